@@ -1,0 +1,60 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { envVarsOf } from './env-var.decorator';
+
+export type Env = Record<string, string | undefined>;
+
+/** Thrown at boot when the environment is invalid; `problems` holds one line per bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the variables a config class declares with @EnvVar, converts and validates them.
+ * Empty strings count as unset, so `FOO=` in a compose file means "use the default".
+ */
+export function loadConfig<T extends object>(configClass: new () => T, env: Env = process.env): T {
+  const plain: Record<string, string> = {};
+  for (const v of envVarsOf(configClass)) {
+    const raw = env[v.name];
+    if (raw !== undefined && raw !== '') plain[v.property] = raw;
+  }
+  const instance = plainToInstance(configClass, plain, { exposeDefaultValues: true });
+  const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: false });
+  if (errors.length > 0) throw new ConfigError(describe(configClass, errors, plain));
+  return instance;
+}
+
+/** Loads several config classes and reports every problem of all of them at once. */
+export function loadConfigs<T extends readonly (new () => object)[]>(
+  classes: T,
+  env: Env = process.env,
+): { [K in keyof T]: T[K] extends new () => infer I ? I : never } {
+  const problems: string[] = [];
+  const loaded = classes.map((c) => {
+    try {
+      return loadConfig(c, env);
+    } catch (e) {
+      if (e instanceof ConfigError) problems.push(...e.problems);
+      else throw e;
+      return undefined;
+    }
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return loaded as { [K in keyof T]: T[K] extends new () => infer I ? I : never };
+}
+
+function describe(configClass: new () => object, errors: ValidationError[], plain: Record<string, string>): string[] {
+  const vars = envVarsOf(configClass);
+  return errors.map((error) => {
+    const v = vars.find((d) => d.property === error.property);
+    const name = v?.name ?? error.property;
+    const messages = [...new Set(Object.values(error.constraints ?? {}))].join('; ');
+    const given = plain[error.property];
+    const shown = given === undefined ? 'unset' : v?.secret ? 'a value that is not shown' : JSON.stringify(given);
+    return `${name}: ${messages} (got ${shown})`;
+  });
+}
