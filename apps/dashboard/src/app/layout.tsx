@@ -1,0 +1,32 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { PRODUCT_NAME } from '@/components/app-shell/brand';
+import { Providers } from '@/components/providers';
+import { ThemeScript } from '@/components/theme/theme-script';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: PRODUCT_NAME, template: `%s · ${PRODUCT_NAME}` },
+  description: 'Admin console of your self-hosted MCP gateway for ClickUp.',
+  robots: { index: false, follow: false },
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#fafafc' },
+    { media: '(prefers-color-scheme: dark)', color: '#14151c' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
+      <body className="min-h-svh">
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}
