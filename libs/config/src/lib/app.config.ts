@@ -1,12 +1,16 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUrl, Max, Min } from 'class-validator';
 import { EnvVar } from './env-var.decorator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class AppConfig {
-  @EnvVar({ name: 'PORT', description: 'Port of the api (MCP endpoints, REST API, health, metrics).', default: '3001' })
+  @EnvVar({
+    name: 'PORT',
+    description: 'Port of the api (MCP endpoints, REST API, health, metrics).',
+    default: '3001',
+  })
   @Type(() => Number)
   @IsInt({ message: 'must be an integer from 1 to 65535' })
   @Min(1, { message: 'must be an integer from 1 to 65535' })
@@ -27,7 +31,8 @@ export class AppConfig {
 
   @EnvVar({
     name: 'DASHBOARD_URL',
-    description: 'Public URL of the dashboard; OAuth callbacks return there and it is an allowed browser Origin.',
+    description:
+      'Public URL of the dashboard; OAuth callbacks return there and it is an allowed browser Origin.',
     default: 'http://localhost:3000',
   })
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
@@ -44,13 +49,4 @@ export class AppConfig {
   })
   @IsString()
   dataDir = './.data';
-
-  @EnvVar({
-    name: 'RUN_WORKER_IN_PROCESS',
-    description: 'Run the BullMQ processors inside the api process (`true`/`false`).',
-    default: 'false',
-  })
-  @IsOptional()
-  @IsIn(['true', 'false'], { message: 'must be true or false' })
-  runWorkerInProcess: 'true' | 'false' = 'false';
 }

@@ -2,7 +2,11 @@ import { IsEmail, IsOptional, Matches, MinLength } from 'class-validator';
 import { EnvVar } from './env-var.decorator';
 
 export class BootstrapConfig {
-  @EnvVar({ name: 'ADMIN_EMAIL', description: 'Email of the owner created on first start.', default: 'admin@localhost' })
+  @EnvVar({
+    name: 'ADMIN_EMAIL',
+    description: 'Email of the owner created on first start.',
+    default: 'admin@localhost',
+  })
   @IsEmail({ require_tld: false }, { message: 'must be an email address' })
   adminEmail = 'admin@localhost';
 

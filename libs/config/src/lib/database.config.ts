@@ -13,7 +13,11 @@ export class DatabaseConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
   url?: string;
 
-  @EnvVar({ name: 'DATABASE_POOL_SIZE', description: 'Connections per process (PostgreSQL only).', default: '10' })
+  @EnvVar({
+    name: 'DATABASE_POOL_SIZE',
+    description: 'Connections per process (PostgreSQL only).',
+    default: '10',
+  })
   @Type(() => Number)
   @IsInt({ message: 'must be an integer from 1 to 100' })
   @Min(1, { message: 'must be an integer from 1 to 100' })
@@ -22,7 +26,8 @@ export class DatabaseConfig {
 
   @EnvVar({
     name: 'EMBEDDED_DB_PORT',
-    description: 'Loopback port on which the api serves its embedded PGlite to the worker. 0 picks a free port.',
+    description:
+      'Loopback port on which the api serves its embedded PGlite to the worker. 0 picks a free port.',
     default: '0',
   })
   @Type(() => Number)

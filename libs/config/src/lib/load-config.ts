@@ -47,14 +47,19 @@ export function loadConfigs<T extends readonly (new () => object)[]>(
   return loaded as { [K in keyof T]: T[K] extends new () => infer I ? I : never };
 }
 
-function describe(configClass: new () => object, errors: ValidationError[], plain: Record<string, string>): string[] {
+function describe(
+  configClass: new () => object,
+  errors: ValidationError[],
+  plain: Record<string, string>,
+): string[] {
   const vars = envVarsOf(configClass);
   return errors.map((error) => {
     const v = vars.find((d) => d.property === error.property);
     const name = v?.name ?? error.property;
     const messages = [...new Set(Object.values(error.constraints ?? {}))].join('; ');
     const given = plain[error.property];
-    const shown = given === undefined ? 'unset' : v?.secret ? 'a value that is not shown' : JSON.stringify(given);
+    const shown =
+      given === undefined ? 'unset' : v?.secret ? 'a value that is not shown' : JSON.stringify(given);
     return `${name}: ${messages} (got ${shown})`;
   });
 }

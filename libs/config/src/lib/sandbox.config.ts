@@ -14,7 +14,11 @@ export class SandboxConfig {
   @IsString()
   host = '127.0.0.1';
 
-  @EnvVar({ name: 'SANDBOX_LATENCY_MS', description: 'Fixed latency added to every sandbox answer.', default: '0' })
+  @EnvVar({
+    name: 'SANDBOX_LATENCY_MS',
+    description: 'Fixed latency added to every sandbox answer.',
+    default: '0',
+  })
   @Type(() => Number)
   @IsInt({ message: 'must be an integer from 0 to 60000' })
   @Min(0, { message: 'must be an integer from 0 to 60000' })

@@ -10,7 +10,9 @@ export class SecurityConfig {
     secret: true,
   })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes encoded as base64 (44 characters ending in =)' })
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'must be 32 bytes encoded as base64 (44 characters ending in =)',
+  })
   encryptionKey?: string;
 
   @EnvVar({
@@ -19,6 +21,8 @@ export class SecurityConfig {
     secret: true,
   })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes encoded as base64 (44 characters ending in =)' })
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'must be 32 bytes encoded as base64 (44 characters ending in =)',
+  })
   previousEncryptionKey?: string;
 }

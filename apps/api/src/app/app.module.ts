@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AuthModule } from '../auth/auth.module';
+import { BootstrapModule } from '../bootstrap/bootstrap.module';
+import { GlobalExceptionFilter } from '../common/filters/global-exception.filter';
+import { HealthModule } from '../health/health.module';
+import { LoggingModule } from '../logging/logging.module';
+import { MaintenanceModule } from '../maintenance/maintenance.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { InfrastructureModule } from './infrastructure.module';
+import type { ApiRuntime } from './runtime';
+
+@Module({})
+export class AppModule {
+  static forRoot(runtime: ApiRuntime): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        InfrastructureModule.forRoot(runtime),
+        LoggingModule,
+        MetricsModule,
+        HealthModule,
+        AuthModule,
+        BootstrapModule,
+        MaintenanceModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
+    };
+  }
+}

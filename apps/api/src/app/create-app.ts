@@ -1,0 +1,56 @@
+import fastifyCookie from '@fastify/cookie';
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import type { IncomingMessage } from 'node:http';
+import { requestIdOf } from '../logging/request-id';
+import { MetricsService } from '../metrics/metrics.service';
+import { setupOpenApi } from '../openapi/openapi';
+import { AppModule } from './app.module';
+import type { ApiRuntime } from './runtime';
+
+/** Builds the api application (routes, pipes, docs, metrics) without listening; main.ts and the tests share it. */
+export async function createApiApp(runtime: ApiRuntime): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req: IncomingMessage) => requestIdOf(req),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  await app.register(fastifyCookie);
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+    }),
+  );
+
+  const metrics = app.get(MetricsService);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.httpDuration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('x-request-id', request.id);
+    done(null, payload);
+  });
+
+  setupOpenApi(app);
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

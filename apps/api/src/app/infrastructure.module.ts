@@ -1,0 +1,30 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { QueueBackend } from '@gw/queue';
+import { ConfigModule } from '../config/config.module';
+import type { ApiRuntime } from './runtime';
+
+export const ENCRYPTION_KEY = Symbol('ENCRYPTION_KEY');
+
+/** Hands the runtime's database, queue store and key to Nest; their lifecycle stays with main.ts. */
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(runtime: ApiRuntime): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      imports: [
+        ConfigModule.forRoot(runtime.configs),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({}),
+          dataSourceFactory: async () => runtime.dataSource,
+        }),
+      ],
+      providers: [
+        { provide: QueueBackend, useValue: runtime.queues },
+        { provide: ENCRYPTION_KEY, useValue: runtime.encryptionKey },
+      ],
+      exports: [QueueBackend, ENCRYPTION_KEY, ConfigModule],
+    };
+  }
+}

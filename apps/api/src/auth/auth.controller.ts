@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AppConfig } from '@gw/config';
+import type { FastifyReply } from 'fastify';
+import { Public } from '../common/decorators/public.decorator';
+import { type AuthenticatedRequest, CurrentPrincipal } from './decorators';
+import { LoginDto } from './dto/login.dto';
+import { SessionDto } from './dto/session.dto';
+import { CSRF_COOKIE, type Principal, SESSION_COOKIE } from './principal';
+import { SessionService } from './session.service';
+import { toSessionDto } from './session.mapper';
+
+@ApiTags('auth')
+@Controller('api/v1/auth')
+export class AuthController {
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly app: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in to the dashboard: sets an httpOnly session cookie and a CSRF cookie.' })
+  @ApiOkResponse({ type: SessionDto })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionDto> {
+    const opened = await this.sessions.open(body.email, body.password, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'],
+    });
+    if (!opened) throw new UnauthorizedException('Wrong email or password');
+    const secure = this.app.publicUrl.startsWith('https://');
+    const common = { path: '/', sameSite: 'lax' as const, secure, expires: opened.expiresAt };
+    void reply.setCookie(SESSION_COOKIE, opened.sessionToken, { ...common, httpOnly: true });
+    void reply.setCookie(CSRF_COOKIE, opened.csrfToken, { ...common, httpOnly: false });
+    return { ...toSessionDto(opened.user, opened.organization), csrf_token: opened.csrfToken };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Sign out: ends the session.' })
+  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (principal.sessionId) await this.sessions.close(principal.sessionId);
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    void reply.clearCookie(CSRF_COOKIE, { path: '/' });
+  }
+
+  @Get('me')
+  @ApiOperation({ summary: 'The signed-in user (or the API token) and its organization.' })
+  @ApiOkResponse({ type: SessionDto })
+  async me(@CurrentPrincipal() principal: Principal): Promise<SessionDto> {
+    if (principal.kind === 'token' && !principal.userId) {
+      return {
+        user: { id: principal.id, email: '', name: 'API token', role: principal.role },
+        organization: await this.sessions.organizationOf(principal.organizationId),
+      };
+    }
+    const { user, organization } = await this.sessions.describe(principal.userId as string);
+    return toSessionDto(user, organization);
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiTokenEntity, OrganizationEntity, SessionEntity, UserEntity } from '@gw/db';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './guards/auth.guard';
+import { RolesGuard } from './guards/roles.guard';
+import { PrincipalResolver } from './principal.resolver';
+import { SessionService } from './session.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, OrganizationEntity, ApiTokenEntity])],
+  controllers: [AuthController],
+  providers: [
+    SessionService,
+    PrincipalResolver,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+})
+export class AuthModule {}

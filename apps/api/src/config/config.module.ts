@@ -1,0 +1,27 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import {
+  AppConfig,
+  BootstrapConfig,
+  ClickUpConfig,
+  DatabaseConfig,
+  QueueConfig,
+  SecurityConfig,
+} from '@gw/config';
+import type { ApiConfigs } from './runtime';
+
+/** Makes each validated config class injectable by its own type. */
+@Global()
+@Module({})
+export class ConfigModule {
+  static forRoot(configs: ApiConfigs): DynamicModule {
+    const providers = [
+      { provide: AppConfig, useValue: configs.app },
+      { provide: DatabaseConfig, useValue: configs.database },
+      { provide: QueueConfig, useValue: configs.queue },
+      { provide: SecurityConfig, useValue: configs.security },
+      { provide: ClickUpConfig, useValue: configs.clickup },
+      { provide: BootstrapConfig, useValue: configs.bootstrap },
+    ];
+    return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
+  }
+}

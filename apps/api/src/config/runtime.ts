@@ -1,0 +1,34 @@
+import {
+  AppConfig,
+  BootstrapConfig,
+  ClickUpConfig,
+  DatabaseConfig,
+  Env,
+  loadConfigs,
+  QueueConfig,
+  SecurityConfig,
+} from '@gw/config';
+
+/** Every config class the api reads, validated together at boot. */
+export const API_CONFIG_CLASSES = [
+  AppConfig,
+  DatabaseConfig,
+  QueueConfig,
+  SecurityConfig,
+  ClickUpConfig,
+  BootstrapConfig,
+] as const;
+
+export interface ApiConfigs {
+  app: AppConfig;
+  database: DatabaseConfig;
+  queue: QueueConfig;
+  security: SecurityConfig;
+  clickup: ClickUpConfig;
+  bootstrap: BootstrapConfig;
+}
+
+export function loadApiConfigs(env: Env = process.env): ApiConfigs {
+  const [app, database, queue, security, clickup, bootstrap] = loadConfigs(API_CONFIG_CLASSES, env);
+  return { app, database, queue, security, clickup, bootstrap };
+}

@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { ConfigError } from '@gw/config';
+import { closeApiRuntime, createApiRuntime } from './app/runtime';
+import { createApiApp } from './app/create-app';
+import { BootstrapService } from './bootstrap/bootstrap.service';
+import { loadApiConfigs } from './config/runtime';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const configs = loadApiConfigs();
+  const runtime = await createApiRuntime(configs);
+  const app = await createApiApp(runtime);
+  const bootstrap = await app.get(BootstrapService).ensureOwner();
+  await app.listen({ port: configs.app.port, host: configs.app.host });
+
+  const mode = runtime.database.embedded ? 'embedded PGlite in ' + configs.app.dataDir : 'PostgreSQL';
+  console.log(
+    `api listening on http://localhost:${configs.app.port} (database: ${mode}, queue: BullMQ on ${runtime.queues.kind}) in ${Date.now() - started} ms`,
+  );
+  console.log(`api docs at ${configs.app.publicUrl}/api/docs`);
+  if (bootstrap.created) {
+    // Printed on the console once, never logged: the only time this password exists in clear.
+    console.log(
+      `first start: owner ${bootstrap.ownerEmail} created` +
+        (bootstrap.generatedPassword ? ` with password ${bootstrap.generatedPassword}` : ''),
+    );
+    if (bootstrap.apiTokenRegistered)
+      console.log('first start: ADMIN_API_TOKEN registered as an owner API token');
+  }
+
+  const shutdown = async (signal: string) => {
+    console.log(`api: ${signal}, shutting down`);
+    await app.close();
+    await closeApiRuntime(runtime);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    for (const problem of error.problems) console.error(`config error: ${problem}`);
+  } else {
+    console.error(`api failed to start: ${(error as Error).message}`);
+  }
+  process.exit(1);
+});

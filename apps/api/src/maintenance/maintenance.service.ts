@@ -1,0 +1,35 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { JOB_QUEUES, QueueBackend } from '@gw/queue';
+import type { JobStatusDto } from './dto/job.dto';
+
+/** Runs the nightly maintenance jobs on demand (the worker also schedules them). */
+@Injectable()
+export class MaintenanceService {
+  constructor(private readonly queues: QueueBackend) {}
+
+  async enqueueSessionCleanup(requestedBy: string): Promise<string> {
+    const job = await this.queues
+      .queue(JOB_QUEUES['session-cleanup'])
+      .add(
+        'session-cleanup',
+        { requested_by: requestedBy },
+        { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 7 * 86400 } },
+      );
+    return String(job.id);
+  }
+
+  async status(jobId: string): Promise<JobStatusDto> {
+    const job = await this.queues.queue(JOB_QUEUES['session-cleanup']).getJob(jobId);
+    if (!job) throw new NotFoundException(`No maintenance job ${jobId}`);
+    return {
+      id: String(job.id),
+      name: job.name,
+      state: await job.getState(),
+      attempts_made: job.attemptsMade,
+      result: job.returnvalue ?? undefined,
+      failed_reason: job.failedReason || undefined,
+      created_at: new Date(job.timestamp).toISOString(),
+      finished_at: job.finishedOn ? new Date(job.finishedOn).toISOString() : undefined,
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { JOB_QUEUES, JobName, QueueBackend, QueueName } from '@gw/queue';
+import type { Job } from 'bullmq';
+import type { Logger } from 'pino';
+import { JOB_PROCESSORS, JobProcessor } from './job-processor';
+import { WORKER_LOGGER } from './worker-logger';
+
+/** Starts one BullMQ worker per queue that has processors, and routes each job to its processor by name. */
+@Injectable()
+export class WorkerHost implements OnApplicationShutdown {
+  private started = false;
+
+  constructor(
+    private readonly queues: QueueBackend,
+    @Inject(JOB_PROCESSORS) private readonly processors: JobProcessor<JobName>[],
+    @Inject(WORKER_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  start(concurrency = 4): void {
+    if (this.started) return;
+    this.started = true;
+    const byQueue = new Map<QueueName, Map<string, JobProcessor<JobName>>>();
+    for (const processor of this.processors) {
+      const queue = JOB_QUEUES[processor.name];
+      if (!byQueue.has(queue)) byQueue.set(queue, new Map());
+      byQueue.get(queue)?.set(processor.name, processor);
+    }
+    for (const [queue, processors] of byQueue) {
+      const worker = this.queues.worker(
+        queue,
+        async (job: Job) => {
+          const processor = processors.get(job.name);
+          if (!processor) throw new Error(`no processor for job ${job.name} on queue ${queue}`);
+          return processor.process(job.data, job);
+        },
+        { concurrency },
+      );
+      worker.on('completed', (job) =>
+        this.logger.info({ queue, job: job.name, id: job.id }, 'job completed'),
+      );
+      worker.on('failed', (job, error) =>
+        this.logger.warn(
+          { queue, job: job?.name, id: job?.id, attempts: job?.attemptsMade, err: error.message },
+          'job attempt failed',
+        ),
+      );
+      worker.on('error', (error) => this.logger.error({ queue, err: error.message }, 'worker error'));
+      this.logger.info({ queue, jobs: [...processors.keys()] }, 'processing queue');
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queues.close();
+  }
+}

@@ -1,0 +1,11 @@
+import pino from 'pino';
+
+export const WORKER_LOGGER = Symbol('WORKER_LOGGER');
+
+export function createWorkerLogger(level: string) {
+  return pino({
+    name: 'worker',
+    level,
+    redact: { paths: ['*.token', '*.password', '*.authorization', '*.access_token'], censor: '[redacted]' },
+  });
+}

@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppConfig, ConfigError, DatabaseConfig, loadConfigs, QueueConfig } from '@gw/config';
+import { createDataSource, resolveDatabase, waitForMigrations } from '@gw/db';
+import { QueueBackend } from '@gw/queue';
+import { WorkerHost } from './jobs/worker-host';
+import { upsertSchedules } from './schedules';
+import { WorkerModule } from './worker.module';
+
+async function main(): Promise<void> {
+  const [app, databaseConfig, queueConfig] = loadConfigs([AppConfig, DatabaseConfig, QueueConfig] as const);
+  const database = await resolveDatabase({
+    url: databaseConfig.url,
+    dataDir: databaseConfig.dataDir,
+    embeddedPort: databaseConfig.embeddedPort,
+    host: false,
+  });
+  const dataSource = createDataSource({
+    url: database.url,
+    poolSize: database.embedded ? 2 : databaseConfig.poolSize,
+    applicationName: 'clickup-gateway-worker',
+  });
+  await dataSource.initialize();
+  await waitForMigrations(dataSource);
+  const queues = new QueueBackend({
+    redisUrl: queueConfig.redisUrl,
+    databaseUrl: database.url,
+    postgresPoolSize: database.embedded ? 2 : 4,
+    postgresNotifications: !database.embedded,
+  });
+  await queues.prepare();
+
+  const context = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot({ dataSource, queues, logLevel: app.logLevel }),
+    { logger: ['error', 'warn'] },
+  );
+  context.get(WorkerHost).start();
+  await upsertSchedules(queues);
+  console.log(
+    `worker processing jobs (queue: BullMQ on ${queues.kind}, database: ${database.embedded ? 'embedded' : 'PostgreSQL'})`,
+  );
+
+  const shutdown = async (signal: string) => {
+    console.log(`worker: ${signal}, finishing active jobs`);
+    await context.close();
+    await dataSource.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    for (const problem of error.problems) console.error(`config error: ${problem}`);
+  } else {
+    console.error(`worker failed to start: ${(error as Error).message}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { QueueBackend } from '@gw/queue';
+import { DataSource } from 'typeorm';
+import { JOB_PROCESSORS } from './jobs/job-processor';
+import { WorkerHost } from './jobs/worker-host';
+import { createWorkerLogger, WORKER_LOGGER } from './jobs/worker-logger';
+import { SessionCleanupJob } from './maintenance/jobs/session-cleanup.job';
+import { MaintenanceJobsModule } from './maintenance/maintenance.module';
+
+export interface WorkerRuntime {
+  dataSource: DataSource;
+  queues: QueueBackend;
+  logLevel: string;
+}
+
+@Global()
+@Module({})
+export class WorkerModule {
+  static forRoot(runtime: WorkerRuntime): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [MaintenanceJobsModule],
+      providers: [
+        { provide: DataSource, useValue: runtime.dataSource },
+        { provide: QueueBackend, useValue: runtime.queues },
+        { provide: WORKER_LOGGER, useValue: createWorkerLogger(runtime.logLevel) },
+        { provide: JOB_PROCESSORS, useFactory: (...processors) => processors, inject: [SessionCleanupJob] },
+        WorkerHost,
+      ],
+      exports: [DataSource, QueueBackend, WORKER_LOGGER],
+    };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './lib/entities';
+export * from './lib/data-source';
+export * from './lib/migrate';
+export * from './lib/embedded-postgres';
+export * from './lib/database-location';

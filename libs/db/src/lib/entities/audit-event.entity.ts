@@ -1,0 +1,86 @@
+import { OrganizationEntity } from './organization.entity';
+import { Column, ForeignKey, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export const AUDIT_OUTCOMES = ['ok', 'denied', 'error', 'queued'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/**
+ * One MCP request or admin action (CONTRACTS §7). Rows are append-only: `seq` is gap-free per organization and
+ * `hash` chains each row to the previous one.
+ */
+@Entity('audit_events')
+@Index('uq_audit_events_organization_seq', ['organizationId', 'seq'], { unique: true })
+@Index('ix_audit_events_organization_at', ['organizationId', 'at'])
+@Index('ix_audit_events_server_at', ['serverId', 'at'])
+export class AuditEventEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @ForeignKey(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @Column('uuid', { name: 'organization_id' })
+  organizationId: string;
+
+  @Column('bigint')
+  seq: string;
+
+  @Column('timestamptz')
+  at: Date;
+
+  @Column('uuid', { name: 'server_id', nullable: true })
+  serverId: string | null;
+
+  @Column('uuid', { name: 'team_id', nullable: true })
+  teamId: string | null;
+
+  /** `mcp:{server_id}`, `user:{id}` or `token:{id}`. */
+  @Column('text')
+  actor: string;
+
+  @Column('text', { name: 'client_name', nullable: true })
+  clientName: string | null;
+
+  @Column('text', { name: 'client_version', nullable: true })
+  clientVersion: string | null;
+
+  @Column('text', { name: 'session_id', nullable: true })
+  sessionId: string | null;
+
+  @Column('text', { nullable: true })
+  ip: string | null;
+
+  @Column('text', { name: 'user_agent', nullable: true })
+  userAgent: string | null;
+
+  @Column('text')
+  action: string;
+
+  @Column('text', { nullable: true })
+  tool: string | null;
+
+  @Column('jsonb', { nullable: true })
+  arguments: unknown;
+
+  @Column('text')
+  outcome: AuditOutcome;
+
+  @Column('jsonb', { name: 'issue_codes', default: () => "'[]'::jsonb" })
+  issueCodes: string[];
+
+  @Column('integer', { name: 'upstream_status', nullable: true })
+  upstreamStatus: number | null;
+
+  @Column('integer', { name: 'duration_ms', nullable: true })
+  durationMs: number | null;
+
+  @Column('text', { name: 'job_id', nullable: true })
+  jobId: string | null;
+
+  @Column('text', { name: 'request_id', nullable: true })
+  requestId: string | null;
+
+  @Column('text', { name: 'prev_hash' })
+  prevHash: string;
+
+  @Column('text')
+  hash: string;
+}

@@ -1,0 +1,31 @@
+import { ApiTokenEntity } from './api-token.entity';
+import { AuditEventEntity } from './audit-event.entity';
+import { ClickUpConnectionEntity } from './clickup-connection.entity';
+import { McpServerEntity } from './mcp-server.entity';
+import { MembershipEntity } from './membership.entity';
+import { OrganizationEntity } from './organization.entity';
+import { SessionEntity } from './session.entity';
+import { TeamEntity } from './team.entity';
+import { UserEntity } from './user.entity';
+
+export * from './api-token.entity';
+export * from './audit-event.entity';
+export * from './clickup-connection.entity';
+export * from './mcp-server.entity';
+export * from './membership.entity';
+export * from './organization.entity';
+export * from './session.entity';
+export * from './team.entity';
+export * from './user.entity';
+
+export const ENTITIES = [
+  OrganizationEntity,
+  UserEntity,
+  TeamEntity,
+  MembershipEntity,
+  SessionEntity,
+  ApiTokenEntity,
+  ClickUpConnectionEntity,
+  McpServerEntity,
+  AuditEventEntity,
+];

@@ -1,0 +1,80 @@
+import { TeamEntity } from './team.entity';
+import { ClickUpConnectionEntity } from './clickup-connection.entity';
+import { OrganizationEntity } from './organization.entity';
+import {
+  Column,
+  ForeignKey,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+
+export interface McpServerConfig {
+  methods: string[];
+  tags: string[];
+  require_api_token_auth: boolean;
+}
+
+/** One secret MCP URL: a ClickUp workspace (and optionally spaces) seen through method and tag filters. */
+@Entity('mcp_servers')
+@Index('uq_mcp_servers_token_hash', ['tokenHash'], { unique: true })
+@Index('ix_mcp_servers_organization', ['organizationId'])
+@Index('ix_mcp_servers_connection', ['connectionId'])
+export class McpServerEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @ForeignKey(() => OrganizationEntity, { onDelete: 'CASCADE' })
+  @Column('uuid', { name: 'organization_id' })
+  organizationId: string;
+
+  @ForeignKey(() => ClickUpConnectionEntity, { onDelete: 'RESTRICT' })
+  @Column('uuid', { name: 'connection_id' })
+  connectionId: string;
+
+  @ForeignKey(() => TeamEntity, { onDelete: 'SET NULL' })
+  @Column('uuid', { name: 'team_id', nullable: true })
+  teamId: string | null;
+
+  @Column('text')
+  name: string;
+
+  @Column('text', { name: 'workspace_id' })
+  workspaceId: string;
+
+  @Column('jsonb', { name: 'space_ids', default: () => "'[]'::jsonb" })
+  spaceIds: string[];
+
+  @Column('jsonb')
+  config: McpServerConfig;
+
+  /** SHA-256 of the URL token; null once the server expired and its token was purged. */
+  @Column('text', { name: 'token_hash', nullable: true })
+  tokenHash: string | null;
+
+  @Column('timestamptz', { name: 'expires_at', nullable: true })
+  expiresAt: Date | null;
+
+  @Column('timestamptz', { name: 'revoked_at', nullable: true })
+  revokedAt: Date | null;
+
+  @Column('timestamptz', { name: 'last_used_at', nullable: true })
+  lastUsedAt: Date | null;
+
+  @Column('text', { name: 'last_client_name', nullable: true })
+  lastClientName: string | null;
+
+  @Column('text', { name: 'last_client_ip', nullable: true })
+  lastClientIp: string | null;
+
+  @Column('uuid', { name: 'created_by_user_id', nullable: true })
+  createdByUserId: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

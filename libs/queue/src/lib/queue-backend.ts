@@ -1,0 +1,134 @@
+import {
+  createPostgresBackend,
+  PostgresConnectionOptions,
+  Queue,
+  QueueOptions,
+  withBackend,
+  Worker,
+  WorkerOptions,
+} from 'bullmq';
+import IORedis from 'ioredis';
+import type { Processor } from 'bullmq';
+
+export type QueueBackendKind = 'redis' | 'postgres';
+
+export interface QueueBackendOptions {
+  /** Set: BullMQ on Redis. Unset: BullMQ's PostgreSQL backend on `databaseUrl`. */
+  redisUrl?: string;
+  databaseUrl: string;
+  /** pg pool size per queue object; keep it small on the embedded database. */
+  postgresPoolSize?: number;
+  /**
+   * False on the embedded database: pglite-socket does not deliver NOTIFY to other clients, so workers must poll
+   * (at most once a second) instead of sleeping until a notification that never comes.
+   */
+  postgresNotifications?: boolean;
+}
+
+const POLL_SECONDS = 1;
+
+/** BullMQ's PostgreSQL backend with its blocking waits capped, for a database that does not deliver NOTIFY. */
+const pollingPostgresBackend: typeof createPostgresBackend = (name, opts, factoryOptions) => {
+  const backend = createPostgresBackend(name, opts, factoryOptions);
+  Object.defineProperty(backend, 'maximumBlockTimeout', { get: () => POLL_SECONDS });
+  return backend;
+};
+
+/**
+ * Builds BullMQ queues and workers on Redis or on PostgreSQL, so the rest of the code never asks which.
+ * One Redis connection is shared by the queues; workers get their own, as BullMQ's blocking reads require.
+ */
+export class QueueBackend {
+  readonly kind: QueueBackendKind;
+  private readonly queues = new Map<string, Queue>();
+  private readonly workers: Worker[] = [];
+  private readonly redisConnections: IORedis[] = [];
+  private readonly postgres: ReturnType<
+    typeof withBackend<ReturnType<typeof createPostgresBackend>, PostgresConnectionOptions>
+  >;
+
+  constructor(private readonly options: QueueBackendOptions) {
+    this.kind = options.redisUrl ? 'redis' : 'postgres';
+    this.polling = options.postgresNotifications === false;
+    this.postgres = withBackend(this.polling ? pollingPostgresBackend : createPostgresBackend);
+  }
+
+  private readonly polling: boolean;
+
+  queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = this.kind === 'redis' ? new Queue(name, this.redisOptions()) : this.postgresQueue(name);
+      queue.on('error', () => undefined); // surfaced through ping(), not as an unhandled event
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  worker(name: string, processor: Processor, options: Partial<WorkerOptions> = {}): Worker {
+    const worker =
+      this.kind === 'redis'
+        ? new Worker(name, processor, { ...this.redisOptions(), ...options })
+        : new this.postgres.Worker(name, processor, {
+            connection: this.postgresConnection(false),
+            ...(this.polling ? { drainDelay: POLL_SECONDS } : {}),
+            ...options,
+          } as WorkerOptions<never>);
+    this.workers.push(worker as Worker);
+    return worker as Worker;
+  }
+
+  /** Creates the PostgreSQL backend's schema if needed; a no-op on Redis. */
+  async prepare(): Promise<void> {
+    if (this.kind === 'postgres') {
+      const queue = new this.postgres.Queue('__migrate', { connection: this.postgresConnection(true) });
+      try {
+        await queue.waitUntilReady();
+      } finally {
+        await queue.close();
+      }
+    }
+  }
+
+  /** Resolves when the queue store answers; used by /readyz. */
+  async ping(timeoutMs = 2000): Promise<void> {
+    const queue = this.queue('maintenance');
+    await withTimeout(queue.getJobCounts('waiting'), timeoutMs, 'queue store did not answer');
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+    this.redisConnections.forEach((c) => c.disconnect());
+    this.queues.clear();
+    this.workers.length = 0;
+  }
+
+  private redisOptions(): QueueOptions {
+    const connection = new IORedis(this.options.redisUrl as string, {
+      maxRetriesPerRequest: null,
+      // Fail fast while Redis is down instead of queueing commands in memory forever.
+      enableOfflineQueue: true,
+      lazyConnect: false,
+    });
+    connection.on('error', () => undefined);
+    this.redisConnections.push(connection);
+    return { connection };
+  }
+
+  private postgresQueue(name: string): Queue {
+    return new this.postgres.Queue(name, { connection: this.postgresConnection(false) }) as unknown as Queue;
+  }
+
+  private postgresConnection(migrate: boolean) {
+    return { connectionString: this.options.databaseUrl, max: this.options.postgresPoolSize ?? 3, migrate };
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,3 @@
+export * from './lib/tokens';
+export * from './lib/passwords';
+export * from './lib/secret-box';

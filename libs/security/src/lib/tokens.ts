@@ -1,0 +1,26 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export const MCP_TOKEN_PREFIX = 'cmcp_';
+export const API_TOKEN_PREFIX = 'cgw_';
+export const MCP_TOKEN_PATTERN = /^cmcp_[A-Za-z0-9_-]{43}$/;
+
+/** 256 random bits, base64url: 43 characters. */
+export function generateSecret(prefix: string): string {
+  return prefix + randomBytes(32).toString('base64url');
+}
+
+/** Tokens are stored only as their SHA-256 (hex). A token has 256 bits of entropy, so no salt or slow KDF is needed. */
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value, 'utf8').digest('hex');
+}
+
+/** A short, non-reversible label for logs and audit rows about an unknown token. */
+export function tokenHashPrefix(token: string): string {
+  return sha256Hex(token).slice(0, 12);
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
