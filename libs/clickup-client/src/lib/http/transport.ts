@@ -1,0 +1,171 @@
+import { Pool } from 'undici';
+import { requestUrlPath, type ClickUpRequest } from '../request';
+import { authorizationHeader, tokenFingerprint, type ClickUpCredential } from './credential';
+import { toClickUpError, type FailureContext, type UpstreamFailure } from './errors';
+import { parseRateLimit, type HeaderBag, type RateLimitInfo } from './rate-limit';
+
+export interface ClickUpRawResponse {
+  status: number;
+  /** Parsed JSON, or null for an empty answer (204). */
+  body: unknown;
+  rateLimit: RateLimitInfo | null;
+}
+
+export interface ExecuteOptions {
+  /** `https://api.clickup.com`, or the sandbox; v2 is served under `/api/v2`, v3 under `/api/v3`. */
+  baseUrl: string;
+  /** Absent only for the OAuth token exchange. */
+  credential?: ClickUpCredential;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** More strings to keep out of error messages (an OAuth client secret or code). */
+  secrets?: readonly string[];
+}
+
+export type RateLimitListener = (tokenFingerprint: string, info: RateLimitInfo) => void;
+
+export interface ClickUpTransportOptions {
+  /** Called with each answer's rate-limit headers, so a shared budget per token can be kept. */
+  onRateLimit?: RateLimitListener;
+}
+
+/** Sent on every request. Several v2 operations declare Content-Type as required even without a body. */
+export const CLICKUP_REQUEST_HEADERS: Readonly<Record<string, string>> = {
+  accept: 'application/json',
+  'content-type': 'application/json',
+};
+
+// One keep-alive pool per origin for the whole process: every client and server shares the sockets.
+const POOL_CONNECTIONS = 64;
+const KEEP_ALIVE_MS = 30_000;
+const pools = new Map<string, Pool>();
+
+function poolFor(origin: string): Pool {
+  let pool = pools.get(origin);
+  if (!pool) {
+    // pipelining 1 = one request at a time per socket, sockets reused (0 would disable keep-alive).
+    pool = new Pool(origin, {
+      connections: POOL_CONNECTIONS,
+      pipelining: 1,
+      keepAliveTimeout: KEEP_ALIVE_MS,
+    });
+    pools.set(origin, pool);
+  }
+  return pool;
+}
+
+/** Closes the shared pools (process shutdown, test teardown). */
+export async function closeClickUpPools(): Promise<void> {
+  const open = [...pools.values()];
+  pools.clear();
+  await Promise.all(open.map((pool) => pool.close()));
+}
+
+// Failures before the request could have left this process.
+const CONNECT_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_CLOSED',
+  'UND_ERR_DESTROYED',
+]);
+const TIMEOUT_ERROR_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+function errorCodeOf(error: unknown): string | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current !== null && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+function parseBody(text: string): { ok: true; value: unknown } | { ok: false; raw: string } {
+  if (text.trim() === '') return { ok: true, value: null };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, raw: text };
+  }
+}
+
+/** Executes `ClickUpRequest`s over shared keep-alive pools and maps every failure to a `ClickUpError`. */
+export class ClickUpTransport {
+  constructor(private readonly options: ClickUpTransportOptions = {}) {}
+
+  async execute(request: ClickUpRequest, options: ExecuteOptions): Promise<ClickUpRawResponse> {
+    const base = new URL(options.baseUrl);
+    const urlPath = `${base.pathname.replace(/\/+$/, '')}${requestUrlPath(request)}`;
+    const context: FailureContext = {
+      operation: request.operation,
+      method: request.method,
+      secrets: [...(options.credential ? [options.credential.token] : []), ...(options.secrets ?? [])],
+    };
+    const headers: Record<string, string> = { ...CLICKUP_REQUEST_HEADERS };
+    if (options.credential) headers['authorization'] = authorizationHeader(options.credential);
+
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), options.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
+    let status: number;
+    let responseHeaders: HeaderBag;
+    let text: string;
+    try {
+      const response = await poolFor(base.origin).request({
+        path: urlPath,
+        method: request.method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal,
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+      });
+      status = response.statusCode;
+      responseHeaders = response.headers;
+      text = await response.body.text();
+    } catch (error) {
+      throw toClickUpError(this.classify(error, timeout.signal, options), context);
+    } finally {
+      clearTimeout(timer);
+    }
+
+    const rateLimit = parseRateLimit(responseHeaders);
+    if (rateLimit && options.credential) this.report(options.credential, rateLimit);
+
+    const parsed = parseBody(text);
+    if (status >= 200 && status < 300) {
+      if (!parsed.ok) {
+        throw toClickUpError(
+          { kind: 'unreadable', status, reason: 'the body is not JSON', rateLimit },
+          context,
+        );
+      }
+      return { status, body: parsed.value, rateLimit };
+    }
+    const body = parsed.ok ? parsed.value : parsed.raw;
+    throw toClickUpError({ kind: 'http', status, body, headers: responseHeaders, rateLimit }, context);
+  }
+
+  private classify(error: unknown, timeoutSignal: AbortSignal, options: ExecuteOptions): UpstreamFailure {
+    const code = errorCodeOf(error);
+    if (timeoutSignal.aborted || (code !== null && TIMEOUT_ERROR_CODES.has(code))) {
+      return { kind: 'timeout', timeoutMs: options.timeoutMs };
+    }
+    if (options.signal?.aborted) return { kind: 'cancelled' };
+    if (code !== null && CONNECT_ERROR_CODES.has(code)) return { kind: 'connect', errorCode: code };
+    return { kind: 'reset', errorCode: code };
+  }
+
+  private report(credential: ClickUpCredential, info: RateLimitInfo): void {
+    if (!this.options.onRateLimit) return;
+    try {
+      this.options.onRateLimit(tokenFingerprint(credential.token), info);
+    } catch {
+      // A failing budget hook must not turn a successful ClickUp call into an error.
+    }
+  }
+}

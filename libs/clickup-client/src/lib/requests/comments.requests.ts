@@ -1,0 +1,63 @@
+import { compact, path, query, type ClickUpRequest } from '../request';
+import { customTaskIdQuery, type CustomTaskIdOptions } from './custom-task-ids';
+
+export type CreateCommentBody = {
+  comment_text: string;
+  /** A user id to assign the comment to. */
+  assignee?: number;
+  group_assignee?: string;
+  /** Also notify the comment's author; defaults to false. */
+  notify_all?: boolean;
+};
+
+/** The spec requires text, assignee and resolved on every update, so callers send the current values back. */
+export type UpdateCommentBody = {
+  comment_text: string;
+  assignee: number;
+  resolved: boolean;
+  group_assignee?: number;
+};
+
+/** Where the next (older) page of comments starts: the `date` and `id` of the last comment of a page. */
+export type CommentCursor = { start: number; startId: string };
+
+export const commentRequests = {
+  /** 25 comments per page, newest first (API-NOTES §8). */
+  listForTask: (
+    taskId: string,
+    options: CustomTaskIdOptions & Partial<CommentCursor> = {},
+  ): ClickUpRequest<'getTaskComments'> => ({
+    operation: 'getTaskComments',
+    method: 'GET',
+    version: 'v2',
+    path: path`/task/${taskId}/comment`,
+    query: query({ ...customTaskIdQuery(options), start: options.start, start_id: options.startId }),
+  }),
+  createOnTask: (
+    taskId: string,
+    body: CreateCommentBody,
+    options?: CustomTaskIdOptions,
+  ): ClickUpRequest<'createTaskComment'> => ({
+    operation: 'createTaskComment',
+    method: 'POST',
+    version: 'v2',
+    path: path`/task/${taskId}/comment`,
+    query: query(customTaskIdQuery(options)),
+    body: compact({ ...body, notify_all: body.notify_all ?? false }),
+  }),
+  update: (commentId: string | number, body: UpdateCommentBody): ClickUpRequest<'updateComment'> => ({
+    operation: 'updateComment',
+    method: 'PUT',
+    version: 'v2',
+    path: path`/comment/${commentId}`,
+    query: {},
+    body: compact(body),
+  }),
+  delete: (commentId: string | number): ClickUpRequest<'deleteComment'> => ({
+    operation: 'deleteComment',
+    method: 'DELETE',
+    version: 'v2',
+    path: path`/comment/${commentId}`,
+    query: {},
+  }),
+};

@@ -1,0 +1,120 @@
+import type { z } from 'zod';
+import { checklistResponse } from './checklists.schemas';
+import { createdCommentSchema, getCommentsResponse } from './comments.schemas';
+import { emptySchema } from './common.schemas';
+import { getCustomFieldsResponse } from './custom-fields.schemas';
+import {
+  docPageListingResponse,
+  docPageSchema,
+  docPagesResponse,
+  docSchema,
+  docSearchResponse,
+} from './docs.schemas';
+import { folderSchema, getFoldersResponse } from './folders.schemas';
+import { getGoalsResponse, goalResponse, keyResultResponse } from './goals.schemas';
+import { getListsResponse, listSchema } from './lists.schemas';
+import { membersResponse } from './members.schemas';
+import { accessTokenResponse } from './oauth.schemas';
+import { getSpacesResponse, spaceSchema } from './spaces.schemas';
+import { getSpaceTagsResponse } from './tags.schemas';
+import { taskPageSchema, taskSchema } from './tasks.schemas';
+import {
+  createdTimeEntryResponse,
+  currentTimeEntryResponse,
+  deletedTimeEntriesResponse,
+  getTimeEntriesResponse,
+  getTimeEntryResponse,
+  timeEntryResponse,
+} from './time-entries.schemas';
+import { getAuthorizedTeamsResponse, getAuthorizedUserResponse } from './workspaces.schemas';
+
+/**
+ * How each operation's answer is read, keyed by operation name (the spec's operationId with a lower-case
+ * first letter). A replayed request is parsed through the same entry as a direct call.
+ */
+export const responseSchemas = {
+  getAccessToken: accessTokenResponse,
+  getAuthorizedUser: getAuthorizedUserResponse,
+  getAuthorizedTeams: getAuthorizedTeamsResponse,
+
+  getSpaces: getSpacesResponse,
+  getSpace: spaceSchema,
+  createSpace: spaceSchema,
+  updateSpace: spaceSchema,
+  deleteSpace: emptySchema,
+
+  getFolders: getFoldersResponse,
+  getFolder: folderSchema,
+  createFolder: folderSchema,
+  updateFolder: folderSchema,
+  deleteFolder: emptySchema,
+
+  getLists: getListsResponse,
+  getFolderlessLists: getListsResponse,
+  getList: listSchema,
+  createList: listSchema,
+  createFolderlessList: listSchema,
+  updateList: listSchema,
+  deleteList: emptySchema,
+
+  getTasks: taskPageSchema,
+  getFilteredTeamTasks: taskPageSchema,
+  createTask: taskSchema,
+  getTask: taskSchema,
+  updateTask: taskSchema,
+  deleteTask: emptySchema,
+  setCustomFieldValue: emptySchema,
+  removeCustomFieldValue: emptySchema,
+  addDependency: emptySchema,
+  deleteDependency: emptySchema,
+  addTagToTask: emptySchema,
+  removeTagFromTask: emptySchema,
+  getTaskMembers: membersResponse,
+  getListMembers: membersResponse,
+
+  getAccessibleCustomFields: getCustomFieldsResponse,
+
+  getTaskComments: getCommentsResponse,
+  createTaskComment: createdCommentSchema,
+  updateComment: emptySchema,
+  deleteComment: emptySchema,
+
+  createChecklist: checklistResponse,
+  editChecklist: emptySchema,
+  deleteChecklist: emptySchema,
+  createChecklistItem: checklistResponse,
+  editChecklistItem: checklistResponse,
+  deleteChecklistItem: emptySchema,
+
+  getSpaceTags: getSpaceTagsResponse,
+
+  getGoals: getGoalsResponse,
+  getGoal: goalResponse,
+  createGoal: goalResponse,
+  updateGoal: goalResponse,
+  deleteGoal: emptySchema,
+  createKeyResult: keyResultResponse,
+  editKeyResult: keyResultResponse,
+  deleteKeyResult: emptySchema,
+
+  gettimeentrieswithinadaterange: getTimeEntriesResponse,
+  getsingulartimeentry: getTimeEntryResponse,
+  createatimeentry: createdTimeEntryResponse,
+  updateatimeEntry: emptySchema,
+  deleteatimeEntry: deletedTimeEntriesResponse,
+  getrunningtimeentry: currentTimeEntryResponse,
+  startatimeEntry: timeEntryResponse,
+  stopatimeEntry: timeEntryResponse,
+
+  searchDocsPublic: docSearchResponse,
+  getDocPublic: docSchema,
+  createDocPublic: docSchema,
+  getDocPageListingPublic: docPageListingResponse,
+  getDocPagesPublic: docPagesResponse,
+  getPagePublic: docPageSchema,
+  createPagePublic: docPageSchema,
+  editPagePublic: emptySchema,
+} satisfies Record<string, z.ZodType>;
+
+export type OperationName = keyof typeof responseSchemas;
+export type ResponseOf<Op extends OperationName> = z.output<(typeof responseSchemas)[Op]>;
