@@ -1,0 +1,75 @@
+import { isObject } from '../http/body';
+import type { QueryReader } from '../http/query';
+import type { FaultRegistry } from './faults';
+import { parseFault } from './faults';
+import type { RateLimiter } from './rate-limiter';
+import type { RequestLog } from './request-log';
+
+/** What the `/_sandbox/*` controls act on (CONTRACTS §8). */
+export interface ControlTarget {
+  reset(): void;
+  readonly limiter: RateLimiter;
+  readonly faults: FaultRegistry;
+  readonly log: RequestLog;
+  latencyMs: number;
+}
+
+export interface ControlReply {
+  status: number;
+  body: unknown;
+}
+
+const bad = (message: string): ControlReply => ({ status: 400, body: { error: message } });
+
+function intField(body: unknown, key: string, min: number, max: number): number | string {
+  if (!isObject(body)) return `body must be a JSON object like {"${key}": ${min}}`;
+  const v = body[key];
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) return `${key} must be an integer from ${min} to ${max}`;
+  return v;
+}
+
+/** Controls take no auth and are not logged: they are the test harness, not ClickUp. */
+export function handleControl(target: ControlTarget, method: string, path: string, query: QueryReader, body: unknown, invalidJson: boolean): ControlReply {
+  if (invalidJson) return bad('body is not valid JSON');
+  const route = `${method} ${path.replace(/\/+$/, '')}`;
+  switch (route) {
+    case 'GET /_sandbox/health':
+      return { status: 200, body: { ok: true } };
+    case 'POST /_sandbox/reset':
+      target.reset();
+      return { status: 200, body: { ok: true } };
+    case 'PUT /_sandbox/rate-limit': {
+      const n = intField(body, 'per_minute', 1, 1_000_000);
+      if (typeof n === 'string') return bad(n);
+      target.limiter.reset(n);
+      return { status: 200, body: { per_minute: n } };
+    }
+    case 'PUT /_sandbox/latency': {
+      const n = intField(body, 'ms', 0, 60_000);
+      if (typeof n === 'string') return bad(n);
+      target.latencyMs = n;
+      return { status: 200, body: { ms: n } };
+    }
+    case 'GET /_sandbox/faults':
+      return { status: 200, body: { faults: target.faults.list() } };
+    case 'POST /_sandbox/faults': {
+      const spec = parseFault(body);
+      if (typeof spec === 'string') return bad(spec);
+      const { matcher: _m, ...fault } = target.faults.add(spec);
+      return { status: 201, body: fault };
+    }
+    case 'DELETE /_sandbox/faults':
+      target.faults.clear();
+      return { status: 200, body: {} };
+    case 'GET /_sandbox/requests': {
+      const since = query.int('since') ?? 0;
+      if (Number.isNaN(since) || since < 0) return bad('since must be a non-negative integer (a seq)');
+      return { status: 200, body: { requests: target.log.since(since) } };
+    }
+    case 'DELETE /_sandbox/requests':
+      target.log.clear();
+      return { status: 200, body: {} };
+    default:
+      return { status: 404, body: { error: `no sandbox control ${route}` } };
+  }
+}

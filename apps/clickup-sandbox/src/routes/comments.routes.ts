@@ -1,0 +1,112 @@
+import { Errors } from '../http/api-error';
+import { bodyObject, field } from '../http/body';
+import type { Ctx } from '../http/context';
+import { ok } from '../http/context';
+import type { RouteTable } from '../http/route-table';
+import type { Store } from '../store/store';
+import type { CommentRec } from '../store/types';
+import { userRef } from '../serialize/users';
+import { resolveTask } from './task-lookup';
+
+const PAGE = 25;
+
+function view(store: Store, c: CommentRec) {
+  const user = store.users.get(c.userId)!;
+  const assignee = c.assigneeId === null ? undefined : store.users.get(c.assigneeId);
+  const by = c.assignedById === null ? undefined : store.users.get(c.assignedById);
+  return {
+    id: c.id,
+    comment: [{ text: c.text }],
+    comment_text: c.text,
+    user: userRef(user),
+    resolved: c.resolved,
+    assignee: assignee ? userRef(assignee) : null,
+    assigned_by: by ? userRef(by) : null,
+    reactions: [],
+    date: String(c.date),
+    reply_count: '0',
+  };
+}
+
+/**
+ * Newest first, 25 per page. The next page starts after the last comment seen: pass its `date` as
+ * `start` and its `id` as `start_id` (API-NOTES §8).
+ */
+function page(ctx: Ctx, kind: 'task' | 'list', parentId: string) {
+  const start = ctx.query.int('start');
+  const startId = ctx.query.string('start_id');
+  if (Number.isNaN(start)) throw Errors.invalid('start takes Unix milliseconds', 'INPUT_005');
+  const newestFirst = (a: CommentRec, b: CommentRec) => b.date - a.date || Number(b.id) - Number(a.id);
+  let comments = [...ctx.store.comments.values()].filter((c) => c.parent.kind === kind && c.parent.id === parentId).sort(newestFirst);
+  if (start !== undefined) {
+    comments = comments.filter((c) => c.date < start || (c.date === start && startId !== undefined && Number(c.id) < Number(startId)));
+  }
+  return ok({ comments: comments.slice(0, PAGE).map((c) => view(ctx.store, c)) });
+}
+
+function create(ctx: Ctx, kind: 'task' | 'list', parentId: string, workspaceId: string) {
+  const b = bodyObject(ctx.body);
+  const text = field.requiredString(b, 'comment_text', 'Comment text invalid', 'COMM_002');
+  const assignee = field.int(b, 'assignee');
+  if (assignee !== undefined && !ctx.store.isMember(workspaceId, assignee)) {
+    throw Errors.invalid('Assignee is not a member of this Workspace', 'COMM_010');
+  }
+  const c: CommentRec = {
+    id: ctx.store.ids.comment(),
+    histId: ctx.store.ids.hist(),
+    parent: { kind, id: parentId },
+    text,
+    userId: ctx.principal.user.id,
+    resolved: false,
+    assigneeId: assignee ?? null,
+    assignedById: assignee === undefined ? null : ctx.principal.user.id,
+    date: ctx.now,
+  };
+  ctx.store.comments.set(c.id, c);
+  return ok({ id: c.id, hist_id: c.histId, date: c.date });
+}
+
+function comment(ctx: Ctx): CommentRec {
+  const c = ctx.store.comments.get(ctx.params['comment_id']);
+  if (!c) throw Errors.teamNotAuthorized();
+  if (c.parent.kind === 'task') ctx.store.task(ctx.principal, c.parent.id);
+  else ctx.store.list(ctx.principal, c.parent.id);
+  return c;
+}
+
+export function commentRoutes(r: RouteTable): void {
+  r.v2('GET', '/task/:task_id/comment', (ctx) => page(ctx, 'task', resolveTask(ctx).id));
+
+  r.v2('POST', '/task/:task_id/comment', (ctx) => {
+    const t = resolveTask(ctx);
+    return create(ctx, 'task', t.id, ctx.store.workspaceOfTask(t));
+  });
+
+  r.v2('GET', '/list/:list_id/comment', (ctx) => page(ctx, 'list', ctx.store.list(ctx.principal, ctx.params['list_id']).id));
+
+  r.v2('POST', '/list/:list_id/comment', (ctx) => {
+    const l = ctx.store.list(ctx.principal, ctx.params['list_id']);
+    return create(ctx, 'list', l.id, ctx.store.workspaceOfList(l));
+  });
+
+  r.v2('PUT', '/comment/:comment_id', (ctx) => {
+    const c = comment(ctx);
+    const b = bodyObject(ctx.body);
+    const text = field.string(b, 'comment_text');
+    if (text !== undefined) {
+      if (text.trim() === '') throw Errors.invalid('Comment text invalid', 'COMM_002');
+      c.text = text;
+    }
+    c.resolved = field.bool(b, 'resolved') ?? c.resolved;
+    if ('assignee' in b) {
+      c.assigneeId = b['assignee'] === null ? null : (field.int(b, 'assignee') ?? null);
+      c.assignedById = c.assigneeId === null ? null : ctx.principal.user.id;
+    }
+    return ok({});
+  });
+
+  r.v2('DELETE', '/comment/:comment_id', (ctx) => {
+    ctx.store.comments.delete(comment(ctx).id);
+    return ok({});
+  });
+}
