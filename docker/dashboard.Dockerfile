@@ -1,0 +1,45 @@
+# syntax=docker/dockerfile:1.7
+# The admin dashboard (Next.js).
+#   docker build -f docker/dashboard.Dockerfile .
+# API_INTERNAL_URL (where the dashboard forwards /api, /healthz, /readyz and /mcp) is read when the
+# container starts, so one image serves any deployment.
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+FROM ${NODE_IMAGE} AS base
+WORKDIR /app
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false \
+    NPM_CONFIG_FUND=false \
+    NPM_CONFIG_AUDIT=false \
+    SCARF_ANALYTICS=false \
+    NX_DAEMON=false \
+    NEXT_TELEMETRY_DISABLED=1
+
+FROM base AS deps
+COPY package.json package-lock.json .npmrc ./
+RUN --mount=type=cache,target=/root/.npm npm ci
+
+FROM deps AS build
+COPY tsconfig.base.json ./
+# The dashboard may import the shared contracts library, never server code.
+COPY libs ./libs
+COPY apps/dashboard ./apps/dashboard
+RUN npx next build apps/dashboard && rm -rf apps/dashboard/.next/cache
+
+FROM base AS prod-deps
+COPY package.json package-lock.json .npmrc ./
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
+
+FROM base AS dashboard
+ENV NODE_ENV=production \
+    API_INTERNAL_URL=http://api:3001
+COPY --from=prod-deps /app/node_modules ./node_modules
+COPY package.json ./
+COPY docker/healthcheck.cjs ./docker/healthcheck.cjs
+COPY --from=build /app/apps/dashboard/next.config.mjs ./apps/dashboard/next.config.mjs
+# next start writes its cache under .next, so the unprivileged user owns it.
+COPY --from=build --chown=node:node /app/apps/dashboard/.next ./apps/dashboard/.next
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=5 \
+  CMD ["node", "docker/healthcheck.cjs", "http://127.0.0.1:3000/login"]
+CMD ["node", "node_modules/next/dist/bin/next", "start", "apps/dashboard", "--hostname", "0.0.0.0", "--port", "3000"]
