@@ -1,0 +1,243 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import {
+  AppConfig,
+  BootstrapConfig,
+  ClickUpConfig,
+  DatabaseConfig,
+  envVarsOf,
+  loadConfigs,
+  QueueConfig,
+  SandboxConfig,
+  SecurityConfig,
+} from '@gw/config';
+import { effective, lineage, parseDockerfile, targetStage } from './dockerfile';
+
+interface Service {
+  image?: string;
+  build?: { context: string; dockerfile: string; target?: string };
+  environment?: Record<string, string | number | boolean>;
+  ports?: string[];
+  healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
+  profiles?: string[];
+  volumes?: string[];
+  restart?: string;
+}
+
+interface ComposeFile {
+  services: Record<string, Service>;
+  volumes?: Record<string, unknown>;
+}
+
+const root = join(__dirname, '..', '..');
+const compose: ComposeFile = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true });
+const { services } = compose;
+const SERVER_CONFIGS = [
+  AppConfig,
+  DatabaseConfig,
+  QueueConfig,
+  SecurityConfig,
+  ClickUpConfig,
+  BootstrapConfig,
+] as const;
+
+function service(name: string): Service {
+  const found = services[name];
+  if (!found) throw new Error(`docker-compose.yml has no ${name} service`);
+  return found;
+}
+
+function env(name: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(service(name).environment ?? {}).map(([k, v]) => [k, String(v)]));
+}
+
+/** `host:container` pairs of a service's published ports. */
+function ports(name: string): { host: number; container: number }[] {
+  return (service(name).ports ?? []).map((mapping) => {
+    const [host, container] = mapping.split(':').slice(-2).map(Number);
+    return { host, container };
+  });
+}
+
+/** Resolves `${VAR}`, `${VAR:-default}` and `${VAR:?error}` the way docker compose does. */
+function interpolate(value: string, given: Record<string, string>): string {
+  return value.replace(/\$\{(\w+)(?::([-?])([^}]*))?\}/g, (_match, name: string, op?: string, arg = '') => {
+    const set = given[name];
+    if (set !== undefined && set !== '') return set;
+    if (op === '?') throw new Error(`${name} is required: ${arg}`);
+    return op === '-' ? arg : '';
+  });
+}
+
+function dockerfileOf(name: string) {
+  const build = service(name).build;
+  if (!build) throw new Error(`${name} is not built from this repository`);
+  return {
+    stages: parseDockerfile(readFileSync(join(root, build.context, build.dockerfile), 'utf8')),
+    target: build.target,
+  };
+}
+
+describe('docker-compose.yml', () => {
+  it('runs the whole product: stores, api, worker, dashboard, and the sandbox', () => {
+    expect(Object.keys(services).sort()).toEqual([
+      'api',
+      'dashboard',
+      'postgres',
+      'redis',
+      'sandbox',
+      'worker',
+    ]);
+  });
+
+  it('publishes each process on the port the contract and the config defaults give it', () => {
+    expect(ports('api')).toEqual([{ host: 3001, container: new AppConfig().port }]);
+    expect(new AppConfig().port).toBe(3001);
+    expect(ports('dashboard')).toEqual([{ host: 3000, container: 3000 }]);
+    expect(ports('sandbox')).toEqual([{ host: 3002, container: new SandboxConfig().port }]);
+    expect(new SandboxConfig().port).toBe(3002);
+    expect(env('dashboard')['API_INTERNAL_URL']).toBe(`http://api:${new AppConfig().port}`);
+    expect(ports('postgres')).toEqual([]);
+    expect(ports('redis')).toEqual([]);
+  });
+
+  it('gives the api and worker only variables that some config class reads', () => {
+    const declared = new Set(SERVER_CONFIGS.flatMap((c) => envVarsOf(c).map((v) => v.name)));
+    for (const name of ['api', 'worker']) {
+      const unknown = Object.keys(env(name)).filter((key) => !declared.has(key));
+      expect({ service: name, unknown }).toEqual({ service: name, unknown: [] });
+    }
+    const sandboxVars = new Set(envVarsOf(SandboxConfig).map((v) => v.name));
+    expect(Object.keys(env('sandbox')).filter((key) => !sandboxVars.has(key))).toEqual([]);
+    expect(env('sandbox')['SANDBOX_HOST']).toBe('0.0.0.0');
+  });
+
+  it('runs api and worker on PostgreSQL and Redis with a required encryption key', () => {
+    for (const name of ['api', 'worker']) {
+      const vars = env(name);
+      expect(vars['DATABASE_URL']).toMatch(/^postgres(ql)?:\/\/.*@postgres:5432\//);
+      expect(vars['REDIS_URL']).toMatch(/^redis:\/\/redis:6379/);
+      // `:?` makes compose refuse to start without it, rather than run with a guessable key.
+      expect(vars['ENCRYPTION_KEY']).toMatch(/^\$\{ENCRYPTION_KEY:\?.+\}$/);
+    }
+    expect(env('worker')).toEqual(env('api'));
+  });
+
+  it('hands the api settings its config classes accept once ENCRYPTION_KEY is given', () => {
+    const given = { ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') };
+    const resolved = Object.fromEntries(
+      Object.entries(env('api')).map(([k, v]) => [k, interpolate(v, given)]),
+    );
+    const [app, database, queue, security] = loadConfigs(SERVER_CONFIGS, resolved);
+    expect(database.url).toBe('postgres://gateway:gateway@postgres:5432/gateway');
+    expect(queue.redisUrl).toBe('redis://redis:6379');
+    expect(security.encryptionKey).toBe(given.ENCRYPTION_KEY);
+    expect(app.port).toBe(3001);
+    expect(() => interpolate(env('api')['ENCRYPTION_KEY'], {})).toThrow('ENCRYPTION_KEY is required');
+  });
+
+  it('starts the worker after the api (which runs the migrations) and the api after its stores', () => {
+    expect(service('api').depends_on).toEqual({
+      postgres: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
+    expect(service('worker').depends_on).toEqual({ api: { condition: 'service_healthy' } });
+  });
+
+  it('has a healthcheck and a restart policy on every service', () => {
+    for (const [name, svc] of Object.entries(services)) {
+      expect({ name, healthcheck: svc.healthcheck?.test[0] }).toEqual({
+        name,
+        healthcheck: expect.stringMatching(/^CMD(-SHELL)?$/),
+      });
+      expect({ name, restart: svc.restart }).toEqual({ name, restart: 'unless-stopped' });
+    }
+    expect(service('api').healthcheck?.test).toContain(`http://127.0.0.1:${new AppConfig().port}/readyz`);
+    expect(existsSync(join(root, 'docker', 'healthcheck.cjs'))).toBe(true);
+  });
+
+  it('keeps PostgreSQL and Redis data in named volumes', () => {
+    expect(service('postgres').volumes).toEqual(['postgres-data:/var/lib/postgresql/data']);
+    expect(service('redis').volumes).toEqual(['redis-data:/data']);
+    expect(Object.keys(compose.volumes ?? {}).sort()).toEqual(['postgres-data', 'redis-data']);
+  });
+
+  it('starts the sandbox only when its profile is asked for', () => {
+    expect(service('sandbox').profiles).toEqual(['sandbox']);
+    const alwaysOn = Object.entries(services).filter(([, svc]) => !svc.profiles);
+    expect(alwaysOn.map(([name]) => name).sort()).toEqual([
+      'api',
+      'dashboard',
+      'postgres',
+      'redis',
+      'worker',
+    ]);
+  });
+});
+
+describe('Dockerfiles', () => {
+  it.each(['api', 'worker', 'sandbox', 'dashboard'])('runs the %s image as a non-root user', (name) => {
+    const { stages, target } = dockerfileOf(name);
+    const user = effective(stages, target, 'USER');
+    expect(user).toBeDefined();
+    expect(user).not.toMatch(/^(root|0)(:|$)/);
+  });
+
+  it.each([
+    ['api', 'api'],
+    ['worker', 'worker'],
+    ['sandbox', 'clickup-sandbox'],
+  ])('starts the %s image from the compiled apps/%s entrypoint with the alias hook', (name, app) => {
+    const { stages, target } = dockerfileOf(name);
+    expect(JSON.parse(effective(stages, target, 'CMD') ?? '[]')).toEqual([
+      'node',
+      '-r',
+      './scripts/register-aliases.cjs',
+      `dist/server/apps/${app}/src/main.js`,
+    ]);
+    expect(existsSync(join(root, 'apps', app, 'src'))).toBe(true);
+  });
+
+  it.each(['api', 'dashboard'])(
+    'builds the %s image with every dependency and ships production ones only',
+    (name) => {
+      const { stages, target } = dockerfileOf(name);
+      const stage = (stageName: string) => stages.find((s) => s.name === stageName);
+      const runs = (stageName: string) =>
+        (stage(stageName)?.instructions ?? [])
+          .filter((i) => i.keyword === 'RUN')
+          .map((i) => i.args)
+          .join('\n');
+      expect(runs('deps')).toMatch(/npm ci$/m);
+      expect(runs('build')).toContain(
+        name === 'api' ? 'npx tsc -p tsconfig.build.json' : 'npx next build apps/dashboard',
+      );
+      expect(runs('prod-deps')).toContain('npm ci --omit=dev');
+
+      const chain = lineage(stages, targetStage(stages, target));
+      expect(chain.map((s) => s.name)).not.toContain('deps');
+      expect(chain[0].from).toBe('${NODE_IMAGE}');
+      const copies = chain.flatMap((s) =>
+        s.instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args),
+      );
+      expect(copies).toContainEqual(expect.stringMatching(/^--from=prod-deps \/app\/node_modules /));
+    },
+  );
+
+  it('uses node:20-bookworm-slim for every image', () => {
+    for (const file of ['Dockerfile', 'dashboard.Dockerfile']) {
+      expect(readFileSync(join(root, 'docker', file), 'utf8')).toContain(
+        'ARG NODE_IMAGE=node:20-bookworm-slim',
+      );
+    }
+  });
+
+  it('serves the dashboard with next start on port 3000', () => {
+    const { stages, target } = dockerfileOf('dashboard');
+    const cmd: string[] = JSON.parse(effective(stages, target, 'CMD') ?? '[]');
+    expect(cmd.slice(0, 4)).toEqual(['node', 'node_modules/next/dist/bin/next', 'start', 'apps/dashboard']);
+    expect(cmd.join(' ')).toContain('--port 3000');
+  });
+});
