@@ -147,11 +147,12 @@ function redact(text: string, secrets: readonly string[]): string {
   return out.replace(/\bpk_[A-Za-z0-9_-]+/g, '[redacted]').replace(/Bearer\s+\S+/gi, 'Bearer [redacted]');
 }
 
+// Control characters (newlines, escapes) would let upstream text forge lines in what an agent reads.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
+
 function clean(text: string, secrets: readonly string[]): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = redact(text, secrets)
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .trim();
+  const flat = redact(text, secrets).replace(CONTROL_CHARACTERS, ' ').trim();
   return flat.length > MAX_UPSTREAM_TEXT ? `${flat.slice(0, MAX_UPSTREAM_TEXT)}…` : flat;
 }
 
