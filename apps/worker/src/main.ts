@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   await waitForMigrations(dataSource);
   const queues = new QueueBackend({
     redisUrl: queueConfig.redisUrl,
+    prefix: queueConfig.prefix,
     databaseUrl: database.url,
     postgresPoolSize: database.embedded ? 2 : 4,
     postgresNotifications: !database.embedded,

@@ -38,6 +38,7 @@ export async function createApiRuntime(configs: ApiConfigs): Promise<ApiRuntime>
     const appliedMigrations = await runMigrationsLocked(dataSource);
     const queues = new QueueBackend({
       redisUrl: configs.queue.redisUrl,
+      prefix: configs.queue.prefix,
       databaseUrl: database.url,
       postgresPoolSize: database.embedded ? 2 : 4,
       postgresNotifications: !database.embedded,

@@ -19,7 +19,8 @@ export class MaintenanceService {
   }
 
   async status(jobId: string): Promise<JobStatusDto> {
-    const job = await this.queues.queue(JOB_QUEUES['session-cleanup']).getJob(jobId);
+    const queue = await this.queues.ready(JOB_QUEUES['session-cleanup']);
+    const job = await queue.getJob(jobId);
     if (!job) throw new NotFoundException(`No maintenance job ${jobId}`);
     return {
       id: String(job.id),

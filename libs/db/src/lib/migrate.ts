@@ -7,7 +7,17 @@ const MIGRATION_LOCK_KEY = 740_163_221;
  * Runs pending migrations under a session-level advisory lock, so two api processes starting together
  * do not race: the second waits, then finds nothing to do. Returns the names of the migrations it applied.
  */
-export async function runMigrationsLocked(dataSource: DataSource): Promise<string[]> {
+export function runMigrationsLocked(dataSource: DataSource): Promise<string[]> {
+  // The advisory lock serialises processes; this chain serialises callers inside one process, which matters on
+  // the embedded database where every client shares one session (and so one lock owner).
+  const run = inProcess.then(() => migrateUnderLock(dataSource));
+  inProcess = run.catch(() => undefined);
+  return run;
+}
+
+let inProcess: Promise<unknown> = Promise.resolve();
+
+async function migrateUnderLock(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

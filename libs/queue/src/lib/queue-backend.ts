@@ -15,6 +15,8 @@ export type QueueBackendKind = 'redis' | 'postgres';
 export interface QueueBackendOptions {
   /** Set: BullMQ on Redis. Unset: BullMQ's PostgreSQL backend on `databaseUrl`. */
   redisUrl?: string;
+  /** BullMQ key prefix on Redis. */
+  prefix?: string;
   databaseUrl: string;
   /** pg pool size per queue object; keep it small on the embedded database. */
   postgresPoolSize?: number;
@@ -90,10 +92,29 @@ export class QueueBackend {
     }
   }
 
+  /**
+   * The queue, connected. BullMQ's PostgreSQL backend remembers a failed first connection forever, so a queue
+   * object that could not connect (database down at that moment) is dropped and rebuilt on the next call.
+   */
+  async ready(name: string): Promise<Queue> {
+    const queue = this.queue(name);
+    try {
+      await queue.waitUntilReady();
+      return queue;
+    } catch (error) {
+      if (this.queues.get(name) === queue) this.queues.delete(name);
+      void queue.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
   /** Resolves when the queue store answers; used by /readyz. */
   async ping(timeoutMs = 2000): Promise<void> {
-    const queue = this.queue('maintenance');
-    await withTimeout(queue.getJobCounts('waiting'), timeoutMs, 'queue store did not answer');
+    await withTimeout(
+      this.ready('maintenance').then((q) => q.getJobCounts('waiting')),
+      timeoutMs,
+      'queue store did not answer',
+    );
   }
 
   async close(): Promise<void> {
@@ -113,7 +134,7 @@ export class QueueBackend {
     });
     connection.on('error', () => undefined);
     this.redisConnections.push(connection);
-    return { connection };
+    return { connection, prefix: this.options.prefix };
   }
 
   private postgresQueue(name: string): Queue {

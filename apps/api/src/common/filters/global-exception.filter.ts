@@ -24,16 +24,21 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     const correlationId = requestIdOf(request.raw);
     const body = this.toBody(exception, correlationId);
-    if (body.statusCode >= 500) {
+    const statusCode = body.statusCode as number;
+    if (statusCode >= 500 && !(exception instanceof HttpException)) {
       this.logger.error({ err: exception, correlation_id: correlationId }, 'unhandled error');
     }
-    void reply.status(body.statusCode).header('x-request-id', correlationId).send(body);
+    void reply.status(statusCode).header('x-request-id', correlationId).send(body);
   }
 
-  private toBody(exception: unknown, correlationId: string): ErrorBody {
+  private toBody(exception: unknown, correlationId: string): ErrorBody | Record<string, unknown> {
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
+      // A structured answer without a message (e.g. the readiness report) is kept as it is.
+      if (typeof response === 'object' && !('message' in response)) {
+        return { ...response, statusCode, correlation_id: correlationId };
+      }
       const message =
         typeof response === 'string'
           ? response

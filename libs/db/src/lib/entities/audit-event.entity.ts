@@ -63,7 +63,7 @@ export class AuditEventEntity {
   @Column('text')
   outcome: AuditOutcome;
 
-  @Column('jsonb', { name: 'issue_codes', default: () => "'[]'::jsonb" })
+  @Column('jsonb', { name: 'issue_codes' })
   issueCodes: string[];
 
   @Column('integer', { name: 'upstream_status', nullable: true })

@@ -52,7 +52,7 @@ export class ClickUpConnectionEntity {
   @Column('text', { name: 'clickup_email', nullable: true })
   clickupEmail: string | null;
 
-  @Column('jsonb', { default: () => "'[]'::jsonb" })
+  @Column('jsonb')
   workspaces: ConnectionWorkspace[];
 
   @Column('uuid', { name: 'created_by_user_id', nullable: true })

@@ -44,7 +44,7 @@ export class McpServerEntity {
   @Column('text', { name: 'workspace_id' })
   workspaceId: string;
 
-  @Column('jsonb', { name: 'space_ids', default: () => "'[]'::jsonb" })
+  @Column('jsonb', { name: 'space_ids' })
   spaceIds: string[];
 
   @Column('jsonb')

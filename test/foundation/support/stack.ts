@@ -1,0 +1,95 @@
+import {
+  AppProcess,
+  createTestDatabase,
+  freePort,
+  TEST_REDIS_URL,
+  TestDatabase,
+  uniqueQueuePrefix,
+} from '@gw/testing';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export type StackMode = 'embedded' | 'postgres+redis' | 'postgres';
+export const STACK_MODES: StackMode[] = ['embedded', 'postgres+redis', 'postgres'];
+
+export const ADMIN = {
+  email: 'owner@example.com',
+  password: 'correct-horse-battery-staple',
+  apiToken: 'provisioning-token-0123456789abcdef',
+};
+
+/** An api and a worker process on one storage mode, as `npm start` or docker-compose would run them. */
+export class Stack {
+  api!: AppProcess;
+  worker?: AppProcess;
+  port!: number;
+  private database?: TestDatabase;
+  private dataDir?: string;
+  private readonly queuePrefix = uniqueQueuePrefix();
+
+  constructor(readonly mode: StackMode) {}
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get databaseName(): string | undefined {
+    return this.database?.name;
+  }
+
+  /** The database URL as the processes see it (for the embedded mode, the api's loopback socket). */
+  get databaseUrl(): string {
+    if (this.database) return this.database.url;
+    const info = JSON.parse(readFileSync(join(this.dataDir as string, 'embedded-db.json'), 'utf8')) as {
+      url: string;
+    };
+    return info.url;
+  }
+
+  env(): Record<string, string> {
+    const env: Record<string, string> = {
+      PORT: String(this.port),
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      ADMIN_API_TOKEN: ADMIN.apiToken,
+      DATA_DIR: this.dataDir as string,
+    };
+    if (this.mode !== 'embedded') {
+      env['DATABASE_URL'] = (this.database as TestDatabase).url;
+      env['ENCRYPTION_KEY'] = Buffer.alloc(32, 1).toString('base64');
+    }
+    if (this.mode === 'postgres+redis') {
+      env['REDIS_URL'] = TEST_REDIS_URL;
+      env['QUEUE_PREFIX'] = this.queuePrefix;
+    }
+    return env;
+  }
+
+  async start(): Promise<void> {
+    this.port = await freePort();
+    this.dataDir = mkdtempSync(join(tmpdir(), 'gw-stack-'));
+    if (this.mode !== 'embedded') this.database = await createTestDatabase('gw_e2e');
+    await this.startApi();
+    await this.startWorker();
+  }
+
+  async startApi(): Promise<AppProcess> {
+    this.api = AppProcess.start('api', this.env());
+    await this.api.waitForLine(/^api listening on/);
+    return this.api;
+  }
+
+  async startWorker(): Promise<AppProcess> {
+    this.worker = AppProcess.start('worker', this.env());
+    await this.worker.waitForLine(/^worker processing jobs/);
+    return this.worker;
+  }
+
+  async stop(): Promise<void> {
+    await this.worker?.stop();
+    await this.api?.stop();
+    await this.database?.drop();
+    if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
