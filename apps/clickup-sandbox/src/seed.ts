@@ -31,7 +31,7 @@ export function seed(now: number): Store {
     id: acme,
     name: 'Acme Corp',
     color: '#7b68ee',
-    avatar: null,
+    avatar: 'https://attachments-public.clickup.com/team_avatars/sandbox_acme.png',
     members: new Map<number, Role>([
       [u['owner'].id, 1],
       [u['sarah'].id, 3],
@@ -45,7 +45,7 @@ export function seed(now: number): Store {
     id: globex,
     name: 'Globex',
     color: '#e50000',
-    avatar: null,
+    avatar: 'https://attachments-public.clickup.com/team_avatars/sandbox_globex.png',
     members: new Map<number, Role>([[u['guest'].id, 1]]),
     customIdPrefixes: false,
   });
@@ -93,7 +93,7 @@ export function seed(now: number): Store {
       { name: 'Backend', color: '#7b68ee' },
       { name: 'Infrastructure', color: '#aa8d80' },
     ],
-    typeConfig: { default: 0, placeholder: null, new_drop_down: true, sorting: 'manual' },
+    typeConfig: { placeholder: null, new_drop_down: true, sorting: 'manual' },
   });
   const points = createField(store, { kind: 'list', id: sprint.id }, 'Story Points', 'number', now - 40 * DAY, { typeConfig: {} });
   const goal = createField(store, { kind: 'list', id: sprint.id }, 'Sprint Goal', 'short_text', now - 40 * DAY, { typeConfig: {} });

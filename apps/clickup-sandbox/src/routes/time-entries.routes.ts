@@ -90,8 +90,7 @@ function listEntries(ctx: Ctx) {
     return true;
   });
   entries.sort((a, b) => b.start - a.start);
-  const include = { locationNames: query.bool('include_location_names', false) };
-  return ok({ data: entries.map((e) => timeEntry(store, e, 'list', include)) });
+  return ok({ data: entries.map((e) => timeEntry(store, e, 'list')) });
 }
 
 function createEntry(ctx: Ctx) {
@@ -186,8 +185,7 @@ export function timeEntryRoutes(r: RouteTable): void {
   // The spec's example wraps the single entry in an array, while its schema says object; the example wins.
   r.v2('GET', '/team/:team_id/time_entries/:timer_id', (ctx) => {
     const ws = ctx.store.workspace(ctx.principal, ctx.params['team_id']);
-    const include = { locationNames: ctx.query.bool('include_location_names', false) };
-    return ok({ data: [timeEntry(ctx.store, entry(ctx, ws), 'list', include)] });
+    return ok({ data: [timeEntry(ctx.store, entry(ctx, ws), 'list')] });
   });
 
   r.v2('PUT', '/team/:team_id/time_entries/:timer_id', (ctx) => {

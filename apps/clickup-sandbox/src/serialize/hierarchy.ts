@@ -94,7 +94,7 @@ export function list(store: Store, l: ListRec) {
     due_date: str(l.dueDate),
     due_date_time: l.dueDateTime,
     start_date: str(l.startDate),
-    start_date_time: l.startDateTime,
+    start_date_time: l.startDate === null ? null : l.startDateTime,
     folder: folderRef(store, l),
     space: { id: s.id, name: s.name, access: true },
     inbound_address: `a.t.${l.id}.sandbox@tasks.clickup.com`,

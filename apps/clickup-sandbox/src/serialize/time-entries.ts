@@ -14,7 +14,7 @@ export function runningDuration(e: TimeEntryRec): number {
   return -e.start;
 }
 
-export function timeEntry(store: Store, e: TimeEntryRec, flavour: EntryFlavour, include: { locationNames?: boolean } = {}) {
+export function timeEntry(store: Store, e: TimeEntryRec, flavour: EntryFlavour) {
   const user = store.users.get(e.userId)!;
   const t = e.taskId ? store.tasks.get(e.taskId) : undefined;
   const duration = e.end === null ? runningDuration(e) : e.end - e.start;
@@ -59,9 +59,15 @@ export function timeEntry(store: Store, e: TimeEntryRec, flavour: EntryFlavour, 
     const list = store.lists.get(t.listId)!;
     const space = store.spaces.get(list.spaceId)!;
     const folder = folderRef(store, list);
-    const location: Record<string, unknown> = { list_id: Number(list.id), folder_id: Number(folder.id), space_id: Number(space.id) };
-    if (include.locationNames) Object.assign(location, { list_name: list.name, folder_name: folder.name, space_name: space.name });
-    out['task_location'] = location;
+    // The schema requires the names although the docs tie them to include_location_names; they are always sent.
+    out['task_location'] = {
+      list_id: Number(list.id),
+      folder_id: Number(folder.id),
+      space_id: Number(space.id),
+      list_name: list.name,
+      folder_name: folder.name,
+      space_name: space.name,
+    };
     const spaceTags = store.spaceTags.get(space.id) ?? [];
     out['task_tags'] = t.tagNames.map((name) => {
       const tag = spaceTags.find((x) => x.name === name);

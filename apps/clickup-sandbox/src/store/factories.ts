@@ -46,7 +46,7 @@ export function createSpace(
     name,
     color: options.color ?? null,
     private: options.private ?? false,
-    avatar: null,
+    avatar: `https://attachments-public.clickup.com/space_avatars/${id}.png`,
     adminCanManage: true,
     archived: false,
     multipleAssignees: options.multipleAssignees ?? true,
