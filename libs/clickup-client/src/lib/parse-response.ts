@@ -1,4 +1,4 @@
-import { ClickUpError } from './http/errors';
+import { toClickUpError } from './http/errors';
 import type { ClickUpRawResponse } from './http/transport';
 import type { ClickUpRequest } from './request';
 import { responseSchemas, type OperationName, type ResponseOf } from './schemas/response-schemas';
@@ -20,13 +20,8 @@ export function parseResponse<Op extends OperationName>(
     .slice(0, MAX_ISSUES)
     .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
     .join('; ');
-  throw new ClickUpError({
-    code: 'UPSTREAM_ERROR',
-    message: `ClickUp's answer to ${request.operation} (${raw.status}) did not have the expected shape: ${issues}`,
-    operation: request.operation,
-    status: raw.status,
-    upstreamStatus: raw.status,
-    maybeApplied: request.method !== 'GET',
-    rateLimit: raw.rateLimit,
-  });
+  throw toClickUpError(
+    { kind: 'unexpected-shape', status: raw.status, issues, rateLimit: raw.rateLimit },
+    { operation: request.operation, method: request.method, secrets: [] },
+  );
 }

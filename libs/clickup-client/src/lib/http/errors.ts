@@ -90,7 +90,8 @@ export type UpstreamFailure =
   | { kind: 'cancelled' }
   | { kind: 'connect'; errorCode: string | null }
   | { kind: 'reset'; errorCode: string | null }
-  | { kind: 'unreadable'; status: number; reason: string; rateLimit: RateLimitInfo | null };
+  | { kind: 'unreadable'; status: number; reason: string; rateLimit: RateLimitInfo | null }
+  | { kind: 'unexpected-shape'; status: number; issues: string; rateLimit: RateLimitInfo | null };
 
 export interface FailureContext {
   operation: string;
@@ -171,7 +172,8 @@ export function readErrorBody(body: unknown): { text: string | null; ecode: stri
 const HTTP_LEAD: Record<ClickUpErrorCode, string> = {
   VALIDATION_ERROR: 'ClickUp rejected the request',
   AUTH_ERROR: 'ClickUp did not accept the token; reconnect the ClickUp account',
-  FORBIDDEN: 'The ClickUp token may not access this Workspace or item',
+  // ClickUp answers 401 "Team not authorized" for ids that do not exist as well as for ids out of reach.
+  FORBIDDEN: 'The ClickUp token may not access this Workspace or item, or it does not exist',
   NOT_FOUND: 'ClickUp found no such item or route',
   RATE_LIMIT: "ClickUp's rate limit for this token was reached",
   UPSTREAM_ERROR: 'ClickUp failed to answer',
@@ -254,6 +256,15 @@ export function toClickUpError(failure: UpstreamFailure, context: FailureContext
         status: failure.status,
         upstreamStatus: failure.status,
         // The call succeeded upstream; only its answer is unusable.
+        maybeApplied: isWrite(context.method),
+        rateLimit: failure.rateLimit,
+      });
+    case 'unexpected-shape':
+      return new ClickUpError({
+        ...base,
+        message: `ClickUp's answer to ${context.operation} (${failure.status}) did not have the expected shape: ${clean(failure.issues, context.secrets)}`,
+        status: failure.status,
+        upstreamStatus: failure.status,
         maybeApplied: isWrite(context.method),
         rateLimit: failure.rateLimit,
       });
