@@ -50,7 +50,6 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestFastifyAppl
   });
 
   setupOpenApi(app);
-  app.enableShutdownHooks();
   await app.init();
   return app;
 }

@@ -1,0 +1,35 @@
+import { AppConfig } from './app.config';
+import { BootstrapConfig } from './bootstrap.config';
+import { ClickUpConfig } from './clickup.config';
+import { DatabaseConfig } from './database.config';
+import { envVarsOf } from './env-var.decorator';
+import { QueueConfig } from './queue.config';
+import { SandboxConfig } from './sandbox.config';
+import { SecurityConfig } from './security.config';
+
+/** The config classes users configure, in the order the README lists them. */
+export const DOCUMENTED_CONFIGS = [
+  ['api', AppConfig],
+  ['database', DatabaseConfig],
+  ['queue', QueueConfig],
+  ['security', SecurityConfig],
+  ['ClickUp', ClickUpConfig],
+  ['first start', BootstrapConfig],
+  ['sandbox', SandboxConfig],
+] as const;
+
+/** The README's configuration table, generated from the @EnvVar declarations so the two cannot drift apart. */
+export function renderConfigTable(): string {
+  const seen = new Set<string>();
+  const rows = ['| variable | group | default | meaning |', '|---|---|---|---|'];
+  for (const [group, configClass] of DOCUMENTED_CONFIGS) {
+    for (const v of envVarsOf(configClass)) {
+      if (seen.has(v.name)) continue;
+      seen.add(v.name);
+      const fallback =
+        v.default === undefined ? '' : v.default.startsWith('(') ? v.default : `\`${v.default}\``;
+      rows.push(`| \`${v.name}\` | ${group} | ${fallback} | ${v.description.replace(/\|/g, '\\|')} |`);
+    }
+  }
+  return rows.join('\n');
+}
