@@ -1,0 +1,77 @@
+import { ClickUpError } from '@gw/clickup-client';
+import { z } from 'zod';
+import { ToolError } from './tool-error';
+
+export const ISSUE_CODES = [
+  'VALIDATION_ERROR',
+  'AUTH_ERROR',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'RATE_LIMIT',
+  'UPSTREAM_ERROR',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+export interface Issue {
+  code: IssueCode;
+  message: string;
+  retry_after_ms?: number;
+  job_id?: string;
+  queued?: boolean;
+  upstream_status?: number;
+  path?: string;
+}
+
+export interface Envelope<T = unknown> {
+  ok: boolean;
+  result: T | null;
+  issues: Issue[];
+}
+
+export const issueSchema = z.object({
+  code: z.enum(ISSUE_CODES),
+  message: z.string(),
+  retry_after_ms: z.number().int().optional(),
+  job_id: z.string().optional(),
+  queued: z.boolean().optional(),
+  upstream_status: z.number().int().optional(),
+  path: z.string().optional(),
+});
+
+/** The `outputSchema` of every tool: the envelope around that tool's result. */
+export function envelopeSchema(result: z.ZodType) {
+  return z.object({ ok: z.boolean(), result: result.nullable(), issues: z.array(issueSchema) });
+}
+
+export const okEnvelope = <T>(result: T): Envelope<T> => ({ ok: true, result, issues: [] });
+export const failEnvelope = (issues: Issue[]): Envelope<never> => ({ ok: false, result: null, issues });
+
+/** Zod's complaints about arguments, one issue per field, naming it the way the agent wrote it. */
+export function validationIssues(error: z.ZodError): Issue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return {
+      code: 'VALIDATION_ERROR',
+      message: path ? `${path}: ${issue.message}` : issue.message,
+      path: path || undefined,
+    };
+  });
+}
+
+/** The one mapping from a thrown error to envelope issues. Unknown errors never leak their text. */
+export function issuesFromError(error: unknown): Issue[] {
+  if (error instanceof ToolError) return [{ code: error.code, message: error.message, path: error.path }];
+  if (error instanceof z.ZodError) return validationIssues(error);
+  if (error instanceof ClickUpError) {
+    const issue: Issue = { code: error.code, message: error.message };
+    if (error.retryAfterMs !== null) issue.retry_after_ms = error.retryAfterMs;
+    if (error.upstreamStatus !== null) issue.upstream_status = error.upstreamStatus;
+    return [issue];
+  }
+  return [
+    {
+      code: 'UPSTREAM_ERROR',
+      message: 'The gateway failed to complete this call; it was logged for the administrator.',
+    },
+  ];
+}

@@ -1,0 +1,59 @@
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import {
+  CallToolRequestSchema,
+  ListToolsRequestSchema,
+  type CallToolResult,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { ToolCatalog, ToolSelection } from './catalog';
+import type { Envelope } from './envelope';
+import type { ToolContext } from './tool-context';
+
+export interface McpServerOptions {
+  catalog: ToolCatalog;
+  selection: ToolSelection;
+  context: () => ToolContext;
+  name?: string;
+  version?: string;
+  instructions?: string;
+}
+
+export const SERVER_INSTRUCTIONS =
+  'ClickUp is organised as Workspace → Space → Folder (optional) → List → Task → Subtask. ' +
+  'Start with workspace_hierarchy (the whole tree in one call) or workspace_find (names to ids), then use the ids. ' +
+  'Every tool answers {ok, result, issues}; when ok is false, read issues[].code and message.';
+
+/** The envelope as MCP wants it: structured, and the same JSON as text for clients that only read text. */
+export function toCallToolResult(envelope: Envelope): CallToolResult {
+  return {
+    content: [{ type: 'text', text: JSON.stringify(envelope) }],
+    structuredContent: envelope as unknown as Record<string, unknown>,
+    isError: !envelope.ok,
+  };
+}
+
+/**
+ * An MCP server over a fixed tool selection, on the SDK's low-level `Server`: the listing is precomputed, and
+ * arguments are validated by the catalog so a bad argument is a `VALIDATION_ERROR` tool result, not a protocol error.
+ */
+export function createMcpServer(options: McpServerOptions): Server {
+  const server = new Server(
+    { name: options.name ?? 'clickup-mcp-gateway', version: options.version ?? '0.1.0' },
+    {
+      capabilities: { tools: { listChanged: true } },
+      instructions: options.instructions ?? SERVER_INSTRUCTIONS,
+    },
+  );
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: options.selection.listing as never[] }));
+  server.setRequestHandler(CallToolRequestSchema, async (request) => {
+    const { name, arguments: args } = request.params;
+    if (!options.selection.names.has(name)) {
+      return toCallToolResult({
+        ok: false,
+        result: null,
+        issues: [{ code: 'FORBIDDEN', message: `The tool ${name} is not available on this MCP server.` }],
+      });
+    }
+    return toCallToolResult(await options.catalog.call(name, args, options.context()));
+  });
+  return server;
+}

@@ -1,0 +1,68 @@
+import type { ClickUpClient } from '@gw/clickup-client';
+import { forbidden } from './tool-error';
+
+/**
+ * The part of ClickUp an MCP server may see: one workspace, and optionally some of its spaces.
+ * Every id an agent passes is checked by fetching the object it names and asking which space it lives in, so an
+ * agent that guesses ids learns nothing: an out-of-scope object and a missing one answer alike.
+ */
+export class Scope {
+  private readonly spaces: ReadonlySet<string> | null;
+
+  constructor(
+    readonly workspaceId: string,
+    spaceIds: readonly string[] = [],
+  ) {
+    this.spaces = spaceIds.length > 0 ? new Set(spaceIds) : null;
+  }
+
+  get spaceIds(): string[] | null {
+    return this.spaces ? [...this.spaces] : null;
+  }
+
+  allowsSpace(spaceId: string | null | undefined): boolean {
+    if (!this.spaces) return true;
+    return spaceId !== null && spaceId !== undefined && this.spaces.has(String(spaceId));
+  }
+
+  assertWorkspace(workspaceId: string | null | undefined, what = 'That object'): void {
+    if (workspaceId !== undefined && workspaceId !== null && String(workspaceId) !== this.workspaceId) {
+      throw forbidden(`${what} is outside the workspace this MCP server is scoped to.`);
+    }
+  }
+
+  assertSpace(spaceId: string | null | undefined, what = 'That object'): void {
+    if (!this.allowsSpace(spaceId))
+      throw forbidden(`${what} is outside the spaces this MCP server is scoped to.`);
+  }
+
+  /** Fetches a task and checks it is in scope; the fetched task is returned for reuse. */
+  async task(
+    client: ClickUpClient,
+    taskId: string,
+    options: Parameters<ClickUpClient['tasks']['get']>[1] = {},
+  ) {
+    const { data } = await client.tasks.get(taskId, options);
+    this.assertWorkspace(data.team_id, 'That task');
+    this.assertSpace(data.space?.id, 'That task');
+    return data;
+  }
+
+  async list(client: ClickUpClient, listId: string) {
+    const { data } = await client.lists.get(listId);
+    this.assertSpace(data.space?.id, 'That list');
+    return data;
+  }
+
+  async folder(client: ClickUpClient, folderId: string) {
+    const { data } = await client.folders.get(folderId);
+    this.assertSpace(data.space?.id, 'That folder');
+    return data;
+  }
+
+  async space(client: ClickUpClient, spaceId: string) {
+    this.assertSpace(spaceId, 'That space');
+    const { data } = await client.spaces.get(spaceId);
+    return data;
+  }
+}

@@ -1,0 +1,55 @@
+import { ToolCatalog } from '../core/catalog';
+import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from '../testing/tool-host';
+import { MembersTools } from './members.tools';
+
+describe('members tools against the sandbox', () => {
+  let sandbox: SandboxHandle;
+  let host: ToolHost;
+  let acmeId: string;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    const teams = (await (
+      await fetch(`${sandbox.url}/api/v2/team`, { headers: { authorization: 'pk_sandbox_owner' } })
+    ).json()) as {
+      teams: { id: string; name: string }[];
+    };
+    acmeId = teams.teams.find((t) => t.name === 'Acme Corp')?.id as string;
+    host = await startToolHost({
+      catalog: new ToolCatalog([new MembersTools()]),
+      sandboxUrl: sandbox.url,
+      workspaceId: acmeId,
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await host?.close();
+    await sandbox?.stop();
+  });
+
+  it('lists the workspace members with ids an agent can assign', async () => {
+    const envelope = await host.call<{ items: { username: string; id: number }[] }>('member_list');
+    expect(envelope.ok).toBe(true);
+    const names = envelope.result?.items.map((m) => m.username);
+    expect(names).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Sarah/), expect.stringMatching(/^David/)]),
+    );
+    expect(envelope.result?.items.every((m) => Number.isInteger(m.id))).toBe(true);
+  });
+
+  it('says who the server acts as', async () => {
+    const envelope = await host.call<{ id: number; username: string }>('user_me');
+    expect(envelope).toMatchObject({ ok: true, issues: [] });
+    expect(envelope.result?.id).toEqual(expect.any(Number));
+  });
+
+  it('refuses list_id and task_id together, naming the field', async () => {
+    const envelope = await host.call('member_list', { list_id: '1', task_id: 'x' });
+    expect(envelope).toMatchObject({ ok: false, issues: [{ code: 'VALIDATION_ERROR', path: 'list_id' }] });
+  });
+
+  it('answers an unknown argument type as a VALIDATION_ERROR tool result, not a protocol error', async () => {
+    const envelope = await host.call('member_list', { list_id: 42 });
+    expect(envelope.ok).toBe(false);
+    expect(envelope.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'list_id' });
+  });
+});

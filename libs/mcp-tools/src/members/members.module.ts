@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { MembersTools } from './members.tools';
+
+@Module({ providers: [MembersTools], exports: [MembersTools] })
+export class MembersToolsModule {}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const memberSchema = z.object({
+  id: z.number().int(),
+  username: z.string().nullable(),
+  email: z.string().nullable(),
+  initials: z.string().nullable(),
+  role: z.enum(['owner', 'admin', 'member', 'guest']).nullable(),
+});
+
+export const memberListInput = z.object({
+  list_id: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Only people with explicit access to this list (list_id from workspace_hierarchy or workspace_find). Omit for every member of the workspace.',
+    ),
+  task_id: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Only people with explicit access to this task (task_id from task_search or task_list_in_list).',
+    ),
+});
+
+export const memberListOutput = z.object({
+  items: z.array(memberSchema),
+  next_cursor: z.null(),
+  truncated: z.boolean(),
+});
+
+export const userMeInput = z.object({});
+export const userMeOutput = z.object({
+  id: z.number().int(),
+  username: z.string().nullable(),
+  email: z.string().nullable(),
+  timezone: z.string().nullable(),
+});

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import type { ClickUpUser } from '@gw/clickup-client';
+import { z } from 'zod';
+import { defineTool, READ, type ToolGroup } from '../core/tool';
+import { invalid } from '../core/tool-error';
+import {
+  memberListInput,
+  memberListOutput,
+  memberSchema,
+  userMeInput,
+  userMeOutput,
+} from './members.schemas';
+
+const ROLES = { 1: 'owner', 2: 'admin', 3: 'member', 4: 'guest' } as const;
+
+function toMember(user: ClickUpUser & { role?: number | null }): z.input<typeof memberSchema> {
+  return {
+    id: Number(user.id),
+    username: user.username ?? null,
+    email: user.email ?? null,
+    initials: user.initials ?? null,
+    role: user.role ? (ROLES[user.role as keyof typeof ROLES] ?? null) : null,
+  };
+}
+
+@Injectable()
+export class MembersTools implements ToolGroup {
+  readonly tools = [
+    defineTool({
+      name: 'member_list',
+      title: 'List members',
+      description:
+        'People in the workspace this server is scoped to, with their user ids (use them as assignees). ' +
+        'With list_id or task_id, only the people with explicit access to that list or task.',
+      method: 'list',
+      tags: ['members'],
+      input: memberListInput,
+      output: memberListOutput,
+      annotations: READ,
+      handler: async (args, ctx) => {
+        if (args.list_id && args.task_id) throw invalid('Give list_id or task_id, not both.', 'list_id');
+        let users: (ClickUpUser & { role?: number | null })[];
+        if (args.task_id) {
+          await ctx.scope.task(ctx.client, args.task_id);
+          users = (await ctx.client.members.listForTask(args.task_id)).data;
+        } else if (args.list_id) {
+          await ctx.scope.list(ctx.client, args.list_id);
+          users = (await ctx.client.members.listForList(args.list_id)).data;
+        } else {
+          const workspaces = (await ctx.client.workspaces.list()).data;
+          const workspace = workspaces.find((w) => w.id === ctx.scope.workspaceId);
+          users = workspace?.members.map((m) => m.user) ?? [];
+        }
+        return { items: users.map(toMember), next_cursor: null, truncated: false };
+      },
+    }),
+    defineTool({
+      name: 'user_me',
+      title: 'Who am I',
+      description:
+        'The ClickUp user this server acts as (its id is what "my tasks" means: pass it as an assignee filter).',
+      method: 'get',
+      tags: ['members'],
+      input: userMeInput,
+      output: userMeOutput,
+      annotations: READ,
+      handler: async (_args, ctx) => {
+        const { data } = await ctx.client.user.me();
+        return {
+          id: Number(data.id),
+          username: data.username ?? null,
+          email: data.email ?? null,
+          timezone: data.timezone ?? null,
+        };
+      },
+    }),
+  ];
+}
