@@ -1,3 +1,4 @@
+import { MIGRATIONS } from '@gw/db';
 import { cutOffDatabase, restoreDatabase, waitFor } from '@gw/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -135,7 +136,7 @@ describe.each(STACK_MODES)('the api and worker on %s', (mode) => {
       migrations: (await db.query('SELECT count(*)::int AS n FROM schema_migrations')).rows[0].n,
       organizations: (await db.query('SELECT count(*)::int AS n FROM organizations')).rows[0].n,
     }));
-    expect(counts).toEqual({ users: 1, migrations: 1, organizations: 1 });
+    expect(counts).toEqual({ users: 1, migrations: MIGRATIONS.length, organizations: 1 });
   }, 60_000);
 
   if (mode !== 'embedded') {

@@ -1,7 +1,9 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QueueBackend } from '@gw/queue';
+import { SecretBox } from '@gw/security';
 import { ConfigModule } from '../config/config.module';
+import { secretBoxProvider } from '../security/secret-box.provider';
 import type { ApiRuntime } from './runtime';
 
 export const ENCRYPTION_KEY = Symbol('ENCRYPTION_KEY');
@@ -23,8 +25,9 @@ export class InfrastructureModule {
       providers: [
         { provide: QueueBackend, useValue: runtime.queues },
         { provide: ENCRYPTION_KEY, useValue: runtime.encryptionKey },
+        secretBoxProvider,
       ],
-      exports: [QueueBackend, ENCRYPTION_KEY, ConfigModule],
+      exports: [QueueBackend, ENCRYPTION_KEY, SecretBox, ConfigModule],
     };
   }
 }

@@ -19,6 +19,7 @@ export interface ConnectionWorkspace {
 /** A ClickUp account the gateway acts as. The credential is AES-256-GCM encrypted under a key id. */
 @Entity('clickup_connections')
 @Index('ix_clickup_connections_organization', ['organizationId'])
+@Index('ix_clickup_connections_updated_at', ['updatedAt'])
 export class ClickUpConnectionEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -57,6 +58,10 @@ export class ClickUpConnectionEntity {
 
   @Column('uuid', { name: 'created_by_user_id', nullable: true })
   createdByUserId: string | null;
+
+  /** Set when an admin removes the connection: the credential is wiped and its servers revoked; the row stays for the audit trail. */
+  @Column('timestamptz', { name: 'deleted_at', nullable: true })
+  deletedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -22,6 +22,8 @@ export interface McpServerConfig {
 @Index('uq_mcp_servers_token_hash', ['tokenHash'], { unique: true })
 @Index('ix_mcp_servers_organization', ['organizationId'])
 @Index('ix_mcp_servers_connection', ['connectionId'])
+// Every api process polls for rows changed since its last look, to drop cached servers within a second.
+@Index('ix_mcp_servers_updated_at', ['updatedAt'])
 export class McpServerEntity {
   @PrimaryColumn('uuid')
   id: string;
