@@ -44,7 +44,7 @@ interface ParamRef {
 export interface KnownDeviation {
   operation: string;
   param: string;
-  kind: 'required-query-param-omitted' | 'comma-separated-list';
+  kind: 'required-query-param-omitted' | 'comma-separated-list' | 'required-body-field-omitted';
   reason: string;
 }
 
@@ -193,7 +193,7 @@ function refTo(spec: SpecDoc, pointer: readonly string[]): { $ref: string } {
   return { $ref: `${spec.id}#/${encodePointer(pointer)}` };
 }
 
-function errorsText(fn: ValidateFunction): string {
+function errorsText(fn: Pick<ValidateFunction, 'errors'>): string {
   return (fn.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? ''}`).join('; ');
 }
 
@@ -327,7 +327,17 @@ export function checkRequest(
       const pointer = [...resolved.pointer, 'content', 'application/json', 'schema'];
       const fn = validatorFor(spec.ajv, `body:${spec.id}:${pointer.join('/')}`, refTo(spec, pointer));
       // Validate what goes over the wire, after JSON serialization.
-      if (!fn(JSON.parse(JSON.stringify(request.body)))) problems.push(`body: ${errorsText(fn)}`);
+      if (!fn(JSON.parse(JSON.stringify(request.body)))) {
+        const remaining = (fn.errors ?? []).filter((e) => {
+          const missing =
+            e.keyword === 'required' && e.instancePath === '' ? e.params['missingProperty'] : null;
+          const allowed =
+            typeof missing === 'string' ? deviation(missing, 'required-body-field-omitted') : undefined;
+          if (allowed) usedDeviations.push(allowed);
+          return !allowed;
+        });
+        if (remaining.length > 0) problems.push(`body: ${errorsText({ errors: remaining })}`);
+      }
     }
   }
   return { operation: op, problems, usedDeviations };

@@ -10,12 +10,22 @@ export type CreateCommentBody = {
   notify_all?: boolean;
 };
 
-/** The spec requires text, assignee and resolved on every update, so callers send the current values back. */
+/**
+ * The spec requires text, assignee and resolved on every update, so callers send the current values back;
+ * an unassigned comment has no assignee to send, so `assignee` is then left out (a documented deviation).
+ */
 export type UpdateCommentBody = {
   comment_text: string;
-  assignee: number;
+  assignee?: number;
   resolved: boolean;
   group_assignee?: number;
+};
+
+/** The spec requires an assignee on list comments; an unassigned comment leaves it out (a documented deviation). */
+export type CreateListCommentBody = {
+  comment_text: string;
+  assignee?: number;
+  notify_all?: boolean;
 };
 
 /** Where the next (older) page of comments starts: the `date` and `id` of the last comment of a page. */
@@ -43,6 +53,28 @@ export const commentRequests = {
     version: 'v2',
     path: path`/task/${taskId}/comment`,
     query: query(customTaskIdQuery(options)),
+    body: compact({ ...body, notify_all: body.notify_all ?? false }),
+  }),
+  /** A List's own comments (not its tasks'), 25 per page, newest first. */
+  listForList: (
+    listId: string | number,
+    cursor: Partial<CommentCursor> = {},
+  ): ClickUpRequest<'getListComments'> => ({
+    operation: 'getListComments',
+    method: 'GET',
+    version: 'v2',
+    path: path`/list/${listId}/comment`,
+    query: query({ start: cursor.start, start_id: cursor.startId }),
+  }),
+  createOnList: (
+    listId: string | number,
+    body: CreateListCommentBody,
+  ): ClickUpRequest<'createListComment'> => ({
+    operation: 'createListComment',
+    method: 'POST',
+    version: 'v2',
+    path: path`/list/${listId}/comment`,
+    query: {},
     body: compact({ ...body, notify_all: body.notify_all ?? false }),
   }),
   update: (commentId: string | number, body: UpdateCommentBody): ClickUpRequest<'updateComment'> => ({

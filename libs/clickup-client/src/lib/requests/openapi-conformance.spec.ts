@@ -44,6 +44,22 @@ const DEVIATIONS: KnownDeviation[] = [
       'The parameter is typed number, while its own description says "For multiple assignees, separate user_id ' +
       'using commas. Example: assignee=1234,9876"; each id is checked against the number schema.',
   },
+  {
+    operation: 'updateComment',
+    param: 'assignee',
+    kind: 'required-body-field-omitted',
+    reason:
+      'The spec requires an assignee on every comment update, but an unassigned comment has none to send back; ' +
+      'sending any user id would assign it, so an unassigned comment is updated without the field.',
+  },
+  {
+    operation: 'createListComment',
+    param: 'assignee',
+    kind: 'required-body-field-omitted',
+    reason:
+      'The spec requires an assignee on a new List comment (not on a task comment); a comment nobody is asked ' +
+      'to act on has no assignee to send.',
+  },
 ];
 
 const TEAM = '9011234080';
@@ -374,6 +390,20 @@ const cases: Cases = {
           assignee: USER,
           resolved: false,
           group_assignee: 12,
+        }),
+      unassigned: () => requestBuilders.comments.update('458', { comment_text: 'Edited', resolved: false }),
+    },
+    listForList: {
+      minimal: () => requestBuilders.comments.listForList(LIST),
+      'next page': () => requestBuilders.comments.listForList(LIST, { start: 1568036964079, startId: '458' }),
+    },
+    createOnList: {
+      unassigned: () => requestBuilders.comments.createOnList(LIST, { comment_text: 'Sprint review moved' }),
+      'all fields': () =>
+        requestBuilders.comments.createOnList(LIST, {
+          comment_text: 'Please check',
+          assignee: USER,
+          notify_all: true,
         }),
     },
     delete: { minimal: () => requestBuilders.comments.delete('458') },

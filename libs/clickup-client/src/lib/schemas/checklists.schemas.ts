@@ -21,9 +21,12 @@ const checklistItemBaseSchema = z.object({
   date_created: timestampSchema,
 });
 
-/** Nested items (`children`) are read one level deep, which is as deep as ClickUp's UI nests them. */
+/**
+ * `children` holds the ids of the items nested under this one (the spec types them as strings); an object
+ * form is also read, as its id, so both shapes give one result.
+ */
 export const checklistItemSchema = checklistItemBaseSchema.extend({
-  children: listOf(checklistItemBaseSchema),
+  children: listOf(z.union([idSchema, checklistItemBaseSchema.transform((item) => item.id)])),
 });
 
 export const checklistSchema = z.object({

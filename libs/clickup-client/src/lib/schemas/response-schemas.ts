@@ -76,6 +76,8 @@ export const responseSchemas = {
 
   getTaskComments: getCommentsResponse,
   createTaskComment: createdCommentSchema,
+  getListComments: getCommentsResponse,
+  createListComment: createdCommentSchema,
   updateComment: emptySchema,
   deleteComment: emptySchema,
 
