@@ -6,6 +6,7 @@ import { GlobalExceptionFilter } from '../common/filters/global-exception.filter
 import { HealthModule } from '../health/health.module';
 import { LoggingModule } from '../logging/logging.module';
 import { MaintenanceModule } from '../maintenance/maintenance.module';
+import { McpModule } from '../mcp/mcp.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { InfrastructureModule } from './infrastructure.module';
 import type { ApiRuntime } from './runtime';
@@ -23,6 +24,7 @@ export class AppModule {
         AuthModule,
         BootstrapModule,
         MaintenanceModule,
+        McpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
     };

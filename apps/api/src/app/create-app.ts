@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { requestIdOf } from '../logging/request-id';
+import { McpRoutes } from '../mcp/http/mcp-routes';
 import { MetricsService } from '../metrics/metrics.service';
 import { setupOpenApi } from '../openapi/openapi';
 import { AppModule } from './app.module';
@@ -50,6 +51,7 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestFastifyAppl
   });
 
   setupOpenApi(app);
+  app.get(McpRoutes).register(fastify);
   await app.init();
   return app;
 }

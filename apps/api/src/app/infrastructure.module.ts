@@ -4,9 +4,10 @@ import { QueueBackend } from '@gw/queue';
 import { SecretBox } from '@gw/security';
 import { ConfigModule } from '../config/config.module';
 import { secretBoxProvider } from '../security/secret-box.provider';
-import type { ApiRuntime } from './runtime';
+import { ENCRYPTION_KEY } from './injection-tokens';
 
-export const ENCRYPTION_KEY = Symbol('ENCRYPTION_KEY');
+export { ENCRYPTION_KEY };
+import type { ApiRuntime } from './runtime';
 
 /** Hands the runtime's database, queue store and key to Nest; their lifecycle stays with main.ts. */
 @Global()

@@ -17,5 +17,6 @@ import { SessionService } from './session.service';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
+  exports: [PrincipalResolver, SessionService],
 })
 export class AuthModule {}

@@ -4,6 +4,7 @@ import {
   BootstrapConfig,
   ClickUpConfig,
   DatabaseConfig,
+  McpConfig,
   QueueConfig,
   SecurityConfig,
 } from '@gw/config';
@@ -21,6 +22,7 @@ export class ConfigModule {
       { provide: SecurityConfig, useValue: configs.security },
       { provide: ClickUpConfig, useValue: configs.clickup },
       { provide: BootstrapConfig, useValue: configs.bootstrap },
+      { provide: McpConfig, useValue: configs.mcp },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -5,6 +5,7 @@ import {
   DatabaseConfig,
   Env,
   loadConfigs,
+  McpConfig,
   QueueConfig,
   SecurityConfig,
 } from '@gw/config';
@@ -17,6 +18,7 @@ export const API_CONFIG_CLASSES = [
   SecurityConfig,
   ClickUpConfig,
   BootstrapConfig,
+  McpConfig,
 ] as const;
 
 export interface ApiConfigs {
@@ -26,11 +28,12 @@ export interface ApiConfigs {
   security: SecurityConfig;
   clickup: ClickUpConfig;
   bootstrap: BootstrapConfig;
+  mcp: McpConfig;
 }
 
 export function loadApiConfigs(env: Env = process.env): ApiConfigs {
-  const [app, database, queue, security, clickup, bootstrap] = loadConfigs(API_CONFIG_CLASSES, env);
+  const [app, database, queue, security, clickup, bootstrap, mcp] = loadConfigs(API_CONFIG_CLASSES, env);
   // Unset PUBLIC_URL follows PORT, so a local api on another port still prints working MCP URLs.
   if (!env['PUBLIC_URL']) app.publicUrl = `http://localhost:${app.port}`;
-  return { app, database, queue, security, clickup, bootstrap };
+  return { app, database, queue, security, clickup, bootstrap, mcp };
 }

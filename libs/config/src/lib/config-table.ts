@@ -3,6 +3,7 @@ import { BootstrapConfig } from './bootstrap.config';
 import { ClickUpConfig } from './clickup.config';
 import { DatabaseConfig } from './database.config';
 import { envVarsOf } from './env-var.decorator';
+import { McpConfig } from './mcp.config';
 import { QueueConfig } from './queue.config';
 import { SandboxConfig } from './sandbox.config';
 import { SecurityConfig } from './security.config';
@@ -13,6 +14,7 @@ export const DOCUMENTED_CONFIGS = [
   ['database', DatabaseConfig],
   ['queue', QueueConfig],
   ['security', SecurityConfig],
+  ['MCP', McpConfig],
   ['ClickUp', ClickUpConfig],
   ['first start', BootstrapConfig],
   ['sandbox', SandboxConfig],

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
+import { SERVER_INSTRUCTIONS, ToolCatalog, toCallToolResult, type Envelope } from '@gw/mcp-tools';
+import type { ResolvedServer } from '../registry/resolved-server';
+import { ErrorCode, rpcError, rpcResult, type JsonRpcRequest, type JsonRpcResponse } from './json-rpc';
+import type { ClientInfo } from './session-id';
+
+export const SERVER_INFO = {
+  name: 'clickup-mcp-gateway',
+  title: 'ClickUp (via MCP gateway)',
+  version: '0.1.0',
+};
+
+/** What one handled request tells the layers around it (the HTTP answer, the audit log). */
+export interface Dispatched {
+  response: JsonRpcResponse;
+  /** Set on `initialize`: the client that introduced itself. */
+  client?: ClientInfo;
+  tool?: string;
+  envelope?: Envelope;
+}
+
+/**
+ * MCP's server side for the methods this gateway offers (initialize, ping, tools/list, tools/call), dispatched by
+ * hand: the tool listing is precomputed per server and arguments are validated once by the catalog, which keeps
+ * the gateway's own cost per call far below a ClickUp round trip (docs/adr/0002-mcp-dispatch.md).
+ */
+@Injectable()
+export class McpDispatcher {
+  constructor(private readonly catalog: ToolCatalog) {}
+
+  async dispatch(request: JsonRpcRequest, server: ResolvedServer): Promise<Dispatched> {
+    const params = request.params ?? {};
+    switch (request.method) {
+      case 'initialize':
+        return this.initialize(request, params);
+      case 'ping':
+        return { response: rpcResult(request.id, {}) };
+      case 'tools/list':
+        return { response: rpcResult(request.id, { tools: server.selection.listing }) };
+      case 'tools/call':
+        return this.callTool(request, params, server);
+      case 'logging/setLevel':
+        // Accepted for clients that set it; tool outcomes travel in the result envelope, not as log messages.
+        return { response: rpcResult(request.id, {}) };
+      default:
+        return {
+          response: rpcError(request.id, ErrorCode.MethodNotFound, `Method not found: ${request.method}`),
+        };
+    }
+  }
+
+  private initialize(request: JsonRpcRequest, params: Record<string, unknown>): Dispatched {
+    const requested = params['protocolVersion'];
+    const protocolVersion =
+      typeof requested === 'string' && SUPPORTED_PROTOCOL_VERSIONS.includes(requested)
+        ? requested
+        : LATEST_PROTOCOL_VERSION;
+    const clientInfo = (params['clientInfo'] ?? {}) as { name?: unknown; version?: unknown };
+    return {
+      response: rpcResult(request.id, {
+        protocolVersion,
+        capabilities: { tools: { listChanged: true }, logging: {} },
+        serverInfo: SERVER_INFO,
+        instructions: SERVER_INSTRUCTIONS,
+      }),
+      client: {
+        name: typeof clientInfo.name === 'string' ? clientInfo.name : null,
+        version: typeof clientInfo.version === 'string' ? clientInfo.version : null,
+      },
+    };
+  }
+
+  private async callTool(
+    request: JsonRpcRequest,
+    params: Record<string, unknown>,
+    server: ResolvedServer,
+  ): Promise<Dispatched> {
+    const name = params['name'];
+    if (typeof name !== 'string') {
+      return {
+        response: rpcError(request.id, ErrorCode.InvalidParams, 'tools/call needs params.name (a string)'),
+      };
+    }
+    const args = params['arguments'];
+    if (args !== undefined && (typeof args !== 'object' || args === null || Array.isArray(args))) {
+      return {
+        response: rpcError(
+          request.id,
+          ErrorCode.InvalidParams,
+          'tools/call params.arguments must be an object',
+        ),
+      };
+    }
+    const envelope: Envelope = server.selection.names.has(name)
+      ? await this.catalog.call(name, args ?? {}, { client: server.client, scope: server.scope })
+      : {
+          ok: false,
+          result: null,
+          issues: [{ code: 'FORBIDDEN', message: `The tool ${name} is not available on this MCP server.` }],
+        };
+    return { response: rpcResult(request.id, toCallToolResult(envelope)), tool: name, envelope };
+  }
+}
