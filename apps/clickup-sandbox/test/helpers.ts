@@ -96,7 +96,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const sandbox = createSandbox({ rateLimitPerMinute: 1_000_000, ...options });
   const base = await sandbox.listen(0, '127.0.0.1');
   const api = new Client(base);
-  return { sandbox, base, api, seed: await readSeed(api) };
+  try {
+    // Reading the seed takes a few dozen calls; a low configured limit applies from a fresh window after it.
+    await api.put('/_sandbox/rate-limit', { per_minute: 1_000_000 }, { token: null });
+    const seed = await readSeed(api);
+    await api.put('/_sandbox/rate-limit', { per_minute: options.rateLimitPerMinute ?? 1_000_000 }, { token: null });
+    return { sandbox, base, api, seed };
+  } catch (e) {
+    await sandbox.close();
+    throw e;
+  }
 }
 
 export async function readSeed(api: Client): Promise<SeedIds> {
