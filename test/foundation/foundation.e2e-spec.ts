@@ -2,7 +2,7 @@ import { MIGRATIONS } from '@gw/db';
 import { cutOffDatabase, restoreDatabase, waitFor } from '@gw/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { ADMIN, Stack, STACK_MODES } from './support/stack';
+import { ADMIN, Stack, STACK_MODES } from '../support/stack';
 
 const json = async (res: Response) => ({
   status: res.status,

