@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+export const customFieldListInput = z.object({
+  list_id: z.string().min(1).describe('list_id from workspace_hierarchy or workspace_find'),
+});
+
+export const customFieldItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  required: z.boolean(),
+  options: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
+});
+
+export const customFieldListOutput = z.object({
+  items: z.array(customFieldItem),
+  next_cursor: z.null(),
+  truncated: z.boolean(),
+});

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { CustomField } from '@gw/clickup-client';
+import type { z } from 'zod';
+import { defineTool, READ, type ToolGroup } from '../core/tool';
+import { customFieldItem, customFieldListInput, customFieldListOutput } from './custom-fields.schemas';
+import { optionName } from './field-values';
+
+function toItem(field: CustomField): z.input<typeof customFieldItem> {
+  const options = field.type_config.options;
+  return {
+    id: field.id,
+    name: field.name,
+    type: field.type,
+    required: field.required,
+    ...(options ? { options: options.map((o) => ({ id: o.id, name: optionName(o) })) } : {}),
+  };
+}
+
+@Injectable()
+export class CustomFieldsTools implements ToolGroup {
+  readonly tools = [
+    defineTool({
+      name: 'custom_field_list',
+      title: 'List custom fields',
+      description:
+        'The custom fields usable on tasks of a list (Workspace → Space → Folder → List), with their types and, ' +
+        'for drop_down and labels fields, the option ids and names. Set values with task_set_custom_field.',
+      method: 'list',
+      tags: ['custom_fields'],
+      input: customFieldListInput,
+      output: customFieldListOutput,
+      annotations: READ,
+      handler: async (args, ctx) => {
+        await ctx.scope.list(ctx.client, args.list_id);
+        const { data } = await ctx.client.customFields.listForList(args.list_id);
+        return { items: data.map(toItem), next_cursor: null, truncated: false };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+export const tagListInput = z.object({
+  space_id: z.string().min(1).describe('space_id from workspace_hierarchy or workspace_find'),
+});
+
+export const tagListOutput = z.object({
+  items: z.array(z.object({ name: z.string(), fg: z.string().nullable(), bg: z.string().nullable() })),
+  next_cursor: z.null(),
+  truncated: z.boolean(),
+});

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { defineTool, READ, type ToolGroup } from '../core/tool';
+import { tagListInput, tagListOutput } from './tags.schemas';
+
+@Injectable()
+export class TagsTools implements ToolGroup {
+  readonly tools = [
+    defineTool({
+      name: 'tag_list',
+      title: 'List tags',
+      description:
+        'The tags defined in a space (Workspace → Space); tasks of that space can carry them ' +
+        '(task_add_tag, task_remove_tag, and the tags filter of task_search).',
+      method: 'list',
+      tags: ['tags'],
+      input: tagListInput,
+      output: tagListOutput,
+      annotations: READ,
+      handler: async (args, ctx) => {
+        await ctx.scope.space(ctx.client, args.space_id);
+        const { data } = await ctx.client.tags.listForSpace(args.space_id);
+        return {
+          items: data.map((t) => ({ name: t.name, fg: t.tag_fg, bg: t.tag_bg })),
+          next_cursor: null,
+          truncated: false,
+        };
+      },
+    }),
+  ];
+}
