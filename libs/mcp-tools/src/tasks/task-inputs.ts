@@ -1,0 +1,59 @@
+import type { Priority } from '@gw/clickup-client';
+import type { z } from 'zod';
+import { PRIORITY_NAMES } from '../core/format';
+import type { ToolContext } from '../core/tool-context';
+import type { priorityInput, timeInput, userRef } from './tasks.schemas';
+
+const LEVELS: Record<string, number> = { urgent: 1, high: 2, normal: 3, low: 4 };
+
+/** 1..4 from a number or a name (`high`). */
+export function priorityLevel(value: z.output<typeof priorityInput>): number {
+  return typeof value === 'number' ? value : LEVELS[value];
+}
+
+/** A task's priority as `{priority: 2, priority_name: "high"}`, or nulls. */
+export function priorityOf(p: Priority | null): { priority: number | null; priority_name: string | null } {
+  if (!p) return { priority: null, priority_name: null };
+  const fromId = Number(p.id);
+  const level = fromId >= 1 && fromId <= 4 ? fromId : (LEVELS[p.priority.toLowerCase()] ?? null);
+  return {
+    priority: level,
+    priority_name: level ? PRIORITY_NAMES[level as keyof typeof PRIORITY_NAMES] : p.priority,
+  };
+}
+
+export function toMs(value: z.output<typeof timeInput>): number;
+export function toMs(value: z.output<typeof timeInput> | undefined): number | undefined;
+export function toMs(value: z.output<typeof timeInput> | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  return Math.round(typeof value === 'number' ? value : Date.parse(value));
+}
+
+/**
+ * User ids with `"me"` replaced by the id of the user the server acts as; asks ClickUp who that is only when
+ * an agent wrote "me".
+ */
+export async function resolveUsers(
+  refs: ReadonlyArray<z.output<typeof userRef>> | undefined,
+  ctx: ToolContext,
+): Promise<number[] | undefined> {
+  if (refs === undefined) return undefined;
+  const me = refs.includes('me') ? Number((await ctx.client.user.me()).data.id) : null;
+  return [...new Set(refs.map((r) => (r === 'me' ? (me as number) : r)))];
+}
+
+/** ClickUp's `{add, rem}` that turns the current assignees into the wanted set. */
+export function assigneeChange(current: readonly number[], wanted: readonly number[]) {
+  const now = new Set(current);
+  const next = new Set(wanted);
+  return { add: wanted.filter((id) => !now.has(id)), rem: current.filter((id) => !next.has(id)) };
+}
+
+/** Whether a custom field value names the caller ("me"), directly or inside `{add, rem}`. */
+export function mentionsMe(value: unknown): boolean {
+  if (value === 'me') return true;
+  if (Array.isArray(value)) return value.includes('me');
+  if (value && typeof value === 'object')
+    return Object.values(value).some((v) => Array.isArray(v) && v.includes('me'));
+  return false;
+}
