@@ -8,6 +8,8 @@ import { forbidden } from './tool-error';
  */
 export class Scope {
   private readonly spaces: ReadonlySet<string> | null;
+  /** Spaces seen in the workspace's space list. A space never changes workspace, so hits need no refetch. */
+  private readonly workspaceSpaces = new Set<string>();
 
   constructor(
     readonly workspaceId: string,
@@ -36,6 +38,23 @@ export class Scope {
       throw forbidden(`${what} is outside the spaces this MCP server is scoped to.`);
   }
 
+  /**
+   * Checks a space id against the pinned spaces and the workspace. ClickUp's space, folder and list objects carry
+   * no workspace id, and one token may see several workspaces, so membership is read from the workspace's space
+   * list (cached; refetched only on a miss, archived spaces last).
+   */
+  async checkSpace(client: ClickUpClient, spaceId: string | null | undefined, what = 'That object'): Promise<void> {
+    this.assertSpace(spaceId, what);
+    const id = String(spaceId ?? '');
+    if (this.workspaceSpaces.has(id)) return;
+    for (const archived of [false, true]) {
+      const { data } = await client.spaces.list(this.workspaceId, { archived });
+      for (const space of data) this.workspaceSpaces.add(space.id);
+      if (this.workspaceSpaces.has(id)) return;
+    }
+    throw forbidden(`${what} is outside the workspace this MCP server is scoped to.`);
+  }
+
   /** Fetches a task and checks it is in scope; the fetched task is returned for reuse. */
   async task(
     client: ClickUpClient,
@@ -50,18 +69,18 @@ export class Scope {
 
   async list(client: ClickUpClient, listId: string) {
     const { data } = await client.lists.get(listId);
-    this.assertSpace(data.space?.id, 'That list');
+    await this.checkSpace(client, data.space?.id, 'That list');
     return data;
   }
 
   async folder(client: ClickUpClient, folderId: string) {
     const { data } = await client.folders.get(folderId);
-    this.assertSpace(data.space?.id, 'That folder');
+    await this.checkSpace(client, data.space?.id, 'That folder');
     return data;
   }
 
   async space(client: ClickUpClient, spaceId: string) {
-    this.assertSpace(spaceId, 'That space');
+    await this.checkSpace(client, spaceId, 'That space');
     const { data } = await client.spaces.get(spaceId);
     return data;
   }
