@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { folderIdInput, listIdInput, spaceIdInput } from '../workspaces/hierarchy.schemas';
+
+export const listSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** null for a folderless list (directly in its space). */
+  folder_id: z.string().nullable(),
+  space_id: z.string().nullable(),
+  task_count: z.number().nullable(),
+  archived: z.boolean(),
+});
+
+export const listDetailSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  content: z.string().nullable(),
+  folder_id: z.string().nullable(),
+  folder_name: z.string().nullable(),
+  space_id: z.string().nullable(),
+  space_name: z.string().nullable(),
+  task_count: z.number().nullable(),
+  archived: z.boolean(),
+  color: z.string().nullable(),
+  priority: z.number().nullable(),
+  priority_name: z.string().nullable(),
+  assignee_id: z.number().nullable(),
+  assignee_name: z.string().nullable(),
+  due_date_ms: z.number().nullable(),
+  due_date_iso: z.string().nullable(),
+  start_date_ms: z.number().nullable(),
+  start_date_iso: z.string().nullable(),
+  /** The task statuses valid in this list, in workflow order; `closed` ones count as done. */
+  statuses: z.array(z.object({ status: z.string(), type: z.string().nullable() })),
+});
+
+const listFields = {
+  content: z.string().max(100_000).describe('Description, markdown'),
+  due_date: z.number().int().nonnegative().describe('Epoch ms'),
+  due_date_time: z.boolean().describe('due_date has a meaningful time of day'),
+  priority: z.number().int().min(1).max(4).describe('1 urgent, 2 high, 3 normal, 4 low'),
+  color: z.string().trim().min(1).max(30).describe('List colour such as "red" (not a task status)'),
+};
+const listName = z.string().trim().min(1).max(200);
+const ownerId = z.number().int().positive().describe('Owner user id, from member_list');
+
+export const listListInput = z.object({
+  folder_id: folderIdInput().optional(),
+  space_id: spaceIdInput('for the lists directly in this space').optional(),
+  archived: z.boolean().default(false).describe('List archived lists instead of active ones'),
+});
+
+export const listGetInput = z.object({ list_id: listIdInput() });
+
+export const listCreateInput = z.object({
+  folder_id: folderIdInput().optional(),
+  space_id: spaceIdInput('to create the list directly in this space').optional(),
+  name: listName,
+  content: listFields.content.optional(),
+  due_date: listFields.due_date.optional(),
+  due_date_time: listFields.due_date_time.optional(),
+  priority: listFields.priority.optional(),
+  assignee: ownerId.optional(),
+  color: listFields.color.optional(),
+});
+
+export const listUpdateInput = z.object({
+  list_id: listIdInput(),
+  name: listName.optional(),
+  content: listFields.content.optional(),
+  due_date: listFields.due_date.optional(),
+  due_date_time: listFields.due_date_time.optional(),
+  priority: listFields.priority.optional(),
+  assignee: ownerId.nullable().optional().describe('Owner user id; null removes the owner'),
+  color: listFields.color.nullable().optional().describe('List colour; null removes it'),
+});
+
+export const listDeleteInput = z.object({ list_id: listIdInput() });
+
+export const listListOutput = z.object({
+  items: z.array(listSummarySchema),
+  next_cursor: z.null(),
+  truncated: z.boolean(),
+});

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import type { CreateListBody } from '@gw/clickup-client';
+import type { z } from 'zod';
+import type { ToolContext } from '../core/tool-context';
+import { CREATE, defineTool, DELETE, READ, UPDATE, type ToolGroup } from '../core/tool';
+import { invalid } from '../core/tool-error';
+import { deletedOutput } from '../workspaces/hierarchy.schemas';
+import { toListDetail, toListSummary } from './lists.format';
+import {
+  listCreateInput,
+  listDeleteInput,
+  listDetailSchema,
+  listGetInput,
+  listListInput,
+  listListOutput,
+  listUpdateInput,
+} from './lists.schemas';
+
+/** A list lives in a folder or directly in a space; the tools take exactly one of the two. */
+function container(args: { folder_id?: string; space_id?: string }): { in: 'folder' | 'space'; id: string } {
+  if (args.folder_id && args.space_id) throw invalid('Give folder_id or space_id, not both.', 'folder_id');
+  if (args.folder_id) return { in: 'folder', id: args.folder_id };
+  if (args.space_id) return { in: 'space', id: args.space_id };
+  throw invalid('Give folder_id, or space_id for lists directly in a space.', 'folder_id');
+}
+
+async function listsOf(args: z.output<typeof listListInput>, ctx: ToolContext) {
+  const where = container(args);
+  if (where.in === 'folder') {
+    const folder = await ctx.scope.folder(ctx.client, where.id);
+    const place = { folderId: folder.id, spaceId: folder.space?.id ?? null };
+    // Get Folder already carries the active lists; archived ones need their own request.
+    const lists = args.archived
+      ? (await ctx.client.lists.listInFolder(folder.id, { archived: true })).data
+      : folder.lists.filter((l) => l.archived !== true);
+    return lists.map((l) => toListSummary(l, place));
+  }
+  await ctx.scope.checkSpace(ctx.client, where.id, 'That space');
+  const { data } = await ctx.client.lists.listFolderless(where.id, { archived: args.archived });
+  return data.map((l) => toListSummary(l, { folderId: null, spaceId: where.id }));
+}
+
+@Injectable()
+export class ListsTools implements ToolGroup {
+  readonly tools = [
+    defineTool({
+      name: 'list_list',
+      title: 'List lists',
+      description:
+        'Lists hold tasks (Workspace → Space → Folder → List → Task). Returns the lists of a folder, or with ' +
+        'space_id the lists directly in a space (folderless). For the whole tree use workspace_hierarchy.',
+      method: 'list',
+      tags: ['lists'],
+      input: listListInput,
+      output: listListOutput,
+      annotations: READ,
+      handler: async (args, ctx) => ({ items: await listsOf(args, ctx), next_cursor: null, truncated: false }),
+    }),
+    defineTool({
+      name: 'list_get',
+      title: 'Get list',
+      description:
+        'One list in full: description, folder and space, owner, priority, dates, task count and the task ' +
+        'statuses valid in it (use these names for task status).',
+      method: 'get',
+      tags: ['lists'],
+      input: listGetInput,
+      output: listDetailSchema,
+      annotations: READ,
+      handler: async (args, ctx) => toListDetail(await ctx.scope.list(ctx.client, args.list_id)),
+    }),
+    defineTool({
+      name: 'list_create',
+      title: 'Create list',
+      description:
+        'Creates a list in a folder (folder_id), or directly in a space (space_id). Names are unique within ' +
+        'their folder or space. Returns the new list.',
+      method: 'create',
+      tags: ['lists'],
+      input: listCreateInput,
+      output: listDetailSchema,
+      annotations: CREATE,
+      handler: async (args, ctx) => {
+        const where = container(args);
+        const body: CreateListBody = {
+          name: args.name,
+          markdown_content: args.content,
+          due_date: args.due_date,
+          due_date_time: args.due_date_time,
+          priority: args.priority,
+          assignee: args.assignee,
+          status: args.color,
+        };
+        if (where.in === 'folder') {
+          await ctx.scope.folder(ctx.client, where.id);
+          return toListDetail((await ctx.client.lists.createInFolder(where.id, body)).data);
+        }
+        await ctx.scope.checkSpace(ctx.client, where.id, 'That space');
+        return toListDetail((await ctx.client.lists.createFolderless(where.id, body)).data);
+      },
+    }),
+    defineTool({
+      name: 'list_update',
+      title: 'Update list',
+      description:
+        'Changes a list: only the fields given change (overwriting them). Returns the updated list.',
+      method: 'update',
+      tags: ['lists'],
+      input: listUpdateInput,
+      output: listDetailSchema,
+      annotations: UPDATE,
+      handler: async (args, ctx) => {
+        const { list_id: listId, ...changes } = args;
+        if (Object.values(changes).every((v) => v === undefined)) {
+          throw invalid('Give at least one field to change.', 'name');
+        }
+        const current = await ctx.scope.list(ctx.client, listId);
+        const { data } = await ctx.client.lists.update(listId, {
+          // ClickUp requires the name on every update.
+          name: args.name ?? current.name,
+          markdown_content: args.content,
+          due_date: args.due_date,
+          due_date_time: args.due_date_time,
+          priority: args.priority,
+          assignee: args.assignee === null ? 'none' : args.assignee?.toString(),
+          status: args.color ?? undefined,
+          unset_status: args.color === null ? true : undefined,
+        });
+        return toListDetail(data);
+      },
+    }),
+    defineTool({
+      name: 'list_delete',
+      title: 'Delete list',
+      description: 'Deletes a list and every task in it. Cannot be undone.',
+      method: 'delete',
+      tags: ['lists'],
+      input: listDeleteInput,
+      output: deletedOutput,
+      annotations: DELETE,
+      handler: async (args, ctx) => {
+        await ctx.scope.list(ctx.client, args.list_id);
+        await ctx.client.lists.delete(args.list_id);
+        return { deleted: true as const };
+      },
+    }),
+  ];
+}

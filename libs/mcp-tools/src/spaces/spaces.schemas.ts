@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { spaceIdInput } from '../workspaces/hierarchy.schemas';
+
+export const SPACE_FEATURES = [
+  'due_dates',
+  'time_tracking',
+  'tags',
+  'time_estimates',
+  'checklists',
+  'custom_fields',
+  'remap_dependencies',
+  'dependency_warning',
+  'portfolios',
+] as const;
+
+export const spaceSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  color: z.string().nullable(),
+  private: z.boolean(),
+  archived: z.boolean(),
+});
+
+export const spaceDetailSchema = spaceSummarySchema.extend({
+  multiple_assignees: z.boolean(),
+  /** The task statuses of the space's lists (unless a list overrides them), in workflow order. */
+  statuses: z.array(z.object({ status: z.string(), type: z.string().nullable() })),
+  /** ClickApps switched on or off, e.g. {"time_tracking": true}. */
+  features: z.record(z.string(), z.boolean()),
+});
+
+const spaceName = z.string().trim().min(1).max(200);
+const features = z
+  .partialRecord(z.enum(SPACE_FEATURES), z.boolean())
+  .describe('Features to switch on or off, e.g. {"time_tracking": false}');
+
+export const spaceListInput = z.object({
+  archived: z.boolean().default(false).describe('List archived spaces instead of active ones'),
+});
+export const spaceGetInput = z.object({ space_id: spaceIdInput() });
+export const spaceCreateInput = z.object({
+  name: spaceName,
+  multiple_assignees: z.boolean().default(true).describe('Tasks may have several assignees'),
+  features: features.optional().describe('Features to switch off or on; all are on by default'),
+});
+export const spaceUpdateInput = z.object({
+  space_id: spaceIdInput(),
+  name: spaceName.optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a hex colour like #7B68EE')
+    .optional(),
+  private: z.boolean().optional(),
+  multiple_assignees: z.boolean().optional(),
+  features: features.optional(),
+});
+export const spaceDeleteInput = z.object({ space_id: spaceIdInput() });
+
+export const spaceListOutput = z.object({
+  items: z.array(spaceSummarySchema),
+  next_cursor: z.null(),
+  truncated: z.boolean(),
+});

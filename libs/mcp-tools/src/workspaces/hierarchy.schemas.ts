@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+// Hierarchy ids are numeric strings; rejecting a name here lets the agent fix the call instead of reading
+// ClickUp's "not authorized" answer for an id that cannot exist.
+const numericId = (kind: string, purpose?: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,20}$/, `a numeric ${kind} id, not a name (resolve names with workspace_find)`)
+    .describe(`${kind}_id from workspace_hierarchy or workspace_find${purpose ? `; ${purpose}` : ''}`);
+
+export const spaceIdInput = (purpose?: string) => numericId('space', purpose);
+export const folderIdInput = (purpose?: string) => numericId('folder', purpose);
+export const listIdInput = (purpose?: string) => numericId('list', purpose);
+
+/** What the space, folder and list deletes answer. */
+export const deletedOutput = z.object({ deleted: z.literal(true) });
