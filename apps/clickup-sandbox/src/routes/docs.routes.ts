@@ -62,8 +62,9 @@ function searchDocs(ctx: Ctx): Reply {
   const cursor = q.string('cursor') ?? q.string('next_cursor');
   let offset = 0;
   if (cursor) {
-    offset = Number(Buffer.from(cursor, 'base64url').toString('utf8').replace(/^o:/, ''));
-    if (!Number.isInteger(offset) || offset < 0) throw Errors.invalid('cursor is not valid', 'DOCS_005');
+    const decoded = /^o:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!decoded) throw Errors.invalid('cursor is not valid', 'DOCS_005');
+    offset = Number(decoded[1]);
   }
   const parentTypeRaw = q.string('parent_type');
   const wantedParentType = parentTypeRaw ? parentType(parentTypeRaw) : undefined;
