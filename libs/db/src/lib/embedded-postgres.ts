@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -23,7 +24,7 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<
     throw new Error(`the embedded database in ${root} is already open in process ${running.pid}`);
   }
   mkdirSync(root, { recursive: true, mode: 0o700 });
-  const db = await PGlite.create({ dataDir: join(root, 'pgdata') });
+  const db = await PGlite.create({ dataDir: join(root, 'pgdata'), extensions: { pg_trgm } });
   await db.exec('SET search_path TO public, bullmq');
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 64 });
   await server.start();

@@ -12,6 +12,15 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 @Index('uq_audit_events_organization_seq', ['organizationId', 'seq'], { unique: true })
 @Index('ix_audit_events_organization_at', ['organizationId', 'at'])
 @Index('ix_audit_events_server_at', ['serverId', 'at'])
+// Review filters walk one organization's rows newest first (by seq) within one value of the filter.
+@Index('ix_audit_events_org_server_seq', ['organizationId', 'serverId', 'seq'])
+@Index('ix_audit_events_org_tool_seq', ['organizationId', 'tool', 'seq'])
+@Index('ix_audit_events_org_outcome_seq', ['organizationId', 'outcome', 'seq'])
+@Index('ix_audit_events_org_actor_seq', ['organizationId', 'actor', 'seq'])
+@Index('ix_audit_events_org_client_seq', ['organizationId', 'clientName', 'seq'])
+@Index('ix_audit_events_org_team_seq', ['organizationId', 'teamId', 'seq'])
+// Trigram index for `q` (text in arguments); an expression index TypeORM cannot describe, made by the migration.
+@Index('ix_audit_events_arguments_trgm', { synchronize: false })
 export class AuditEventEntity {
   @PrimaryColumn('uuid')
   id: string;

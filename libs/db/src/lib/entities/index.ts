@@ -1,4 +1,5 @@
 import { ApiTokenEntity } from './api-token.entity';
+import { AuditChainEntity } from './audit-chain.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { ClickUpConnectionEntity } from './clickup-connection.entity';
 import { McpServerEntity } from './mcp-server.entity';
@@ -9,6 +10,7 @@ import { TeamEntity } from './team.entity';
 import { UserEntity } from './user.entity';
 
 export * from './api-token.entity';
+export * from './audit-chain.entity';
 export * from './audit-event.entity';
 export * from './clickup-connection.entity';
 export * from './mcp-server.entity';
@@ -28,4 +30,5 @@ export const ENTITIES = [
   ClickUpConnectionEntity,
   McpServerEntity,
   AuditEventEntity,
+  AuditChainEntity,
 ];

@@ -1,5 +1,10 @@
 import { InitialSchema1795239185451 } from './1795239185451-initial-schema';
 import { ServerCacheInvalidation1795239961417 } from './1795239961417-server-cache-invalidation';
+import { AuditChains1795240571906 } from './1795240571906-audit-chains';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
-export const MIGRATIONS = [InitialSchema1795239185451, ServerCacheInvalidation1795239961417];
+export const MIGRATIONS = [
+  InitialSchema1795239185451,
+  ServerCacheInvalidation1795239961417,
+  AuditChains1795240571906,
+];

@@ -1,0 +1,3 @@
+export * from './lib/canonical-json';
+export * from './lib/audit-record';
+export * from './lib/verify-chain';

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+
+/** The hash before the first row of a chain. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** An audit event as hashed, exported and verified (CONTRACTS §7); times are ISO-8601 strings. */
+export interface AuditRecord {
+  id: string;
+  seq: number;
+  at: string;
+  organization_id: string;
+  server_id: string | null;
+  team_id: string | null;
+  actor: string;
+  client_name: string | null;
+  client_version: string | null;
+  session_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  action: string;
+  tool: string | null;
+  arguments: unknown;
+  outcome: 'ok' | 'denied' | 'error' | 'queued';
+  issue_codes: string[];
+  upstream_status: number | null;
+  duration_ms: number | null;
+  job_id: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** SHA-256 over the previous hash and the canonical JSON of every field but `hash`. */
+export function hashAuditRecord(record: Omit<AuditRecord, 'hash'> | AuditRecord): string {
+  const { hash: _ignored, ...fields } = record as AuditRecord;
+  return createHash('sha256').update(record.prev_hash).update(canonicalJson(fields)).digest('hex');
+}
