@@ -6,6 +6,8 @@ import { WorkerHost } from './jobs/worker-host';
 import { createWorkerLogger, WORKER_LOGGER } from './jobs/worker-logger';
 import { SessionCleanupJob } from './maintenance/jobs/session-cleanup.job';
 import { MaintenanceJobsModule } from './maintenance/maintenance.module';
+import { ExpireServerJob } from './mcp-servers/jobs/expire-server.job';
+import { McpServerJobsModule } from './mcp-servers/mcp-servers.module';
 
 export interface WorkerRuntime {
   dataSource: DataSource;
@@ -19,12 +21,16 @@ export class WorkerModule {
   static forRoot(runtime: WorkerRuntime): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [MaintenanceJobsModule],
+      imports: [MaintenanceJobsModule, McpServerJobsModule],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: QueueBackend, useValue: runtime.queues },
         { provide: WORKER_LOGGER, useValue: createWorkerLogger(runtime.logLevel) },
-        { provide: JOB_PROCESSORS, useFactory: (...processors) => processors, inject: [SessionCleanupJob] },
+        {
+          provide: JOB_PROCESSORS,
+          useFactory: (...processors) => processors,
+          inject: [SessionCleanupJob, ExpireServerJob],
+        },
         WorkerHost,
       ],
       exports: [DataSource, QueueBackend, WORKER_LOGGER],

@@ -4,11 +4,17 @@
  */
 export const QUEUE_NAMES = {
   maintenance: 'maintenance',
+  mcpServers: 'mcp-servers',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 export interface JobTypes {
   'session-cleanup': { payload: { requested_by?: string }; result: { deleted: number } };
+  /** Purges a server's token hash once its `expires_at` has passed (unless the expiry was moved since). */
+  'expire-server': {
+    payload: { server_id: string };
+    result: { purged: boolean; reason: 'expired' | 'not-expired' | 'already-purged' | 'not-found' };
+  };
 }
 export type JobName = keyof JobTypes;
 export type JobPayload<N extends JobName> = JobTypes[N]['payload'];
@@ -16,4 +22,13 @@ export type JobResult<N extends JobName> = JobTypes[N]['result'];
 
 export const JOB_QUEUES: Record<JobName, QueueName> = {
   'session-cleanup': QUEUE_NAMES.maintenance,
+  'expire-server': QUEUE_NAMES.mcpServers,
 };
+
+/**
+ * One delayed job per (server, expiry): scheduling the same expiry twice is a no-op, and a moved expiry gets a
+ * job of its own. BullMQ forbids `:` in custom ids.
+ */
+export function expireServerJobId(serverId: string, expiresAt: Date): string {
+  return `expire-server-${serverId}-${expiresAt.getTime()}`;
+}
