@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClickUpConnectionEntity, McpServerEntity } from '@gw/db';
+import { ClickUpAccountsService } from './clickup-accounts.service';
+import { ConnectionCredentialsService } from './connection-credentials.service';
+import { ConnectionsController } from './connections.controller';
+import { ConnectionsService } from './connections.service';
+import { ConnectionOAuthController } from './oauth/connection-oauth.controller';
+import { ConnectionOAuthService } from './oauth/connection-oauth.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ClickUpConnectionEntity, McpServerEntity])],
+  controllers: [ConnectionOAuthController, ConnectionsController],
+  providers: [
+    ConnectionCredentialsService,
+    ClickUpAccountsService,
+    ConnectionsService,
+    ConnectionOAuthService,
+  ],
+  exports: [ConnectionCredentialsService, ClickUpAccountsService, ConnectionsService],
+})
+export class ConnectionsModule {}

@@ -1,0 +1,116 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { ClickUpCredential } from '@gw/clickup-client';
+import { ClickUpConnectionEntity, type ConnectionType, McpServerEntity } from '@gw/db';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull, Repository } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { isManager } from '../common/access/roles';
+import { type ClickUpAccount, ClickUpAccountsService } from './clickup-accounts.service';
+import { ConnectionCredentialsService } from './connection-credentials.service';
+import { toConnectionDto } from './connection.mapper';
+import type { ConnectionDto } from './dto/connection.dto';
+import type { CreateConnectionDto } from './dto/create-connection.dto';
+
+export interface NewConnection {
+  name: string;
+  type: ConnectionType;
+  token: string;
+}
+
+/** ClickUp connections of an organization. A token is checked against ClickUp before anything is stored. */
+@Injectable()
+export class ConnectionsService {
+  constructor(
+    @InjectRepository(ClickUpConnectionEntity)
+    private readonly connections: Repository<ClickUpConnectionEntity>,
+    private readonly dataSource: DataSource,
+    private readonly accounts: ClickUpAccountsService,
+    private readonly credentials: ConnectionCredentialsService,
+  ) {}
+
+  async create(principal: Principal, body: CreateConnectionDto): Promise<ConnectionDto> {
+    return toConnectionDto(
+      await this.add(principal, { name: body.name, type: body.type, token: body.token }),
+    );
+  }
+
+  /** Checks the token with ClickUp (`/v2/user`, `/v2/team`), then stores it sealed. */
+  async add(
+    creator: Pick<Principal, 'organizationId' | 'userId'>,
+    input: NewConnection,
+  ): Promise<ClickUpConnectionEntity> {
+    const account = await this.accounts.inspect(credentialOf(input));
+    const id = randomUUID();
+    await this.connections.insert({
+      id,
+      organizationId: creator.organizationId,
+      name: input.name,
+      type: input.type,
+      ...this.credentials.seal(id, input.token),
+      ...accountColumns(account),
+      createdByUserId: creator.userId,
+      deletedAt: null,
+    });
+    return this.connections.findOneByOrFail({ id });
+  }
+
+  async list(principal: Principal): Promise<ConnectionDto[]> {
+    const rows = await this.connections.find({
+      where: { organizationId: principal.organizationId, deletedAt: IsNull() },
+      order: { createdAt: 'ASC' },
+    });
+    return rows.map(toConnectionDto);
+  }
+
+  async get(principal: Principal, id: string, refresh = false): Promise<ConnectionDto> {
+    const connection = await this.findUsable(principal.organizationId, id);
+    if (!refresh) return toConnectionDto(connection);
+    if (!isManager(principal))
+      throw new ForbiddenException('Only owners and admins can refresh a connection');
+    return toConnectionDto(await this.refreshWorkspaces(connection));
+  }
+
+  async refreshWorkspaces(connection: ClickUpConnectionEntity): Promise<ClickUpConnectionEntity> {
+    connection.workspaces = await this.accounts.workspacesOf(connection);
+    return this.connections.save(connection);
+  }
+
+  /**
+   * Soft delete: the credential is wiped and every server on the connection revoked in one transaction; the row
+   * stays so audit events keep pointing at something. Servers are revoked here rather than through the servers
+   * feature, which itself depends on connections.
+   */
+  async remove(principal: Principal, id: string): Promise<void> {
+    const connection = await this.findUsable(principal.organizationId, id);
+    await this.dataSource.transaction(async (tx) => {
+      const now = new Date();
+      await tx
+        .getRepository(ClickUpConnectionEntity)
+        .update({ id: connection.id }, { credentialCiphertext: '', deletedAt: now });
+      await tx
+        .getRepository(McpServerEntity)
+        .update({ connectionId: connection.id, revokedAt: IsNull() }, { revokedAt: now, tokenHash: null });
+    });
+  }
+
+  /** A connection of the organization that has not been deleted, or 404. */
+  async findUsable(organizationId: string, id: string): Promise<ClickUpConnectionEntity> {
+    const connection = await this.connections.findOneBy({ id, organizationId, deletedAt: IsNull() });
+    if (!connection) throw new NotFoundException('No such connection');
+    return connection;
+  }
+}
+
+function credentialOf(input: NewConnection): ClickUpCredential {
+  return { kind: input.type === 'oauth' ? 'oauth' : 'personal', token: input.token };
+}
+
+function accountColumns(account: ClickUpAccount) {
+  return {
+    clickupUserId: String(account.user.id),
+    clickupUsername: account.user.username ?? '',
+    clickupEmail: account.user.email,
+    workspaces: account.workspaces,
+  };
+}
