@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiTokenEntity } from '@gw/db';
+import { ApiTokensController } from './api-tokens.controller';
+import { ApiTokensService } from './api-tokens.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ApiTokenEntity])],
+  controllers: [ApiTokensController],
+  providers: [ApiTokensService],
+})
+export class ApiTokensModule {}
