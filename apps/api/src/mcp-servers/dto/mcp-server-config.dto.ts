@@ -1,0 +1,33 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { TOOL_METHODS, TOOL_TAGS } from '@gw/mcp-tools';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
+
+/** `read` = get + list, `write` = create + update + delete, or single verbs (CONTRACTS §3). */
+export const METHOD_FILTERS = ['read', 'write', ...TOOL_METHODS] as const;
+
+/** Which tools a server exposes. Empty or absent lists mean all; methods and tags combine with AND. */
+export class McpServerConfigInputDto {
+  @ApiPropertyOptional({ enum: METHOD_FILTERS, isArray: true, example: ['read'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(METHOD_FILTERS.length)
+  @IsIn(METHOD_FILTERS, { each: true, message: `config.methods may hold only ${METHOD_FILTERS.join(', ')}` })
+  methods?: string[];
+
+  @ApiPropertyOptional({ enum: TOOL_TAGS, isArray: true, example: ['tasks', 'comments'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(TOOL_TAGS.length)
+  @IsIn(TOOL_TAGS, { each: true, message: `config.tags may hold only ${TOOL_TAGS.join(', ')}` })
+  tags?: string[];
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Also require `Authorization: Bearer <api token>` of the same organization on the MCP URL.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  require_api_token_auth?: boolean;
+}

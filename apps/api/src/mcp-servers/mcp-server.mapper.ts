@@ -1,0 +1,33 @@
+import type { McpServerEntity } from '@gw/db';
+import { MCP_TOKEN_PREFIX } from '@gw/security';
+import type { McpServerDto } from './dto/mcp-server.dto';
+import { serverState } from './mcp-server-state';
+
+export function mcpUrl(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/mcp/${token}`;
+}
+
+export function toMcpServerDto(server: McpServerEntity, publicUrl: string): McpServerDto {
+  return {
+    id: server.id,
+    name: server.name,
+    connection_id: server.connectionId,
+    team_id: server.teamId,
+    workspace_id: server.workspaceId,
+    space_ids: [...server.spaceIds],
+    config: {
+      methods: [...server.config.methods],
+      tags: [...server.config.tags],
+      require_api_token_auth: server.config.require_api_token_auth,
+    },
+    state: serverState(server),
+    expires_at: server.expiresAt?.toISOString() ?? null,
+    revoked_at: server.revokedAt?.toISOString() ?? null,
+    last_used_at: server.lastUsedAt?.toISOString() ?? null,
+    last_client_name: server.lastClientName,
+    last_client_ip: server.lastClientIp,
+    url_hint: server.tokenHash ? mcpUrl(publicUrl, `${MCP_TOKEN_PREFIX}…`) : null,
+    created_at: server.createdAt.toISOString(),
+    updated_at: server.updatedAt.toISOString(),
+  };
+}

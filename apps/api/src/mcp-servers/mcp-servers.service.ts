@@ -1,0 +1,233 @@
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AppConfig } from '@gw/config';
+import { type ClickUpConnectionEntity, McpServerEntity, type McpServerConfig } from '@gw/db';
+import { generateSecret, MCP_TOKEN_PREFIX, sha256Hex } from '@gw/security';
+import { randomUUID } from 'node:crypto';
+import { Brackets, Repository, type SelectQueryBuilder } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { ClickUpAccountsService } from '../connections/clickup-accounts.service';
+import { ConnectionsService } from '../connections/connections.service';
+import { TeamsService } from '../teams/teams.service';
+import type { CreateMcpServerDto } from './dto/create-mcp-server.dto';
+import type { McpServerConfigInputDto } from './dto/mcp-server-config.dto';
+import type { CreatedMcpServerDto, McpServerDto, RotatedTokenDto } from './dto/mcp-server.dto';
+import type { ListMcpServersQueryDto } from './dto/list-mcp-servers.query.dto';
+import type { UpdateMcpServerDto } from './dto/update-mcp-server.dto';
+import { McpServerExpiryScheduler } from './mcp-server-expiry.scheduler';
+import { EXPIRING_SOON_MS, type McpServerState } from './mcp-server-state';
+import { mcpUrl, toMcpServerDto } from './mcp-server.mapper';
+
+/** The teams whose servers a principal may see and manage; null means every server of the organization. */
+type TeamScope = string[] | null;
+
+/**
+ * MCP servers: secret URLs onto one workspace of a connection. The token exists in clear only in the answer that
+ * creates or rotates it; the table keeps its SHA-256. Every change bumps `updated_at`, which the MCP endpoint's
+ * server cache polls to drop stale entries.
+ */
+@Injectable()
+export class McpServersService {
+  constructor(
+    @InjectRepository(McpServerEntity) private readonly servers: Repository<McpServerEntity>,
+    private readonly connections: ConnectionsService,
+    private readonly accounts: ClickUpAccountsService,
+    private readonly teams: TeamsService,
+    private readonly expiry: McpServerExpiryScheduler,
+    private readonly app: AppConfig,
+  ) {}
+
+  async create(
+    principal: Principal,
+    connectionId: string,
+    body: CreateMcpServerDto,
+  ): Promise<CreatedMcpServerDto> {
+    const connection = await this.connections.findUsable(principal.organizationId, connectionId);
+    const teamId = await this.checkTeam(principal, body.team_id ?? null);
+    const workspaceId = await this.checkWorkspace(connection, body.workspace_id);
+    const spaceIds = body.space_ids ?? [];
+    await this.checkSpaces(connection, workspaceId, spaceIds);
+    const expiresAt = futureDate(body.expires_at);
+
+    const token = generateSecret(MCP_TOKEN_PREFIX);
+    const id = randomUUID();
+    await this.servers.insert({
+      id,
+      organizationId: principal.organizationId,
+      connectionId: connection.id,
+      teamId,
+      name: body.name,
+      workspaceId,
+      spaceIds,
+      config: mergeConfig(undefined, body.config),
+      tokenHash: sha256Hex(token),
+      expiresAt,
+      revokedAt: null,
+      createdByUserId: principal.userId,
+    });
+    await this.expiry.schedule(id, expiresAt);
+    const server = await this.servers.findOneByOrFail({ id });
+    return { ...this.toDto(server), url: mcpUrl(this.app.publicUrl, token), token };
+  }
+
+  async list(principal: Principal, query: ListMcpServersQueryDto): Promise<McpServerDto[]> {
+    const scope = await this.teamScope(principal);
+    const qb = this.servers
+      .createQueryBuilder('s')
+      .where('s.organization_id = :organizationId', { organizationId: principal.organizationId })
+      .orderBy('s.created_at', 'DESC');
+    if (scope) {
+      if (scope.length === 0) return [];
+      qb.andWhere('s.team_id IN (:...scope)', { scope });
+    }
+    if (query.team_id) qb.andWhere('s.team_id = :teamId', { teamId: query.team_id });
+    if (query.connection_id)
+      qb.andWhere('s.connection_id = :connectionId', { connectionId: query.connection_id });
+    if (query.state) whereState(qb, query.state, new Date());
+    return (await qb.getMany()).map((s) => this.toDto(s));
+  }
+
+  async get(principal: Principal, id: string): Promise<McpServerDto> {
+    return this.toDto(await this.findVisible(principal, id));
+  }
+
+  async update(principal: Principal, id: string, body: UpdateMcpServerDto): Promise<McpServerDto> {
+    const server = await this.findChangeable(principal, id);
+    const previousExpiry = server.expiresAt;
+    if (body.name !== undefined) server.name = body.name;
+    if (body.config !== undefined) server.config = mergeConfig(server.config, body.config);
+    if (body.team_id !== undefined) server.teamId = await this.checkTeam(principal, body.team_id);
+    if (body.expires_at !== undefined)
+      server.expiresAt = body.expires_at === null ? null : futureDate(body.expires_at);
+    if (body.space_ids !== undefined) {
+      const connection = await this.connections.findUsable(principal.organizationId, server.connectionId);
+      await this.checkSpaces(connection, server.workspaceId, body.space_ids);
+      server.spaceIds = body.space_ids;
+    }
+    const saved = await this.servers.save(server);
+    await this.expiry.schedule(saved.id, saved.expiresAt, previousExpiry);
+    return this.toDto(saved);
+  }
+
+  /** Revoking is final: the token hash is deleted and the URL never works again. Repeating it changes nothing. */
+  async revoke(principal: Principal, id: string): Promise<void> {
+    const server = await this.findVisible(principal, id);
+    if (server.revokedAt) return;
+    await this.servers.update({ id: server.id }, { revokedAt: new Date(), tokenHash: null });
+    await this.expiry.cancel(server.id, server.expiresAt);
+  }
+
+  async rotate(principal: Principal, id: string): Promise<RotatedTokenDto> {
+    const server = await this.findChangeable(principal, id);
+    const token = generateSecret(MCP_TOKEN_PREFIX);
+    await this.servers.update({ id: server.id }, { tokenHash: sha256Hex(token) });
+    return { url: mcpUrl(this.app.publicUrl, token), token };
+  }
+
+  private toDto(server: McpServerEntity): McpServerDto {
+    return toMcpServerDto(server, this.app.publicUrl);
+  }
+
+  private async teamScope(principal: Principal): Promise<TeamScope> {
+    return principal.role === 'member' ? this.teams.teamIdsOf(principal.userId) : null;
+  }
+
+  /** A server the principal may see; another organization's, or another team's for a member, is a 404. */
+  private async findVisible(principal: Principal, id: string): Promise<McpServerEntity> {
+    const server = await this.servers.findOneBy({ id, organizationId: principal.organizationId });
+    const scope = server && (await this.teamScope(principal));
+    if (!server || (scope && !(server.teamId && scope.includes(server.teamId)))) {
+      throw new NotFoundException('No such MCP server');
+    }
+    return server;
+  }
+
+  private async findChangeable(principal: Principal, id: string): Promise<McpServerEntity> {
+    const server = await this.findVisible(principal, id);
+    if (server.revokedAt) throw new ConflictException('This MCP server is revoked; create a new one');
+    return server;
+  }
+
+  /** The team a server may belong to: one of the organization's, and for a member one of its own (required). */
+  private async checkTeam(principal: Principal, teamId: string | null): Promise<string | null> {
+    const scope = await this.teamScope(principal);
+    if (teamId === null) {
+      if (scope)
+        throw new ForbiddenException('A member’s MCP servers must belong to one of its teams (team_id)');
+      return null;
+    }
+    if (!(await this.teams.findInOrganization(principal.organizationId, teamId))) {
+      throw new BadRequestException(['team_id names no team of this organization']);
+    }
+    if (scope && !scope.includes(teamId)) {
+      throw new ForbiddenException('Members can only use their own teams (team_id)');
+    }
+    return teamId;
+  }
+
+  /** The workspace must be one the connection reaches; ClickUp is asked again before saying no. */
+  private async checkWorkspace(connection: ClickUpConnectionEntity, workspaceId: string): Promise<string> {
+    const reaches = (c: ClickUpConnectionEntity) => c.workspaces.some((w) => w.id === workspaceId);
+    if (reaches(connection) || reaches(await this.connections.refreshWorkspaces(connection)))
+      return workspaceId;
+    const known = connection.workspaces.map((w) => `${w.id} (${w.name})`).join(', ') || 'none';
+    throw new BadRequestException([
+      `workspace_id ${workspaceId} is not a workspace this connection can reach; it reaches: ${known}`,
+    ]);
+  }
+
+  private async checkSpaces(
+    connection: ClickUpConnectionEntity,
+    workspaceId: string,
+    spaceIds: readonly string[],
+  ): Promise<void> {
+    if (spaceIds.length === 0) return;
+    const existing = await this.accounts.spaceIdsOf(connection, workspaceId);
+    const unknown = spaceIds.filter((id) => !existing.has(id));
+    if (unknown.length > 0) {
+      throw new BadRequestException([`space_ids not in workspace ${workspaceId}: ${unknown.join(', ')}`]);
+    }
+  }
+}
+
+function futureDate(value: string | undefined): Date | null {
+  if (value === undefined) return null;
+  const date = new Date(value);
+  if (date.getTime() <= Date.now()) throw new BadRequestException(['expires_at must be in the future']);
+  return date;
+}
+
+function mergeConfig(
+  current: McpServerConfig | undefined,
+  input: McpServerConfigInputDto | undefined,
+): McpServerConfig {
+  return {
+    methods: input?.methods ?? current?.methods ?? [],
+    tags: input?.tags ?? current?.tags ?? [],
+    require_api_token_auth: input?.require_api_token_auth ?? current?.require_api_token_auth ?? false,
+  };
+}
+
+/** The SQL twin of `serverState`. */
+function whereState(qb: SelectQueryBuilder<McpServerEntity>, state: McpServerState, now: Date): void {
+  const params = { now, soon: new Date(now.getTime() + EXPIRING_SOON_MS) };
+  if (state === 'revoked') {
+    qb.andWhere('s.revoked_at IS NOT NULL');
+    return;
+  }
+  qb.andWhere('s.revoked_at IS NULL');
+  if (state === 'expired') {
+    qb.andWhere(new Brackets((w) => w.where('s.token_hash IS NULL').orWhere('s.expires_at <= :now', params)));
+    return;
+  }
+  qb.andWhere('s.token_hash IS NOT NULL').andWhere(
+    new Brackets((w) => w.where('s.expires_at IS NULL').orWhere('s.expires_at > :now', params)),
+  );
+  if (state === 'expiring_soon') qb.andWhere('s.expires_at < :soon', params);
+}
