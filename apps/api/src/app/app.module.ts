@@ -1,13 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { ApiTokensModule } from '../api-tokens/api-tokens.module';
 import { AuthModule } from '../auth/auth.module';
 import { BootstrapModule } from '../bootstrap/bootstrap.module';
 import { GlobalExceptionFilter } from '../common/filters/global-exception.filter';
+import { ConnectionsModule } from '../connections/connections.module';
 import { HealthModule } from '../health/health.module';
 import { LoggingModule } from '../logging/logging.module';
 import { MaintenanceModule } from '../maintenance/maintenance.module';
+import { McpServersModule } from '../mcp-servers/mcp-servers.module';
 import { McpModule } from '../mcp/mcp.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { TeamsModule } from '../teams/teams.module';
+import { UsersModule } from '../users/users.module';
 import { InfrastructureModule } from './infrastructure.module';
 import type { ApiRuntime } from './runtime';
 
@@ -24,6 +29,11 @@ export class AppModule {
         AuthModule,
         BootstrapModule,
         MaintenanceModule,
+        ConnectionsModule,
+        McpServersModule,
+        UsersModule,
+        TeamsModule,
+        ApiTokensModule,
         McpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
