@@ -37,7 +37,10 @@ const base = await new Promise((resolve, reject) => {
 });
 
 try {
-  await fetch(`${base}/_sandbox/rate-limit`, { method: 'PUT', body: JSON.stringify({ per_minute: 1_000_000 }) });
+  await fetch(`${base}/_sandbox/rate-limit`, {
+    method: 'PUT',
+    body: JSON.stringify({ per_minute: 1_000_000 }),
+  });
   const headers = { authorization: 'pk_sandbox_owner' };
   const { teams } = await (await fetch(`${base}/api/v2/team`, { headers })).json();
   const { tasks } = await (await fetch(`${base}/api/v2/team/${teams[0].id}/task`, { headers })).json();

@@ -76,7 +76,8 @@ function notFoundHtml(method: string, path: string): string {
 let traceSeq = 0;
 
 function errorBody(route: RouteDef | undefined, e: ApiError): unknown {
-  if (route?.version === 'v3') return { status: e.status, message: e.err, trace_id: 700000000 + ++traceSeq, timestamp: Date.now() };
+  if (route?.version === 'v3')
+    return { status: e.status, message: e.err, trace_id: 700000000 + ++traceSeq, timestamp: Date.now() };
   return { err: e.err, ECODE: e.ecode, ...e.extra };
 }
 
@@ -117,7 +118,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
     if (control) {
       const reply = handleControl(state, method, path, new QueryReader(query), body.parsed, body.invalidJson);
-      send(res, reply.status, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(reply.body));
+      send(
+        res,
+        reply.status,
+        { 'content-type': 'application/json; charset=utf-8' },
+        JSON.stringify(reply.body),
+      );
       return;
     }
 
@@ -131,10 +137,24 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
     let reply: Reply;
     if (rate.limited) reply = fromError(route, Errors.rateLimited());
-    else if (fault && !fault.after_commit && (fault.status !== undefined || fault.reset_connection)) reply = faultReply(route, fault);
-    else if (!route) reply = { status: 404, raw: { contentType: 'text/html; charset=utf-8', text: notFoundHtml(method, path) } };
+    else if (fault && !fault.after_commit && (fault.status !== undefined || fault.reset_connection))
+      reply = faultReply(route, fault);
+    else if (!route)
+      reply = {
+        status: 404,
+        raw: { contentType: 'text/html; charset=utf-8', text: notFoundHtml(method, path) },
+      };
     else {
-      reply = run(route, match.kind === 'found' ? match.params : {}, method, path, query, body, authHeader, req);
+      reply = run(
+        route,
+        match.kind === 'found' ? match.params : {},
+        method,
+        path,
+        query,
+        body,
+        authHeader,
+        req,
+      );
       // after_commit: the write above went through; the client still sees the failure (duplicate-write case).
       if (fault?.after_commit) reply = faultReply(route, fault);
     }
@@ -148,7 +168,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     write(res, reply, rate, route, entry);
   }
 
-  function run(route: RouteDef, params: Record<string, string>, method: string, path: string, query: ReturnType<typeof parseQuery>, body: Awaited<ReturnType<typeof readBody>>, authHeader: string | undefined, req: IncomingMessage): Reply {
+  function run(
+    route: RouteDef,
+    params: Record<string, string>,
+    method: string,
+    path: string,
+    query: ReturnType<typeof parseQuery>,
+    body: Awaited<ReturnType<typeof readBody>>,
+    authHeader: string | undefined,
+    req: IncomingMessage,
+  ): Reply {
     try {
       if (body.invalidJson) throw Errors.invalidJson();
       const ctx: Ctx = {
@@ -182,7 +211,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return { status: e.status, body: errorBody(route, e) };
   }
 
-  function write(res: ServerResponse, reply: Reply, rate: RateState, _route: RouteDef | undefined, _entry: RecordedRequest): void {
+  function write(
+    res: ServerResponse,
+    reply: Reply,
+    rate: RateState,
+    _route: RouteDef | undefined,
+    _entry: RecordedRequest,
+  ): void {
     const headers: Record<string, string> = {
       'x-ratelimit-limit': String(rate.limit),
       'x-ratelimit-remaining': String(rate.remaining),
@@ -203,7 +238,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
   }
 
-  function send(res: ServerResponse, status: number, headers: Record<string, string>, text: string | undefined): void {
+  function send(
+    res: ServerResponse,
+    status: number,
+    headers: Record<string, string>,
+    text: string | undefined,
+  ): void {
     if (text !== undefined) headers['content-length'] = String(Buffer.byteLength(text));
     res.writeHead(status, headers);
     res.end(text);
@@ -212,7 +252,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       console.error('sandbox: request failed', e);
-      if (!res.headersSent) send(res, 500, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify({ err: 'Internal server error', ECODE: 'SANDBOX_500' }));
+      if (!res.headersSent)
+        send(
+          res,
+          500,
+          { 'content-type': 'application/json; charset=utf-8' },
+          JSON.stringify({ err: 'Internal server error', ECODE: 'SANDBOX_500' }),
+        );
       else res.destroy();
     });
   });

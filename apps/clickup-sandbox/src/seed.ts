@@ -1,4 +1,12 @@
-import { createField, createFolder, createList, createSpace, createTask, type NewTask } from './store/factories';
+import { must } from './util/must';
+import {
+  createField,
+  createFolder,
+  createList,
+  createSpace,
+  createTask,
+  type NewTask,
+} from './store/factories';
 import { Store } from './store/store';
 import type { FieldRec, ListRec, Role, TaskRec, UserRec } from './store/types';
 
@@ -6,10 +14,46 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 const USERS: Omit<UserRec, 'id'>[] = [
-  { key: 'owner', username: 'Alex Rivera', email: 'alex@acme.example', color: '#7b68ee', initials: 'AR', profilePicture: 'https://attachments-public.clickup.com/profilePictures/sandbox_owner.jpg', timezone: 'America/New_York', weekStartDay: 1 },
-  { key: 'sarah', username: 'Sarah Chen', email: 'sarah@acme.example', color: '#ff7800', initials: 'SC', profilePicture: 'https://attachments-public.clickup.com/profilePictures/sandbox_sarah.jpg', timezone: 'America/Los_Angeles', weekStartDay: 0 },
-  { key: 'david', username: 'David Okafor', email: 'david@acme.example', color: '#2ecd6f', initials: 'DO', profilePicture: 'https://attachments-public.clickup.com/profilePictures/sandbox_david.jpg', timezone: 'Europe/London', weekStartDay: 1 },
-  { key: 'guest', username: 'Grace Guest', email: 'grace@globex.example', color: '#1090e0', initials: 'GG', profilePicture: 'https://attachments-public.clickup.com/profilePictures/sandbox_guest.jpg', timezone: 'Europe/Berlin', weekStartDay: 1 },
+  {
+    key: 'owner',
+    username: 'Alex Rivera',
+    email: 'alex@acme.example',
+    color: '#7b68ee',
+    initials: 'AR',
+    profilePicture: 'https://attachments-public.clickup.com/profilePictures/sandbox_owner.jpg',
+    timezone: 'America/New_York',
+    weekStartDay: 1,
+  },
+  {
+    key: 'sarah',
+    username: 'Sarah Chen',
+    email: 'sarah@acme.example',
+    color: '#ff7800',
+    initials: 'SC',
+    profilePicture: 'https://attachments-public.clickup.com/profilePictures/sandbox_sarah.jpg',
+    timezone: 'America/Los_Angeles',
+    weekStartDay: 0,
+  },
+  {
+    key: 'david',
+    username: 'David Okafor',
+    email: 'david@acme.example',
+    color: '#2ecd6f',
+    initials: 'DO',
+    profilePicture: 'https://attachments-public.clickup.com/profilePictures/sandbox_david.jpg',
+    timezone: 'Europe/London',
+    weekStartDay: 1,
+  },
+  {
+    key: 'guest',
+    username: 'Grace Guest',
+    email: 'grace@globex.example',
+    color: '#1090e0',
+    initials: 'GG',
+    profilePicture: 'https://attachments-public.clickup.com/profilePictures/sandbox_guest.jpg',
+    timezone: 'Europe/Berlin',
+    weekStartDay: 1,
+  },
 ];
 
 /**
@@ -60,11 +104,20 @@ export function seed(now: number): Store {
     dueDate: now + 9 * DAY,
     startDate: now - 5 * DAY,
   });
-  const incoming = createList(store, eng.id, productEng.id, 'Incoming Bugs', { content: 'New bug reports waiting for triage.' });
-  const backlog = createList(store, eng.id, productEng.id, 'Bug Backlog', { content: 'Triaged bugs not yet scheduled.' });
-  const migrations = createList(store, eng.id, null, 'Database Migrations', { content: 'Schema changes and data backfills.' });
+  const incoming = createList(store, eng.id, productEng.id, 'Incoming Bugs', {
+    content: 'New bug reports waiting for triage.',
+  });
+  const backlog = createList(store, eng.id, productEng.id, 'Bug Backlog', {
+    content: 'Triaged bugs not yet scheduled.',
+  });
+  const migrations = createList(store, eng.id, null, 'Database Migrations', {
+    content: 'Schema changes and data backfills.',
+  });
   const campaigns = createFolder(store, mkt.id, 'Campaigns');
-  const launch = createList(store, mkt.id, campaigns.id, 'Q3 Marketing Launch', { color: 'orange', dueDate: now + 30 * DAY });
+  const launch = createList(store, mkt.id, campaigns.id, 'Q3 Marketing Launch', {
+    color: 'orange',
+    dueDate: now + 30 * DAY,
+  });
   const csq3 = createList(store, cs.id, null, 'Customer Success Q3', { priority: 2 });
   const ops = createSpace(store, globex, 'Operations', { color: '#e50000' });
   const roadmap = createList(store, ops.id, null, 'Globex Roadmap');
@@ -87,28 +140,61 @@ export function seed(now: number): Store {
   store.spaceTags.set(ops.id, [{ name: 'ops', fg: '#ffffff', bg: '#2ecd6f', creator: u['guest'].id }]);
 
   // ---- custom fields
-  const component = createField(store, { kind: 'space', id: eng.id }, 'Component', 'drop_down', now - 60 * DAY, {
-    options: [
-      { name: 'Frontend', color: '#1090e0' },
-      { name: 'Backend', color: '#7b68ee' },
-      { name: 'Infrastructure', color: '#aa8d80' },
-    ],
-    typeConfig: { placeholder: null, new_drop_down: true, sorting: 'manual' },
+  const component = createField(
+    store,
+    { kind: 'space', id: eng.id },
+    'Component',
+    'drop_down',
+    now - 60 * DAY,
+    {
+      options: [
+        { name: 'Frontend', color: '#1090e0' },
+        { name: 'Backend', color: '#7b68ee' },
+        { name: 'Infrastructure', color: '#aa8d80' },
+      ],
+      typeConfig: { placeholder: null, new_drop_down: true, sorting: 'manual' },
+    },
+  );
+  const points = createField(
+    store,
+    { kind: 'list', id: sprint.id },
+    'Story Points',
+    'number',
+    now - 40 * DAY,
+    { typeConfig: {} },
+  );
+  const goal = createField(
+    store,
+    { kind: 'list', id: sprint.id },
+    'Sprint Goal',
+    'short_text',
+    now - 40 * DAY,
+    { typeConfig: {} },
+  );
+  const notes = createField(store, { kind: 'list', id: sprint.id }, 'Release Notes', 'text', now - 40 * DAY, {
+    typeConfig: {},
   });
-  const points = createField(store, { kind: 'list', id: sprint.id }, 'Story Points', 'number', now - 40 * DAY, { typeConfig: {} });
-  const goal = createField(store, { kind: 'list', id: sprint.id }, 'Sprint Goal', 'short_text', now - 40 * DAY, { typeConfig: {} });
-  const notes = createField(store, { kind: 'list', id: sprint.id }, 'Release Notes', 'text', now - 40 * DAY, { typeConfig: {} });
   const arr = createField(store, { kind: 'list', id: csq3.id }, 'ARR', 'currency', now - 30 * DAY, {
     typeConfig: { precision: 2, currency_type: 'USD', default: null },
   });
-  const option = (f: FieldRec, name: string) => f.options.find((o) => o.name === name)!.id;
+  const option = (f: FieldRec, name: string) => must(f.options.find((o) => o.name === name)).id;
 
   // ---- tasks
-  const add = (list: ListRec, name: string, ageDays: number, creator: UserRec, t: NewTask & { md?: string } = {}): TaskRec => {
+  const add = (
+    list: ListRec,
+    name: string,
+    ageDays: number,
+    creator: UserRec,
+    t: NewTask & { md?: string } = {},
+  ): TaskRec => {
     const { md, ...rest } = t;
     const created = now - ageDays * DAY;
-    const task = createTask(store, list.id, name, creator.id, created, { markdown: md ?? '', dateUpdated: created + HOUR, ...rest });
-    const space = store.spaces.get(list.spaceId)!;
+    const task = createTask(store, list.id, name, creator.id, created, {
+      markdown: md ?? '',
+      dateUpdated: created + HOUR,
+      ...rest,
+    });
+    const space = must(store.spaces.get(list.spaceId));
     if (space.statuses.find((s) => s.status === task.statusName)?.type === 'closed') {
       task.dateClosed = task.dateDone = rest.dateDone ?? created + 2 * DAY;
     }
@@ -119,147 +205,517 @@ export function seed(now: number): Store {
 
   const login = add(sprint, 'Refactor Login Component', 12, me, {
     md: '## Goal\nSplit `LoginForm.tsx` into smaller React components and move validation into a hook.\n\n- [ ] Extract `useLoginValidation`\n- [ ] Replace class component with function component\n- [ ] Keep SSO button behaviour unchanged',
-    statusName: 'in progress', priority: 2, assigneeIds: [me.id], watcherIds: [me.id, u['sarah'].id], tagNames: ['frontend', 'tech-debt'],
-    dueDate: now + 3 * DAY, startDate: now - 4 * DAY, timeEstimate: 8 * HOUR, points: 5,
-    fieldValues: fv([component, option(component, 'Frontend')], [points, 5], [goal, 'Ship the new login flow'], [notes, 'New login form with shared validation.']),
+    statusName: 'in progress',
+    priority: 2,
+    assigneeIds: [me.id],
+    watcherIds: [me.id, u['sarah'].id],
+    tagNames: ['frontend', 'tech-debt'],
+    dueDate: now + 3 * DAY,
+    startDate: now - 4 * DAY,
+    timeEstimate: 8 * HOUR,
+    points: 5,
+    fieldValues: fv(
+      [component, option(component, 'Frontend')],
+      [points, 5],
+      [goal, 'Ship the new login flow'],
+      [notes, 'New login form with shared validation.'],
+    ),
   });
   const limiter = add(sprint, 'Implement rate limiter middleware', 10, me, {
     md: 'Token-bucket limiter in the API gateway, 100 requests per minute per token, with `X-RateLimit-*` headers.',
-    statusName: 'to do', priority: 3, assigneeIds: [me.id], tagNames: ['backend'], dueDate: now + 5 * DAY, timeEstimate: 12 * HOUR,
+    statusName: 'to do',
+    priority: 3,
+    assigneeIds: [me.id],
+    tagNames: ['backend'],
+    dueDate: now + 5 * DAY,
+    timeEstimate: 12 * HOUR,
     fieldValues: fv([component, option(component, 'Backend')], [points, 8]),
   });
   const node = add(sprint, 'Upgrade Node.js to 20 LTS', 9, me, {
-    md: 'Bump the runtime in CI, Docker images and `.nvmrc`.', statusName: 'review', priority: 3, assigneeIds: [me.id],
-    tagNames: ['tech-debt'], dueDate: now + 1 * DAY, fieldValues: fv([component, option(component, 'Infrastructure')], [points, 3]),
+    md: 'Bump the runtime in CI, Docker images and `.nvmrc`.',
+    statusName: 'review',
+    priority: 3,
+    assigneeIds: [me.id],
+    tagNames: ['tech-debt'],
+    dueDate: now + 1 * DAY,
+    fieldValues: fv([component, option(component, 'Infrastructure')], [points, 3]),
   });
   add(sprint, 'Add dark mode toggle', 8, u['sarah'], {
-    md: 'Settings page toggle; persist the choice in local storage.', statusName: 'in progress', priority: 4,
-    assigneeIds: [u['sarah'].id], tagNames: ['frontend'], fieldValues: fv([component, option(component, 'Frontend')], [points, 2]),
+    md: 'Settings page toggle; persist the choice in local storage.',
+    statusName: 'in progress',
+    priority: 4,
+    assigneeIds: [u['sarah'].id],
+    tagNames: ['frontend'],
+    fieldValues: fv([component, option(component, 'Frontend')], [points, 2]),
   });
   add(sprint, 'Write API docs for v2 endpoints', 7, u['david'], {
-    md: 'Document every public endpoint with examples.', statusName: 'to do', assigneeIds: [u['david'].id], priority: 3, dueDate: now + 7 * DAY,
+    md: 'Document every public endpoint with examples.',
+    statusName: 'to do',
+    assigneeIds: [u['david'].id],
+    priority: 3,
+    dueDate: now + 7 * DAY,
   });
   add(sprint, 'Set up staging environment', 20, me, {
-    md: 'Terraform the staging stack.', statusName: 'complete', assigneeIds: [me.id], priority: 2, dateDone: now - 5 * DAY,
+    md: 'Terraform the staging stack.',
+    statusName: 'complete',
+    assigneeIds: [me.id],
+    priority: 2,
+    dateDone: now - 5 * DAY,
     fieldValues: fv([component, option(component, 'Infrastructure')]),
   });
   add(sprint, 'Fix flaky CI pipeline', 15, me, {
-    md: 'Integration tests time out on the shared runner.', statusName: 'complete', assigneeIds: [me.id], dateDone: now - 2 * DAY,
+    md: 'Integration tests time out on the shared runner.',
+    statusName: 'complete',
+    assigneeIds: [me.id],
+    dateDone: now - 2 * DAY,
   });
   const onboarding = add(sprint, 'Onboarding flow redesign', 11, u['sarah'], {
-    md: 'Blocked on final copy from Marketing.', statusName: 'blocked', priority: 2, assigneeIds: [u['sarah'].id], tagNames: ['frontend'],
+    md: 'Blocked on final copy from Marketing.',
+    statusName: 'blocked',
+    priority: 2,
+    assigneeIds: [u['sarah'].id],
+    tagNames: ['frontend'],
   });
-  add(sprint, 'Design new welcome screen', 6, u['sarah'], { statusName: 'to do', assigneeIds: [u['sarah'].id], parentId: onboarding.id });
+  add(sprint, 'Design new welcome screen', 6, u['sarah'], {
+    statusName: 'to do',
+    assigneeIds: [u['sarah'].id],
+    parentId: onboarding.id,
+  });
   add(sprint, 'Update onboarding copy', 6, u['sarah'], { statusName: 'to do', parentId: onboarding.id });
 
   const bug = (name: string, age: number, md: string, priority: number | null) =>
     add(incoming, name, age, u['david'], { md, priority, tagNames: ['bug'], statusName: 'to do' });
-  const checkout = bug('Checkout button misaligned on mobile Safari', 3, 'The **Place order** button overflows its container on iOS Safari 17. Looks like a CSS flexbox `gap` issue in `CheckoutFooter.module.css`.', 2);
-  bug('Dashboard page crashes when the filter is empty', 2, 'The React page throws `TypeError: Cannot read properties of undefined (reading \'map\')` in `FilterChips.tsx` when no filter is selected.', 2);
-  bug('Dropdown menu renders behind the modal', 2, 'The account dropdown opens behind the settings modal: `z-index` of `.dropdown-menu` is lower than the modal overlay.', 3);
-  bug('Login page shows a blank screen after SSO redirect', 1, 'After the Okta redirect the React router renders nothing; console shows a hydration mismatch warning.', 1);
-  bug('POST /api/orders returns 500 for large carts', 4, 'Orders with more than 50 line items fail with HTTP 500. Server log: `PayloadTooLargeError` then an unhandled promise rejection in the orders service.', 1);
-  bug('Database connection pool exhausted under load', 3, 'At ~300 rps the API logs `remaining connection slots are reserved` from PostgreSQL; the pool is never released on timeout.', 1);
-  bug('Email notification queue stuck', 2, 'Jobs pile up in the `notifications` queue; the worker stops consuming after a Redis reconnect.', 2);
-  bug('Slow query on the reports endpoint', 5, '`GET /api/reports/monthly` takes 9 s; `EXPLAIN` shows a sequential scan on `orders.created_at`.', null);
+  const checkout = bug(
+    'Checkout button misaligned on mobile Safari',
+    3,
+    'The **Place order** button overflows its container on iOS Safari 17. Looks like a CSS flexbox `gap` issue in `CheckoutFooter.module.css`.',
+    2,
+  );
+  bug(
+    'Dashboard page crashes when the filter is empty',
+    2,
+    "The React page throws `TypeError: Cannot read properties of undefined (reading 'map')` in `FilterChips.tsx` when no filter is selected.",
+    2,
+  );
+  bug(
+    'Dropdown menu renders behind the modal',
+    2,
+    'The account dropdown opens behind the settings modal: `z-index` of `.dropdown-menu` is lower than the modal overlay.',
+    3,
+  );
+  bug(
+    'Login page shows a blank screen after SSO redirect',
+    1,
+    'After the Okta redirect the React router renders nothing; console shows a hydration mismatch warning.',
+    1,
+  );
+  bug(
+    'POST /api/orders returns 500 for large carts',
+    4,
+    'Orders with more than 50 line items fail with HTTP 500. Server log: `PayloadTooLargeError` then an unhandled promise rejection in the orders service.',
+    1,
+  );
+  bug(
+    'Database connection pool exhausted under load',
+    3,
+    'At ~300 rps the API logs `remaining connection slots are reserved` from PostgreSQL; the pool is never released on timeout.',
+    1,
+  );
+  bug(
+    'Email notification queue stuck',
+    2,
+    'Jobs pile up in the `notifications` queue; the worker stops consuming after a Redis reconnect.',
+    2,
+  );
+  bug(
+    'Slow query on the reports endpoint',
+    5,
+    '`GET /api/reports/monthly` takes 9 s; `EXPLAIN` shows a sequential scan on `orders.created_at`.',
+    null,
+  );
 
-  add(backlog, 'Tooltip text truncated in Firefox', 30, u['david'], { statusName: 'to do', assigneeIds: [u['david'].id], tagNames: ['bug', 'frontend'], priority: 4 });
-  add(backlog, 'Retry webhook deliveries with backoff', 25, u['david'], { statusName: 'in progress', assigneeIds: [u['david'].id], tagNames: ['backend'], priority: 3 });
-  add(backlog, 'Session cookie missing SameSite attribute', 40, u['david'], { statusName: 'complete', assigneeIds: [u['david'].id], tagNames: ['bug', 'security'], priority: 1, dateDone: now - 20 * DAY });
+  add(backlog, 'Tooltip text truncated in Firefox', 30, u['david'], {
+    statusName: 'to do',
+    assigneeIds: [u['david'].id],
+    tagNames: ['bug', 'frontend'],
+    priority: 4,
+  });
+  add(backlog, 'Retry webhook deliveries with backoff', 25, u['david'], {
+    statusName: 'in progress',
+    assigneeIds: [u['david'].id],
+    tagNames: ['backend'],
+    priority: 3,
+  });
+  add(backlog, 'Session cookie missing SameSite attribute', 40, u['david'], {
+    statusName: 'complete',
+    assigneeIds: [u['david'].id],
+    tagNames: ['bug', 'security'],
+    priority: 1,
+    dateDone: now - 20 * DAY,
+  });
 
-  add(migrations, 'Migrate users table to UUID keys', 14, me, { md: 'Add `uuid` column, backfill, swap primary key.', statusName: 'in progress', assigneeIds: [me.id], priority: 2, dueDate: now + 2 * DAY });
-  add(migrations, 'Add index on orders.created_at', 5, me, { md: 'Fixes the slow reports query.', statusName: 'to do', assigneeIds: [me.id], priority: 2, dueDate: now - 1 * DAY });
-  add(migrations, 'Drop legacy sessions table', 35, me, { statusName: 'complete', assigneeIds: [me.id], dateDone: now - 10 * DAY });
+  add(migrations, 'Migrate users table to UUID keys', 14, me, {
+    md: 'Add `uuid` column, backfill, swap primary key.',
+    statusName: 'in progress',
+    assigneeIds: [me.id],
+    priority: 2,
+    dueDate: now + 2 * DAY,
+  });
+  add(migrations, 'Add index on orders.created_at', 5, me, {
+    md: 'Fixes the slow reports query.',
+    statusName: 'to do',
+    assigneeIds: [me.id],
+    priority: 2,
+    dueDate: now - 1 * DAY,
+  });
+  add(migrations, 'Drop legacy sessions table', 35, me, {
+    statusName: 'complete',
+    assigneeIds: [me.id],
+    dateDone: now - 10 * DAY,
+  });
 
-  add(launch, 'Draft launch blog post', 10, u['sarah'], { md: 'Announce the 4.2 release.', statusName: 'in progress', assigneeIds: [u['sarah'].id], tagNames: ['launch'], priority: 2, dueDate: now + 4 * DAY });
-  add(launch, 'Design social media assets', 9, u['sarah'], { statusName: 'in progress', assigneeIds: [u['sarah'].id], tagNames: ['social'], priority: 3 });
-  add(launch, 'Schedule launch webinar', 8, u['david'], { statusName: 'to do', assigneeIds: [u['david'].id], priority: 3, dueDate: now + 12 * DAY });
-  add(launch, 'Press release review', 6, me, { statusName: 'review', assigneeIds: [me.id], tagNames: ['launch'], priority: 2, dueDate: now + 2 * DAY });
+  add(launch, 'Draft launch blog post', 10, u['sarah'], {
+    md: 'Announce the 4.2 release.',
+    statusName: 'in progress',
+    assigneeIds: [u['sarah'].id],
+    tagNames: ['launch'],
+    priority: 2,
+    dueDate: now + 4 * DAY,
+  });
+  add(launch, 'Design social media assets', 9, u['sarah'], {
+    statusName: 'in progress',
+    assigneeIds: [u['sarah'].id],
+    tagNames: ['social'],
+    priority: 3,
+  });
+  add(launch, 'Schedule launch webinar', 8, u['david'], {
+    statusName: 'to do',
+    assigneeIds: [u['david'].id],
+    priority: 3,
+    dueDate: now + 12 * DAY,
+  });
+  add(launch, 'Press release review', 6, me, {
+    statusName: 'review',
+    assigneeIds: [me.id],
+    tagNames: ['launch'],
+    priority: 2,
+    dueDate: now + 2 * DAY,
+  });
 
   add(csq3, 'Acme Retail renewal at risk after SSO outage', 6, me, {
-    md: 'Customer escalated twice; waiting on the engineering post-mortem before the renewal call.', statusName: 'blocked', priority: 1,
-    assigneeIds: [me.id], tagNames: ['at-risk', 'enterprise'], dueDate: now + 2 * DAY, fieldValues: fv([arr, 240000]),
+    md: 'Customer escalated twice; waiting on the engineering post-mortem before the renewal call.',
+    statusName: 'blocked',
+    priority: 1,
+    assigneeIds: [me.id],
+    tagNames: ['at-risk', 'enterprise'],
+    dueDate: now + 2 * DAY,
+    fieldValues: fv([arr, 240000]),
   });
   add(csq3, 'Resolve billing discrepancy for Initech', 5, u['sarah'], {
-    md: 'Invoices double-charged in August; blocked on finance export.', statusName: 'blocked', priority: 2, assigneeIds: [u['sarah'].id],
-    tagNames: ['at-risk'], fieldValues: fv([arr, 56000]),
+    md: 'Invoices double-charged in August; blocked on finance export.',
+    statusName: 'blocked',
+    priority: 2,
+    assigneeIds: [u['sarah'].id],
+    tagNames: ['at-risk'],
+    fieldValues: fv([arr, 56000]),
   });
-  add(csq3, 'Churn interview synthesis', 4, u['david'], { statusName: 'blocked', priority: 2, assigneeIds: [u['david'].id], md: 'Blocked until the last five interviews are scheduled.' });
-  add(csq3, 'Onboard Umbrella Corp enterprise account', 3, me, { statusName: 'in progress', priority: 2, assigneeIds: [me.id], tagNames: ['enterprise'], fieldValues: fv([arr, 480000]) });
-  add(csq3, 'Quarterly business review deck for Initech', 2, u['sarah'], { statusName: 'to do', priority: 3, assigneeIds: [u['sarah'].id] });
-  add(csq3, 'NPS follow-up campaign', 20, u['sarah'], { statusName: 'complete', priority: 3, assigneeIds: [u['sarah'].id], dateDone: now - 8 * DAY });
+  add(csq3, 'Churn interview synthesis', 4, u['david'], {
+    statusName: 'blocked',
+    priority: 2,
+    assigneeIds: [u['david'].id],
+    md: 'Blocked until the last five interviews are scheduled.',
+  });
+  add(csq3, 'Onboard Umbrella Corp enterprise account', 3, me, {
+    statusName: 'in progress',
+    priority: 2,
+    assigneeIds: [me.id],
+    tagNames: ['enterprise'],
+    fieldValues: fv([arr, 480000]),
+  });
+  add(csq3, 'Quarterly business review deck for Initech', 2, u['sarah'], {
+    statusName: 'to do',
+    priority: 3,
+    assigneeIds: [u['sarah'].id],
+  });
+  add(csq3, 'NPS follow-up campaign', 20, u['sarah'], {
+    statusName: 'complete',
+    priority: 3,
+    assigneeIds: [u['sarah'].id],
+    dateDone: now - 8 * DAY,
+  });
 
   const g = u['guest'];
-  const globexTask = add(roadmap, 'Plan Q4 capacity', 7, g, { statusName: 'in progress', assigneeIds: [g.id], tagNames: ['ops'], priority: 2 });
-  add(roadmap, 'Renew data-centre contract', 5, g, { statusName: 'to do', assigneeIds: [g.id], priority: 1, dueDate: now + 10 * DAY });
+  const globexTask = add(roadmap, 'Plan Q4 capacity', 7, g, {
+    statusName: 'in progress',
+    assigneeIds: [g.id],
+    tagNames: ['ops'],
+    priority: 2,
+  });
+  add(roadmap, 'Renew data-centre contract', 5, g, {
+    statusName: 'to do',
+    assigneeIds: [g.id],
+    priority: 1,
+    dueDate: now + 10 * DAY,
+  });
   add(roadmap, 'Decommission legacy VPN', 30, g, { statusName: 'complete', assigneeIds: [g.id] });
 
   // ---- relationships, comments, checklists
-  store.dependencies.push({ taskId: limiter.id, dependsOn: node.id, dateCreated: now - 8 * DAY, userId: me.id });
-  store.links.push({ a: login.id, b: checkout.id, linkId: store.ids.uuid('link'), dateCreated: now - 3 * DAY, userId: me.id });
+  store.dependencies.push({
+    taskId: limiter.id,
+    dependsOn: node.id,
+    dateCreated: now - 8 * DAY,
+    userId: me.id,
+  });
+  store.links.push({
+    a: login.id,
+    b: checkout.id,
+    linkId: store.ids.uuid('link'),
+    dateCreated: now - 3 * DAY,
+    userId: me.id,
+  });
   const comment = (taskId: string, user: UserRec, text: string, agoHours: number) => {
     const id = store.ids.comment();
-    store.comments.set(id, { id, histId: store.ids.hist(), parent: { kind: 'task', id: taskId }, text, userId: user.id, resolved: false, assigneeId: null, assignedById: null, date: now - agoHours * HOUR });
+    store.comments.set(id, {
+      id,
+      histId: store.ids.hist(),
+      parent: { kind: 'task', id: taskId },
+      text,
+      userId: user.id,
+      resolved: false,
+      assigneeId: null,
+      assignedById: null,
+      date: now - agoHours * HOUR,
+    });
   };
-  comment(login.id, u['sarah'], 'Can we keep the SSO button markup unchanged? QA has screenshots pinned to it.', 50);
+  comment(
+    login.id,
+    u['sarah'],
+    'Can we keep the SSO button markup unchanged? QA has screenshots pinned to it.',
+    50,
+  );
   comment(login.id, me, 'Yes, only the form internals move. PR coming tomorrow.', 30);
   comment(login.id, u['david'], 'The validation hook would help the signup form too.', 4);
   comment(checkout.id, u['david'], 'Reproduced on iPhone 15, Safari 17.4.', 20);
   const listComment = store.ids.comment();
-  store.comments.set(listComment, { id: listComment, histId: store.ids.hist(), parent: { kind: 'list', id: sprint.id }, text: 'Sprint 42 review moved to Thursday.', userId: me.id, resolved: false, assigneeId: null, assignedById: null, date: now - 26 * HOUR });
+  store.comments.set(listComment, {
+    id: listComment,
+    histId: store.ids.hist(),
+    parent: { kind: 'list', id: sprint.id },
+    text: 'Sprint 42 review moved to Thursday.',
+    userId: me.id,
+    resolved: false,
+    assigneeId: null,
+    assignedById: null,
+    date: now - 26 * HOUR,
+  });
 
   const checklistId = store.ids.uuid('checklist');
   store.checklists.set(checklistId, {
-    id: checklistId, taskId: login.id, name: 'Definition of done', orderindex: 0, dateCreated: now - 10 * DAY, creatorId: me.id,
+    id: checklistId,
+    taskId: login.id,
+    name: 'Definition of done',
+    orderindex: 0,
+    dateCreated: now - 10 * DAY,
+    creatorId: me.id,
     items: ['Unit tests updated', 'Storybook stories added', 'Accessibility check passed'].map((name, i) => ({
-      id: store.ids.uuid('checklist-item'), name, orderindex: i, assigneeId: i === 0 ? me.id : null, resolved: i === 0, parentId: null, dateCreated: now - 10 * DAY,
+      id: store.ids.uuid('checklist-item'),
+      name,
+      orderindex: i,
+      assigneeId: i === 0 ? me.id : null,
+      resolved: i === 0,
+      parentId: null,
+      dateCreated: now - 10 * DAY,
     })),
   });
 
   // ---- goals
   const newGoal = (name: string, description: string, due: number, owners: number[], color: string) => {
     const id = store.ids.uuid('goal');
-    store.goals.set(id, { id, prettyId: store.ids.goalPretty(), workspaceId: acme, name, creatorId: me.id, ownerIds: owners, color, dateCreated: now - 45 * DAY, dateUpdated: now - 2 * DAY, startDate: null, dueDate: due, description, private: false, archived: false, multipleOwners: owners.length > 1 });
+    store.goals.set(id, {
+      id,
+      prettyId: store.ids.goalPretty(),
+      workspaceId: acme,
+      name,
+      creatorId: me.id,
+      ownerIds: owners,
+      color,
+      dateCreated: now - 45 * DAY,
+      dateUpdated: now - 2 * DAY,
+      startDate: null,
+      dueDate: due,
+      description,
+      private: false,
+      archived: false,
+      multipleOwners: owners.length > 1,
+    });
     return id;
   };
-  const kr = (goalId: string, name: string, type: 'number' | 'currency' | 'percentage', unit: string, start: number, end: number, current: number, owner: number) => {
+  const kr = (
+    goalId: string,
+    name: string,
+    type: 'number' | 'currency' | 'percentage',
+    unit: string,
+    start: number,
+    end: number,
+    current: number,
+    owner: number,
+  ) => {
     const id = store.ids.uuid('key-result');
-    store.keyResults.set(id, { id, goalId, name, type, unit, creatorId: me.id, dateCreated: now - 44 * DAY, stepsStart: start, stepsEnd: end, stepsCurrent: current, taskIds: [], listIds: [], ownerIds: [owner], lastAction: null });
+    store.keyResults.set(id, {
+      id,
+      goalId,
+      name,
+      type,
+      unit,
+      creatorId: me.id,
+      dateCreated: now - 44 * DAY,
+      stepsStart: start,
+      stepsEnd: end,
+      stepsCurrent: current,
+      taskIds: [],
+      listIds: [],
+      ownerIds: [owner],
+      lastAction: null,
+    });
   };
-  const churn = newGoal('Reduce Churn', 'Bring monthly logo churn under 2% by the end of Q3.', now + 40 * DAY, [me.id, u['sarah'].id], '#e50000');
+  const churn = newGoal(
+    'Reduce Churn',
+    'Bring monthly logo churn under 2% by the end of Q3.',
+    now + 40 * DAY,
+    [me.id, u['sarah'].id],
+    '#e50000',
+  );
   kr(churn, 'Complete churn interviews', 'number', 'interviews', 0, 20, 12, u['david'].id);
   kr(churn, 'Accounts with a success plan', 'percentage', '%', 0, 100, 45, u['sarah'].id);
-  const revenue = newGoal('Q4 Revenue Target', 'Close $1.2M of new ARR in Q4.', now + 120 * DAY, [me.id], '#2ecd6f');
+  const revenue = newGoal(
+    'Q4 Revenue Target',
+    'Close $1.2M of new ARR in Q4.',
+    now + 120 * DAY,
+    [me.id],
+    '#2ecd6f',
+  );
   kr(revenue, 'New ARR booked', 'currency', 'USD', 0, 1_200_000, 310_000, me.id);
   kr(revenue, 'Enterprise deals closed', 'number', 'deals', 0, 10, 3, me.id);
 
   // ---- docs
-  const newDoc = (workspaceId: string, name: string, parent: { id: string; type: number }, creator: number, age: number) => {
+  const newDoc = (
+    workspaceId: string,
+    name: string,
+    parent: { id: string; type: number },
+    creator: number,
+    age: number,
+  ) => {
     const id = store.ids.doc(workspaceId);
-    store.docs.set(id, { id, workspaceId, name, parent, visibility: 'PUBLIC', creatorId: creator, dateCreated: now - age * DAY, dateUpdated: now - DAY, deleted: false, archived: false });
+    store.docs.set(id, {
+      id,
+      workspaceId,
+      name,
+      parent,
+      visibility: 'PUBLIC',
+      creatorId: creator,
+      dateCreated: now - age * DAY,
+      dateUpdated: now - DAY,
+      deleted: false,
+      archived: false,
+    });
     return id;
   };
-  const page = (docId: string, parentPageId: string | null, name: string, content: string, creator: number, age: number) => {
+  const page = (
+    docId: string,
+    parentPageId: string | null,
+    name: string,
+    content: string,
+    creator: number,
+    age: number,
+  ) => {
     const id = store.ids.page(docId);
     const order = [...store.pages.values()].filter((p) => p.docId === docId).length;
-    store.pages.set(id, { id, docId, parentPageId, name, subTitle: '', content, creatorId: creator, authors: [creator], contributors: [], dateCreated: now - age * DAY, dateUpdated: now - DAY, orderindex: order });
+    store.pages.set(id, {
+      id,
+      docId,
+      parentPageId,
+      name,
+      subTitle: '',
+      content,
+      creatorId: creator,
+      authors: [creator],
+      contributors: [],
+      dateCreated: now - age * DAY,
+      dateUpdated: now - DAY,
+      orderindex: order,
+    });
     return id;
   };
   const rl = newDoc(acme, 'API Rate Limiting Guidelines', { id: eng.id, type: 4 }, me.id, 50);
-  page(rl, null, 'Overview', '# API Rate Limiting Guidelines\n\nEvery public endpoint is rate limited **per token**. Clients must read the `X-RateLimit-*` headers and slow down before they hit the limit.', me.id, 50);
-  page(rl, null, 'Limits per plan', '## Limits per plan\n\n| Plan | Requests per minute |\n| --- | --- |\n| Free, Unlimited, Business | 100 |\n| Business Plus | 1,000 |\n| Enterprise | 10,000 |', me.id, 49);
-  const handling = page(rl, null, 'Handling 429 responses', '## Handling 429 responses\n\nWhen the API answers **429**, wait until `X-RateLimit-Reset` (Unix seconds) before retrying. Never retry in a tight loop.', u['david'].id, 40);
-  page(rl, handling, 'Retry with backoff', '### Retry with backoff\n\n```ts\nconst wait = Math.min(30_000, 2 ** attempt * 250) + Math.random() * 250;\n```\n\nCap the number of attempts and surface the failure after the last one.', u['david'].id, 39);
+  page(
+    rl,
+    null,
+    'Overview',
+    '# API Rate Limiting Guidelines\n\nEvery public endpoint is rate limited **per token**. Clients must read the `X-RateLimit-*` headers and slow down before they hit the limit.',
+    me.id,
+    50,
+  );
+  page(
+    rl,
+    null,
+    'Limits per plan',
+    '## Limits per plan\n\n| Plan | Requests per minute |\n| --- | --- |\n| Free, Unlimited, Business | 100 |\n| Business Plus | 1,000 |\n| Enterprise | 10,000 |',
+    me.id,
+    49,
+  );
+  const handling = page(
+    rl,
+    null,
+    'Handling 429 responses',
+    '## Handling 429 responses\n\nWhen the API answers **429**, wait until `X-RateLimit-Reset` (Unix seconds) before retrying. Never retry in a tight loop.',
+    u['david'].id,
+    40,
+  );
+  page(
+    rl,
+    handling,
+    'Retry with backoff',
+    '### Retry with backoff\n\n```ts\nconst wait = Math.min(30_000, 2 ** attempt * 250) + Math.random() * 250;\n```\n\nCap the number of attempts and surface the failure after the last one.',
+    u['david'].id,
+    39,
+  );
   const runbook = newDoc(acme, 'Incident Response Runbook', { id: acme, type: 12 }, u['david'].id, 20);
-  page(runbook, null, 'First 15 minutes', '1. Acknowledge the page.\n2. Open an incident channel.\n3. Post a status update every 30 minutes.', u['david'].id, 20);
+  page(
+    runbook,
+    null,
+    'First 15 minutes',
+    '1. Acknowledge the page.\n2. Open an incident channel.\n3. Post a status update every 30 minutes.',
+    u['david'].id,
+    20,
+  );
   const globexDoc = newDoc(globex, 'Globex Ops Handbook', { id: ops.id, type: 4 }, g.id, 15);
   page(globexDoc, null, 'On-call', 'Guest-only workspace content.', g.id, 15);
 
   // ---- time entries (last 30 days)
-  const entry = (user: UserRec, task: TaskRec | null, daysAgo: number, hours: number, description: string, billable = false, workspaceId = acme) => {
+  const entry = (
+    user: UserRec,
+    task: TaskRec | null,
+    daysAgo: number,
+    hours: number,
+    description: string,
+    billable = false,
+    workspaceId = acme,
+  ) => {
     const id = store.ids.timeEntry();
     const start = now - daysAgo * DAY;
-    store.timeEntries.set(id, { id, workspaceId, userId: user.id, taskId: task?.id ?? null, billable, start, end: start + hours * HOUR, description, tags: [], source: 'clickup', at: start + hours * HOUR });
+    store.timeEntries.set(id, {
+      id,
+      workspaceId,
+      userId: user.id,
+      taskId: task?.id ?? null,
+      billable,
+      start,
+      end: start + hours * HOUR,
+      description,
+      tags: [],
+      source: 'clickup',
+      at: start + hours * HOUR,
+    });
   };
   entry(me, login, 4, 2, 'Extract validation hook');
   entry(me, login, 3, 3.5, 'Convert LoginForm to function component');

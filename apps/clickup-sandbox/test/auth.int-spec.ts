@@ -17,20 +17,31 @@ describe('authentication', () => {
   it('answers 401 OAUTH_025 for an unknown token', async () => {
     for (const token of ['pk_12345_NOPE', 'Bearer nope', 'pk_sandbox_', 'garbage']) {
       const res = await run.api.get('/api/v2/user', { token });
-      expect({ token, status: res.status, body: res.body }).toEqual({ token, status: 401, body: { err: 'Token invalid', ECODE: 'OAUTH_025' } });
+      expect({ token, status: res.status, body: res.body }).toEqual({
+        token,
+        status: 401,
+        body: { err: 'Token invalid', ECODE: 'OAUTH_025' },
+      });
     }
   });
 
   it('takes personal tokens raw, never with Bearer', async () => {
     expect((await run.api.get('/api/v2/user', { token: 'pk_sandbox_owner' })).status).toBe(200);
-    expect((await run.api.get('/api/v2/user', { token: 'Bearer pk_sandbox_owner' })).body).toEqual({ err: 'Token invalid', ECODE: 'OAUTH_025' });
+    expect((await run.api.get('/api/v2/user', { token: 'Bearer pk_sandbox_owner' })).body).toEqual({
+      err: 'Token invalid',
+      ECODE: 'OAUTH_025',
+    });
   });
 
   it('makes any other pk_sandbox_<name> a new member of Acme on first use', async () => {
-    const me = await run.api.as('pk_sandbox_new_hire').get<{ user: { id: number; username: string } }>('/api/v2/user');
+    const me = await run.api
+      .as('pk_sandbox_new_hire')
+      .get<{ user: { id: number; username: string } }>('/api/v2/user');
     expect(me.status).toBe(200);
     expect(me.body.user.username).toBe('New Hire');
-    const teams = await run.api.as('pk_sandbox_new_hire').get<{ teams: { id: string; name: string }[] }>('/api/v2/team');
+    const teams = await run.api
+      .as('pk_sandbox_new_hire')
+      .get<{ teams: { id: string; name: string }[] }>('/api/v2/team');
     expect(teams.body.teams.map((t) => t.name)).toEqual(['Acme Corp']);
     const again = await run.api.as('pk_sandbox_new_hire').get<{ user: { id: number } }>('/api/v2/user');
     expect(again.body.user.id).toBe(me.body.user.id);
@@ -71,9 +82,16 @@ describe('workspace isolation', () => {
     ];
     for (const [method, path] of probes) {
       const res = await guest.call(method, path, { body: method === 'PUT' ? { name: 'hijack' } : undefined });
-      expect({ method, path, status: res.status, body: res.body }).toEqual({ method, path, status: 401, body: { err: 'Team not authorized', ECODE: 'OAUTH_027' } });
+      expect({ method, path, status: res.status, body: res.body }).toEqual({
+        method,
+        path,
+        status: 401,
+        body: { err: 'Team not authorized', ECODE: 'OAUTH_027' },
+      });
     }
-    expect((await run.api.get<{ name: string }>(`/api/v2/task/${login.id}`)).body.name).toBe('Refactor Login Component');
+    expect((await run.api.get<{ name: string }>(`/api/v2/task/${login.id}`)).body.name).toBe(
+      'Refactor Login Component',
+    );
   });
 
   it('keeps Globex ids away from Acme members, custom ids included', async () => {
@@ -81,7 +99,9 @@ describe('workspace isolation', () => {
     const globexTask = seed.tasks['Plan Q4 capacity'];
     expect((await run.api.get(`/api/v2/task/${globexTask.id}`)).status).toBe(401);
     expect((await run.api.get(`/api/v2/list/${seed.lists['Globex Roadmap']}`)).status).toBe(401);
-    const byCustomId = await run.api.as('pk_sandbox_guest').get('/api/v2/task/ENG-1', { query: { custom_task_ids: true, team_id: seed.acme } });
+    const byCustomId = await run.api
+      .as('pk_sandbox_guest')
+      .get('/api/v2/task/ENG-1', { query: { custom_task_ids: true, team_id: seed.acme } });
     expect(byCustomId.status).toBe(401);
   });
 
@@ -89,7 +109,12 @@ describe('workspace isolation', () => {
     const { seed } = run;
     const foreign = await run.api.as('pk_sandbox_guest').get(`/api/v3/workspaces/${seed.acme}/docs`);
     expect(foreign.status).toBe(401);
-    expect(foreign.body).toEqual({ status: 401, message: 'Team not authorized', trace_id: expect.any(Number), timestamp: expect.any(Number) });
+    expect(foreign.body).toEqual({
+      status: 401,
+      message: 'Team not authorized',
+      trace_id: expect.any(Number),
+      timestamp: expect.any(Number),
+    });
     const missing = await run.api.get(`/api/v3/workspaces/${seed.acme}/docs/8cnope-1`);
     expect(missing.status).toBe(404);
     expect(Object.keys(missing.body).sort()).toEqual(['message', 'status', 'timestamp', 'trace_id']);
@@ -119,11 +144,19 @@ describe('unknown routes', () => {
     // fetch would percent-encode the path; a raw request sends the characters as they are.
     const text = await new Promise<string>((resolve, reject) => {
       const { hostname, port } = new URL(run.base);
-      const req = request({ hostname, port, path: '/api/v2/<script>alert(1)</script>', headers: { authorization: 'pk_sandbox_owner' } }, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve(body));
-      });
+      const req = request(
+        {
+          hostname,
+          port,
+          path: '/api/v2/<script>alert(1)</script>',
+          headers: { authorization: 'pk_sandbox_owner' },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve(body));
+        },
+      );
       req.on('error', reject);
       req.end();
     });

@@ -1,4 +1,4 @@
-import { startSandbox, type Running } from './helpers';
+import { defined, startSandbox, type Running } from './helpers';
 
 let run: Running;
 beforeAll(async () => {
@@ -21,18 +21,41 @@ describe('comments', () => {
     const task = seed.tasks['Write API docs for v2 endpoints'].id;
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) {
-      const res = await api.post<{ id: string; hist_id: string; date: number }>(`/api/v2/task/${task}/comment`, { comment_text: `Comment ${i}`, notify_all: false });
-      expect(res.body).toEqual({ id: expect.any(String), hist_id: expect.any(String), date: expect.any(Number) });
+      const res = await api.post<{ id: string; hist_id: string; date: number }>(
+        `/api/v2/task/${task}/comment`,
+        { comment_text: `Comment ${i}`, notify_all: false },
+      );
+      expect(res.body).toEqual({
+        id: expect.any(String),
+        hist_id: expect.any(String),
+        date: expect.any(Number),
+      });
       ids.push(res.body.id);
     }
     const first = (await api.get<{ comments: Comment[] }>(`/api/v2/task/${task}/comment`)).body.comments;
     expect(first).toHaveLength(25);
     expect(first[0].comment_text).toBe('Comment 29');
     const last = first[first.length - 1];
-    const second = (await api.get<{ comments: Comment[] }>(`/api/v2/task/${task}/comment`, { query: { start: last.date, start_id: last.id } })).body.comments;
-    expect(second.map((c) => c.comment_text)).toEqual(['Comment 4', 'Comment 3', 'Comment 2', 'Comment 1', 'Comment 0']);
+    const second = (
+      await api.get<{ comments: Comment[] }>(`/api/v2/task/${task}/comment`, {
+        query: { start: last.date, start_id: last.id },
+      })
+    ).body.comments;
+    expect(second.map((c) => c.comment_text)).toEqual([
+      'Comment 4',
+      'Comment 3',
+      'Comment 2',
+      'Comment 1',
+      'Comment 0',
+    ]);
     const end = second[second.length - 1];
-    expect((await api.get<{ comments: Comment[] }>(`/api/v2/task/${task}/comment`, { query: { start: end.date, start_id: end.id } })).body.comments).toEqual([]);
+    expect(
+      (
+        await api.get<{ comments: Comment[] }>(`/api/v2/task/${task}/comment`, {
+          query: { start: end.date, start_id: end.id },
+        })
+      ).body.comments,
+    ).toEqual([]);
   });
 
   it('creates, updates and deletes task and list comments', async () => {
@@ -40,17 +63,43 @@ describe('comments', () => {
     const task = seed.tasks['Refactor Login Component'].id;
     const seeded = (await api.get<{ comments: Comment[] }>(`/api/v2/task/${task}/comment`)).body.comments;
     expect(seeded.map((c) => c.comment_text)[0]).toBe('The validation hook would help the signup form too.');
-    const created = await api.post<{ id: string }>(`/api/v2/task/${task}/comment`, { comment_text: 'Please review', assignee: seed.users.sarah, notify_all: true });
-    await api.put(`/api/v2/comment/${created.body.id}`, { comment_text: 'Please review today', resolved: true });
+    const created = await api.post<{ id: string }>(`/api/v2/task/${task}/comment`, {
+      comment_text: 'Please review',
+      assignee: seed.users.sarah,
+      notify_all: true,
+    });
+    await api.put(`/api/v2/comment/${created.body.id}`, {
+      comment_text: 'Please review today',
+      resolved: true,
+    });
     const mine = (await api.get<{ comments: Comment[] }>(`/api/v2/task/${task}/comment`)).body.comments[0];
-    expect(mine).toMatchObject({ id: created.body.id, comment_text: 'Please review today', resolved: true, assignee: { id: seed.users.sarah }, user: { id: seed.users.owner } });
+    expect(mine).toMatchObject({
+      id: created.body.id,
+      comment_text: 'Please review today',
+      resolved: true,
+      assignee: { id: seed.users.sarah },
+      user: { id: seed.users.owner },
+    });
     expect((await api.delete(`/api/v2/comment/${created.body.id}`)).body).toEqual({});
-    expect((await api.get<{ comments: Comment[] }>(`/api/v2/task/${task}/comment`)).body.comments[0].id).not.toBe(created.body.id);
+    expect(
+      (await api.get<{ comments: Comment[] }>(`/api/v2/task/${task}/comment`)).body.comments[0].id,
+    ).not.toBe(created.body.id);
     expect((await api.post(`/api/v2/task/${task}/comment`, { notify_all: false })).status).toBe(400);
     const list = seed.lists['Sprint 42'];
-    await api.post(`/api/v2/list/${list}/comment`, { comment_text: 'Retro at 4pm', assignee: seed.users.david, notify_all: false });
-    expect((await api.get<{ comments: Comment[] }>(`/api/v2/list/${list}/comment`)).body.comments.map((c) => c.comment_text)).toEqual(['Retro at 4pm', 'Sprint 42 review moved to Thursday.']);
-    expect((await api.as('pk_sandbox_guest').put(`/api/v2/comment/${created.body.id}`, { comment_text: 'x' })).status).toBe(401);
+    await api.post(`/api/v2/list/${list}/comment`, {
+      comment_text: 'Retro at 4pm',
+      assignee: seed.users.david,
+      notify_all: false,
+    });
+    expect(
+      (await api.get<{ comments: Comment[] }>(`/api/v2/list/${list}/comment`)).body.comments.map(
+        (c) => c.comment_text,
+      ),
+    ).toEqual(['Retro at 4pm', 'Sprint 42 review moved to Thursday.']);
+    expect(
+      (await api.as('pk_sandbox_guest').put(`/api/v2/comment/${created.body.id}`, { comment_text: 'x' }))
+        .status,
+    ).toBe(401);
   });
 });
 
@@ -58,31 +107,69 @@ describe('checklists', () => {
   it('creates, renames, fills, resolves, nests and deletes', async () => {
     const { api, seed } = run;
     const task = seed.tasks['Implement rate limiter middleware'].id;
-    const created = await api.post<{ checklist: { id: string; items: unknown[]; orderindex: number } }>(`/api/v2/task/${task}/checklist`, { name: 'Rollout' });
-    expect(created.body.checklist).toMatchObject({ name: 'Rollout', task_id: task, items: [], resolved: 0, unresolved: 0 });
+    const created = await api.post<{ checklist: { id: string; items: unknown[]; orderindex: number } }>(
+      `/api/v2/task/${task}/checklist`,
+      { name: 'Rollout' },
+    );
+    expect(created.body.checklist).toMatchObject({
+      name: 'Rollout',
+      task_id: task,
+      items: [],
+      resolved: 0,
+      unresolved: 0,
+    });
     const id = created.body.checklist.id;
     expect((await api.put(`/api/v2/checklist/${id}`, { name: 'Rollout plan' })).body).toEqual({});
-    const a = await api.post<{ checklist: { items: { id: string; name: string }[] } }>(`/api/v2/checklist/${id}/checklist_item`, { name: 'Staging', assignee: seed.users.david });
-    const b = await api.post<{ checklist: { items: { id: string; name: string }[] } }>(`/api/v2/checklist/${id}/checklist_item`, { name: 'Production' });
-    const [first, second] = b.body.checklist.items;
-    expect(a.body.checklist.items[0]).toMatchObject({ name: 'Staging', assignee: { id: seed.users.david }, resolved: false, parent: null });
-    const updated = await api.put<{ checklist: { resolved: number; unresolved: number; items: { id: string; parent: string | null; children: string[]; resolved: boolean }[] } }>(
-      `/api/v2/checklist/${id}/checklist_item/${second.id}`,
-      { resolved: true, parent: first.id, name: 'Production (after staging)' },
+    const a = await api.post<{ checklist: { items: { id: string; name: string }[] } }>(
+      `/api/v2/checklist/${id}/checklist_item`,
+      { name: 'Staging', assignee: seed.users.david },
     );
+    const b = await api.post<{ checklist: { items: { id: string; name: string }[] } }>(
+      `/api/v2/checklist/${id}/checklist_item`,
+      { name: 'Production' },
+    );
+    const [first, second] = b.body.checklist.items;
+    expect(a.body.checklist.items[0]).toMatchObject({
+      name: 'Staging',
+      assignee: { id: seed.users.david },
+      resolved: false,
+      parent: null,
+    });
+    const updated = await api.put<{
+      checklist: {
+        resolved: number;
+        unresolved: number;
+        items: { id: string; parent: string | null; children: string[]; resolved: boolean }[];
+      };
+    }>(`/api/v2/checklist/${id}/checklist_item/${second.id}`, {
+      resolved: true,
+      parent: first.id,
+      name: 'Production (after staging)',
+    });
     expect(updated.body.checklist.resolved).toBe(1);
-    expect(updated.body.checklist.items.find((i) => i.id === first.id)!.children).toEqual([second.id]);
-    const onTask = (await api.get<{ checklists: { name: string; items: unknown[] }[] }>(`/api/v2/task/${task}`)).body.checklists;
+    expect(defined(updated.body.checklist.items.find((i) => i.id === first.id)).children).toEqual([
+      second.id,
+    ]);
+    const onTask = (
+      await api.get<{ checklists: { name: string; items: unknown[] }[] }>(`/api/v2/task/${task}`)
+    ).body.checklists;
     expect(onTask.map((c) => [c.name, c.items.length])).toEqual([['Rollout plan', 2]]);
     await api.delete(`/api/v2/checklist/${id}/checklist_item/${first.id}`);
-    expect((await api.get<{ checklists: { items: unknown[] }[] }>(`/api/v2/task/${task}`)).body.checklists[0].items).toHaveLength(0);
+    expect(
+      (await api.get<{ checklists: { items: unknown[] }[] }>(`/api/v2/task/${task}`)).body.checklists[0]
+        .items,
+    ).toHaveLength(0);
     expect((await api.delete(`/api/v2/checklist/${id}`)).body).toEqual({});
     expect((await api.get<{ checklists: unknown[] }>(`/api/v2/task/${task}`)).body.checklists).toEqual([]);
     expect((await api.put(`/api/v2/checklist/${id}`, { name: 'gone' })).status).toBe(401);
   });
 
   it('has the seeded Definition of done on the login task', async () => {
-    const t = await run.api.get<{ checklists: { name: string; resolved: number; unresolved: number }[] }>(`/api/v2/task/${run.seed.tasks['Refactor Login Component'].id}`);
-    expect(t.body.checklists).toEqual([expect.objectContaining({ name: 'Definition of done', resolved: 1, unresolved: 2 })]);
+    const t = await run.api.get<{ checklists: { name: string; resolved: number; unresolved: number }[] }>(
+      `/api/v2/task/${run.seed.tasks['Refactor Login Component'].id}`,
+    );
+    expect(t.body.checklists).toEqual([
+      expect.objectContaining({ name: 'Definition of done', resolved: 1, unresolved: 2 }),
+    ]);
   });
 });

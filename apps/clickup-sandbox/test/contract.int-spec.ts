@@ -1,5 +1,5 @@
 import type { Answer } from './helpers';
-import { startSandbox, type Running } from './helpers';
+import { defined, startSandbox, type Running } from './helpers';
 import { SpecValidator, type Erratum } from './openapi';
 
 /**
@@ -9,7 +9,8 @@ import { SpecValidator, type Erratum } from './openapi';
  * examples, and the schema is patched here, each patch saying why.
  */
 const taskGet = '#/paths/~1v2~1task~1%7Btask_id%7D/get/responses/200/content/application~1json/schema';
-const createList = '#/paths/~1v2~1space~1%7Bspace_id%7D~1list/post/responses/200/content/application~1json/schema';
+const createList =
+  '#/paths/~1v2~1space~1%7Bspace_id%7D~1list/post/responses/200/content/application~1json/schema';
 const V2_ERRATA: Erratum[] = [
   {
     pointer: `${taskGet}/properties/time_estimate`,
@@ -17,7 +18,8 @@ const V2_ERRATA: Erratum[] = [
     why: 'The Get Task example (and the team-task example) give time_estimate as a string of ms ("8640000"); the schema says number.',
   },
   {
-    pointer: '#/paths/~1v2~1team~1%7Bteam_Id%7D~1task/get/responses/200/content/application~1json/schema/properties/tasks/items',
+    pointer:
+      '#/paths/~1v2~1team~1%7Bteam_Id%7D~1task/get/responses/200/content/application~1json/schema/properties/tasks/items',
     schema: { $ref: taskGet },
     why:
       'The Filtered Team Tasks item schema contradicts its own example in many places (priority typed integer while the ' +
@@ -25,7 +27,8 @@ const V2_ERRATA: Erratum[] = [
       'a task is the same object everywhere, so team tasks are validated as Get Task.',
   },
   {
-    pointer: '#/paths/~1v2~1list~1%7Blist_id%7D~1task/get/responses/200/content/application~1json/schema/properties/tasks/items',
+    pointer:
+      '#/paths/~1v2~1list~1%7Blist_id%7D~1task/get/responses/200/content/application~1json/schema/properties/tasks/items',
     schema: { $ref: taskGet },
     why: 'The Get Tasks item schema types checklists as string[] and custom_fields as an object while its example has objects; validated as Get Task.',
   },
@@ -42,47 +45,66 @@ const V2_ERRATA: Erratum[] = [
     why: 'Same as Create Task.',
   },
   {
-    pointer: '#/paths/~1v2~1task~1%7Btask_id%7D~1comment/get/responses/200/content/application~1json/schema/properties/comments/items/properties/assignee',
+    pointer:
+      '#/paths/~1v2~1task~1%7Btask_id%7D~1comment/get/responses/200/content/application~1json/schema/properties/comments/items/properties/assignee',
     schema: { oneOf: [{ type: 'null' }, { type: 'object' }] },
     why: 'A comment nobody is assigned to has assignee: null (API-NOTES §8); the schema allows only an object.',
   },
   {
-    pointer: '#/paths/~1v2~1task~1%7Btask_id%7D~1comment/get/responses/200/content/application~1json/schema/properties/comments/items/properties/assigned_by',
+    pointer:
+      '#/paths/~1v2~1task~1%7Btask_id%7D~1comment/get/responses/200/content/application~1json/schema/properties/comments/items/properties/assigned_by',
     schema: { oneOf: [{ type: 'null' }, { type: 'object' }] },
     why: 'Same as assignee.',
   },
   {
-    pointer: '#/paths/~1v2~1team~1%7Bteam_id%7D~1goal/get/responses/200/content/application~1json/schema/properties/goals/items/properties/owners',
-    schema: { type: 'array', items: { $ref: '#/paths/~1v2~1goal~1%7Bgoal_id%7D/get/responses/200/content/application~1json/schema/properties/goal/properties/owners/items' } },
+    pointer:
+      '#/paths/~1v2~1team~1%7Bteam_id%7D~1goal/get/responses/200/content/application~1json/schema/properties/goals/items/properties/owners',
+    schema: {
+      type: 'array',
+      items: {
+        $ref: '#/paths/~1v2~1goal~1%7Bgoal_id%7D/get/responses/200/content/application~1json/schema/properties/goal/properties/owners/items',
+      },
+    },
     why: 'Get Goals types owners as string[] (its example is empty) while Get Goal has user objects; a goal lists its owners the same way in both.',
   },
   {
-    pointer: '#/paths/~1v2~1task~1%7Btask_id%7D~1link~1%7Blinks_to%7D/post/responses/200/content/application~1json/schema/properties/task',
+    pointer:
+      '#/paths/~1v2~1task~1%7Btask_id%7D~1link~1%7Blinks_to%7D/post/responses/200/content/application~1json/schema/properties/task',
     schema: { $ref: taskGet },
     why: 'The Add Task Link schema types assignees/tags/checklists as string[] and priority as a string; the sandbox answers the full task, validated as Get Task.',
   },
   {
-    pointer: '#/paths/~1v2~1task~1%7Btask_id%7D~1link~1%7Blinks_to%7D/delete/responses/200/content/application~1json/schema/properties/task',
+    pointer:
+      '#/paths/~1v2~1task~1%7Btask_id%7D~1link~1%7Blinks_to%7D/delete/responses/200/content/application~1json/schema/properties/task',
     schema: { $ref: taskGet },
     why: 'Same as Add Task Link.',
   },
   {
-    pointer: '#/paths/~1v2~1space~1%7Bspace_id%7D~1folder/get/responses/200/content/application~1json/schema/properties/folders',
-    schema: { type: 'array', items: { $ref: '#/paths/~1v2~1folder~1%7Bfolder_id%7D/get/responses/200/content/application~1json/schema' } },
+    pointer:
+      '#/paths/~1v2~1space~1%7Bspace_id%7D~1folder/get/responses/200/content/application~1json/schema/properties/folders',
+    schema: {
+      type: 'array',
+      items: {
+        $ref: '#/paths/~1v2~1folder~1%7Bfolder_id%7D/get/responses/200/content/application~1json/schema',
+      },
+    },
     why: 'Get Folders types `folders` as one object; every example and client treats it as an array of Folder.',
   },
   {
-    pointer: '#/paths/~1v2~1folder~1%7Bfolder_id%7D/get/responses/200/content/application~1json/schema/properties/lists',
+    pointer:
+      '#/paths/~1v2~1folder~1%7Bfolder_id%7D/get/responses/200/content/application~1json/schema/properties/lists',
     schema: { type: 'array', items: { type: 'object' } },
     why: 'Folder `lists` is typed string[]; it holds List objects (API-NOTES §4.2).',
   },
   {
-    pointer: '#/paths/~1v2~1user/get/responses/200/content/application~1json/schema/properties/user/properties/timezeone',
+    pointer:
+      '#/paths/~1v2~1user/get/responses/200/content/application~1json/schema/properties/user/properties/timezeone',
     schema: {},
     why: 'The schema misspells timezone as `timezeone`; the example says `timezone`, which the sandbox sends.',
   },
   {
-    pointer: '#/paths/~1v2~1goal~1%7Bgoal_id%7D/get/responses/200/content/application~1json/schema/properties/goal/properties/key_results',
+    pointer:
+      '#/paths/~1v2~1goal~1%7Bgoal_id%7D/get/responses/200/content/application~1json/schema/properties/goal/properties/key_results',
     schema: { type: 'array', items: { type: 'object' } },
     why: 'Goal `key_results` is typed string[]; it holds Key Result objects.',
   },
@@ -94,7 +116,9 @@ const V2_ERRATA: Erratum[] = [
       properties: {
         data: {
           type: 'array',
-          items: { $ref: '#/paths/~1v2~1team~1%7Bteam_id%7D~1time_entries~1%7Btimer_id%7D/get/responses/200/content/application~1json/schema/properties/data' },
+          items: {
+            $ref: '#/paths/~1v2~1team~1%7Bteam_id%7D~1time_entries~1%7Btimer_id%7D/get/responses/200/content/application~1json/schema/properties/data',
+          },
         },
       },
     },
@@ -111,23 +135,19 @@ const V2_ERRATA: Erratum[] = [
       schema: { type: ['boolean', 'null'] },
       why: 'start_date_time is typed string|null (its examples are null); it is the boolean twin of due_date_time, which the schema types boolean.',
     },
-    ...['status', 'priority', 'due_date'].map(
-      (key): Erratum => ({
-        pointer: `#/paths/${op}/responses/200/content/application~1json/schema/properties/${key}`,
-        schema: (original) => ({ anyOf: [original, { type: 'null' }] }),
-        why:
-          `A list without a ${key} reads ${key}: null (API-NOTES §4.3; the same schema already allows null for start_date ` +
-          'and for these keys in Get Folderless Lists); this schema alone forbids it.',
-      }),
-    ),
+    ...['status', 'priority', 'due_date'].map((key): Erratum => ({
+      pointer: `#/paths/${op}/responses/200/content/application~1json/schema/properties/${key}`,
+      schema: (original) => ({ anyOf: [original, { type: 'null' }] }),
+      why:
+        `A list without a ${key} reads ${key}: null (API-NOTES §4.3; the same schema already allows null for start_date ` +
+        'and for these keys in Get Folderless Lists); this schema alone forbids it.',
+    })),
   ]),
-  ...['~1v2~1list~1%7Blist_id%7D/get', '~1v2~1list~1%7Blist_id%7D/put'].map(
-    (op): Erratum => ({
-      pointer: `#/paths/${op}/responses/200/content/application~1json/schema/properties/assignee`,
-      schema: { anyOf: [{ $ref: `${createList}/properties/assignee` }, { type: 'null' }] },
-      why: 'Get/Update List type the list assignee as string|null while Create List types it as a user object; it is the same user either way.',
-    }),
-  ),
+  ...['~1v2~1list~1%7Blist_id%7D/get', '~1v2~1list~1%7Blist_id%7D/put'].map((op): Erratum => ({
+    pointer: `#/paths/${op}/responses/200/content/application~1json/schema/properties/assignee`,
+    schema: { anyOf: [{ $ref: `${createList}/properties/assignee` }, { type: 'null' }] },
+    why: 'Get/Update List type the list assignee as string|null while Create List types it as a user object; it is the same user either way.',
+  })),
   {
     pointer: `${createList}/properties/assignee`,
     schema: (original) => ({ anyOf: [original, { type: 'null' }] }),
@@ -139,34 +159,33 @@ const V2_ERRATA: Erratum[] = [
     '~1v2~1team~1%7Bteam_id%7D~1time_entries~1current/get/responses/200/content/application~1json/schema/properties/data',
     '~1v2~1team~1%7Bteam_Id%7D~1time_entries~1start/post/responses/200/content/application~1json/schema/properties/data',
     '~1v2~1team~1%7Bteam_id%7D~1time_entries~1stop/post/responses/200/content/application~1json/schema/properties/data',
-  ].map(
-    (schema): Erratum => ({
-      pointer: `#/paths/${schema}/properties/tags`,
-      schema: { type: 'array', items: { type: 'object', required: ['name'] } },
-      why:
-        'Time-entry tags are typed string[] with only empty examples, while Create Time Entry writes them as {name, tag_fg, tag_bg} ' +
-        'and Get All Tags From Time Entries lists them as objects; the sandbox reads them back as the objects written.',
-    }),
-  ),
+  ].map((schema): Erratum => ({
+    pointer: `#/paths/${schema}/properties/tags`,
+    schema: { type: 'array', items: { type: 'object', required: ['name'] } },
+    why:
+      'Time-entry tags are typed string[] with only empty examples, while Create Time Entry writes them as {name, tag_fg, tag_bg} ' +
+      'and Get All Tags From Time Entries lists them as objects; the sandbox reads them back as the objects written.',
+  })),
   {
-    pointer: '#/paths/~1v2~1team~1%7Bteam_Id%7D~1time_entries/get/responses/200/content/application~1json/schema/properties/data/items',
+    pointer:
+      '#/paths/~1v2~1team~1%7Bteam_Id%7D~1time_entries/get/responses/200/content/application~1json/schema/properties/data/items',
     schema: (original) => ({
       ...original,
-      required: (original['required'] as string[]).filter((k) => !['task', 'task_location', 'task_tags', 'task_url'].includes(k)),
+      required: (original['required'] as string[]).filter(
+        (k) => !['task', 'task_location', 'task_tags', 'task_url'].includes(k),
+      ),
     }),
     why:
       'The item schema requires task, task_location, task_tags and task_url, yet the spec documents entries with no task ' +
       '(tid is optional on create); such entries have none of the four (API-NOTES §16.1).',
   },
-  ...(['status', 'priority'] as const).map(
-    (key): Erratum => ({
-      pointer: `#/paths/~1v2~1space~1%7Bspace_id%7D~1list/get/responses/200/content/application~1json/schema/properties/lists/items/properties/${key}`,
-      schema: (original) => ({ anyOf: original['oneOf'] }),
-      why:
-        `A list without a ${key} has ${key}: null, which the schema's second branch allows; but its oneOf has a third, empty ` +
-        'branch that also matches null, so oneOf rejects every null. anyOf keeps the intent.',
-    }),
-  ),
+  ...(['status', 'priority'] as const).map((key): Erratum => ({
+    pointer: `#/paths/~1v2~1space~1%7Bspace_id%7D~1list/get/responses/200/content/application~1json/schema/properties/lists/items/properties/${key}`,
+    schema: (original) => ({ anyOf: original['oneOf'] }),
+    why:
+      `A list without a ${key} has ${key}: null, which the schema's second branch allows; but its oneOf has a third, empty ` +
+      'branch that also matches null, so oneOf rejects every null. anyOf keeps the intent.',
+  })),
 ];
 
 const v2 = new SpecValidator('clickup-api-v2-reference.json', 'v2', V2_ERRATA);
@@ -184,7 +203,11 @@ afterAll(() => run.sandbox.close());
 function conforms(method: string, specPath: string, answer: Answer<unknown>, status = 200): void {
   const spec = specPath.startsWith('/api/v3') ? v3 : v2;
   checked.add(`${method} ${specPath}`);
-  expect({ op: `${method} ${specPath}`, status: answer.status, body: answer.status === status ? 'ok' : answer.text }).toEqual({
+  expect({
+    op: `${method} ${specPath}`,
+    status: answer.status,
+    body: answer.status === status ? 'ok' : answer.text,
+  }).toEqual({
     op: `${method} ${specPath}`,
     status,
     body: 'ok',
@@ -193,7 +216,10 @@ function conforms(method: string, specPath: string, answer: Answer<unknown>, sta
     expect(answer.text).toBe('');
     return;
   }
-  expect({ op: `${method} ${specPath}`, errors: spec.validate(method, specPath, status, answer.body) }).toEqual({
+  expect({
+    op: `${method} ${specPath}`,
+    errors: spec.validate(method, specPath, status, answer.body),
+  }).toEqual({
     op: `${method} ${specPath}`,
     errors: [],
   });
@@ -206,8 +232,16 @@ describe('contract: v2 answers validate against clickup-api-v2-reference.json', 
     const { api, seed } = run;
     conforms('GET', '/v2/user', await api.get('/api/v2/user'));
     conforms('GET', '/v2/team', await api.get('/api/v2/team'));
-    conforms('GET', '/v2/list/{list_id}/member', await api.get(`/api/v2/list/${seed.lists['Sprint 42']}/member`));
-    conforms('GET', '/v2/task/{task_id}/member', await api.get(`/api/v2/task/${seed.tasks['Refactor Login Component'].id}/member`));
+    conforms(
+      'GET',
+      '/v2/list/{list_id}/member',
+      await api.get(`/api/v2/list/${seed.lists['Sprint 42']}/member`),
+    );
+    conforms(
+      'GET',
+      '/v2/task/{task_id}/member',
+      await api.get(`/api/v2/task/${seed.tasks['Refactor Login Component'].id}/member`),
+    );
   });
 
   it('spaces', async () => {
@@ -216,41 +250,106 @@ describe('contract: v2 answers validate against clickup-api-v2-reference.json', 
     const created = await api.post<{ id: string }>(`/api/v2/team/${seed.acme}/space`, {
       name: 'Contract Space',
       multiple_assignees: true,
-      features: { due_dates: { enabled: true, start_date: false, remap_due_dates: true, remap_closed_due_date: false }, time_tracking: { enabled: false } },
+      features: {
+        due_dates: { enabled: true, start_date: false, remap_due_dates: true, remap_closed_due_date: false },
+        time_tracking: { enabled: false },
+      },
     });
     conforms('POST', '/v2/team/{team_id}/space', created);
     state['space'] = created.body.id;
     conforms('GET', '/v2/space/{space_id}', await api.get(`/api/v2/space/${state['space']}`));
-    conforms('PUT', '/v2/space/{space_id}', await api.put(`/api/v2/space/${state['space']}`, { name: 'Contract Space 2', color: '#7B68EE' }));
+    conforms(
+      'PUT',
+      '/v2/space/{space_id}',
+      await api.put(`/api/v2/space/${state['space']}`, { name: 'Contract Space 2', color: '#7B68EE' }),
+    );
   });
 
   it('folders and lists', async () => {
     const { api, seed } = run;
-    conforms('GET', '/v2/space/{space_id}/folder', await api.get(`/api/v2/space/${seed.spaces['Engineering']}/folder`));
-    const folder = await api.post<{ id: string }>(`/api/v2/space/${state['space']}/folder`, { name: 'Contract Folder' });
+    conforms(
+      'GET',
+      '/v2/space/{space_id}/folder',
+      await api.get(`/api/v2/space/${seed.spaces['Engineering']}/folder`),
+    );
+    const folder = await api.post<{ id: string }>(`/api/v2/space/${state['space']}/folder`, {
+      name: 'Contract Folder',
+    });
     conforms('POST', '/v2/space/{space_id}/folder', folder);
     state['folder'] = folder.body.id;
-    conforms('GET', '/v2/folder/{folder_id}', await api.get(`/api/v2/folder/${seed.folders['Product Engineering']}`));
-    conforms('PUT', '/v2/folder/{folder_id}', await api.put(`/api/v2/folder/${state['folder']}`, { name: 'Contract Folder 2' }));
-    conforms('GET', '/v2/folder/{folder_id}/list', await api.get(`/api/v2/folder/${seed.folders['Product Engineering']}/list`));
-    const list = await api.post<{ id: string }>(`/api/v2/folder/${state['folder']}/list`, { name: 'Contract List', content: 'x', priority: 1, status: 'red', assignee: seed.users.sarah, due_date: 1767225600000 });
+    conforms(
+      'GET',
+      '/v2/folder/{folder_id}',
+      await api.get(`/api/v2/folder/${seed.folders['Product Engineering']}`),
+    );
+    conforms(
+      'PUT',
+      '/v2/folder/{folder_id}',
+      await api.put(`/api/v2/folder/${state['folder']}`, { name: 'Contract Folder 2' }),
+    );
+    conforms(
+      'GET',
+      '/v2/folder/{folder_id}/list',
+      await api.get(`/api/v2/folder/${seed.folders['Product Engineering']}/list`),
+    );
+    const list = await api.post<{ id: string }>(`/api/v2/folder/${state['folder']}/list`, {
+      name: 'Contract List',
+      content: 'x',
+      priority: 1,
+      status: 'red',
+      assignee: seed.users.sarah,
+      due_date: 1767225600000,
+    });
     conforms('POST', '/v2/folder/{folder_id}/list', list);
     state['list'] = list.body.id;
-    conforms('GET', '/v2/space/{space_id}/list', await api.get(`/api/v2/space/${seed.spaces['Engineering']}/list`));
-    const folderless = await api.post<{ id: string }>(`/api/v2/space/${state['space']}/list`, { name: 'Contract Folderless', assignee: seed.users.owner });
+    conforms(
+      'GET',
+      '/v2/space/{space_id}/list',
+      await api.get(`/api/v2/space/${seed.spaces['Engineering']}/list`),
+    );
+    const folderless = await api.post<{ id: string }>(`/api/v2/space/${state['space']}/list`, {
+      name: 'Contract Folderless',
+      assignee: seed.users.owner,
+    });
     conforms('POST', '/v2/space/{space_id}/list', folderless);
     state['folderless'] = folderless.body.id;
     conforms('GET', '/v2/list/{list_id}', await api.get(`/api/v2/list/${seed.lists['Sprint 42']}`));
-    conforms('PUT', '/v2/list/{list_id}', await api.put(`/api/v2/list/${state['list']}`, { name: 'Contract List 2', unset_status: true }));
+    conforms(
+      'PUT',
+      '/v2/list/{list_id}',
+      await api.put(`/api/v2/list/${state['list']}`, { name: 'Contract List 2', unset_status: true }),
+    );
   });
 
   it('tasks', async () => {
     const { api, seed } = run;
     const login = seed.tasks['Refactor Login Component'];
-    conforms('GET', '/v2/task/{task_id}', await api.get(`/api/v2/task/${login.id}`, { query: { include_subtasks: true, include_markdown_description: true } }));
-    conforms('GET', '/v2/task/{task_id}', await api.get(`/api/v2/task/${seed.tasks['Onboarding flow redesign'].id}`, { query: { include_subtasks: true } }));
-    conforms('GET', '/v2/list/{list_id}/task', await api.get(`/api/v2/list/${seed.lists['Sprint 42']}/task`, { query: { include_closed: true, subtasks: true } }));
-    conforms('GET', '/v2/team/{team_Id}/task', await api.get(`/api/v2/team/${seed.acme}/task`, { query: { include_closed: true, subtasks: true } }));
+    conforms(
+      'GET',
+      '/v2/task/{task_id}',
+      await api.get(`/api/v2/task/${login.id}`, {
+        query: { include_subtasks: true, include_markdown_description: true },
+      }),
+    );
+    conforms(
+      'GET',
+      '/v2/task/{task_id}',
+      await api.get(`/api/v2/task/${seed.tasks['Onboarding flow redesign'].id}`, {
+        query: { include_subtasks: true },
+      }),
+    );
+    conforms(
+      'GET',
+      '/v2/list/{list_id}/task',
+      await api.get(`/api/v2/list/${seed.lists['Sprint 42']}/task`, {
+        query: { include_closed: true, subtasks: true },
+      }),
+    );
+    conforms(
+      'GET',
+      '/v2/team/{team_Id}/task',
+      await api.get(`/api/v2/team/${seed.acme}/task`, { query: { include_closed: true, subtasks: true } }),
+    );
     const created = await api.post<{ id: string }>(`/api/v2/list/${seed.lists['Sprint 42']}/task`, {
       name: 'Contract task',
       markdown_content: '# Title\n\nBody',
@@ -265,88 +364,292 @@ describe('contract: v2 answers validate against clickup-api-v2-reference.json', 
     });
     conforms('POST', '/v2/list/{list_id}/task', created);
     state['task'] = created.body.id;
-    conforms('PUT', '/v2/task/{task_id}', await api.put(`/api/v2/task/${state['task']}`, { name: 'Contract task 2', assignees: { add: [seed.users.david], rem: [seed.users.sarah] }, priority: null, status: 'complete' }));
+    conforms(
+      'PUT',
+      '/v2/task/{task_id}',
+      await api.put(`/api/v2/task/${state['task']}`, {
+        name: 'Contract task 2',
+        assignees: { add: [seed.users.david], rem: [seed.users.sarah] },
+        priority: null,
+        status: 'complete',
+      }),
+    );
   });
 
   it('custom fields, dependencies, links and tags', async () => {
     const { api, seed } = run;
-    conforms('GET', '/v2/list/{list_id}/field', await api.get(`/api/v2/list/${seed.lists['Sprint 42']}/field`));
-    conforms('GET', '/v2/folder/{folder_id}/field', await api.get(`/api/v2/folder/${seed.folders['Product Engineering']}/field`));
-    conforms('GET', '/v2/space/{space_id}/field', await api.get(`/api/v2/space/${seed.spaces['Engineering']}/field`));
+    conforms(
+      'GET',
+      '/v2/list/{list_id}/field',
+      await api.get(`/api/v2/list/${seed.lists['Sprint 42']}/field`),
+    );
+    conforms(
+      'GET',
+      '/v2/folder/{folder_id}/field',
+      await api.get(`/api/v2/folder/${seed.folders['Product Engineering']}/field`),
+    );
+    conforms(
+      'GET',
+      '/v2/space/{space_id}/field',
+      await api.get(`/api/v2/space/${seed.spaces['Engineering']}/field`),
+    );
     conforms('GET', '/v2/team/{team_id}/field', await api.get(`/api/v2/team/${seed.acme}/field`));
-    const fields = (await api.get<{ fields: { id: string; name: string; type_config: { options?: { id: string }[] } }[] }>(`/api/v2/list/${seed.lists['Sprint 42']}/field`)).body.fields;
-    const component = fields.find((f) => f.name === 'Component')!;
-    conforms('POST', '/v2/task/{task_id}/field/{field_id}', await api.post(`/api/v2/task/${state['task']}/field/${component.id}`, { value: component.type_config.options![1].id }));
-    conforms('DELETE', '/v2/task/{task_id}/field/{field_id}', await api.delete(`/api/v2/task/${state['task']}/field/${component.id}`));
+    const fields = (
+      await api.get<{ fields: { id: string; name: string; type_config: { options?: { id: string }[] } }[] }>(
+        `/api/v2/list/${seed.lists['Sprint 42']}/field`,
+      )
+    ).body.fields;
+    const component = defined(fields.find((f) => f.name === 'Component'));
+    conforms(
+      'POST',
+      '/v2/task/{task_id}/field/{field_id}',
+      await api.post(`/api/v2/task/${state['task']}/field/${component.id}`, {
+        value: defined(component.type_config.options)[1].id,
+      }),
+    );
+    conforms(
+      'DELETE',
+      '/v2/task/{task_id}/field/{field_id}',
+      await api.delete(`/api/v2/task/${state['task']}/field/${component.id}`),
+    );
     const other = seed.tasks['Add dark mode toggle'].id;
-    conforms('POST', '/v2/task/{task_id}/dependency', await api.post(`/api/v2/task/${state['task']}/dependency`, { depends_on: other }));
-    conforms('DELETE', '/v2/task/{task_id}/dependency', await api.delete(`/api/v2/task/${state['task']}/dependency`, { query: { depends_on: other } }));
-    conforms('POST', '/v2/task/{task_id}/link/{links_to}', await api.post(`/api/v2/task/${state['task']}/link/${other}`));
-    conforms('DELETE', '/v2/task/{task_id}/link/{links_to}', await api.delete(`/api/v2/task/${state['task']}/link/${other}`));
-    conforms('GET', '/v2/space/{space_id}/tag', await api.get(`/api/v2/space/${seed.spaces['Engineering']}/tag`));
-    conforms('POST', '/v2/space/{space_id}/tag', await api.post(`/api/v2/space/${seed.spaces['Engineering']}/tag`, { tag: { name: 'contract', tag_fg: '#000000', tag_bg: '#ffffff' } }));
-    conforms('POST', '/v2/task/{task_id}/tag/{tag_name}', await api.post(`/api/v2/task/${state['task']}/tag/contract`));
-    conforms('DELETE', '/v2/task/{task_id}/tag/{tag_name}', await api.delete(`/api/v2/task/${state['task']}/tag/contract`));
+    conforms(
+      'POST',
+      '/v2/task/{task_id}/dependency',
+      await api.post(`/api/v2/task/${state['task']}/dependency`, { depends_on: other }),
+    );
+    conforms(
+      'DELETE',
+      '/v2/task/{task_id}/dependency',
+      await api.delete(`/api/v2/task/${state['task']}/dependency`, { query: { depends_on: other } }),
+    );
+    conforms(
+      'POST',
+      '/v2/task/{task_id}/link/{links_to}',
+      await api.post(`/api/v2/task/${state['task']}/link/${other}`),
+    );
+    conforms(
+      'DELETE',
+      '/v2/task/{task_id}/link/{links_to}',
+      await api.delete(`/api/v2/task/${state['task']}/link/${other}`),
+    );
+    conforms(
+      'GET',
+      '/v2/space/{space_id}/tag',
+      await api.get(`/api/v2/space/${seed.spaces['Engineering']}/tag`),
+    );
+    conforms(
+      'POST',
+      '/v2/space/{space_id}/tag',
+      await api.post(`/api/v2/space/${seed.spaces['Engineering']}/tag`, {
+        tag: { name: 'contract', tag_fg: '#000000', tag_bg: '#ffffff' },
+      }),
+    );
+    conforms(
+      'POST',
+      '/v2/task/{task_id}/tag/{tag_name}',
+      await api.post(`/api/v2/task/${state['task']}/tag/contract`),
+    );
+    conforms(
+      'DELETE',
+      '/v2/task/{task_id}/tag/{tag_name}',
+      await api.delete(`/api/v2/task/${state['task']}/tag/contract`),
+    );
   });
 
   it('comments and checklists', async () => {
     const { api, seed } = run;
-    conforms('GET', '/v2/task/{task_id}/comment', await api.get(`/api/v2/task/${seed.tasks['Refactor Login Component'].id}/comment`));
-    const comment = await api.post<{ id: string }>(`/api/v2/task/${state['task']}/comment`, { comment_text: 'Looks good', assignee: seed.users.david, notify_all: false });
+    conforms(
+      'GET',
+      '/v2/task/{task_id}/comment',
+      await api.get(`/api/v2/task/${seed.tasks['Refactor Login Component'].id}/comment`),
+    );
+    const comment = await api.post<{ id: string }>(`/api/v2/task/${state['task']}/comment`, {
+      comment_text: 'Looks good',
+      assignee: seed.users.david,
+      notify_all: false,
+    });
     conforms('POST', '/v2/task/{task_id}/comment', comment);
-    conforms('GET', '/v2/list/{list_id}/comment', await api.get(`/api/v2/list/${seed.lists['Sprint 42']}/comment`));
-    const listComment = await api.post<{ id: string }>(`/api/v2/list/${seed.lists['Sprint 42']}/comment`, { comment_text: 'List note', assignee: seed.users.owner, notify_all: false });
+    conforms(
+      'GET',
+      '/v2/list/{list_id}/comment',
+      await api.get(`/api/v2/list/${seed.lists['Sprint 42']}/comment`),
+    );
+    const listComment = await api.post<{ id: string }>(`/api/v2/list/${seed.lists['Sprint 42']}/comment`, {
+      comment_text: 'List note',
+      assignee: seed.users.owner,
+      notify_all: false,
+    });
     conforms('POST', '/v2/list/{list_id}/comment', listComment);
-    conforms('PUT', '/v2/comment/{comment_id}', await api.put(`/api/v2/comment/${comment.body.id}`, { comment_text: 'Edited', resolved: true }));
-    conforms('DELETE', '/v2/comment/{comment_id}', await api.delete(`/api/v2/comment/${listComment.body.id}`));
-    const checklist = await api.post<{ checklist: { id: string } }>(`/api/v2/task/${state['task']}/checklist`, { name: 'Release' });
+    conforms(
+      'PUT',
+      '/v2/comment/{comment_id}',
+      await api.put(`/api/v2/comment/${comment.body.id}`, { comment_text: 'Edited', resolved: true }),
+    );
+    conforms(
+      'DELETE',
+      '/v2/comment/{comment_id}',
+      await api.delete(`/api/v2/comment/${listComment.body.id}`),
+    );
+    const checklist = await api.post<{ checklist: { id: string } }>(
+      `/api/v2/task/${state['task']}/checklist`,
+      { name: 'Release' },
+    );
     conforms('POST', '/v2/task/{task_id}/checklist', checklist);
     const id = checklist.body.checklist.id;
-    conforms('PUT', '/v2/checklist/{checklist_id}', await api.put(`/api/v2/checklist/${id}`, { name: 'Release 2', position: 0 }));
-    const item = await api.post<{ checklist: { items: { id: string }[] } }>(`/api/v2/checklist/${id}/checklist_item`, { name: 'Tag', assignee: seed.users.owner });
+    conforms(
+      'PUT',
+      '/v2/checklist/{checklist_id}',
+      await api.put(`/api/v2/checklist/${id}`, { name: 'Release 2', position: 0 }),
+    );
+    const item = await api.post<{ checklist: { items: { id: string }[] } }>(
+      `/api/v2/checklist/${id}/checklist_item`,
+      { name: 'Tag', assignee: seed.users.owner },
+    );
     conforms('POST', '/v2/checklist/{checklist_id}/checklist_item', item);
     const itemId = item.body.checklist.items[0].id;
-    conforms('PUT', '/v2/checklist/{checklist_id}/checklist_item/{checklist_item_id}', await api.put(`/api/v2/checklist/${id}/checklist_item/${itemId}`, { resolved: true, assignee: null }));
-    conforms('DELETE', '/v2/checklist/{checklist_id}/checklist_item/{checklist_item_id}', await api.delete(`/api/v2/checklist/${id}/checklist_item/${itemId}`));
+    conforms(
+      'PUT',
+      '/v2/checklist/{checklist_id}/checklist_item/{checklist_item_id}',
+      await api.put(`/api/v2/checklist/${id}/checklist_item/${itemId}`, { resolved: true, assignee: null }),
+    );
+    conforms(
+      'DELETE',
+      '/v2/checklist/{checklist_id}/checklist_item/{checklist_item_id}',
+      await api.delete(`/api/v2/checklist/${id}/checklist_item/${itemId}`),
+    );
     conforms('DELETE', '/v2/checklist/{checklist_id}', await api.delete(`/api/v2/checklist/${id}`));
   });
 
   it('goals and key results', async () => {
     const { api, seed } = run;
-    conforms('GET', '/v2/team/{team_id}/goal', await api.get(`/api/v2/team/${seed.acme}/goal`, { query: { include_completed: true } }));
-    const goal = await api.post<{ goal: { id: string } }>(`/api/v2/team/${seed.acme}/goal`, { name: 'Contract goal', due_date: 1767225600000, description: 'd', multiple_owners: true, owners: [seed.users.owner], color: '#32a852' });
+    conforms(
+      'GET',
+      '/v2/team/{team_id}/goal',
+      await api.get(`/api/v2/team/${seed.acme}/goal`, { query: { include_completed: true } }),
+    );
+    const goal = await api.post<{ goal: { id: string } }>(`/api/v2/team/${seed.acme}/goal`, {
+      name: 'Contract goal',
+      due_date: 1767225600000,
+      description: 'd',
+      multiple_owners: true,
+      owners: [seed.users.owner],
+      color: '#32a852',
+    });
     conforms('POST', '/v2/team/{team_id}/goal', goal);
     const id = goal.body.goal.id;
-    const kr = await api.post<{ key_result: { id: string } }>(`/api/v2/goal/${id}/key_result`, { name: 'KR', owners: [seed.users.owner], type: 'number', steps_start: 0, steps_end: 10, unit: 'km', task_ids: [], list_ids: [] });
+    const kr = await api.post<{ key_result: { id: string } }>(`/api/v2/goal/${id}/key_result`, {
+      name: 'KR',
+      owners: [seed.users.owner],
+      type: 'number',
+      steps_start: 0,
+      steps_end: 10,
+      unit: 'km',
+      task_ids: [],
+      list_ids: [],
+    });
     conforms('POST', '/v2/goal/{goal_id}/key_result', kr);
-    conforms('PUT', '/v2/key_result/{key_result_id}', await api.put(`/api/v2/key_result/${kr.body.key_result.id}`, { steps_current: 5, note: 'halfway' }));
+    conforms(
+      'PUT',
+      '/v2/key_result/{key_result_id}',
+      await api.put(`/api/v2/key_result/${kr.body.key_result.id}`, { steps_current: 5, note: 'halfway' }),
+    );
     conforms('GET', '/v2/goal/{goal_id}', await api.get(`/api/v2/goal/${id}`));
-    conforms('PUT', '/v2/goal/{goal_id}', await api.put(`/api/v2/goal/${id}`, { name: 'Contract goal 2', add_owners: [seed.users.sarah], rem_owners: [] }));
-    conforms('DELETE', '/v2/key_result/{key_result_id}', await api.delete(`/api/v2/key_result/${kr.body.key_result.id}`));
+    conforms(
+      'PUT',
+      '/v2/goal/{goal_id}',
+      await api.put(`/api/v2/goal/${id}`, {
+        name: 'Contract goal 2',
+        add_owners: [seed.users.sarah],
+        rem_owners: [],
+      }),
+    );
+    conforms(
+      'DELETE',
+      '/v2/key_result/{key_result_id}',
+      await api.delete(`/api/v2/key_result/${kr.body.key_result.id}`),
+    );
     conforms('DELETE', '/v2/goal/{goal_id}', await api.delete(`/api/v2/goal/${id}`));
   });
 
   it('time entries', async () => {
     const { api, seed } = run;
-    conforms('GET', '/v2/team/{team_Id}/time_entries', await api.get(`/api/v2/team/${seed.acme}/time_entries`, { query: { include_location_names: true } }));
-    const created = await api.post<{ data: { id: string } }>(`/api/v2/team/${seed.acme}/time_entries`, { description: 'from api', tags: [{ name: 'deep work', tag_bg: '#BF55EC', tag_fg: '#BF55EC' }], start: Date.now() - 3_600_000, billable: true, duration: 600_000, assignee: seed.users.owner, tid: state['task'] });
+    conforms(
+      'GET',
+      '/v2/team/{team_Id}/time_entries',
+      await api.get(`/api/v2/team/${seed.acme}/time_entries`, { query: { include_location_names: true } }),
+    );
+    const created = await api.post<{ data: { id: string } }>(`/api/v2/team/${seed.acme}/time_entries`, {
+      description: 'from api',
+      tags: [{ name: 'deep work', tag_bg: '#BF55EC', tag_fg: '#BF55EC' }],
+      start: Date.now() - 3_600_000,
+      billable: true,
+      duration: 600_000,
+      assignee: seed.users.owner,
+      tid: state['task'],
+    });
     conforms('POST', '/v2/team/{team_Id}/time_entries', created);
     const id = created.body.data.id;
-    conforms('GET', '/v2/team/{team_id}/time_entries/{timer_id}', await api.get(`/api/v2/team/${seed.acme}/time_entries/${id}`));
-    expect((await api.put(`/api/v2/team/${seed.acme}/time_entries/${id}`, { description: 'edited', tags: [{ name: 'x' }], tag_action: 'add' })).status).toBe(200);
+    conforms(
+      'GET',
+      '/v2/team/{team_id}/time_entries/{timer_id}',
+      await api.get(`/api/v2/team/${seed.acme}/time_entries/${id}`),
+    );
+    expect(
+      (
+        await api.put(`/api/v2/team/${seed.acme}/time_entries/${id}`, {
+          description: 'edited',
+          tags: [{ name: 'x' }],
+          tag_action: 'add',
+        })
+      ).status,
+    ).toBe(200);
     checked.add('PUT /v2/team/{team_id}/time_entries/{timer_id}'); // the spec gives no response schema
-    conforms('POST', '/v2/team/{team_Id}/time_entries/start', await api.post(`/api/v2/team/${seed.acme}/time_entries/start`, { tid: state['task'], description: 'timer' }));
-    conforms('GET', '/v2/team/{team_id}/time_entries/current', await api.get(`/api/v2/team/${seed.acme}/time_entries/current`));
-    conforms('POST', '/v2/team/{team_id}/time_entries/stop', await api.post(`/api/v2/team/${seed.acme}/time_entries/stop`));
-    conforms('DELETE', '/v2/team/{team_id}/time_entries/{timer_id}', await api.delete(`/api/v2/team/${seed.acme}/time_entries/${id}`));
+    conforms(
+      'POST',
+      '/v2/team/{team_Id}/time_entries/start',
+      await api.post(`/api/v2/team/${seed.acme}/time_entries/start`, {
+        tid: state['task'],
+        description: 'timer',
+      }),
+    );
+    conforms(
+      'GET',
+      '/v2/team/{team_id}/time_entries/current',
+      await api.get(`/api/v2/team/${seed.acme}/time_entries/current`),
+    );
+    conforms(
+      'POST',
+      '/v2/team/{team_id}/time_entries/stop',
+      await api.post(`/api/v2/team/${seed.acme}/time_entries/stop`),
+    );
+    conforms(
+      'DELETE',
+      '/v2/team/{team_id}/time_entries/{timer_id}',
+      await api.delete(`/api/v2/team/${seed.acme}/time_entries/${id}`),
+    );
   });
 
   it('OAuth token exchange', async () => {
     const { api, base, seed } = run;
-    const form = new URLSearchParams({ client_id: 'sandbox-client-id', redirect_uri: 'http://localhost/cb', state: 's', user: 'owner', workspace: seed.acme });
+    const form = new URLSearchParams({
+      client_id: 'sandbox-client-id',
+      redirect_uri: 'http://localhost/cb',
+      state: 's',
+      user: 'owner',
+      workspace: seed.acme,
+    });
     const approve = await fetch(`${base}/api`, { method: 'POST', body: form, redirect: 'manual' });
-    const code = new URL(approve.headers.get('location')!).searchParams.get('code')!;
-    conforms('POST', '/v2/oauth/token', await api.post('/api/v2/oauth/token', { client_id: 'sandbox-client-id', client_secret: 'sandbox-client-secret', code }, { token: null }));
+    const code = defined(new URL(defined(approve.headers.get('location'))).searchParams.get('code'));
+    conforms(
+      'POST',
+      '/v2/oauth/token',
+      await api.post(
+        '/api/v2/oauth/token',
+        { client_id: 'sandbox-client-id', client_secret: 'sandbox-client-secret', code },
+        { token: null },
+      ),
+    );
   });
 
   it('deletes', async () => {
@@ -365,17 +668,43 @@ describe('contract: v3 Docs answers validate against ClickUp_PUBLIC_API_V3.yaml'
     const base = `/api/v3/workspaces/${ws}/docs`;
     const search = await api.get<{ docs: { id: string; name: string }[] }>(base);
     conforms('GET', '/api/v3/workspaces/{workspace_id}/docs', search);
-    const docId = search.body.docs.find((d) => d.name === 'API Rate Limiting Guidelines')!.id;
+    const docId = defined(search.body.docs.find((d) => d.name === 'API Rate Limiting Guidelines')).id;
     conforms('GET', '/api/v3/workspaces/{workspace_id}/docs/{doc_id}', await api.get(`${base}/${docId}`));
-    conforms('GET', '/api/v3/workspaces/{workspace_id}/docs/{doc_id}/page_listing', await api.get(`${base}/${docId}/page_listing`));
-    const pages = await api.get<{ id: string }[]>(`${base}/${docId}/pages`, { query: { content_format: 'text/md' } });
+    conforms(
+      'GET',
+      '/api/v3/workspaces/{workspace_id}/docs/{doc_id}/page_listing',
+      await api.get(`${base}/${docId}/page_listing`),
+    );
+    const pages = await api.get<{ id: string }[]>(`${base}/${docId}/pages`, {
+      query: { content_format: 'text/md' },
+    });
     conforms('GET', '/api/v3/workspaces/{workspace_id}/docs/{doc_id}/pages', pages);
-    conforms('GET', '/api/v3/workspaces/{workspace_id}/docs/{doc_id}/pages/{page_id}', await api.get(`${base}/${docId}/pages/${pages.body[0].id}`, { query: { content_format: 'text/plain' } }));
-    const doc = await api.post<{ id: string }>(base, { name: 'Contract doc', parent: { id: seed.spaces['Engineering'], type: 4 }, visibility: 'PUBLIC', create_page: false });
+    conforms(
+      'GET',
+      '/api/v3/workspaces/{workspace_id}/docs/{doc_id}/pages/{page_id}',
+      await api.get(`${base}/${docId}/pages/${pages.body[0].id}`, {
+        query: { content_format: 'text/plain' },
+      }),
+    );
+    const doc = await api.post<{ id: string }>(base, {
+      name: 'Contract doc',
+      parent: { id: seed.spaces['Engineering'], type: 4 },
+      visibility: 'PUBLIC',
+      create_page: false,
+    });
     conforms('POST', '/api/v3/workspaces/{workspace_id}/docs', doc, 201);
-    const page = await api.post<{ id: string }>(`${base}/${doc.body.id}/pages`, { name: 'Page', sub_title: 'Sub', content: '# Hello', content_format: 'text/md' });
+    const page = await api.post<{ id: string }>(`${base}/${doc.body.id}/pages`, {
+      name: 'Page',
+      sub_title: 'Sub',
+      content: '# Hello',
+      content_format: 'text/md',
+    });
     conforms('POST', '/api/v3/workspaces/{workspace_id}/docs/{doc_id}/pages', page, 201);
-    const edit = await api.put(`${base}/${doc.body.id}/pages/${page.body.id}`, { content: 'more', content_edit_mode: 'append', content_format: 'text/md' });
+    const edit = await api.put(`${base}/${doc.body.id}/pages/${page.body.id}`, {
+      content: 'more',
+      content_edit_mode: 'append',
+      content_format: 'text/md',
+    });
     expect(edit.status).toBe(200);
     checked.add('PUT /api/v3/workspaces/{workspace_id}/docs/{doc_id}/pages/{page_id}'); // the spec gives no response schema
   });

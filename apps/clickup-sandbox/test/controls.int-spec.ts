@@ -10,7 +10,8 @@ afterEach(async () => {
   await run.api.put('/_sandbox/rate-limit', { per_minute: 1_000_000 });
 });
 
-const control = (method: string, path: string, body?: unknown) => run.api.call(method, `/_sandbox/${path}`, { body, token: null });
+const control = (method: string, path: string, body?: unknown) =>
+  run.api.call(method, `/_sandbox/${path}`, { body, token: null });
 
 describe('rate limits', () => {
   it('count down per token, answer 429 past the limit, and reset with the window', async () => {
@@ -57,7 +58,12 @@ describe('rate limits', () => {
 
 describe('faults', () => {
   it('answers the status for count matching requests, then recovers', async () => {
-    const created = await control('POST', 'faults', { method: 'GET', path: '/api/v2/user', status: 503, count: 2 });
+    const created = await control('POST', 'faults', {
+      method: 'GET',
+      path: '/api/v2/user',
+      status: 503,
+      count: 2,
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: expect.any(Number), status: 503, count: 2, remaining: 2 });
     expect((await run.api.get('/api/v2/user')).status).toBe(503);
@@ -77,7 +83,12 @@ describe('faults', () => {
 
   it('applies the write and still fails with after_commit (the duplicate-write case)', async () => {
     const list = run.seed.lists['Bug Backlog'];
-    await control('POST', 'faults', { method: 'POST', path: `/api/v2/list/${list}/task`, status: 500, after_commit: true });
+    await control('POST', 'faults', {
+      method: 'POST',
+      path: `/api/v2/list/${list}/task`,
+      status: 500,
+      after_commit: true,
+    });
     const res = await run.api.post(`/api/v2/list/${list}/task`, { name: 'Committed despite 500' });
     expect(res.status).toBe(500);
     const tasks = await run.api.get<{ tasks: { name: string }[] }>(`/api/v2/list/${list}/task`);
@@ -104,8 +115,15 @@ describe('faults', () => {
     await control('POST', 'faults', { path: '/api/v2/user', reset_connection: true });
     await expect(run.api.get('/api/v2/user')).rejects.toThrow();
     const list = run.seed.lists['Bug Backlog'];
-    await control('POST', 'faults', { method: 'POST', path: `/api/v2/list/${list}/task`, reset_connection: true, after_commit: true });
-    await expect(run.api.post(`/api/v2/list/${list}/task`, { name: 'Written before the reset' })).rejects.toThrow();
+    await control('POST', 'faults', {
+      method: 'POST',
+      path: `/api/v2/list/${list}/task`,
+      reset_connection: true,
+      after_commit: true,
+    });
+    await expect(
+      run.api.post(`/api/v2/list/${list}/task`, { name: 'Written before the reset' }),
+    ).rejects.toThrow();
     const tasks = await run.api.get<{ tasks: { name: string }[] }>(`/api/v2/list/${list}/task`);
     expect(tasks.body.tasks.some((t) => t.name === 'Written before the reset')).toBe(true);
   });
@@ -118,7 +136,15 @@ describe('faults', () => {
   });
 
   it('validates fault bodies', async () => {
-    for (const body of [{}, { status: 99 }, { status: 500, count: 0 }, { status: 500, path: 'no-slash' }, { status: 500, colour: 'red' }, { delay_ms: -1 }, 'text']) {
+    for (const body of [
+      {},
+      { status: 99 },
+      { status: 500, count: 0 },
+      { status: 500, path: 'no-slash' },
+      { status: 500, colour: 'red' },
+      { delay_ms: -1 },
+      'text',
+    ]) {
       const res = await control('POST', 'faults', body);
       expect({ body, status: res.status }).toEqual({ body, status: 400 });
       expect(res.body).toEqual({ error: expect.any(String) });
@@ -129,8 +155,14 @@ describe('faults', () => {
 describe('request log', () => {
   it('records what ClickUp would have received, with the credential masked', async () => {
     await control('DELETE', 'requests');
-    await run.api.get(`/api/v2/list/${run.seed.lists['Sprint 42']}/task`, { query: { 'statuses[]': ['to do', 'in progress'], page: 0 } });
-    await run.api.post(`/api/v2/list/${run.seed.lists['Sprint 42']}/task`, { name: 'Logged' }, { headers: { 'x-trace': 'abc' } });
+    await run.api.get(`/api/v2/list/${run.seed.lists['Sprint 42']}/task`, {
+      query: { 'statuses[]': ['to do', 'in progress'], page: 0 },
+    });
+    await run.api.post(
+      `/api/v2/list/${run.seed.lists['Sprint 42']}/task`,
+      { name: 'Logged' },
+      { headers: { 'x-trace': 'abc' } },
+    );
     const log = await control('GET', 'requests');
     const requests = (log.body as { requests: Record<string, unknown>[] }).requests;
     expect(requests).toHaveLength(2);
@@ -143,7 +175,12 @@ describe('request log', () => {
       body: null,
       status: 200,
     });
-    expect(requests[1]).toMatchObject({ method: 'POST', body: { name: 'Logged' }, status: 200, headers: { 'x-trace': 'abc', 'content-type': 'application/json' } });
+    expect(requests[1]).toMatchObject({
+      method: 'POST',
+      body: { name: 'Logged' },
+      status: 200,
+      headers: { 'x-trace': 'abc', 'content-type': 'application/json' },
+    });
     const auth = (requests[1]['headers'] as Record<string, string>)['authorization'];
     expect(auth).not.toContain('pk_sandbox_owner');
     expect(auth.startsWith('pk_s')).toBe(true);
@@ -157,7 +194,11 @@ describe('request log', () => {
     await run.api.get('/api/v2/user', { token: 'Bearer 81000001_secret' });
     await control('POST', 'faults', { path: '/api/v2/team', status: 429 });
     await run.api.get('/api/v2/team');
-    const requests = ((await control('GET', 'requests')).body as { requests: { headers: Record<string, string>; status: number }[] }).requests;
+    const requests = (
+      (await control('GET', 'requests')).body as {
+        requests: { headers: Record<string, string>; status: number }[];
+      }
+    ).requests;
     expect(requests[0].headers['authorization']).toMatch(/^Bearer 8100…/);
     expect(requests[0].status).toBe(401);
     expect(requests[1].status).toBe(429);
@@ -176,18 +217,24 @@ describe('other controls', () => {
   it('validates control bodies', async () => {
     expect((await control('PUT', 'latency', { ms: 'slow' })).status).toBe(400);
     expect((await control('PUT', 'rate-limit', { per_minute: 0 })).status).toBe(400);
-    expect((await control('PUT', 'rate-limit', 'not json{')).body).toEqual({ error: 'body is not valid JSON' });
+    expect((await control('PUT', 'rate-limit', 'not json{')).body).toEqual({
+      error: 'body is not valid JSON',
+    });
     expect((await control('GET', 'nope')).status).toBe(404);
   });
 
   it('resets to the seed with the same ids', async () => {
     const list = run.seed.lists['Sprint 42'];
-    const extra = await run.api.post<{ id: string }>(`/api/v2/list/${list}/task`, { name: 'Gone after reset' });
+    const extra = await run.api.post<{ id: string }>(`/api/v2/list/${list}/task`, {
+      name: 'Gone after reset',
+    });
     await run.api.delete(`/api/v2/task/${run.seed.tasks['Refactor Login Component'].id}`);
     expect((await control('POST', 'reset')).body).toEqual({ ok: true });
     expect((await control('GET', 'requests')).body).toEqual({ requests: [] });
     expect((await run.api.get(`/api/v2/task/${extra.body.id}`)).status).toBe(401);
-    const login = await run.api.get<{ name: string }>(`/api/v2/task/${run.seed.tasks['Refactor Login Component'].id}`);
+    const login = await run.api.get<{ name: string }>(
+      `/api/v2/task/${run.seed.tasks['Refactor Login Component'].id}`,
+    );
     expect(login.body.name).toBe('Refactor Login Component');
   });
 });

@@ -26,7 +26,11 @@ export class Client {
     return new Client(this.base, token);
   }
 
-  async call<T = Record<string, unknown>>(method: string, path: string, options: CallOptions = {}): Promise<Answer<T>> {
+  async call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options: CallOptions = {},
+  ): Promise<Answer<T>> {
     const url = new URL(path, this.base);
     for (const [key, value] of Object.entries(options.query ?? {})) {
       if (Array.isArray(value)) for (const v of value) url.searchParams.append(key, String(v));
@@ -100,7 +104,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     // Reading the seed takes a few dozen calls; a low configured limit applies from a fresh window after it.
     await api.put('/_sandbox/rate-limit', { per_minute: 1_000_000 }, { token: null });
     const seed = await readSeed(api);
-    await api.put('/_sandbox/rate-limit', { per_minute: options.rateLimitPerMinute ?? 1_000_000 }, { token: null });
+    await api.put(
+      '/_sandbox/rate-limit',
+      { per_minute: options.rateLimitPerMinute ?? 1_000_000 },
+      { token: null },
+    );
     return { sandbox, base, api, seed };
   } catch (e) {
     await sandbox.close();
@@ -111,12 +119,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 export async function readSeed(api: Client): Promise<SeedIds> {
   const users = { owner: 0, sarah: 0, david: 0, guest: 0 };
   for (const key of Object.keys(users) as (keyof typeof users)[]) {
-    users[key] = (await api.as(`pk_sandbox_${key}`).get<{ user: { id: number } }>('/api/v2/user')).body.user.id;
+    users[key] = (
+      await api.as(`pk_sandbox_${key}`).get<{ user: { id: number } }>('/api/v2/user')
+    ).body.user.id;
   }
   const teams = (await api.get<{ teams: Named[] }>('/api/v2/team')).body.teams;
   const globexTeams = (await api.as('pk_sandbox_guest').get<{ teams: Named[] }>('/api/v2/team')).body.teams;
-  const acme = teams.find((t) => t.name === 'Acme Corp')!.id;
-  const globex = globexTeams.find((t) => t.name === 'Globex')!.id;
+  const acme = defined(teams.find((t) => t.name === 'Acme Corp')).id;
+  const globex = defined(globexTeams.find((t) => t.name === 'Globex')).id;
   const spaces: Record<string, string> = {};
   const folders: Record<string, string> = {};
   const lists: Record<string, string> = {};
@@ -127,14 +137,25 @@ export async function readSeed(api: Client): Promise<SeedIds> {
   ] as const) {
     for (const s of (await client.get<{ spaces: Named[] }>(`/api/v2/team/${team}/space`)).body.spaces) {
       spaces[s.name] = s.id;
-      for (const f of (await client.get<{ folders: (Named & { lists: Named[] })[] }>(`/api/v2/space/${s.id}/folder`)).body.folders) {
+      for (const f of (
+        await client.get<{ folders: (Named & { lists: Named[] })[] }>(`/api/v2/space/${s.id}/folder`)
+      ).body.folders) {
         folders[f.name] = f.id;
         for (const l of f.lists) lists[l.name] = l.id;
       }
-      for (const l of (await client.get<{ lists: Named[] }>(`/api/v2/space/${s.id}/list`)).body.lists) lists[l.name] = l.id;
+      for (const l of (await client.get<{ lists: Named[] }>(`/api/v2/space/${s.id}/list`)).body.lists)
+        lists[l.name] = l.id;
     }
-    const all = await client.get<{ tasks: TaskLike[] }>(`/api/v2/team/${team}/task`, { query: { include_closed: true, subtasks: true } });
+    const all = await client.get<{ tasks: TaskLike[] }>(`/api/v2/team/${team}/task`, {
+      query: { include_closed: true, subtasks: true },
+    });
     for (const t of all.body.tasks) tasks[t.name] = t;
   }
   return { acme, globex, users, spaces, folders, lists, tasks };
+}
+
+/** Narrows a value the test expects to exist, failing with a readable message instead of a TypeError. */
+export function defined<T>(value: T | undefined | null, what = 'value'): T {
+  if (value === undefined || value === null) throw new Error(`expected ${what} to be present`);
+  return value;
 }

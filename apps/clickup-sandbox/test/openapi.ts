@@ -1,10 +1,12 @@
+import { defined } from './helpers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 
-export const SPEC_DIR = process.env['CLICKUP_SPEC_DIR'] ?? join(__dirname, '..', '..', '..', '..', 'shared', 'clickup');
+export const SPEC_DIR =
+  process.env['CLICKUP_SPEC_DIR'] ?? join(__dirname, '..', '..', '..', '..', 'shared', 'clickup');
 
 type Json = Record<string, unknown>;
 
@@ -61,13 +63,16 @@ export class SpecValidator {
         continue;
       }
       const parts = e.pointer.split('/');
-      const key = decodeURIComponent(parts.pop()!).replace(/~1/g, '/').replace(/~0/g, '~');
+      const key = decodeURIComponent(defined(parts.pop())).replace(/~1/g, '/').replace(/~0/g, '~');
       const parent = at(this.doc, parts.join('/'));
       parent[key] = typeof e.schema === 'function' ? e.schema(parent[key] as Json) : e.schema;
     }
     this.doc['x-sandbox-errata'] = added;
     // v2 is OpenAPI 3.1 (JSON Schema 2020-12); v3 is OpenAPI 3.0, whose `nullable` Ajv's draft-07 mode knows.
-    this.ajv = version === 'v2' ? new Ajv2020({ strict: false, allErrors: true }) : new Ajv({ strict: false, allErrors: true });
+    this.ajv =
+      version === 'v2'
+        ? new Ajv2020({ strict: false, allErrors: true })
+        : new Ajv({ strict: false, allErrors: true });
     addFormats(this.ajv);
     this.ajv.addSchema({ ...this.doc, $id: `spec-${version}` });
   }
@@ -87,10 +92,13 @@ export class SpecValidator {
 
   /** Returns the validation errors (empty when the body conforms). */
   validate(method: string, path: string, status: number, body: unknown): string[] {
-    const pointer = this.overrides.get(`${method} ${path} ${status}`) ?? this.responsePointer(method, path, status);
+    const pointer =
+      this.overrides.get(`${method} ${path} ${status}`) ?? this.responsePointer(method, path, status);
     const validate = this.ajv.getSchema(`spec-${this.version}${pointer}`);
     if (!validate) throw new Error(`no response schema for ${method} ${path} ${status}`);
     if (validate(body)) return [];
-    return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+    return (validate.errors ?? []).map(
+      (e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+    );
   }
 }

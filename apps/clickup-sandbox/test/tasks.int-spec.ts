@@ -1,4 +1,4 @@
-import { startSandbox, type Client, type Running, type TaskLike } from './helpers';
+import { defined, startSandbox, type Client, type Running, type TaskLike } from './helpers';
 
 let run: Running;
 beforeAll(async () => {
@@ -7,14 +7,21 @@ beforeAll(async () => {
 afterAll(() => run.sandbox.close());
 
 interface TaskPage {
-  tasks: (TaskLike & { status: { status: string; type: string }; assignees: { id: number }[]; tags: { name: string }[]; parent: string | null })[];
+  tasks: (TaskLike & {
+    status: { status: string; type: string };
+    assignees: { id: number }[];
+    tags: { name: string }[];
+    parent: string | null;
+  })[];
   last_page: boolean;
 }
 
 const names = (page: TaskPage) => page.tasks.map((t) => t.name).sort();
 
 async function newList(api: Client, name: string): Promise<string> {
-  const res = await api.post<{ id: string }>(`/api/v2/space/${run.seed.spaces['Engineering']}/list`, { name });
+  const res = await api.post<{ id: string }>(`/api/v2/space/${run.seed.spaces['Engineering']}/list`, {
+    name,
+  });
   expect(res.status).toBe(200);
   return res.body.id;
 }
@@ -27,12 +34,19 @@ describe('pagination', () => {
   ])('%i tasks: pages of 100 with last_page', async (count, sizes, lastPages) => {
     const { api } = run;
     const list = await newList(api, `Paging ${count}`);
-    for (let i = 0; i < count; i++) expect((await api.post(`/api/v2/list/${list}/task`, { name: `Task ${i}` })).status).toBe(200);
+    for (let i = 0; i < count; i++)
+      expect((await api.post(`/api/v2/list/${list}/task`, { name: `Task ${i}` })).status).toBe(200);
     for (let page = 0; page < sizes.length; page++) {
       const res = await api.get<TaskPage>(`/api/v2/list/${list}/task`, { query: { page } });
-      expect({ page, size: res.body.tasks.length, last: res.body.last_page }).toEqual({ page, size: sizes[page], last: lastPages[page] });
+      expect({ page, size: res.body.tasks.length, last: res.body.last_page }).toEqual({
+        page,
+        size: sizes[page],
+        last: lastPages[page],
+      });
     }
-    const team = await api.get<TaskPage>(`/api/v2/team/${run.seed.acme}/task`, { query: { 'list_ids[]': list } });
+    const team = await api.get<TaskPage>(`/api/v2/team/${run.seed.acme}/task`, {
+      query: { 'list_ids[]': list },
+    });
     expect(team.body.tasks.length).toBe(Math.min(count, 100));
     expect(team.body.last_page).toBe(count <= 100);
   });
@@ -52,14 +66,20 @@ describe('task filters', () => {
     const closed = await api.get<TaskPage>(sprint(), { query: { include_closed: true } });
     expect(names(closed.body)).toContain('Set up staging environment');
     const subtasks = await api.get<TaskPage>(sprint(), { query: { subtasks: true } });
-    expect(names(subtasks.body)).toEqual(expect.arrayContaining(['Design new welcome screen', 'Update onboarding copy']));
+    expect(names(subtasks.body)).toEqual(
+      expect.arrayContaining(['Design new welcome screen', 'Update onboarding copy']),
+    );
   });
 
   it('filters by statuses, in both key forms and any case', async () => {
     const { api } = run;
     const bracket = await api.get<TaskPage>(sprint(), { query: { 'statuses[]': ['in progress', 'review'] } });
     const plain = await api.get<TaskPage>(sprint(), { query: { statuses: ['IN PROGRESS', 'Review'] } });
-    expect(names(bracket.body)).toEqual(['Add dark mode toggle', 'Refactor Login Component', 'Upgrade Node.js to 20 LTS']);
+    expect(names(bracket.body)).toEqual([
+      'Add dark mode toggle',
+      'Refactor Login Component',
+      'Upgrade Node.js to 20 LTS',
+    ]);
     expect(names(plain.body)).toEqual(names(bracket.body));
     // Naming a closed status returns those tasks.
     const done = await api.get<TaskPage>(sprint(), { query: { 'statuses[]': 'complete' } });
@@ -71,11 +91,24 @@ describe('task filters', () => {
     const mine = await api.get<TaskPage>(team(), { query: { 'assignees[]': seed.users.owner } });
     expect(mine.body.tasks.length).toBeGreaterThan(5);
     expect(mine.body.tasks.every((t) => t.assignees.some((a) => a.id === seed.users.owner))).toBe(true);
-    const either = await api.get<TaskPage>(team(), { query: { assignees: [seed.users.sarah, seed.users.david] } });
-    expect(either.body.tasks.every((t) => t.assignees.some((a) => a.id === seed.users.sarah || a.id === seed.users.david))).toBe(true);
+    const either = await api.get<TaskPage>(team(), {
+      query: { assignees: [seed.users.sarah, seed.users.david] },
+    });
+    expect(
+      either.body.tasks.every((t) =>
+        t.assignees.some((a) => a.id === seed.users.sarah || a.id === seed.users.david),
+      ),
+    ).toBe(true);
     const tagged = await api.get<TaskPage>(team(), { query: { 'tags[]': 'frontend' } });
-    expect(names(tagged.body)).toEqual(['Add dark mode toggle', 'Onboarding flow redesign', 'Refactor Login Component', 'Tooltip text truncated in Firefox']);
-    const bugs = await api.get<TaskPage>(`/api/v2/list/${seed.lists['Incoming Bugs']}/task`, { query: { tags: 'bug' } });
+    expect(names(tagged.body)).toEqual([
+      'Add dark mode toggle',
+      'Onboarding flow redesign',
+      'Refactor Login Component',
+      'Tooltip text truncated in Firefox',
+    ]);
+    const bugs = await api.get<TaskPage>(`/api/v2/list/${seed.lists['Incoming Bugs']}/task`, {
+      query: { tags: 'bug' },
+    });
     expect(bugs.body.tasks).toHaveLength(8);
     expect(bugs.body.tasks.every((t) => t.assignees.length === 0)).toBe(true);
   });
@@ -83,18 +116,35 @@ describe('task filters', () => {
   it('filters by due, created, updated and done dates', async () => {
     const { api } = run;
     const now = Date.now();
-    const dueSoon = await api.get<TaskPage>(team(), { query: { due_date_gt: now, due_date_lt: now + 3.5 * 86_400_000 } });
-    expect(names(dueSoon.body)).toEqual(['Acme Retail renewal at risk after SSO outage', 'Migrate users table to UUID keys', 'Press release review', 'Refactor Login Component', 'Upgrade Node.js to 20 LTS']);
+    const dueSoon = await api.get<TaskPage>(team(), {
+      query: { due_date_gt: now, due_date_lt: now + 3.5 * 86_400_000 },
+    });
+    expect(names(dueSoon.body)).toEqual([
+      'Acme Retail renewal at risk after SSO outage',
+      'Migrate users table to UUID keys',
+      'Press release review',
+      'Refactor Login Component',
+      'Upgrade Node.js to 20 LTS',
+    ]);
     const overdue = await api.get<TaskPage>(team(), { query: { due_date_lt: now } });
     expect(names(overdue.body)).toEqual(['Add index on orders.created_at']);
     const recent = await api.get<TaskPage>(team(), { query: { date_created_gt: now - 2.5 * 86_400_000 } });
     expect(recent.body.tasks.length).toBeGreaterThan(0);
-    for (const t of recent.body.tasks) expect(Number(t['date_created'])).toBeGreaterThan(now - 2.5 * 86_400_000);
-    const old = await api.get<TaskPage>(team(), { query: { date_created_lt: now - 26 * 86_400_000, include_closed: true } });
-    expect(names(old.body)).toEqual(['Drop legacy sessions table', 'Session cookie missing SameSite attribute', 'Tooltip text truncated in Firefox']);
+    for (const t of recent.body.tasks)
+      expect(Number(t['date_created'])).toBeGreaterThan(now - 2.5 * 86_400_000);
+    const old = await api.get<TaskPage>(team(), {
+      query: { date_created_lt: now - 26 * 86_400_000, include_closed: true },
+    });
+    expect(names(old.body)).toEqual([
+      'Drop legacy sessions table',
+      'Session cookie missing SameSite attribute',
+      'Tooltip text truncated in Firefox',
+    ]);
     const updated = await api.get<TaskPage>(team(), { query: { date_updated_gt: now - 86_400_000 } });
     expect(names(updated.body)).toEqual(['Login page shows a blank screen after SSO redirect']);
-    const doneLately = await api.get<TaskPage>(team(), { query: { include_closed: true, date_done_gt: now - 3 * 86_400_000 } });
+    const doneLately = await api.get<TaskPage>(team(), {
+      query: { include_closed: true, date_done_gt: now - 3 * 86_400_000 },
+    });
     expect(names(doneLately.body)).toEqual(['Fix flaky CI pipeline']);
   });
 
@@ -106,7 +156,10 @@ describe('task filters', () => {
     const reversed = await api.get<TaskPage>(sprint(), { query: { reverse: true } });
     expect(reversed.body.tasks.map((t) => t.id)).toEqual(created.body.tasks.map((t) => t.id).reverse());
     const due = await api.get<TaskPage>(sprint(), { query: { order_by: 'due_date', reverse: true } });
-    const dueDates = due.body.tasks.map((t) => t['due_date']).filter((d): d is string => d !== null).map(Number);
+    const dueDates = due.body.tasks
+      .map((t) => t['due_date'])
+      .filter((d): d is string => d !== null)
+      .map(Number);
     expect(dueDates).toEqual([...dueDates].sort((a, b) => a - b));
     expect((await api.get(sprint(), { query: { order_by: 'priority' } })).status).toBe(400);
     const byId = await api.get<TaskPage>(sprint(), { query: { order_by: 'id' } });
@@ -115,18 +168,33 @@ describe('task filters', () => {
 
   it('filters on custom fields with the JSON filter', async () => {
     const { api, seed } = run;
-    const fields = (await api.get<{ fields: { id: string; name: string; type_config: { options?: { id: string; name: string }[] } }[] }>(`/api/v2/list/${seed.lists['Sprint 42']}/field`)).body.fields;
-    const component = fields.find((f) => f.name === 'Component')!;
-    const points = fields.find((f) => f.name === 'Story Points')!;
-    const frontend = component.type_config.options!.find((o) => o.name === 'Frontend')!.id;
-    const byOption = await api.get<TaskPage>(team(), { query: { custom_fields: JSON.stringify([{ field_id: component.id, operator: '=', value: frontend }]) } });
+    const fields = (
+      await api.get<{
+        fields: { id: string; name: string; type_config: { options?: { id: string; name: string }[] } }[];
+      }>(`/api/v2/list/${seed.lists['Sprint 42']}/field`)
+    ).body.fields;
+    const component = defined(fields.find((f) => f.name === 'Component'));
+    const points = defined(fields.find((f) => f.name === 'Story Points'));
+    const frontend = defined(defined(component.type_config.options).find((o) => o.name === 'Frontend')).id;
+    const byOption = await api.get<TaskPage>(team(), {
+      query: { custom_fields: JSON.stringify([{ field_id: component.id, operator: '=', value: frontend }]) },
+    });
     expect(names(byOption.body)).toEqual(['Add dark mode toggle', 'Refactor Login Component']);
-    const big = await api.get<TaskPage>(sprint(), { query: { custom_fields: JSON.stringify([{ field_id: points.id, operator: '>=', value: 5 }]) } });
+    const big = await api.get<TaskPage>(sprint(), {
+      query: { custom_fields: JSON.stringify([{ field_id: points.id, operator: '>=', value: 5 }]) },
+    });
     expect(names(big.body)).toEqual(['Implement rate limiter middleware', 'Refactor Login Component']);
-    const unset = await api.get<TaskPage>(sprint(), { query: { custom_fields: JSON.stringify([{ field_id: points.id, operator: 'IS NULL' }]) } });
+    const unset = await api.get<TaskPage>(sprint(), {
+      query: { custom_fields: JSON.stringify([{ field_id: points.id, operator: 'IS NULL' }]) },
+    });
     expect(names(unset.body)).toEqual(['Onboarding flow redesign', 'Write API docs for v2 endpoints']);
     const combined = await api.get<TaskPage>(sprint(), {
-      query: { custom_fields: JSON.stringify([{ field_id: points.id, operator: 'RANGE', value: [2, 5] }, { field_id: component.id, operator: 'ANY', value: [frontend] }]) },
+      query: {
+        custom_fields: JSON.stringify([
+          { field_id: points.id, operator: 'RANGE', value: [2, 5] },
+          { field_id: component.id, operator: 'ANY', value: [frontend] },
+        ]),
+      },
     });
     expect(names(combined.body)).toEqual(['Add dark mode toggle', 'Refactor Login Component']);
     expect((await api.get(sprint(), { query: { custom_fields: 'not json' } })).status).toBe(400);
@@ -135,18 +203,42 @@ describe('task filters', () => {
   it('narrows team tasks by space_ids, project_ids, list_ids and parent', async () => {
     const { api, seed } = run;
     const marketing = await api.get<TaskPage>(team(), { query: { 'space_ids[]': seed.spaces['Marketing'] } });
-    expect(names(marketing.body)).toEqual(['Design social media assets', 'Draft launch blog post', 'Press release review', 'Schedule launch webinar']);
-    const folder = await api.get<TaskPage>(team(), { query: { 'project_ids[]': seed.folders['Product Engineering'], 'statuses[]': 'blocked' } });
+    expect(names(marketing.body)).toEqual([
+      'Design social media assets',
+      'Draft launch blog post',
+      'Press release review',
+      'Schedule launch webinar',
+    ]);
+    const folder = await api.get<TaskPage>(team(), {
+      query: { 'project_ids[]': seed.folders['Product Engineering'], 'statuses[]': 'blocked' },
+    });
     expect(names(folder.body)).toEqual(['Onboarding flow redesign']);
-    const lists = await api.get<TaskPage>(team(), { query: { list_ids: [seed.lists['Database Migrations'], seed.lists['Customer Success Q3']], 'statuses[]': 'blocked' } });
-    expect(names(lists.body)).toEqual(['Acme Retail renewal at risk after SSO outage', 'Churn interview synthesis', 'Resolve billing discrepancy for Initech']);
-    const children = await api.get<TaskPage>(team(), { query: { parent: seed.tasks['Onboarding flow redesign'].id } });
+    const lists = await api.get<TaskPage>(team(), {
+      query: {
+        list_ids: [seed.lists['Database Migrations'], seed.lists['Customer Success Q3']],
+        'statuses[]': 'blocked',
+      },
+    });
+    expect(names(lists.body)).toEqual([
+      'Acme Retail renewal at risk after SSO outage',
+      'Churn interview synthesis',
+      'Resolve billing discrepancy for Initech',
+    ]);
+    const children = await api.get<TaskPage>(team(), {
+      query: { parent: seed.tasks['Onboarding flow redesign'].id },
+    });
     expect(names(children.body)).toEqual(['Design new welcome screen', 'Update onboarding copy']);
   });
 
   it('finds the seeded high-priority blocked customer tasks', async () => {
-    const res = await run.api.get<TaskPage>(team(), { query: { 'statuses[]': 'blocked', 'list_ids[]': run.seed.lists['Customer Success Q3'] } });
-    expect(res.body.tasks.map((t) => (t['priority'] as { priority: string }).priority).sort()).toEqual(['high', 'high', 'urgent']);
+    const res = await run.api.get<TaskPage>(team(), {
+      query: { 'statuses[]': 'blocked', 'list_ids[]': run.seed.lists['Customer Success Q3'] },
+    });
+    expect(res.body.tasks.map((t) => (t['priority'] as { priority: string }).priority).sort()).toEqual([
+      'high',
+      'high',
+      'urgent',
+    ]);
   });
 });
 
@@ -155,15 +247,21 @@ describe('get task', () => {
     const { api, seed } = run;
     const login = seed.tasks['Refactor Login Component'];
     expect(login.custom_id).toMatch(/^ENG-\d+$/);
-    const byCustom = await api.get<TaskLike>(`/api/v2/task/${login.custom_id}`, { query: { custom_task_ids: true, team_id: seed.acme } });
+    const byCustom = await api.get<TaskLike>(`/api/v2/task/${login.custom_id}`, {
+      query: { custom_task_ids: true, team_id: seed.acme },
+    });
     expect(byCustom.body.id).toBe(login.id);
-    expect((await api.get(`/api/v2/task/${login.custom_id}`, { query: { custom_task_ids: true } })).status).toBe(400);
+    expect(
+      (await api.get(`/api/v2/task/${login.custom_id}`, { query: { custom_task_ids: true } })).status,
+    ).toBe(400);
     expect((await api.get(`/api/v2/task/${login.custom_id}`)).status).toBe(401);
   });
 
   it('has the documented shape', async () => {
     const { api, seed } = run;
-    const t = (await api.get<Record<string, unknown>>(`/api/v2/task/${seed.tasks['Refactor Login Component'].id}`)).body;
+    const t = (
+      await api.get<Record<string, unknown>>(`/api/v2/task/${seed.tasks['Refactor Login Component'].id}`)
+    ).body;
     expect(t['url']).toBe(`https://app.clickup.com/t/${t['id']}`);
     expect(t['space']).toEqual({ id: seed.spaces['Engineering'] });
     expect(t['team_id']).toBe(seed.acme);
@@ -180,15 +278,28 @@ describe('get task', () => {
 
   it('adds subtasks and the markdown description on request', async () => {
     const { api, seed } = run;
-    const parent = await api.get<{ subtasks: { name: string }[] }>(`/api/v2/task/${seed.tasks['Onboarding flow redesign'].id}`, { query: { include_subtasks: true } });
-    expect(parent.body.subtasks.map((s) => s.name).sort()).toEqual(['Design new welcome screen', 'Update onboarding copy']);
-    const md = await api.get<{ markdown_description: string; description: string }>(`/api/v2/task/${seed.tasks['Refactor Login Component'].id}`, { query: { include_markdown_description: true } });
+    const parent = await api.get<{ subtasks: { name: string }[] }>(
+      `/api/v2/task/${seed.tasks['Onboarding flow redesign'].id}`,
+      { query: { include_subtasks: true } },
+    );
+    expect(parent.body.subtasks.map((s) => s.name).sort()).toEqual([
+      'Design new welcome screen',
+      'Update onboarding copy',
+    ]);
+    const md = await api.get<{ markdown_description: string; description: string }>(
+      `/api/v2/task/${seed.tasks['Refactor Login Component'].id}`,
+      { query: { include_markdown_description: true } },
+    );
     expect(md.body.markdown_description).toContain('## Goal');
     expect(md.body.description).not.toContain('##');
   });
 
   it('marks tasks in folderless lists with the hidden folder placeholder', async () => {
-    const t = (await run.api.get<{ folder: Record<string, unknown> }>(`/api/v2/task/${run.seed.tasks['Add index on orders.created_at'].id}`)).body;
+    const t = (
+      await run.api.get<{ folder: Record<string, unknown> }>(
+        `/api/v2/task/${run.seed.tasks['Add index on orders.created_at'].id}`,
+      )
+    ).body;
     expect(t.folder).toEqual({ id: expect.any(String), name: 'hidden', hidden: true, access: true });
   });
 });
@@ -235,18 +346,34 @@ describe('create, update, delete', () => {
 
   it('updates fields and adds/removes assignees', async () => {
     const { api, seed } = run;
-    const id = (await api.post<{ id: string }>(`/api/v2/list/${seed.lists['Bug Backlog']}/task`, { name: 'Edit me', assignees: [seed.users.owner] })).body.id;
-    const res = await api.put<Record<string, unknown> & { assignees: { id: number }[] }>(`/api/v2/task/${id}`, {
-      name: 'Edited',
-      status: 'complete',
-      priority: 3,
-      assignees: { add: [seed.users.sarah, seed.users.david], rem: [seed.users.owner] },
-    });
+    const id = (
+      await api.post<{ id: string }>(`/api/v2/list/${seed.lists['Bug Backlog']}/task`, {
+        name: 'Edit me',
+        assignees: [seed.users.owner],
+      })
+    ).body.id;
+    const res = await api.put<Record<string, unknown> & { assignees: { id: number }[] }>(
+      `/api/v2/task/${id}`,
+      {
+        name: 'Edited',
+        status: 'complete',
+        priority: 3,
+        assignees: { add: [seed.users.sarah, seed.users.david], rem: [seed.users.owner] },
+      },
+    );
     expect(res.status).toBe(200);
     expect(res.body.assignees.map((a) => a.id).sort()).toEqual([seed.users.sarah, seed.users.david].sort());
-    expect(res.body).toMatchObject({ name: 'Edited', status: { type: 'closed' }, priority: { priority: 'normal' } });
+    expect(res.body).toMatchObject({
+      name: 'Edited',
+      status: { type: 'closed' },
+      priority: { priority: 'normal' },
+    });
     expect(res.body['date_closed']).toMatch(/^\d+$/);
-    const reopened = await api.put<Record<string, unknown>>(`/api/v2/task/${id}`, { status: 'to do', priority: null, due_date: null });
+    const reopened = await api.put<Record<string, unknown>>(`/api/v2/task/${id}`, {
+      status: 'to do',
+      priority: null,
+      due_date: null,
+    });
     expect(reopened.body).toMatchObject({ date_closed: null, priority: null, due_date: null });
     const rejected = await api.put(`/api/v2/task/${id}`, { name: 'Not applied', status: 'nope' });
     expect(rejected.body).toMatchObject({ ECODE: 'ITEM_114' });
@@ -256,8 +383,15 @@ describe('create, update, delete', () => {
 
   it('deletes with 204 and cascades to subtasks', async () => {
     const { api, seed } = run;
-    const parent = (await api.post<{ id: string }>(`/api/v2/list/${seed.lists['Bug Backlog']}/task`, { name: 'Parent' })).body.id;
-    const child = (await api.post<{ id: string }>(`/api/v2/list/${seed.lists['Bug Backlog']}/task`, { name: 'Child', parent })).body.id;
+    const parent = (
+      await api.post<{ id: string }>(`/api/v2/list/${seed.lists['Bug Backlog']}/task`, { name: 'Parent' })
+    ).body.id;
+    const child = (
+      await api.post<{ id: string }>(`/api/v2/list/${seed.lists['Bug Backlog']}/task`, {
+        name: 'Child',
+        parent,
+      })
+    ).body.id;
     const res = await api.delete(`/api/v2/task/${parent}`);
     expect(res.status).toBe(204);
     expect(res.text).toBe('');
@@ -272,16 +406,24 @@ describe('dependencies, links, tags and members', () => {
     const a = seed.tasks['Write API docs for v2 endpoints'].id;
     const b = seed.tasks['Add dark mode toggle'].id;
     expect((await api.post(`/api/v2/task/${a}/dependency`, { depends_on: b })).body).toEqual({});
-    const deps = (await api.get<{ dependencies: { task_id: string; depends_on: string }[] }>(`/api/v2/task/${a}`)).body.dependencies;
+    const deps = (
+      await api.get<{ dependencies: { task_id: string; depends_on: string }[] }>(`/api/v2/task/${a}`)
+    ).body.dependencies;
     expect(deps).toEqual([expect.objectContaining({ task_id: a, depends_on: b, type: 1 })]);
-    const other = (await api.get<{ dependencies: { type: number }[] }>(`/api/v2/task/${b}`)).body.dependencies;
+    const other = (await api.get<{ dependencies: { type: number }[] }>(`/api/v2/task/${b}`)).body
+      .dependencies;
     expect(other).toEqual([expect.objectContaining({ task_id: a, depends_on: b, type: 0 })]);
     expect((await api.post(`/api/v2/task/${b}/dependency`, { depends_on: a })).status).toBe(400);
-    expect((await api.post(`/api/v2/task/${a}/dependency`, { depends_on: b, dependency_of: b })).status).toBe(400);
+    expect((await api.post(`/api/v2/task/${a}/dependency`, { depends_on: b, dependency_of: b })).status).toBe(
+      400,
+    );
     await api.delete(`/api/v2/task/${a}/dependency`, { query: { depends_on: b } });
     expect((await api.get<{ dependencies: unknown[] }>(`/api/v2/task/${a}`)).body.dependencies).toEqual([]);
     await api.post(`/api/v2/task/${b}/dependency`, { dependency_of: a });
-    expect((await api.get<{ dependencies: { task_id: string }[] }>(`/api/v2/task/${a}`)).body.dependencies[0].task_id).toBe(a);
+    expect(
+      (await api.get<{ dependencies: { task_id: string }[] }>(`/api/v2/task/${a}`)).body.dependencies[0]
+        .task_id,
+    ).toBe(a);
     await api.delete(`/api/v2/task/${b}/dependency`, { query: { dependency_of: a } });
     expect((await api.get<{ dependencies: unknown[] }>(`/api/v2/task/${a}`)).body.dependencies).toEqual([]);
   });
@@ -290,7 +432,9 @@ describe('dependencies, links, tags and members', () => {
     const { api, seed } = run;
     const a = seed.tasks['Schedule launch webinar'].id;
     const b = seed.tasks['Draft launch blog post'].id;
-    const linked = await api.post<{ task: { linked_tasks: { task_id: string }[] } }>(`/api/v2/task/${a}/link/${b}`);
+    const linked = await api.post<{ task: { linked_tasks: { task_id: string }[] } }>(
+      `/api/v2/task/${a}/link/${b}`,
+    );
     expect(linked.body.task.linked_tasks.map((l) => l.task_id)).toEqual([b]);
     const unlinked = await api.delete<{ task: { linked_tasks: unknown[] } }>(`/api/v2/task/${a}/link/${b}`);
     expect(unlinked.body.task.linked_tasks).toEqual([]);
@@ -300,24 +444,42 @@ describe('dependencies, links, tags and members', () => {
   it('lists and creates space tags, and tags tasks', async () => {
     const { api, seed } = run;
     const space = seed.spaces['Marketing'];
-    expect((await api.post(`/api/v2/space/${space}/tag`, { tag: { name: 'Press', tag_fg: '#000000', tag_bg: '#ffffff' } })).status).toBe(200);
+    expect(
+      (
+        await api.post(`/api/v2/space/${space}/tag`, {
+          tag: { name: 'Press', tag_fg: '#000000', tag_bg: '#ffffff' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await api.post(`/api/v2/space/${space}/tag`, { tag: { name: 'press' } })).status).toBe(400);
-    const tags = (await api.get<{ tags: { name: string }[] }>(`/api/v2/space/${space}/tag`)).body.tags.map((t) => t.name);
+    const tags = (await api.get<{ tags: { name: string }[] }>(`/api/v2/space/${space}/tag`)).body.tags.map(
+      (t) => t.name,
+    );
     expect(tags).toEqual(['launch', 'social', 'press']);
     const task = seed.tasks['Schedule launch webinar'].id;
     await api.post(`/api/v2/task/${task}/tag/press`);
     await api.post(`/api/v2/task/${task}/tag/${encodeURIComponent('needs review')}`);
-    expect((await api.get<{ tags: { name: string }[] }>(`/api/v2/task/${task}`)).body.tags.map((t) => t.name)).toEqual(['press', 'needs review']);
+    expect(
+      (await api.get<{ tags: { name: string }[] }>(`/api/v2/task/${task}`)).body.tags.map((t) => t.name),
+    ).toEqual(['press', 'needs review']);
     await api.delete(`/api/v2/task/${task}/tag/press`);
-    expect((await api.get<{ tags: { name: string }[] }>(`/api/v2/task/${task}`)).body.tags.map((t) => t.name)).toEqual(['needs review']);
+    expect(
+      (await api.get<{ tags: { name: string }[] }>(`/api/v2/task/${task}`)).body.tags.map((t) => t.name),
+    ).toEqual(['needs review']);
   });
 
   it('lists list and task members', async () => {
     const { api, seed } = run;
-    const members = (await api.get<{ members: { id: number }[] }>(`/api/v2/list/${seed.lists['Sprint 42']}/member`)).body.members.map((m) => m.id);
+    const members = (
+      await api.get<{ members: { id: number }[] }>(`/api/v2/list/${seed.lists['Sprint 42']}/member`)
+    ).body.members.map((m) => m.id);
     expect(members).toEqual(expect.arrayContaining([seed.users.owner, seed.users.sarah, seed.users.david]));
     expect(members).not.toContain(seed.users.guest);
-    const taskMembers = (await api.get<{ members: { id: number }[] }>(`/api/v2/task/${seed.tasks['Refactor Login Component'].id}/member`)).body.members;
+    const taskMembers = (
+      await api.get<{ members: { id: number }[] }>(
+        `/api/v2/task/${seed.tasks['Refactor Login Component'].id}/member`,
+      )
+    ).body.members;
     expect(taskMembers.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,4 +1,4 @@
-import { startSandbox, type Running } from './helpers';
+import { defined, startSandbox, type Running } from './helpers';
 
 let run: Running;
 beforeAll(async () => {
@@ -32,17 +32,29 @@ describe('time entry list', () => {
       'CI image update',
     ]);
     expect(res.body.data.every((e) => e.user.id === run.seed.users.owner)).toBe(true);
-    expect(res.body.data[1]).toMatchObject({ billable: true, task: { name: 'Implement rate limiter middleware' }, duration: String(1.5 * 3_600_000) });
+    expect(res.body.data[1]).toMatchObject({
+      billable: true,
+      task: { name: 'Implement rate limiter middleware' },
+      duration: String(1.5 * 3_600_000),
+    });
     expect(res.body.data[0]).not.toHaveProperty('task');
   });
 
   it('honours start_date/end_date, the location filters and is_billable', async () => {
     const now = Date.now();
-    const all = await run.api.get<{ data: Entry[] }>(path(), { query: { start_date: now - 60 * 86_400_000, end_date: now } });
-    expect(all.body.data.map((e) => e.description)).toContain('Older than 30 days: outside the default window');
-    const task = await run.api.get<{ data: Entry[] }>(path(), { query: { task_id: run.seed.tasks['Refactor Login Component'].id } });
+    const all = await run.api.get<{ data: Entry[] }>(path(), {
+      query: { start_date: now - 60 * 86_400_000, end_date: now },
+    });
+    expect(all.body.data.map((e) => e.description)).toContain(
+      'Older than 30 days: outside the default window',
+    );
+    const task = await run.api.get<{ data: Entry[] }>(path(), {
+      query: { task_id: run.seed.tasks['Refactor Login Component'].id },
+    });
     expect(task.body.data).toHaveLength(2);
-    const list = await run.api.get<{ data: Entry[] }>(path(), { query: { list_id: run.seed.lists['Sprint 42'] } });
+    const list = await run.api.get<{ data: Entry[] }>(path(), {
+      query: { list_id: run.seed.lists['Sprint 42'] },
+    });
     expect(list.body.data).toHaveLength(4);
     const billable = await run.api.get<{ data: Entry[] }>(path(), { query: { is_billable: true } });
     expect(billable.body.data.map((e) => e.description)).toEqual(['Spike on token bucket']);
@@ -53,9 +65,13 @@ describe('time entry list', () => {
     const { users } = run.seed;
     const sarahs = await run.api.get<{ data: Entry[] }>(path(), { query: { assignee: `${users.sarah}` } });
     expect(sarahs.body.data.map((e) => e.description)).toEqual(['Wireframes']);
-    const asSarah = await run.api.as('pk_sandbox_sarah').get(path(), { query: { assignee: `${users.owner}` } });
+    const asSarah = await run.api
+      .as('pk_sandbox_sarah')
+      .get(path(), { query: { assignee: `${users.owner}` } });
     expect(asSarah.status).toBe(403);
-    const both = await run.api.get<{ data: Entry[] }>(path(), { query: { assignee: `${users.owner},${users.sarah}` } });
+    const both = await run.api.get<{ data: Entry[] }>(path(), {
+      query: { assignee: `${users.owner},${users.sarah}` },
+    });
     expect(both.body.data).toHaveLength(6);
   });
 });
@@ -73,15 +89,37 @@ describe('time entry CRUD', () => {
       tags: [{ name: 'review', tag_fg: '#000000', tag_bg: '#ffffff' }],
     });
     expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ start, duration: 1_800_000, tid: seed.tasks['Refactor Login Component'].id });
+    expect(created.body).toMatchObject({
+      start,
+      duration: 1_800_000,
+      tid: seed.tasks['Refactor Login Component'].id,
+    });
     const id = created.body.data.id;
     const one = await api.get<{ data: Entry[] }>(`${path()}/${id}`);
-    expect(one.body.data[0]).toMatchObject({ id, start: String(start), end: String(start + 1_800_000), duration: '1800000', tags: [{ name: 'review' }] });
-    expect((await api.put(`${path()}/${id}`, { description: 'Review PR #42', tags: [{ name: 'urgent' }], tag_action: 'add' })).body).toEqual({});
+    expect(one.body.data[0]).toMatchObject({
+      id,
+      start: String(start),
+      end: String(start + 1_800_000),
+      duration: '1800000',
+      tags: [{ name: 'review' }],
+    });
+    expect(
+      (
+        await api.put(`${path()}/${id}`, {
+          description: 'Review PR #42',
+          tags: [{ name: 'urgent' }],
+          tag_action: 'add',
+        })
+      ).body,
+    ).toEqual({});
     expect((await api.put(`${path()}/${id}`, { start })).status).toBe(400);
     await api.put(`${path()}/${id}`, { start: start - 60_000, end: start + 3_600_000 });
     const edited = (await api.get<{ data: Entry[] }>(`${path()}/${id}`)).body.data[0];
-    expect(edited).toMatchObject({ description: 'Review PR #42', duration: String(3_660_000), tags: [{ name: 'review' }, { name: 'urgent' }] });
+    expect(edited).toMatchObject({
+      description: 'Review PR #42',
+      duration: String(3_660_000),
+      tags: [{ name: 'review' }, { name: 'urgent' }],
+    });
     const deleted = await api.delete<{ data: Entry }>(`${path()}/${id}`);
     expect(deleted.body.data.id).toBe(id);
     expect((await api.get(`${path()}/${id}`)).status).toBe(404);
@@ -91,8 +129,17 @@ describe('time entry CRUD', () => {
     const { api, seed } = run;
     expect((await api.post(path(), { duration: 1000 })).status).toBe(400);
     expect((await api.post(path(), { start: Date.now() })).status).toBe(400);
-    expect((await api.post(path(), { start: Date.now(), duration: 1000, tid: seed.tasks['Plan Q4 capacity'].id })).status).toBe(401);
-    expect((await api.as('pk_sandbox_sarah').post(path(), { start: Date.now(), duration: 1000, assignee: seed.users.owner })).status).toBe(403);
+    expect(
+      (await api.post(path(), { start: Date.now(), duration: 1000, tid: seed.tasks['Plan Q4 capacity'].id }))
+        .status,
+    ).toBe(401);
+    expect(
+      (
+        await api
+          .as('pk_sandbox_sarah')
+          .post(path(), { start: Date.now(), duration: 1000, assignee: seed.users.owner })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -100,7 +147,11 @@ describe('running timers', () => {
   it('start shows a negative duration in current; stop gives a positive one', async () => {
     const david = run.api.as('pk_sandbox_david');
     expect((await david.get<{ data: Entry | null }>(`${path()}/current`)).body).toEqual({ data: null });
-    const started = await david.post<{ data: Entry }>(`${path()}/start`, { tid: run.seed.tasks['Write API docs for v2 endpoints'].id, description: 'Docs', billable: false });
+    const started = await david.post<{ data: Entry }>(`${path()}/start`, {
+      tid: run.seed.tasks['Write API docs for v2 endpoints'].id,
+      description: 'Docs',
+      billable: false,
+    });
     expect(started.status).toBe(200);
     expect(Number(started.body.data.duration)).toBeLessThan(0);
     const current = await david.get<{ data: Entry }>(`${path()}/current`);
@@ -121,11 +172,12 @@ describe('running timers', () => {
   it('starting a second timer stops the first', async () => {
     const sarah = run.api.as('pk_sandbox_sarah');
     const first = (await sarah.post<{ data: Entry }>(`${path()}/start`, { description: 'one' })).body.data.id;
-    const second = (await sarah.post<{ data: Entry }>(`${path()}/start`, { description: 'two' })).body.data.id;
+    const second = (await sarah.post<{ data: Entry }>(`${path()}/start`, { description: 'two' })).body.data
+      .id;
     expect((await sarah.get<{ data: Entry }>(`${path()}/current`)).body.data.id).toBe(second);
     const list = await sarah.get<{ data: Entry[] }>(path());
-    expect(Number(list.body.data.find((e) => e.id === first)!.duration)).toBeGreaterThan(0);
-    expect(Number(list.body.data.find((e) => e.id === second)!.duration)).toBeLessThan(0);
+    expect(Number(defined(list.body.data.find((e) => e.id === first)).duration)).toBeGreaterThan(0);
+    expect(Number(defined(list.body.data.find((e) => e.id === second)).duration)).toBeLessThan(0);
     await sarah.post(`${path()}/stop`);
   });
 });

@@ -1,3 +1,4 @@
+import { must } from '../util/must';
 import { Errors } from '../http/api-error';
 import type { Store } from '../store/store';
 import type { UserRec } from '../store/types';
@@ -21,7 +22,11 @@ export function authenticate(store: Store, header: string | undefined): Principa
   }
   const m = PERSONAL.exec(value);
   if (!m) throw Errors.tokenInvalid();
-  return { user: store.usersByKey.get(m[1].toLowerCase()) ?? joinDefaultWorkspace(store, m[1].toLowerCase()), kind: 'personal', grantedWorkspaceIds: null };
+  return {
+    user: store.usersByKey.get(m[1].toLowerCase()) ?? joinDefaultWorkspace(store, m[1].toLowerCase()),
+    kind: 'personal',
+    grantedWorkspaceIds: null,
+  };
 }
 
 /** Any other `pk_sandbox_<name>` is a new member of the first workspace (Acme), made on first use. */
@@ -34,13 +39,16 @@ function joinDefaultWorkspace(store: Store, key: string): UserRec {
     username,
     email: `${key}@acme.example`,
     color: COLORS[store.users.size % COLORS.length],
-    initials: words.map((w) => w[0].toUpperCase()).join('').slice(0, 2),
+    initials: words
+      .map((w) => w[0].toUpperCase())
+      .join('')
+      .slice(0, 2),
     profilePicture: null,
     timezone: 'UTC',
     weekStartDay: 1,
   };
   store.users.set(user.id, user);
   store.usersByKey.set(key, user);
-  store.workspaces.get(store.defaultWorkspaceId)!.members.set(user.id, 3);
+  must(store.workspaces.get(store.defaultWorkspaceId)).members.set(user.id, 3);
   return user;
 }

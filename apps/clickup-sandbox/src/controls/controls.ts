@@ -24,12 +24,20 @@ const bad = (message: string): ControlReply => ({ status: 400, body: { error: me
 function intField(body: unknown, key: string, min: number, max: number): number | string {
   if (!isObject(body)) return `body must be a JSON object like {"${key}": ${min}}`;
   const v = body[key];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) return `${key} must be an integer from ${min} to ${max}`;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    return `${key} must be an integer from ${min} to ${max}`;
   return v;
 }
 
 /** Controls take no auth and are not logged: they are the test harness, not ClickUp. */
-export function handleControl(target: ControlTarget, method: string, path: string, query: QueryReader, body: unknown, invalidJson: boolean): ControlReply {
+export function handleControl(
+  target: ControlTarget,
+  method: string,
+  path: string,
+  query: QueryReader,
+  body: unknown,
+  invalidJson: boolean,
+): ControlReply {
   if (invalidJson) return bad('body is not valid JSON');
   const route = `${method} ${path.replace(/\/+$/, '')}`;
   switch (route) {

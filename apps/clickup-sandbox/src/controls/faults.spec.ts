@@ -11,7 +11,10 @@ describe('fault specs', () => {
       delay_ms: 0,
       reset_connection: false,
     });
-    expect(parseFault({ method: 'post', path: '/api/v2/list/*/task', delay_ms: 10 })).toMatchObject({ method: 'POST', delay_ms: 10 });
+    expect(parseFault({ method: 'post', path: '/api/v2/list/*/task', delay_ms: 10 })).toMatchObject({
+      method: 'POST',
+      delay_ms: 10,
+    });
   });
 
   it('explains what is wrong', () => {
@@ -26,8 +29,23 @@ describe('fault specs', () => {
 describe('FaultRegistry', () => {
   it('consumes matching faults in order until their count runs out', () => {
     const faults = new FaultRegistry();
-    faults.add({ method: 'GET', path: '/api/v2/task/*', status: 503, count: 2, after_commit: false, delay_ms: 0, reset_connection: false });
-    faults.add({ path: '/api/v2', status: 500, count: 1, after_commit: false, delay_ms: 0, reset_connection: false });
+    faults.add({
+      method: 'GET',
+      path: '/api/v2/task/*',
+      status: 503,
+      count: 2,
+      after_commit: false,
+      delay_ms: 0,
+      reset_connection: false,
+    });
+    faults.add({
+      path: '/api/v2',
+      status: 500,
+      count: 1,
+      after_commit: false,
+      delay_ms: 0,
+      reset_connection: false,
+    });
     expect(faults.take('GET', '/api/v2/task/1')?.status).toBe(503);
     expect(faults.take('POST', '/api/v2/task/1')?.status).toBe(500);
     expect(faults.take('POST', '/api/v2/task/1')).toBeUndefined();
@@ -38,7 +56,14 @@ describe('FaultRegistry', () => {
 
   it('matches * anywhere and treats other paths as prefixes', () => {
     const faults = new FaultRegistry();
-    faults.add({ path: '/api/v2/list/*/task', status: 500, count: 5, after_commit: false, delay_ms: 0, reset_connection: false });
+    faults.add({
+      path: '/api/v2/list/*/task',
+      status: 500,
+      count: 5,
+      after_commit: false,
+      delay_ms: 0,
+      reset_connection: false,
+    });
     expect(faults.take('GET', '/api/v2/list/1')).toBeUndefined();
     expect(faults.take('GET', '/api/v2/list/1/task/extra')).toBeUndefined();
     expect(faults.take('GET', '/api/v2/list/1/task')).toBeDefined();

@@ -38,15 +38,33 @@ export class RequestLog {
   private entries: RecordedRequest[] = [];
   private seq = 0;
 
-  record(method: string, path: string, query: Query, rawHeaders: IncomingHttpHeaders, body: unknown): RecordedRequest {
-    const entry: RecordedRequest = { seq: ++this.seq, atMs: Date.now(), method, path, query, rawHeaders, body, status: 0 };
+  record(
+    method: string,
+    path: string,
+    query: Query,
+    rawHeaders: IncomingHttpHeaders,
+    body: unknown,
+  ): RecordedRequest {
+    const entry: RecordedRequest = {
+      seq: ++this.seq,
+      atMs: Date.now(),
+      method,
+      path,
+      query,
+      rawHeaders,
+      body,
+      status: 0,
+    };
     this.entries.push(entry);
     if (this.entries.length > CAP * 2) this.entries = this.entries.slice(-CAP);
     return entry;
   }
 
   since(seq: number): LoggedRequest[] {
-    return this.entries.slice(-CAP).filter((e) => e.seq > seq).map(format);
+    return this.entries
+      .slice(-CAP)
+      .filter((e) => e.seq > seq)
+      .map(format);
   }
 
   clear(): void {

@@ -48,7 +48,11 @@ function parse(text: string, contentType: string): ReadBody {
     const json: unknown = JSON.parse(text);
     return { parsed: json, logged: json, invalidJson: false };
   } catch {
-    return { parsed: undefined, logged: text, invalidJson: contentType.includes('json') || contentType === '' };
+    return {
+      parsed: undefined,
+      logged: text,
+      invalidJson: contentType.includes('json') || contentType === '',
+    };
   }
 }
 
@@ -112,14 +116,16 @@ export const field = {
     if (!Array.isArray(v)) throw Errors.invalid(`${key} must be an array`);
     return v.map((x) => {
       const n = typeof x === 'string' ? Number(x) : x;
-      if (typeof n !== 'number' || !Number.isInteger(n)) throw Errors.invalid(`${key} must hold integer user ids`);
+      if (typeof n !== 'number' || !Number.isInteger(n))
+        throw Errors.invalid(`${key} must hold integer user ids`);
       return n;
     });
   },
   stringArray(b: Json, key: string): string[] | undefined {
     const v = b[key];
     if (v === undefined || v === null) return undefined;
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw Errors.invalid(`${key} must be an array of strings`);
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+      throw Errors.invalid(`${key} must be an array of strings`);
     return v as string[];
   },
 };

@@ -18,7 +18,12 @@ describe('query parsing', () => {
 
   it('reads booleans and integers', () => {
     const q = new QueryReader(parseQuery('a=true&b=false&c=1&n=12&bad=x'));
-    expect([q.bool('a', false), q.bool('b', true), q.bool('c', false), q.bool('zzz', true)]).toEqual([true, false, true, true]);
+    expect([q.bool('a', false), q.bool('b', true), q.bool('c', false), q.bool('zzz', true)]).toEqual([
+      true,
+      false,
+      true,
+      true,
+    ]);
     expect(q.int('n')).toBe(12);
     expect(q.int('bad')).toBeNaN();
     expect(q.int('none')).toBeUndefined();

@@ -9,8 +9,16 @@ describe('Router', () => {
   router.add('GET', '/api/v2/task/:task_id/tag/:tag_name', 'tag');
 
   it('matches static segments and captures parameters', () => {
-    expect(router.match('GET', '/api/v2/task/86abc')).toEqual({ kind: 'found', route: 'get-task', params: { task_id: '86abc' } });
-    expect(router.match('GET', '/api/v2/team/1/time_entries/current')).toEqual({ kind: 'found', route: 'current', params: { team_id: '1' } });
+    expect(router.match('GET', '/api/v2/task/86abc')).toEqual({
+      kind: 'found',
+      route: 'get-task',
+      params: { task_id: '86abc' },
+    });
+    expect(router.match('GET', '/api/v2/team/1/time_entries/current')).toEqual({
+      kind: 'found',
+      route: 'current',
+      params: { team_id: '1' },
+    });
   });
 
   it('falls back to a parameter when the static segment has no route for the method', () => {
@@ -22,7 +30,9 @@ describe('Router', () => {
   });
 
   it('decodes parameters', () => {
-    expect(router.match('GET', '/api/v2/task/t1/tag/needs%20review')).toMatchObject({ params: { tag_name: 'needs review' } });
+    expect(router.match('GET', '/api/v2/task/t1/tag/needs%20review')).toMatchObject({
+      params: { tag_name: 'needs review' },
+    });
   });
 
   it('answers none for unknown paths and wrong methods', () => {

@@ -51,7 +51,13 @@ export class Router<R> {
     return route === undefined ? { kind: 'none' } : { kind: 'found', route, params };
   }
 
-  private walk(node: Node<R>, method: string, segments: string[], i: number, params: Params): Node<R> | undefined {
+  private walk(
+    node: Node<R>,
+    method: string,
+    segments: string[],
+    i: number,
+    params: Params,
+  ): Node<R> | undefined {
     if (i === segments.length) return node.routes.has(method) ? node : undefined;
     const segment = segments[i];
     const byName = node.statics.get(segment);

@@ -10,7 +10,10 @@ export interface ConsentParams {
 /** The "pick a user, tick workspaces" page. Every reflected value goes through escapeHtml. */
 export function consentPage(store: Store, p: ConsentParams, error?: string): string {
   const users = [...store.users.values()]
-    .map((u, i) => `<label><input type="radio" name="user" value="${e(u.key)}"${i === 0 ? ' checked' : ''}> ${e(u.username)} <code>${e(u.key)}</code></label>`)
+    .map(
+      (u, i) =>
+        `<label><input type="radio" name="user" value="${e(u.key)}"${i === 0 ? ' checked' : ''}> ${e(u.username)} <code>${e(u.key)}</code></label>`,
+    )
     .join('<br>\n');
   const workspaces = [...store.workspaces.values()]
     .map((w) => {

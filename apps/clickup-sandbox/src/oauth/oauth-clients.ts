@@ -5,4 +5,7 @@ export interface OAuthClient {
   redirectUris?: string[];
 }
 
-export const DEFAULT_OAUTH_CLIENT: OAuthClient = { clientId: 'sandbox-client-id', clientSecret: 'sandbox-client-secret' };
+export const DEFAULT_OAUTH_CLIENT: OAuthClient = {
+  clientId: 'sandbox-client-id',
+  clientSecret: 'sandbox-client-secret',
+};

@@ -8,7 +8,10 @@ import type { Query } from '../http/query';
 import { consentPage, errorPage, type ConsentParams } from './consent-page';
 import type { OAuthClient } from './oauth-clients';
 
-const html = (status: number, text: string): Reply => ({ status, raw: { contentType: 'text/html; charset=utf-8', text } });
+const html = (status: number, text: string): Reply => ({
+  status,
+  raw: { contentType: 'text/html; charset=utf-8', text },
+});
 
 function one(v: unknown): string {
   if (Array.isArray(v)) return one(v[v.length - 1]);
@@ -33,7 +36,8 @@ export function oauthRoutes(r: RouteTable, clients: () => OAuthClient[]): void {
     } catch {
       return 'redirect_uri is not a URL (OAUTH_007).';
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'redirect_uri must be http or https (OAUTH_007).';
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return 'redirect_uri must be http or https (OAUTH_007).';
     if (client.redirectUris && !client.redirectUris.some((u) => redirectUri.startsWith(u))) {
       return 'redirect_uri does not match the app’s redirect URIs (OAUTH_007).';
     }
@@ -52,7 +56,11 @@ export function oauthRoutes(r: RouteTable, clients: () => OAuthClient[]): void {
 
   r.open('POST', '/api', (ctx) => {
     const form = isObject(ctx.body) ? ctx.body : {};
-    const p: ConsentParams = { clientId: one(form['client_id']), redirectUri: one(form['redirect_uri']), state: one(form['state']) };
+    const p: ConsentParams = {
+      clientId: one(form['client_id']),
+      redirectUri: one(form['redirect_uri']),
+      state: one(form['state']),
+    };
     const problem = checkClient(p.clientId, p.redirectUri);
     if (problem) return html(400, errorPage(problem));
     const user = ctx.store.usersByKey.get(one(form['user']).toLowerCase());
@@ -60,13 +68,21 @@ export function oauthRoutes(r: RouteTable, clients: () => OAuthClient[]): void {
     const ticked = many(form['workspace']);
     if (ticked.length === 0) return html(400, consentPage(ctx.store, p, 'Tick at least one workspace.'));
     const foreign = ticked.filter((id) => !ctx.store.workspaces.get(id)?.members.has(user.id));
-    if (foreign.length > 0) return html(400, consentPage(ctx.store, p, `${user.username} is not a member of every ticked workspace.`));
+    if (foreign.length > 0)
+      return html(
+        400,
+        consentPage(ctx.store, p, `${user.username} is not a member of every ticked workspace.`),
+      );
     const code = randomBytes(16).toString('hex');
     ctx.store.oauthCodes.set(code, { clientId: p.clientId, userId: user.id, workspaceIds: new Set(ticked) });
     const target = new URL(p.redirectUri);
     target.searchParams.set('code', code);
     if (p.state) target.searchParams.set('state', p.state);
-    return { status: 302, headers: { location: target.toString() }, raw: { contentType: 'text/plain; charset=utf-8', text: `Redirecting to ${target.toString()}` } };
+    return {
+      status: 302,
+      headers: { location: target.toString() },
+      raw: { contentType: 'text/plain; charset=utf-8', text: `Redirecting to ${target.toString()}` },
+    };
   });
 
   // JSON body, form body and query parameters are all accepted (API-NOTES §2.2).
@@ -78,7 +94,8 @@ export function oauthRoutes(r: RouteTable, clients: () => OAuthClient[]): void {
     const clientId = read('client_id');
     const secret = read('client_secret');
     const code = read('code');
-    if (!clientId || !secret || !code) throw Errors.invalid('client_id, client_secret and code are required', 'OAUTH_017');
+    if (!clientId || !secret || !code)
+      throw Errors.invalid('client_id, client_secret and code are required', 'OAUTH_017');
     const client = clients().find((c) => c.clientId === clientId);
     if (!client) throw Errors.oauthClientNotFound();
     if (client.clientSecret !== secret) throw Errors.oauthSecretInvalid();

@@ -1,3 +1,4 @@
+import { must } from '../util/must';
 import { Errors } from '../http/api-error';
 import { bodyObject, field } from '../http/body';
 import type { Ctx } from '../http/context';
@@ -23,9 +24,10 @@ function item(c: ChecklistRec, id: string): ChecklistItemRec {
 function assigneeOf(ctx: Ctx, c: ChecklistRec, b: Record<string, unknown>): number | null | undefined {
   if (!('assignee' in b)) return undefined;
   if (b['assignee'] === null) return null;
-  const id = field.int(b, 'assignee')!;
-  const t = ctx.store.tasks.get(c.taskId)!;
-  if (!ctx.store.isMember(ctx.store.workspaceOfTask(t), id)) throw Errors.invalid('Assignee is not a member of this Workspace', 'CHECK_012');
+  const id = must(field.int(b, 'assignee'));
+  const t = must(ctx.store.tasks.get(c.taskId));
+  if (!ctx.store.isMember(ctx.store.workspaceOfTask(t), id))
+    throw Errors.invalid('Assignee is not a member of this Workspace', 'CHECK_012');
   return id;
 }
 
@@ -56,7 +58,9 @@ export function checklistRoutes(r: RouteTable): void {
     }
     const position = field.int(b, 'position');
     if (position !== undefined) {
-      const siblings = [...ctx.store.checklists.values()].filter((x) => x.taskId === c.taskId && x.id !== c.id).sort((a, b2) => a.orderindex - b2.orderindex);
+      const siblings = [...ctx.store.checklists.values()]
+        .filter((x) => x.taskId === c.taskId && x.id !== c.id)
+        .sort((a, b2) => a.orderindex - b2.orderindex);
       siblings.splice(Math.max(0, Math.min(position, siblings.length)), 0, c);
       siblings.forEach((x, i) => (x.orderindex = i));
     }
@@ -89,7 +93,8 @@ export function checklistRoutes(r: RouteTable): void {
     const i = item(c, ctx.params['checklist_item_id']);
     const b = bodyObject(ctx.body);
     const name = field.string(b, 'name');
-    if (name !== undefined && name.trim() === '') throw Errors.invalid('Checklist item name invalid', 'CHECK_002');
+    if (name !== undefined && name.trim() === '')
+      throw Errors.invalid('Checklist item name invalid', 'CHECK_002');
     const assignee = assigneeOf(ctx, c, b);
     const parent = 'parent' in b ? (b['parent'] === null ? null : field.string(b, 'parent')) : undefined;
     if (parent) {

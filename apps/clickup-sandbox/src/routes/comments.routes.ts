@@ -1,3 +1,4 @@
+import { must } from '../util/must';
 import { Errors } from '../http/api-error';
 import { bodyObject, field } from '../http/body';
 import type { Ctx } from '../http/context';
@@ -11,7 +12,7 @@ import { resolveTask } from './task-lookup';
 const PAGE = 25;
 
 function view(store: Store, c: CommentRec) {
-  const user = store.users.get(c.userId)!;
+  const user = must(store.users.get(c.userId));
   const assignee = c.assigneeId === null ? undefined : store.users.get(c.assigneeId);
   const by = c.assignedById === null ? undefined : store.users.get(c.assignedById);
   return {
@@ -37,9 +38,13 @@ function page(ctx: Ctx, kind: 'task' | 'list', parentId: string) {
   const startId = ctx.query.string('start_id');
   if (Number.isNaN(start)) throw Errors.invalid('start takes Unix milliseconds', 'INPUT_005');
   const newestFirst = (a: CommentRec, b: CommentRec) => b.date - a.date || Number(b.id) - Number(a.id);
-  let comments = [...ctx.store.comments.values()].filter((c) => c.parent.kind === kind && c.parent.id === parentId).sort(newestFirst);
+  let comments = [...ctx.store.comments.values()]
+    .filter((c) => c.parent.kind === kind && c.parent.id === parentId)
+    .sort(newestFirst);
   if (start !== undefined) {
-    comments = comments.filter((c) => c.date < start || (c.date === start && startId !== undefined && Number(c.id) < Number(startId)));
+    comments = comments.filter(
+      (c) => c.date < start || (c.date === start && startId !== undefined && Number(c.id) < Number(startId)),
+    );
   }
   return ok({ comments: comments.slice(0, PAGE).map((c) => view(ctx.store, c)) });
 }
@@ -82,7 +87,9 @@ export function commentRoutes(r: RouteTable): void {
     return create(ctx, 'task', t.id, ctx.store.workspaceOfTask(t));
   });
 
-  r.v2('GET', '/list/:list_id/comment', (ctx) => page(ctx, 'list', ctx.store.list(ctx.principal, ctx.params['list_id']).id));
+  r.v2('GET', '/list/:list_id/comment', (ctx) =>
+    page(ctx, 'list', ctx.store.list(ctx.principal, ctx.params['list_id']).id),
+  );
 
   r.v2('POST', '/list/:list_id/comment', (ctx) => {
     const l = ctx.store.list(ctx.principal, ctx.params['list_id']);

@@ -10,14 +10,19 @@ const PARENT_TYPES: Record<string, number> = { SPACE: 4, FOLDER: 5, LIST: 6, EVE
 const VISIBILITY = ['PUBLIC', 'PRIVATE', 'PERSONAL', 'HIDDEN'] as const;
 
 function parentType(raw: unknown): number {
-  const n = typeof raw === 'number' ? raw : PARENT_TYPES[String(raw).toUpperCase()] ?? Number(raw);
-  if (![4, 5, 6, 7, 12].includes(n)) throw Errors.invalid('parent type must be SPACE, FOLDER, LIST, EVERYTHING or WORKSPACE (4, 5, 6, 7, 12)', 'DOCS_001');
+  const n = typeof raw === 'number' ? raw : (PARENT_TYPES[String(raw).toUpperCase()] ?? Number(raw));
+  if (![4, 5, 6, 7, 12].includes(n))
+    throw Errors.invalid(
+      'parent type must be SPACE, FOLDER, LIST, EVERYTHING or WORKSPACE (4, 5, 6, 7, 12)',
+      'DOCS_001',
+    );
   return n;
 }
 
 function contentFormat(raw: string | undefined): ContentFormat {
   const f = raw ?? 'text/md';
-  if (f !== 'text/md' && f !== 'text/plain') throw Errors.invalid('content_format must be text/md or text/plain', 'DOCS_002');
+  if (f !== 'text/md' && f !== 'text/plain')
+    throw Errors.invalid('content_format must be text/md or text/plain', 'DOCS_002');
   return f;
 }
 
@@ -47,10 +52,14 @@ function maxDepth(ctx: Ctx): number {
 
 /** Pages nest under `pages`; depth 0 is the top level, -1 means no limit. */
 function tree<T>(ctx: Ctx, docId: string, render: (p: PageRec, children: T[] | undefined) => T): T[] {
-  const pages = [...ctx.store.pages.values()].filter((p) => p.docId === docId).sort((a, b) => a.orderindex - b.orderindex);
+  const pages = [...ctx.store.pages.values()]
+    .filter((p) => p.docId === docId)
+    .sort((a, b) => a.orderindex - b.orderindex);
   const limit = maxDepth(ctx);
   const level = (parent: string | null, depth: number): T[] =>
-    pages.filter((p) => p.parentPageId === parent).map((p) => render(p, limit === -1 || depth < limit ? level(p.id, depth + 1) : undefined));
+    pages
+      .filter((p) => p.parentPageId === parent)
+      .map((p) => render(p, limit === -1 || depth < limit ? level(p.id, depth + 1) : undefined));
   return level(null, 0);
 }
 
@@ -58,7 +67,8 @@ function searchDocs(ctx: Ctx): Reply {
   const ws = workspace(ctx);
   const q = ctx.query;
   const limit = q.int('limit') ?? 50;
-  if (Number.isNaN(limit) || limit < 1 || limit > 100) throw Errors.invalid('limit must be from 1 to 100', 'DOCS_004');
+  if (Number.isNaN(limit) || limit < 1 || limit > 100)
+    throw Errors.invalid('limit must be from 1 to 100', 'DOCS_004');
   const cursor = q.string('cursor') ?? q.string('next_cursor');
   let offset = 0;
   if (cursor) {
@@ -81,7 +91,8 @@ function searchDocs(ctx: Ctx): Reply {
   );
   const slice = docs.slice(offset, offset + limit);
   const body: Record<string, unknown> = { docs: slice.map((d) => doc(d, false)) };
-  if (offset + limit < docs.length) body['next_cursor'] = Buffer.from(`o:${offset + limit}`).toString('base64url');
+  if (offset + limit < docs.length)
+    body['next_cursor'] = Buffer.from(`o:${offset + limit}`).toString('base64url');
   return ok(body);
 }
 
@@ -93,20 +104,26 @@ function createDoc(ctx: Ctx): Reply {
   let parent = { id: ws.id, type: 12 };
   if (b['parent'] !== undefined) {
     const raw = b['parent'];
-    if (!isObject(raw) || raw['id'] === undefined) throw Errors.invalid('parent must be {"id", "type"}', 'DOCS_001');
+    if (!isObject(raw) || raw['id'] === undefined)
+      throw Errors.invalid('parent must be {"id", "type"}', 'DOCS_001');
     parent = { id: String(raw['id']), type: parentType(raw['type']) };
     const owner =
-      parent.type === 4 ? store.spaces.get(parent.id)?.workspaceId
-      : parent.type === 5 ? store.spaces.get(store.folders.get(parent.id)?.spaceId ?? '')?.workspaceId
-      : parent.type === 6 ? store.spaces.get(store.lists.get(parent.id)?.spaceId ?? '')?.workspaceId
-      : parent.id;
+      parent.type === 4
+        ? store.spaces.get(parent.id)?.workspaceId
+        : parent.type === 5
+          ? store.spaces.get(store.folders.get(parent.id)?.spaceId ?? '')?.workspaceId
+          : parent.type === 6
+            ? store.spaces.get(store.lists.get(parent.id)?.spaceId ?? '')?.workspaceId
+            : parent.id;
     if (owner !== ws.id) throw Errors.invalid('parent does not exist in this Workspace', 'DOCS_006');
   }
   const rawVisibility = b['visibility'];
   const visibility =
-    rawVisibility === undefined ? 'PUBLIC'
-    : typeof rawVisibility === 'number' ? VISIBILITY[rawVisibility - 1]
-    : VISIBILITY.find((v) => v === String(rawVisibility).toUpperCase());
+    rawVisibility === undefined
+      ? 'PUBLIC'
+      : typeof rawVisibility === 'number'
+        ? VISIBILITY[rawVisibility - 1]
+        : VISIBILITY.find((v) => v === String(rawVisibility).toUpperCase());
   if (!visibility) throw Errors.invalid('visibility must be PUBLIC, PRIVATE, PERSONAL or HIDDEN', 'DOCS_007');
   const d: DocRec = {
     id: store.ids.doc(ws.id),
@@ -125,7 +142,14 @@ function createDoc(ctx: Ctx): Reply {
   return created(doc(d, true));
 }
 
-function newPage(ctx: Ctx, d: DocRec, parentPageId: string | null, name: string, subTitle: string, content: string): PageRec {
+function newPage(
+  ctx: Ctx,
+  d: DocRec,
+  parentPageId: string | null,
+  name: string,
+  subTitle: string,
+  content: string,
+): PageRec {
   const me = ctx.principal.user.id;
   const p: PageRec = {
     id: ctx.store.ids.page(d.id),
@@ -149,9 +173,17 @@ function createPage(ctx: Ctx): Reply {
   const { ws, d } = findDoc(ctx);
   const b = bodyObject(ctx.body);
   const parentPageId = field.string(b, 'parent_page_id') ?? null;
-  if (parentPageId && ctx.store.pages.get(parentPageId)?.docId !== d.id) throw Errors.invalid('parent_page_id is not a page of this doc', 'DOCS_008');
+  if (parentPageId && ctx.store.pages.get(parentPageId)?.docId !== d.id)
+    throw Errors.invalid('parent_page_id is not a page of this doc', 'DOCS_008');
   contentFormat(field.string(b, 'content_format'));
-  const p = newPage(ctx, d, parentPageId, field.string(b, 'name') ?? '', field.string(b, 'sub_title') ?? '', field.string(b, 'content') ?? '');
+  const p = newPage(
+    ctx,
+    d,
+    parentPageId,
+    field.string(b, 'name') ?? '',
+    field.string(b, 'sub_title') ?? '',
+    field.string(b, 'content') ?? '',
+  );
   d.dateUpdated = ctx.now;
   return created(page(p, ws.id, 'text/md', []));
 }
@@ -160,7 +192,8 @@ function editPage(ctx: Ctx): Reply {
   const { d, p } = findPage(ctx);
   const b = bodyObject(ctx.body);
   const mode = field.string(b, 'content_edit_mode') ?? 'replace';
-  if (!['replace', 'append', 'prepend'].includes(mode)) throw Errors.invalid('content_edit_mode must be replace, append or prepend', 'DOCS_009');
+  if (!['replace', 'append', 'prepend'].includes(mode))
+    throw Errors.invalid('content_edit_mode must be replace, append or prepend', 'DOCS_009');
   contentFormat(field.string(b, 'content_format'));
   const content = field.string(b, 'content');
   p.name = field.string(b, 'name') ?? p.name;

@@ -1,3 +1,4 @@
+import { must } from '../util/must';
 import { Errors } from '../http/api-error';
 import { bodyObject, field, type Json } from '../http/body';
 import type { Ctx } from '../http/context';
@@ -18,13 +19,15 @@ function findGoal(ctx: Ctx): GoalRec {
 function findKr(ctx: Ctx): KeyResultRec {
   const kr = ctx.store.keyResults.get(ctx.params['key_result_id']);
   if (!kr) throw Errors.teamNotAuthorized();
-  ctx.store.workspace(ctx.principal, ctx.store.goals.get(kr.goalId)!.workspaceId);
+  ctx.store.workspace(ctx.principal, must(ctx.store.goals.get(kr.goalId)).workspaceId);
   return kr;
 }
 
 function members(ctx: Ctx, workspaceId: string, ids: number[] | undefined): number[] | undefined {
   if (!ids) return undefined;
-  for (const id of ids) if (!ctx.store.isMember(workspaceId, id)) throw Errors.invalid(`User ${id} is not a member of this Workspace`, 'GOAL_012');
+  for (const id of ids)
+    if (!ctx.store.isMember(workspaceId, id))
+      throw Errors.invalid(`User ${id} is not a member of this Workspace`, 'GOAL_012');
   return [...new Set(ids)];
 }
 
@@ -33,11 +36,13 @@ function taskAndListIds(ctx: Ctx, g: GoalRec, b: Json) {
   const listIds = field.stringArray(b, 'list_ids');
   for (const id of taskIds ?? []) {
     const t = ctx.store.tasks.get(id);
-    if (!t || ctx.store.workspaceOfTask(t) !== g.workspaceId) throw Errors.invalid(`Task ${id} not found`, 'GOAL_020');
+    if (!t || ctx.store.workspaceOfTask(t) !== g.workspaceId)
+      throw Errors.invalid(`Task ${id} not found`, 'GOAL_020');
   }
   for (const id of listIds ?? []) {
     const l = ctx.store.lists.get(id);
-    if (!l || ctx.store.workspaceOfList(l) !== g.workspaceId) throw Errors.invalid(`List ${id} not found`, 'GOAL_021');
+    if (!l || ctx.store.workspaceOfList(l) !== g.workspaceId)
+      throw Errors.invalid(`List ${id} not found`, 'GOAL_021');
   }
   return { taskIds, listIds };
 }
@@ -98,7 +103,8 @@ export function goalRoutes(r: RouteTable): void {
 
   r.v2('DELETE', '/goal/:goal_id', (ctx) => {
     const g = findGoal(ctx);
-    for (const kr of [...ctx.store.keyResults.values()]) if (kr.goalId === g.id) ctx.store.keyResults.delete(kr.id);
+    for (const kr of [...ctx.store.keyResults.values()])
+      if (kr.goalId === g.id) ctx.store.keyResults.delete(kr.id);
     ctx.store.goals.delete(g.id);
     return ok({});
   });
@@ -108,7 +114,8 @@ export function goalRoutes(r: RouteTable): void {
     const b = bodyObject(ctx.body);
     const name = field.requiredString(b, 'name', 'Key result name invalid', 'KEYRESULT_001');
     const type = (field.string(b, 'type') ?? 'number') as KeyResultType;
-    if (!KR_TYPES.includes(type)) throw Errors.invalid(`type must be one of ${KR_TYPES.join(', ')}`, 'KEYRESULT_002');
+    if (!KR_TYPES.includes(type))
+      throw Errors.invalid(`type must be one of ${KR_TYPES.join(', ')}`, 'KEYRESULT_002');
     const stepsStart = field.number(b, 'steps_start') ?? 0;
     const stepsEnd = field.number(b, 'steps_end') ?? (type === 'boolean' ? 1 : 100);
     const { taskIds, listIds } = taskAndListIds(ctx, g, b);
@@ -137,7 +144,8 @@ export function goalRoutes(r: RouteTable): void {
     const b = bodyObject(ctx.body);
     const steps = field.number(b, 'steps_current');
     const name = field.string(b, 'name');
-    if (name !== undefined && name.trim() === '') throw Errors.invalid('Key result name invalid', 'KEYRESULT_001');
+    if (name !== undefined && name.trim() === '')
+      throw Errors.invalid('Key result name invalid', 'KEYRESULT_001');
     if (name !== undefined) kr.name = name;
     kr.unit = field.string(b, 'unit') ?? kr.unit;
     const note = field.string(b, 'note') ?? '';

@@ -1,3 +1,4 @@
+import { must } from '../util/must';
 import { Errors } from '../http/api-error';
 import { bodyObject, field, type Json } from '../http/body';
 import type { Ctx } from '../http/context';
@@ -19,21 +20,24 @@ function applyListBody(ctx: Ctx, l: ListRec, b: Json): void {
   l.dueDateTime = field.bool(b, 'due_date_time') ?? l.dueDateTime;
   const priority = field.nullableInt(b, 'priority');
   if (priority !== undefined) {
-    if (priority !== null && (priority < 1 || priority > 4)) throw Errors.invalid('Priority must be 1, 2, 3 or 4', 'INPUT_007');
+    if (priority !== null && (priority < 1 || priority > 4))
+      throw Errors.invalid('Priority must be 1, 2, 3 or 4', 'INPUT_007');
     l.priority = priority;
   }
   if ('assignee' in b) {
     const raw = b['assignee'];
     if (raw === null || raw === 'none') l.assigneeId = null;
     else {
-      const id = field.int(b, 'assignee')!;
-      if (!ctx.store.isMember(workspaceId, id)) throw Errors.invalid('Assignee is not a member of this Workspace', 'INPUT_008');
+      const id = must(field.int(b, 'assignee'));
+      if (!ctx.store.isMember(workspaceId, id))
+        throw Errors.invalid('Assignee is not a member of this Workspace', 'INPUT_008');
       l.assigneeId = id;
     }
   }
   const color = field.string(b, 'status');
   if (color !== undefined) {
-    if (!listColor(color)) throw Errors.invalid('List status must be a colour name such as "red"', 'INPUT_009');
+    if (!listColor(color))
+      throw Errors.invalid('List status must be a colour name such as "red"', 'INPUT_009');
     l.color = color;
   }
   if (field.bool(b, 'unset_status')) l.color = null;
@@ -72,7 +76,9 @@ export function listRoutes(r: RouteTable): void {
   r.v2('GET', '/space/:space_id/list', (ctx) => {
     const s = ctx.store.space(ctx.principal, ctx.params['space_id']);
     const archived = ctx.query.bool('archived', false);
-    const lists = [...ctx.store.lists.values()].filter((l) => l.spaceId === s.id && l.folderId === null && l.archived === archived);
+    const lists = [...ctx.store.lists.values()].filter(
+      (l) => l.spaceId === s.id && l.folderId === null && l.archived === archived,
+    );
     return ok({ lists: lists.map((l) => list(ctx.store, l)) });
   });
 
@@ -81,7 +87,9 @@ export function listRoutes(r: RouteTable): void {
     return ok(list(ctx.store, newList(ctx, s.id, null)));
   });
 
-  r.v2('GET', '/list/:list_id', (ctx) => ok(list(ctx.store, ctx.store.list(ctx.principal, ctx.params['list_id']))));
+  r.v2('GET', '/list/:list_id', (ctx) =>
+    ok(list(ctx.store, ctx.store.list(ctx.principal, ctx.params['list_id']))),
+  );
 
   r.v2('PUT', '/list/:list_id', (ctx) => {
     const l = ctx.store.list(ctx.principal, ctx.params['list_id']);

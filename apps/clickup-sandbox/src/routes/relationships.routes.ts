@@ -1,3 +1,4 @@
+import { must } from '../util/must';
 import { Errors } from '../http/api-error';
 import { bodyObject, field } from '../http/body';
 import type { Ctx } from '../http/context';
@@ -29,14 +30,19 @@ export function relationshipRoutes(r: RouteTable): void {
     if ((dependsOn === undefined) === (dependencyOf === undefined)) {
       throw Errors.invalid('Send exactly one of depends_on and dependency_of', 'DEPEND_001');
     }
-    const other = otherTask(ctx, (dependsOn ?? dependencyOf)!, t);
+    const other = otherTask(ctx, must(dependsOn ?? dependencyOf), t);
     const [waiting, blocking] = dependsOn !== undefined ? [t.id, other.id] : [other.id, t.id];
     const store = ctx.store;
     if (store.dependencies.some((d) => d.taskId === blocking && d.dependsOn === waiting)) {
       throw Errors.invalid('This dependency would create a cycle', 'DEPEND_002');
     }
     if (!store.dependencies.some((d) => d.taskId === waiting && d.dependsOn === blocking)) {
-      store.dependencies.push({ taskId: waiting, dependsOn: blocking, dateCreated: ctx.now, userId: ctx.principal.user.id });
+      store.dependencies.push({
+        taskId: waiting,
+        dependsOn: blocking,
+        dateCreated: ctx.now,
+        userId: ctx.principal.user.id,
+      });
     }
     return ok({});
   });
@@ -50,7 +56,11 @@ export function relationshipRoutes(r: RouteTable): void {
     const waitingOn = dependsOn ? otherTask(ctx, dependsOn, t).id : undefined;
     const blocks = dependencyOf ? otherTask(ctx, dependencyOf, t).id : undefined;
     store.dependencies = store.dependencies.filter(
-      (d) => !((waitingOn && d.taskId === t.id && d.dependsOn === waitingOn) || (blocks && d.taskId === blocks && d.dependsOn === t.id)),
+      (d) =>
+        !(
+          (waitingOn && d.taskId === t.id && d.dependsOn === waitingOn) ||
+          (blocks && d.taskId === blocks && d.dependsOn === t.id)
+        ),
     );
     return ok({});
   });
@@ -59,15 +69,26 @@ export function relationshipRoutes(r: RouteTable): void {
     const t = resolveTask(ctx);
     const other = otherTask(ctx, ctx.params['links_to'], t);
     const store = ctx.store;
-    const exists = store.links.some((l) => (l.a === t.id && l.b === other.id) || (l.a === other.id && l.b === t.id));
-    if (!exists) store.links.push({ a: t.id, b: other.id, linkId: store.ids.uuid('link'), dateCreated: ctx.now, userId: ctx.principal.user.id });
+    const exists = store.links.some(
+      (l) => (l.a === t.id && l.b === other.id) || (l.a === other.id && l.b === t.id),
+    );
+    if (!exists)
+      store.links.push({
+        a: t.id,
+        b: other.id,
+        linkId: store.ids.uuid('link'),
+        dateCreated: ctx.now,
+        userId: ctx.principal.user.id,
+      });
     return linkAnswer(ctx, t);
   });
 
   r.v2('DELETE', '/task/:task_id/link/:links_to', (ctx) => {
     const t = resolveTask(ctx);
     const other = otherTask(ctx, ctx.params['links_to'], t);
-    ctx.store.links = ctx.store.links.filter((l) => !((l.a === t.id && l.b === other.id) || (l.a === other.id && l.b === t.id)));
+    ctx.store.links = ctx.store.links.filter(
+      (l) => !((l.a === t.id && l.b === other.id) || (l.a === other.id && l.b === t.id)),
+    );
     return linkAnswer(ctx, t);
   });
 }

@@ -22,7 +22,9 @@ export function spaceRoutes(r: RouteTable): void {
   r.v2('GET', '/team/:team_id/space', (ctx) => {
     const ws = ctx.store.workspace(ctx.principal, ctx.params['team_id']);
     const archived = ctx.query.bool('archived', false);
-    const spaces = [...ctx.store.spaces.values()].filter((s) => s.workspaceId === ws.id && s.archived === archived);
+    const spaces = [...ctx.store.spaces.values()].filter(
+      (s) => s.workspaceId === ws.id && s.archived === archived,
+    );
     return ok({ spaces: spaces.map((s) => space(ctx.store, s)) });
   });
 
@@ -30,7 +32,9 @@ export function spaceRoutes(r: RouteTable): void {
     const ws = ctx.store.workspace(ctx.principal, ctx.params['team_id']);
     const b = bodyObject(ctx.body);
     const name = field.requiredString(b, 'name', 'Space name invalid', 'PROJ_005').trim();
-    const taken = [...ctx.store.spaces.values()].some((s) => s.workspaceId === ws.id && s.name.toLowerCase() === name.toLowerCase());
+    const taken = [...ctx.store.spaces.values()].some(
+      (s) => s.workspaceId === ws.id && s.name.toLowerCase() === name.toLowerCase(),
+    );
     if (taken) throw Errors.invalid('Space with this name already exists', 'PROJ_041');
     const s = createSpace(ctx.store, ws.id, name, {
       multipleAssignees: field.bool(b, 'multiple_assignees') ?? true,
@@ -41,7 +45,9 @@ export function spaceRoutes(r: RouteTable): void {
     return ok(space(ctx.store, s));
   });
 
-  r.v2('GET', '/space/:space_id', (ctx) => ok(space(ctx.store, ctx.store.space(ctx.principal, ctx.params['space_id']))));
+  r.v2('GET', '/space/:space_id', (ctx) =>
+    ok(space(ctx.store, ctx.store.space(ctx.principal, ctx.params['space_id']))),
+  );
 
   r.v2('PUT', '/space/:space_id', (ctx) => {
     const s = ctx.store.space(ctx.principal, ctx.params['space_id']);

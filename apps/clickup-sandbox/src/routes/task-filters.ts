@@ -12,7 +12,21 @@ interface CustomFieldFilter {
   value?: unknown;
 }
 
-const OPERATORS = new Set(['=', '!=', '<', '<=', '>', '>=', 'IS NULL', 'IS NOT NULL', 'RANGE', 'ANY', 'ALL', 'NOT ANY', 'NOT ALL']);
+const OPERATORS = new Set([
+  '=',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'IS NULL',
+  'IS NOT NULL',
+  'RANGE',
+  'ANY',
+  'ALL',
+  'NOT ANY',
+  'NOT ALL',
+]);
 
 /**
  * The filters of `GET /v2/list/{id}/task` and `GET /v2/team/{id}/task` (API-NOTES §5.4, §5.5).
@@ -54,7 +68,8 @@ export class TaskFilter {
     this.folderIds = new Set(q.list('project_ids'));
     this.listIds = new Set(q.list('list_ids'));
     const page = q.int('page') ?? 0;
-    if (Number.isNaN(page) || page < 0) throw Errors.invalid('page must be a non-negative integer', 'INPUT_003');
+    if (Number.isNaN(page) || page < 0)
+      throw Errors.invalid('page must be a non-negative integer', 'INPUT_003');
     this.page = page;
     const orderBy = q.string('order_by') ?? 'created';
     if (!['id', 'created', 'updated', 'due_date'].includes(orderBy)) {
@@ -71,7 +86,8 @@ export class TaskFilter {
     for (const [name, get] of dates) {
       const gt = q.int(`${name}_gt`);
       const lt = q.int(`${name}_lt`);
-      if (Number.isNaN(gt) || Number.isNaN(lt)) throw Errors.invalid(`${name}_gt and ${name}_lt take Unix milliseconds`, 'INPUT_005');
+      if (Number.isNaN(gt) || Number.isNaN(lt))
+        throw Errors.invalid(`${name}_gt and ${name}_lt take Unix milliseconds`, 'INPUT_005');
       if (gt !== undefined || lt !== undefined) this.ranges.push({ get, gt, lt });
     }
     this.customFields = parseCustomFieldFilters(q);
@@ -79,7 +95,8 @@ export class TaskFilter {
 
   matches(t: TaskRec): boolean {
     if (t.archived !== this.archived) return false;
-    if (this.parent !== undefined ? t.parentId !== this.parent : !this.subtasks && t.parentId !== null) return false;
+    if (this.parent !== undefined ? t.parentId !== this.parent : !this.subtasks && t.parentId !== null)
+      return false;
     const status = this.store.statusOfTask(t);
     if (this.statuses.size > 0) {
       // Naming a closed status asks for those tasks, so it overrides include_closed.
@@ -111,7 +128,8 @@ export class TaskFilter {
           return t.dateCreated;
       }
     };
-    const byId = (a: TaskRec, b: TaskRec): number => (a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const byId = (a: TaskRec, b: TaskRec): number =>
+      a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     const sorted =
       this.orderBy === 'id'
         ? [...tasks].sort((a, b) => byId(b, a))
@@ -170,7 +188,10 @@ function comparable(def: FieldRec, v: unknown, fromFilter = false): string | str
     const byIndex = def.options.find((o) => String(o.orderindex) === String(v));
     if (byIndex && !def.options.some((o) => o.id === v)) return byIndex.id;
   }
-  if (typeof v === 'number' || (typeof v === 'string' && ['number', 'currency', 'date', 'emoji'].includes(def.type))) {
+  if (
+    typeof v === 'number' ||
+    (typeof v === 'string' && ['number', 'currency', 'date', 'emoji'].includes(def.type))
+  ) {
     return String(Number(v));
   }
   return String(v);
@@ -178,7 +199,10 @@ function comparable(def: FieldRec, v: unknown, fromFilter = false): string | str
 
 function parseCustomFieldFilters(q: QueryReader): CustomFieldFilter[] {
   const out: CustomFieldFilter[] = [];
-  const raws = [...q.list('custom_fields').map((r) => ({ r, many: true })), ...q.list('custom_field').map((r) => ({ r, many: false }))];
+  const raws = [
+    ...q.list('custom_fields').map((r) => ({ r, many: true })),
+    ...q.list('custom_field').map((r) => ({ r, many: false })),
+  ];
   for (const { r, many } of raws) {
     let parsed: unknown;
     try {
@@ -192,7 +216,8 @@ function parseCustomFieldFilters(q: QueryReader): CustomFieldFilter[] {
         throw Errors.invalid('each custom field filter needs a field_id', 'FIELD_040');
       }
       const operator = typeof item['operator'] === 'string' ? item['operator'].toUpperCase() : '=';
-      if (!OPERATORS.has(operator)) throw Errors.invalid(`unknown custom field filter operator ${String(item['operator'])}`, 'FIELD_041');
+      if (!OPERATORS.has(operator))
+        throw Errors.invalid(`unknown custom field filter operator ${String(item['operator'])}`, 'FIELD_041');
       out.push({ field_id: item['field_id'], operator, value: item['value'] });
     }
   }

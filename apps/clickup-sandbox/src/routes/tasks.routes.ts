@@ -1,3 +1,4 @@
+import { must } from '../util/must';
 import { Errors } from '../http/api-error';
 import { bodyObject, field, isObject, type Json } from '../http/body';
 import type { Ctx } from '../http/context';
@@ -11,18 +12,24 @@ import { TaskFilter } from './task-filters';
 import { resolveTask } from './task-lookup';
 
 function checkPriority(p: number | null | undefined): void {
-  if (p !== undefined && p !== null && (p < 1 || p > 4)) throw Errors.invalid('Priority invalid: use 1 (urgent) to 4 (low) or null', 'INPUT_007');
+  if (p !== undefined && p !== null && (p < 1 || p > 4))
+    throw Errors.invalid('Priority invalid: use 1 (urgent) to 4 (low) or null', 'INPUT_007');
 }
 
 function checkMembers(ctx: Ctx, workspaceId: string, ids: number[]): void {
   for (const id of ids) {
-    if (!ctx.store.isMember(workspaceId, id)) throw Errors.invalid(`Assignee ${id} is not a member of this Workspace`, 'ITEM_061');
+    if (!ctx.store.isMember(workspaceId, id))
+      throw Errors.invalid(`Assignee ${id} is not a member of this Workspace`, 'ITEM_061');
   }
 }
 
 /** `markdown_content` wins over `description` (API-NOTES §5.2); the spec example also shows `markdown_description`. */
 function markdownOf(b: Json): string | undefined {
-  return field.string(b, 'markdown_content') ?? field.string(b, 'markdown_description') ?? field.string(b, 'description');
+  return (
+    field.string(b, 'markdown_content') ??
+    field.string(b, 'markdown_description') ??
+    field.string(b, 'description')
+  );
 }
 
 function setStatus(ctx: Ctx, t: TaskRec, list: ListRec, name: string): void {
@@ -43,7 +50,8 @@ function checkParent(ctx: Ctx, list: ListRec, parentId: string, selfId?: string)
   if (!parent || parent.listId !== list.id || parent.id === selfId) throw Errors.parentNotInList();
   let cursor: TaskRec | undefined = parent;
   while (cursor) {
-    if (cursor.id === selfId) throw Errors.invalid('A task cannot become a subtask of its own subtask', 'ITEM_138');
+    if (cursor.id === selfId)
+      throw Errors.invalid('A task cannot become a subtask of its own subtask', 'ITEM_138');
     cursor = cursor.parentId ? ctx.store.tasks.get(cursor.parentId) : undefined;
   }
 }
@@ -69,10 +77,12 @@ function createTaskRoute(ctx: Ctx) {
   const fieldValues = new Map<string, unknown>();
   const rawFields = b['custom_fields'];
   if (rawFields !== undefined) {
-    if (!Array.isArray(rawFields)) throw Errors.invalid('custom_fields must be an array of {id, value}', 'FIELD_034');
+    if (!Array.isArray(rawFields))
+      throw Errors.invalid('custom_fields must be an array of {id, value}', 'FIELD_034');
     const applicable = store.fieldsOfList(list);
     for (const raw of rawFields) {
-      if (!isObject(raw) || typeof raw['id'] !== 'string') throw Errors.invalid('custom_fields must be an array of {id, value}', 'FIELD_034');
+      if (!isObject(raw) || typeof raw['id'] !== 'string')
+        throw Errors.invalid('custom_fields must be an array of {id, value}', 'FIELD_034');
       const def = applicable.find((f) => f.id === raw['id']);
       if (!def) throw Errors.invalid(`Custom field ${raw['id']} does not apply to this list`, 'FIELD_010');
       if (raw['value'] !== null && raw['value'] !== undefined) {
@@ -82,7 +92,8 @@ function createTaskRoute(ctx: Ctx) {
   }
   if (field.bool(b, 'check_required_custom_fields')) {
     for (const f of store.fieldsOfList(list)) {
-      if (f.required && !fieldValues.has(f.id)) throw Errors.invalid(`Required custom field "${f.name}" is missing`, 'FIELD_057');
+      if (f.required && !fieldValues.has(f.id))
+        throw Errors.invalid(`Required custom field "${f.name}" is missing`, 'FIELD_057');
     }
   }
   const t = createTask(store, list.id, name.trim(), ctx.principal.user.id, ctx.now, {
@@ -102,20 +113,28 @@ function createTaskRoute(ctx: Ctx) {
     customItemId,
     fieldValues,
   });
-  const spaceTags = store.spaceTags.get(list.spaceId)!;
+  const spaceTags = must(store.spaceTags.get(list.spaceId));
   for (const tag of tags) {
     const name = tag.toLowerCase();
     if (!t.tagNames.includes(name)) t.tagNames.push(name);
-    if (!spaceTags.some((x) => x.name === name)) spaceTags.push({ name, fg: '#ffffff', bg: '#7b68ee', creator: ctx.principal.user.id });
+    if (!spaceTags.some((x) => x.name === name))
+      spaceTags.push({ name, fg: '#ffffff', bg: '#7b68ee', creator: ctx.principal.user.id });
   }
-  if (linksTo) store.links.push({ a: t.id, b: linksTo, linkId: store.ids.uuid('link'), dateCreated: ctx.now, userId: ctx.principal.user.id });
+  if (linksTo)
+    store.links.push({
+      a: t.id,
+      b: linksTo,
+      linkId: store.ids.uuid('link'),
+      dateCreated: ctx.now,
+      userId: ctx.principal.user.id,
+    });
   return ok(task(store, t));
 }
 
 function updateTaskRoute(ctx: Ctx) {
   const { store } = ctx;
   const t = resolveTask(ctx);
-  const list = store.lists.get(t.listId)!;
+  const list = must(store.lists.get(t.listId));
   const workspaceId = store.workspaceOfList(list);
   const b = bodyObject(ctx.body);
   // Validate everything before changing anything, so a 400 leaves the task as it was.
@@ -126,16 +145,24 @@ function updateTaskRoute(ctx: Ctx) {
   const status = field.string(b, 'status');
   if (status !== undefined) store.findStatus(list, status);
   const parent = b['parent'];
-  if (parent === null) throw Errors.invalid('parent cannot be set to null; move the subtask to another parent instead', 'ITEM_139');
+  if (parent === null)
+    throw Errors.invalid(
+      'parent cannot be set to null; move the subtask to another parent instead',
+      'ITEM_139',
+    );
   if (parent !== undefined) {
     if (typeof parent !== 'string') throw Errors.invalid('parent must be a task id', 'ITEM_137');
     checkParent(ctx, list, parent, t.id);
   }
-  const people: Record<'assignees' | 'watchers', { add: number[]; rem: number[] } | undefined> = { assignees: undefined, watchers: undefined };
+  const people: Record<'assignees' | 'watchers', { add: number[]; rem: number[] } | undefined> = {
+    assignees: undefined,
+    watchers: undefined,
+  };
   for (const key of ['assignees', 'watchers'] as const) {
     const v = b[key];
     if (v === undefined) continue;
-    if (!isObject(v)) throw Errors.invalid(`${key} takes {"add": [user ids], "rem": [user ids]}`, 'INPUT_010');
+    if (!isObject(v))
+      throw Errors.invalid(`${key} takes {"add": [user ids], "rem": [user ids]}`, 'INPUT_010');
     const add = field.intArray(v, 'add') ?? [];
     const rem = field.intArray(v, 'rem') ?? [];
     checkMembers(ctx, workspaceId, add);
@@ -166,11 +193,16 @@ function updateTaskRoute(ctx: Ctx) {
   if (typeof parent === 'string') t.parentId = parent;
   const assignees = people.assignees;
   if (assignees) {
-    t.assigneeIds = [...new Set([...t.assigneeIds, ...assignees.add])].filter((id) => !assignees.rem.includes(id));
+    t.assigneeIds = [...new Set([...t.assigneeIds, ...assignees.add])].filter(
+      (id) => !assignees.rem.includes(id),
+    );
     t.watcherIds = [...new Set([...t.watcherIds, ...assignees.add])];
   }
   const watchers = people.watchers;
-  if (watchers) t.watcherIds = [...new Set([...t.watcherIds, ...watchers.add])].filter((id) => !watchers.rem.includes(id));
+  if (watchers)
+    t.watcherIds = [...new Set([...t.watcherIds, ...watchers.add])].filter(
+      (id) => !watchers.rem.includes(id),
+    );
   t.dateUpdated = ctx.now;
   return ok(task(store, t, { markdown: ctx.query.bool('include_markdown_description', false) }));
 }
@@ -211,7 +243,9 @@ export function taskRoutes(r: RouteTable): void {
     const list = ctx.store.list(ctx.principal, ctx.params['list_id']);
     const filter = new TaskFilter(ctx.store, ctx.query);
     const timl = ctx.query.bool('include_timl', false);
-    const candidates = [...ctx.store.tasks.values()].filter((t) => t.listId === list.id || (timl && t.extraListIds.includes(list.id)));
+    const candidates = [...ctx.store.tasks.values()].filter(
+      (t) => t.listId === list.id || (timl && t.extraListIds.includes(list.id)),
+    );
     return listTasks(ctx, candidates, filter);
   });
 
@@ -220,12 +254,18 @@ export function taskRoutes(r: RouteTable): void {
     const ws = store.workspace(ctx.principal, ctx.params['team_id']);
     const filter = new TaskFilter(store, ctx.query);
     const candidates = [...store.tasks.values()].filter((t) => {
-      const list = store.lists.get(t.listId)!;
-      const space = store.spaces.get(list.spaceId)!;
+      const list = must(store.lists.get(t.listId));
+      const space = must(store.spaces.get(list.spaceId));
       if (space.workspaceId !== ws.id) return false;
       if (filter.spaceIds.size > 0 && !filter.spaceIds.has(space.id)) return false;
-      if (filter.folderIds.size > 0 && !(list.folderId !== null && filter.folderIds.has(list.folderId))) return false;
-      if (filter.listIds.size > 0 && !filter.listIds.has(list.id) && !t.extraListIds.some((id) => filter.listIds.has(id))) return false;
+      if (filter.folderIds.size > 0 && !(list.folderId !== null && filter.folderIds.has(list.folderId)))
+        return false;
+      if (
+        filter.listIds.size > 0 &&
+        !filter.listIds.has(list.id) &&
+        !t.extraListIds.some((id) => filter.listIds.has(id))
+      )
+        return false;
       return true;
     });
     return listTasks(ctx, candidates, filter);

@@ -1,3 +1,4 @@
+import { must } from '../util/must';
 import { Errors } from '../http/api-error';
 import { bodyObject, field, isObject, type Json } from '../http/body';
 import type { Ctx } from '../http/context';
@@ -17,14 +18,16 @@ function isAdmin(ws: WorkspaceRec, userId: number): boolean {
 function entry(ctx: Ctx, ws: WorkspaceRec): TimeEntryRec {
   const e = ctx.store.timeEntries.get(ctx.params['timer_id']);
   if (!e || e.workspaceId !== ws.id) throw Errors.notFound('Time entry not found', 'TIMEENTRY_002');
-  if (e.userId !== ctx.principal.user.id && !isAdmin(ws, ctx.principal.user.id)) throw Errors.notFound('Time entry not found', 'TIMEENTRY_002');
+  if (e.userId !== ctx.principal.user.id && !isAdmin(ws, ctx.principal.user.id))
+    throw Errors.notFound('Time entry not found', 'TIMEENTRY_002');
   return e;
 }
 
 function tagsOf(ctx: Ctx, b: Json): TimeEntryTag[] | undefined {
   const raw = b['tags'];
   if (raw === undefined || raw === null) return undefined;
-  if (!Array.isArray(raw)) throw Errors.invalid('tags must be an array of {name, tag_fg, tag_bg}', 'TIMEENTRY_010');
+  if (!Array.isArray(raw))
+    throw Errors.invalid('tags must be an array of {name, tag_fg, tag_bg}', 'TIMEENTRY_010');
   return raw.map((t) => {
     if (!isObject(t) || typeof t['name'] !== 'string' || t['name'].trim() === '') {
       throw Errors.invalid('each tag needs a name', 'TIMEENTRY_010');
@@ -49,7 +52,8 @@ function taskId(ctx: Ctx, ws: WorkspaceRec, b: Json): string | null | undefined 
 }
 
 function running(ctx: Ctx, ws: WorkspaceRec, userId: number): TimeEntryRec | undefined {
-  for (const e of ctx.store.timeEntries.values()) if (e.workspaceId === ws.id && e.userId === userId && e.end === null) return e;
+  for (const e of ctx.store.timeEntries.values())
+    if (e.workspaceId === ws.id && e.userId === userId && e.end === null) return e;
   return undefined;
 }
 
@@ -64,14 +68,19 @@ function listEntries(ctx: Ctx) {
   const me = ctx.principal.user.id;
   const end = query.int('end_date') ?? ctx.now;
   const start = query.int('start_date') ?? end - THIRTY_DAYS;
-  if (Number.isNaN(start) || Number.isNaN(end)) throw Errors.invalid('start_date and end_date take Unix milliseconds', 'TIMEENTRY_020');
+  if (Number.isNaN(start) || Number.isNaN(end))
+    throw Errors.invalid('start_date and end_date take Unix milliseconds', 'TIMEENTRY_020');
   const assigneeParam = query.string('assignee');
   const assignees = assigneeParam ? assigneeParam.split(',').map((s) => Number(s.trim())) : [me];
   if (assignees.some((id) => id !== me) && !isAdmin(ws, me)) {
-    throw Errors.forbidden('Only Workspace owners and admins can see other people’s time entries', 'TIMEENTRY_021');
+    throw Errors.forbidden(
+      'Only Workspace owners and admins can see other people’s time entries',
+      'TIMEENTRY_021',
+    );
   }
   const locations = ['space_id', 'folder_id', 'list_id', 'task_id'].filter((k) => query.string(k));
-  if (locations.length > 1) throw Errors.invalid('Send only one of space_id, folder_id, list_id and task_id', 'TIMEENTRY_022');
+  if (locations.length > 1)
+    throw Errors.invalid('Send only one of space_id, folder_id, list_id and task_id', 'TIMEENTRY_022');
   const taskFilter = query.string('task_id') ? resolveTask(ctx, query.string('task_id')).id : undefined;
   const billable = query.string('is_billable');
   const entries = [...store.timeEntries.values()].filter((e) => {
@@ -81,7 +90,7 @@ function listEntries(ctx: Ctx) {
     if (locations.length === 1) {
       const t = e.taskId ? store.tasks.get(e.taskId) : undefined;
       if (!t) return false;
-      const list = store.lists.get(t.listId)!;
+      const list = must(store.lists.get(t.listId));
       if (taskFilter && t.id !== taskFilter) return false;
       if (query.string('list_id') && list.id !== query.string('list_id')) return false;
       if (query.string('folder_id') && list.folderId !== query.string('folder_id')) return false;
@@ -106,8 +115,13 @@ function createEntry(ctx: Ctx) {
   if (end <= start) throw Errors.invalid('The time entry must end after it starts', 'TIMEENTRY_004');
   const me = ctx.principal.user.id;
   const assignee = field.int(b, 'assignee') ?? me;
-  if (assignee !== me && !isAdmin(ws, me)) throw Errors.forbidden('Only owners and admins can create time entries for other people', 'TIMEENTRY_005');
-  if (!ws.members.has(assignee)) throw Errors.invalid('Assignee is not a member of this Workspace', 'TIMEENTRY_006');
+  if (assignee !== me && !isAdmin(ws, me))
+    throw Errors.forbidden(
+      'Only owners and admins can create time entries for other people',
+      'TIMEENTRY_005',
+    );
+  if (!ws.members.has(assignee))
+    throw Errors.invalid('Assignee is not a member of this Workspace', 'TIMEENTRY_006');
   const e: TimeEntryRec = {
     id: ctx.store.ids.timeEntry(),
     workspaceId: ws.id,
@@ -143,7 +157,8 @@ export function timeEntryRoutes(r: RouteTable): void {
     const ws = ctx.store.workspace(ctx.principal, ctx.params['team_id']);
     const me = ctx.principal.user.id;
     const assignee = ctx.query.int('assignee') ?? me;
-    if (assignee !== me && !isAdmin(ws, me)) throw Errors.forbidden('Only owners and admins can see other people’s timers', 'TIMEENTRY_021');
+    if (assignee !== me && !isAdmin(ws, me))
+      throw Errors.forbidden('Only owners and admins can see other people’s timers', 'TIMEENTRY_021');
     const e = running(ctx, ws, assignee);
     return ok({ data: e ? timeEntry(ctx.store, e, 'current') : null });
   });
@@ -194,12 +209,15 @@ export function timeEntryRoutes(r: RouteTable): void {
     const b = bodyObject(ctx.body);
     const start = field.int(b, 'start');
     const end = field.int(b, 'end');
-    if ((start === undefined) !== (end === undefined)) throw Errors.invalid('start and end must be sent together', 'TIMEENTRY_012');
-    if (start !== undefined && end !== undefined && end <= start) throw Errors.invalid('The time entry must end after it starts', 'TIMEENTRY_004');
+    if ((start === undefined) !== (end === undefined))
+      throw Errors.invalid('start and end must be sent together', 'TIMEENTRY_012');
+    if (start !== undefined && end !== undefined && end <= start)
+      throw Errors.invalid('The time entry must end after it starts', 'TIMEENTRY_004');
     const duration = field.int(b, 'duration');
     const tags = tagsOf(ctx, b);
     const action = field.string(b, 'tag_action') ?? 'replace';
-    if (!['replace', 'add', 'remove'].includes(action)) throw Errors.invalid('tag_action must be replace, add or remove', 'TIMEENTRY_013');
+    if (!['replace', 'add', 'remove'].includes(action))
+      throw Errors.invalid('tag_action must be replace, add or remove', 'TIMEENTRY_013');
     const tid = taskId(ctx, ws, b);
     if (start !== undefined && end !== undefined) {
       e.start = start;
@@ -212,7 +230,8 @@ export function timeEntryRoutes(r: RouteTable): void {
     e.billable = field.bool(b, 'billable') ?? e.billable;
     if (tags) {
       if (action === 'replace') e.tags = tags;
-      else if (action === 'add') e.tags = [...e.tags, ...tags.filter((t) => !e.tags.some((x) => x.name === t.name))];
+      else if (action === 'add')
+        e.tags = [...e.tags, ...tags.filter((t) => !e.tags.some((x) => x.name === t.name))];
       else e.tags = e.tags.filter((x) => !tags.some((t) => t.name === x.name));
     }
     e.at = ctx.now;

@@ -1,3 +1,4 @@
+import { must } from '../util/must';
 import { ok } from '../http/context';
 import type { RouteTable } from '../http/route-table';
 import { team } from '../serialize/hierarchy';
@@ -8,7 +9,9 @@ export function workspaceRoutes(r: RouteTable): void {
   r.v2('GET', '/user', (ctx) => ok({ user: authorizedUser(ctx.principal.user) }));
 
   // With OAuth only the workspaces ticked on the consent page are listed (API-NOTES §2.3).
-  r.v2('GET', '/team', (ctx) => ok({ teams: ctx.store.visibleWorkspaces(ctx.principal).map((w) => team(ctx.store, w)) }));
+  r.v2('GET', '/team', (ctx) =>
+    ok({ teams: ctx.store.visibleWorkspaces(ctx.principal).map((w) => team(ctx.store, w)) }),
+  );
 
   r.v2('GET', '/list/:list_id/member', (ctx) => {
     const list = ctx.store.list(ctx.principal, ctx.params['list_id']);
@@ -20,6 +23,6 @@ export function workspaceRoutes(r: RouteTable): void {
     const task = resolveTask(ctx);
     const ids = new Set([task.creatorId, ...task.assigneeIds, ...task.watcherIds]);
     for (const u of store.membersOf(store.workspaceOfTask(task))) ids.add(u.id);
-    return ok({ members: [...ids].map((id) => memberEntry(store.users.get(id)!)) });
+    return ok({ members: [...ids].map((id) => memberEntry(must(store.users.get(id)))) });
   });
 }

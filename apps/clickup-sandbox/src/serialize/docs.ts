@@ -52,7 +52,12 @@ export function pageRef(p: PageRec, workspaceId: string, children: unknown[] | u
   return out;
 }
 
-export function page(p: PageRec, workspaceId: string, format: ContentFormat, children: unknown[] | undefined) {
+export function page(
+  p: PageRec,
+  workspaceId: string,
+  format: ContentFormat,
+  children: unknown[] | undefined,
+) {
   const out = pageRef(p, workspaceId, undefined);
   Object.assign(out, {
     sub_title: p.subTitle,

@@ -1,3 +1,4 @@
+import { must } from '../util/must';
 import type { Store } from '../store/store';
 import type { GoalRec, KeyResultRec } from '../store/types';
 import { userRef } from './users';
@@ -82,7 +83,7 @@ export function goal(store: Store, g: GoalRec) {
 }
 
 export function keyResult(store: Store, kr: KeyResultRec) {
-  const g = store.goals.get(kr.goalId)!;
+  const g = must(store.goals.get(kr.goalId));
   const percent = krPercent(kr);
   const a = kr.lastAction;
   return {

@@ -1,3 +1,4 @@
+import { must } from '../util/must';
 import type { Store } from '../store/store';
 import type { FolderRec, ListRec, SpaceRec, StatusRec, WorkspaceRec } from '../store/types';
 import { PRIORITIES } from './priority';
@@ -20,7 +21,7 @@ export function team(store: Store, ws: WorkspaceRec) {
     name: ws.name,
     color: ws.color,
     avatar: ws.avatar,
-    members: [...ws.members].map(([id, role]) => teamMember(store.users.get(id)!, role)),
+    members: [...ws.members].map(([id, role]) => teamMember(must(store.users.get(id)), role)),
   };
 }
 
@@ -29,7 +30,7 @@ export function status(s: StatusRec) {
 }
 
 export function space(store: Store, s: SpaceRec) {
-  const ws = store.workspaces.get(s.workspaceId)!;
+  const ws = must(store.workspaces.get(s.workspaceId));
   return {
     id: s.id,
     name: s.name,
@@ -38,7 +39,7 @@ export function space(store: Store, s: SpaceRec) {
     avatar: s.avatar,
     admin_can_manage: s.adminCanManage,
     archived: s.archived,
-    members: [...ws.members.keys()].map((id) => ({ user: userRef(store.users.get(id)!) })),
+    members: [...ws.members.keys()].map((id) => ({ user: userRef(must(store.users.get(id))) })),
     statuses: s.statuses.map(status),
     multiple_assignees: s.multipleAssignees,
     features: s.features,
@@ -52,7 +53,7 @@ function taskCount(store: Store, listIds: Set<string>): string {
 }
 
 export function folder(store: Store, f: FolderRec) {
-  const s = store.spaces.get(f.spaceId)!;
+  const s = must(store.spaces.get(f.spaceId));
   const lists = [...store.lists.values()].filter((l) => l.folderId === f.id && !l.archived);
   return {
     id: f.id,
@@ -72,14 +73,14 @@ export function folder(store: Store, f: FolderRec) {
 /** A list's folder, or for folderless lists the `hidden` placeholder (API-NOTES §3). */
 export function folderRef(store: Store, l: ListRec) {
   if (l.folderId) {
-    const f = store.folders.get(l.folderId)!;
+    const f = must(store.folders.get(l.folderId));
     return { id: f.id, name: f.name, hidden: false, access: true };
   }
-  return { id: store.spaces.get(l.spaceId)!.hiddenFolderId, name: 'hidden', hidden: true, access: true };
+  return { id: must(store.spaces.get(l.spaceId)).hiddenFolderId, name: 'hidden', hidden: true, access: true };
 }
 
 export function list(store: Store, l: ListRec) {
-  const s = store.spaces.get(l.spaceId)!;
+  const s = must(store.spaces.get(l.spaceId));
   const assignee = l.assigneeId === null ? null : store.users.get(l.assigneeId);
   const priority = l.priority === null ? null : PRIORITIES[l.priority];
   return {

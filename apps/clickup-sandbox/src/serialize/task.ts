@@ -1,3 +1,4 @@
+import { must } from '../util/must';
 import { readFieldValue } from '../store/field-values';
 import type { Store } from '../store/store';
 import type { ChecklistRec, TaskRec } from '../store/types';
@@ -16,12 +17,12 @@ export interface TaskViewOptions {
 
 /** The task object of Get Task, also used for task lists (API-NOTES §5.6). */
 export function task(store: Store, t: TaskRec, options: TaskViewOptions = {}): Record<string, unknown> {
-  const list = store.lists.get(t.listId)!;
-  const s = store.spaces.get(list.spaceId)!;
+  const list = must(store.lists.get(t.listId));
+  const s = must(store.spaces.get(list.spaceId));
   const status = store.statusOfTask(t);
   const folder = folderRef(store, list);
   const text = markdownToText(t.markdown);
-  const creator = store.users.get(t.creatorId)!;
+  const creator = must(store.users.get(t.creatorId));
   const tags = store.spaceTags.get(s.id) ?? [];
   const timeSpent = timeSpentOn(store, t.id);
   const out: Record<string, unknown> = {
@@ -34,21 +35,40 @@ export function task(store: Store, t: TaskRec, options: TaskViewOptions = {}): R
   };
   if (options.markdown) out['markdown_description'] = t.markdown;
   Object.assign(out, {
-    status: { id: status.id, status: status.status, color: status.color, orderindex: status.orderindex, type: status.type },
+    status: {
+      id: status.id,
+      status: status.status,
+      color: status.color,
+      orderindex: status.orderindex,
+      type: status.type,
+    },
     orderindex: `${t.orderindex}.00000000000000000000000000000000`,
     date_created: String(t.dateCreated),
     date_updated: String(t.dateUpdated),
     date_closed: str(t.dateClosed),
     date_done: str(t.dateDone),
     archived: t.archived,
-    creator: { id: creator.id, username: creator.username, color: creator.color, email: creator.email, profilePicture: creator.profilePicture },
-    assignees: t.assigneeIds.map((id) => userRef(store.users.get(id)!)),
+    creator: {
+      id: creator.id,
+      username: creator.username,
+      color: creator.color,
+      email: creator.email,
+      profilePicture: creator.profilePicture,
+    },
+    assignees: t.assigneeIds.map((id) => userRef(must(store.users.get(id)))),
     group_assignees: [],
-    watchers: t.watcherIds.map((id) => userRef(store.users.get(id)!)),
-    checklists: [...store.checklists.values()].filter((c) => c.taskId === t.id).map((c) => checklist(store, c)),
+    watchers: t.watcherIds.map((id) => userRef(must(store.users.get(id)))),
+    checklists: [...store.checklists.values()]
+      .filter((c) => c.taskId === t.id)
+      .map((c) => checklist(store, c)),
     tags: t.tagNames.map((name) => {
       const tag = tags.find((x) => x.name === name);
-      return { name, tag_fg: tag?.fg ?? '#000000', tag_bg: tag?.bg ?? '#b5bcc2', creator: tag?.creator ?? t.creatorId };
+      return {
+        name,
+        tag_fg: tag?.fg ?? '#000000',
+        tag_bg: tag?.bg ?? '#b5bcc2',
+        creator: tag?.creator ?? t.creatorId,
+      };
     }),
     parent: t.parentId,
     top_level_parent: store.topLevelParent(t),
@@ -87,7 +107,13 @@ export function task(store: Store, t: TaskRec, options: TaskViewOptions = {}): R
     }),
     team_id: s.workspaceId,
     url: `https://app.clickup.com/t/${t.id}`,
-    sharing: { public: false, public_share_expires_on: null, public_fields: [], token: null, seo_optimized: false },
+    sharing: {
+      public: false,
+      public_share_expires_on: null,
+      public_fields: [],
+      token: null,
+      seo_optimized: false,
+    },
     permission_level: 'create',
     list: { id: list.id, name: list.name, access: true },
     project: folder,
@@ -112,13 +138,14 @@ export function linkedTasks(store: Store, taskId: string) {
       link_id: l.linkId,
       date_created: String(l.dateCreated),
       userid: String(l.userId),
-      workspace_id: store.workspaceOfTask(store.tasks.get(taskId)!),
+      workspace_id: store.workspaceOfTask(must(store.tasks.get(taskId))),
     }));
 }
 
 function timeSpentOn(store: Store, taskId: string): number {
   let total = 0;
-  for (const e of store.timeEntries.values()) if (e.taskId === taskId && e.end !== null) total += e.end - e.start;
+  for (const e of store.timeEntries.values())
+    if (e.taskId === taskId && e.end !== null) total += e.end - e.start;
   return total;
 }
 

@@ -1,3 +1,4 @@
+import { must } from '../util/must';
 import type { Store } from '../store/store';
 import type { TimeEntryRec } from '../store/types';
 import { folderRef } from './hierarchy';
@@ -15,7 +16,7 @@ export function runningDuration(e: TimeEntryRec): number {
 }
 
 export function timeEntry(store: Store, e: TimeEntryRec, flavour: EntryFlavour) {
-  const user = store.users.get(e.userId)!;
+  const user = must(store.users.get(e.userId));
   const t = e.taskId ? store.tasks.get(e.taskId) : undefined;
   const duration = e.end === null ? runningDuration(e) : e.end - e.start;
   const out: Record<string, unknown> = { id: e.id };
@@ -56,8 +57,8 @@ export function timeEntry(store: Store, e: TimeEntryRec, flavour: EntryFlavour) 
     at: flavour === 'start' || flavour === 'stop' ? e.at : String(e.at),
   });
   if (t && flavour === 'list') {
-    const list = store.lists.get(t.listId)!;
-    const space = store.spaces.get(list.spaceId)!;
+    const list = must(store.lists.get(t.listId));
+    const space = must(store.spaces.get(list.spaceId));
     const folder = folderRef(store, list);
     // The schema requires the names although the docs tie them to include_location_names; they are always sent.
     out['task_location'] = {
@@ -71,7 +72,12 @@ export function timeEntry(store: Store, e: TimeEntryRec, flavour: EntryFlavour) 
     const spaceTags = store.spaceTags.get(space.id) ?? [];
     out['task_tags'] = t.tagNames.map((name) => {
       const tag = spaceTags.find((x) => x.name === name);
-      return { name, tag_fg: tag?.fg ?? '#000000', tag_bg: tag?.bg ?? '#b5bcc2', creator: tag?.creator ?? t.creatorId };
+      return {
+        name,
+        tag_fg: tag?.fg ?? '#000000',
+        tag_bg: tag?.bg ?? '#b5bcc2',
+        creator: tag?.creator ?? t.creatorId,
+      };
     });
     out['task_url'] = `https://app.clickup.com/t/${t.id}`;
   }

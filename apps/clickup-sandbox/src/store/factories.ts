@@ -1,5 +1,16 @@
+import { must } from '../util/must';
 import type { Store } from './store';
-import type { FieldOption, FieldRec, FieldScope, FolderRec, ListRec, SpaceRec, StatusRec, StatusType, TaskRec } from './types';
+import type {
+  FieldOption,
+  FieldRec,
+  FieldScope,
+  FolderRec,
+  ListRec,
+  SpaceRec,
+  StatusRec,
+  StatusType,
+  TaskRec,
+} from './types';
 
 /** Builders shared by the seed and the create routes. They trust their input: routes validate first. */
 
@@ -36,10 +47,19 @@ export function createSpace(
   store: Store,
   workspaceId: string,
   name: string,
-  options: { customIdPrefix?: string | null; color?: string | null; multipleAssignees?: boolean; private?: boolean } = {},
+  options: {
+    customIdPrefix?: string | null;
+    color?: string | null;
+    multipleAssignees?: boolean;
+    private?: boolean;
+  } = {},
 ): SpaceRec {
   const id = store.ids.space();
-  const statuses: StatusRec[] = DEFAULT_STATUSES.map((s, i) => ({ id: store.ids.status(id), orderindex: i, ...s }));
+  const statuses: StatusRec[] = DEFAULT_STATUSES.map((s, i) => ({
+    id: store.ids.status(id),
+    orderindex: i,
+    ...s,
+  }));
   const space: SpaceRec = {
     id,
     workspaceId,
@@ -88,7 +108,8 @@ export function createList(
     spaceId,
     folderId,
     name,
-    orderindex: [...store.lists.values()].filter((l) => l.spaceId === spaceId && l.folderId === folderId).length,
+    orderindex: [...store.lists.values()].filter((l) => l.spaceId === spaceId && l.folderId === folderId)
+      .length,
     content: '',
     color: null,
     priority: null,
@@ -108,9 +129,16 @@ export type NewTask = Partial<Omit<TaskRec, 'id' | 'listId' | 'name' | 'customId
   fieldValues?: Map<string, unknown>;
 };
 
-export function createTask(store: Store, listId: string, name: string, creatorId: number, now: number, t: NewTask = {}): TaskRec {
-  const list = store.lists.get(listId)!;
-  const space = store.spaces.get(list.spaceId)!;
+export function createTask(
+  store: Store,
+  listId: string,
+  name: string,
+  creatorId: number,
+  now: number,
+  t: NewTask = {},
+): TaskRec {
+  const list = must(store.lists.get(listId));
+  const space = must(store.spaces.get(list.spaceId));
   const statusName = t.statusName ?? space.statuses[0].status;
   const closed = space.statuses.find((s) => s.status === statusName)?.type === 'closed';
   let customId: string | null = null;
@@ -156,14 +184,22 @@ export function createField(
   name: string,
   type: string,
   now: number,
-  options: { options?: Omit<FieldOption, 'id' | 'orderindex'>[]; typeConfig?: Record<string, unknown>; required?: boolean } = {},
+  options: {
+    options?: Omit<FieldOption, 'id' | 'orderindex'>[];
+    typeConfig?: Record<string, unknown>;
+    required?: boolean;
+  } = {},
 ): FieldRec {
   const field: FieldRec = {
     id: store.ids.uuid('field'),
     name,
     type,
     typeConfig: options.typeConfig ?? {},
-    options: (options.options ?? []).map((o, i) => ({ ...o, id: store.ids.uuid('field-option'), orderindex: i })),
+    options: (options.options ?? []).map((o, i) => ({
+      ...o,
+      id: store.ids.uuid('field-option'),
+      orderindex: i,
+    })),
     dateCreated: now,
     hideFromGuests: false,
     required: options.required ?? false,

@@ -12,7 +12,13 @@ const bad = (field: FieldRec, why: string) =>
  * Validates a `{"value": …}` write (API-NOTES §6.2) and returns what the store keeps. Users and tasks
  * fields take `{add, rem}` and merge with the previous value.
  */
-export function writeFieldValue(store: Store, field: FieldRec, value: unknown, workspaceId: string, previous: unknown): unknown {
+export function writeFieldValue(
+  store: Store,
+  field: FieldRec,
+  value: unknown,
+  workspaceId: string,
+  previous: unknown,
+): unknown {
   switch (field.type) {
     case 'drop_down': {
       if (typeof value !== 'string') throw bad(field, 'send the option id (a UUID string)');
@@ -20,8 +26,10 @@ export function writeFieldValue(store: Store, field: FieldRec, value: unknown, w
       return value;
     }
     case 'labels': {
-      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw bad(field, 'send an array of option ids');
-      for (const v of value) if (!field.options.some((o) => o.id === v)) throw bad(field, `no option has id ${String(v)}`);
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+        throw bad(field, 'send an array of option ids');
+      for (const v of value)
+        if (!field.options.some((o) => o.id === v)) throw bad(field, `no option has id ${String(v)}`);
       return [...new Set(value as string[])];
     }
     case 'number':
@@ -48,7 +56,8 @@ export function writeFieldValue(store: Store, field: FieldRec, value: unknown, w
       return value;
     }
     case 'email': {
-      if (typeof value !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw bad(field, 'send a valid email');
+      if (typeof value !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value))
+        throw bad(field, 'send a valid email');
       return value;
     }
     case 'date': {
@@ -62,7 +71,8 @@ export function writeFieldValue(store: Store, field: FieldRec, value: unknown, w
     case 'manual_progress': {
       const start = Number(field.typeConfig['start'] ?? 0);
       const end = Number(field.typeConfig['end'] ?? 100);
-      if (!isObject(value) || typeof value['current'] !== 'number') throw bad(field, 'send {"current": number}');
+      if (!isObject(value) || typeof value['current'] !== 'number')
+        throw bad(field, 'send {"current": number}');
       const current = value['current'];
       if (current < start || current > end) throw bad(field, `current must lie between ${start} and ${end}`);
       return current;
@@ -75,10 +85,12 @@ export function writeFieldValue(store: Store, field: FieldRec, value: unknown, w
       const current = new Set(Array.isArray(previous) ? (previous as (string | number)[]) : []);
       for (const id of add) {
         if (field.type === 'users') {
-          if (typeof id !== 'number' || !store.isMember(workspaceId, id)) throw bad(field, `user ${String(id)} is not a member`);
+          if (typeof id !== 'number' || !store.isMember(workspaceId, id))
+            throw bad(field, `user ${String(id)} is not a member`);
         } else {
           const t = typeof id === 'string' ? store.tasks.get(id) : undefined;
-          if (!t || store.workspaceOfTask(t) !== workspaceId) throw bad(field, `task ${String(id)} does not exist`);
+          if (!t || store.workspaceOfTask(t) !== workspaceId)
+            throw bad(field, `task ${String(id)} does not exist`);
         }
         current.add(id as string | number);
       }
@@ -86,7 +98,8 @@ export function writeFieldValue(store: Store, field: FieldRec, value: unknown, w
       return [...current];
     }
     case 'location': {
-      if (!isObject(value) || !isObject(value['location'])) throw bad(field, 'send {"location": {"lat", "lng"}, "formatted_address"}');
+      if (!isObject(value) || !isObject(value['location']))
+        throw bad(field, 'send {"location": {"lat", "lng"}, "formatted_address"}');
       return value;
     }
     default:
@@ -108,17 +121,41 @@ export function readFieldValue(store: Store, field: FieldRec, stored: unknown): 
       const start = Number(field.typeConfig['start'] ?? 0);
       const end = Number(field.typeConfig['end'] ?? 100);
       const current = Number(stored);
-      return { current: String(current), percent_completed: Math.round(((current - start) / (end - start || 1)) * 100) };
+      return {
+        current: String(current),
+        percent_completed: Math.round(((current - start) / (end - start || 1)) * 100),
+      };
     }
     case 'users':
       return (stored as number[]).flatMap((id) => {
         const u = store.users.get(id);
-        return u ? [{ id: u.id, username: u.username, email: u.email, color: u.color, initials: u.initials, profilePicture: u.profilePicture }] : [];
+        return u
+          ? [
+              {
+                id: u.id,
+                username: u.username,
+                email: u.email,
+                color: u.color,
+                initials: u.initials,
+                profilePicture: u.profilePicture,
+              },
+            ]
+          : [];
       });
     case 'tasks':
       return (stored as string[]).flatMap((id) => {
         const t = store.tasks.get(id);
-        return t ? [{ id: t.id, name: t.name, status: t.statusName, url: `https://app.clickup.com/t/${t.id}`, access: true }] : [];
+        return t
+          ? [
+              {
+                id: t.id,
+                name: t.name,
+                status: t.statusName,
+                url: `https://app.clickup.com/t/${t.id}`,
+                access: true,
+              },
+            ]
+          : [];
       });
     default:
       return stored;

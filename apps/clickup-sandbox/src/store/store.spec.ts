@@ -1,10 +1,11 @@
+import { defined } from '../../test/helpers';
 import type { Principal } from '../auth/principal';
 import { seed } from '../seed';
 
 describe('workspace visibility', () => {
   const store = seed(Date.now());
-  const owner = store.usersByKey.get('owner')!;
-  const guest = store.usersByKey.get('guest')!;
+  const owner = defined(store.usersByKey.get('owner'));
+  const guest = defined(store.usersByKey.get('guest'));
   const [acme, globex] = [...store.workspaces.keys()];
 
   it('lets personal tokens see every workspace of their user, and no other', () => {
@@ -26,6 +27,6 @@ describe('workspace visibility', () => {
     const again = seed(Date.now() + 1000);
     expect([...again.tasks.keys()]).toEqual([...store.tasks.keys()]);
     expect([...again.fields.keys()]).toEqual([...store.fields.keys()]);
-    expect(guest.id).toBe(again.usersByKey.get('guest')!.id);
+    expect(guest.id).toBe(defined(again.usersByKey.get('guest')).id);
   });
 });

@@ -1,3 +1,4 @@
+import { must } from '../util/must';
 import type { Principal } from '../auth/principal';
 import { Errors } from '../http/api-error';
 import { IdGen } from './ids';
@@ -51,8 +52,14 @@ export class Store {
   /** `${workspaceId}:${customId}` → task id */
   readonly customIds = new Map<string, string>();
   /** OAuth: codes are single-use; tokens never expire (API-NOTES §2.2). */
-  readonly oauthCodes = new Map<string, { clientId: string; userId: number; workspaceIds: ReadonlySet<string> }>();
-  readonly oauthTokens = new Map<string, { clientId: string; userId: number; workspaceIds: ReadonlySet<string> }>();
+  readonly oauthCodes = new Map<
+    string,
+    { clientId: string; userId: number; workspaceIds: ReadonlySet<string> }
+  >();
+  readonly oauthTokens = new Map<
+    string,
+    { clientId: string; userId: number; workspaceIds: ReadonlySet<string> }
+  >();
   /** Where `pk_sandbox_<new name>` users join (Acme). */
   defaultWorkspaceId = '';
 
@@ -107,23 +114,23 @@ export class Store {
   // ---- navigation
 
   workspaceOfList(list: ListRec): string {
-    return this.spaces.get(list.spaceId)!.workspaceId;
+    return must(this.spaces.get(list.spaceId)).workspaceId;
   }
 
   workspaceOfTask(task: TaskRec): string {
-    return this.workspaceOfList(this.lists.get(task.listId)!);
+    return this.workspaceOfList(must(this.lists.get(task.listId)));
   }
 
   spaceOfTask(task: TaskRec): SpaceRec {
-    return this.spaces.get(this.lists.get(task.listId)!.spaceId)!;
+    return must(this.spaces.get(must(this.lists.get(task.listId)).spaceId));
   }
 
   statusesOfList(list: ListRec): StatusRec[] {
-    return this.spaces.get(list.spaceId)!.statuses;
+    return must(this.spaces.get(list.spaceId)).statuses;
   }
 
   statusOfTask(task: TaskRec): StatusRec {
-    const statuses = this.statusesOfList(this.lists.get(task.listId)!);
+    const statuses = this.statusesOfList(must(this.lists.get(task.listId)));
     return statuses.find((s) => s.status === task.statusName) ?? statuses[0];
   }
 
@@ -162,7 +169,7 @@ export class Store {
 
   membersOf(workspaceId: string): UserRec[] {
     const ws = this.workspaces.get(workspaceId);
-    return ws ? [...ws.members.keys()].map((id) => this.users.get(id)!) : [];
+    return ws ? [...ws.members.keys()].map((id) => must(this.users.get(id))) : [];
   }
 
   isMember(workspaceId: string, userId: number): boolean {
@@ -179,28 +186,33 @@ export class Store {
     if (task.customId) this.customIds.delete(`${this.workspaceOfTask(task)}:${task.customId}`);
     this.dependencies = this.dependencies.filter((d) => d.taskId !== id && d.dependsOn !== id);
     this.links = this.links.filter((l) => l.a !== id && l.b !== id);
-    for (const [cid, c] of this.comments) if (c.parent.kind === 'task' && c.parent.id === id) this.comments.delete(cid);
+    for (const [cid, c] of this.comments)
+      if (c.parent.kind === 'task' && c.parent.id === id) this.comments.delete(cid);
     for (const [cid, c] of this.checklists) if (c.taskId === id) this.checklists.delete(cid);
   }
 
   deleteList(id: string): void {
     for (const t of [...this.tasks.values()]) if (t.listId === id) this.deleteTask(t.id);
     for (const t of this.tasks.values()) t.extraListIds = t.extraListIds.filter((l) => l !== id);
-    for (const [fid, f] of this.fields) if (f.scope.kind === 'list' && f.scope.id === id) this.fields.delete(fid);
-    for (const [cid, c] of this.comments) if (c.parent.kind === 'list' && c.parent.id === id) this.comments.delete(cid);
+    for (const [fid, f] of this.fields)
+      if (f.scope.kind === 'list' && f.scope.id === id) this.fields.delete(fid);
+    for (const [cid, c] of this.comments)
+      if (c.parent.kind === 'list' && c.parent.id === id) this.comments.delete(cid);
     this.lists.delete(id);
   }
 
   deleteFolder(id: string): void {
     for (const l of [...this.lists.values()]) if (l.folderId === id) this.deleteList(l.id);
-    for (const [fid, f] of this.fields) if (f.scope.kind === 'folder' && f.scope.id === id) this.fields.delete(fid);
+    for (const [fid, f] of this.fields)
+      if (f.scope.kind === 'folder' && f.scope.id === id) this.fields.delete(fid);
     this.folders.delete(id);
   }
 
   deleteSpace(id: string): void {
     for (const f of [...this.folders.values()]) if (f.spaceId === id) this.deleteFolder(f.id);
     for (const l of [...this.lists.values()]) if (l.spaceId === id) this.deleteList(l.id);
-    for (const [fid, f] of this.fields) if (f.scope.kind === 'space' && f.scope.id === id) this.fields.delete(fid);
+    for (const [fid, f] of this.fields)
+      if (f.scope.kind === 'space' && f.scope.id === id) this.fields.delete(fid);
     this.spaceTags.delete(id);
     this.spaces.delete(id);
   }

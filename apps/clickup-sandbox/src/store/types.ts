@@ -219,7 +219,14 @@ export interface KeyResultRec {
   taskIds: string[];
   listIds: string[];
   ownerIds: number[];
-  lastAction: { id: string; userId: number; date: number; stepsBefore: number; stepsTaken: number; note: string } | null;
+  lastAction: {
+    id: string;
+    userId: number;
+    date: number;
+    stepsBefore: number;
+    stepsTaken: number;
+    note: string;
+  } | null;
 }
 
 export interface TimeEntryTag {
