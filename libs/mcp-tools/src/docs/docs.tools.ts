@@ -1,0 +1,285 @@
+import { Injectable } from '@nestjs/common';
+import type { CreateDocBody, Doc, DocPageRef } from '@gw/clickup-client';
+import type { z } from 'zod';
+import { decodeCursor, encodeCursor } from '../core/cursor';
+import { foldName, timeFields } from '../core/format';
+import { CREATE, READ, UPDATE, defineTool, type ToolGroup } from '../core/tool';
+import type { ToolContext } from '../core/tool-context';
+import { forbidden, invalid } from '../core/tool-error';
+import { assertDocForPages, docScopeChecker, getDocInScope } from './doc-scope';
+import {
+  DOC_PARENT_TYPES,
+  docCreateInput,
+  docCreateOutput,
+  docGetInput,
+  docPageCreateInput,
+  docPageCreateOutput,
+  docPageGetInput,
+  docPageGetOutput,
+  docPageListInput,
+  docPageListOutput,
+  docPageUpdateInput,
+  docPageUpdateOutput,
+  docSchema,
+  docSearchInput,
+  docSearchOutput,
+} from './docs.schemas';
+
+const SEARCH_TOOL = 'doc_search';
+const SEARCH_PAGE_SIZE = 100;
+/** Upstream pages read per call; past it the agent gets a cursor to go on. */
+const MAX_SEARCH_PAGES = 10;
+const MAX_CONTENT_CHARS = 100_000;
+const PARENT_TYPE_NAMES: Record<number, (typeof DOC_PARENT_TYPES)[number]> = {
+  4: 'space',
+  5: 'folder',
+  6: 'list',
+  7: 'everything',
+  12: 'workspace',
+};
+
+function toDoc(doc: Doc, workspaceId: string): z.input<typeof docSchema> {
+  return {
+    id: doc.id,
+    name: doc.name,
+    parent_type: doc.parent?.type != null ? (PARENT_TYPE_NAMES[doc.parent.type] ?? null) : null,
+    parent_id: doc.parent?.id ?? null,
+    public: doc.public,
+    creator_id: doc.creator,
+    ...timeFields('date_created', doc.date_created),
+    ...timeFields('date_updated', doc.date_updated),
+    url: `https://app.clickup.com/${workspaceId}/v/dc/${doc.id}`,
+  };
+}
+
+/** Every word of the query must appear in the name, so "rate limiting guidelines" finds the doc too. */
+function nameMatcher(query: string | undefined): (doc: Doc) => boolean {
+  if (!query) return () => true;
+  const words = foldName(query).split(' ');
+  return (doc) => {
+    const name = foldName(doc.name);
+    return words.every((w) => name.includes(w));
+  };
+}
+
+async function docParent(
+  ctx: ToolContext,
+  args: { space_id?: string; folder_id?: string; list_id?: string },
+): Promise<NonNullable<CreateDocBody['parent']>> {
+  const given = [args.space_id, args.folder_id, args.list_id].filter((v) => v !== undefined);
+  if (given.length > 1) throw invalid('Give at most one of space_id, folder_id and list_id.', 'space_id');
+  if (args.space_id) {
+    await ctx.scope.space(ctx.client, args.space_id);
+    return { id: args.space_id, type: 4 };
+  }
+  if (args.folder_id) {
+    await ctx.scope.folder(ctx.client, args.folder_id);
+    return { id: args.folder_id, type: 5 };
+  }
+  if (args.list_id) {
+    await ctx.scope.list(ctx.client, args.list_id);
+    return { id: args.list_id, type: 6 };
+  }
+  if (ctx.scope.spaceIds) {
+    throw forbidden('This MCP server is scoped to spaces: give a space_id, folder_id or list_id in them.');
+  }
+  return { id: ctx.scope.workspaceId, type: 12 };
+}
+
+function flattenPages(pages: DocPageRef[], depth = 0, parent: string | null = null) {
+  const out: { id: string; name: string; parent_page_id: string | null; depth: number }[] = [];
+  for (const page of pages) {
+    out.push({ id: page.id, name: page.name, parent_page_id: page.parent_page_id ?? parent, depth });
+    out.push(...flattenPages(page.pages, depth + 1, page.id));
+  }
+  return out;
+}
+
+@Injectable()
+export class DocsTools implements ToolGroup {
+  readonly tools = [
+    defineTool({
+      name: 'doc_search',
+      title: 'Find docs',
+      description:
+        'Finds ClickUp Docs by name, e.g. {query: "API Rate Limiting Guidelines"}, or lists those in a space, ' +
+        'folder or list. Then doc_page_list and doc_page_get for the content.',
+      method: 'list',
+      tags: ['docs'],
+      input: docSearchInput,
+      output: docSearchOutput,
+      annotations: READ,
+      handler: async (args, ctx) => {
+        const ws = ctx.scope.workspaceId;
+        const state = args.cursor ? decodeCursor(SEARCH_TOOL, args.cursor) : null;
+        let upstream = state && state['c'] !== '' ? String(state['c']) : undefined;
+        let offset = state ? Number(state['o']) : 0;
+        const matches = nameMatcher(args.query);
+        const allowed = docScopeChecker(ctx);
+        const found: Doc[] = [];
+        let next: { c: string; o: number } | null = null;
+        // ClickUp's search has no name filter: the names are matched here, page by page.
+        for (let read = 1; ; read++) {
+          const { data } = await ctx.client.docs.search(ws, {
+            parentId: args.parent_id,
+            limit: SEARCH_PAGE_SIZE,
+            cursor: upstream,
+          });
+          const candidates = data.docs
+            .map((doc, i) => ({ doc, i }))
+            .filter((c) => c.i >= offset && matches(c.doc));
+          const visible = await Promise.all(candidates.map((c) => allowed(c.doc)));
+          const hits = candidates.filter((_c, k) => visible[k]);
+          const room = args.limit - found.length;
+          found.push(...hits.slice(0, room).map((h) => h.doc));
+          const upstreamNext = data.next_cursor && data.next_cursor !== upstream ? data.next_cursor : null;
+          if (hits.length > room) next = { c: upstream ?? '', o: hits[room].i };
+          else if (upstreamNext && (found.length === args.limit || read >= MAX_SEARCH_PAGES)) {
+            next = { c: upstreamNext, o: 0 };
+          }
+          if (next || !upstreamNext) break;
+          upstream = upstreamNext;
+          offset = 0;
+        }
+        return {
+          items: found.map((doc) => toDoc(doc, ws)),
+          next_cursor: next ? encodeCursor(SEARCH_TOOL, next) : null,
+          truncated: next !== null,
+        };
+      },
+    }),
+    defineTool({
+      name: 'doc_get',
+      title: 'Get a doc',
+      description: 'A doc’s name, parent (space, folder, list or workspace), visibility and dates.',
+      method: 'get',
+      tags: ['docs'],
+      input: docGetInput,
+      output: docSchema,
+      annotations: READ,
+      handler: async (args, ctx) => toDoc(await getDocInScope(ctx, args.doc_id), ctx.scope.workspaceId),
+    }),
+    defineTool({
+      name: 'doc_create',
+      title: 'Create a doc',
+      description:
+        'Creates a doc in a space, folder or list (or at workspace level), optionally with the markdown of its ' +
+        'first page.',
+      method: 'create',
+      tags: ['docs'],
+      input: docCreateInput,
+      output: docCreateOutput,
+      annotations: CREATE,
+      handler: async (args, ctx) => {
+        const ws = ctx.scope.workspaceId;
+        const parent = await docParent(ctx, args);
+        const { data } = await ctx.client.docs.create(ws, {
+          name: args.name,
+          parent,
+          visibility:
+            args.visibility === 'private' ? 'PRIVATE' : args.visibility === 'public' ? 'PUBLIC' : undefined,
+          create_page: args.content === undefined,
+        });
+        let pageId: string | null = null;
+        if (args.content !== undefined) {
+          const page = await ctx.client.docs.createPage(ws, data.id, {
+            name: args.name,
+            content: args.content,
+            content_format: 'text/md',
+          });
+          pageId = page.data.id;
+        }
+        return { ...toDoc(data, ws), page_id: pageId };
+      },
+    }),
+    defineTool({
+      name: 'doc_page_list',
+      title: 'List doc pages',
+      description: 'The page tree of a doc (ids, names, nesting depth), in order.',
+      method: 'list',
+      tags: ['docs'],
+      input: docPageListInput,
+      output: docPageListOutput,
+      annotations: READ,
+      handler: async (args, ctx) => {
+        await assertDocForPages(ctx, args.doc_id);
+        const { data } = await ctx.client.docs.pageListing(ctx.scope.workspaceId, args.doc_id, {
+          maxPageDepth: args.max_depth ?? -1,
+        });
+        return { items: flattenPages(data), next_cursor: null, truncated: false };
+      },
+    }),
+    defineTool({
+      name: 'doc_page_get',
+      title: 'Read a doc page',
+      description: 'A doc page’s content as markdown (or plain text).',
+      method: 'get',
+      tags: ['docs'],
+      input: docPageGetInput,
+      output: docPageGetOutput,
+      annotations: READ,
+      handler: async (args, ctx) => {
+        await assertDocForPages(ctx, args.doc_id);
+        const { data } = await ctx.client.docs.getPage(ctx.scope.workspaceId, args.doc_id, args.page_id, {
+          contentFormat: args.format === 'plain' ? 'text/plain' : 'text/md',
+        });
+        return {
+          id: data.id,
+          doc_id: data.doc_id,
+          name: data.name,
+          sub_title: data.sub_title,
+          parent_page_id: data.parent_page_id,
+          content: data.content.slice(0, MAX_CONTENT_CHARS),
+          content_truncated: data.content.length > MAX_CONTENT_CHARS,
+          ...timeFields('date_updated', data.date_updated),
+        };
+      },
+    }),
+    defineTool({
+      name: 'doc_page_create',
+      title: 'Add a doc page',
+      description: 'Adds a page (markdown content) to a doc, optionally nested under another page.',
+      method: 'create',
+      tags: ['docs'],
+      input: docPageCreateInput,
+      output: docPageCreateOutput,
+      annotations: CREATE,
+      handler: async (args, ctx) => {
+        await assertDocForPages(ctx, args.doc_id);
+        const { data } = await ctx.client.docs.createPage(ctx.scope.workspaceId, args.doc_id, {
+          name: args.name,
+          content: args.content,
+          parent_page_id: args.parent_page_id,
+          sub_title: args.sub_title,
+          content_format: 'text/md',
+        });
+        return { id: data.id, doc_id: data.doc_id, name: data.name, parent_page_id: data.parent_page_id };
+      },
+    }),
+    defineTool({
+      name: 'doc_page_update',
+      title: 'Edit a doc page',
+      description: 'Replaces, appends to or prepends to a page’s markdown content; can rename it.',
+      method: 'update',
+      tags: ['docs'],
+      input: docPageUpdateInput,
+      output: docPageUpdateOutput,
+      // Appending twice appends twice.
+      annotations: { ...UPDATE, idempotentHint: false },
+      handler: async (args, ctx) => {
+        if (args.content === undefined && args.name === undefined && args.sub_title === undefined) {
+          throw invalid('Nothing to change: give content, name or sub_title.', 'content');
+        }
+        await assertDocForPages(ctx, args.doc_id);
+        await ctx.client.docs.editPage(ctx.scope.workspaceId, args.doc_id, args.page_id, {
+          name: args.name,
+          sub_title: args.sub_title,
+          content: args.content,
+          content_edit_mode: args.content === undefined ? undefined : args.mode,
+          content_format: args.content === undefined ? undefined : 'text/md',
+        });
+        return { id: args.page_id, doc_id: args.doc_id, updated: true as const };
+      },
+    }),
+  ];
+}
