@@ -43,7 +43,11 @@ export class Scope {
    * no workspace id, and one token may see several workspaces, so membership is read from the workspace's space
    * list (cached; refetched only on a miss, archived spaces last).
    */
-  async checkSpace(client: ClickUpClient, spaceId: string | null | undefined, what = 'That object'): Promise<void> {
+  async checkSpace(
+    client: ClickUpClient,
+    spaceId: string | null | undefined,
+    what = 'That object',
+  ): Promise<void> {
     this.assertSpace(spaceId, what);
     const id = String(spaceId ?? '');
     if (this.workspaceSpaces.has(id)) return;

@@ -9,7 +9,13 @@ type FolderDetail = {
   task_count: number | null;
   archived: boolean;
   override_statuses: boolean;
-  lists: { id: string; name: string; folder_id: string | null; space_id: string | null; task_count: number | null }[];
+  lists: {
+    id: string;
+    name: string;
+    folder_id: string | null;
+    space_id: string | null;
+    task_count: number | null;
+  }[];
 };
 
 describe('folder tools against the sandbox', () => {
@@ -17,15 +23,25 @@ describe('folder tools against the sandbox', () => {
   let globexFolder: string;
   const forbidden = { ok: false, result: null, issues: [{ code: 'FORBIDDEN' }] };
   const foldersOf = async (spaceId: string) =>
-    (await clickup<{ folders: { id: string; name: string }[] }>(env.sandboxUrl, 'GET', `/space/${spaceId}/folder`))
-      .body.folders;
+    (
+      await clickup<{ folders: { id: string; name: string }[] }>(
+        env.sandboxUrl,
+        'GET',
+        `/space/${spaceId}/folder`,
+      )
+    ).body.folders;
 
   beforeAll(async () => {
     env = await startHierarchyHosts([new FoldersTools()]);
-    const made = await clickup<{ id: string }>(env.sandboxUrl, 'POST', `/space/${env.ids.spaces.Operations}/folder`, {
-      token: 'pk_sandbox_guest',
-      body: { name: 'Globex Projects' },
-    });
+    const made = await clickup<{ id: string }>(
+      env.sandboxUrl,
+      'POST',
+      `/space/${env.ids.spaces.Operations}/folder`,
+      {
+        token: 'pk_sandbox_guest',
+        body: { name: 'Globex Projects' },
+      },
+    );
     globexFolder = made.body.id;
   }, 60_000);
   afterAll(async () => env?.close());
@@ -56,9 +72,13 @@ describe('folder tools against the sandbox', () => {
     });
 
     it('refuses Globex, unknown and out-of-scope spaces', async () => {
-      expect(await env.host.call('folder_list', { space_id: env.ids.spaces.Operations })).toMatchObject(forbidden);
+      expect(await env.host.call('folder_list', { space_id: env.ids.spaces.Operations })).toMatchObject(
+        forbidden,
+      );
       expect(await env.host.call('folder_list', { space_id: '123' })).toMatchObject(forbidden);
-      expect(await env.pinned.call('folder_list', { space_id: env.ids.spaces.Marketing })).toMatchObject(forbidden);
+      expect(await env.pinned.call('folder_list', { space_id: env.ids.spaces.Marketing })).toMatchObject(
+        forbidden,
+      );
       const ok = await env.pinned.call('folder_list', { space_id: env.ids.spaces.Engineering });
       expect(ok.ok).toBe(true);
     });
@@ -88,7 +108,9 @@ describe('folder tools against the sandbox', () => {
     it('refuses Globex folders, unknown ids and other spaces’ folders, without data', async () => {
       expect(await env.host.call('folder_get', { folder_id: globexFolder })).toMatchObject(forbidden);
       expect(await env.host.call('folder_get', { folder_id: '1' })).toMatchObject(forbidden);
-      expect(await env.pinned.call('folder_get', { folder_id: env.ids.folders.Campaigns })).toMatchObject(forbidden);
+      expect(await env.pinned.call('folder_get', { folder_id: env.ids.folders.Campaigns })).toMatchObject(
+        forbidden,
+      );
       // The guest token can read its own folder; the server is pinned to Acme, so it must not.
       const foreign = await env.foreign.call('folder_get', { folder_id: globexFolder });
       expect(foreign).toMatchObject(forbidden);
@@ -106,25 +128,44 @@ describe('folder tools against the sandbox', () => {
         space_id: env.ids.spaces.Engineering,
         name: ' Platform ',
       });
-      expect(envelope.result).toMatchObject({ name: 'Platform', space_id: env.ids.spaces.Engineering, lists: [] });
+      expect(envelope.result).toEqual({
+        id: expect.stringMatching(/^\d+$/),
+        name: 'Platform',
+        space_id: env.ids.spaces.Engineering,
+        task_count: 0,
+        archived: false,
+        lists: [],
+      });
       platform = envelope.result?.id as string;
       expect((await foldersOf(env.ids.spaces.Engineering)).map((f) => f.name)).toContain('Platform');
     });
 
     it('refuses creating outside the scope, and creates nothing', async () => {
-      const pinned = await env.pinned.call('folder_create', { space_id: env.ids.spaces.Marketing, name: 'Leak' });
+      const pinned = await env.pinned.call('folder_create', {
+        space_id: env.ids.spaces.Marketing,
+        name: 'Leak',
+      });
       expect(pinned).toMatchObject(forbidden);
-      const globex = await env.host.call('folder_create', { space_id: env.ids.spaces.Operations, name: 'Leak' });
+      const globex = await env.host.call('folder_create', {
+        space_id: env.ids.spaces.Operations,
+        name: 'Leak',
+      });
       expect(globex).toMatchObject(forbidden);
       expect((await foldersOf(env.ids.spaces.Marketing)).map((f) => f.name)).toEqual(['Campaigns']);
-      const dup = await env.host.call('folder_create', { space_id: env.ids.spaces.Engineering, name: 'platform' });
+      const dup = await env.host.call('folder_create', {
+        space_id: env.ids.spaces.Engineering,
+        name: 'platform',
+      });
       expect(dup).toMatchObject({ ok: false, issues: [{ code: 'VALIDATION_ERROR' }] });
       const noName = await env.host.call('folder_create', { space_id: env.ids.spaces.Engineering });
       expect(noName).toMatchObject({ ok: false, issues: [{ code: 'VALIDATION_ERROR', path: 'name' }] });
     });
 
     it('renames a folder', async () => {
-      const envelope = await env.pinned.call<FolderDetail>('folder_update', { folder_id: platform, name: 'Platform Team' });
+      const envelope = await env.pinned.call<FolderDetail>('folder_update', {
+        folder_id: platform,
+        name: 'Platform Team',
+      });
       expect(envelope.result).toMatchObject({ id: platform, name: 'Platform Team' });
       const stored = await clickup<{ name: string }>(env.sandboxUrl, 'GET', `/folder/${platform}`);
       expect(stored.body.name).toBe('Platform Team');
@@ -132,8 +173,12 @@ describe('folder tools against the sandbox', () => {
 
     it('refuses renaming out of scope, and changes nothing', async () => {
       const campaigns = env.ids.folders.Campaigns;
-      expect(await env.pinned.call('folder_update', { folder_id: campaigns, name: 'X' })).toMatchObject(forbidden);
-      expect(await env.host.call('folder_update', { folder_id: globexFolder, name: 'X' })).toMatchObject(forbidden);
+      expect(await env.pinned.call('folder_update', { folder_id: campaigns, name: 'X' })).toMatchObject(
+        forbidden,
+      );
+      expect(await env.host.call('folder_update', { folder_id: globexFolder, name: 'X' })).toMatchObject(
+        forbidden,
+      );
       expect((await clickup<{ name: string }>(env.sandboxUrl, 'GET', `/folder/${campaigns}`)).body.name).toBe(
         'Campaigns',
       );
@@ -160,7 +205,9 @@ describe('folder tools against the sandbox', () => {
       expect(await env.pinned.call('folder_delete', { folder_id: campaigns })).toMatchObject(forbidden);
       expect(await env.foreign.call('folder_delete', { folder_id: globexFolder })).toMatchObject(forbidden);
       expect((await clickup(env.sandboxUrl, 'GET', `/folder/${campaigns}`)).status).toBe(200);
-      const globex = await clickup(env.sandboxUrl, 'GET', `/folder/${globexFolder}`, { token: 'pk_sandbox_guest' });
+      const globex = await clickup(env.sandboxUrl, 'GET', `/folder/${globexFolder}`, {
+        token: 'pk_sandbox_guest',
+      });
       expect(globex.status).toBe(200);
     });
   });

@@ -9,6 +9,7 @@ import {
   folderGetInput,
   folderListInput,
   folderListOutput,
+  folderSummarySchema,
   folderUpdateInput,
 } from './folders.schemas';
 
@@ -52,12 +53,12 @@ export class FoldersTools implements ToolGroup {
       method: 'create',
       tags: ['folders'],
       input: folderCreateInput,
-      output: folderDetailSchema,
+      output: folderSummarySchema,
       annotations: CREATE,
       handler: async (args, ctx) => {
         await ctx.scope.checkSpace(ctx.client, args.space_id, 'That space');
         const { data } = await ctx.client.folders.create(args.space_id, { name: args.name });
-        return toFolderDetail(data);
+        return toFolderSummary(data);
       },
     }),
     defineTool({
@@ -67,12 +68,12 @@ export class FoldersTools implements ToolGroup {
       method: 'update',
       tags: ['folders'],
       input: folderUpdateInput,
-      output: folderDetailSchema,
+      output: folderSummarySchema,
       annotations: UPDATE,
       handler: async (args, ctx) => {
         await ctx.scope.folder(ctx.client, args.folder_id);
         const { data } = await ctx.client.folders.update(args.folder_id, { name: args.name });
-        return toFolderDetail(data);
+        return toFolderSummary(data);
       },
     }),
     defineTool({

@@ -25,7 +25,9 @@ describe('list tools against the sandbox', () => {
 
   describe('list_list', () => {
     it('lists a folder’s lists', async () => {
-      const envelope = await env.host.call<Listed>('list_list', { folder_id: env.ids.folders['Product Engineering'] });
+      const envelope = await env.host.call<Listed>('list_list', {
+        folder_id: env.ids.folders['Product Engineering'],
+      });
       expect(envelope.result).toEqual({
         items: [
           {
@@ -68,11 +70,15 @@ describe('list tools against the sandbox', () => {
     });
 
     it('refuses Globex and out-of-scope containers', async () => {
-      expect(await env.host.call('list_list', { space_id: env.ids.spaces.Operations })).toMatchObject(forbidden);
-      expect(await env.pinned.call('list_list', { folder_id: env.ids.folders.Campaigns })).toMatchObject(forbidden);
-      expect(await env.pinned.call('list_list', { space_id: env.ids.spaces['Customer Success'] })).toMatchObject(
+      expect(await env.host.call('list_list', { space_id: env.ids.spaces.Operations })).toMatchObject(
         forbidden,
       );
+      expect(await env.pinned.call('list_list', { folder_id: env.ids.folders.Campaigns })).toMatchObject(
+        forbidden,
+      );
+      expect(
+        await env.pinned.call('list_list', { space_id: env.ids.spaces['Customer Success'] }),
+      ).toMatchObject(forbidden);
     });
   });
 
@@ -93,22 +99,39 @@ describe('list tools against the sandbox', () => {
       });
       expect(list.due_date_iso).toBe(new Date(list.due_date_ms as number).toISOString());
       expect(list.start_date_ms).toBeLessThan(list.due_date_ms as number);
-      expect(list.statuses.map((s) => s.status)).toEqual(['to do', 'in progress', 'blocked', 'review', 'complete']);
+      expect(list.statuses.map((s) => s.status)).toEqual([
+        'to do',
+        'in progress',
+        'blocked',
+        'review',
+        'complete',
+      ]);
     });
 
     it('reads priority as level and name, colour by name, and a folderless list without a folder', async () => {
-      const cs = await env.host.call<ListDetail>('list_get', { list_id: env.ids.lists['Customer Success Q3'] });
-      expect(cs.result).toMatchObject({ priority: 2, priority_name: 'high', folder_id: null, folder_name: null });
-      const launch = await env.host.call<ListDetail>('list_get', { list_id: env.ids.lists['Q3 Marketing Launch'] });
+      const cs = await env.host.call<ListDetail>('list_get', {
+        list_id: env.ids.lists['Customer Success Q3'],
+      });
+      expect(cs.result).toMatchObject({
+        priority: 2,
+        priority_name: 'high',
+        folder_id: null,
+        folder_name: null,
+      });
+      const launch = await env.host.call<ListDetail>('list_get', {
+        list_id: env.ids.lists['Q3 Marketing Launch'],
+      });
       expect(launch.result).toMatchObject({ color: 'orange' });
     });
 
     it('refuses unknown, Globex and out-of-scope lists, without data', async () => {
       expect(await env.host.call('list_get', { list_id: '42' })).toMatchObject(forbidden);
-      expect(await env.host.call('list_get', { list_id: env.ids.lists['Globex Roadmap'] })).toMatchObject(forbidden);
-      expect(await env.pinned.call('list_get', { list_id: env.ids.lists['Q3 Marketing Launch'] })).toMatchObject(
+      expect(await env.host.call('list_get', { list_id: env.ids.lists['Globex Roadmap'] })).toMatchObject(
         forbidden,
       );
+      expect(
+        await env.pinned.call('list_get', { list_id: env.ids.lists['Q3 Marketing Launch'] }),
+      ).toMatchObject(forbidden);
       const foreign = await env.foreign.call('list_get', { list_id: env.ids.lists['Globex Roadmap'] });
       expect(foreign).toMatchObject(forbidden);
       expect(JSON.stringify(foreign)).not.toMatch(/Roadmap/);
@@ -131,17 +154,13 @@ describe('list tools against the sandbox', () => {
         color: 'red',
         due_date: due,
       });
-      expect(envelope.result).toMatchObject({
+      expect(envelope.result).toEqual({
+        id: expect.stringMatching(/^\d+$/),
         name: 'Sprint 43',
         folder_id: env.ids.folders['Product Engineering'],
-        priority: 1,
-        priority_name: 'urgent',
-        assignee_id: env.ids.users.sarah,
-        assignee_name: 'Sarah Chen',
-        color: 'red',
-        due_date_ms: due,
-        due_date_iso: '2031-01-15T00:00:00.000Z',
+        space_id: env.ids.spaces.Engineering,
         task_count: 0,
+        archived: false,
       });
       release = envelope.result?.id as string;
       expect((await stored(release)).body).toMatchObject({
@@ -152,6 +171,17 @@ describe('list tools against the sandbox', () => {
         status: { status: 'red' },
         due_date: String(due),
       });
+      const read = await env.host.call<ListDetail>('list_get', { list_id: release });
+      expect(read.result).toMatchObject({
+        content: 'Next **sprint**.',
+        priority: 1,
+        priority_name: 'urgent',
+        assignee_id: env.ids.users.sarah,
+        assignee_name: 'Sarah Chen',
+        color: 'red',
+        due_date_ms: due,
+        due_date_iso: '2031-01-15T00:00:00.000Z',
+      });
     });
 
     it('creates a folderless list in a space', async () => {
@@ -159,7 +189,11 @@ describe('list tools against the sandbox', () => {
         space_id: env.ids.spaces['Customer Success'],
         name: 'Renewals',
       });
-      expect(envelope.result).toMatchObject({ name: 'Renewals', folder_id: null, space_name: 'Customer Success' });
+      expect(envelope.result).toMatchObject({
+        name: 'Renewals',
+        folder_id: null,
+        space_id: env.ids.spaces['Customer Success'],
+      });
       scratch = envelope.result?.id as string;
       const folderless = await clickup<{ lists: { name: string }[] }>(
         env.sandboxUrl,
@@ -170,9 +204,15 @@ describe('list tools against the sandbox', () => {
     });
 
     it('refuses creating outside the scope or with bad fields, and creates nothing', async () => {
-      const pinned = await env.pinned.call('list_create', { folder_id: env.ids.folders.Campaigns, name: 'Leak' });
+      const pinned = await env.pinned.call('list_create', {
+        folder_id: env.ids.folders.Campaigns,
+        name: 'Leak',
+      });
       expect(pinned).toMatchObject(forbidden);
-      const globex = await env.host.call('list_create', { space_id: env.ids.spaces.Operations, name: 'Leak' });
+      const globex = await env.host.call('list_create', {
+        space_id: env.ids.spaces.Operations,
+        name: 'Leak',
+      });
       expect(globex).toMatchObject(forbidden);
       const campaigns = await clickup<{ lists: { name: string }[] }>(
         env.sandboxUrl,
@@ -182,9 +222,17 @@ describe('list tools against the sandbox', () => {
       expect(campaigns.body.lists.map((l) => l.name)).toEqual(['Q3 Marketing Launch']);
       const where = await env.host.call('list_create', { name: 'Nowhere' });
       expect(where).toMatchObject(invalid('folder_id'));
-      const priority = await env.host.call('list_create', { space_id: env.ids.spaces.Marketing, name: 'P', priority: 5 });
+      const priority = await env.host.call('list_create', {
+        space_id: env.ids.spaces.Marketing,
+        name: 'P',
+        priority: 5,
+      });
       expect(priority).toMatchObject(invalid('priority'));
-      const colour = await env.host.call('list_create', { space_id: env.ids.spaces.Marketing, name: 'C', color: 'mauve' });
+      const colour = await env.host.call('list_create', {
+        space_id: env.ids.spaces.Marketing,
+        name: 'C',
+        color: 'mauve',
+      });
       expect(colour).toMatchObject({ ok: false, issues: [{ code: 'VALIDATION_ERROR' }] });
     });
 
@@ -195,8 +243,9 @@ describe('list tools against the sandbox', () => {
         color: null,
         assignee: null,
       });
-      expect(envelope.result).toMatchObject({
-        name: 'Sprint 43',
+      expect(envelope.result).toMatchObject({ id: release, name: 'Sprint 43' });
+      const read = await env.host.call<ListDetail>('list_get', { list_id: release });
+      expect(read.result).toMatchObject({
         priority: 3,
         priority_name: 'normal',
         color: null,
@@ -208,8 +257,15 @@ describe('list tools against the sandbox', () => {
         status: null,
         assignee: null,
       });
-      const renamed = await env.host.call<ListDetail>('list_update', { list_id: release, name: 'Sprint 43 (4.3)' });
-      expect(renamed.result).toMatchObject({ name: 'Sprint 43 (4.3)', priority: 3 });
+      const renamed = await env.host.call<ListDetail>('list_update', {
+        list_id: release,
+        name: 'Sprint 43 (4.3)',
+      });
+      expect(renamed.result).toMatchObject({ name: 'Sprint 43 (4.3)' });
+      expect((await stored(release)).body).toMatchObject({
+        name: 'Sprint 43 (4.3)',
+        priority: { priority: 'normal' },
+      });
     });
 
     it('refuses an empty update and out-of-scope lists, and changes nothing', async () => {
@@ -237,9 +293,9 @@ describe('list tools against the sandbox', () => {
     it('refuses deleting out of scope, and deletes nothing', async () => {
       const launch = env.ids.lists['Q3 Marketing Launch'];
       expect(await env.pinned.call('list_delete', { list_id: launch })).toMatchObject(forbidden);
-      expect(await env.foreign.call('list_delete', { list_id: env.ids.lists['Globex Roadmap'] })).toMatchObject(
-        forbidden,
-      );
+      expect(
+        await env.foreign.call('list_delete', { list_id: env.ids.lists['Globex Roadmap'] }),
+      ).toMatchObject(forbidden);
       expect((await stored(launch)).status).toBe(200);
       const roadmap = await clickup(env.sandboxUrl, 'GET', `/list/${env.ids.lists['Globex Roadmap']}`, {
         token: 'pk_sandbox_guest',

@@ -13,6 +13,7 @@ import {
   listGetInput,
   listListInput,
   listListOutput,
+  listSummarySchema,
   listUpdateInput,
 } from './lists.schemas';
 
@@ -54,7 +55,11 @@ export class ListsTools implements ToolGroup {
       input: listListInput,
       output: listListOutput,
       annotations: READ,
-      handler: async (args, ctx) => ({ items: await listsOf(args, ctx), next_cursor: null, truncated: false }),
+      handler: async (args, ctx) => ({
+        items: await listsOf(args, ctx),
+        next_cursor: null,
+        truncated: false,
+      }),
     }),
     defineTool({
       name: 'list_get',
@@ -74,11 +79,11 @@ export class ListsTools implements ToolGroup {
       title: 'Create list',
       description:
         'Creates a list in a folder (folder_id), or directly in a space (space_id). Names are unique within ' +
-        'their folder or space. Returns the new list.',
+        'their folder or space. Returns the new list in short; list_get gives the rest.',
       method: 'create',
       tags: ['lists'],
       input: listCreateInput,
-      output: listDetailSchema,
+      output: listSummarySchema,
       annotations: CREATE,
       handler: async (args, ctx) => {
         const where = container(args);
@@ -93,21 +98,21 @@ export class ListsTools implements ToolGroup {
         };
         if (where.in === 'folder') {
           await ctx.scope.folder(ctx.client, where.id);
-          return toListDetail((await ctx.client.lists.createInFolder(where.id, body)).data);
+          return toListSummary((await ctx.client.lists.createInFolder(where.id, body)).data);
         }
         await ctx.scope.checkSpace(ctx.client, where.id, 'That space');
-        return toListDetail((await ctx.client.lists.createFolderless(where.id, body)).data);
+        return toListSummary((await ctx.client.lists.createFolderless(where.id, body)).data);
       },
     }),
     defineTool({
       name: 'list_update',
       title: 'Update list',
       description:
-        'Changes a list: only the fields given change (overwriting them). Returns the updated list.',
+        'Changes a list: only the fields given change (overwriting them). Returns the list in short.',
       method: 'update',
       tags: ['lists'],
       input: listUpdateInput,
-      output: listDetailSchema,
+      output: listSummarySchema,
       annotations: UPDATE,
       handler: async (args, ctx) => {
         const { list_id: listId, ...changes } = args;
@@ -126,7 +131,7 @@ export class ListsTools implements ToolGroup {
           status: args.color ?? undefined,
           unset_status: args.color === null ? true : undefined,
         });
-        return toListDetail(data);
+        return toListSummary(data);
       },
     }),
     defineTool({

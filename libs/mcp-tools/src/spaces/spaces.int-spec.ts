@@ -17,11 +17,13 @@ describe('space tools against the sandbox', () => {
   let env: HierarchyHosts;
   const forbidden = { ok: false, result: null, issues: [{ code: 'FORBIDDEN' }] };
   const acmeSpaces = async () =>
-    (await clickup<{ spaces: { id: string; name: string; color: string | null }[] }>(
-      env.sandboxUrl,
-      'GET',
-      `/team/${env.ids.acme}/space`,
-    )).body.spaces;
+    (
+      await clickup<{ spaces: { id: string; name: string; color: string | null }[] }>(
+        env.sandboxUrl,
+        'GET',
+        `/team/${env.ids.acme}/space`,
+      )
+    ).body.spaces;
 
   beforeAll(async () => {
     env = await startHierarchyHosts([new SpacesTools()]);
@@ -33,8 +35,20 @@ describe('space tools against the sandbox', () => {
       const envelope = await env.host.call<Listed>('space_list');
       expect(envelope.result).toEqual({
         items: [
-          { id: env.ids.spaces.Engineering, name: 'Engineering', color: '#1090e0', private: false, archived: false },
-          { id: env.ids.spaces.Marketing, name: 'Marketing', color: '#ff7800', private: false, archived: false },
+          {
+            id: env.ids.spaces.Engineering,
+            name: 'Engineering',
+            color: '#1090e0',
+            private: false,
+            archived: false,
+          },
+          {
+            id: env.ids.spaces.Marketing,
+            name: 'Marketing',
+            color: '#ff7800',
+            private: false,
+            archived: false,
+          },
           expect.objectContaining({ name: 'Customer Success' }),
         ],
         next_cursor: null,
@@ -55,7 +69,9 @@ describe('space tools against the sandbox', () => {
 
   describe('space_get', () => {
     it('gives the statuses in workflow order and the features', async () => {
-      const envelope = await env.host.call<SpaceDetail>('space_get', { space_id: env.ids.spaces.Engineering });
+      const envelope = await env.host.call<SpaceDetail>('space_get', {
+        space_id: env.ids.spaces.Engineering,
+      });
       expect(envelope.result).toMatchObject({
         id: env.ids.spaces.Engineering,
         name: 'Engineering',
@@ -75,9 +91,13 @@ describe('space tools against the sandbox', () => {
       for (const spaceId of ['999999', env.ids.spaces.Operations]) {
         expect(await env.host.call('space_get', { space_id: spaceId })).toMatchObject(forbidden);
       }
-      expect(await env.pinned.call('space_get', { space_id: env.ids.spaces.Marketing })).toMatchObject(forbidden);
+      expect(await env.pinned.call('space_get', { space_id: env.ids.spaces.Marketing })).toMatchObject(
+        forbidden,
+      );
       // The guest token may read Operations, but this server is pinned to Acme.
-      expect(await env.foreign.call('space_get', { space_id: env.ids.spaces.Operations })).toMatchObject(forbidden);
+      expect(await env.foreign.call('space_get', { space_id: env.ids.spaces.Operations })).toMatchObject(
+        forbidden,
+      );
     });
 
     it('tells an agent that passed a name to resolve it first', async () => {
@@ -133,7 +153,10 @@ describe('space tools against the sandbox', () => {
     it('refuses an update with nothing to change, or a bad colour', async () => {
       const nothing = await env.host.call('space_update', { space_id: env.ids.spaces.Engineering });
       expect(nothing).toMatchObject({ ok: false, issues: [{ code: 'VALIDATION_ERROR' }] });
-      const colour = await env.host.call('space_update', { space_id: env.ids.spaces.Engineering, color: 'teal' });
+      const colour = await env.host.call('space_update', {
+        space_id: env.ids.spaces.Engineering,
+        color: 'teal',
+      });
       expect(colour).toMatchObject({ ok: false, issues: [{ code: 'VALIDATION_ERROR', path: 'color' }] });
       const feature = await env.host.call('space_update', {
         space_id: env.ids.spaces.Engineering,
@@ -146,9 +169,15 @@ describe('space tools against the sandbox', () => {
       expect(
         await env.pinned.call('space_update', { space_id: env.ids.spaces.Marketing, name: 'Hijacked' }),
       ).toMatchObject(forbidden);
-      expect(await env.pinned.call('space_delete', { space_id: env.ids.spaces.Marketing })).toMatchObject(forbidden);
-      expect(await env.foreign.call('space_delete', { space_id: env.ids.spaces.Operations })).toMatchObject(forbidden);
-      expect(await env.host.call('space_delete', { space_id: env.ids.spaces.Operations })).toMatchObject(forbidden);
+      expect(await env.pinned.call('space_delete', { space_id: env.ids.spaces.Marketing })).toMatchObject(
+        forbidden,
+      );
+      expect(await env.foreign.call('space_delete', { space_id: env.ids.spaces.Operations })).toMatchObject(
+        forbidden,
+      );
+      expect(await env.host.call('space_delete', { space_id: env.ids.spaces.Operations })).toMatchObject(
+        forbidden,
+      );
       expect((await acmeSpaces()).map((s) => s.name)).toContain('Marketing');
       const globex = await clickup(env.sandboxUrl, 'GET', `/space/${env.ids.spaces.Operations}`, {
         token: 'pk_sandbox_guest',

@@ -47,7 +47,8 @@ type Named = { id: string; name: string };
 type Team = Named & { members: { user: { id: number; username: string } }[] };
 
 export async function seedIds(sandboxUrl: string): Promise<SeedIds> {
-  const get = async <T>(path: string, token?: string) => (await clickup<T>(sandboxUrl, 'GET', path, { token })).body;
+  const get = async <T>(path: string, token?: string) =>
+    (await clickup<T>(sandboxUrl, 'GET', path, { token })).body;
   const [owner, guest] = await Promise.all([
     get<{ teams: Team[] }>('/team'),
     get<{ teams: Team[] }>('/team', 'pk_sandbox_guest'),
@@ -56,12 +57,14 @@ export async function seedIds(sandboxUrl: string): Promise<SeedIds> {
   const globex = guest.teams.find((t) => t.name === 'Globex') as Team;
   const byName = (items: Named[]) => Object.fromEntries(items.map((i) => [i.name, i.id]));
   const acmeSpaces = (await get<{ spaces: Named[] }>(`/team/${acme.id}/space`)).spaces;
-  const globexSpaces = (await get<{ spaces: Named[] }>(`/team/${globex.id}/space`, 'pk_sandbox_guest')).spaces;
+  const globexSpaces = (await get<{ spaces: Named[] }>(`/team/${globex.id}/space`, 'pk_sandbox_guest'))
+    .spaces;
   const spaces = byName([...acmeSpaces, ...globexSpaces]);
   const folders: Named[] = [];
   const lists: Named[] = [];
   for (const space of acmeSpaces) {
-    const found = (await get<{ folders: (Named & { lists: Named[] })[] }>(`/space/${space.id}/folder`)).folders;
+    const found = (await get<{ folders: (Named & { lists: Named[] })[] }>(`/space/${space.id}/folder`))
+      .folders;
     folders.push(...found);
     for (const f of found) lists.push(...f.lists);
     lists.push(...(await get<{ lists: Named[] }>(`/space/${space.id}/list`)).lists);

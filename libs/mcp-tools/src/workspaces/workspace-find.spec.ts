@@ -23,7 +23,13 @@ const TREE: TreeSpace[] = [
     folders: [{ id: 'f2', name: 'Campaigns', lists: [list('l5', 'Q3 Marketing Launch')] }],
     lists: [],
   },
-  { id: 's3', name: 'Customer Success', statuses: [], folders: [], lists: [list('l6', 'Customer Success Q3')] },
+  {
+    id: 's3',
+    name: 'Customer Success',
+    statuses: [],
+    folders: [],
+    lists: [list('l6', 'Customer Success Q3')],
+  },
 ];
 const CANDIDATES: Candidate[] = [
   ...candidatesFromTree(TREE),
@@ -58,7 +64,11 @@ describe('workspace_find ranking', () => {
   });
 
   it('ignores case and accents', () => {
-    expect(rankMatches('Marketíng', CANDIDATES)[0]).toMatchObject({ kind: 'space', name: 'Marketing', score: 1 });
+    expect(rankMatches('Marketíng', CANDIDATES)[0]).toMatchObject({
+      kind: 'space',
+      name: 'Marketing',
+      score: 1,
+    });
     expect(names('SPRINT 42')[0]).toBe('Sprint 42');
   });
 

@@ -43,24 +43,49 @@ export function candidatesFromTree(spaces: readonly TreeSpace[]): Candidate[] {
       const folderPath = `${space.name} / ${folder.name}`;
       out.push({ kind: 'folder', id: folder.id, name: folder.name, path: folderPath, space_id: space.id });
       for (const list of folder.lists) {
-        out.push({ kind: 'list', id: list.id, name: list.name, path: `${folderPath} / ${list.name}`, space_id: space.id });
+        out.push({
+          kind: 'list',
+          id: list.id,
+          name: list.name,
+          path: `${folderPath} / ${list.name}`,
+          space_id: space.id,
+        });
       }
     }
     for (const list of space.lists) {
-      out.push({ kind: 'list', id: list.id, name: list.name, path: `${space.name} / ${list.name}`, space_id: space.id });
+      out.push({
+        kind: 'list',
+        id: list.id,
+        name: list.name,
+        path: `${space.name} / ${list.name}`,
+        space_id: space.id,
+      });
     }
   }
   return out;
 }
 
-export function memberCandidate(user: { id: number; username: string | null; email?: string | null }): Candidate {
+export function memberCandidate(user: {
+  id: number;
+  username: string | null;
+  email?: string | null;
+}): Candidate {
   const name = user.username ?? user.email ?? String(user.id);
-  return { kind: 'member', id: user.id, name, path: `Members / ${name}`, space_id: null, email: user.email ?? null };
+  return {
+    kind: 'member',
+    id: user.id,
+    name,
+    path: `Members / ${name}`,
+    space_id: null,
+    email: user.email ?? null,
+  };
 }
 
 // Words an agent wraps around a name ("open tasks in the Engineering space"); they never decide a match.
 const FILLER_WORDS = new Set(
-  'a an the in of for to on at by and or with from my our all any me show find get open closed task tasks'.split(' '),
+  'a an the in of for to on at by and or with from my our all any me show find get open closed task tasks'.split(
+    ' ',
+  ),
 );
 
 const tokens = (folded: string) => folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);

@@ -52,7 +52,8 @@ async function activeAndArchived<T extends { id: string }>(
   return [...new Map(pages.flatMap((p) => p.data).map((item) => [item.id, item])).values()];
 }
 
-const archivedFlag = (item: { archived: boolean | null }) => (item.archived ? { archived: true as const } : {});
+const archivedFlag = (item: { archived: boolean | null }) =>
+  item.archived ? { archived: true as const } : {};
 
 function treeList(list: List, spaceStatuses: string[]): TreeList {
   const statuses = list.statuses.map((s) => s.status);
@@ -70,7 +71,8 @@ function treeList(list: List, spaceStatuses: string[]): TreeList {
 export async function loadWorkspace(ctx: ToolContext): Promise<Workspace> {
   const { data } = await ctx.client.workspaces.list();
   const workspace = data.find((w) => w.id === ctx.scope.workspaceId);
-  if (!workspace) throw forbidden('The ClickUp connection of this MCP server can no longer see its workspace.');
+  if (!workspace)
+    throw forbidden('The ClickUp connection of this MCP server can no longer see its workspace.');
   return workspace;
 }
 
@@ -94,7 +96,10 @@ async function loadSpaceTree(ctx: ToolContext, space: Space, includeArchived: bo
   const visible = folders.filter((f) => f.hidden !== true);
   // Get Folders nests only active lists; archived ones inside a folder need a request per folder.
   const archivedLists = includeArchived
-    ? await mapLimit(visible, async (f) => (await ctx.client.lists.listInFolder(f.id, { archived: true })).data)
+    ? await mapLimit(
+        visible,
+        async (f) => (await ctx.client.lists.listInFolder(f.id, { archived: true })).data,
+      )
     : visible.map(() => [] as List[]);
   const statuses = space.statuses.map((s) => s.status);
   const folderTree = (folder: Folder, extra: List[]): TreeFolder => ({

@@ -13,7 +13,12 @@ describe('workspace tools against the sandbox', () => {
   let env: HierarchyHosts;
 
   beforeAll(async () => {
-    env = await startHierarchyHosts([new WorkspacesTools(), new SpacesTools(), new FoldersTools(), new ListsTools()]);
+    env = await startHierarchyHosts([
+      new WorkspacesTools(),
+      new SpacesTools(),
+      new FoldersTools(),
+      new ListsTools(),
+    ]);
   }, 60_000);
   afterAll(async () => env?.close());
 
@@ -43,9 +48,9 @@ describe('workspace tools against the sandbox', () => {
       // The workspace, its spaces, then each space's folders (lists nested) and folderless lists: nothing per list.
       const requests = await takeRequests(env.sandboxUrl);
       expect(requests).toHaveLength(2 + 3 * 2);
-      expect(requests.every((r) => /^GET \/api\/v2\/(team|team\/\d+\/space|space\/\d+\/(folder|list))$/.test(r))).toBe(
-        true,
-      );
+      expect(
+        requests.every((r) => /^GET \/api\/v2\/(team|team\/\d+\/space|space\/\d+\/(folder|list))$/.test(r)),
+      ).toBe(true);
       const tree = envelope.result as Tree;
       expect(tree.workspace).toEqual({ id: env.ids.acme, name: 'Acme Corp' });
       expect(tree.spaces.map((s) => s.name)).toEqual(['Engineering', 'Marketing', 'Customer Success']);
@@ -88,7 +93,8 @@ describe('workspace tools against the sandbox', () => {
 
       const active = (await env.host.call<Tree>('workspace_hierarchy')).result as Tree;
       expect(active.spaces.map((s) => s.name)).not.toContain('Old Projects');
-      const all = (await env.host.call<Tree>('workspace_hierarchy', { include_archived: true })).result as Tree;
+      const all = (await env.host.call<Tree>('workspace_hierarchy', { include_archived: true }))
+        .result as Tree;
       expect(all.spaces.find((s) => s.name === 'Old Projects')).toMatchObject({
         archived: true,
         lists: [{ name: 'Legacy', task_count: 0 }],
@@ -96,7 +102,9 @@ describe('workspace tools against the sandbox', () => {
 
       const one = (await env.host.call<Tree>('workspace_hierarchy', { space_id: env.ids.spaces.Marketing }))
         .result as Tree;
-      expect(one.spaces.map((s) => [s.name, s.folders.map((f) => f.name)])).toEqual([['Marketing', ['Campaigns']]]);
+      expect(one.spaces.map((s) => [s.name, s.folders.map((f) => f.name)])).toEqual([
+        ['Marketing', ['Campaigns']],
+      ]);
     });
 
     it('refuses Globex and unknown spaces, and names that are not ids', async () => {
@@ -147,7 +155,9 @@ describe('workspace tools against the sandbox', () => {
         id: env.ids.spaces.Marketing,
         score: 1,
       });
-      expect((await find({ query: 'CUSTOMER SUCCESS Q3' })).items[0].id).toBe(env.ids.lists['Customer Success Q3']);
+      expect((await find({ query: 'CUSTOMER SUCCESS Q3' })).items[0].id).toBe(
+        env.ids.lists['Customer Success Q3'],
+      );
     });
 
     it('filters by kind and caps the answer at the limit', async () => {
