@@ -8,7 +8,7 @@ import {
   validationIssues,
   type Envelope,
 } from './envelope';
-import { TOOL_METHODS, type ToolDefinition, type ToolGroup, type ToolMethod, type ToolTag } from './tool';
+import { TOOL_METHODS, type ToolDefinition, type ToolGroup, type ToolMethod } from './tool';
 import type { ToolContext } from './tool-context';
 
 /** An entry of `tools/list`, as MCP clients receive it. */
@@ -18,8 +18,7 @@ export interface ListedTool {
   description: string;
   inputSchema: Record<string, unknown>;
   outputSchema: Record<string, unknown>;
-  annotations: ToolDefinition['annotations'] & { title: string };
-  _meta: { method: ToolMethod; tags: readonly ToolTag[] };
+  annotations: ToolDefinition['annotations'];
 }
 
 export interface ToolFilter {
@@ -113,9 +112,8 @@ function toListing(tool: ToolDefinition): ListedTool {
     title: tool.title,
     description: tool.description,
     inputSchema: jsonSchema(tool.input, 'input'),
-    outputSchema: jsonSchema(envelopeSchema(tool.output), 'output'),
-    annotations: { title: tool.title, ...tool.annotations },
-    _meta: { method: tool.method, tags: tool.tags },
+    outputSchema: envelopeJsonSchema(tool.output),
+    annotations: tool.annotations,
   };
 }
 
@@ -124,5 +122,83 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
     string,
     unknown
   >;
-  return rest;
+  return compact(rest) as Record<string, unknown>;
+}
+
+/**
+ * The envelope with the result's top-level fields and their types. Nested shapes are left open: the listing is
+ * paid for in every agent's context, and the full result schemas still validate every result in the tests.
+ */
+function envelopeJsonSchema(result: z.ZodType): Record<string, unknown> {
+  return {
+    type: 'object',
+    properties: {
+      ok: { type: 'boolean' },
+      result: shallow(jsonSchema(result, 'output')),
+      issues: { type: 'array' },
+    },
+    required: ['ok', 'result', 'issues'],
+  };
+}
+
+function shallow(schema: Record<string, unknown>): Record<string, unknown> {
+  const properties = schema['properties'] as Record<string, Record<string, unknown>> | undefined;
+  if (schema['type'] !== 'object' || !properties) return { type: ['object', 'null'] };
+  const fields = Object.fromEntries(
+    Object.entries(properties).map(([name, field]) => [name, { type: typeOf(field) }]),
+  );
+  return { type: ['object', 'null'], properties: fields };
+}
+
+function typeOf(field: Record<string, unknown>): unknown {
+  if (field['type'] !== undefined) return field['type'];
+  const variants = (field['anyOf'] ?? field['oneOf']) as Record<string, unknown>[] | undefined;
+  if (variants) {
+    if (variants.some((v) => typeOf(v) === undefined)) return undefined;
+    const types = [...new Set(variants.flatMap((v) => (Array.isArray(v['type']) ? v['type'] : [typeOf(v)])))];
+    return types.length === 1 ? types[0] : types;
+  }
+  if (field['enum']) return 'string';
+  if (field['const'] !== undefined) return typeof field['const'];
+  // `{}`: any value (e.g. a custom field's value, whose type depends on the field).
+  return undefined;
+}
+
+const SAFE_INTEGER_BOUNDS = new Set([Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER]);
+
+/**
+ * Removes what costs context bytes without telling a model anything: zod's ±2^53 bounds on every integer,
+ * `additionalProperties: false`, and `anyOf [X, null]` around a plain type (written `type: [X, "null"]`).
+ */
+export function compact(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(compact);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    if ((key === 'minimum' || key === 'maximum') && SAFE_INTEGER_BOUNDS.has(value as number)) continue;
+    if (key === 'additionalProperties' && value === false) continue;
+    out[key] = compact(value);
+  }
+  const anyOf = out['anyOf'];
+  if (Array.isArray(anyOf) && anyOf.length === 2) {
+    const nullIndex = anyOf.findIndex((s) => isOnly(s, { type: 'null' }));
+    const other = anyOf[1 - nullIndex] as Record<string, unknown> | undefined;
+    if (
+      nullIndex !== -1 &&
+      other &&
+      typeof other['type'] === 'string' &&
+      !('enum' in other) &&
+      !('properties' in other)
+    ) {
+      const { anyOf: _, ...rest } = out;
+      return { ...rest, ...other, type: [other['type'], 'null'] };
+    }
+  }
+  return out;
+}
+
+function isOnly(value: unknown, expected: Record<string, unknown>): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const entries = Object.entries(value as Record<string, unknown>);
+  return entries.length === Object.keys(expected).length && entries.every(([k, v]) => expected[k] === v);
 }

@@ -38,9 +38,16 @@ export const issueSchema = z.object({
   path: z.string().optional(),
 });
 
-/** The `outputSchema` of every tool: the envelope around that tool's result. */
+/**
+ * The `outputSchema` of every tool: the envelope around that tool's result. Issue items are described once, in
+ * the server instructions, rather than in every tool's schema: the listing is paid for in the agent's context.
+ */
 export function envelopeSchema(result: z.ZodType) {
-  return z.object({ ok: z.boolean(), result: result.nullable(), issues: z.array(issueSchema) });
+  return z.object({
+    ok: z.boolean(),
+    result: result.nullable(),
+    issues: z.array(z.object({ code: z.string(), message: z.string() }).loose()),
+  });
 }
 
 export const okEnvelope = <T>(result: T): Envelope<T> => ({ ok: true, result, issues: [] });
