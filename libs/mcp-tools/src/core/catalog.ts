@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import {
-  envelopeSchema,
-  failEnvelope,
-  issuesFromError,
-  okEnvelope,
-  validationIssues,
-  type Envelope,
-} from './envelope';
+import { failEnvelope, issuesFromError, okEnvelope, validationIssues, type Envelope } from './envelope';
 import { TOOL_METHODS, type ToolDefinition, type ToolGroup, type ToolMethod } from './tool';
 import type { ToolContext } from './tool-context';
 
