@@ -319,6 +319,17 @@ describe('contract: v2 answers validate against clickup-api-v2-reference.json', 
       '/v2/list/{list_id}',
       await api.put(`/api/v2/list/${state['list']}`, { name: 'Contract List 2', unset_status: true }),
     );
+    const marketingTask = seed.tasks['Draft launch blog post'].id;
+    conforms(
+      'POST',
+      '/v2/list/{list_id}/task/{task_id}',
+      await api.post(`/api/v2/list/${state['list']}/task/${marketingTask}`),
+    );
+    conforms(
+      'DELETE',
+      '/v2/list/{list_id}/task/{task_id}',
+      await api.delete(`/api/v2/list/${state['list']}/task/${marketingTask}`),
+    );
   });
 
   it('tasks', async () => {

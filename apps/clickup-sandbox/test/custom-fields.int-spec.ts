@@ -105,7 +105,9 @@ describe('custom field values', () => {
 
   it('takes custom_fields on create with the same formats', async () => {
     const defs = await definitions();
-    const frontend = defined(defined(defs['Component'].type_config.options).find((o) => o.name === 'Frontend')).id;
+    const frontend = defined(
+      defined(defs['Component'].type_config.options).find((o) => o.name === 'Frontend'),
+    ).id;
     const created = await run.api.post<{ custom_fields: Field[] }>(
       `/api/v2/list/${run.seed.lists['Sprint 42']}/task`,
       {

@@ -468,6 +468,29 @@ describe('dependencies, links, tags and members', () => {
     ).toEqual(['needs review']);
   });
 
+  it('puts a task in a second list without moving it (include_timl)', async () => {
+    const { api, seed } = run;
+    const task = seed.tasks['Churn interview synthesis'].id;
+    const list = seed.lists['Q3 Marketing Launch'];
+    expect((await api.post(`/api/v2/list/${list}/task/${task}`)).body).toEqual({});
+    const t = await api.get<{ list: { id: string }; locations: { id: string }[] }>(`/api/v2/task/${task}`);
+    expect(t.body.list.id).toBe(seed.lists['Customer Success Q3']);
+    expect(t.body.locations.map((l) => l.id)).toEqual([list]);
+    const plain = await api.get<TaskPage>(`/api/v2/list/${list}/task`, {
+      query: { 'statuses[]': 'blocked' },
+    });
+    expect(plain.body.tasks).toEqual([]);
+    const timl = await api.get<TaskPage>(`/api/v2/list/${list}/task`, {
+      query: { 'statuses[]': 'blocked', include_timl: true },
+    });
+    expect(names(timl.body)).toEqual(['Churn interview synthesis']);
+    expect((await api.delete(`/api/v2/list/${seed.lists['Customer Success Q3']}/task/${task}`)).status).toBe(
+      400,
+    );
+    await api.delete(`/api/v2/list/${list}/task/${task}`);
+    expect((await api.get<{ locations: unknown[] }>(`/api/v2/task/${task}`)).body.locations).toEqual([]);
+  });
+
   it('lists list and task members', async () => {
     const { api, seed } = run;
     const members = (

@@ -103,6 +103,23 @@ export function listRoutes(r: RouteTable): void {
     return ok(list(ctx.store, l));
   });
 
+  // Tasks in Multiple Lists (API-NOTES §4.3): the task keeps its home list and shows the extra one in `locations`.
+  r.v2('POST', '/list/:list_id/task/:task_id', (ctx) => {
+    const l = ctx.store.list(ctx.principal, ctx.params['list_id']);
+    const t = ctx.store.task(ctx.principal, ctx.params['task_id']);
+    if (ctx.store.workspaceOfTask(t) !== ctx.store.workspaceOfList(l)) throw Errors.teamNotAuthorized();
+    if (t.listId !== l.id && !t.extraListIds.includes(l.id)) t.extraListIds.push(l.id);
+    return ok({});
+  });
+
+  r.v2('DELETE', '/list/:list_id/task/:task_id', (ctx) => {
+    const l = ctx.store.list(ctx.principal, ctx.params['list_id']);
+    const t = ctx.store.task(ctx.principal, ctx.params['task_id']);
+    if (t.listId === l.id) throw Errors.invalid('A task cannot be removed from its home List', 'ITEM_080');
+    t.extraListIds = t.extraListIds.filter((id) => id !== l.id);
+    return ok({});
+  });
+
   r.v2('DELETE', '/list/:list_id', (ctx) => {
     const l = ctx.store.list(ctx.principal, ctx.params['list_id']);
     ctx.store.deleteList(l.id);
