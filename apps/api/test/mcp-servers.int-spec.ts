@@ -215,6 +215,24 @@ describe('changing an MCP server', () => {
     ).toBeUndefined();
   });
 
+  it('brings an expired server back only by moving its expiry and then rotating', async () => {
+    const server = (await create({ expires_at: inHours(1) })).body;
+    await api.query(
+      `UPDATE mcp_servers SET expires_at = now() - interval '1 minute', token_hash = NULL WHERE id = $1`,
+      [server.id],
+    );
+    expect((await owner.post(`/api/v1/mcp-servers/${server.id}/rotate`)).status).toBe(409);
+    const extended = await owner.patch<Server>(`/api/v1/mcp-servers/${server.id}`, {
+      expires_at: inHours(240),
+    });
+    // The purged token does not come back with the new date.
+    expect(extended.body).toMatchObject({ state: 'expired', url_hint: null });
+    const rotated = await owner.post<{ token: string }>(`/api/v1/mcp-servers/${server.id}/rotate`);
+    expect(rotated.status).toBe(200);
+    expect((await owner.get<Server>(`/api/v1/mcp-servers/${server.id}`)).body.state).toBe('active');
+    expect(await tokenHashOf(server.id)).toBe(sha256Hex(rotated.body.token));
+  });
+
   it('answers 404 for servers that do not exist', async () => {
     expect((await owner.get(`/api/v1/mcp-servers/${crypto.randomUUID()}`)).status).toBe(404);
     expect((await owner.patch(`/api/v1/mcp-servers/${crypto.randomUUID()}`, { name: 'x' })).status).toBe(404);

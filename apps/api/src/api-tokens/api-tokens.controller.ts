@@ -7,6 +7,8 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiBearerAuth,
+  ApiCookieAuth,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
@@ -16,6 +18,8 @@ import { ApiTokenDto, CreatedApiTokenDto } from './dto/api-token.dto';
 import { CreateApiTokenDto } from './dto/create-api-token.dto';
 
 @ApiTags('api-tokens')
+@ApiBearerAuth()
+@ApiCookieAuth()
 @Controller('api/v1/api-tokens')
 export class ApiTokensController {
   constructor(private readonly tokens: ApiTokensService) {}

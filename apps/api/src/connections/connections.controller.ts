@@ -8,6 +8,8 @@ import {
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
+  ApiBearerAuth,
+  ApiCookieAuth,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
@@ -18,6 +20,8 @@ import { CreateConnectionDto } from './dto/create-connection.dto';
 import { GetConnectionQueryDto } from './dto/get-connection.query.dto';
 
 @ApiTags('connections')
+@ApiBearerAuth()
+@ApiCookieAuth()
 @Controller('api/v1/connections')
 export class ConnectionsController {
   constructor(private readonly connections: ConnectionsService) {}

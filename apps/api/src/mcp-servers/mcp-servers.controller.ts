@@ -8,6 +8,8 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiBearerAuth,
+  ApiCookieAuth,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
@@ -19,6 +21,8 @@ import { UpdateMcpServerDto } from './dto/update-mcp-server.dto';
 import { McpServersService } from './mcp-servers.service';
 
 @ApiTags('mcp-servers')
+@ApiBearerAuth()
+@ApiCookieAuth()
 @Controller('api/v1')
 export class McpServersController {
   constructor(private readonly servers: McpServersService) {}

@@ -125,6 +125,10 @@ export class McpServersService {
 
   async rotate(principal: Principal, id: string): Promise<RotatedTokenDto> {
     const server = await this.findChangeable(principal, id);
+    // A token minted for an expired server could never be used; the expiry has to move first.
+    if (server.expiresAt && server.expiresAt.getTime() <= Date.now()) {
+      throw new ConflictException('This MCP server has expired; set a later expires_at first, then rotate');
+    }
     const token = generateSecret(MCP_TOKEN_PREFIX);
     await this.servers.update({ id: server.id }, { tokenHash: sha256Hex(token) });
     return { url: mcpUrl(this.app.publicUrl, token), token };

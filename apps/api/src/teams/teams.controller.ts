@@ -7,6 +7,8 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiBearerAuth,
+  ApiCookieAuth,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
@@ -17,6 +19,8 @@ import { TeamDetailDto, TeamDto } from './dto/team.dto';
 import { TeamsService } from './teams.service';
 
 @ApiTags('teams')
+@ApiBearerAuth()
+@ApiCookieAuth()
 @Controller('api/v1/teams')
 export class TeamsController {
   constructor(private readonly teams: TeamsService) {}

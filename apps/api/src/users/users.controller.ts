@@ -6,6 +6,8 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiBearerAuth,
+  ApiCookieAuth,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
@@ -14,6 +16,8 @@ import { CreatedUserDto, UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
+@ApiBearerAuth()
+@ApiCookieAuth()
 @Controller('api/v1/users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}

@@ -1,5 +1,13 @@
 import { Controller, Get, Query, Redirect } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiFoundResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  ApiBearerAuth,
+  ApiCookieAuth,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../../auth/decorators';
 import type { Principal } from '../../auth/principal';
 import { OAuthStartQueryDto } from '../dto/oauth-start.query.dto';
@@ -11,6 +19,8 @@ interface RedirectAnswer {
 }
 
 @ApiTags('connections')
+@ApiBearerAuth()
+@ApiCookieAuth()
 @Controller('api/v1/connections/oauth')
 export class ConnectionOAuthController {
   constructor(private readonly oauth: ConnectionOAuthService) {}
