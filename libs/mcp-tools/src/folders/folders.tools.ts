@@ -20,8 +20,8 @@ export class FoldersTools implements ToolGroup {
       name: 'folder_list',
       title: 'List folders',
       description:
-        'Folders group lists inside a space (Workspace → Space → Folder → List → Task). Returns the folders ' +
-        'of a space with their lists. For the whole tree use workspace_hierarchy.',
+        "Folders group lists in a space (Workspace → Space → Folder → List → Task). A space's folders with " +
+        'their lists. The whole tree: workspace_hierarchy.',
       method: 'list',
       tags: ['folders'],
       input: folderListInput,
@@ -49,7 +49,7 @@ export class FoldersTools implements ToolGroup {
     defineTool({
       name: 'folder_create',
       title: 'Create folder',
-      description: 'Creates a folder in a space; names are unique within the space. Returns the new folder.',
+      description: 'Creates a folder in a space; names are unique in the space.',
       method: 'create',
       tags: ['folders'],
       input: folderCreateInput,
@@ -64,7 +64,7 @@ export class FoldersTools implements ToolGroup {
     defineTool({
       name: 'folder_update',
       title: 'Rename folder',
-      description: 'Renames a folder. Returns the updated folder.',
+      description: 'Renames a folder.',
       method: 'update',
       tags: ['folders'],
       input: folderUpdateInput,

@@ -37,12 +37,11 @@ export const listDetailSchema = z.object({
 const listFields = {
   content: z.string().max(100_000).describe('Description, markdown'),
   due_date: z.number().int().nonnegative().describe('Epoch ms'),
-  due_date_time: z.boolean().describe('due_date has a meaningful time of day'),
   priority: z.number().int().min(1).max(4).describe('1 urgent, 2 high, 3 normal, 4 low'),
-  color: z.string().trim().min(1).max(30).describe('List colour such as "red" (not a task status)'),
+  color: z.string().trim().min(1).max(30).describe('List colour, e.g. "red" (not a task status)'),
 };
 const listName = z.string().trim().min(1).max(200);
-const ownerId = z.number().int().positive().describe('Owner user id, from member_list');
+const ownerId = z.number().int().positive().describe('Owner user id (workspace_find or member_list)');
 
 export const listListInput = z.object({
   folder_id: folderIdInput().optional(),
@@ -58,7 +57,6 @@ export const listCreateInput = z.object({
   name: listName,
   content: listFields.content.optional(),
   due_date: listFields.due_date.optional(),
-  due_date_time: listFields.due_date_time.optional(),
   priority: listFields.priority.optional(),
   assignee: ownerId.optional(),
   color: listFields.color.optional(),
@@ -69,10 +67,9 @@ export const listUpdateInput = z.object({
   name: listName.optional(),
   content: listFields.content.optional(),
   due_date: listFields.due_date.optional(),
-  due_date_time: listFields.due_date_time.optional(),
   priority: listFields.priority.optional(),
-  assignee: ownerId.nullable().optional().describe('Owner user id; null removes the owner'),
-  color: listFields.color.nullable().optional().describe('List colour; null removes it'),
+  assignee: ownerId.nullable().optional().describe('Owner user id; null removes'),
+  color: listFields.color.nullable().optional().describe('List colour; null removes'),
 });
 
 export const listDeleteInput = z.object({ list_id: listIdInput() });

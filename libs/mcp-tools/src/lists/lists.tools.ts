@@ -48,8 +48,8 @@ export class ListsTools implements ToolGroup {
       name: 'list_list',
       title: 'List lists',
       description:
-        'Lists hold tasks (Workspace → Space → Folder → List → Task). Returns the lists of a folder, or with ' +
-        'space_id the lists directly in a space (folderless). For the whole tree use workspace_hierarchy.',
+        'Lists hold tasks (Workspace → Space → Folder → List → Task). The lists of a folder, or with space_id ' +
+        'those directly in a space. The whole tree: workspace_hierarchy.',
       method: 'list',
       tags: ['lists'],
       input: listListInput,
@@ -65,8 +65,7 @@ export class ListsTools implements ToolGroup {
       name: 'list_get',
       title: 'Get list',
       description:
-        'One list in full: description, folder and space, owner, priority, dates, task count and the task ' +
-        'statuses valid in it (use these names for task status).',
+        'One list in full: description, place, owner, priority, dates, task count and its task statuses.',
       method: 'get',
       tags: ['lists'],
       input: listGetInput,
@@ -78,8 +77,7 @@ export class ListsTools implements ToolGroup {
       name: 'list_create',
       title: 'Create list',
       description:
-        'Creates a list in a folder (folder_id), or directly in a space (space_id). Names are unique within ' +
-        'their folder or space. Returns the new list in short; list_get gives the rest.',
+        'Creates a list in a folder, or directly in a space (space_id). Names are unique in their container.',
       method: 'create',
       tags: ['lists'],
       input: listCreateInput,
@@ -91,7 +89,6 @@ export class ListsTools implements ToolGroup {
           name: args.name,
           markdown_content: args.content,
           due_date: args.due_date,
-          due_date_time: args.due_date_time,
           priority: args.priority,
           assignee: args.assignee,
           status: args.color,
@@ -107,8 +104,7 @@ export class ListsTools implements ToolGroup {
     defineTool({
       name: 'list_update',
       title: 'Update list',
-      description:
-        'Changes a list: only the fields given change (overwriting them). Returns the list in short.',
+      description: 'Changes a list: only the fields given change (overwriting them).',
       method: 'update',
       tags: ['lists'],
       input: listUpdateInput,
@@ -125,7 +121,6 @@ export class ListsTools implements ToolGroup {
           name: args.name ?? current.name,
           markdown_content: args.content,
           due_date: args.due_date,
-          due_date_time: args.due_date_time,
           priority: args.priority,
           assignee: args.assignee === null ? 'none' : args.assignee?.toString(),
           status: args.color ?? undefined,

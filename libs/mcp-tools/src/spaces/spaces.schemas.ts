@@ -32,7 +32,7 @@ export const spaceDetailSchema = spaceSummarySchema.extend({
 const spaceName = z.string().trim().min(1).max(200);
 const features = z
   .partialRecord(z.enum(SPACE_FEATURES), z.boolean())
-  .describe('Features to switch on or off, e.g. {"time_tracking": false}');
+  .describe('e.g. {"time_tracking": false}');
 
 export const spaceListInput = z.object({
   archived: z.boolean().default(false).describe('List archived spaces instead of active ones'),
@@ -40,8 +40,8 @@ export const spaceListInput = z.object({
 export const spaceGetInput = z.object({ space_id: spaceIdInput() });
 export const spaceCreateInput = z.object({
   name: spaceName,
-  multiple_assignees: z.boolean().default(true).describe('Tasks may have several assignees'),
-  features: features.optional().describe('Features to switch off or on; all are on by default'),
+  multiple_assignees: z.boolean().default(true),
+  features: features.optional().describe('All are on by default; e.g. {"time_tracking": false}'),
 });
 export const spaceUpdateInput = z.object({
   space_id: spaceIdInput(),

@@ -33,8 +33,8 @@ export class SpacesTools implements ToolGroup {
       name: 'space_list',
       title: 'List spaces',
       description:
-        'Spaces are the top level inside the workspace (Workspace → Space → Folder → List → Task). Returns ' +
-        'the spaces this server may use. For spaces with their folders and lists use workspace_hierarchy.',
+        'Spaces are the top level of the workspace (Workspace → Space → Folder → List → Task). The spaces ' +
+        'this server may use. With folders and lists: workspace_hierarchy.',
       method: 'list',
       tags: ['spaces'],
       input: spaceListInput,
@@ -61,8 +61,7 @@ export class SpacesTools implements ToolGroup {
       name: 'space_create',
       title: 'Create space',
       description:
-        'Creates a space in the workspace; names are unique in the workspace. Refused on a server limited to ' +
-        'some spaces. Returns the new space.',
+        'Creates a space in the workspace (names are unique). Refused on a server limited to some spaces.',
       method: 'create',
       tags: ['spaces'],
       input: spaceCreateInput,
@@ -83,8 +82,7 @@ export class SpacesTools implements ToolGroup {
     defineTool({
       name: 'space_update',
       title: 'Update space',
-      description:
-        'Changes a space: only the fields given change (overwriting them). Returns the updated space.',
+      description: 'Changes a space: only the fields given change (overwriting them).',
       method: 'update',
       tags: ['spaces'],
       input: spaceUpdateInput,

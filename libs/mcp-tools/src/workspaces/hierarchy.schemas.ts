@@ -7,7 +7,7 @@ const numericId = (kind: string, purpose?: string) =>
     .string()
     .trim()
     .regex(/^\d{1,20}$/, `a numeric ${kind} id, not a name (resolve names with workspace_find)`)
-    .describe(`${kind}_id from workspace_hierarchy or workspace_find${purpose ? `; ${purpose}` : ''}`);
+    .describe(`From workspace_hierarchy or workspace_find${purpose ? `; ${purpose}` : ''}`);
 
 export const spaceIdInput = (purpose?: string) => numericId('space', purpose);
 export const folderIdInput = (purpose?: string) => numericId('folder', purpose);

@@ -46,9 +46,8 @@ export class WorkspacesTools implements ToolGroup {
       name: 'workspace_hierarchy',
       title: 'Workspace tree',
       description:
-        'The whole tree in one call: spaces → folders → lists (names, ids, task counts), with folderless lists ' +
-        'under their space. Statuses are the task statuses of the space (a list shows its own only if it ' +
-        'overrides them). Start here to find list_id, folder_id and space_id.',
+        'The whole tree in one call: spaces → folders → lists with ids and task counts; folderless lists sit ' +
+        "under their space. Statuses: the space's task statuses (a list shows its own only if it overrides them).",
       method: 'get',
       tags: ['workspaces'],
       input: workspaceHierarchyInput,
@@ -66,8 +65,8 @@ export class WorkspacesTools implements ToolGroup {
       name: 'workspace_find',
       title: 'Find by name',
       description:
-        'Resolves names to ids across spaces, folders, lists and members, ignoring case and accents, best ' +
-        'match first, e.g. "sprint 42" → the list id for task tools, "sarah" → her user id.',
+        'Names to ids across spaces, folders, lists and members, ignoring case and accents, best match ' +
+        'first: "sprint 42" → its list_id, "sarah" → her user id.',
       method: 'list',
       tags: ['workspaces'],
       input: workspaceFindInput,
