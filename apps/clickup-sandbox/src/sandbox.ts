@@ -4,11 +4,12 @@ import { authenticate } from './auth/authenticate';
 import { handleControl, type ControlTarget } from './controls/controls';
 import { FaultRegistry, type Fault } from './controls/faults';
 import { RateLimiter, type RateState } from './controls/rate-limiter';
-import { RequestLog, type RecordedRequest } from './controls/request-log';
+import { RequestLog } from './controls/request-log';
+import type { Principal } from './auth/principal';
 import { ApiError, Errors } from './http/api-error';
-import { readBody } from './http/body';
+import { readBody, type ReadBody } from './http/body';
 import type { Ctx, Reply, RouteDef } from './http/context';
-import { parseQuery, QueryReader } from './http/query';
+import { parseQuery, QueryReader, type Query } from './http/query';
 import { RouteTable } from './http/route-table';
 import { Router } from './http/router';
 import { DEFAULT_OAUTH_CLIENT, type OAuthClient } from './oauth/oauth-clients';
@@ -73,6 +74,14 @@ function notFoundHtml(method: string, path: string): string {
   return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot ${escapeHtml(method)} ${escapeHtml(path)}</pre>\n</body>\n</html>\n`;
 }
 
+interface Incoming {
+  method: string;
+  path: string;
+  query: Query;
+  body: ReadBody;
+  headers: IncomingMessage['headers'];
+}
+
 let traceSeq = 0;
 
 function errorBody(route: RouteDef | undefined, e: ApiError): unknown {
@@ -130,8 +139,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const entry = state.log.record(method, path, query, req.headers, body.logged);
     const match = router.match(method, path);
     const route = match.kind === 'found' ? match.route : undefined;
-    const authHeader = req.headers['authorization'];
-    const rate = state.limiter.take(authHeader ?? `anonymous:${req.socket.remoteAddress ?? ''}`, Date.now());
+    const rate = state.limiter.take(
+      req.headers['authorization'] ?? `anonymous:${req.socket.remoteAddress ?? ''}`,
+      Date.now(),
+    );
     const fault = state.faults.take(method, path);
     const delay = state.latencyMs + (fault?.delay_ms ?? 0);
 
@@ -145,16 +156,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         raw: { contentType: 'text/html; charset=utf-8', text: notFoundHtml(method, path) },
       };
     else {
-      reply = run(
-        route,
-        match.kind === 'found' ? match.params : {},
-        method,
-        path,
-        query,
-        body,
-        authHeader,
-        req,
-      );
+      const params = match.kind === 'found' ? match.params : {};
+      reply = run(route, params, { method, path, query, body, headers: req.headers });
       // after_commit: the write above went through; the client still sees the failure (duplicate-write case).
       if (fault?.after_commit) reply = faultReply(route, fault);
     }
@@ -165,30 +168,27 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       req.socket.destroy();
       return;
     }
-    write(res, reply, rate, route, entry);
+    write(res, reply, rate);
   }
 
-  function run(
-    route: RouteDef,
-    params: Record<string, string>,
-    method: string,
-    path: string,
-    query: ReturnType<typeof parseQuery>,
-    body: Awaited<ReturnType<typeof readBody>>,
-    authHeader: string | undefined,
-    req: IncomingMessage,
-  ): Reply {
+  function run(route: RouteDef, params: Record<string, string>, request: Incoming): Reply {
+    const { method, path, body, headers } = request;
     try {
       if (body.invalidJson) throw Errors.invalidJson();
+      const principal = route.auth ? authenticate(store, headers['authorization']) : undefined;
       const ctx: Ctx = {
         method,
         path,
         params,
-        query: new QueryReader(query),
+        query: new QueryReader(request.query),
         body: body.parsed,
-        headers: req.headers,
+        headers,
         store,
-        principal: route.auth ? authenticate(store, authHeader) : (undefined as unknown as Ctx['principal']),
+        get principal(): Principal {
+          if (!principal)
+            throw new Error(`${method} ${path} takes no Authorization; its handler cannot ask who calls`);
+          return principal;
+        },
         now: Date.now(),
       };
       const reply = route.handler(ctx);
@@ -211,13 +211,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return { status: e.status, body: errorBody(route, e) };
   }
 
-  function write(
-    res: ServerResponse,
-    reply: Reply,
-    rate: RateState,
-    _route: RouteDef | undefined,
-    _entry: RecordedRequest,
-  ): void {
+  function write(res: ServerResponse, reply: Reply, rate: RateState): void {
     const headers: Record<string, string> = {
       'x-ratelimit-limit': String(rate.limit),
       'x-ratelimit-remaining': String(rate.remaining),

@@ -122,7 +122,10 @@ describe('time entry CRUD', () => {
     });
     const deleted = await api.delete<{ data: Entry }>(`${path()}/${id}`);
     expect(deleted.body.data.id).toBe(id);
-    expect((await api.get(`${path()}/${id}`)).status).toBe(404);
+    expect((await api.get(`${path()}/${id}`)).body).toEqual({
+      err: 'Team not authorized',
+      ECODE: 'OAUTH_027',
+    });
   });
 
   it('validates the body', async () => {

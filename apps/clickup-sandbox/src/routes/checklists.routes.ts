@@ -17,7 +17,7 @@ function find(ctx: Ctx): ChecklistRec {
 
 function item(c: ChecklistRec, id: string): ChecklistItemRec {
   const i = c.items.find((x) => x.id === id);
-  if (!i) throw Errors.notFound('Checklist item not found', 'CHECK_011');
+  if (!i) throw Errors.teamNotAuthorized();
   return i;
 }
 

@@ -15,11 +15,12 @@ function isAdmin(ws: WorkspaceRec, userId: number): boolean {
   return role === 1 || role === 2;
 }
 
+/** Someone else's entry (for a non-admin) and an unknown id both answer 401 OAUTH_027, like other ids. */
 function entry(ctx: Ctx, ws: WorkspaceRec): TimeEntryRec {
   const e = ctx.store.timeEntries.get(ctx.params['timer_id']);
-  if (!e || e.workspaceId !== ws.id) throw Errors.notFound('Time entry not found', 'TIMEENTRY_002');
+  if (!e || e.workspaceId !== ws.id) throw Errors.teamNotAuthorized();
   if (e.userId !== ctx.principal.user.id && !isAdmin(ws, ctx.principal.user.id))
-    throw Errors.notFound('Time entry not found', 'TIMEENTRY_002');
+    throw Errors.teamNotAuthorized();
   return e;
 }
 
