@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, SandboxConfig } from '@gw/config';
+import { ConfigError, loadConfigs, SandboxConfig } from '@gw/config';
 import { SandboxOAuthConfig } from './config/sandbox-oauth.config';
 import { createSandbox } from './sandbox';
 
 async function main(): Promise<void> {
-  const config = loadConfig(SandboxConfig);
-  const oauth = loadConfig(SandboxOAuthConfig);
+  const [config, oauth] = loadConfigs([SandboxConfig, SandboxOAuthConfig] as const);
   const sandbox = createSandbox({
     latencyMs: config.latencyMs,
     rateLimitPerMinute: config.rateLimitPerMinute,
