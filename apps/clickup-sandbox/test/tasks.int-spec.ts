@@ -113,6 +113,30 @@ describe('task filters', () => {
     expect(bugs.body.tasks.every((t) => t.assignees.length === 0)).toBe(true);
   });
 
+  it('filters by watchers, custom_items[] and archived', async () => {
+    const { api, seed } = run;
+    const watched = await api.get<TaskPage>(sprint(), { query: { 'watchers[]': seed.users.sarah } });
+    expect(names(watched.body)).toEqual([
+      'Add dark mode toggle',
+      'Onboarding flow redesign',
+      'Refactor Login Component',
+    ]);
+    const id = (
+      await api.post<{ id: string }>(`/api/v2/list/${seed.lists['Sprint 42']}/task`, {
+        name: 'Milestone',
+        custom_item_id: 1,
+      })
+    ).body.id;
+    const milestones = await api.get<TaskPage>(sprint(), { query: { 'custom_items[]': 1 } });
+    expect(names(milestones.body)).toEqual(['Milestone']);
+    await api.put(`/api/v2/task/${id}`, { archived: true });
+    expect(names((await api.get<TaskPage>(sprint(), { query: { 'custom_items[]': 1 } })).body)).toEqual([]);
+    expect(names((await api.get<TaskPage>(sprint(), { query: { archived: true } })).body)).toEqual([
+      'Milestone',
+    ]);
+    await api.delete(`/api/v2/task/${id}`);
+  });
+
   it('filters by due, created, updated and done dates', async () => {
     const { api } = run;
     const now = Date.now();
