@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { idField, nameField, userIdField } from '../core/input-fields';
 
-const taskId = z.string().min(1).describe('task_id the checklist is on (task_get shows its checklists).');
-const checklistId = z.string().min(1).describe('checklist_id: from checklist_create or task_get.');
-const itemName = z.string().trim().min(1).max(1000);
+const taskId = idField('The task (task_get lists its checklists).');
+const checklistId = idField('From checklist_create or task_get.');
+const itemName = nameField(1000);
 
 export const checklistItemSchema = z.object({
   id: z.string(),
@@ -23,31 +24,31 @@ export const checklistSchema = z.object({
 
 export const checklistCreateInput = z.object({
   task_id: taskId,
-  name: z.string().trim().min(1).max(500),
-  items: z.array(itemName).max(50).optional().describe('Item names to add, in order.'),
+  name: nameField(500),
+  items: z.array(itemName).max(50).optional().describe('Item names.'),
 });
 
 export const checklistItemCreateInput = z.object({
   task_id: taskId,
   checklist_id: checklistId,
   name: itemName,
-  assignee: z.number().int().positive().optional().describe('User id (member_list).'),
+  assignee: userIdField.optional().describe('User id (member_list).'),
 });
 
 export const checklistItemUpdateInput = z.object({
   task_id: taskId,
   checklist_id: checklistId,
-  item_id: z.string().min(1).describe('item id from the checklist’s items.'),
+  item_id: idField('From the checklist items.'),
   name: itemName.optional(),
-  resolved: z.boolean().optional().describe('true checks the item off.'),
-  assignee: z.number().int().positive().nullable().optional().describe('User id, or null to unassign.'),
-  parent_item_id: z.string().min(1).nullable().optional().describe('Nest under this item; null un-nests.'),
+  resolved: z.boolean().optional(),
+  assignee: userIdField.nullable().optional().describe('User id; null unassigns.'),
+  parent_item_id: idField('Nest under it; null un-nests.').nullable().optional(),
 });
 
 export const checklistDeleteInput = z.object({
   task_id: taskId,
   checklist_id: checklistId,
-  item_id: z.string().min(1).optional().describe('Delete only this item (and its nested items).'),
+  item_id: idField('Only this item.').optional(),
 });
 
 export const checklistDeleteOutput = z.object({

@@ -1,15 +1,12 @@
 import { z } from 'zod';
+import { idField, nameField, userIdField } from '../core/input-fields';
 
 const parent = {
-  task_id: z.string().min(1).optional().describe('task_id: from task_search or task_list_in_list.'),
-  list_id: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('Instead of task_id, a list’s own comments (list_id from workspace_hierarchy).'),
+  task_id: idField('From task_search or task_list_in_list.').optional(),
+  list_id: idField('Or a list (workspace_hierarchy).').optional(),
 };
-const commentId = z.string().min(1).describe('comment_id: from comment_list.');
-const text = z.string().trim().min(1).max(50_000);
+const commentId = idField('From comment_list.');
+const text = nameField(50_000);
 
 export const commentSchema = z.object({
   id: z.string(),
@@ -20,13 +17,12 @@ export const commentSchema = z.object({
   date_iso: z.string().nullable(),
   resolved: z.boolean(),
   assignee_id: z.number().nullable(),
-  reply_count: z.number().nullable(),
 });
 
 export const commentListInput = z.object({
   ...parent,
   limit: z.number().int().min(1).max(100).default(25),
-  cursor: z.string().optional().describe('next_cursor of the previous call.'),
+  cursor: z.string().optional(),
 });
 
 export const commentListOutput = z.object({
@@ -38,8 +34,7 @@ export const commentListOutput = z.object({
 export const commentCreateInput = z.object({
   ...parent,
   text,
-  assignee: z.number().int().positive().optional().describe('User id (member_list) asked to act on it.'),
-  notify_all: z.boolean().optional().describe('Also notify you, the author.'),
+  assignee: userIdField.optional().describe('User id (member_list).'),
 });
 
 export const commentCreateOutput = z.object({
@@ -53,7 +48,14 @@ export const commentUpdateInput = z.object({
   ...parent,
   text: text.optional(),
   resolved: z.boolean().optional(),
-  assignee: z.number().int().positive().optional(),
+  assignee: userIdField.optional(),
+});
+
+export const commentUpdateOutput = commentSchema.pick({
+  id: true,
+  text: true,
+  resolved: true,
+  assignee_id: true,
 });
 
 export const commentDeleteInput = z.object({ comment_id: commentId, ...parent });

@@ -15,6 +15,7 @@ import {
   commentListOutput,
   commentSchema,
   commentUpdateInput,
+  commentUpdateOutput,
 } from './comments.schemas';
 
 /** ClickUp has no "get comment": a comment is found by reading its task's (or list's) comments, newest first. */
@@ -66,7 +67,6 @@ function toComment(c: Comment): z.input<typeof commentSchema> {
     ...timeFields('date', c.date),
     resolved: c.resolved,
     assignee_id: c.assignee?.id ?? null,
-    reply_count: c.reply_count,
   };
 }
 
@@ -119,7 +119,7 @@ export class CommentsTools implements ToolGroup {
       annotations: CREATE,
       handler: async (args, ctx) => {
         const parent = await resolveParent(ctx, args);
-        const body = { comment_text: args.text, assignee: args.assignee, notify_all: args.notify_all };
+        const body = { comment_text: args.text, assignee: args.assignee };
         const { data } =
           parent.kind === 'task'
             ? await ctx.client.comments.createOnTask(parent.id, body)
@@ -130,12 +130,11 @@ export class CommentsTools implements ToolGroup {
     defineTool({
       name: 'comment_update',
       title: 'Edit a comment',
-      description:
-        'Edits a comment’s text, resolves or reopens it, or assigns it. Give the task_id (or list_id) it is on.',
+      description: 'Edits, resolves or assigns a comment on the given task (or list).',
       method: 'update',
       tags: ['comments'],
       input: commentUpdateInput,
-      output: commentSchema,
+      output: commentUpdateOutput,
       annotations: UPDATE,
       handler: async (args, ctx) => {
         if (args.text === undefined && args.resolved === undefined && args.assignee === undefined) {
@@ -154,13 +153,13 @@ export class CommentsTools implements ToolGroup {
           resolved: next.resolved,
           assignee: next.assignee_id ?? undefined,
         });
-        return { ...current, ...next };
+        return { id: current.id, ...next };
       },
     }),
     defineTool({
       name: 'comment_delete',
       title: 'Delete a comment',
-      description: 'Deletes a comment. Give the task_id (or list_id) it is on.',
+      description: 'Deletes a comment on the given task (or list).',
       method: 'delete',
       tags: ['comments'],
       input: commentDeleteInput,

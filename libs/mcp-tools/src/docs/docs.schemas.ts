@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { idField, nameField, textField } from '../core/input-fields';
 
-const docId = z.string().min(1).describe('doc_id: from doc_search.');
-const pageId = z.string().min(1).describe('page_id: from doc_page_list.');
-const markdown = z.string().max(200_000);
+const docId = idField('From doc_search.');
+const pageId = idField('From doc_page_list.');
+const markdown = textField(200_000);
 
 export const DOC_PARENT_TYPES = ['space', 'folder', 'list', 'everything', 'workspace'] as const;
 
@@ -11,25 +12,16 @@ export const docSchema = z.object({
   name: z.string(),
   parent_type: z.enum(DOC_PARENT_TYPES).nullable(),
   parent_id: z.string().nullable(),
-  public: z.boolean().nullable(),
-  creator_id: z.number().nullable(),
-  date_created_ms: z.number().nullable(),
-  date_created_iso: z.string().nullable(),
   date_updated_ms: z.number().nullable(),
   date_updated_iso: z.string().nullable(),
   url: z.string(),
 });
 
 export const docSearchInput = z.object({
-  query: z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .describe('Words of the doc name (case- and accent-insensitive).'),
-  parent_id: z.string().min(1).optional().describe('Only docs directly in this space, folder or list.'),
+  query: textField(200).optional().describe('Words of the name (any case or accents).'),
+  parent_id: idField('A space, folder or list id (workspace_hierarchy).').optional(),
   limit: z.number().int().min(1).max(100).default(20),
-  cursor: z.string().optional().describe('next_cursor of the previous call, with the same filters.'),
+  cursor: z.string().optional(),
 });
 
 export const docSearchOutput = z.object({
@@ -41,14 +33,10 @@ export const docSearchOutput = z.object({
 export const docGetInput = z.object({ doc_id: docId });
 
 export const docCreateInput = z.object({
-  name: z.string().trim().min(1).max(300),
-  space_id: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('Parent space (workspace_hierarchy); or folder_id or list_id.'),
-  folder_id: z.string().min(1).optional(),
-  list_id: z.string().min(1).optional(),
+  name: nameField(300),
+  space_id: idField('Parent (workspace_hierarchy); or folder_id or list_id.').optional(),
+  folder_id: idField('From workspace_hierarchy.').optional(),
+  list_id: idField('From workspace_hierarchy.').optional(),
   visibility: z.enum(['public', 'private']).optional(),
   content: markdown.optional().describe('Markdown of the first page.'),
 });
@@ -57,7 +45,7 @@ export const docCreateOutput = docSchema.extend({ page_id: z.string().nullable()
 
 export const docPageListInput = z.object({
   doc_id: docId,
-  max_depth: z.number().int().min(0).max(20).optional().describe('0: top-level pages only. Default: all.'),
+  max_depth: z.number().int().min(0).max(20).optional().describe('0: top level only. Default: all.'),
 });
 
 export const docPageListOutput = z.object({
@@ -83,8 +71,6 @@ export const docPageGetOutput = z.object({
   id: z.string(),
   doc_id: z.string(),
   name: z.string(),
-  sub_title: z.string().nullable(),
-  parent_page_id: z.string().nullable(),
   content: z.string(),
   content_truncated: z.boolean(),
   date_updated_ms: z.number().nullable(),
@@ -93,10 +79,10 @@ export const docPageGetOutput = z.object({
 
 export const docPageCreateInput = z.object({
   doc_id: docId,
-  name: z.string().trim().min(1).max(300),
+  name: nameField(300),
   content: markdown.optional().describe('Markdown.'),
-  parent_page_id: z.string().min(1).optional().describe('Nest under this page.'),
-  sub_title: z.string().max(300).optional(),
+  parent_page_id: idField('From doc_page_list.').optional(),
+  sub_title: textField(300).optional(),
 });
 
 export const docPageCreateOutput = z.object({
@@ -110,9 +96,9 @@ export const docPageUpdateInput = z.object({
   doc_id: docId,
   page_id: pageId,
   content: markdown.optional().describe('Markdown.'),
-  mode: z.enum(['replace', 'append', 'prepend']).default('replace').describe('How content is applied.'),
-  name: z.string().trim().min(1).max(300).optional(),
-  sub_title: z.string().max(300).optional(),
+  mode: z.enum(['replace', 'append', 'prepend']).default('replace'),
+  name: nameField(300).optional(),
+  sub_title: textField(300).optional(),
 });
 
 export const docPageUpdateOutput = z.object({

@@ -44,9 +44,6 @@ function toDoc(doc: Doc, workspaceId: string): z.input<typeof docSchema> {
     name: doc.name,
     parent_type: doc.parent?.type != null ? (PARENT_TYPE_NAMES[doc.parent.type] ?? null) : null,
     parent_id: doc.parent?.id ?? null,
-    public: doc.public,
-    creator_id: doc.creator,
-    ...timeFields('date_created', doc.date_created),
     ...timeFields('date_updated', doc.date_updated),
     url: `https://app.clickup.com/${workspaceId}/v/dc/${doc.id}`,
   };
@@ -102,8 +99,8 @@ export class DocsTools implements ToolGroup {
       name: 'doc_search',
       title: 'Find docs',
       description:
-        'Finds ClickUp Docs by name, e.g. {query: "API Rate Limiting Guidelines"}, or lists those in a space, ' +
-        'folder or list. Then doc_page_list and doc_page_get for the content.',
+        'Finds Docs by name, e.g. {query: "API Rate Limiting Guidelines"}, or in a space, folder or list. ' +
+        'Content: doc_page_list, doc_page_get.',
       method: 'list',
       tags: ['docs'],
       input: docSearchInput,
@@ -151,7 +148,7 @@ export class DocsTools implements ToolGroup {
     defineTool({
       name: 'doc_get',
       title: 'Get a doc',
-      description: 'A doc’s name, parent (space, folder, list or workspace), visibility and dates.',
+      description: 'A doc’s name, parent (space, folder, list or workspace) and last update.',
       method: 'get',
       tags: ['docs'],
       input: docGetInput,
@@ -163,8 +160,7 @@ export class DocsTools implements ToolGroup {
       name: 'doc_create',
       title: 'Create a doc',
       description:
-        'Creates a doc in a space, folder or list (or at workspace level), optionally with the markdown of its ' +
-        'first page.',
+        'Creates a doc in a space, folder or list (or the workspace), optionally with its first page’s markdown.',
       method: 'create',
       tags: ['docs'],
       input: docCreateInput,
@@ -227,8 +223,6 @@ export class DocsTools implements ToolGroup {
           id: data.id,
           doc_id: data.doc_id,
           name: data.name,
-          sub_title: data.sub_title,
-          parent_page_id: data.parent_page_id,
           content: data.content.slice(0, MAX_CONTENT_CHARS),
           content_truncated: data.content.length > MAX_CONTENT_CHARS,
           ...timeFields('date_updated', data.date_updated),

@@ -13,7 +13,6 @@ interface KeyResult {
   current: number;
   target: number;
   percent: number;
-  completed: boolean;
   task_ids: string[];
   list_ids: string[];
 }
@@ -175,7 +174,7 @@ describe('goals tools against the sandbox', () => {
         name: 'Ship Self-Serve Onboarding',
         due_date_iso: '2027-03-31T00:00:00.000Z',
         owner_ids: [sarahId],
-        key_results: [],
+        key_result_count: 0,
       });
       const stored = await sandboxGoal(must(envelope.result).id);
       expect(stored.body.goal).toMatchObject({
@@ -247,7 +246,7 @@ describe('goals tools against the sandbox', () => {
         current: 30,
         note: 'Batch 3 sent',
       });
-      expect(updated.result).toMatchObject({ current: 30, target: 40, percent: 75, completed: false });
+      expect(updated.result).toMatchObject({ current: 30, target: 40, percent: 75 });
       const stored = (await sandboxGoal(id)).body.goal.key_results.find((k) => k.id === krId);
       expect(stored).toMatchObject({ steps_current: 30 });
       const goal = await host.call<Goal>('goal_get', { goal_id: id });

@@ -39,7 +39,6 @@ function toKeyResult(kr: KeyResult): z.input<typeof keyResultSchema> {
     current: kr.steps_current,
     target: kr.steps_end,
     percent,
-    completed: kr.completed ?? (percent !== null && percent >= 100),
     task_ids: kr.task_ids,
     list_ids: kr.subcategory_ids,
   };
@@ -63,7 +62,6 @@ function toDetail(goal: Goal): z.input<typeof goalDetailSchema> {
   return {
     ...goalFields(goal),
     description: goal.description,
-    color: goal.color,
     url: goal.pretty_url,
     key_results: goal.key_results.map(toKeyResult),
   };
@@ -99,8 +97,7 @@ export class GoalsTools implements ToolGroup {
       name: 'goal_list',
       title: 'List goals',
       description:
-        'Goals of the workspace (workspace-level, not in spaces) with progress; filter by name to find one, ' +
-        'e.g. {name: "Reduce Churn"}. Key results: goal_get.',
+        'Workspace goals (not in spaces) with progress; find one by name, e.g. {name: "Reduce Churn"}.',
       method: 'list',
       tags: ['goals'],
       input: goalListInput,
@@ -116,8 +113,7 @@ export class GoalsTools implements ToolGroup {
     defineTool({
       name: 'goal_get',
       title: 'Get a goal',
-      description:
-        'A goal with its key results and their progress (current/target/percent). Give goal_id, or the name.',
+      description: 'A goal with its key results’ progress (current/target/percent).',
       method: 'get',
       tags: ['goals'],
       input: goalGetInput,
@@ -146,7 +142,7 @@ export class GoalsTools implements ToolGroup {
       method: 'create',
       tags: ['goals'],
       input: goalCreateInput,
-      output: goalDetailSchema,
+      output: goalSummarySchema,
       annotations: CREATE,
       handler: async (args, ctx) => {
         const owners = args.owners ?? [];
@@ -158,18 +154,17 @@ export class GoalsTools implements ToolGroup {
           owners,
           color: args.color ?? DEFAULT_COLOR,
         });
-        return toDetail(data);
+        return toSummary(data);
       },
     }),
     defineTool({
       name: 'goal_update',
       title: 'Update a goal',
-      description:
-        'Renames a goal or changes its due date, description, colour or owners; only given fields change.',
+      description: 'Changes the given fields of a goal (name, due date, description, colour, owners).',
       method: 'update',
       tags: ['goals'],
       input: goalUpdateInput,
-      output: goalDetailSchema,
+      output: goalSummarySchema,
       annotations: UPDATE,
       handler: async (args, ctx) => {
         const goal = await getGoal(ctx, args.goal_id);
@@ -182,7 +177,7 @@ export class GoalsTools implements ToolGroup {
           add_owners: args.add_owners,
           rem_owners: args.rem_owners,
         });
-        return toDetail(data);
+        return toSummary(data);
       },
     }),
     defineTool({
@@ -204,7 +199,7 @@ export class GoalsTools implements ToolGroup {
       name: 'key_result_create',
       title: 'Add a key result',
       description:
-        'Adds a key result (target) to a goal: from start to target in unit, or automatic from linked tasks/lists.',
+        'Adds a key result (target) to a goal: start to target, or automatic from linked tasks/lists.',
       method: 'create',
       tags: ['goals'],
       input: keyResultCreateInput,

@@ -1,23 +1,14 @@
 import { z } from 'zod';
+import { idField, instantField, nameField, textField, userIdField } from '../core/input-fields';
 
-/** Times written by an agent: epoch ms or an ISO-8601 string, read as epoch ms. */
-export const instantInput = z.union([z.number().int(), z.string().min(1)]).transform((value, ctx) => {
-  const ms = typeof value === 'number' ? value : Date.parse(value);
-  if (Number.isNaN(ms)) {
-    ctx.addIssue({ code: 'custom', message: 'expected epoch ms or an ISO-8601 date' });
-    return z.NEVER;
-  }
-  // Epoch seconds would land in 1970; say so instead of logging time there.
-  if (ms < 100_000_000_000) {
-    ctx.addIssue({ code: 'custom', message: 'expected epoch milliseconds (this looks like seconds)' });
-    return z.NEVER;
-  }
-  return ms;
-});
-
-const taskId = z.string().min(1).describe('task_id: from task_search or task_list_in_list.');
-const entryId = z.string().min(1).describe('time_entry_id: from time_entry_list or time_entry_current.');
-const tags = z.array(z.string().min(1).max(100)).max(20).describe('Time entry tag names.');
+const taskId = idField('From task_search or task_list_in_list.');
+const entryId = idField('From time_entry_list or time_entry_current.');
+const tags = z.array(nameField(100)).max(20).describe('Tag names.');
+const duration = z
+  .number()
+  .int()
+  .min(1)
+  .refine((v) => v <= 31 * 86_400_000, 'at most 31 days');
 
 const ms = z.number().nullable();
 const iso = z.string().nullable();
@@ -68,17 +59,12 @@ export const timeEntryDetailSchema = z.discriminatedUnion('running', [
 
 export const timeEntryListInput = z.object({
   task_id: taskId.optional(),
-  start: instantInput.optional().describe('Window start (epoch ms or ISO). Default: 30 days before end.'),
-  end: instantInput.optional().describe('Window end (epoch ms or ISO). Default: now.'),
-  assignee: z
-    .array(z.number().int().positive())
-    .min(1)
-    .max(50)
-    .optional()
-    .describe('User ids (member_list) whose entries to list; default: your own. Others need owner/admin.'),
+  start: instantField.optional().describe('Epoch ms or ISO. Default: end - 30 days.'),
+  end: instantField.optional().describe('Default: now.'),
+  assignee: z.array(userIdField).min(1).max(50).optional().describe('User ids (member_list). Default: you.'),
   billable: z.boolean().optional(),
   limit: z.number().int().min(1).max(100).default(50),
-  cursor: z.string().optional().describe('next_cursor of the previous call, with the same filters.'),
+  cursor: z.string().optional(),
 });
 
 export const timeEntryListOutput = z.object({
@@ -97,42 +83,24 @@ export const timeEntryGetInput = z.object({ time_entry_id: entryId });
 
 export const timeEntryCreateInput = z.object({
   task_id: taskId.optional(),
-  start: instantInput.describe('When the work started (epoch ms or ISO).'),
-  duration_ms: z
-    .number()
-    .int()
-    .positive()
-    .max(31 * 86_400_000)
-    .optional()
-    .describe('Give this or end.'),
-  end: instantInput.optional().describe('When the work ended; give this or duration_ms.'),
+  start: instantField.describe('Epoch ms or ISO.'),
+  duration_ms: duration.optional().describe('Or end.'),
+  end: instantField.optional(),
   billable: z.boolean().optional(),
-  description: z.string().max(5000).optional(),
+  description: textField(5000).optional(),
   tags: tags.optional(),
-  assignee: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe('Log for this user id (owner/admin only); default: you.'),
+  assignee: userIdField.optional().describe('Owner/admin only. Default: you.'),
 });
 
 export const timeEntryUpdateInput = z.object({
   time_entry_id: entryId,
-  start: instantInput
-    .optional()
-    .describe('New start; the duration is kept unless end or duration_ms is given.'),
-  end: instantInput.optional(),
-  duration_ms: z
-    .number()
-    .int()
-    .positive()
-    .max(31 * 86_400_000)
-    .optional(),
-  task_id: taskId.optional().describe('Move the entry to this task.'),
+  start: instantField.optional().describe('Keeps the duration unless end or duration_ms is given.'),
+  end: instantField.optional(),
+  duration_ms: duration.optional(),
+  task_id: taskId.optional(),
   billable: z.boolean().optional(),
-  description: z.string().max(5000).optional(),
-  tags: tags.optional().describe('Replaces the entry tags.'),
+  description: textField(5000).optional(),
+  tags: tags.optional().describe('Replaces the tags.'),
 });
 
 export const timeEntryDeleteInput = z.object({ time_entry_id: entryId });
@@ -146,7 +114,7 @@ export const timeEntryCurrentOutput = z.discriminatedUnion('running', [
 
 export const timerStartInput = z.object({
   task_id: taskId.optional(),
-  description: z.string().max(5000).optional(),
+  description: textField(5000).optional(),
   billable: z.boolean().optional(),
   tags: tags.optional(),
 });

@@ -76,8 +76,7 @@ export class TimeTrackingTools implements ToolGroup {
       name: 'time_entry_list',
       title: 'List time entries',
       description:
-        'Time entries in a date window (default: the last 30 days, like ClickUp), newest first, with the total ' +
-        'tracked time. Default: your own entries; filter by task_id, assignee, billable.',
+        'Time entries in a window (default: your own, last 30 days), newest first, with the total tracked.',
       method: 'list',
       tags: ['time_tracking'],
       input: timeEntryListInput,
@@ -144,8 +143,8 @@ export class TimeTrackingTools implements ToolGroup {
       name: 'time_entry_create',
       title: 'Log time',
       description:
-        'Logs finished work as one time entry, e.g. 2 billable hours on a task: {task_id, start, ' +
-        'duration_ms: 7200000, billable: true, description}. Use timer_start for live tracking.',
+        'Logs finished work in one call, e.g. 2 billable hours: {task_id, start, duration_ms: 7200000, ' +
+        'billable: true, description}.',
       method: 'create',
       tags: ['time_tracking'],
       input: timeEntryCreateInput,
@@ -175,9 +174,7 @@ export class TimeTrackingTools implements ToolGroup {
     defineTool({
       name: 'time_entry_update',
       title: 'Update a time entry',
-      description:
-        'Changes a time entry: times (start, end or duration_ms), task, billable, description, tags. ' +
-        'Only the fields given change. A running timer keeps its times: stop it first.',
+      description: 'Changes the given fields of a time entry; a running timer’s times only after timer_stop.',
       method: 'update',
       tags: ['time_tracking'],
       input: timeEntryUpdateInput,

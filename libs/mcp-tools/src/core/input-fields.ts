@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+// Argument fields shared by tool groups. Bounds that only guard against nonsense (an empty id, a megabyte of
+// text) are checked with refinements, which JSON Schema leaves out: every byte of a listing is paid for in each
+// agent's context, while the check still answers VALIDATION_ERROR naming the field.
+
+/** An id copied from another tool's result: any non-empty string. */
+export function idField(source: string) {
+  return z
+    .string()
+    .refine((v) => v.trim() !== '', 'must not be empty')
+    .describe(source);
+}
+
+/** Free text of at most `max` characters (may be empty). */
+export function textField(max: number) {
+  return z.string().refine((v) => v.length <= max, `at most ${max} characters`);
+}
+
+/** A name or title: trimmed, not blank, at most `max` characters. */
+export function nameField(max: number) {
+  return z
+    .string()
+    .trim()
+    .refine((v) => v !== '', 'must not be blank')
+    .refine((v) => v.length <= max, `at most ${max} characters`);
+}
+
+/** A ClickUp user id, as member_list and user_me give them. */
+export const userIdField = z.number().int().min(1);
+
+/** A time written by an agent: epoch ms or an ISO-8601 string, read as epoch ms. */
+export const instantField = z.union([z.number().int(), z.string()]).transform((value, ctx) => {
+  const ms = typeof value === 'number' ? value : Date.parse(value);
+  if (Number.isNaN(ms)) {
+    ctx.addIssue({ code: 'custom', message: 'expected epoch ms or an ISO-8601 date' });
+    return z.NEVER;
+  }
+  // Epoch seconds would land in 1970; say so instead of writing a date there.
+  if (ms < 100_000_000_000) {
+    ctx.addIssue({ code: 'custom', message: 'expected epoch milliseconds (this looks like seconds)' });
+    return z.NEVER;
+  }
+  return ms;
+});
