@@ -30,7 +30,7 @@ describe('tools/list size', () => {
     for (const tool of catalog.select().listing) {
       expect(tool.name).toMatch(/^[a-z_]+$/);
       expect(tool.title.length).toBeGreaterThan(0);
-      expect(tool.description.length).toBeGreaterThan(20);
+      expect(tool.description.length).toBeGreaterThan(10);
       expect(tool.inputSchema['type']).toBe('object');
       expect(tool.outputSchema['type']).toBe('object');
       expect(tool.annotations.openWorldHint).toBe(true);

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ApiTokensModule } from '../api-tokens/api-tokens.module';
+import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { BootstrapModule } from '../bootstrap/bootstrap.module';
 import { GlobalExceptionFilter } from '../common/filters/global-exception.filter';
@@ -27,6 +28,7 @@ export class AppModule {
         MetricsModule,
         HealthModule,
         AuthModule,
+        AuditModule,
         BootstrapModule,
         MaintenanceModule,
         ConnectionsModule,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { McpToolsModule } from '@gw/mcp-tools';
 import { createHash } from 'node:crypto';
 import { ENCRYPTION_KEY } from '../app/injection-tokens';
+import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { ConnectionCredentialsService } from '../connections/connection-credentials.service';
 import { McpRoutes } from './http/mcp-routes';
@@ -12,7 +13,7 @@ import { LegacySseSessions } from './streams/legacy-sse-sessions';
 import { NotificationStreams } from './streams/notification-streams';
 
 @Module({
-  imports: [McpToolsModule, AuthModule],
+  imports: [McpToolsModule, AuthModule, AuditModule],
   providers: [
     McpRoutes,
     McpDispatcher,

@@ -1,3 +1,4 @@
+/// <reference path="../types/pglite-contrib.d.ts" />
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';

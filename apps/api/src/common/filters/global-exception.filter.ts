@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
+import { adminEvent, outcomeOfError, type AuditedRequest } from '../../audit/admin-audit.interceptor';
+import { AuditService } from '../../audit/audit.service';
 import { requestIdOf } from '../../logging/request-id';
 
 export interface ErrorBody {
@@ -18,17 +20,36 @@ export interface ErrorBody {
 export class GlobalExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(private readonly audit: AuditService) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const correlationId = requestIdOf(request.raw);
     const body = this.toBody(exception, correlationId);
     const statusCode = body.statusCode as number;
+    await this.recordRefusal(request as AuditedRequest, statusCode, exception);
     if (statusCode >= 500 && !(exception instanceof HttpException)) {
       this.logger.error({ err: exception, correlation_id: correlationId }, 'unhandled error');
     }
     void reply.status(statusCode).header('x-request-id', correlationId).send(body);
+  }
+
+  /** REST requests refused before any handler ran (no or wrong credentials, wrong role) are admin actions too. */
+  private async recordRefusal(
+    request: AuditedRequest,
+    statusCode: number,
+    exception: unknown,
+  ): Promise<void> {
+    const route = request.routeOptions?.url ?? request.url;
+    if (request.auditRecorded || !route.startsWith('/api/v1/') || (statusCode !== 401 && statusCode !== 403))
+      return;
+    request.auditRecorded = true;
+    const [outcome, codes] = outcomeOfError(exception);
+    await this.audit
+      .record(adminEvent(request, `http ${request.method} ${route}`, outcome, codes, null))
+      .catch((error: Error) => this.logger.error(`could not record a refused request: ${error.message}`));
   }
 
   private toBody(exception: unknown, correlationId: string): ErrorBody | Record<string, unknown> {

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, McpConfig } from '@gw/config';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AuditService, type AuditEventInput } from '../../audit/audit.service';
+import { outcomeOf } from '../../audit/outcome';
 import { PrincipalResolver } from '../../auth/principal.resolver';
+import { tokenHashPrefix } from '@gw/security';
 import { classify, ErrorCode, rpcError, type JsonRpcResponse } from '../protocol/json-rpc';
-import { McpDispatcher } from '../protocol/mcp-dispatcher';
+import { McpDispatcher, type Dispatched } from '../protocol/mcp-dispatcher';
 import { SessionIds, type ClientInfo } from '../protocol/session-id';
 import { McpServerRegistry } from '../registry/mcp-server-registry.service';
 import type { ResolvedServer } from '../registry/resolved-server';
@@ -27,7 +30,19 @@ class Denied {
     readonly status: number,
     readonly message: string,
     readonly headers: Record<string, string> = {},
+    /** The server the token named, when it named one (an expired or second-factor denial). */
+    readonly server?: ResolvedServer,
   ) {}
+
+  get issueCode(): string {
+    return this.status === 404
+      ? 'NOT_FOUND'
+      : this.status === 401
+        ? 'AUTH_ERROR'
+        : this.status === 403
+          ? 'FORBIDDEN'
+          : 'VALIDATION_ERROR';
+  }
 }
 
 /**
@@ -46,6 +61,7 @@ export class McpRoutes {
     private readonly sessions: SessionIds,
     private readonly streams: NotificationStreams,
     private readonly legacy: LegacySseSessions,
+    private readonly audit: AuditService,
     app: AppConfig,
     mcp: McpConfig,
   ) {
@@ -102,10 +118,35 @@ export class McpRoutes {
       if (message.kind === 'invalid') {
         responses.push(rpcError(message.id, ErrorCode.InvalidRequest, `Invalid Request: ${message.reason}`));
       } else if (message.kind === 'request') {
+        const started = performance.now();
         const outcome = await this.dispatcher.dispatch(message.message, server);
         if (outcome.client) {
           client = outcome.client;
           sessionId = this.sessions.issue(outcome.client);
+        }
+        try {
+          await this.audit.record(
+            this.callEvent(
+              req,
+              server,
+              message.message.method,
+              outcome,
+              client,
+              sessionId,
+              performance.now() - started,
+            ),
+          );
+        } catch {
+          // A result is never returned without its audit row (the action may have happened; say so).
+          return void reply
+            .code(503)
+            .send(
+              rpcError(
+                message.message.id,
+                -32002,
+                'The audit log is unavailable, so this result cannot be returned. A write may have been applied; check before retrying.',
+              ),
+            );
         }
         responses.push(outcome.response);
       }
@@ -159,10 +200,32 @@ export class McpRoutes {
     if (message.kind === 'invalid') {
       session.send(rpcError(message.id, ErrorCode.InvalidRequest, `Invalid Request: ${message.reason}`));
     } else if (message.kind === 'request') {
+      const started = performance.now();
       const outcome = await this.dispatcher.dispatch(message.message, server);
       if (outcome.client) session.client = outcome.client;
       this.registry.noteUse(server.id, session.client?.name ?? null, req.ip);
-      session.send(outcome.response);
+      try {
+        await this.audit.record(
+          this.callEvent(
+            req,
+            server,
+            message.message.method,
+            outcome,
+            session.client,
+            session.id,
+            performance.now() - started,
+          ),
+        );
+        session.send(outcome.response);
+      } catch {
+        session.send(
+          rpcError(
+            message.message.id,
+            -32002,
+            'The audit log is unavailable, so this result cannot be returned. A write may have been applied; check before retrying.',
+          ),
+        );
+      }
     }
   }
 
@@ -170,6 +233,7 @@ export class McpRoutes {
   private async admit(req: TokenRequest, reply: FastifyReply): Promise<ResolvedServer | null> {
     const denial = await this.check(req);
     if (denial instanceof Denied) {
+      await this.recordDenial(req, denial);
       this.deny(reply, denial);
       return null;
     }
@@ -181,20 +245,100 @@ export class McpRoutes {
       return new Denied(403, 'Forbidden: origin not allowed');
     const resolution = await this.registry.resolve(req.params.token);
     if (resolution.kind === 'unknown') return new Denied(404, 'Unknown MCP URL');
-    if (resolution.kind === 'expired') return new Denied(401, 'This MCP URL has expired');
+    if (resolution.kind === 'expired')
+      return new Denied(401, 'This MCP URL has expired', {}, resolution.server);
     const server = resolution.server;
     if (server.config.require_api_token_auth) {
       const token = bearerToken(req.headers);
       const principal = token ? await this.principals.fromApiToken(token) : null;
       if (!principal || principal.organizationId !== server.organizationId) {
-        return new Denied(401, 'This MCP URL needs Authorization: Bearer <api token> of its organization', {
-          'www-authenticate': 'Bearer realm="mcp", error="invalid_token"',
-        });
+        return new Denied(
+          401,
+          'This MCP URL needs Authorization: Bearer <api token> of its organization',
+          { 'www-authenticate': 'Bearer realm="mcp", error="invalid_token"' },
+          server,
+        );
       }
     }
     const problem = protocolVersionProblem(req.headers);
-    if (problem) return new Denied(400, problem);
+    if (problem) return new Denied(400, problem, {}, server);
     return server;
+  }
+
+  private callEvent(
+    req: TokenRequest,
+    server: ResolvedServer,
+    method: string,
+    outcome: Dispatched,
+    client: ClientInfo | null,
+    sessionId: string | undefined,
+    durationMs: number,
+  ): AuditEventInput {
+    const base: AuditEventInput = {
+      organizationId: server.organizationId,
+      serverId: server.id,
+      teamId: server.teamId,
+      actor: `mcp:${server.id}`,
+      action: method,
+      outcome: 'ok',
+      durationMs,
+      requestId: String(req.id),
+      clientName: client?.name,
+      clientVersion: client?.version,
+      sessionId: sessionId ?? header(req, SESSION_HEADER),
+      ip: req.ip,
+      userAgent: header(req, 'user-agent'),
+    };
+    if ('error' in outcome.response) {
+      return {
+        ...base,
+        outcome: 'error',
+        issueCodes: [`JSONRPC_${outcome.response.error.code}`],
+        arguments: { error: outcome.response.error.message },
+      };
+    }
+    if (method === 'tools/list') {
+      return {
+        ...base,
+        arguments: { tools_hash: server.selection.hash, tool_count: server.selection.listing.length },
+      };
+    }
+    if (method === 'initialize') {
+      return { ...base, clientName: outcome.client?.name, clientVersion: outcome.client?.version };
+    }
+    if (method === 'tools/call' && outcome.envelope) {
+      const { outcome: result, issueCodes, upstreamStatus, jobId } = outcomeOf(outcome.envelope);
+      return {
+        ...base,
+        tool: outcome.tool,
+        arguments: outcome.arguments,
+        outcome: result,
+        issueCodes,
+        upstreamStatus,
+        jobId,
+      };
+    }
+    return base;
+  }
+
+  private async recordDenial(req: TokenRequest, denial: Denied): Promise<void> {
+    const server = denial.server;
+    await this.audit
+      .record({
+        organizationId: server?.organizationId,
+        serverId: server?.id ?? null,
+        teamId: server?.teamId ?? null,
+        actor: server ? `mcp:${server.id}` : 'mcp:unknown',
+        action: `http ${req.method} ${req.routeOptions.url ?? '/mcp'}`,
+        arguments: { token_hash_prefix: tokenHashPrefix(req.params.token), reason: denial.message },
+        outcome: 'denied',
+        issueCodes: [denial.issueCode],
+        requestId: String(req.id),
+        clientName: this.sessions.read(header(req, SESSION_HEADER))?.name,
+        ip: req.ip,
+        userAgent: header(req, 'user-agent'),
+      })
+      .catch(() => undefined);
   }
 
   private deny(reply: FastifyReply, denial: Denied): void {

@@ -17,6 +17,8 @@ export interface Dispatched {
   /** Set on `initialize`: the client that introduced itself. */
   client?: ClientInfo;
   tool?: string;
+  /** The arguments as the agent sent them (the audit log redacts them). */
+  arguments?: unknown;
   envelope?: Envelope;
 }
 
@@ -99,6 +101,11 @@ export class McpDispatcher {
           result: null,
           issues: [{ code: 'FORBIDDEN', message: `The tool ${name} is not available on this MCP server.` }],
         };
-    return { response: rpcResult(request.id, toCallToolResult(envelope)), tool: name, envelope };
+    return {
+      response: rpcResult(request.id, toCallToolResult(envelope)),
+      tool: name,
+      arguments: args ?? {},
+      envelope,
+    };
   }
 }

@@ -1,0 +1,98 @@
+import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { AuditRecord } from '@gw/audit-chain';
+import { catchError, from, mergeMap, Observable } from 'rxjs';
+import type { AuthenticatedRequest } from '../auth/decorators';
+import { AUDITED } from './audit-action.decorator';
+import { AuditService } from './audit.service';
+
+export type AuditedRequest = AuthenticatedRequest & { auditRecorded?: boolean };
+
+/**
+ * Records every admin action on the REST API — each change, and the reads that are actions in their own right
+ * (exports, verifications) — after it succeeds or fails and before the answer leaves, so no admin sees a result
+ * the audit log does not hold. Requests refused before reaching a handler are recorded by the exception filter.
+ */
+@Injectable()
+export class AdminAuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<AuditedRequest>();
+    const named = this.reflector.get<string | undefined>(AUDITED, context.getHandler());
+    const route = request.routeOptions?.url ?? request.url;
+    if (!route.startsWith('/api/v1/') || (request.method === 'GET' && !named)) return next.handle();
+    const action = named ?? actionName(context);
+    const started = performance.now();
+    const record = (outcome: AuditRecord['outcome'], issueCodes: string[]) => {
+      request.auditRecorded = true;
+      return this.audit.record(adminEvent(request, action, outcome, issueCodes, performance.now() - started));
+    };
+    return next.handle().pipe(
+      mergeMap((data) => from(record('ok', []).then(() => data))),
+      catchError((error: unknown) =>
+        from(
+          record(...outcomeOfError(error)).then(() => {
+            throw error;
+          }),
+        ),
+      ),
+    );
+  }
+}
+
+/** `McpServersController.create` → `mcp_servers.create`. */
+function actionName(context: ExecutionContext): string {
+  const feature = context
+    .getClass()
+    .name.replace(/Controller$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+  return `${feature}.${context.getHandler().name}`;
+}
+
+export function outcomeOfError(error: unknown): [AuditRecord['outcome'], string[]] {
+  const status = error instanceof HttpException ? error.getStatus() : 500;
+  if (status === 401) return ['denied', ['AUTH_ERROR']];
+  if (status === 403) return ['denied', ['FORBIDDEN']];
+  if (status === 404) return ['error', ['NOT_FOUND']];
+  if (status < 500) return ['error', ['VALIDATION_ERROR']];
+  return ['error', ['UPSTREAM_ERROR']];
+}
+
+export function adminEvent(
+  request: AuditedRequest,
+  action: string,
+  outcome: AuditRecord['outcome'],
+  issueCodes: string[],
+  durationMs: number | null,
+) {
+  const principal = request.principal;
+  const body = request.body && typeof request.body === 'object' ? request.body : undefined;
+  const params = request.params && Object.keys(request.params as object).length ? request.params : undefined;
+  const query = request.query && Object.keys(request.query as object).length ? request.query : undefined;
+  return {
+    organizationId: principal?.organizationId,
+    actor: principal?.actor ?? 'anonymous',
+    action,
+    arguments:
+      body || params || query
+        ? { ...(params ? { params } : {}), ...(query ? { query } : {}), ...(body ? { body } : {}) }
+        : undefined,
+    outcome,
+    issueCodes,
+    durationMs,
+    requestId: String(request.id),
+    ip: request.ip,
+    userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null,
+    sessionId: principal?.sessionId ?? null,
+    teamId:
+      body && typeof (body as Record<string, unknown>)['team_id'] === 'string'
+        ? ((body as Record<string, unknown>)['team_id'] as string)
+        : null,
+  };
+}

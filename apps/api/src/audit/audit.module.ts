@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AdminAuditInterceptor } from './admin-audit.interceptor';
+import { AuditWriter } from './audit-writer';
+import { AuditController } from './audit.controller';
+import { AuditService } from './audit.service';
+import { AuditQueryService } from './query/audit-query.service';
+
+@Module({
+  controllers: [AuditController],
+  providers: [
+    AuditWriter,
+    AuditService,
+    AuditQueryService,
+    { provide: APP_INTERCEPTOR, useClass: AdminAuditInterceptor },
+  ],
+  exports: [AuditService],
+})
+export class AuditModule {}

@@ -1,0 +1,50 @@
+import { MAX_ARGUMENTS_BYTES, REDACTED, redactArguments } from './redaction';
+
+describe('redactArguments', () => {
+  it('redacts known secret fields, at any depth', () => {
+    expect(
+      redactArguments({
+        token: 'abc',
+        nested: { client_secret: 'x', api_key: 'y', password: 'z' },
+        task_id: '86abc',
+      }),
+    ).toEqual({
+      token: REDACTED,
+      nested: { client_secret: REDACTED, api_key: REDACTED, password: REDACTED },
+      task_id: '86abc',
+    });
+  });
+
+  it('redacts secret-looking values under innocent keys and inside text', () => {
+    const out = redactArguments({
+      description: 'use pk_81000001_ABCDEFGHIJKLMNOP to log in, or Bearer abcdefghijklmnopqrstuvwx',
+      url: 'https://gw.example/mcp/cmcp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ',
+    }) as Record<string, string>;
+    expect(out['description']).toBe(`use ${REDACTED} to log in, or ${REDACTED}`);
+    expect(out['url']).toBe(`https://gw.example/mcp/${REDACTED}`);
+  });
+
+  it('keeps agent text as data, replacing only NUL characters', () => {
+    const name = '<img src=x onerror=alert(1)>\u0000 Robert"); DROP TABLE tasks;--';
+    expect(redactArguments({ name })).toEqual({
+      name: '<img src=x onerror=alert(1)>\uFFFD Robert"); DROP TABLE tasks;--',
+    });
+  });
+
+  it('caps arguments at 16 KB with a truncation marker', () => {
+    const out = redactArguments({ description: 'x'.repeat(40_000) }) as Record<string, unknown>;
+    expect(out['_truncated']).toBe(true);
+    expect(out['_original_bytes']).toBeGreaterThan(40_000);
+    expect(Buffer.byteLength(JSON.stringify(out))).toBeLessThanOrEqual(MAX_ARGUMENTS_BYTES);
+  });
+
+  it('does not redact ordinary ids and words', () => {
+    const args = {
+      task_id: 'ENG-12',
+      list_id: '901100000012',
+      tokens_left: 3,
+      name: 'Rotate the API token page copy',
+    };
+    expect(redactArguments(args)).toEqual({ ...args, tokens_left: 3 });
+  });
+});
