@@ -81,7 +81,6 @@ export function seed(now: number): Store {
       [u['sarah'].id, 3],
       [u['david'].id, 3],
     ]),
-    customIdPrefixes: true,
   });
   store.defaultWorkspaceId = acme;
   const globex = store.ids.workspace();
@@ -91,7 +90,6 @@ export function seed(now: number): Store {
     color: '#e50000',
     avatar: 'https://attachments-public.clickup.com/team_avatars/sandbox_globex.png',
     members: new Map<number, Role>([[u['guest'].id, 1]]),
-    customIdPrefixes: false,
   });
 
   // ---- hierarchy

@@ -20,7 +20,6 @@ export interface WorkspaceRec {
   color: string;
   avatar: string | null;
   members: Map<number, Role>;
-  customIdPrefixes: boolean;
 }
 
 export type StatusType = 'open' | 'custom' | 'closed';
