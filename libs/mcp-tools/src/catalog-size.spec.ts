@@ -23,7 +23,7 @@ describe('tools/list size', () => {
     console.log(
       `tools/list: ${all.listing.length} tools, ${all.bytes} bytes\n${JSON.stringify(perTag, null, 2)}`,
     );
-    expect(all.bytes).toBeLessThan(60 * 1024);
+    expect(all.bytes).toBeLessThan(60_000);
   });
 
   it('gives every tool a title, a description, both schemas, truthful read-only hints and a tag', () => {

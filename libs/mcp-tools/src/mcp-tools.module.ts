@@ -11,6 +11,16 @@ import { FoldersToolsModule } from './folders/folders.module';
 import { FoldersTools } from './folders/folders.tools';
 import { ListsToolsModule } from './lists/lists.module';
 import { ListsTools } from './lists/lists.tools';
+import { CommentsToolsModule } from './comments/comments.module';
+import { CommentsTools } from './comments/comments.tools';
+import { ChecklistsToolsModule } from './checklists/checklists.module';
+import { ChecklistsTools } from './checklists/checklists.tools';
+import { GoalsToolsModule } from './goals/goals.module';
+import { GoalsTools } from './goals/goals.tools';
+import { TimeTrackingToolsModule } from './time-tracking/time-tracking.module';
+import { TimeTrackingTools } from './time-tracking/time-tracking.tools';
+import { DocsToolsModule } from './docs/docs.module';
+import { DocsTools } from './docs/docs.tools';
 import { MembersToolsModule } from './members/members.module';
 import { MembersTools } from './members/members.tools';
 import { TagsToolsModule } from './tags/tags.module';
@@ -27,6 +37,11 @@ const GROUPS = [
   TasksTools,
   CustomFieldsTools,
   TagsTools,
+  CommentsTools,
+  ChecklistsTools,
+  GoalsTools,
+  TimeTrackingTools,
+  DocsTools,
   MembersTools,
 ] as const;
 
@@ -39,6 +54,11 @@ const GROUPS = [
     TasksToolsModule,
     CustomFieldsToolsModule,
     TagsToolsModule,
+    CommentsToolsModule,
+    ChecklistsToolsModule,
+    GoalsToolsModule,
+    TimeTrackingToolsModule,
+    DocsToolsModule,
     MembersToolsModule,
   ],
   providers: [

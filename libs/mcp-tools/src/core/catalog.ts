@@ -130,15 +130,21 @@ function envelopeJsonSchema(result: z.ZodType): Record<string, unknown> {
       result: shallow(jsonSchema(result, 'output')),
       issues: { type: 'array' },
     },
-    required: ['ok', 'result', 'issues'],
   };
 }
 
+/**
+ * Field names with their type where it is one plain type; nullable and mixed fields are left open (`{}`) — in
+ * a listing read by every agent, `{"type":["string","null"]}` on every optional field costs more than it tells.
+ */
 function shallow(schema: Record<string, unknown>): Record<string, unknown> {
   const properties = schema['properties'] as Record<string, Record<string, unknown>> | undefined;
   if (schema['type'] !== 'object' || !properties) return { type: ['object', 'null'] };
   const fields = Object.fromEntries(
-    Object.entries(properties).map(([name, field]) => [name, { type: typeOf(field) }]),
+    Object.entries(properties).map(([name, field]) => {
+      const type = typeOf(field);
+      return [name, typeof type === 'string' ? { type } : {}];
+    }),
   );
   return { type: ['object', 'null'], properties: fields };
 }
@@ -170,6 +176,8 @@ export function compact(node: unknown): unknown {
   for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
     if ((key === 'minimum' || key === 'maximum') && SAFE_INTEGER_BOUNDS.has(value as number)) continue;
     if (key === 'additionalProperties' && value === false) continue;
+    // Every id is validated non-empty by the tool; saying so in the listing costs more than it tells a model.
+    if (key === 'minLength' && value === 1) continue;
     out[key] = compact(value);
   }
   const anyOf = out['anyOf'];
