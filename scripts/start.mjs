@@ -36,6 +36,8 @@ try {
     CLICKUP_APP_URL: process.env.CLICKUP_APP_URL ?? sandboxUrl,
     CLICKUP_OAUTH_CLIENT_ID: process.env.CLICKUP_OAUTH_CLIENT_ID ?? 'sandbox-client-id',
     CLICKUP_OAUTH_CLIENT_SECRET: process.env.CLICKUP_OAUTH_CLIENT_SECRET ?? 'sandbox-client-secret',
+    // A ready connection to the sandbox, unless ClickUp itself is configured.
+    ...(process.env.CLICKUP_API_BASE_URL ? {} : { SANDBOX_CONNECTION_TOKEN: 'pk_sandbox_owner' }),
   };
   const api = startProcess('api', serverEntry('api'), productEnv);
   processes.push(api);

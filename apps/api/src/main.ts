@@ -10,7 +10,12 @@ async function main(): Promise<void> {
   const configs = loadApiConfigs();
   const runtime = await createApiRuntime(configs);
   const app = await createApiApp(runtime);
-  const bootstrap = await app.get(BootstrapService).ensureOwner();
+  const bootstrapper = app.get(BootstrapService);
+  const bootstrap = await bootstrapper.ensureOwner();
+  const sandboxConnection = await bootstrapper.ensureSandboxConnection(bootstrap).catch((error: Error) => {
+    console.error(`could not register the sandbox connection: ${error.message}`);
+    return null;
+  });
   await app.listen({ port: configs.app.port, host: configs.app.host });
 
   const mode = runtime.database.embedded ? 'embedded PGlite in ' + configs.app.dataDir : 'PostgreSQL';
@@ -18,6 +23,7 @@ async function main(): Promise<void> {
     `api listening on http://localhost:${configs.app.port} (database: ${mode}, queue: BullMQ on ${runtime.queues.kind}) in ${Date.now() - started} ms`,
   );
   console.log(`api docs at ${configs.app.publicUrl}/api/docs`);
+  if (sandboxConnection) console.log(`connection "Sandbox workspace" ready (${sandboxConnection})`);
   if (bootstrap.created) {
     // Printed on the console once, never logged: the only time this password exists in clear.
     console.log(

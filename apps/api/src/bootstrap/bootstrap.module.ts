@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { ConnectionsModule } from '../connections/connections.module';
 import { BootstrapService } from './bootstrap.service';
 
-@Module({ providers: [BootstrapService], exports: [BootstrapService] })
+@Module({
+  imports: [ConnectionsModule, AuditModule],
+  providers: [BootstrapService],
+  exports: [BootstrapService],
+})
 export class BootstrapModule {}

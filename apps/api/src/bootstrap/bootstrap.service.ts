@@ -4,12 +4,17 @@ import { ApiTokenEntity, OrganizationEntity, UserEntity } from '@gw/db';
 import { generatePassword, hashPassword, sha256Hex } from '@gw/security';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ConnectionsService } from '../connections/connections.service';
 
 const BOOTSTRAP_LOCK_KEY = 740_163_222;
+
+export const SANDBOX_CONNECTION_NAME = 'Sandbox workspace';
 
 export interface BootstrapResult {
   created: boolean;
   organizationId: string;
+  ownerId: string;
   ownerEmail: string;
   /** Only when the password was generated: shown once on the console, never stored in clear or logged. */
   generatedPassword?: string;
@@ -22,7 +27,35 @@ export class BootstrapService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: BootstrapConfig,
+    private readonly connections: ConnectionsService,
+    private readonly audit: AuditService,
   ) {}
+
+  /**
+   * With `SANDBOX_CONNECTION_TOKEN` (set by `npm start`), the sandbox is a ready connection named
+   * `Sandbox workspace`, so a first-time user can create an MCP URL straight away. Returns its id.
+   */
+  async ensureSandboxConnection(result: BootstrapResult): Promise<string | null> {
+    const token = this.config.sandboxConnectionToken;
+    if (!token) return null;
+    const [existing] = (await this.dataSource.query(
+      'SELECT id FROM clickup_connections WHERE organization_id = $1 AND name = $2 AND deleted_at IS NULL LIMIT 1',
+      [result.organizationId, SANDBOX_CONNECTION_NAME],
+    )) as { id: string }[];
+    if (existing) return existing.id;
+    const connection = await this.connections.add(
+      { organizationId: result.organizationId, userId: result.ownerId || null },
+      { name: SANDBOX_CONNECTION_NAME, type: 'personal_token', token },
+    );
+    await this.audit.record({
+      organizationId: result.organizationId,
+      actor: 'system:bootstrap',
+      action: 'connections.create',
+      arguments: { name: SANDBOX_CONNECTION_NAME, type: 'personal_token', connection_id: connection.id },
+      outcome: 'ok',
+    });
+    return connection.id;
+  }
 
   async ensureOwner(): Promise<BootstrapResult> {
     return this.dataSource.transaction(async (tx) => {
@@ -38,6 +71,7 @@ export class BootstrapService {
         return {
           created: false,
           organizationId: existing[0].id,
+          ownerId: owner?.id ?? '',
           ownerEmail: owner?.email ?? '',
           apiTokenRegistered: false,
         };
@@ -72,6 +106,7 @@ export class BootstrapService {
       return {
         created: true,
         organizationId: organization.id,
+        ownerId: owner.id,
         ownerEmail: email,
         generatedPassword,
         apiTokenRegistered: Boolean(this.config.adminApiToken),

@@ -35,4 +35,14 @@ export class BootstrapConfig {
   })
   @IsOptional()
   organizationName = 'My organization';
+
+  @EnvVar({
+    name: 'SANDBOX_CONNECTION_TOKEN',
+    description:
+      'A ClickUp personal token registered at start as the connection `Sandbox workspace` if none exists (`npm start` sets it to the sandbox token).',
+    secret: true,
+  })
+  @IsOptional()
+  @Matches(/^pk_[A-Za-z0-9_]{3,200}$/, { message: 'must be a ClickUp personal token (pk_…)' })
+  sandboxConnectionToken?: string;
 }
