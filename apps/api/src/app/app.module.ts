@@ -12,8 +12,11 @@ import { MaintenanceModule } from '../maintenance/maintenance.module';
 import { McpServersModule } from '../mcp-servers/mcp-servers.module';
 import { McpModule } from '../mcp/mcp.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { StatsModule } from '../stats/stats.module';
 import { TeamsModule } from '../teams/teams.module';
+import { ToolsModule } from '../tools/tools.module';
 import { UsersModule } from '../users/users.module';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { InfrastructureModule } from './infrastructure.module';
 import type { ApiRuntime } from './runtime';
 
@@ -36,6 +39,9 @@ export class AppModule {
         UsersModule,
         TeamsModule,
         ApiTokensModule,
+        WorkspacesModule,
+        ToolsModule,
+        StatsModule,
         McpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],

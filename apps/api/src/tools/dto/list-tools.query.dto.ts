@@ -1,0 +1,33 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { TOOL_TAGS } from '@gw/mcp-tools';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';
+import { METHOD_FILTERS } from '../../mcp-servers/dto/mcp-server-config.dto';
+
+/** `?methods=read,create` and `?methods=read&methods=create` both work; an empty value means all. */
+const commaList = () =>
+  Transform(({ value }: { value: unknown }) =>
+    (Array.isArray(value) ? value : [value])
+      .flatMap((v) => String(v).split(','))
+      .map((v) => v.trim())
+      .filter((v) => v !== ''),
+  );
+
+/** The same filter an MCP server's config holds: methods and tags combine with AND, empty means all. */
+export class ListToolsQueryDto {
+  @ApiPropertyOptional({ enum: METHOD_FILTERS, isArray: true, description: 'Comma-separated.' })
+  @IsOptional()
+  @commaList()
+  @IsArray()
+  @ArrayMaxSize(METHOD_FILTERS.length)
+  @IsIn(METHOD_FILTERS, { each: true, message: `methods may hold only ${METHOD_FILTERS.join(', ')}` })
+  methods?: string[];
+
+  @ApiPropertyOptional({ enum: TOOL_TAGS, isArray: true, description: 'Comma-separated.' })
+  @IsOptional()
+  @commaList()
+  @IsArray()
+  @ArrayMaxSize(TOOL_TAGS.length)
+  @IsIn(TOOL_TAGS, { each: true, message: `tags may hold only ${TOOL_TAGS.join(', ')}` })
+  tags?: string[];
+}

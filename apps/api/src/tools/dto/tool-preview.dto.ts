@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { TOOL_METHODS, TOOL_TAGS } from '@gw/mcp-tools';
+
+export class ToolSummaryDto {
+  @ApiProperty({ example: 'task_get' }) name: string;
+  @ApiProperty({ example: 'Get a task' }) title: string;
+  @ApiProperty({ enum: TOOL_METHODS }) method: string;
+  @ApiProperty({ enum: TOOL_TAGS, isArray: true }) tags: string[];
+  @ApiProperty() read_only: boolean;
+  @ApiProperty() destructive: boolean;
+  @ApiProperty({ description: 'Bytes of this tool’s entry in `tools/list`.' }) bytes: number;
+}
+
+export class ToolGroupDto {
+  @ApiProperty({ enum: TOOL_TAGS }) tag: string;
+  @ApiProperty({ description: 'Tools of the group in the selection.' }) selected: number;
+  @ApiProperty({ description: 'Tools of the group in the whole catalog.' }) total: number;
+}
+
+/** What an MCP server with this filter would expose, and what its listing costs in an agent's context. */
+export class ToolPreviewDto {
+  @ApiProperty({ type: [ToolSummaryDto] }) tools: ToolSummaryDto[];
+  @ApiProperty({ type: [ToolGroupDto] }) groups: ToolGroupDto[];
+  @ApiProperty({ description: 'Tools in the catalog.' }) catalog_count: number;
+  @ApiProperty({ description: 'Bytes of the `tools/list` result as JSON.' }) listing_bytes: number;
+  @ApiProperty({ description: 'A rough token count of the listing (bytes / 4).' }) approx_tokens: number;
+}

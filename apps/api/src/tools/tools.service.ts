@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { TOOL_TAGS, ToolCatalog } from '@gw/mcp-tools';
+import type { ListToolsQueryDto } from './dto/list-tools.query.dto';
+import type { ToolPreviewDto, ToolSummaryDto } from './dto/tool-preview.dto';
+
+const BYTES_PER_TOKEN = 4;
+
+/** Previews a server config's tool set from the same catalog selection the MCP endpoint serves. */
+@Injectable()
+export class ToolsService {
+  constructor(private readonly catalog: ToolCatalog) {}
+
+  preview(query: ListToolsQueryDto): ToolPreviewDto {
+    const selection = this.catalog.select({ methods: query.methods ?? [], tags: query.tags ?? [] });
+    const tools: ToolSummaryDto[] = selection.listing.map((listed) => {
+      const tool = this.catalog.tools.get(listed.name);
+      return {
+        name: listed.name,
+        title: listed.title,
+        method: tool?.method ?? 'custom',
+        tags: [...(tool?.tags ?? [])],
+        read_only: listed.annotations.readOnlyHint,
+        destructive: listed.annotations.destructiveHint,
+        bytes: Buffer.byteLength(JSON.stringify(listed)),
+      };
+    });
+    const all = [...this.catalog.tools.values()];
+    const groups = TOOL_TAGS.map((tag) => ({
+      tag,
+      selected: tools.filter((t) => t.tags.includes(tag)).length,
+      total: all.filter((t) => t.tags.includes(tag)).length,
+    })).filter((g) => g.total > 0);
+    return {
+      tools,
+      groups,
+      catalog_count: all.length,
+      listing_bytes: selection.bytes,
+      approx_tokens: Math.ceil(selection.bytes / BYTES_PER_TOKEN),
+    };
+  }
+}
