@@ -243,4 +243,40 @@ describe('who may use an MCP URL, and what it can reach', () => {
       expect([400, 422]).toContain(res.status);
     });
   });
+
+  describe('the audit log', () => {
+    it('holds a denied row for each kind of refusal above, naming the server where there is one and never the token', async () => {
+      const page = await stack.rest<{ items: Record<string, unknown>[] }>(
+        'GET',
+        '/audit-events?outcome=denied&limit=500',
+      );
+      expect(page.status).toBe(200);
+      const rows = page.body.items;
+      // Unknown tokens, and requests refused for their Origin before the token is looked up.
+      const unknown = rows.filter((r) => r['actor'] === 'mcp:unknown');
+      expect(
+        unknown.filter((r) => (r['issue_codes'] as string[])[0] === 'NOT_FOUND').length,
+      ).toBeGreaterThanOrEqual(3);
+      for (const row of unknown) {
+        expect((row['arguments'] as { token_hash_prefix: string }).token_hash_prefix).toMatch(
+          /^[0-9a-f]{12}$/,
+        );
+      }
+      const reasons = rows.map((r) => (r['arguments'] as { reason?: string } | null)?.reason ?? '');
+      expect(reasons).toEqual(
+        expect.arrayContaining(['This MCP URL has expired', 'Forbidden: origin not allowed']),
+      );
+      expect(reasons.some((r) => r.startsWith('This MCP URL needs Authorization'))).toBe(true);
+      const expired = rows.find(
+        (r) => (r['arguments'] as { reason?: string })?.reason === 'This MCP URL has expired',
+      );
+      expect(expired?.['server_id']).toEqual(expect.any(String));
+      const refusedTool = rows.find((r) => r['action'] === 'tools/call' && r['tool'] === 'task_create');
+      expect(refusedTool).toMatchObject({ outcome: 'denied', issue_codes: ['FORBIDDEN'] });
+      const outOfScope = rows.find((r) => r['action'] === 'tools/call' && r['tool'] === 'task_get');
+      expect(outOfScope).toMatchObject({ outcome: 'denied', issue_codes: ['FORBIDDEN'] });
+      expect(JSON.stringify(rows)).not.toMatch(/cmcp_[A-Za-z0-9_-]{43}/);
+      expect((await stack.rest<{ ok: boolean }>('GET', '/audit-events/verify')).body.ok).toBe(true);
+    });
+  });
 });
