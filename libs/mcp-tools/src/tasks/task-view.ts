@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { timeFields } from '../core/format';
 import { readFieldValue } from '../custom-fields/field-values';
 import { priorityOf } from './task-inputs';
-import type { taskDetail, taskResult } from './tasks.schemas';
+import { LISTED_DESCRIPTION_CHARS, type taskDetail, type taskResult } from './tasks.schemas';
 
 type TaskLike = Omit<Task, 'subtasks'>;
 
@@ -22,13 +22,28 @@ export function toTaskResult(t: TaskLike): z.input<typeof taskResult> {
   };
 }
 
+/** The markdown description when ClickUp sent it, else the plain text. */
+function descriptionOf(t: TaskLike): string | null {
+  return t.markdown_description ?? t.text_content ?? t.description;
+}
+
+/** A listing's task with its description, for reading many tasks in one call (triage by bug report). */
+export function toListedTask(t: TaskLike): z.input<typeof taskResult> & { description: string | null } {
+  const text = descriptionOf(t);
+  return {
+    ...toTaskResult(t),
+    description:
+      text && text.length > LISTED_DESCRIPTION_CHARS ? `${text.slice(0, LISTED_DESCRIPTION_CHARS)}…` : text,
+  };
+}
+
 /** Everything an agent needs about one task, without ClickUp's noise (sharing, colours, orderindex...). */
 export function toTaskDetail(t: Task, withSubtasks: boolean): z.input<typeof taskDetail> {
   const folderHidden = t.folder?.hidden === true;
   return {
     ...toTaskResult(t),
     custom_id: t.custom_id,
-    description: t.markdown_description ?? t.text_content ?? t.description,
+    description: descriptionOf(t),
     status_type: t.status?.type ?? null,
     archived: t.archived ?? false,
     list_name: t.list?.name ?? null,

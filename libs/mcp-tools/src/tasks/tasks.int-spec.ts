@@ -19,7 +19,7 @@ interface TaskResult {
   parent_id: string | null;
 }
 interface TaskPage {
-  items: TaskResult[];
+  items: (TaskResult & { description?: string | null })[];
   next_cursor: string | null;
   truncated: boolean;
 }
@@ -295,6 +295,34 @@ describe('task tools against the sandbox', () => {
       expect(envelope.result?.items).toHaveLength(7);
       expect(envelope.result?.items.every((t) => t.assignee_ids.length === 0)).toBe(true);
       expect(names(envelope.result).has('Email notification queue stuck')).toBe(false);
+    });
+
+    it('returns each task’s markdown description with include_description, so triage reads them in one call', async () => {
+      const listed = await host.call<TaskPage>('task_list_in_list', {
+        list_id: w.lists['Incoming Bugs'],
+        unassigned: true,
+        include_description: true,
+      });
+      const checkout = listed.result?.items.find(
+        (t) => t.name === 'Checkout button misaligned on mobile Safari',
+      );
+      expect(checkout?.description).toContain('The **Place order** button');
+      expect(listed.result?.items.every((t) => typeof t.description === 'string')).toBe(true);
+
+      const plain = await host.call<TaskPage>('task_list_in_list', { list_id: w.lists['Incoming Bugs'] });
+      expect(plain.result?.items.some((t) => 'description' in t)).toBe(false);
+
+      const long = await host.call<TaskResult>('task_create', {
+        list_id: w.lists['Incoming Bugs'],
+        name: 'Very long bug report',
+        description: 'x'.repeat(2500),
+      });
+      const searched = await host.call<TaskPage>('task_search', {
+        name_contains: 'very long bug report',
+        include_description: true,
+      });
+      expect(searched.result?.items.map((t) => t.id)).toEqual([long.result?.id]);
+      expect(searched.result?.items[0].description).toBe(`${'x'.repeat(2000)}…`);
     });
 
     it('pages with limit and an opaque cursor until next_cursor is null', async () => {

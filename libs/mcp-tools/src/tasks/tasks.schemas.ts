@@ -35,6 +35,12 @@ const cursor = z
   .min(1)
   .optional()
   .describe('next_cursor of the previous call; continue while it is not null, even after a short page');
+/** In listings asked for with include_description; task_get has the whole text. */
+export const LISTED_DESCRIPTION_CHARS = 2000;
+const includeDescription = z
+  .boolean()
+  .default(false)
+  .describe(`Add each task's markdown description (first ${LISTED_DESCRIPTION_CHARS} chars)`);
 
 // ---- results
 
@@ -58,7 +64,7 @@ export const taskResult = z.object({
 });
 
 const taskPage = z.object({
-  items: z.array(taskResult),
+  items: z.array(taskResult.extend({ description: z.string().nullable().optional() })),
   next_cursor: z.string().nullable(),
   truncated: z.boolean(),
 });
@@ -133,6 +139,7 @@ export const taskListInListInput = z.object({
   include_closed: z.boolean().default(false),
   include_timl: z.boolean().default(false).describe('Also tasks whose home is another list'),
   subtasks: z.boolean().default(false),
+  include_description: includeDescription,
   page: z.number().int().min(0).optional().describe('ClickUp page (100 tasks each) to start at'),
   limit,
   cursor,
@@ -151,6 +158,7 @@ export const taskSearchInput = z.object({
   tags: z.array(z.string()).max(20).optional(),
   include_closed: z.boolean().default(false),
   subtasks: z.boolean().default(false).describe('Include subtasks'),
+  include_description: includeDescription,
   due_date_gt: bound.optional().describe('Epoch ms; every *_gt/*_lt bound is exclusive'),
   due_date_lt: bound.optional(),
   date_created_gt: bound.optional(),

@@ -7,7 +7,7 @@ import { fieldOfTask } from './task-fields';
 import { clientSideFilter } from './task-filters';
 import { assigneeChange, mentionsMe, priorityLevel, resolveUsers, toMs } from './task-inputs';
 import { pageResult, startPosition, takeMatching } from './task-pages';
-import { toTaskDetail, toTaskResult } from './task-view';
+import { toListedTask, toTaskDetail, toTaskResult } from './task-view';
 import {
   operationResult,
   taskCreateInput,
@@ -108,6 +108,7 @@ export class TasksTools implements ToolGroup {
           includeClosed: args.include_closed,
           includeTiml: args.include_timl,
           subtasks: args.subtasks,
+          includeMarkdownDescription: args.include_description || undefined,
         };
         const taken = await takeMatching(
           (startPage, maxPages) => ctx.client.listTaskPages(args.list_id, filters, { startPage, maxPages }),
@@ -115,7 +116,7 @@ export class TasksTools implements ToolGroup {
           args.limit,
           keep,
         );
-        return pageResult('task_list_in_list', taken, toTaskResult);
+        return pageResult('task_list_in_list', taken, args.include_description ? toListedTask : toTaskResult);
       },
     }),
     defineTool({
@@ -155,6 +156,7 @@ export class TasksTools implements ToolGroup {
           dateUpdatedLt: toMs(args.date_updated_lt),
           orderBy: args.order_by,
           reverse: args.reverse,
+          includeMarkdownDescription: args.include_description || undefined,
         };
         const teamId = ctx.scope.workspaceId;
         const taken = await takeMatching(
@@ -163,7 +165,7 @@ export class TasksTools implements ToolGroup {
           args.limit,
           keep,
         );
-        return pageResult('task_search', taken, toTaskResult);
+        return pageResult('task_search', taken, args.include_description ? toListedTask : toTaskResult);
       },
     }),
     defineTool({
