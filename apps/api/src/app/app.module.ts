@@ -15,6 +15,7 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { StatsModule } from '../stats/stats.module';
 import { TeamsModule } from '../teams/teams.module';
 import { ToolsModule } from '../tools/tools.module';
+import { SettingsModule } from '../settings/settings.module';
 import { UsersModule } from '../users/users.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { InfrastructureModule } from './infrastructure.module';
@@ -42,6 +43,7 @@ export class AppModule {
         WorkspacesModule,
         ToolsModule,
         StatsModule,
+        SettingsModule,
         McpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],

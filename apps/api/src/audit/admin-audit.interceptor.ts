@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { AuditRecord } from '@gw/audit-chain';
+import { tokenHashPrefix } from '@gw/security';
 import { catchError, from, mergeMap, Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/decorators';
 import { AUDITED } from './audit-action.decorator';
@@ -28,9 +29,11 @@ export class AdminAuditInterceptor implements NestInterceptor {
     if (!route.startsWith('/api/v1/') || (request.method === 'GET' && !named)) return next.handle();
     const action = named ?? actionName(context);
     const started = performance.now();
-    const record = (outcome: AuditRecord['outcome'], issueCodes: string[]) => {
+    const record = async (outcome: AuditRecord['outcome'], issueCodes: string[]) => {
+      // A handler that streams its answer records before the first byte (see AuditExportService).
+      if (request.auditRecorded) return;
       request.auditRecorded = true;
-      return this.audit.record(adminEvent(request, action, outcome, issueCodes, performance.now() - started));
+      await this.audit.record(adminEvent(request, action, outcome, issueCodes, performance.now() - started));
     };
     return next.handle().pipe(
       mergeMap((data) => from(record('ok', []).then(() => data))),
@@ -75,13 +78,21 @@ export function adminEvent(
   const body = request.body && typeof request.body === 'object' ? request.body : undefined;
   const params = request.params && Object.keys(request.params as object).length ? request.params : undefined;
   const query = request.query && Object.keys(request.query as object).length ? request.query : undefined;
+  // A refused credential is identified by a short hash prefix, never by the token itself.
+  const bearer = principal ? undefined : /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  const credential = bearer ? { token_hash_prefix: tokenHashPrefix(bearer) } : undefined;
   return {
     organizationId: principal?.organizationId,
     actor: principal?.actor ?? 'anonymous',
     action,
     arguments:
-      body || params || query
-        ? { ...(params ? { params } : {}), ...(query ? { query } : {}), ...(body ? { body } : {}) }
+      body || params || query || credential
+        ? {
+            ...(params ? { params } : {}),
+            ...(query ? { query } : {}),
+            ...(body ? { body } : {}),
+            ...credential,
+          }
         : undefined,
     outcome,
     issueCodes,

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuditRecord } from '@gw/audit-chain';
 import type { FastifyReply } from 'fastify';
@@ -6,7 +6,8 @@ import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { Audited } from './audit-action.decorator';
 import { AuditEventDto, AuditPageDto, ChainVerdictDto } from './dto/audit-event.dto';
-import { writeExport } from './export/write-export';
+import type { AuditedRequest } from './admin-audit.interceptor';
+import { AuditExportService } from './export/audit-export.service';
 import { AuditExportQueryDto, AuditListQueryDto } from './query/audit-filters';
 import { AuditQueryService } from './query/audit-query.service';
 
@@ -15,7 +16,10 @@ import { AuditQueryService } from './query/audit-query.service';
 @Roles('owner', 'admin', 'auditor')
 @Controller('api/v1/audit-events')
 export class AuditController {
-  constructor(private readonly audit: AuditQueryService) {}
+  constructor(
+    private readonly audit: AuditQueryService,
+    private readonly exports: AuditExportService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Agent and admin actions, newest first, with filters and cursor pagination.' })
@@ -28,12 +32,13 @@ export class AuditController {
   @Audited('audit.export')
   @ApiOperation({ summary: 'The filtered events as CSV or JSONL (with hashes), oldest first, streamed.' })
   @ApiProduces('text/csv', 'application/x-ndjson')
-  async export(
+  export(
     @CurrentPrincipal() principal: Principal,
     @Query() query: AuditExportQueryDto,
+    @Req() request: AuditedRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await writeExport(reply, query.format ?? 'jsonl', this.audit.stream(principal.organizationId, query));
+    return this.exports.export(request, principal, query, reply);
   }
 
   @Get('verify')

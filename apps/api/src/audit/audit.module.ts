@@ -4,6 +4,7 @@ import { AdminAuditInterceptor } from './admin-audit.interceptor';
 import { AuditWriter } from './audit-writer';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
+import { AuditExportService } from './export/audit-export.service';
 import { AuditQueryService } from './query/audit-query.service';
 
 @Module({
@@ -12,6 +13,7 @@ import { AuditQueryService } from './query/audit-query.service';
     AuditWriter,
     AuditService,
     AuditQueryService,
+    AuditExportService,
     { provide: APP_INTERCEPTOR, useClass: AdminAuditInterceptor },
   ],
   exports: [AuditService],

@@ -4,7 +4,7 @@ import type { AuditRecord } from '@gw/audit-chain';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditWriter } from './audit-writer';
-import { redactArguments } from './redaction';
+import { redactArguments, storableText } from './redaction';
 
 export interface AuditEventInput {
   /** Omitted for requests that cannot be tied to an organization (an unknown MCP token): the first organization. */
@@ -46,22 +46,22 @@ export class AuditService {
       organization_id: organizationId,
       server_id: input.serverId ?? null,
       team_id: input.teamId ?? null,
-      actor: input.actor,
+      actor: clip(input.actor, 200),
       client_name: clip(input.clientName, 200),
       client_version: clip(input.clientVersion, 100),
       session_id: clip(input.sessionId, 200),
       ip: clip(input.ip, 100),
       user_agent: clip(input.userAgent, 500),
-      action: input.action,
-      tool: input.tool ?? null,
+      action: clip(input.action, 200),
+      tool: clip(input.tool, 200),
       arguments: input.arguments === undefined ? null : redactArguments(input.arguments),
       outcome: input.outcome,
       issue_codes: input.issueCodes ?? [],
       upstream_status: input.upstreamStatus ?? null,
       duration_ms:
         input.durationMs === undefined || input.durationMs === null ? null : Math.round(input.durationMs),
-      job_id: input.jobId ?? null,
-      request_id: input.requestId ?? null,
+      job_id: clip(input.jobId, 200),
+      request_id: clip(input.requestId, 200),
     });
   }
 
@@ -76,7 +76,10 @@ export class AuditService {
   }
 }
 
+/** Caller-supplied text (client names, user agents): bounded, and storable exactly as hashed. */
+function clip(value: string, max: number): string;
+function clip(value: string | null | undefined, max: number): string | null;
 function clip(value: string | null | undefined, max: number): string | null {
   if (value === null || value === undefined) return null;
-  return value.length > max ? value.slice(0, max) : value;
+  return storableText(value.length > max ? value.slice(0, max) : value);
 }

@@ -31,6 +31,24 @@ describe('redactArguments', () => {
     });
   });
 
+  it('redacts camelCase secret keys too', () => {
+    expect(redactArguments({ apiToken: 'a', clientSecret: 'b', tokenCount: 3 })).toEqual({
+      apiToken: REDACTED,
+      clientSecret: REDACTED,
+      tokenCount: 3,
+    });
+  });
+
+  it('keeps the truncation marker within 16 KB even when the preview needs escaping', () => {
+    const out = redactArguments({ quotes: '"\\'.repeat(20_000), ctl: '\u0001'.repeat(5000) });
+    expect(Buffer.byteLength(JSON.stringify(out))).toBeLessThanOrEqual(MAX_ARGUMENTS_BYTES);
+    expect(out).toMatchObject({ _truncated: true });
+  });
+
+  it('replaces unpaired surrogates, which PostgreSQL would refuse or alter', () => {
+    expect(redactArguments({ name: 'a\uD800b\uDC00c 😀' })).toEqual({ name: 'a\uFFFDb\uFFFDc 😀' });
+  });
+
   it('caps arguments at 16 KB with a truncation marker', () => {
     const out = redactArguments({ description: 'x'.repeat(40_000) }) as Record<string, unknown>;
     expect(out['_truncated']).toBe(true);

@@ -17,8 +17,8 @@ export const REDACTED = '[redacted]';
 export const MAX_ARGUMENTS_BYTES = 16 * 1024;
 
 /**
- * What the audit log keeps of an agent's or admin's arguments: secrets replaced, text kept as data (NUL characters,
- * which PostgreSQL's jsonb refuses, replaced), and at most 16 KB — beyond that a marker with the original size and
+ * What the audit log keeps of an agent's or admin's arguments: secrets replaced, text kept as data (see
+ * `storableText`), and at most 16 KB — beyond that a marker with the original size and
  * a preview.
  */
 export function redactArguments(value: unknown): unknown {
@@ -26,7 +26,18 @@ export function redactArguments(value: unknown): unknown {
   const json = JSON.stringify(clean) ?? 'null';
   const bytes = Buffer.byteLength(json);
   if (bytes <= MAX_ARGUMENTS_BYTES) return clean;
-  return { _truncated: true, _original_bytes: bytes, preview: truncateUtf8(json, MAX_ARGUMENTS_BYTES - 200) };
+  // The preview is JSON inside a JSON string, so escaping can grow it: shrink until the whole marker fits.
+  let budget = MAX_ARGUMENTS_BYTES - 200;
+  for (;;) {
+    const marker = { _truncated: true, _original_bytes: bytes, preview: truncateUtf8(json, budget) };
+    const size = Buffer.byteLength(JSON.stringify(marker));
+    if (size <= MAX_ARGUMENTS_BYTES) return marker;
+    budget -= size - MAX_ARGUMENTS_BYTES + 64;
+  }
+}
+
+function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key.replace(/([a-z0-9])([A-Z])/g, '$1_$2'));
 }
 
 function scrub(value: unknown, depth: number): unknown {
@@ -37,7 +48,7 @@ function scrub(value: unknown, depth: number): unknown {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>).map(([k, v]) => [
         scrubString(k),
-        SECRET_KEY.test(k) && v !== null && v !== '' ? REDACTED : scrub(v, depth + 1),
+        isSecretKey(k) && v !== null && v !== '' ? REDACTED : scrub(v, depth + 1),
       ]),
     );
   }
@@ -45,9 +56,20 @@ function scrub(value: unknown, depth: number): unknown {
   return value;
 }
 
+/**
+ * Text PostgreSQL stores exactly as hashed: NUL (refused by text and jsonb) and unpaired UTF-16 surrogates (refused
+ * by jsonb, silently changed in text, which would then fail verification) become U+FFFD.
+ */
+export function storableText(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
+}
+
 function scrubString(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  let out = text.replace(/\u0000/g, '\uFFFD');
+  let out = storableText(text);
   for (const pattern of SECRET_VALUE)
     out = out.replace(new RegExp(pattern.source, pattern.flags + 'g'), REDACTED);
   return out;

@@ -1,8 +1,8 @@
 import { GENESIS_HASH, hashAuditRecord, type AuditRecord } from './audit-record';
 import { canonicalJson } from './canonical-json';
-import { verifyChain } from './verify-chain';
+import { ChainWalker, verifyChain } from './verify-chain';
 
-function chain(n: number): AuditRecord[] {
+function chain(n: number, organization = 'org'): AuditRecord[] {
   const rows: AuditRecord[] = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
@@ -10,7 +10,7 @@ function chain(n: number): AuditRecord[] {
       id: `id-${seq}`,
       seq,
       at: new Date(1_700_000_000_000 + seq).toISOString(),
-      organization_id: 'org',
+      organization_id: organization,
       server_id: null,
       team_id: null,
       actor: 'mcp:s',
@@ -72,5 +72,39 @@ describe('verifyChain', () => {
 
   it('verifies an export that starts mid-chain from its own first row', async () => {
     await expect(verifyChain(chain(6).slice(3), 'first')).resolves.toEqual({ ok: true, checked: 3 });
+  });
+
+  it('accepts a filtered export with --allow-gaps, but still checks each row and direct links', async () => {
+    const rows = chain(8);
+    const filtered = [rows[0], rows[1], rows[4], rows[6], rows[7]];
+    await expect(verifyChain(filtered, 'first')).resolves.toMatchObject({ ok: false, first_bad_id: 'id-5' });
+    await expect(verifyChain(filtered, 'first', { allowGaps: true })).resolves.toEqual({
+      ok: true,
+      checked: 5,
+    });
+    const edited = [...filtered];
+    edited[2] = { ...edited[2], outcome: 'denied' };
+    await expect(verifyChain(edited, 'first', { allowGaps: true })).resolves.toMatchObject({
+      ok: false,
+      first_bad_id: 'id-5',
+    });
+    const relinked = [...filtered];
+    relinked[4] = { ...relinked[4], prev_hash: rows[5].hash.replace(/^./, '0') };
+    await expect(verifyChain(relinked, 'first', { allowGaps: true })).resolves.toMatchObject({
+      ok: false,
+      first_bad_id: 'id-8',
+    });
+  });
+
+  it('walks interleaved chains with one walker each', () => {
+    const a = chain(3);
+    const b = chain(3, 'other');
+    const walkers = new Map<string, ChainWalker>();
+    for (const record of [a[0], b[0], a[1], b[1], b[2], a[2]]) {
+      const walker = walkers.get(record.organization_id) ?? new ChainWalker();
+      walkers.set(record.organization_id, walker);
+      expect(walker.next(record)).toBeNull();
+    }
+    expect(walkers.get('other')?.checked).toBe(3);
   });
 });

@@ -15,6 +15,14 @@ export interface JobTypes {
     payload: { server_id: string };
     result: { purged: boolean; reason: 'expired' | 'not-expired' | 'already-purged' | 'not-found' };
   };
+  /**
+   * Deletes audit events older than each organization's `audit_retention_days` (or one organization's, when named)
+   * and moves its chain anchor past them, so what remains still verifies.
+   */
+  'audit-retention': {
+    payload: { organization_id?: string; requested_by?: string };
+    result: { organizations: number; purged: number };
+  };
 }
 export type JobName = keyof JobTypes;
 export type JobPayload<N extends JobName> = JobTypes[N]['payload'];
@@ -23,6 +31,7 @@ export type JobResult<N extends JobName> = JobTypes[N]['result'];
 export const JOB_QUEUES: Record<JobName, QueueName> = {
   'session-cleanup': QUEUE_NAMES.maintenance,
   'expire-server': QUEUE_NAMES.mcpServers,
+  'audit-retention': QUEUE_NAMES.maintenance,
 };
 
 /**

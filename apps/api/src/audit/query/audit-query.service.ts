@@ -1,6 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GENESIS_HASH, verifyChain, type AuditRecord, type ChainVerdict } from '@gw/audit-chain';
+import {
+  ChainWalker,
+  GENESIS_ANCHOR,
+  type AuditRecord,
+  type ChainAnchor,
+  type ChainVerdict,
+} from '@gw/audit-chain';
 import { DataSource } from 'typeorm';
 import { toAuditRecord, type AuditEventRow } from '../audit-record.mapper';
 import { whereClause, type AuditFiltersDto, type AuditListQueryDto } from './audit-filters';
@@ -54,35 +60,68 @@ export class AuditQueryService {
   }
 
   /**
-   * Walks the organization's whole chain from its anchor (the first row, or the last purged one) and checks the
-   * newest row is the chain head, so removing the latest rows is caught too.
+   * Walks the organization's whole chain from its anchor (the first row, or one past the last purged row) and
+   * checks it ends at the chain head, so removing the newest rows is caught too. Rows appended meanwhile are fine;
+   * a purge that moved the anchor meanwhile makes the walk start over.
    */
   async verify(organizationId: string): Promise<ChainVerdict> {
-    const [head] = (await this.dataSource.query(
+    for (let attempt = 1; ; attempt++) {
+      const head = await this.head(organizationId);
+      const verdict = await this.walk(organizationId, head);
+      if (verdict.ok || attempt === 3) return verdict;
+      const now = await this.head(organizationId);
+      if (now?.anchor.seq === head?.anchor.seq) return verdict;
+    }
+  }
+
+  private async walk(organizationId: string, head: ChainHead | undefined): Promise<ChainVerdict> {
+    const anchor = head?.anchor ?? GENESIS_ANCHOR;
+    const walker = new ChainWalker(anchor);
+    let last: AuditRecord | undefined;
+    let headHash: string | undefined;
+    for await (const record of this.stream(organizationId, {})) {
+      const reason = walker.next(record);
+      if (reason) return { ok: false, checked: walker.checked, first_bad_id: record.id, reason };
+      last = record;
+      if (record.seq === head?.lastSeq) headHash = record.hash;
+    }
+    const checked = walker.checked;
+    if (!head) return { ok: true, checked };
+    if (head.lastSeq >= anchor.seq && headHash !== head.lastHash) {
+      return {
+        ok: false,
+        checked,
+        first_bad_id: last?.id,
+        reason: `the chain ends at seq ${last?.seq ?? anchor.seq - 1} but its head is seq ${head.lastSeq} (the newest rows were removed or changed)`,
+      };
+    }
+    const now = await this.head(organizationId);
+    if (last && now && last.seq > now.lastSeq) {
+      const [beyond] = (await this.dataSource.query(
+        'SELECT id FROM audit_events WHERE organization_id = $1 AND seq > $2 ORDER BY seq LIMIT 1',
+        [organizationId, now.lastSeq],
+      )) as { id: string }[];
+      return { ok: false, checked, first_bad_id: beyond?.id, reason: 'rows were added past the chain head' };
+    }
+    return { ok: true, checked };
+  }
+
+  private async head(organizationId: string): Promise<ChainHead | undefined> {
+    const [row] = (await this.dataSource.query(
       'SELECT last_seq, last_hash, anchor_seq, anchor_hash FROM audit_chains WHERE organization_id = $1',
       [organizationId],
     )) as { last_seq: string; last_hash: string; anchor_seq: string; anchor_hash: string }[];
-    const anchor = head
-      ? { seq: Number(head.anchor_seq), hash: head.anchor_hash }
-      : { seq: 1, hash: GENESIS_HASH };
-    let last: AuditRecord | undefined;
-    const records = this.stream(organizationId, {});
-    const tracked = (async function* () {
-      for await (const record of records) {
-        last = record;
-        yield record;
-      }
-    })();
-    const verdict = await verifyChain(tracked, anchor);
-    if (!verdict.ok || !head) return verdict;
-    if ((last?.seq ?? anchor.seq - 1) !== Number(head.last_seq) || (last && last.hash !== head.last_hash)) {
-      return {
-        ok: false,
-        checked: verdict.checked,
-        first_bad_id: last?.id,
-        reason: 'the newest rows are missing',
-      };
-    }
-    return verdict;
+    if (!row) return undefined;
+    return {
+      lastSeq: Number(row.last_seq),
+      lastHash: row.last_hash,
+      anchor: { seq: Number(row.anchor_seq), hash: row.anchor_hash },
+    };
   }
+}
+
+interface ChainHead {
+  lastSeq: number;
+  lastHash: string;
+  anchor: ChainAnchor;
 }
