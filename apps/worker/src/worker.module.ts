@@ -1,6 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { QueueBackend } from '@gw/queue';
 import { DataSource } from 'typeorm';
+import { AuditJobsModule } from './audit/audit.module';
+import { AuditRetentionJob } from './audit/jobs/audit-retention.job';
 import { JOB_PROCESSORS } from './jobs/job-processor';
 import { WorkerHost } from './jobs/worker-host';
 import { createWorkerLogger, WORKER_LOGGER } from './jobs/worker-logger';
@@ -21,7 +23,7 @@ export class WorkerModule {
   static forRoot(runtime: WorkerRuntime): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [MaintenanceJobsModule, McpServerJobsModule],
+      imports: [MaintenanceJobsModule, McpServerJobsModule, AuditJobsModule],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: QueueBackend, useValue: runtime.queues },
@@ -29,7 +31,7 @@ export class WorkerModule {
         {
           provide: JOB_PROCESSORS,
           useFactory: (...processors) => processors,
-          inject: [SessionCleanupJob, ExpireServerJob],
+          inject: [SessionCleanupJob, ExpireServerJob, AuditRetentionJob],
         },
         WorkerHost,
       ],

@@ -1,0 +1,191 @@
+import { appendAuditRecords, verifyChain, type AuditRecord, type UnsequencedRecord } from '@gw/audit-chain';
+import { createDataSource, OrganizationEntity, runMigrationsLocked, startEmbeddedPostgres } from '@gw/db';
+import { createTestDatabase } from '@gw/testing';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { AuditRetentionJob, RETENTION_BATCH } from './audit-retention.job';
+
+interface Target {
+  url: string;
+  close(): Promise<void>;
+}
+
+const targets: [string, () => Promise<Target>][] = [
+  [
+    'PostgreSQL',
+    async () => {
+      const db = await createTestDatabase('gw_retention');
+      return { url: db.url, close: () => db.drop() };
+    },
+  ],
+  [
+    'embedded PGlite',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gw-pglite-'));
+      const embedded = await startEmbeddedPostgres(dir);
+      return {
+        url: embedded.url,
+        close: async () => {
+          await embedded.stop();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  ],
+];
+
+const DAY = 86_400_000;
+
+describe.each(targets)('audit retention on %s', (_label, open) => {
+  let target: Target;
+  let dataSource: DataSource;
+  let job: AuditRetentionJob;
+
+  beforeAll(async () => {
+    target = await open();
+    dataSource = createDataSource({ url: target.url, poolSize: 2, applicationName: 'retention-test' });
+    await dataSource.initialize();
+    await runMigrationsLocked(dataSource);
+    job = new AuditRetentionJob(dataSource);
+  }, 60_000);
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await target?.close();
+  });
+
+  async function organization(retentionDays: number): Promise<string> {
+    const id = randomUUID();
+    await dataSource
+      .getRepository(OrganizationEntity)
+      .insert({ id, name: `Org ${id.slice(0, 6)}`, auditRetentionDays: retentionDays });
+    return id;
+  }
+
+  function event(organizationId: string, ageDays: number, n: number): UnsequencedRecord {
+    return {
+      id: randomUUID(),
+      at: new Date(Date.now() - ageDays * DAY + n).toISOString(),
+      organization_id: organizationId,
+      server_id: null,
+      team_id: null,
+      actor: 'mcp:test',
+      client_name: 'retention-test',
+      client_version: '1',
+      session_id: null,
+      ip: '127.0.0.1',
+      user_agent: null,
+      action: 'tools/call',
+      tool: 'task_get',
+      arguments: { task_id: `t${n}` },
+      outcome: 'ok',
+      issue_codes: [],
+      upstream_status: 200,
+      duration_ms: 3,
+      job_id: null,
+      request_id: null,
+    };
+  }
+
+  async function append(records: UnsequencedRecord[]): Promise<void> {
+    await dataSource.transaction((tx) => appendAuditRecords(tx, records));
+  }
+
+  async function chain(organizationId: string) {
+    const [head] = await dataSource.query(
+      'SELECT anchor_seq, anchor_hash FROM audit_chains WHERE organization_id = $1',
+      [organizationId],
+    );
+    const rows = (await dataSource.query(
+      'SELECT * FROM audit_events WHERE organization_id = $1 ORDER BY seq',
+      [organizationId],
+    )) as (Omit<AuditRecord, 'seq' | 'at'> & { seq: string; at: Date })[];
+    const records = rows.map((r) => ({ ...r, seq: Number(r.seq), at: r.at.toISOString() }));
+    const verdict = await verifyChain(records, { seq: Number(head.anchor_seq), hash: head.anchor_hash });
+    return { records, verdict, anchorSeq: Number(head.anchor_seq) };
+  }
+
+  it('purges rows past the retention period in batches, moves the anchor, and records the purge', async () => {
+    const org = await organization(30);
+    const old = RETENTION_BATCH + 500;
+    await append(Array.from({ length: old }, (_, n) => event(org, 40, n)));
+    await append(Array.from({ length: 20 }, (_, n) => event(org, 2, n)));
+
+    await expect(job.process({ organization_id: org })).resolves.toEqual({ organizations: 1, purged: old });
+
+    const { records, verdict, anchorSeq } = await chain(org);
+    expect(verdict).toEqual({ ok: true, checked: 21 });
+    expect(anchorSeq).toBe(old + 1);
+    expect(records[0].seq).toBe(old + 1);
+    const purge = records.at(-1);
+    expect(purge).toMatchObject({
+      action: 'audit.purge',
+      actor: 'system:audit-retention',
+      outcome: 'ok',
+      arguments: { purged: old, retention_days: 30, anchor_seq: old + 1 },
+    });
+  });
+
+  it('leaves other organizations and recent rows alone, and records nothing when nothing is old', async () => {
+    const keep = await organization(365);
+    await append(Array.from({ length: 5 }, (_, n) => event(keep, 40, n)));
+    await expect(job.process({ organization_id: keep, requested_by: 'user:x' })).resolves.toEqual({
+      organizations: 1,
+      purged: 0,
+    });
+    const { records, verdict } = await chain(keep);
+    expect(verdict.ok).toBe(true);
+    expect(records).toHaveLength(5);
+  });
+
+  it('stops at the first recent row even if older rows follow it', async () => {
+    const org = await organization(10);
+    await append([event(org, 20, 0), event(org, 20, 1), event(org, 1, 2), event(org, 20, 3)]);
+    await expect(job.process({ organization_id: org, requested_by: 'user:abc' })).resolves.toMatchObject({
+      purged: 2,
+    });
+    const { records, verdict } = await chain(org);
+    expect(verdict.ok).toBe(true);
+    expect(records.map((r) => r.seq)).toEqual([3, 4, 5]);
+    expect(records[2]).toMatchObject({ action: 'audit.purge', actor: 'user:abc' });
+  });
+
+  it('refuses to purge past a tampered row, so the evidence stays', async () => {
+    const org = await organization(10);
+    await append(Array.from({ length: 6 }, (_, n) => event(org, 20, n)));
+    const [victim] = await dataSource.query(
+      'SELECT id FROM audit_events WHERE organization_id = $1 AND seq = 4',
+      [org],
+    );
+    await dataSource.query(`UPDATE audit_events SET arguments = '{"task_id":"forged"}' WHERE id = $1`, [
+      victim.id,
+    ]);
+    const other = await organization(10);
+    await append(Array.from({ length: 3 }, (_, n) => event(other, 20, n)));
+
+    await expect(job.process({})).rejects.toThrow(victim.id);
+
+    const { records, verdict } = await chain(org);
+    expect(records).toHaveLength(6);
+    expect(verdict).toMatchObject({ ok: false, first_bad_id: victim.id });
+    const untouched = await chain(other);
+    expect(untouched.verdict.ok).toBe(true);
+    expect(untouched.records.map((r) => r.action)).toEqual(['audit.purge']);
+  });
+
+  it('keeps the chain whole while the api appends during a purge', async () => {
+    const org = await organization(10);
+    await append(Array.from({ length: RETENTION_BATCH * 2 }, (_, n) => event(org, 20, n)));
+    const appends = Promise.all(
+      Array.from({ length: 20 }, (_, n) => append([event(org, 0, n), event(org, 0, n + 100)])),
+    );
+    const [result] = await Promise.all([job.process({ organization_id: org }), appends]);
+    expect(result.purged).toBeGreaterThanOrEqual(RETENTION_BATCH * 2);
+    const { records, verdict } = await chain(org);
+    expect(verdict).toEqual({ ok: true, checked: 41 });
+    expect(records.filter((r) => r.action === 'audit.purge')).toHaveLength(1);
+  });
+});
