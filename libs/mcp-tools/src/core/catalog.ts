@@ -166,8 +166,8 @@ function typeOf(field: Record<string, unknown>): unknown {
 const SAFE_INTEGER_BOUNDS = new Set([Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER]);
 
 /**
- * Removes what costs context bytes without telling a model anything: zod's ±2^53 bounds on every integer,
- * `additionalProperties: false`, and `anyOf [X, null]` around a plain type (written `type: [X, "null"]`).
+ * Removes what costs context bytes without telling a model anything: zod's ±2^53 bounds on every integer, guard
+ * bounds, `additionalProperties: false`, and `anyOf [X, null]` around a plain type (written `type: [X, "null"]`).
  */
 export function compact(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(compact);
@@ -176,8 +176,9 @@ export function compact(node: unknown): unknown {
   for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
     if ((key === 'minimum' || key === 'maximum') && SAFE_INTEGER_BOUNDS.has(value as number)) continue;
     if (key === 'additionalProperties' && value === false) continue;
-    // Every id is validated non-empty by the tool; saying so in the listing costs more than it tells a model.
-    if (key === 'minLength' && value === 1) continue;
+    // Guard bounds (non-empty ids, length and count caps) are enforced by the tool's own validation, which names
+    // the field when one is broken; stating them in every listing costs more than it tells a model.
+    if ((key === 'minLength' && value === 1) || key === 'maxLength' || key === 'maxItems') continue;
     out[key] = compact(value);
   }
   const anyOf = out['anyOf'];
