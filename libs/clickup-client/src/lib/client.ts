@@ -65,14 +65,6 @@ export class ClickUpClient implements BoundBuilders {
   constructor(private readonly options: ClickUpClientOptions) {
     this.transport = options.transport ?? new ClickUpTransport({ onRateLimit: options.onRateLimit });
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    for (const [groupName, group] of Object.entries(requestBuilders)) {
-      const bound: Record<string, (...args: never[]) => Promise<ClickUpResult<unknown>>> = {};
-      for (const [name, build] of Object.entries(group as Record<string, Builder>)) {
-        // async, so a builder's argument error rejects like any other failure instead of throwing.
-        bound[name] = async (...args: never[]) => this.send(build(...args));
-      }
-      Object.defineProperty(this, groupName, { value: bound, enumerable: true });
-    }
   }
 
   /** Executes a request (for example one replayed from a job) and returns ClickUp's raw answer. */
@@ -141,4 +133,23 @@ export class ClickUpClient implements BoundBuilders {
       return { items: data.docs, nextCursor: data.next_cursor };
     }, options);
   }
+}
+
+/**
+ * Each group is bound on first use, per client: the retry layer builds a client per tool call, and binding every
+ * operation up front cost ~40 µs a client where a call uses one or two groups.
+ */
+for (const [groupName, group] of Object.entries(requestBuilders)) {
+  Object.defineProperty(ClickUpClient.prototype, groupName, {
+    configurable: true,
+    get(this: ClickUpClient) {
+      const bound: Record<string, (...args: never[]) => Promise<ClickUpResult<unknown>>> = {};
+      for (const [name, build] of Object.entries(group as Record<string, Builder>)) {
+        // async, so a builder's argument error rejects like any other failure instead of throwing.
+        bound[name] = async (...args: never[]) => this.send(build(...args));
+      }
+      Object.defineProperty(this, groupName, { value: bound, enumerable: true });
+      return bound;
+    },
+  });
 }
