@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { authenticate } from './auth/authenticate';
 import { handleControl, type ControlTarget } from './controls/controls';
 import { FaultRegistry, type Fault } from './controls/faults';
-import { RateLimiter, type RateState } from './controls/rate-limiter';
+import { RateLimiter, WINDOW_MS, type RateState } from './controls/rate-limiter';
 import { RequestLog } from './controls/request-log';
 import type { Principal } from './auth/principal';
 import { ApiError, Errors } from './http/api-error';
@@ -109,7 +109,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     latencyMs: initialLatency,
     reset() {
       store = seed(Date.now());
-      state.limiter.reset(initialLimit);
+      state.limiter.reset(initialLimit, WINDOW_MS);
       state.faults.clear();
       state.log.clear();
       state.latencyMs = initialLatency;

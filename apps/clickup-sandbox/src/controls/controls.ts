@@ -2,7 +2,7 @@ import { isObject } from '../http/body';
 import type { QueryReader } from '../http/query';
 import type { FaultRegistry } from './faults';
 import { parseFault } from './faults';
-import type { RateLimiter } from './rate-limiter';
+import { WINDOW_MS, type RateLimiter } from './rate-limiter';
 import type { RequestLog } from './request-log';
 
 /** What the `/_sandbox/*` controls act on (CONTRACTS §8). */
@@ -49,8 +49,14 @@ export function handleControl(
     case 'PUT /_sandbox/rate-limit': {
       const n = intField(body, 'per_minute', 1, 1_000_000);
       if (typeof n === 'string') return bad(n);
-      target.limiter.reset(n);
-      return { status: 200, body: { per_minute: n } };
+      // window_ms (optional, default 60000): the length of a "minute", for runs that scale time down.
+      const windowMs =
+        isObject(body) && body['window_ms'] !== undefined
+          ? intField(body, 'window_ms', 1000, 60_000)
+          : WINDOW_MS;
+      if (typeof windowMs === 'string') return bad(windowMs);
+      target.limiter.reset(n, windowMs);
+      return { status: 200, body: { per_minute: n, window_ms: windowMs } };
     }
     case 'PUT /_sandbox/latency': {
       const n = intField(body, 'ms', 0, 60_000);

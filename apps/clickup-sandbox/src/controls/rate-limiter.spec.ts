@@ -33,4 +33,15 @@ describe('RateLimiter', () => {
     limiter.reset(5);
     expect(limiter.take('a', 2)).toMatchObject({ limit: 5, remaining: 4, limited: false });
   });
+
+  it('scales the minute down when a shorter window is set, and keeps it until the next change', () => {
+    const limiter = new RateLimiter(1);
+    limiter.reset(1, 15_000);
+    const t0 = 1_700_000_000_000;
+    expect(limiter.take('a', t0)).toMatchObject({ limited: false, resetSeconds: 1_700_000_015 });
+    expect(limiter.take('a', t0 + 14_999).limited).toBe(true);
+    expect(limiter.take('a', t0 + 15_000)).toMatchObject({ limited: false, resetSeconds: 1_700_000_030 });
+    limiter.reset(1);
+    expect(limiter.windowMs).toBe(15_000);
+  });
 });
