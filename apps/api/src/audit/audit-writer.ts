@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditConfig } from '@gw/config';
 import { appendAuditRecords, type AuditRecord, type UnsequencedRecord } from '@gw/audit-chain';
 import { DataSource } from 'typeorm';
 
@@ -23,9 +24,20 @@ export class AuditWriter {
   private queue: Pending[] = [];
   private flushing = false;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AuditConfig,
+  ) {
+    if (!config.enabled) {
+      this.logger.warn(
+        'AUDIT_ENABLED=false: audit rows are NOT being written (benchmark/diagnostic setting only)',
+      );
+    }
+  }
 
   append(record: UnsequencedRecord): Promise<AuditRecord> {
+    // Only the explicit benchmark switch gets here; the answer is record-shaped but was never written (seq 0).
+    if (!this.config.enabled) return Promise.resolve({ ...record, seq: 0, prev_hash: '', hash: '' });
     return new Promise((resolve, reject) => {
       this.queue.push({ record, resolve, reject });
       if (!this.flushing) void this.flush();

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import {
   AppConfig,
+  AuditConfig,
   BootstrapConfig,
   ClickUpConfig,
   DatabaseConfig,
@@ -23,6 +24,7 @@ export class ConfigModule {
       { provide: ClickUpConfig, useValue: configs.clickup },
       { provide: BootstrapConfig, useValue: configs.bootstrap },
       { provide: McpConfig, useValue: configs.mcp },
+      { provide: AuditConfig, useValue: configs.audit },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

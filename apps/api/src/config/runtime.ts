@@ -1,5 +1,6 @@
 import {
   AppConfig,
+  AuditConfig,
   BootstrapConfig,
   ClickUpConfig,
   DatabaseConfig,
@@ -19,6 +20,7 @@ export const API_CONFIG_CLASSES = [
   ClickUpConfig,
   BootstrapConfig,
   McpConfig,
+  AuditConfig,
 ] as const;
 
 export interface ApiConfigs {
@@ -29,11 +31,15 @@ export interface ApiConfigs {
   clickup: ClickUpConfig;
   bootstrap: BootstrapConfig;
   mcp: McpConfig;
+  audit: AuditConfig;
 }
 
 export function loadApiConfigs(env: Env = process.env): ApiConfigs {
-  const [app, database, queue, security, clickup, bootstrap, mcp] = loadConfigs(API_CONFIG_CLASSES, env);
+  const [app, database, queue, security, clickup, bootstrap, mcp, audit] = loadConfigs(
+    API_CONFIG_CLASSES,
+    env,
+  );
   // Unset PUBLIC_URL follows PORT, so a local api on another port still prints working MCP URLs.
   if (!env['PUBLIC_URL']) app.publicUrl = `http://localhost:${app.port}`;
-  return { app, database, queue, security, clickup, bootstrap, mcp };
+  return { app, database, queue, security, clickup, bootstrap, mcp, audit };
 }

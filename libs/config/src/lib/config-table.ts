@@ -1,4 +1,5 @@
 import { AppConfig } from './app.config';
+import { AuditConfig } from './audit.config';
 import { BootstrapConfig } from './bootstrap.config';
 import { ClickUpConfig } from './clickup.config';
 import { DatabaseConfig } from './database.config';
@@ -15,6 +16,7 @@ export const DOCUMENTED_CONFIGS = [
   ['queue', QueueConfig],
   ['security', SecurityConfig],
   ['MCP', McpConfig],
+  ['audit', AuditConfig],
   ['ClickUp', ClickUpConfig],
   ['first start', BootstrapConfig],
   ['sandbox', SandboxConfig],

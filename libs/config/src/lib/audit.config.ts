@@ -1,0 +1,16 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean } from 'class-validator';
+import { EnvVar } from './env-var.decorator';
+
+export class AuditConfig {
+  @EnvVar({
+    name: 'AUDIT_ENABLED',
+    description:
+      'Benchmark and diagnostic switch only: `false` stops writing audit rows, so `npm run bench` can measure what the audit log costs. Production must never set it. Only the exact words `true` and `false` are accepted; anything else fails at boot, and the api warns on every start while it is off.',
+    default: 'true',
+  })
+  // Strict on purpose: a typo ("flase", "0", "no") must stop the boot, never turn the audit log off.
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  enabled = true;
+}
