@@ -2,6 +2,7 @@ import { ApiTokenEntity } from './api-token.entity';
 import { AuditChainEntity } from './audit-chain.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { ClickUpConnectionEntity } from './clickup-connection.entity';
+import { ClickUpRateBudgetEntity } from './clickup-rate-budget.entity';
 import { McpServerEntity } from './mcp-server.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrganizationEntity } from './organization.entity';
@@ -13,6 +14,7 @@ export * from './api-token.entity';
 export * from './audit-chain.entity';
 export * from './audit-event.entity';
 export * from './clickup-connection.entity';
+export * from './clickup-rate-budget.entity';
 export * from './mcp-server.entity';
 export * from './membership.entity';
 export * from './organization.entity';
@@ -31,4 +33,5 @@ export const ENTITIES = [
   McpServerEntity,
   AuditEventEntity,
   AuditChainEntity,
+  ClickUpRateBudgetEntity,
 ];
