@@ -2,6 +2,7 @@
 
 import { Building2, Menu, X } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
+import { Toaster } from '@/components/common/toaster';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { Button } from '@/components/ui/button';
 import type { Session } from '@/features/auth/api/auth.types';
@@ -23,12 +24,12 @@ export function AppShell({ session, children }: { session: Session; children: Re
 
       <aside
         aria-label="Sidebar"
-        className="sticky top-0 hidden h-svh flex-col gap-6 border-r border-sidebar-border bg-sidebar px-3 py-4 md:flex"
+        className="sticky top-0 hidden h-svh flex-col gap-6 overflow-y-auto border-r border-sidebar-border bg-sidebar px-3 py-4 md:flex"
       >
         <div className="px-2">
           <Brand />
         </div>
-        <SidebarNav />
+        <SidebarNav role={session.user.role} />
         <div className="mt-auto flex items-center gap-2.5 rounded-lg border border-sidebar-border px-3 py-2.5">
           <Building2 aria-hidden className="size-4 shrink-0 text-muted-foreground" />
           <div className="min-w-0">
@@ -60,7 +61,7 @@ export function AppShell({ session, children }: { session: Session; children: Re
           </div>
           {mobileNavOpen && (
             <div id="mobile-nav" className="border-t bg-sidebar px-3 py-3 md:hidden">
-              <SidebarNav onNavigate={() => setMobileNavOpen(false)} />
+              <SidebarNav role={session.user.role} onNavigate={() => setMobileNavOpen(false)} />
             </div>
           )}
         </header>
@@ -69,6 +70,7 @@ export function AppShell({ session, children }: { session: Session; children: Re
           {children}
         </main>
       </div>
+      <Toaster />
     </div>
   );
 }

@@ -1,10 +1,53 @@
-import { LayoutDashboard, type LucideIcon } from 'lucide-react';
+import {
+  Cable,
+  KeyRound,
+  LayoutDashboard,
+  ListRestart,
+  ScrollText,
+  Server,
+  Settings,
+  Users,
+  UsersRound,
+  type LucideIcon,
+} from 'lucide-react';
+import type { Permission } from '@/features/auth/api/permissions';
 
 export interface NavItem {
   href: string;
   label: string;
   icon: LucideIcon;
+  /** Shown only to roles with this permission. */
+  permission?: Permission;
 }
 
-/** Only pages that exist are listed; each new console page adds its entry here. */
-export const NAV_ITEMS: NavItem[] = [{ href: '/', label: 'Overview', icon: LayoutDashboard }];
+export interface NavSection {
+  label: string;
+  items: NavItem[];
+}
+
+export const NAV_SECTIONS: NavSection[] = [
+  {
+    label: 'Gateway',
+    items: [
+      { href: '/', label: 'Overview', icon: LayoutDashboard },
+      { href: '/connections', label: 'Connections', icon: Cable },
+      { href: '/servers', label: 'MCP servers', icon: Server },
+    ],
+  },
+  {
+    label: 'Review',
+    items: [
+      { href: '/audit', label: 'Audit log', icon: ScrollText, permission: 'audit:read' },
+      { href: '/queue', label: 'Retry queue', icon: ListRestart, permission: 'queue:read' },
+    ],
+  },
+  {
+    label: 'Organization',
+    items: [
+      { href: '/users', label: 'Users', icon: Users, permission: 'users:read' },
+      { href: '/teams', label: 'Teams', icon: UsersRound },
+      { href: '/api-tokens', label: 'API tokens', icon: KeyRound },
+      { href: '/settings', label: 'Settings', icon: Settings, permission: 'settings:read' },
+    ],
+  },
+];

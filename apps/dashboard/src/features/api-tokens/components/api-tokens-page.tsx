@@ -1,0 +1,268 @@
+'use client';
+
+import type { ColumnDef } from '@tanstack/react-table';
+import { KeyRound, LoaderCircle, Plus } from 'lucide-react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { ConfirmDialog } from '@/components/common/confirm-dialog';
+import { DataTable } from '@/components/common/data-table';
+import { EmptyState } from '@/components/common/empty-state';
+import { PageHeader } from '@/components/common/page-header';
+import { QueryError } from '@/components/common/query-error';
+import { TimeAgo } from '@/components/common/time-ago';
+import { toast } from '@/components/common/toaster';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
+import { Dialog, DialogFooter } from '@/components/ui/dialog';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { Skeleton } from '@/components/ui/skeleton';
+import type { Role } from '@/features/auth/api/auth.types';
+import { grantableRoles } from '@/features/auth/api/permissions';
+import { usePermission } from '@/features/auth/api/use-permission';
+import { useSession } from '@/features/auth/api/use-session';
+import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '@/features/mcp-servers/api/expiry';
+import { formatDate } from '@/lib/format';
+import { useApiTokenActions, useApiTokens, type ApiToken, type CreatedApiToken } from '../api/api-tokens';
+
+const STATE_VARIANT = { active: 'success', expired: 'secondary', revoked: 'destructive' } as const;
+
+export function ApiTokensPage() {
+  const tokens = useApiTokens();
+  const canManage = usePermission('api-tokens:manage');
+  const { revoke } = useApiTokenActions();
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+
+  const columns = useMemo<ColumnDef<ApiToken>[]>(
+    () => [
+      {
+        id: 'name',
+        header: 'Name',
+        cell: ({ row }) => (
+          <div className="grid">
+            <span className="font-medium">{row.original.name}</span>
+            <span className="font-mono text-xs text-muted-foreground">{row.original.token_prefix}…</span>
+          </div>
+        ),
+      },
+      {
+        id: 'role',
+        header: 'Role',
+        cell: ({ row }) => <span className="capitalize">{row.original.role}</span>,
+      },
+      {
+        id: 'state',
+        header: 'State',
+        cell: ({ row }) => (
+          <Badge variant={STATE_VARIANT[row.original.state]} className="capitalize">
+            {row.original.state}
+          </Badge>
+        ),
+      },
+      {
+        id: 'last',
+        header: 'Last used',
+        cell: ({ row }) =>
+          row.original.last_used_at ? <TimeAgo iso={row.original.last_used_at} /> : 'Never',
+      },
+      {
+        id: 'expires',
+        header: 'Expires',
+        cell: ({ row }) => (row.original.expires_at ? formatDate(row.original.expires_at) : 'Never'),
+      },
+      {
+        id: 'actions',
+        header: () => <span className="sr-only">Actions</span>,
+        cell: ({ row }) =>
+          canManage && row.original.state === 'active' ? (
+            <Button
+              variant="ghost"
+              size="sm"
+              className="text-destructive hover:text-destructive"
+              onClick={() => setRevoking(row.original)}
+              aria-label={`Revoke ${row.original.name}`}
+            >
+              Revoke
+            </Button>
+          ) : null,
+      },
+    ],
+    [canManage],
+  );
+
+  return (
+    <div className="mx-auto grid max-w-5xl gap-6">
+      <PageHeader
+        title="API tokens"
+        description="For provisioning scripts (Authorization: Bearer cgw_…) and as a second factor on MCP URLs that require one."
+        actions={
+          canManage && (
+            <Button onClick={() => setCreating(true)}>
+              <Plus aria-hidden />
+              New token
+            </Button>
+          )
+        }
+      />
+      {tokens.error ? (
+        <QueryError error={tokens.error} onRetry={() => void tokens.refetch()} />
+      ) : !tokens.data ? (
+        <Skeleton className="h-48 w-full" />
+      ) : (
+        <DataTable
+          label="API tokens"
+          data={tokens.data}
+          columns={columns}
+          getRowId={(t) => t.id}
+          pageSize={25}
+          empty={<EmptyState icon={KeyRound} title="No API token" className="m-4 border-0" />}
+        />
+      )}
+      {canManage && <CreateTokenDialog open={creating} onClose={() => setCreating(false)} />}
+      <ConfirmDialog
+        open={revoking !== null}
+        onClose={() => setRevoking(null)}
+        title={`Revoke ${revoking?.name ?? 'token'}?`}
+        confirmLabel="Revoke token"
+        pending={revoke.isPending}
+        error={revoke.error}
+        onConfirm={() =>
+          revoking &&
+          revoke.mutate(revoking.id, {
+            onSuccess: () => {
+              toast(`Token ${revoking.name} revoked`);
+              setRevoking(null);
+            },
+          })
+        }
+      >
+        <p>Scripts and MCP clients using it are refused from now on.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const id = useId();
+  const session = useSession();
+  const { create } = useApiTokenActions();
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const [expiry, setExpiry] = useState<ExpiryChoice>('never');
+  const [expiryDate, setExpiryDate] = useState('');
+  const [formError, setFormError] = useState<string | null>(null);
+  const roles = session.data ? grantableRoles(session.data.user.role) : [];
+
+  function close() {
+    setCreated(null);
+    setFormError(null);
+    create.reset();
+    onClose();
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    const form = new FormData(event.currentTarget);
+    let expires: string | null;
+    try {
+      expires = expiresAt(expiry, expiryDate);
+    } catch (error) {
+      setFormError((error as Error).message);
+      return;
+    }
+    create.mutate(
+      {
+        name: String(form.get('name') ?? '').trim(),
+        role: String(form.get('role')) as Role,
+        ...(expires ? { expires_at: expires } : {}),
+      },
+      { onSuccess: setCreated },
+    );
+  }
+
+  return (
+    <Dialog open={open} onClose={close} title={created ? 'Copy your new token' : 'New API token'}>
+      {created ? (
+        <div className="grid gap-4 text-sm">
+          <Alert variant="warning" title="Shown only this once">
+            The gateway keeps only a hash of it. Store it in your secret manager now.
+          </Alert>
+          <div className="flex gap-2">
+            <Input
+              readOnly
+              aria-label="API token"
+              value={created.token}
+              className="font-mono text-xs"
+              data-testid="api-token-value"
+            />
+            <CopyButton value={created.token} />
+          </div>
+          <DialogFooter>
+            <Button onClick={close}>Done</Button>
+          </DialogFooter>
+        </div>
+      ) : (
+        <form className="grid gap-4" onSubmit={onSubmit}>
+          <Field
+            id={`${id}-name`}
+            label="Name"
+            hint="What uses it, e.g. “terraform” or “Claude Desktop on Dana’s laptop”."
+          >
+            <Input id={`${id}-name`} name="name" required maxLength={100} />
+          </Field>
+          <Field id={`${id}-role`} label="Role">
+            <Select id={`${id}-role`} name="role" defaultValue={session.data?.user.role}>
+              {roles.map((role) => (
+                <option key={role} value={role}>
+                  {role.charAt(0).toUpperCase() + role.slice(1)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <Field id={`${id}-expiry`} label="Expires">
+              <Select
+                id={`${id}-expiry`}
+                value={expiry}
+                onChange={(e) => setExpiry(e.target.value as ExpiryChoice)}
+              >
+                {EXPIRY_OPTIONS.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            {expiry === 'custom' && (
+              <Field id={`${id}-date`} label="Expiry date">
+                <Input
+                  id={`${id}-date`}
+                  type="date"
+                  value={expiryDate}
+                  onChange={(e) => setExpiryDate(e.target.value)}
+                />
+              </Field>
+            )}
+          </div>
+          {(formError || create.error) && (
+            <Alert variant="error" role="alert">
+              {formError ?? create.error?.message}
+            </Alert>
+          )}
+          <DialogFooter>
+            <Button variant="outline" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={create.isPending}>
+              {create.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
+              Create token
+            </Button>
+          </DialogFooter>
+        </form>
+      )}
+    </Dialog>
+  );
+}

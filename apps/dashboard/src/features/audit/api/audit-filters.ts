@@ -1,0 +1,55 @@
+/** The filters the audit API takes; the URL uses the same names, so a view's link is its query. */
+export const AUDIT_FILTER_KEYS = [
+  'server_id',
+  'team_id',
+  'tool',
+  'outcome',
+  'actor',
+  'client',
+  'from',
+  'to',
+  'q',
+] as const;
+
+export type AuditFilterKey = (typeof AUDIT_FILTER_KEYS)[number];
+export type AuditFilters = Partial<Record<AuditFilterKey, string>>;
+
+export const OUTCOMES = [
+  { value: 'ok', label: 'OK' },
+  { value: 'denied', label: 'Denied' },
+  { value: 'error', label: 'Error' },
+  { value: 'queued', label: 'Queued' },
+] as const;
+
+export function filtersFrom(params: URLSearchParams): AuditFilters {
+  const filters: AuditFilters = {};
+  for (const key of AUDIT_FILTER_KEYS) {
+    const value = params.get(key)?.trim();
+    if (value) filters[key] = value;
+  }
+  return filters;
+}
+
+/**
+ * The API's query for these filters. `from` and `to` come from `datetime-local` inputs (the user's local time,
+ * no zone) and are sent as ISO instants.
+ */
+export function apiQuery(filters: AuditFilters, extra: Record<string, string> = {}): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const key of AUDIT_FILTER_KEYS) {
+    const value = filters[key];
+    if (!value) continue;
+    query.set(key, key === 'from' || key === 'to' ? toInstant(value) : value);
+  }
+  for (const [key, value] of Object.entries(extra)) query.set(key, value);
+  return query;
+}
+
+function toInstant(local: string): string {
+  const date = new Date(local);
+  return Number.isNaN(date.getTime()) ? local : date.toISOString();
+}
+
+export function hasFilters(filters: AuditFilters): boolean {
+  return Object.keys(filters).length > 0;
+}

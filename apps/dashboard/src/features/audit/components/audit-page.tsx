@@ -1,0 +1,158 @@
+'use client';
+
+import { ChevronLeft, ChevronRight, Download, ScrollText } from 'lucide-react';
+import { useCallback, useMemo } from 'react';
+import { EmptyState } from '@/components/common/empty-state';
+import { PageHeader } from '@/components/common/page-header';
+import { QueryError } from '@/components/common/query-error';
+import { Button, buttonVariants } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
+import { useServers, useToolPreview } from '@/features/mcp-servers/api/use-mcp-servers';
+import { useTeams } from '@/features/teams/api/use-teams';
+import { useUsers } from '@/features/users/api/use-users';
+import { useUrlState } from '@/lib/url-state';
+import type { ActorDirectory } from '../api/actor-label';
+import { exportUrl } from '../api/audit.api';
+import { AUDIT_FILTER_KEYS, filtersFrom, hasFilters, type AuditFilterKey } from '../api/audit-filters';
+import type { AuditEvent } from '../api/audit.types';
+import { useAuditPage } from '../api/use-audit';
+import { AuditDetailDrawer } from './audit-detail-drawer';
+import { AuditFilterBar } from './audit-filter-bar';
+import { AuditTable } from './audit-table';
+import { ChainBadge } from './chain-badge';
+
+const FIRST_PAGE = '-';
+
+export function AuditPage() {
+  const url = useUrlState();
+  const filters = useMemo(() => filtersFrom(url.params), [url.params]);
+  const cursor = url.get('cursor');
+  // Cursors of the pages before this one, newest first, so "Newer" can step back.
+  const back = url.get('back') ? url.get('back').split(',') : [];
+  const eventId = url.get('event');
+
+  const page = useAuditPage(filters, cursor);
+  const servers = useServers();
+  const teams = useTeams();
+  const users = useUsers();
+  const catalog = useToolPreview([], []);
+
+  const directory = useMemo<ActorDirectory>(
+    () => ({
+      servers: new Map((servers.data ?? []).map((s) => [s.id, s.name])),
+      users: new Map((users.data ?? []).map((u) => [u.id, u.name || u.email])),
+    }),
+    [servers.data, users.data],
+  );
+
+  const setFilter = useCallback(
+    (key: AuditFilterKey, value: string) => url.set({ [key]: value, cursor: null, back: null, event: null }),
+    [url],
+  );
+  const clearFilters = () =>
+    url.set({ ...Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, null])), cursor: null, back: null });
+  const open = useCallback((event: AuditEvent) => url.set({ event: event.id }, { push: true }), [url]);
+
+  const events = page.data?.items ?? [];
+  const nextCursor = page.data?.next_cursor ?? null;
+  const older = () =>
+    nextCursor &&
+    url.set({ cursor: nextCursor, back: [cursor || FIRST_PAGE, ...back].join(',') }, { push: true });
+  const newer = () => {
+    const [previous, ...rest] = back;
+    url.set(
+      { cursor: previous === FIRST_PAGE ? null : previous, back: rest.join(',') || null },
+      { push: true },
+    );
+  };
+
+  return (
+    <div className="mx-auto grid max-w-7xl gap-6">
+      <PageHeader
+        title="Audit log"
+        description="Every agent request and admin action, in a tamper-evident hash chain."
+        actions={
+          <>
+            <ChainBadge enabled={page.isSuccess} />
+            <a
+              href={exportUrl(filters, 'csv')}
+              download
+              className={buttonVariants({ variant: 'outline', size: 'sm' })}
+            >
+              <Download aria-hidden />
+              Export CSV
+            </a>
+            <a
+              href={exportUrl(filters, 'jsonl')}
+              download
+              className={buttonVariants({ variant: 'outline', size: 'sm' })}
+            >
+              <Download aria-hidden />
+              Export JSONL
+            </a>
+          </>
+        }
+      />
+      <AuditFilterBar
+        filters={filters}
+        servers={(servers.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        teams={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+        tools={(catalog.data?.tools ?? []).map((t) => ({ value: t.name, label: t.name }))}
+        onChange={setFilter}
+        onClear={clearFilters}
+      />
+      {page.error ? (
+        <QueryError error={page.error} onRetry={() => void page.refetch()} />
+      ) : !page.data ? (
+        <div className="grid gap-2" aria-busy="true" aria-label="Loading audit events">
+          {Array.from({ length: 8 }, (_, i) => (
+            <Skeleton key={i} className="h-11 w-full" />
+          ))}
+        </div>
+      ) : (
+        <div className="grid gap-3" aria-busy={page.isFetching && page.isPlaceholderData}>
+          <AuditTable
+            events={events}
+            directory={directory}
+            selectedId={eventId}
+            onOpen={open}
+            empty={
+              <EmptyState
+                icon={ScrollText}
+                title={hasFilters(filters) ? 'No event matches' : 'No events yet'}
+                className="m-4 border-0"
+              >
+                {hasFilters(filters)
+                  ? 'Change or clear the filters.'
+                  : 'Agent requests and admin actions appear here as they happen.'}
+              </EmptyState>
+            }
+          />
+          <nav aria-label="Audit pages" className="flex items-center justify-between gap-2 text-sm">
+            <span className="text-muted-foreground" aria-live="polite">
+              {events.length > 0 && `Events #${events[events.length - 1].seq}–#${events[0].seq}`}
+            </span>
+            <div className="flex gap-2">
+              <Button variant="outline" size="sm" disabled={back.length === 0} onClick={newer}>
+                <ChevronLeft aria-hidden />
+                Newer
+              </Button>
+              <Button variant="outline" size="sm" disabled={!nextCursor} onClick={older}>
+                Older
+                <ChevronRight aria-hidden />
+              </Button>
+            </div>
+          </nav>
+        </div>
+      )}
+      {eventId && (
+        <AuditDetailDrawer
+          eventId={eventId}
+          initial={events.find((e) => e.id === eventId)}
+          directory={directory}
+          onClose={() => url.set({ event: null })}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ServerConfig } from './mcp-servers.types';
+
+export const METHOD_OPTIONS = [
+  { value: 'read', label: 'Read', hint: 'get and list' },
+  { value: 'write', label: 'Write', hint: 'create, update and delete' },
+  { value: 'custom', label: 'Custom', hint: 'timers and other actions' },
+] as const;
+
+export const SINGLE_METHODS = ['get', 'list', 'create', 'update', 'delete'] as const;
+
+export const TOOL_GROUPS = [
+  'workspaces',
+  'spaces',
+  'folders',
+  'lists',
+  'tasks',
+  'custom_fields',
+  'comments',
+  'checklists',
+  'tags',
+  'goals',
+  'time_tracking',
+  'docs',
+  'members',
+  'jobs',
+] as const;
+
+/** "Read · tasks, comments" — how a server's filter reads in a table cell. */
+export function describeConfig(config: Pick<ServerConfig, 'methods' | 'tags'>): string {
+  const methods = config.methods.length === 0 ? 'All methods' : config.methods.map(capitalize).join(', ');
+  const tags =
+    config.tags.length === 0 ? 'all tool groups' : config.tags.map((t) => t.replace(/_/g, ' ')).join(', ');
+  return `${methods} · ${tags}`;
+}
+
+function capitalize(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}

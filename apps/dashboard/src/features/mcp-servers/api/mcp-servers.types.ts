@@ -1,0 +1,75 @@
+export type ServerState = 'active' | 'expiring_soon' | 'expired' | 'revoked';
+
+export interface ServerConfig {
+  methods: string[];
+  tags: string[];
+  require_api_token_auth: boolean;
+}
+
+/** `GET /api/v1/mcp-servers`: never the token; `url_hint` only shows the URL's shape. */
+export interface McpServer {
+  id: string;
+  name: string;
+  connection_id: string;
+  team_id: string | null;
+  workspace_id: string;
+  space_ids: string[];
+  config: ServerConfig;
+  state: ServerState;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+  last_client_name: string | null;
+  last_client_ip: string | null;
+  url_hint: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The create answer: the only time the URL and token are shown. */
+export interface CreatedMcpServer extends McpServer {
+  url: string;
+  token: string;
+}
+
+export interface RotatedToken {
+  url: string;
+  token: string;
+}
+
+export interface CreateServerInput {
+  connectionId: string;
+  name: string;
+  workspace_id: string;
+  space_ids: string[];
+  team_id?: string;
+  config: ServerConfig;
+  expires_at?: string;
+}
+
+export interface UpdateServerInput {
+  name?: string;
+  space_ids?: string[];
+  config?: Partial<ServerConfig>;
+  expires_at?: string | null;
+  team_id?: string | null;
+}
+
+export interface ToolSummary {
+  name: string;
+  title: string;
+  method: string;
+  tags: string[];
+  read_only: boolean;
+  destructive: boolean;
+  bytes: number;
+}
+
+/** `GET /api/v1/tools`: what a config exposes and what its listing costs in an agent's context. */
+export interface ToolPreview {
+  tools: ToolSummary[];
+  groups: { tag: string; selected: number; total: number }[];
+  catalog_count: number;
+  listing_bytes: number;
+  approx_tokens: number;
+}

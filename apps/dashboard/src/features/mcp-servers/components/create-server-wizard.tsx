@@ -1,0 +1,490 @@
+'use client';
+
+import { ArrowLeft, ArrowRight, Check, LoaderCircle, Plus } from 'lucide-react';
+import Link from 'next/link';
+import { useId, useState, type ReactNode } from 'react';
+import { PageHeader } from '@/components/common/page-header';
+import { QueryError } from '@/components/common/query-error';
+import { Alert } from '@/components/ui/alert';
+import { Button, buttonVariants } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { Skeleton } from '@/components/ui/skeleton';
+import { useSession } from '@/features/auth/api/use-session';
+import { useConnections, useSpaces } from '@/features/connections/api/use-connections';
+import { useTeams } from '@/features/teams/api/use-teams';
+import { cn } from '@/lib/utils';
+import { describeConfig } from '../api/config-summary';
+import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '../api/expiry';
+import type { CreatedMcpServer } from '../api/mcp-servers.types';
+import { useCreateServer } from '../api/use-mcp-servers';
+import { GroupPicker, MethodPicker, SpacePicker } from './filter-pickers';
+import { ServerUrlPanel } from './server-url-panel';
+import { ToolPreview } from './tool-preview';
+
+const STEPS = [
+  { id: 'connection', title: 'Connection' },
+  { id: 'workspace', title: 'Workspace' },
+  { id: 'spaces', title: 'Spaces' },
+  { id: 'methods', title: 'Methods' },
+  { id: 'groups', title: 'Tool groups' },
+  { id: 'auth', title: 'Authentication' },
+  { id: 'expiry', title: 'Expiry' },
+] as const;
+
+interface Draft {
+  name: string;
+  teamId: string;
+  connectionId: string;
+  workspaceId: string;
+  spaceIds: string[];
+  methods: string[];
+  tags: string[];
+  requireApiToken: boolean;
+  expiry: ExpiryChoice;
+  expiryDate: string;
+}
+
+const EMPTY: Draft = {
+  name: '',
+  teamId: '',
+  connectionId: '',
+  workspaceId: '',
+  spaceIds: [],
+  methods: [],
+  tags: [],
+  requireApiToken: false,
+  expiry: 'never',
+  expiryDate: '',
+};
+
+export function CreateServerWizard() {
+  const [created, setCreated] = useState<CreatedMcpServer | null>(null);
+  if (created) return <CreatedScreen server={created} />;
+  return <Wizard onCreated={setCreated} />;
+}
+
+function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }) {
+  const id = useId();
+  const [step, setStep] = useState(0);
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [stepError, setStepError] = useState<string | null>(null);
+  const session = useSession();
+  const connections = useConnections();
+  const teams = useTeams();
+  const create = useCreateServer();
+  const isMember = session.data?.user.role === 'member';
+  const connection = connections.data?.find((c) => c.id === draft.connectionId);
+  const spaces = useSpaces(draft.connectionId || undefined, draft.workspaceId || undefined);
+
+  const update = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setStepError(null);
+  };
+
+  function problem(index: number): string | null {
+    const current = STEPS[index].id;
+    if (current === 'connection') {
+      if (!draft.name.trim()) return 'Give the server a name.';
+      if (!draft.connectionId) return 'Pick the ClickUp connection the server acts through.';
+      if (isMember && !draft.teamId) return 'Pick the team that owns the server.';
+    }
+    if (current === 'workspace' && !draft.workspaceId) return 'Pick a workspace.';
+    if (current === 'expiry') {
+      try {
+        expiresAt(draft.expiry, draft.expiryDate);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    }
+    return null;
+  }
+
+  function next() {
+    const found = problem(step);
+    if (found) return setStepError(found);
+    if (step < STEPS.length - 1) {
+      setStep(step + 1);
+      return;
+    }
+    create.mutate(
+      {
+        connectionId: draft.connectionId,
+        name: draft.name.trim(),
+        workspace_id: draft.workspaceId,
+        space_ids: draft.spaceIds,
+        ...(draft.teamId ? { team_id: draft.teamId } : {}),
+        config: { methods: draft.methods, tags: draft.tags, require_api_token_auth: draft.requireApiToken },
+        ...(draft.expiry === 'never'
+          ? {}
+          : { expires_at: expiresAt(draft.expiry, draft.expiryDate) as string }),
+      },
+      { onSuccess: onCreated },
+    );
+  }
+
+  if (connections.error)
+    return <QueryError error={connections.error} onRetry={() => void connections.refetch()} />;
+  if (!connections.data) return <Skeleton className="h-96 w-full" />;
+  if (connections.data.length === 0) {
+    return (
+      <div className="mx-auto grid max-w-3xl gap-6">
+        <PageHeader title="Create an MCP server" />
+        <Alert title="Connect ClickUp first">
+          A server acts through a ClickUp connection.{' '}
+          <Link href="/connections" className="underline">
+            Add one
+          </Link>{' '}
+          on the Connections page.
+        </Alert>
+      </div>
+    );
+  }
+
+  const current = STEPS[step];
+  const last = step === STEPS.length - 1;
+
+  return (
+    <div className="mx-auto grid max-w-6xl gap-6">
+      <PageHeader
+        title="Create an MCP server"
+        description="A secret URL scoped to one workspace, some spaces and a set of tools."
+        actions={
+          <Link href="/servers" className={buttonVariants({ variant: 'outline' })}>
+            Cancel
+          </Link>
+        }
+      />
+      <ol className="flex flex-wrap gap-2" aria-label="Steps">
+        {STEPS.map((s, index) => (
+          <li key={s.id}>
+            <button
+              type="button"
+              disabled={index > step}
+              onClick={() => setStep(index)}
+              aria-current={index === step ? 'step' : undefined}
+              className={cn(
+                'flex items-center gap-2 rounded-full border px-3 py-1 text-xs font-medium outline-none transition-colors focus-visible:ring-[3px] focus-visible:ring-ring/50',
+                index === step && 'border-primary bg-primary text-primary-foreground',
+                index < step && 'bg-accent text-accent-foreground hover:bg-accent/70',
+                index > step && 'text-muted-foreground',
+              )}
+            >
+              <span aria-hidden className="tabular-nums">
+                {index < step ? <Check className="size-3" /> : index + 1}
+              </span>
+              {s.title}
+            </button>
+          </li>
+        ))}
+      </ol>
+
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            next();
+          }}
+        >
+          <Card aria-labelledby={`${id}-step`}>
+            <CardHeader>
+              <CardTitle id={`${id}-step`}>
+                Step {step + 1} of {STEPS.length}: {current.title}
+              </CardTitle>
+              <CardDescription>{describeStep(current.id)}</CardDescription>
+            </CardHeader>
+            <CardContent className="grid gap-5">
+              {current.id === 'connection' && (
+                <>
+                  <Field
+                    id={`${id}-name`}
+                    label="Server name"
+                    hint="Who or what will use it, e.g. “Support agent”."
+                  >
+                    <Input
+                      id={`${id}-name`}
+                      value={draft.name}
+                      maxLength={200}
+                      onChange={(e) => update({ name: e.target.value })}
+                      autoFocus
+                    />
+                  </Field>
+                  <Choice
+                    legend="ClickUp connection"
+                    name="connection"
+                    value={draft.connectionId}
+                    onChange={(connectionId) => {
+                      const picked = connections.data?.find((c) => c.id === connectionId);
+                      update({
+                        connectionId,
+                        workspaceId: picked?.workspaces.length === 1 ? picked.workspaces[0].id : '',
+                        spaceIds: [],
+                      });
+                    }}
+                    options={connections.data.map((c) => ({
+                      value: c.id,
+                      label: c.name,
+                      hint: `${c.clickup_user.username ?? 'ClickUp user'} · ${c.workspaces.length} workspace${c.workspaces.length === 1 ? '' : 's'}`,
+                    }))}
+                  />
+                  {(teams.data?.length ?? 0) > 0 && (
+                    <Field
+                      id={`${id}-team`}
+                      label={isMember ? 'Team' : 'Team (optional)'}
+                      hint="Members of the team can see and manage the server."
+                    >
+                      <Select
+                        id={`${id}-team`}
+                        value={draft.teamId}
+                        onChange={(e) => update({ teamId: e.target.value })}
+                      >
+                        <option value="">{isMember ? 'Pick a team' : 'No team'}</option>
+                        {teams.data?.map((t) => (
+                          <option key={t.id} value={t.id}>
+                            {t.name}
+                          </option>
+                        ))}
+                      </Select>
+                    </Field>
+                  )}
+                </>
+              )}
+              {current.id === 'workspace' && connection && (
+                <Choice
+                  legend="Workspace"
+                  name="workspace"
+                  value={draft.workspaceId}
+                  onChange={(workspaceId) => update({ workspaceId, spaceIds: [] })}
+                  options={connection.workspaces.map((w) => ({ value: w.id, label: w.name, hint: w.id }))}
+                />
+              )}
+              {current.id === 'spaces' && (
+                <SpacePicker
+                  spaces={spaces.data}
+                  loading={spaces.isPending}
+                  error={spaces.error}
+                  value={draft.spaceIds}
+                  onChange={(spaceIds) => update({ spaceIds })}
+                />
+              )}
+              {current.id === 'methods' && (
+                <MethodPicker value={draft.methods} onChange={(methods) => update({ methods })} />
+              )}
+              {current.id === 'groups' && (
+                <GroupPicker value={draft.tags} onChange={(tags) => update({ tags })} />
+              )}
+              {current.id === 'auth' && (
+                <label
+                  htmlFor={`${id}-auth`}
+                  className="flex cursor-pointer items-start gap-3 rounded-lg border px-4 py-3 text-sm"
+                >
+                  <Checkbox
+                    id={`${id}-auth`}
+                    className="mt-0.5"
+                    checked={draft.requireApiToken}
+                    onChange={(e) => update({ requireApiToken: e.target.checked })}
+                  />
+                  <span className="grid gap-1">
+                    <span className="font-medium">Also require an API token</span>
+                    <span className="text-muted-foreground">
+                      Clients must send <code className="font-mono">Authorization: Bearer cgw_…</code> with an
+                      API token of your organization besides the URL: a second factor if the URL leaks. Hosted
+                      clients (claude.ai, ChatGPT) cannot send it.
+                    </span>
+                  </span>
+                </label>
+              )}
+              {current.id === 'expiry' && (
+                <>
+                  <Choice
+                    legend="The URL stops working"
+                    name="expiry"
+                    value={draft.expiry}
+                    onChange={(expiry) => update({ expiry: expiry as ExpiryChoice })}
+                    options={EXPIRY_OPTIONS.map((o) => ({ value: o.value, label: o.label }))}
+                    columns
+                  />
+                  {draft.expiry === 'custom' && (
+                    <Field id={`${id}-date`} label="Expiry date">
+                      <Input
+                        id={`${id}-date`}
+                        type="date"
+                        className="w-48"
+                        value={draft.expiryDate}
+                        onChange={(e) => update({ expiryDate: e.target.value })}
+                      />
+                    </Field>
+                  )}
+                  <Summary
+                    draft={draft}
+                    workspaceName={connection?.workspaces.find((w) => w.id === draft.workspaceId)?.name}
+                    connectionName={connection?.name}
+                    spaceNames={(spaces.data ?? [])
+                      .filter((s) => draft.spaceIds.includes(s.id))
+                      .map((s) => s.name)}
+                  />
+                </>
+              )}
+              {(stepError || create.error) && (
+                <Alert variant="error" role="alert">
+                  {stepError ?? create.error?.message}
+                </Alert>
+              )}
+              <div className="flex justify-between gap-2 border-t pt-5">
+                <Button variant="outline" disabled={step === 0} onClick={() => setStep(step - 1)}>
+                  <ArrowLeft aria-hidden />
+                  Back
+                </Button>
+                <Button type="submit" disabled={create.isPending}>
+                  {create.isPending && <LoaderCircle aria-hidden className="animate-spin" />}
+                  {last ? (
+                    <>
+                      {!create.isPending && <Plus aria-hidden />}
+                      Create server
+                    </>
+                  ) : (
+                    <>
+                      Next
+                      <ArrowRight aria-hidden />
+                    </>
+                  )}
+                </Button>
+              </div>
+            </CardContent>
+          </Card>
+        </form>
+        <ToolPreview methods={draft.methods} tags={draft.tags} className="lg:sticky lg:top-20" />
+      </div>
+    </div>
+  );
+}
+
+function describeStep(step: (typeof STEPS)[number]['id']): string {
+  switch (step) {
+    case 'connection':
+      return 'Name the server and pick the ClickUp account it acts through.';
+    case 'workspace':
+      return 'The ClickUp workspace agents will work in.';
+    case 'spaces':
+      return 'Optionally limit the server to some spaces of the workspace.';
+    case 'methods':
+      return 'Read-only, or also write. The preview shows what each choice exposes.';
+    case 'groups':
+      return 'Tasks, comments, docs… Fewer groups means a smaller tool list for the agent.';
+    case 'auth':
+      return 'The URL is a secret on its own; a second factor is optional.';
+    case 'expiry':
+      return 'A server that expires stops working by itself. Check the summary, then create it.';
+  }
+}
+
+function Choice({
+  legend,
+  name,
+  value,
+  options,
+  onChange,
+  columns,
+}: {
+  legend: string;
+  name: string;
+  value: string;
+  options: { value: string; label: string; hint?: string }[];
+  onChange: (value: string) => void;
+  columns?: boolean;
+}) {
+  return (
+    <fieldset className="grid gap-2">
+      <legend className="mb-2 text-sm font-medium">{legend}</legend>
+      <div className={cn('grid gap-2', columns && 'sm:grid-cols-3')}>
+        {options.map((option) => (
+          <label
+            key={option.value}
+            className={cn(
+              'flex cursor-pointer items-start gap-3 rounded-lg border px-3 py-2.5 text-sm transition-colors hover:bg-accent/50',
+              value === option.value && 'border-primary/50 bg-accent/40',
+            )}
+          >
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+              className="mt-0.5 size-4 accent-primary"
+            />
+            <span className="grid gap-0.5">
+              <span className="font-medium">{option.label}</span>
+              {option.hint && <span className="text-xs text-muted-foreground">{option.hint}</span>}
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function Summary({
+  draft,
+  connectionName,
+  workspaceName,
+  spaceNames,
+}: {
+  draft: Draft;
+  connectionName?: string;
+  workspaceName?: string;
+  spaceNames: string[];
+}) {
+  const rows: [string, ReactNode][] = [
+    ['Name', draft.name],
+    ['Connection', connectionName],
+    ['Workspace', workspaceName],
+    ['Spaces', spaceNames.length ? spaceNames.join(', ') : 'All spaces'],
+    ['Tools', describeConfig({ methods: draft.methods, tags: draft.tags })],
+    ['API token required', draft.requireApiToken ? 'Yes' : 'No'],
+  ];
+  return (
+    <dl
+      className="grid gap-2 rounded-lg border bg-muted/30 p-4 text-sm sm:grid-cols-[10rem_1fr]"
+      aria-label="Summary"
+    >
+      {rows.map(([term, detail]) => (
+        <div key={term} className="contents">
+          <dt className="text-muted-foreground">{term}</dt>
+          <dd className="font-medium">{detail}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function CreatedScreen({ server }: { server: CreatedMcpServer }) {
+  return (
+    <div className="mx-auto grid max-w-3xl gap-6">
+      <PageHeader
+        title={
+          <span className="flex items-center gap-2">
+            <span className="flex size-7 items-center justify-center rounded-full bg-success/15 text-success">
+              <Check aria-hidden className="size-4" />
+            </span>
+            {server.name} is ready
+          </span>
+        }
+        description={describeConfig(server.config)}
+        actions={
+          <Link href={`/servers/${server.id}`} className={buttonVariants({ variant: 'outline' })}>
+            Go to the server
+          </Link>
+        }
+      />
+      <Card>
+        <CardContent>
+          <ServerUrlPanel url={server.url} requireApiToken={server.config.require_api_token_auth} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

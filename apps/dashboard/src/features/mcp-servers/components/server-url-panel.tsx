@@ -1,0 +1,76 @@
+'use client';
+
+import { TriangleAlert } from 'lucide-react';
+import { useId } from 'react';
+import { Tabs } from '@/components/common/tabs';
+import { CopyButton } from '@/components/ui/copy-button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { clientSetups } from '../api/client-setup';
+
+/** The URL, shown this once, with copy buttons and ready-to-paste setup for the common MCP clients. */
+export function ServerUrlPanel({ url, requireApiToken }: { url: string; requireApiToken: boolean }) {
+  const id = useId();
+  const setups = clientSetups(url, requireApiToken);
+  return (
+    <div className="grid gap-6">
+      <div className="flex gap-3 rounded-lg border border-warning/40 bg-warning/10 px-4 py-3 text-sm">
+        <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+        <p>
+          <strong>Copy the URL now.</strong> It is shown only this once: the gateway keeps only a hash of it.
+          Anyone with the URL can use the server, so share it like a password.
+        </p>
+      </div>
+      <div className="grid gap-2">
+        <Label htmlFor={`${id}-url`}>MCP server URL</Label>
+        <div className="flex gap-2">
+          <Input
+            id={`${id}-url`}
+            readOnly
+            value={url}
+            data-testid="mcp-url"
+            className="font-mono text-xs"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <CopyButton value={url} label="Copy URL" />
+        </div>
+        {requireApiToken && (
+          <p className="text-xs text-muted-foreground">
+            Clients must also send <code className="font-mono">Authorization: Bearer cgw_…</code> with an API
+            token of your organization.
+          </p>
+        )}
+      </div>
+      <div className="grid gap-3">
+        <h3 className="text-sm font-semibold">Set up a client</h3>
+        <Tabs
+          label="MCP clients"
+          items={setups.map((setup) => ({
+            id: setup.id,
+            label: setup.label,
+            content: (
+              <div className="grid gap-3">
+                <p className="text-sm text-muted-foreground">{setup.instructions}</p>
+                <div className="relative">
+                  <pre
+                    tabIndex={0}
+                    aria-label={`${setup.label} setup`}
+                    className="max-h-72 overflow-auto rounded-lg border bg-muted/50 p-4 pr-24 font-mono text-xs leading-relaxed"
+                  >
+                    {setup.snippet}
+                  </pre>
+                  <CopyButton
+                    value={setup.snippet}
+                    className="absolute right-2 top-2"
+                    label="Copy"
+                    aria-label={`Copy ${setup.label} setup`}
+                  />
+                </div>
+              </div>
+            ),
+          }))}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { addTeamMember, createTeam, fetchTeam, fetchTeams, removeTeamMember } from './teams.api';
+import { teamKeys } from './teams.keys';
+
+export function useTeams() {
+  return useQuery({ queryKey: teamKeys.list(), queryFn: ({ signal }) => fetchTeams(signal) });
+}
+
+export function useTeam(id: string | undefined) {
+  return useQuery({
+    queryKey: teamKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => fetchTeam(id as string, signal),
+    enabled: Boolean(id),
+  });
+}
+
+export function useCreateTeam() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createTeam,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: teamKeys.all }),
+  });
+}
+
+export function useTeamMembership(teamId: string) {
+  const queryClient = useQueryClient();
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: teamKeys.all }),
+      queryClient.invalidateQueries({ queryKey: ['users'] }),
+    ]);
+  const add = useMutation({
+    mutationFn: (userId: string) => addTeamMember(teamId, userId),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (userId: string) => removeTeamMember(teamId, userId),
+    onSuccess: refresh,
+  });
+  return { add, remove };
+}
