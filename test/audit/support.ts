@@ -1,0 +1,137 @@
+import { Client as PgClient } from 'pg';
+import { ADMIN, type Stack } from '../support/stack';
+
+/** An audit event as the REST API returns it (CONTRACTS §7). */
+export interface AuditEvent {
+  id: string;
+  seq: number;
+  at: string;
+  organization_id: string;
+  server_id: string | null;
+  team_id: string | null;
+  actor: string;
+  client_name: string | null;
+  client_version: string | null;
+  session_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  action: string;
+  tool: string | null;
+  arguments: unknown;
+  outcome: 'ok' | 'denied' | 'error' | 'queued';
+  issue_codes: string[];
+  upstream_status: number | null;
+  duration_ms: number | null;
+  job_id: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditPage {
+  items: AuditEvent[];
+  next_cursor: string | null;
+}
+
+export interface Verdict {
+  ok: boolean;
+  checked: number;
+  first_bad_id?: string;
+  reason?: string;
+}
+
+export type Filters = Record<string, string | number | undefined>;
+
+export function queryString(filters: Filters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined) params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export async function page(stack: Stack, filters: Filters = {}, token = ADMIN.apiToken): Promise<AuditPage> {
+  const res = await stack.rest<AuditPage>('GET', `/audit-events${queryString(filters)}`, undefined, token);
+  if (res.status !== 200) throw new Error(`audit list answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Every matching event, newest first, following next_cursor. */
+export async function allEvents(stack: Stack, filters: Filters = {}, token = ADMIN.apiToken) {
+  const events: AuditEvent[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const body = await page(stack, { ...filters, limit: 500, cursor }, token);
+    events.push(...body.items);
+    if (!body.next_cursor) return events;
+    cursor = body.next_cursor;
+  }
+}
+
+/** The events recorded after `seq`, oldest first. */
+export async function eventsSince(stack: Stack, seq: number, token = ADMIN.apiToken): Promise<AuditEvent[]> {
+  const events: AuditEvent[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const body = await page(stack, { limit: 500, cursor }, token);
+    const newer = body.items.filter((e) => e.seq > seq);
+    events.push(...newer);
+    if (!body.next_cursor || newer.length < body.items.length) return events.reverse();
+    cursor = body.next_cursor;
+  }
+}
+
+export async function newestSeq(stack: Stack, token = ADMIN.apiToken): Promise<number> {
+  return (await page(stack, { limit: 1 }, token)).items[0]?.seq ?? 0;
+}
+
+export async function verify(stack: Stack, token = ADMIN.apiToken): Promise<Verdict> {
+  const res = await stack.rest<Verdict>('GET', '/audit-events/verify', undefined, token);
+  if (res.status !== 200) throw new Error(`verify answered ${res.status}`);
+  return res.body;
+}
+
+export async function exportText(
+  stack: Stack,
+  format: 'csv' | 'jsonl',
+  filters: Filters = {},
+  token = ADMIN.apiToken,
+): Promise<{ status: number; contentType: string | null; text: string }> {
+  const res = await fetch(
+    `${stack.baseUrl}/api/v1/audit-events/export${queryString({ ...filters, format })}`,
+    { headers: { authorization: `Bearer ${token}` } },
+  );
+  return { status: res.status, contentType: res.headers.get('content-type'), text: await res.text() };
+}
+
+/** An API token of the given role, made by the owner through the REST API. */
+export async function apiToken(stack: Stack, role: string, extra: Record<string, unknown> = {}) {
+  const res = await stack.rest<{ id: string; token: string }>('POST', '/api-tokens', {
+    name: `${role} token`,
+    role,
+    ...extra,
+  });
+  if (res.status !== 201) throw new Error(`token not created: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Raw SQL on the stack's database, the way someone with database access (and no API) would tamper with it. */
+export async function sql<T = Record<string, unknown>>(
+  stack: Stack,
+  query: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const db = new PgClient({ connectionString: stack.databaseUrl });
+  await db.connect();
+  try {
+    return (await db.query(query, params)).rows as T[];
+  } finally {
+    await db.end();
+  }
+}
+
+/** Counts of `action outcome` pairs, for exact comparisons. */
+export function tally(events: AuditEvent[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const e of events) counts[`${e.action} ${e.outcome}`] = (counts[`${e.action} ${e.outcome}`] ?? 0) + 1;
+  return counts;
+}
