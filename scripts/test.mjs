@@ -4,9 +4,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildServer, ROOT } from './lib/processes.mjs';
+import { buildDashboardIfStale, buildServer, ROOT } from './lib/processes.mjs';
 
 buildServer();
+// The browser suites (test/browser) drive the built dashboard.
+buildDashboardIfStale();
 
 const resultsFile = join(ROOT, 'tmp/jest-results.json');
 mkdirSync(join(ROOT, 'tmp'), { recursive: true });

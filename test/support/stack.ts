@@ -9,6 +9,7 @@ import {
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DashboardProcess } from './dashboard';
 
 export type StackMode = 'embedded' | 'postgres+redis' | 'postgres';
 
@@ -17,6 +18,11 @@ export interface StackOptions {
   sandbox?: boolean;
   /** Start the worker (default true). */
   worker?: boolean;
+  /**
+   * Start the built dashboard too (default false). The api's PUBLIC_URL and DASHBOARD_URL are then the dashboard's
+   * origin, as in a one-origin deployment: MCP URLs and OAuth callbacks go through the dashboard's proxy.
+   */
+  dashboard?: boolean;
   env?: Record<string, string>;
 }
 export const STACK_MODES: StackMode[] = ['embedded', 'postgres+redis', 'postgres'];
@@ -38,6 +44,15 @@ export class Stack {
 
   sandbox?: AppProcess;
   sandboxUrl?: string;
+
+  dashboard?: DashboardProcess;
+  dashboardPort?: number;
+
+  /** Where a browser goes: the dashboard when there is one. */
+  get dashboardUrl(): string {
+    if (!this.dashboardPort) throw new Error('this stack was started without a dashboard');
+    return `http://127.0.0.1:${this.dashboardPort}`;
+  }
 
   constructor(
     readonly mode: StackMode,
@@ -69,6 +84,14 @@ export class Stack {
       ADMIN_API_TOKEN: ADMIN.apiToken,
       DATA_DIR: this.dataDir as string,
       ...(this.sandboxUrl ? { CLICKUP_API_BASE_URL: this.sandboxUrl, CLICKUP_APP_URL: this.sandboxUrl } : {}),
+      ...(this.dashboardPort
+        ? {
+            PUBLIC_URL: this.dashboardUrl,
+            DASHBOARD_URL: this.dashboardUrl,
+            CLICKUP_OAUTH_CLIENT_ID: 'sandbox-client-id',
+            CLICKUP_OAUTH_CLIENT_SECRET: 'sandbox-client-secret',
+          }
+        : {}),
       ...this.options.env,
     };
     if (this.mode !== 'embedded') {
@@ -92,8 +115,12 @@ export class Stack {
       await this.sandbox.waitForLine(/ClickUp sandbox listening/);
       this.sandboxUrl = `http://127.0.0.1:${port}`;
     }
+    if (this.options.dashboard) this.dashboardPort = await freePort();
     await this.startApi();
     if (this.options.worker !== false) await this.startWorker();
+    if (this.options.dashboard) {
+      this.dashboard = await DashboardProcess.start(this.dashboardPort as number, this.baseUrl);
+    }
   }
 
   async startApi(): Promise<AppProcess> {
@@ -128,6 +155,7 @@ export class Stack {
   }
 
   async stop(): Promise<void> {
+    await this.dashboard?.stop();
     await this.worker?.stop();
     await this.api?.stop();
     await this.sandbox?.stop();

@@ -1,4 +1,7 @@
+'use client';
+
 import { useId } from 'react';
+import { useWidth } from './use-width';
 import { niceScale } from './scale';
 
 export interface LineSeries {
@@ -8,7 +11,6 @@ export interface LineSeries {
   values: number[];
 }
 
-const WIDTH = 720;
 const HEIGHT = 200;
 const PAD = { top: 12, right: 12, bottom: 28, left: 44 };
 
@@ -25,8 +27,9 @@ export function LineChart({
   formatValue?: (value: number) => string;
 }) {
   const tableId = useId();
+  const [ref, width] = useWidth<HTMLDivElement>();
   const scale = niceScale(Math.max(0, ...series.flatMap((s) => s.values)));
-  const plotWidth = WIDTH - PAD.left - PAD.right;
+  const plotWidth = width - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const x = (i: number) =>
     PAD.left + (labels.length <= 1 ? plotWidth / 2 : (plotWidth * i) / (labels.length - 1));
@@ -35,65 +38,67 @@ export function LineChart({
 
   return (
     <figure className="grid gap-3">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-label={summary}
-        aria-describedby={tableId}
-        className="h-auto w-full"
-      >
-        {scale.ticks.map((tick) => (
-          <g key={tick}>
-            <line
-              x1={PAD.left}
-              x2={WIDTH - PAD.right}
-              y1={y(tick)}
-              y2={y(tick)}
-              className="stroke-border"
-              strokeDasharray={tick === 0 ? undefined : '3 3'}
-            />
-            <text
-              x={PAD.left - 8}
-              y={y(tick)}
-              dy="0.32em"
-              textAnchor="end"
-              className="fill-muted-foreground text-[11px]"
-            >
-              {formatValue(tick)}
-            </text>
-          </g>
-        ))}
-        {labels.map((label, i) =>
-          i % labelEvery === 0 ? (
-            <text
-              key={label}
-              x={x(i)}
-              y={HEIGHT - 8}
-              textAnchor="middle"
-              className="fill-muted-foreground text-[11px]"
-            >
-              {label}
-            </text>
-          ) : null,
-        )}
-        {series.map((s) => (
-          <g key={s.key}>
-            <polyline
-              fill="none"
-              stroke={s.color}
-              strokeWidth={2}
-              strokeLinejoin="round"
-              strokeLinecap="round"
-              points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ')}
-            />
-            {s.values.map((v, i) => (
-              <circle key={i} cx={x(i)} cy={y(v)} r={2.5} fill={s.color}>
-                <title>{`${labels[i]} · ${s.label}: ${formatValue(v)}`}</title>
-              </circle>
-            ))}
-          </g>
-        ))}
-      </svg>
+      <div ref={ref} className="w-full">
+        <svg
+          viewBox={`0 0 ${width} ${HEIGHT}`}
+          role="img"
+          aria-label={summary}
+          aria-describedby={tableId}
+          className="h-auto w-full"
+        >
+          {scale.ticks.map((tick) => (
+            <g key={tick}>
+              <line
+                x1={PAD.left}
+                x2={width - PAD.right}
+                y1={y(tick)}
+                y2={y(tick)}
+                className="stroke-border"
+                strokeDasharray={tick === 0 ? undefined : '3 3'}
+              />
+              <text
+                x={PAD.left - 8}
+                y={y(tick)}
+                dy="0.32em"
+                textAnchor="end"
+                className="fill-muted-foreground text-[11px]"
+              >
+                {formatValue(tick)}
+              </text>
+            </g>
+          ))}
+          {labels.map((label, i) =>
+            i % labelEvery === 0 ? (
+              <text
+                key={label}
+                x={x(i)}
+                y={HEIGHT - 8}
+                textAnchor="middle"
+                className="fill-muted-foreground text-[11px]"
+              >
+                {label}
+              </text>
+            ) : null,
+          )}
+          {series.map((s) => (
+            <g key={s.key}>
+              <polyline
+                fill="none"
+                stroke={s.color}
+                strokeWidth={2}
+                strokeLinejoin="round"
+                strokeLinecap="round"
+                points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ')}
+              />
+              {s.values.map((v, i) => (
+                <circle key={i} cx={x(i)} cy={y(v)} r={2.5} fill={s.color}>
+                  <title>{`${labels[i]} · ${s.label}: ${formatValue(v)}`}</title>
+                </circle>
+              ))}
+            </g>
+          ))}
+        </svg>
+      </div>
       <figcaption>
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground" aria-label="Legend">
           {series.map((s) => (

@@ -1,4 +1,7 @@
+'use client';
+
 import { useId } from 'react';
+import { useWidth } from './use-width';
 import { niceScale, SERIES_COLORS } from './scale';
 
 export interface BarDatum {
@@ -6,7 +9,6 @@ export interface BarDatum {
   values: Record<string, number>;
 }
 
-const WIDTH = 720;
 const HEIGHT = 240;
 const PAD = { top: 12, right: 8, bottom: 28, left: 40 };
 
@@ -28,9 +30,10 @@ export function StackedBarChart({
   formatValue?: (value: number) => string;
 }) {
   const tableId = useId();
+  const [ref, width] = useWidth<HTMLDivElement>();
   const totals = data.map((d) => series.reduce((sum, key) => sum + (d.values[key] ?? 0), 0));
-  const scale = niceScale(Math.max(0, ...totals));
-  const plotWidth = WIDTH - PAD.left - PAD.right;
+  const scale = niceScale(Math.max(0, ...totals), { integer: true });
+  const plotWidth = width - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const slot = plotWidth / Math.max(1, data.length);
   const barWidth = Math.max(4, Math.min(36, slot * 0.64));
@@ -39,73 +42,75 @@ export function StackedBarChart({
 
   return (
     <figure className="grid gap-3">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-label={summary}
-        aria-describedby={tableId}
-        className="h-auto w-full"
-      >
-        {scale.ticks.map((tick) => (
-          <g key={tick}>
-            <line
-              x1={PAD.left}
-              x2={WIDTH - PAD.right}
-              y1={y(tick)}
-              y2={y(tick)}
-              className="stroke-border"
-              strokeDasharray={tick === 0 ? undefined : '3 3'}
-            />
-            <text
-              x={PAD.left - 8}
-              y={y(tick)}
-              dy="0.32em"
-              textAnchor="end"
-              className="fill-muted-foreground text-[11px]"
-            >
-              {formatValue(tick)}
-            </text>
-          </g>
-        ))}
-        {data.map((datum, i) => {
-          const x = PAD.left + slot * i + (slot - barWidth) / 2;
-          let base = 0;
-          return (
-            <g key={datum.label}>
-              {series.map((key, s) => {
-                const value = datum.values[key] ?? 0;
-                if (value <= 0) return null;
-                const top = base + value;
-                const rect = (
-                  <rect
-                    key={key}
-                    x={x}
-                    width={barWidth}
-                    y={y(top)}
-                    height={Math.max(0.5, y(base) - y(top))}
-                    fill={SERIES_COLORS[s % SERIES_COLORS.length]}
-                    rx={s === series.length - 1 ? 2 : 0}
-                  >
-                    <title>{`${datum.label} · ${seriesLabel(key)}: ${formatValue(value)}`}</title>
-                  </rect>
-                );
-                base = top;
-                return rect;
-              })}
-              {i % labelEvery === 0 && (
-                <text
-                  x={x + barWidth / 2}
-                  y={HEIGHT - 8}
-                  textAnchor="middle"
-                  className="fill-muted-foreground text-[11px]"
-                >
-                  {datum.label}
-                </text>
-              )}
+      <div ref={ref} className="w-full">
+        <svg
+          viewBox={`0 0 ${width} ${HEIGHT}`}
+          role="img"
+          aria-label={summary}
+          aria-describedby={tableId}
+          className="h-auto w-full"
+        >
+          {scale.ticks.map((tick) => (
+            <g key={tick}>
+              <line
+                x1={PAD.left}
+                x2={width - PAD.right}
+                y1={y(tick)}
+                y2={y(tick)}
+                className="stroke-border"
+                strokeDasharray={tick === 0 ? undefined : '3 3'}
+              />
+              <text
+                x={PAD.left - 8}
+                y={y(tick)}
+                dy="0.32em"
+                textAnchor="end"
+                className="fill-muted-foreground text-[11px]"
+              >
+                {formatValue(tick)}
+              </text>
             </g>
-          );
-        })}
-      </svg>
+          ))}
+          {data.map((datum, i) => {
+            const x = PAD.left + slot * i + (slot - barWidth) / 2;
+            let base = 0;
+            return (
+              <g key={datum.label}>
+                {series.map((key, s) => {
+                  const value = datum.values[key] ?? 0;
+                  if (value <= 0) return null;
+                  const top = base + value;
+                  const rect = (
+                    <rect
+                      key={key}
+                      x={x}
+                      width={barWidth}
+                      y={y(top)}
+                      height={Math.max(0.5, y(base) - y(top))}
+                      fill={SERIES_COLORS[s % SERIES_COLORS.length]}
+                      rx={s === series.length - 1 ? 2 : 0}
+                    >
+                      <title>{`${datum.label} · ${seriesLabel(key)}: ${formatValue(value)}`}</title>
+                    </rect>
+                  );
+                  base = top;
+                  return rect;
+                })}
+                {i % labelEvery === 0 && (
+                  <text
+                    x={x + barWidth / 2}
+                    y={HEIGHT - 8}
+                    textAnchor="middle"
+                    className="fill-muted-foreground text-[11px]"
+                  >
+                    {datum.label}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
       {series.length > 0 && (
         <figcaption>
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground" aria-label="Legend">

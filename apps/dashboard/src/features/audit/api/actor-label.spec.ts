@@ -14,6 +14,7 @@ describe('actorLabel', () => {
   it('falls back to a short id for what it does not know', () => {
     expect(actorLabel('mcp:0123456789', directory).name).toBe('Server 01234567');
     expect(actorLabel('token:abcdef0123', directory)).toEqual({ kind: 'API token', name: 'Token abcdef01' });
+    expect(actorLabel('mcp:unknown', directory).name).toBe('Unknown or revoked URL');
     expect(actorLabel('bootstrap', directory)).toEqual({ kind: 'System', name: 'bootstrap' });
   });
 });

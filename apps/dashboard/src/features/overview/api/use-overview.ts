@@ -16,6 +16,8 @@ export function useOverviewStats(days: number) {
     queryKey: overviewKeys.stats(days),
     queryFn: ({ signal }) => apiFetch<OverviewStats>(`/api/v1/stats/overview?days=${days}`, { signal }),
     enabled: allowed,
+    // Every visit shows fresh numbers (the cached ones stay on screen while they load).
+    staleTime: 0,
     refetchInterval: 30_000,
   });
 }

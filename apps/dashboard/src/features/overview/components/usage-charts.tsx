@@ -35,7 +35,8 @@ export function UsageCharts() {
 function Usage({ stats }: { stats: OverviewStats }) {
   const labels = stats.days.map((d) => formatDay(d.date));
   const queue = stats.queue;
-  const pending = queue ? queue.waiting + queue.delayed + queue.active : 0;
+  // Jobs ready to run or running; scheduled ones (delayed retries, nightly maintenance) are counted apart.
+  const pending = queue ? queue.waiting + queue.active : 0;
   const live = stats.servers.active + stats.servers.expiring_soon;
   return (
     <div className="grid gap-6">
@@ -63,7 +64,7 @@ function Usage({ stats }: { stats: OverviewStats }) {
           value={queue ? formatNumber(pending) : '—'}
           note={
             queue
-              ? `${queue.waiting} waiting · ${queue.delayed} scheduled · ${queue.failed} failed`
+              ? `${queue.active} running · ${queue.delayed} scheduled · ${queue.failed} failed`
               : 'The queue store did not answer'
           }
         />
