@@ -1,3 +1,5 @@
 export * from './lib/tokens';
 export * from './lib/passwords';
 export * from './lib/secret-box';
+export * from './lib/encryption-key';
+export * from './lib/connection-credential';

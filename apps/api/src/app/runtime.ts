@@ -1,7 +1,7 @@
 import { createDataSource, resolveDatabase, ResolvedDatabase, runMigrationsLocked } from '@gw/db';
 import { QueueBackend } from '@gw/queue';
 import type { DataSource } from 'typeorm';
-import { resolveEncryptionKey } from '../config/encryption-key';
+import { resolveEncryptionKey } from '@gw/security';
 import type { ApiConfigs } from '../config/runtime';
 
 /** What the api process holds outside Nest: its configs, database, queue store and keys. */

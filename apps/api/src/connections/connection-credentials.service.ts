@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type ClickUpCredential, tokenFingerprint } from '@gw/clickup-client';
 import type { ClickUpConnectionEntity, ConnectionType } from '@gw/db';
-import { SecretBox } from '@gw/security';
+import { connectionCredentialAad, SecretBox } from '@gw/security';
 
 export interface SealedCredential {
   credentialCiphertext: string;
@@ -18,7 +18,7 @@ export class ConnectionCredentialsService {
   constructor(private readonly box: SecretBox) {}
 
   seal(connectionId: string, token: string): SealedCredential {
-    const sealed = this.box.seal(token, associatedData(connectionId));
+    const sealed = this.box.seal(token, connectionCredentialAad(connectionId));
     return {
       credentialCiphertext: sealed.ciphertext,
       credentialKeyId: sealed.keyId,
@@ -31,7 +31,7 @@ export class ConnectionCredentialsService {
   ): ClickUpCredential {
     const token = this.box.open(
       { ciphertext: connection.credentialCiphertext, keyId: connection.credentialKeyId },
-      associatedData(connection.id),
+      connectionCredentialAad(connection.id),
     );
     return { kind: kindOf(connection.type), token };
   }
@@ -42,5 +42,4 @@ export class ConnectionCredentialsService {
   }
 }
 
-const associatedData = (connectionId: string) => `clickup-connection:${connectionId}`;
 const kindOf = (type: ConnectionType): ClickUpCredential['kind'] => (type === 'oauth' ? 'oauth' : 'personal');

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 
 /**
  * `ENCRYPTION_KEY` when set. In embedded mode without one, a key generated once into `DATA_DIR/encryption.key`
- * (mode 0600) so a trial install works out of the box; production (DATABASE_URL set) must configure it.
+ * (mode 0600) so a trial install works out of the box; production (DATABASE_URL set) must configure it. The api and
+ * the worker both call this; whichever comes first writes the file and the other reads it.
  */
 export function resolveEncryptionKey(options: {
   configured?: string;
@@ -22,6 +23,11 @@ export function resolveEncryptionKey(options: {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32).toString('base64');
-  writeFileSync(file, key + '\n', { mode: 0o600, flag: 'wx' });
+  try {
+    writeFileSync(file, key + '\n', { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw error;
+  }
   return key;
 }
