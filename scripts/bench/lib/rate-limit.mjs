@@ -1,0 +1,135 @@
+// The rate-limit run: the sandbox at N requests per (scaled) minute, W writes through task_create at once, and the
+// time until every write is in ClickUp against the least time the limit allows. Writes are read back from the
+// sandbox's request log (not rate-limited), so a write applied twice shows up as a duplicate name.
+import { rest } from './stack.mjs';
+import { rpc } from './load.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function rateLimitRun({ sandbox, api, mcpUrl, listId, writes, perMinute, windowMs, log }) {
+  const prefix = `bench-write-${Date.now().toString(36)}-`;
+  const { requests: before } = await sandbox.control('GET', '/requests');
+  const since = before.at(-1)?.seq ?? 0;
+  // Also opens fresh windows for every token.
+  await sandbox.control('PUT', '/rate-limit', { per_minute: perMinute, window_ms: windowMs });
+
+  const started = Date.now();
+  const calls = Array.from({ length: writes }, (_, i) =>
+    rpc(
+      mcpUrl,
+      'tools/call',
+      {
+        name: 'task_create',
+        arguments: { list_id: listId, name: `${prefix}${String(i).padStart(4, '0')}` },
+      },
+      i + 1,
+    ).then(
+      (r) => classify(r),
+      (error) => ({ kind: 'transport_error', message: error.message }),
+    ),
+  );
+  const answers = await Promise.all(calls);
+  const answeredMs = Date.now() - started;
+  const byKind = count(answers.map((a) => a.kind));
+  const jobIds = answers.filter((a) => a.jobId).map((a) => a.jobId);
+  log(
+    `rate-limit: ${writes} calls answered in ${(answeredMs / 1000).toFixed(1)} s: ${JSON.stringify(byKind)}`,
+  );
+
+  // Queued writes go on in the worker: wait until every write is in, or nothing has moved for three windows.
+  const expected = writes;
+  let created = await createdWrites(sandbox, since, prefix);
+  let lastProgress = Date.now();
+  let lastCount = created.names.length;
+  while (
+    jobIds.length > 0 &&
+    created.names.length < expected &&
+    Date.now() - lastProgress < 3 * windowMs + 25_000
+  ) {
+    await sleep(500);
+    created = await createdWrites(sandbox, since, prefix);
+    if (created.names.length !== lastCount) {
+      lastCount = created.names.length;
+      lastProgress = Date.now();
+    }
+  }
+  const distinct = new Set(created.names);
+  const windows = Math.ceil(writes / perMinute) - 1;
+  const minimumMs = windows * windowMs;
+  const lastWriteMs = created.lastAt ? created.lastAt - started : null;
+  const jobs = await jobStates(api, jobIds);
+  // Requests that reached the sandbox in the run (reads the gateway made for scope checks included), and 429s.
+  const upstream = await upstreamTraffic(sandbox, since);
+  await sandbox.control('PUT', '/rate-limit', { per_minute: 1_000_000 });
+  return {
+    writes,
+    per_minute: perMinute,
+    window_ms: windowMs,
+    answers: byKind,
+    answered_s: round(answeredMs / 1000),
+    writes_applied: created.names.length,
+    distinct_writes: distinct.size,
+    duplicates: created.names.length - distinct.size,
+    missing: writes - distinct.size,
+    time_to_last_write_s: lastWriteMs === null ? null : round(lastWriteMs / 1000),
+    minimum_s: round(minimumMs / 1000),
+    over_minimum_pct:
+      lastWriteMs === null || distinct.size < writes
+        ? null
+        : round((100 * (lastWriteMs - minimumMs)) / minimumMs),
+    upstream_requests: upstream.total,
+    upstream_429s: upstream.limited,
+    jobs,
+  };
+}
+
+function classify(answer) {
+  const envelope = answer.body?.result?.structuredContent;
+  if (answer.status !== 200 || !envelope) return { kind: `http_${answer.status}` };
+  if (envelope.ok) return { kind: 'ok' };
+  const issue = envelope.issues?.[0] ?? {};
+  if (issue.queued && issue.job_id) return { kind: 'queued', jobId: issue.job_id };
+  return { kind: `error_${issue.code ?? 'unknown'}`, jobId: issue.job_id };
+}
+
+async function createdWrites(sandbox, since, prefix) {
+  const { requests } = await sandbox.control('GET', `/requests?since=${since}`);
+  const names = [];
+  let lastAt = null;
+  for (const r of requests) {
+    if (r.method !== 'POST' || !/\/list\/[^/]+\/task$/.test(r.path) || r.status !== 200) continue;
+    const name = r.body?.name;
+    if (typeof name !== 'string' || !name.startsWith(prefix)) continue;
+    names.push(name);
+    lastAt = Math.max(lastAt ?? 0, Date.parse(r.at));
+  }
+  return { names, lastAt };
+}
+
+async function upstreamTraffic(sandbox, since) {
+  const { requests } = await sandbox.control('GET', `/requests?since=${since}`);
+  return { total: requests.length, limited: requests.filter((r) => r.status === 429).length };
+}
+
+/** Final states of the retry jobs, through the REST API (absent before the retry queue exists). */
+async function jobStates(api, jobIds) {
+  if (jobIds.length === 0) return null;
+  const states = [];
+  for (const id of jobIds) {
+    try {
+      const job = await rest(api.baseUrl, 'GET', `/retry-jobs/${encodeURIComponent(id)}`);
+      states.push(job.state ?? 'unknown');
+    } catch (error) {
+      states.push(/: 404 /.test(error.message) ? 'not_found' : 'unreadable');
+    }
+  }
+  return count(states);
+}
+
+function count(values) {
+  const out = {};
+  for (const v of values) out[v] = (out[v] ?? 0) + 1;
+  return out;
+}
+
+const round = (n) => Number(n.toFixed(1));
