@@ -4,6 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
+import { AppConfig } from '@gw/config';
+import { registerMcpAccessLog } from '../logging/mcp-access-log';
 import { requestIdOf } from '../logging/request-id';
 import { McpRoutes } from '../mcp/http/mcp-routes';
 import { MetricsService } from '../metrics/metrics.service';
@@ -51,6 +53,7 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestFastifyAppl
   });
 
   setupOpenApi(app);
+  registerMcpAccessLog(fastify, app.get(AppConfig).logLevel);
   app.get(McpRoutes).register(fastify);
   await app.init();
   return app;

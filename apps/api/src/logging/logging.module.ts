@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { AppConfig } from '@gw/config';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
@@ -24,6 +24,8 @@ export const REDACTED_PATHS = [
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (app: AppConfig) => ({
+        // MCP requests get a cheaper line of their own (mcp-access-log.ts); this middleware is for the REST API.
+        exclude: [{ path: 'mcp/*path', method: RequestMethod.ALL }],
         pinoHttp: {
           level: app.logLevel,
           genReqId: (req: IncomingMessage) => requestIdOf(req),

@@ -1,0 +1,42 @@
+import Fastify from 'fastify';
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import { registerMcpAccessLog } from './mcp-access-log';
+
+describe('registerMcpAccessLog', () => {
+  async function served(level: string) {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>);
+        done();
+      },
+    });
+    const fastify = Fastify();
+    registerMcpAccessLog(fastify, level, pino({ level }, sink));
+    fastify.post('/mcp/:token', (_req, reply) => void reply.code(200).send({ ok: true }));
+    fastify.get('/api/v1/thing', (_req, reply) => void reply.send({}));
+    return { fastify, lines };
+  }
+
+  it('writes one line per MCP request, with the token shown only as a hash prefix', async () => {
+    const { fastify, lines } = await served('info');
+    const token = `cmcp_${'b'.repeat(43)}`;
+    await fastify.inject({ method: 'POST', url: `/mcp/${token}`, headers: { 'user-agent': 'agent/1' } });
+    await fastify.inject({ method: 'GET', url: '/api/v1/thing' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      msg: 'request completed',
+      req: { method: 'POST', userAgent: 'agent/1' },
+      res: { statusCode: 200 },
+    });
+    expect(JSON.stringify(lines[0])).not.toContain(token);
+    expect((lines[0]['req'] as { url: string }).url).toMatch(/^\/mcp\/\[token:[0-9a-f]{12}\]$/);
+  });
+
+  it('writes nothing when info lines are off', async () => {
+    const { fastify, lines } = await served('warn');
+    await fastify.inject({ method: 'POST', url: `/mcp/cmcp_${'c'.repeat(43)}` });
+    expect(lines).toHaveLength(0);
+  });
+});
