@@ -5,6 +5,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EMBEDDED_DB_FILE, readEmbeddedDatabaseInfo } from './database-location';
+import { PgliteSessionQueue } from './pglite-session-queue';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -28,6 +29,7 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<
   const db = await PGlite.create({ dataDir: join(root, 'pgdata'), extensions: { pg_trgm } });
   await db.exec('SET search_path TO public, bullmq');
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 64 });
+  PgliteSessionQueue.install(server, db);
   await server.start();
   const url = `postgres://postgres@${server.getServerConn()}/postgres`;
   const infoFile = join(root, EMBEDDED_DB_FILE);

@@ -1,0 +1,105 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+interface Pending {
+  handlerId: number;
+  message: Uint8Array;
+  onData(data: Uint8Array): void;
+  resolve(bytes: number): void;
+  reject(error: unknown): void;
+}
+
+/** Extended-protocol messages that open or continue a batch; the batch ends at Sync (`S`). */
+const BATCH_MESSAGES = new Set(['P', 'B', 'D', 'E', 'C', 'H']);
+const SYNC = Uint8Array.from([0x53, 0, 0, 0, 4]);
+
+/**
+ * The order in which socket clients' protocol messages reach PGlite's single session. pglite-socket's own queue
+ * (0.2.17) keeps a client to itself only inside a transaction, so two clients' Parse/Bind/Execute batches interleave
+ * and one binds the other's unnamed statement: wrong rows or errors (electric-sql/pglite#1046); and an internal
+ * error leaves its queue stopped for good. Here a client keeps the session from the first message of an
+ * extended-protocol batch until its Sync, and for as long as it has a transaction open.
+ */
+export class PgliteSessionQueue {
+  private queue: Pending[] = [];
+  private processing = false;
+  /** The client that holds the session (mid-batch or in a transaction), if any. */
+  private owner: number | null = null;
+  private readonly openBatches = new Set<number>();
+
+  constructor(private readonly db: PGlite) {}
+
+  /** Puts this queue in place of the server's own; call before `start()`. */
+  static install(server: PGLiteSocketServer, db: PGlite): PgliteSessionQueue {
+    const queue = new PgliteSessionQueue(db);
+    (server as unknown as { queryQueue: PgliteSessionQueue }).queryQueue = queue;
+    return queue;
+  }
+
+  enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ handlerId, message, onData, resolve, reject });
+      void this.process();
+    });
+  }
+
+  getQueueLength(): number {
+    return this.queue.length;
+  }
+
+  clearQueueForHandler(handlerId: number): void {
+    this.queue = this.queue.filter((p) => {
+      if (p.handlerId !== handlerId) return true;
+      p.reject(new Error('Handler disconnected'));
+      return false;
+    });
+  }
+
+  /** A client that went away mid-batch or mid-transaction must not leave the session to the next one in that state. */
+  async clearTransactionIfNeeded(handlerId: number): Promise<void> {
+    if (this.owner !== handlerId) return;
+    if (this.openBatches.has(handlerId)) {
+      await this.db.runExclusive(() => this.db.execProtocolRawStream(SYNC, { onRawData: () => undefined }));
+    }
+    // `exec` takes PGlite's lock itself.
+    if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
+    this.openBatches.delete(handlerId);
+    this.owner = null;
+    void this.process();
+  }
+
+  private next(): Pending | undefined {
+    const index = this.owner === null ? 0 : this.queue.findIndex((p) => p.handlerId === this.owner);
+    return index === -1 ? undefined : this.queue.splice(index, 1)[0];
+  }
+
+  private async process(): Promise<void> {
+    if (this.processing) return;
+    this.processing = true;
+    try {
+      for (let item = this.next(); item; item = this.next()) {
+        const type = String.fromCharCode(item.message[0] ?? 0);
+        if (BATCH_MESSAGES.has(type)) this.openBatches.add(item.handlerId);
+        if (type === 'S') this.openBatches.delete(item.handlerId);
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream((item as Pending).message, {
+              onRawData: (data) => {
+                bytes += data.length;
+                (item as Pending).onData(data);
+              },
+            }),
+          );
+          item.resolve(bytes);
+        } catch (error) {
+          item.reject(error);
+        }
+        const holds = this.openBatches.has(item.handlerId) || this.db.isInTransaction();
+        this.owner = holds ? item.handlerId : null;
+      }
+    } finally {
+      this.processing = false;
+    }
+  }
+}
