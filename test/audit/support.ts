@@ -1,4 +1,5 @@
 import { Client as PgClient } from 'pg';
+import { INITIALIZE, rawPost } from '../support/mcp';
 import { ADMIN, type Stack } from '../support/stack';
 
 /** An audit event as the REST API returns it (CONTRACTS §7). */
@@ -134,4 +135,36 @@ export function tally(events: AuditEvent[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const e of events) counts[`${e.action} ${e.outcome}`] = (counts[`${e.action} ${e.outcome}`] ?? 0) + 1;
   return counts;
+}
+
+/** A seeded sandbox list's id, found the way ClickUp exposes it (space → folders → lists). */
+export async function sandboxListId(stack: Stack, spaceId: string, name: string): Promise<string> {
+  const res = await fetch(`${stack.sandboxUrl}/api/v2/space/${spaceId}/folder`, {
+    headers: { authorization: 'pk_sandbox_owner' },
+  });
+  const { folders } = (await res.json()) as { folders: { lists: { id: string; name: string }[] }[] };
+  const list = folders.flatMap((f) => f.lists).find((l) => l.name === name);
+  if (!list) throw new Error(`no list ${name} in space ${spaceId}`);
+  return list.id;
+}
+
+/** An MCP session opened with raw JSON-RPC, so every request it makes is one known audit row. */
+export async function mcpSession(url: string, client = { name: 'audit-e2e', version: '1.0' }) {
+  const init = await rawPost(url, { ...INITIALIZE, params: { ...INITIALIZE.params, clientInfo: client } });
+  if (init.status !== 200) throw new Error(`initialize answered ${init.status}`);
+  const headers = { 'mcp-session-id': init.headers.get('mcp-session-id') as string };
+  let id = 1;
+  return {
+    async call(name: string, args: Record<string, unknown>) {
+      const res = await rawPost(
+        url,
+        { jsonrpc: '2.0', id: ++id, method: 'tools/call', params: { name, arguments: args } },
+        headers,
+      );
+      return res.body?.['result'] as { structuredContent: { ok: boolean } } | undefined;
+    },
+    async list() {
+      return rawPost(url, { jsonrpc: '2.0', id: ++id, method: 'tools/list' }, headers);
+    },
+  };
 }
