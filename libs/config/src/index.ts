@@ -8,5 +8,6 @@ export * from './lib/clickup.config';
 export * from './lib/bootstrap.config';
 export * from './lib/sandbox.config';
 export * from './lib/mcp.config';
+export * from './lib/retry.config';
 export * from './lib/audit.config';
 export * from './lib/config-table';

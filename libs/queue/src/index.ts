@@ -1,2 +1,3 @@
 export * from './lib/queue-names';
 export * from './lib/queue-backend';
+export * from './lib/tool-call-job';

@@ -6,6 +6,7 @@ import { DatabaseConfig } from './database.config';
 import { envVarsOf } from './env-var.decorator';
 import { McpConfig } from './mcp.config';
 import { QueueConfig } from './queue.config';
+import { RetryConfig } from './retry.config';
 import { SandboxConfig } from './sandbox.config';
 import { SecurityConfig } from './security.config';
 
@@ -14,6 +15,7 @@ export const DOCUMENTED_CONFIGS = [
   ['api', AppConfig],
   ['database', DatabaseConfig],
   ['queue', QueueConfig],
+  ['retries', RetryConfig],
   ['security', SecurityConfig],
   ['MCP', McpConfig],
   ['audit', AuditConfig],

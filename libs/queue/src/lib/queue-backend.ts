@@ -2,6 +2,7 @@ import {
   createPostgresBackend,
   PostgresConnectionOptions,
   Queue,
+  QueueEvents,
   QueueOptions,
   withBackend,
   Worker,
@@ -43,6 +44,9 @@ const pollingPostgresBackend: typeof createPostgresBackend = (name, opts, factor
 export class QueueBackend {
   readonly kind: QueueBackendKind;
   private readonly queues = new Map<string, Queue>();
+  private readonly producers = new Map<string, Queue>();
+  private readonly events = new Map<string, QueueEvents>();
+  private sharedRedis?: IORedis;
   private readonly workers: Worker[] = [];
   private readonly redisConnections: IORedis[] = [];
   private readonly postgres: ReturnType<
@@ -57,6 +61,11 @@ export class QueueBackend {
 
   private readonly polling: boolean;
 
+  /** The Redis key prefix (BullMQ's and the product's own keys). */
+  get prefix(): string {
+    return this.options.prefix ?? 'bull';
+  }
+
   queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
@@ -65,6 +74,49 @@ export class QueueBackend {
       this.queues.set(name, queue);
     }
     return queue;
+  }
+
+  /**
+   * A queue for code that answers a request while it waits (the api's retry queue): on Redis its commands fail at
+   * once while Redis is unreachable instead of waiting for it, so a caller can say so. The same queue on PostgreSQL.
+   */
+  producer(name: string): Queue {
+    if (this.kind === 'postgres') return this.queue(name);
+    let queue = this.producers.get(name);
+    if (!queue) {
+      queue = new Queue(name, this.redisOptions({ failFast: true }));
+      queue.on('error', () => undefined);
+      this.producers.set(name, queue);
+    }
+    return queue;
+  }
+
+  /** One event stream per queue and process (completed, failed, progress, delayed). */
+  queueEvents(name: string): QueueEvents {
+    let events = this.events.get(name);
+    if (!events) {
+      events =
+        this.kind === 'redis'
+          ? new QueueEvents(name, this.redisOptions())
+          : (new this.postgres.QueueEvents(name, {
+              connection: this.postgresConnection(false),
+              // Without NOTIFY (embedded), look for new events every second.
+              ...(this.polling ? { blockingTimeout: POLL_SECONDS * 1000 } : {}),
+            }) as unknown as QueueEvents);
+      events.on('error', () => undefined);
+      this.events.set(name, events);
+    }
+    return events;
+  }
+
+  /**
+   * A Redis connection for other shared state than queues (the ClickUp request budget), failing fast while Redis
+   * is down; null on the PostgreSQL backend.
+   */
+  redis(): IORedis | null {
+    if (this.kind !== 'redis') return null;
+    this.sharedRedis ??= this.redisConnection({ failFast: true });
+    return this.sharedRedis;
   }
 
   worker(name: string, processor: Processor, options: Partial<WorkerOptions> = {}): Worker {
@@ -119,22 +171,31 @@ export class QueueBackend {
 
   async close(): Promise<void> {
     await Promise.allSettled(this.workers.map((w) => w.close()));
-    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+    await Promise.allSettled([...this.events.values()].map((e) => e.close()));
+    await Promise.allSettled([...this.queues.values(), ...this.producers.values()].map((q) => q.close()));
     this.redisConnections.forEach((c) => c.disconnect());
     this.queues.clear();
+    this.producers.clear();
+    this.events.clear();
+    this.sharedRedis = undefined;
     this.workers.length = 0;
   }
 
-  private redisOptions(): QueueOptions {
-    const connection = new IORedis(this.options.redisUrl as string, {
-      maxRetriesPerRequest: null,
-      // Fail fast while Redis is down instead of queueing commands in memory forever.
-      enableOfflineQueue: true,
-      lazyConnect: false,
-    });
+  private redisOptions(options: { failFast?: boolean } = {}): QueueOptions {
+    return { connection: this.redisConnection(options), prefix: this.options.prefix };
+  }
+
+  private redisConnection(options: { failFast?: boolean }): IORedis {
+    const connection = new IORedis(
+      this.options.redisUrl as string,
+      options.failFast
+        ? // Commands fail at once while the connection is down, and within a second when Redis stops answering.
+          { maxRetriesPerRequest: 0, enableOfflineQueue: false, commandTimeout: 1000, lazyConnect: false }
+        : { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: false },
+    );
     connection.on('error', () => undefined);
     this.redisConnections.push(connection);
-    return { connection, prefix: this.options.prefix };
+    return connection;
   }
 
   private postgresQueue(name: string): Queue {

@@ -1,3 +1,5 @@
+import type { ToolCallJobPayload, ToolCallJobResult } from './tool-call-job';
+
 /**
  * Every queue and job of the product, with its typed payload and result. Producers (api) and processors (worker)
  * import these so a job's shape is checked on both sides.
@@ -5,6 +7,7 @@
 export const QUEUE_NAMES = {
   maintenance: 'maintenance',
   mcpServers: 'mcp-servers',
+  retries: 'retries',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
@@ -23,6 +26,8 @@ export interface JobTypes {
     payload: { organization_id?: string; requested_by?: string };
     result: { organizations: number; purged: number };
   };
+  /** A tool call past its budget (rate limit, ClickUp failures), replayed until done or dead-lettered. */
+  'tool-call': { payload: ToolCallJobPayload; result: ToolCallJobResult };
 }
 export type JobName = keyof JobTypes;
 export type JobPayload<N extends JobName> = JobTypes[N]['payload'];
@@ -32,6 +37,7 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   'session-cleanup': QUEUE_NAMES.maintenance,
   'expire-server': QUEUE_NAMES.mcpServers,
   'audit-retention': QUEUE_NAMES.maintenance,
+  'tool-call': QUEUE_NAMES.retries,
 };
 
 /**

@@ -1,0 +1,71 @@
+import type { ClickUpRequest } from '@gw/clickup-client';
+
+/** A ClickUp answer as kept in a job: enough to hand it to the tool again. */
+export interface JournaledAnswer {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * One write of a queued call, in the order the tool made it. `unknown` means it reached ClickUp and no answer said
+ * whether it was applied (5xx, timeout, reset): a create in that state is looked for upstream before it is sent again.
+ */
+export interface JournaledWrite {
+  request: ClickUpRequest;
+  /** When it was first sent, epoch ms: an upstream check looks for what was created since. */
+  first_sent_at: number | null;
+  state: 'done' | 'unknown' | 'not_applied';
+  answer?: JournaledAnswer;
+}
+
+/** What a queued call has already done, so a replay continues it instead of repeating it. */
+export interface CallJournal {
+  /** Answers to reads, by request key, used again when the replay makes the same read. */
+  reads: { key: string; answer: JournaledAnswer }[];
+  writes: JournaledWrite[];
+}
+
+/** A tool call that could not finish within its budget, carried on by the worker (CONTRACTS §6). */
+export interface ToolCallJobPayload {
+  organization_id: string;
+  server_id: string;
+  team_id: string | null;
+  tool: string;
+  arguments: Record<string, unknown>;
+  /** The MCP request it came from, for the audit event of its outcome. */
+  origin: {
+    client_name: string | null;
+    client_version: string | null;
+    session_id: string | null;
+    request_id: string | null;
+    ip: string | null;
+    user_agent: string | null;
+  };
+  queued_at: number;
+  reason: 'rate_limit' | 'upstream_error';
+  journal: CallJournal;
+  /** Written before each retry. */
+  last_error?: { code: string; message: string; upstream_status?: number; at: number };
+  /** When the next attempt is due, epoch ms, and the backoff that led there. */
+  next_attempt_at?: number;
+  next_delay_ms?: number;
+}
+
+/** The queued call's outcome: the envelope the tool would have answered, had it finished in time. */
+export interface ToolCallJobResult {
+  envelope: {
+    ok: boolean;
+    result: unknown;
+    issues: {
+      code: string;
+      message: string;
+      upstream_status?: number;
+      retry_after_ms?: number;
+      job_id?: string;
+      queued?: boolean;
+      path?: string;
+    }[];
+  };
+  /** Creates found upstream instead of sent again. */
+  deduplicated: number;
+}
