@@ -27,6 +27,8 @@ import { TagsToolsModule } from './tags/tags.module';
 import { TagsTools } from './tags/tags.tools';
 import { TasksToolsModule } from './tasks/tasks.module';
 import { TasksTools } from './tasks/tasks.tools';
+import { JobsToolsModule } from './jobs/jobs.module';
+import { JobsTools } from './jobs/jobs.tools';
 
 /** Every tool group module, and the catalog built from them once at start. */
 const GROUPS = [
@@ -43,6 +45,7 @@ const GROUPS = [
   TimeTrackingTools,
   DocsTools,
   MembersTools,
+  JobsTools,
 ] as const;
 
 @Module({
@@ -60,6 +63,7 @@ const GROUPS = [
     TimeTrackingToolsModule,
     DocsToolsModule,
     MembersToolsModule,
+    JobsToolsModule,
   ],
   providers: [
     {

@@ -10,6 +10,7 @@ export class Scope {
   private readonly spaces: ReadonlySet<string> | null;
   /** Spaces seen in the workspace's space list. A space never changes workspace, so hits need no refetch. */
   private readonly workspaceSpaces = new Set<string>();
+  private readonly loading = new Map<boolean, Promise<void>>();
 
   constructor(
     readonly workspaceId: string,
@@ -52,11 +53,34 @@ export class Scope {
     const id = String(spaceId ?? '');
     if (this.workspaceSpaces.has(id)) return;
     for (const archived of [false, true]) {
-      const { data } = await client.spaces.list(this.workspaceId, { archived });
-      for (const space of data) this.workspaceSpaces.add(space.id);
+      await this.loadSpaces(client, archived);
       if (this.workspaceSpaces.has(id)) return;
     }
     throw forbidden(`${what} is outside the workspace this MCP server is scoped to.`);
+  }
+
+  /**
+   * Concurrent misses share one fetch of the space list (under a rate limit, every extra request is a wait). A caller
+   * whose shared fetch failed fetches with its own client: the failure may belong to another call.
+   */
+  private async loadSpaces(client: ClickUpClient, archived: boolean): Promise<void> {
+    const shared = this.loading.get(archived);
+    if (shared) {
+      try {
+        return await shared;
+      } catch {
+        // fetched below with this caller's client
+      }
+    }
+    const own = client.spaces.list(this.workspaceId, { archived }).then(({ data }) => {
+      for (const space of data) this.workspaceSpaces.add(space.id);
+    });
+    this.loading.set(archived, own);
+    try {
+      await own;
+    } finally {
+      if (this.loading.get(archived) === own) this.loading.delete(archived);
+    }
   }
 
   /** Fetches a task and checks it is in scope; the fetched task is returned for reuse. */

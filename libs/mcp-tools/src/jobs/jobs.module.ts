@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { JobsTools } from './jobs.tools';
+
+@Module({ providers: [JobsTools], exports: [JobsTools] })
+export class JobsToolsModule {}
