@@ -7,6 +7,7 @@ import {
   DatabaseConfig,
   McpConfig,
   QueueConfig,
+  RetryConfig,
   SecurityConfig,
 } from '@gw/config';
 import type { ApiConfigs } from './runtime';
@@ -25,6 +26,7 @@ export class ConfigModule {
       { provide: BootstrapConfig, useValue: configs.bootstrap },
       { provide: McpConfig, useValue: configs.mcp },
       { provide: AuditConfig, useValue: configs.audit },
+      { provide: RetryConfig, useValue: configs.retry },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -8,6 +8,7 @@ import {
   loadConfigs,
   McpConfig,
   QueueConfig,
+  RetryConfig,
   SecurityConfig,
 } from '@gw/config';
 
@@ -21,6 +22,7 @@ export const API_CONFIG_CLASSES = [
   BootstrapConfig,
   McpConfig,
   AuditConfig,
+  RetryConfig,
 ] as const;
 
 export interface ApiConfigs {
@@ -32,14 +34,15 @@ export interface ApiConfigs {
   bootstrap: BootstrapConfig;
   mcp: McpConfig;
   audit: AuditConfig;
+  retry: RetryConfig;
 }
 
 export function loadApiConfigs(env: Env = process.env): ApiConfigs {
-  const [app, database, queue, security, clickup, bootstrap, mcp, audit] = loadConfigs(
+  const [app, database, queue, security, clickup, bootstrap, mcp, audit, retry] = loadConfigs(
     API_CONFIG_CLASSES,
     env,
   );
   // Unset PUBLIC_URL follows PORT, so a local api on another port still prints working MCP URLs.
   if (!env['PUBLIC_URL']) app.publicUrl = `http://localhost:${app.port}`;
-  return { app, database, queue, security, clickup, bootstrap, mcp, audit };
+  return { app, database, queue, security, clickup, bootstrap, mcp, audit, retry };
 }

@@ -1,17 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, McpConfig } from '@gw/config';
+import { AppConfig, McpConfig, RetryConfig } from '@gw/config';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuditService, type AuditEventInput } from '../../audit/audit.service';
 import { outcomeOf } from '../../audit/outcome';
 import { PrincipalResolver } from '../../auth/principal.resolver';
 import { tokenHashPrefix } from '@gw/security';
 import { classify, ErrorCode, rpcError, type JsonRpcResponse } from '../protocol/json-rpc';
-import { McpDispatcher, type Dispatched } from '../protocol/mcp-dispatcher';
+import { McpDispatcher, type DispatchContext, type Dispatched } from '../protocol/mcp-dispatcher';
 import { SessionIds, type ClientInfo } from '../protocol/session-id';
 import { McpServerRegistry } from '../registry/mcp-server-registry.service';
 import type { ResolvedServer } from '../registry/resolved-server';
 import { LegacySseSessions } from '../streams/legacy-sse-sessions';
 import { NotificationStreams } from '../streams/notification-streams';
+import {
+  ProgressClock,
+  progressNotification,
+  progressTokenOf,
+  ProgressReply,
+} from '../streams/progress-reply';
 import {
   accepts,
   allowedOrigins,
@@ -64,6 +70,7 @@ export class McpRoutes {
     private readonly audit: AuditService,
     app: AppConfig,
     mcp: McpConfig,
+    private readonly retry: RetryConfig,
   ) {
     this.allowedOrigins = allowedOrigins([app.publicUrl, app.dashboardUrl, ...mcp.allowedOrigins]);
   }
@@ -113,13 +120,23 @@ export class McpRoutes {
     let client = this.sessions.read(header(req, SESSION_HEADER));
     let sessionId: string | undefined;
     const responses: JsonRpcResponse[] = [];
+    // One tools/call with a progress token may wait for ClickUp: its answer can become an event stream.
+    const single = !batch ? classify(messages[0]) : null;
+    const token =
+      single?.kind === 'request' && single.message.method === 'tools/call'
+        ? progressTokenOf(single.message.params)
+        : undefined;
+    const progress = token === undefined ? null : new ProgressReply(reply, token, this.retry.callBudgetMs);
     for (const value of messages) {
       const message = classify(value);
       if (message.kind === 'invalid') {
         responses.push(rpcError(message.id, ErrorCode.InvalidRequest, `Invalid Request: ${message.reason}`));
       } else if (message.kind === 'request') {
         const started = performance.now();
-        const outcome = await this.dispatcher.dispatch(message.message, server);
+        const outcome = await this.dispatcher.dispatch(message.message, server, {
+          origin: this.origin(req, client, sessionId ?? header(req, SESSION_HEADER)),
+          onProgress: progress?.notify,
+        });
         if (outcome.client) {
           client = outcome.client;
           sessionId = this.sessions.issue(outcome.client);
@@ -138,26 +155,41 @@ export class McpRoutes {
           );
         } catch {
           // A result is never returned without its audit row (the action may have happened; say so).
-          return void reply
-            .code(503)
-            .send(
-              rpcError(
-                message.message.id,
-                -32002,
-                'The audit log is unavailable, so this result cannot be returned. A write may have been applied; check before retrying.',
-              ),
-            );
+          const unavailable = rpcError(
+            message.message.id,
+            -32002,
+            'The audit log is unavailable, so this result cannot be returned. A write may have been applied; check before retrying.',
+          );
+          if (progress?.started) return progress.finish(unavailable);
+          return void reply.code(503).send(unavailable);
         }
         responses.push(outcome.response);
       }
     }
     this.registry.noteUse(server.id, client?.name ?? null, req.ip);
+    if (progress?.started) return progress.finish(responses[0]);
     if (responses.length === 0) return void reply.code(202).send();
     if (sessionId) void reply.header('mcp-session-id', sessionId);
     void reply
       .code(200)
       .header('content-type', 'application/json')
       .send(batch ? responses : responses[0]);
+  }
+
+  /** The MCP request a call comes from, kept with a queued call for the audit event of its outcome. */
+  private origin(
+    req: FastifyRequest,
+    client: ClientInfo | null,
+    sessionId: string | undefined,
+  ): DispatchContext['origin'] {
+    return {
+      client_name: client?.name ?? null,
+      client_version: client?.version ?? null,
+      session_id: sessionId ?? null,
+      request_id: String(req.id),
+      ip: req.ip,
+      user_agent: header(req, 'user-agent') ?? null,
+    };
   }
 
   private async openStream(req: TokenRequest, reply: FastifyReply): Promise<void> {
@@ -201,7 +233,17 @@ export class McpRoutes {
       session.send(rpcError(message.id, ErrorCode.InvalidRequest, `Invalid Request: ${message.reason}`));
     } else if (message.kind === 'request') {
       const started = performance.now();
-      const outcome = await this.dispatcher.dispatch(message.message, server);
+      const token =
+        message.message.method === 'tools/call' ? progressTokenOf(message.message.params) : undefined;
+      const clock = new ProgressClock();
+      const outcome = await this.dispatcher.dispatch(message.message, server, {
+        origin: this.origin(req, session.client, session.id),
+        onProgress:
+          token === undefined
+            ? undefined
+            : (text) =>
+                session.send(progressNotification(token, clock.next(), this.retry.callBudgetMs, text)),
+      });
       if (outcome.client) session.client = outcome.client;
       this.registry.noteUse(server.id, session.client?.name ?? null, req.ip);
       try {
@@ -315,7 +357,7 @@ export class McpRoutes {
         outcome: result,
         issueCodes,
         upstreamStatus,
-        jobId,
+        jobId: jobId ?? outcome.jobId ?? null,
       };
     }
     return base;

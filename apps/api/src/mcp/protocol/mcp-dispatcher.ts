@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
-import { SERVER_INSTRUCTIONS, ToolCatalog, toCallToolResult, type Envelope } from '@gw/mcp-tools';
+import { SERVER_INSTRUCTIONS, toCallToolResult, type Envelope } from '@gw/mcp-tools';
+import { ToolCallRunner, type CallOrigin } from '../../retry/tool-call-runner';
 import type { ResolvedServer } from '../registry/resolved-server';
 import { ErrorCode, rpcError, rpcResult, type JsonRpcRequest, type JsonRpcResponse } from './json-rpc';
 import type { ClientInfo } from './session-id';
@@ -20,6 +21,14 @@ export interface Dispatched {
   /** The arguments as the agent sent them (the audit log redacts them). */
   arguments?: unknown;
   envelope?: Envelope;
+  /** The retry job a tools/call went to, even when it finished within the call's budget. */
+  jobId?: string | null;
+}
+
+/** Where a request came from, and where its progress notifications go (when the client asked for them). */
+export interface DispatchContext {
+  origin: CallOrigin;
+  onProgress?: (message: string) => void;
 }
 
 /**
@@ -29,9 +38,13 @@ export interface Dispatched {
  */
 @Injectable()
 export class McpDispatcher {
-  constructor(private readonly catalog: ToolCatalog) {}
+  constructor(private readonly calls: ToolCallRunner) {}
 
-  async dispatch(request: JsonRpcRequest, server: ResolvedServer): Promise<Dispatched> {
+  async dispatch(
+    request: JsonRpcRequest,
+    server: ResolvedServer,
+    context: DispatchContext,
+  ): Promise<Dispatched> {
     const params = request.params ?? {};
     switch (request.method) {
       case 'initialize':
@@ -41,7 +54,7 @@ export class McpDispatcher {
       case 'tools/list':
         return { response: rpcResult(request.id, { tools: server.selection.listing }) };
       case 'tools/call':
-        return this.callTool(request, params, server);
+        return this.callTool(request, params, server, context);
       case 'logging/setLevel':
         // Accepted for clients that set it; tool outcomes travel in the result envelope, not as log messages.
         return { response: rpcResult(request.id, {}) };
@@ -77,6 +90,7 @@ export class McpDispatcher {
     request: JsonRpcRequest,
     params: Record<string, unknown>,
     server: ResolvedServer,
+    context: DispatchContext,
   ): Promise<Dispatched> {
     const name = params['name'];
     if (typeof name !== 'string') {
@@ -94,18 +108,29 @@ export class McpDispatcher {
         ),
       };
     }
-    const envelope: Envelope = server.selection.names.has(name)
-      ? await this.catalog.call(name, args ?? {}, { client: server.client, scope: server.scope })
-      : {
-          ok: false,
-          result: null,
-          issues: [{ code: 'FORBIDDEN', message: `The tool ${name} is not available on this MCP server.` }],
-        };
+    let envelope: Envelope;
+    let jobId: string | null = null;
+    if (server.selection.names.has(name)) {
+      ({ envelope, jobId } = await this.calls.run(
+        server,
+        name,
+        (args ?? {}) as Record<string, unknown>,
+        context.origin,
+        context.onProgress,
+      ));
+    } else {
+      envelope = {
+        ok: false,
+        result: null,
+        issues: [{ code: 'FORBIDDEN', message: `The tool ${name} is not available on this MCP server.` }],
+      };
+    }
     return {
       response: rpcResult(request.id, toCallToolResult(envelope)),
       tool: name,
       arguments: args ?? {},
       envelope,
+      jobId,
     };
   }
 }

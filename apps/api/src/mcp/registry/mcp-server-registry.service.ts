@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ClickUpConfig, McpConfig } from '@gw/config';
-import { ClickUpClient, ClickUpTransport } from '@gw/clickup-client';
+import { McpConfig } from '@gw/config';
+import { tokenFingerprint } from '@gw/clickup-client';
 import { ClickUpConnectionEntity, McpServerEntity } from '@gw/db';
 import { Scope, ToolCatalog } from '@gw/mcp-tools';
 import { MCP_TOKEN_PATTERN, sha256Hex } from '@gw/security';
@@ -30,7 +30,6 @@ interface CacheEntry {
 export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(McpServerRegistry.name);
   private readonly cache = new Map<string, CacheEntry>();
-  private readonly transport = new ClickUpTransport();
   readonly events = new EventEmitter();
   private timer?: NodeJS.Timeout;
   private seenVersions = new Set<string>();
@@ -40,7 +39,6 @@ export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: ToolCatalog,
     private readonly credentials: ConnectionCredentialsService,
-    private readonly clickup: ClickUpConfig,
     private readonly mcp: McpConfig,
   ) {}
 
@@ -95,6 +93,7 @@ export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
       .getRepository(ClickUpConnectionEntity)
       .findOne({ where: { id: entity.connectionId, deletedAt: IsNull() } });
     if (!connection) return null;
+    const credential = this.credentials.open(connection);
     return {
       id: entity.id,
       organizationId: entity.organizationId,
@@ -105,12 +104,8 @@ export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
       expiresAt: entity.expiresAt ? entity.expiresAt.getTime() : null,
       selection: this.catalog.select({ methods: entity.config.methods, tags: entity.config.tags }),
       scope: new Scope(entity.workspaceId, entity.spaceIds),
-      client: new ClickUpClient({
-        baseUrl: this.clickup.apiBaseUrl,
-        credential: this.credentials.open(connection),
-        timeoutMs: this.clickup.timeoutMs,
-        transport: this.transport,
-      }),
+      credential,
+      fingerprint: tokenFingerprint(credential.token),
     };
   }
 

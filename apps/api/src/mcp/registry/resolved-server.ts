@@ -1,4 +1,4 @@
-import type { ClickUpClient } from '@gw/clickup-client';
+import type { ClickUpCredential } from '@gw/clickup-client';
 import type { McpServerConfig } from '@gw/db';
 import type { Scope, ToolSelection } from '@gw/mcp-tools';
 
@@ -13,7 +13,9 @@ export interface ResolvedServer {
   expiresAt: number | null;
   selection: ToolSelection;
   scope: Scope;
-  client: ClickUpClient;
+  credential: ClickUpCredential;
+  /** The token's key in the shared request budget. */
+  fingerprint: string;
 }
 
 export type Resolution =

@@ -1,14 +1,14 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import type { JsonRpcResponse } from '../protocol/json-rpc';
+import type { JsonRpcNotification, JsonRpcResponse } from '../protocol/json-rpc';
 import type { ClientInfo } from '../protocol/session-id';
 
 export interface LegacySession {
   id: string;
   serverId: string;
   client: ClientInfo | null;
-  send(message: JsonRpcResponse): void;
+  send(message: JsonRpcResponse | JsonRpcNotification): void;
 }
 
 /**
@@ -34,7 +34,7 @@ export class LegacySseSessions implements OnApplicationShutdown {
       serverId,
       client: null,
       res,
-      send: (message: JsonRpcResponse) =>
+      send: (message: JsonRpcResponse | JsonRpcNotification) =>
         void res.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`),
     };
     this.sessions.set(id, session);
