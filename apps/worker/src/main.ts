@@ -1,14 +1,31 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, ConfigError, DatabaseConfig, loadConfigs, QueueConfig } from '@gw/config';
+import {
+  AppConfig,
+  ClickUpConfig,
+  ConfigError,
+  DatabaseConfig,
+  loadConfigs,
+  QueueConfig,
+  RetryConfig,
+  SecurityConfig,
+} from '@gw/config';
 import { createDataSource, resolveDatabase, waitForMigrations } from '@gw/db';
 import { QueueBackend } from '@gw/queue';
+import { resolveEncryptionKey, SecretBox } from '@gw/security';
 import { WorkerHost } from './jobs/worker-host';
 import { upsertSchedules } from './schedules';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  const [app, databaseConfig, queueConfig] = loadConfigs([AppConfig, DatabaseConfig, QueueConfig] as const);
+  const [app, databaseConfig, queueConfig, security, clickup, retry] = loadConfigs([
+    AppConfig,
+    DatabaseConfig,
+    QueueConfig,
+    SecurityConfig,
+    ClickUpConfig,
+    RetryConfig,
+  ] as const);
   const database = await resolveDatabase({
     url: databaseConfig.url,
     dataDir: databaseConfig.dataDir,
@@ -30,9 +47,10 @@ async function main(): Promise<void> {
     postgresNotifications: !database.embedded,
   });
   await queues.prepare();
+  const secrets = openSecrets(security, database.embedded, app.dataDir);
 
   const context = await NestFactory.createApplicationContext(
-    WorkerModule.forRoot({ dataSource, queues, logLevel: app.logLevel }),
+    WorkerModule.forRoot({ dataSource, queues, logLevel: app.logLevel, clickup, retry, secrets }),
     { logger: ['error', 'warn'] },
   );
   context.get(WorkerHost).start();
@@ -49,6 +67,20 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * The key that opens ClickUp credentials, for the calls the worker replays. Without one (production without
+ * ENCRYPTION_KEY) the worker still runs its other jobs; queued calls are dead-lettered with the reason.
+ */
+function openSecrets(security: SecurityConfig, embedded: boolean, dataDir: string): SecretBox | null {
+  try {
+    const key = resolveEncryptionKey({ configured: security.encryptionKey, embedded, dataDir });
+    return new SecretBox(key, security.previousEncryptionKey ? [security.previousEncryptionKey] : []);
+  } catch (error) {
+    console.warn(`worker: queued tool calls cannot run: ${(error as Error).message}`);
+    return null;
+  }
 }
 
 main().catch((error: unknown) => {

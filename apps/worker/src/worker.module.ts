@@ -1,5 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ClickUpConfig, RetryConfig } from '@gw/config';
 import { QueueBackend } from '@gw/queue';
+import { createRateBudgets, RateBudgets } from '@gw/retry';
+import { SecretBox } from '@gw/security';
 import { DataSource } from 'typeorm';
 import { AuditJobsModule } from './audit/audit.module';
 import { AuditRetentionJob } from './audit/jobs/audit-retention.job';
@@ -10,11 +13,17 @@ import { SessionCleanupJob } from './maintenance/jobs/session-cleanup.job';
 import { MaintenanceJobsModule } from './maintenance/maintenance.module';
 import { ExpireServerJob } from './mcp-servers/jobs/expire-server.job';
 import { McpServerJobsModule } from './mcp-servers/mcp-servers.module';
+import { ToolCallJob } from './retry/jobs/tool-call.job';
+import { RetryJobsModule } from './retry/retry.module';
 
 export interface WorkerRuntime {
   dataSource: DataSource;
   queues: QueueBackend;
   logLevel: string;
+  clickup: ClickUpConfig;
+  retry: RetryConfig;
+  /** Opens connection credentials, for the calls the worker replays; null without an encryption key. */
+  secrets: SecretBox | null;
 }
 
 @Global()
@@ -23,19 +32,35 @@ export class WorkerModule {
   static forRoot(runtime: WorkerRuntime): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [MaintenanceJobsModule, McpServerJobsModule, AuditJobsModule],
+      imports: [MaintenanceJobsModule, McpServerJobsModule, AuditJobsModule, RetryJobsModule],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: QueueBackend, useValue: runtime.queues },
         { provide: WORKER_LOGGER, useValue: createWorkerLogger(runtime.logLevel) },
+        { provide: ClickUpConfig, useValue: runtime.clickup },
+        { provide: RetryConfig, useValue: runtime.retry },
+        ...(runtime.secrets ? [{ provide: SecretBox, useValue: runtime.secrets }] : []),
+        {
+          provide: RateBudgets,
+          inject: [WORKER_LOGGER],
+          useFactory: (logger: ReturnType<typeof createWorkerLogger>) =>
+            createRateBudgets(runtime.queues, runtime.dataSource, {
+              defaultLimit: runtime.retry.defaultRateLimit,
+              onStoreError: (error) =>
+                logger.warn(
+                  { err: (error as Error).message },
+                  'the shared ClickUp request budget is unreachable; counting in this process alone',
+                ),
+            }),
+        },
         {
           provide: JOB_PROCESSORS,
           useFactory: (...processors) => processors,
-          inject: [SessionCleanupJob, ExpireServerJob, AuditRetentionJob],
+          inject: [SessionCleanupJob, ExpireServerJob, AuditRetentionJob, ToolCallJob],
         },
         WorkerHost,
       ],
-      exports: [DataSource, QueueBackend, WORKER_LOGGER],
+      exports: [DataSource, QueueBackend, WORKER_LOGGER, ClickUpConfig, RetryConfig, SecretBox, RateBudgets],
     };
   }
 }

@@ -4,7 +4,15 @@ import type { Job } from 'bullmq';
 /** One processor per job name, with the payload and result types that name declares in @gw/queue. */
 export interface JobProcessor<N extends JobName> {
   readonly name: N;
+  /** How the worker of this processor's queue runs (default: 4 jobs at once, BullMQ's own backoffs). */
+  readonly queueOptions?: QueueRunOptions;
   process(payload: JobPayload<N>, job: Job<JobPayload<N>, JobResult<N>>): Promise<JobResult<N>>;
+}
+
+export interface QueueRunOptions {
+  concurrency?: number;
+  /** The delay before the next attempt, for jobs added with `backoff: {type: 'custom'}` or a custom type name. */
+  backoff?(attemptsMade: number, job: Job | undefined): number;
 }
 
 export const JOB_PROCESSORS = Symbol('JOB_PROCESSORS');

@@ -26,6 +26,7 @@ export class WorkerHost implements OnApplicationShutdown {
       byQueue.get(queue)?.set(processor.name, processor);
     }
     for (const [queue, processors] of byQueue) {
+      const options = [...processors.values()].find((p) => p.queueOptions)?.queueOptions;
       const worker = this.queues.worker(
         queue,
         async (job: Job) => {
@@ -33,7 +34,17 @@ export class WorkerHost implements OnApplicationShutdown {
           if (!processor) throw new Error(`no processor for job ${job.name} on queue ${queue}`);
           return processor.process(job.data, job);
         },
-        { concurrency },
+        {
+          concurrency: options?.concurrency ?? concurrency,
+          ...(options?.backoff
+            ? {
+                settings: {
+                  backoffStrategy: (attemptsMade, _type, _error, job) =>
+                    options.backoff?.(attemptsMade, job as Job) ?? 0,
+                },
+              }
+            : {}),
+        },
       );
       worker.on('completed', (job) =>
         this.logger.info({ queue, job: job.name, id: job.id }, 'job completed'),

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { ClickUpConfig, RetryConfig } from '@gw/config';
+import { ClickUpClient, ClickUpError, ClickUpTransport } from '@gw/clickup-client';
+import { ToolCatalog } from '@gw/mcp-tools';
+import type { JobPayload, JobResult } from '@gw/queue';
+import { fullJitterDelay, RateBudgets, ReplayCall } from '@gw/retry';
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { JobProcessor, QueueRunOptions } from '../../jobs/job-processor';
+import { RetryAudit } from '../retry-audit';
+import { RetryServers } from '../retry-servers';
+
+type ToolCallJobType = Job<JobPayload<'tool-call'>, JobResult<'tool-call'>>;
+
+/**
+ * Carries on a tool call that ran out of budget in the api (CONTRACTS §6). Each attempt runs the tool's handler
+ * again over a ReplayCall: what the call already did is answered from its journal, a create that may have been
+ * applied is looked for upstream first, and every write is journaled in the job as it goes. A ClickUp failure ends
+ * the attempt; the next one comes after a full-jitter backoff, and after the last the job is dead-lettered.
+ */
+@Injectable()
+export class ToolCallJob implements JobProcessor<'tool-call'> {
+  readonly name = 'tool-call' as const;
+  readonly queueOptions: QueueRunOptions;
+  private readonly upstream = new ClickUpTransport();
+
+  constructor(
+    private readonly catalog: ToolCatalog,
+    private readonly servers: RetryServers,
+    private readonly budgets: RateBudgets,
+    private readonly audit: RetryAudit,
+    private readonly clickup: ClickUpConfig,
+    config: RetryConfig,
+  ) {
+    this.queueOptions = {
+      // Most queued calls spend their time waiting for the rate limit, not working.
+      concurrency: config.workerConcurrency,
+      // The processor drew the delay (and showed it in the job) before failing the attempt.
+      backoff: (attemptsMade, job) =>
+        (job?.data as JobPayload<'tool-call'> | undefined)?.next_delay_ms ??
+        fullJitterDelay(attemptsMade, { baseMs: config.baseDelayMs, capMs: config.maxDelayMs }),
+    };
+    this.backoff = { baseMs: config.baseDelayMs, capMs: config.maxDelayMs };
+  }
+
+  private readonly backoff: { baseMs: number; capMs: number };
+
+  async process(payload: JobPayload<'tool-call'>, job: ToolCallJobType): Promise<JobResult<'tool-call'>> {
+    const jobId = String(job.id);
+    const server = await this.servers.load(payload.server_id);
+    const refusal =
+      'refused' in server
+        ? server.refused
+        : server.selection.names.has(payload.tool)
+          ? null
+          : `Its MCP server no longer allows ${payload.tool}.`;
+    if (refusal || 'refused' in server) {
+      const message = `The queued call was not run: ${refusal}`;
+      await this.audit.deadLettered(jobId, payload, 'FORBIDDEN', null, { reason: message });
+      throw new UnrecoverableError(message);
+    }
+
+    const call = new ReplayCall({
+      upstream: this.upstream,
+      budgets: this.budgets,
+      fingerprint: server.fingerprint,
+      journal: payload.journal,
+      persist: (journal) => job.updateData({ ...job.data, journal }),
+      userId: server.userId,
+      queuedAt: payload.queued_at,
+      onProgress: (message) => void job.updateProgress({ message }).catch(() => undefined),
+    });
+    const client = new ClickUpClient({
+      baseUrl: this.clickup.apiBaseUrl,
+      credential: server.credential,
+      timeoutMs: this.clickup.timeoutMs,
+      transport: call.transport,
+    });
+    const envelope = await this.catalog.call(payload.tool, payload.arguments, {
+      client,
+      scope: server.scope,
+    });
+    const details = () => ({
+      attempts: job.attemptsMade + 1,
+      deduplicated: call.deduplicated,
+      writes: payload.journal.writes.map((w) => `${w.request.operation} ${w.state}`),
+    });
+
+    const stop = call.stop;
+    if (stop?.kind === 'unrecoverable') {
+      await this.audit.deadLettered(jobId, payload, 'UPSTREAM_ERROR', null, {
+        ...details(),
+        reason: stop.message,
+      });
+      throw new UnrecoverableError(stop.message);
+    }
+    if (stop?.kind === 'retry') return this.retryLater(jobId, payload, job, stop.error, details());
+
+    await this.audit.completed(jobId, payload, envelope, details());
+    return { envelope, deduplicated: call.deduplicated };
+  }
+
+  /** Ends this attempt: BullMQ runs the next after the drawn delay, or dead-letters the job after the last. */
+  private async retryLater(
+    jobId: string,
+    payload: JobPayload<'tool-call'>,
+    job: ToolCallJobType,
+    error: ClickUpError,
+    details: Record<string, unknown>,
+  ): Promise<never> {
+    const attempt = job.attemptsMade + 1;
+    const last = attempt >= (job.opts.attempts ?? 1);
+    const delay =
+      error.code === 'RATE_LIMIT'
+        ? Math.max(error.retryAfterMs ?? 1000, 1000)
+        : fullJitterDelay(attempt, this.backoff);
+    const lastError = {
+      code: error.code,
+      message: error.message,
+      ...(error.upstreamStatus !== null ? { upstream_status: error.upstreamStatus } : {}),
+      at: Date.now(),
+    };
+    await job.updateData({
+      ...payload,
+      last_error: lastError,
+      next_delay_ms: delay,
+      next_attempt_at: last ? undefined : Date.now() + delay,
+    });
+    if (last) {
+      await this.audit.deadLettered(jobId, payload, error.code, error.upstreamStatus, {
+        ...details,
+        reason: error.message,
+      });
+    }
+    throw new Error(`Attempt ${attempt} of ${job.opts.attempts ?? 1}: ${error.message}`);
+  }
+}
