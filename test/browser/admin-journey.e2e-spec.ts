@@ -45,7 +45,6 @@ describe('an admin in the dashboard', () => {
       .getByText('Acme Corp')
       .waitFor();
     await expectText(card, 'Acts as Alex Rivera');
-    await screenshot(page, 'connections');
   });
 
   it('creates a read-only server limited to tasks, previewing its tools, and is shown its URL once', async () => {
@@ -122,7 +121,7 @@ describe('an admin in the dashboard', () => {
 
     await rows
       .first()
-      .getByRole('button', { name: /Open event/ })
+      .getByRole('button', { name: /open event/ })
       .click();
     const drawer = page.getByRole('dialog');
     await drawer.getByTestId('audit-detail').waitFor();
@@ -148,7 +147,6 @@ describe('an admin in the dashboard', () => {
   it('revokes the server: the next call fails, and the denial is in the audit log', async () => {
     await page.getByRole('link', { name: 'MCP servers' }).click();
     await page.getByRole('link', { name: 'Support agent (read-only)' }).click();
-    await screenshot(page, 'server-detail');
     await page.getByRole('button', { name: 'Revoke', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke server' }).click();
     await page.getByRole('heading', { level: 1 }).getByText('Revoked').waitFor();
@@ -170,7 +168,6 @@ describe('an admin in the dashboard', () => {
     const denial = page.getByTestId('audit-row').filter({ hasText: 'http POST /mcp/:token' }).first();
     await denial.waitFor();
     await expectText(denial, 'Denied');
-    await screenshot(page, 'audit');
   });
 
   it('shows the day on the overview as charts', async () => {
@@ -182,7 +179,6 @@ describe('an admin in the dashboard', () => {
       'the calls chart to count the task calls',
     );
     expect(summary).toMatch(/^[1-9]\d* tool calls/);
-    await screenshot(page, 'overview');
   });
 });
 

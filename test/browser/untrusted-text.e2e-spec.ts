@@ -46,7 +46,7 @@ it('shows a task name an agent wrote as text, never as HTML, in the audit view',
   await page.goto(`/audit?q=${encodeURIComponent('onerror')}`);
   const row = page.getByTestId('audit-row').filter({ hasText: 'task_create' });
   await row.waitFor();
-  await row.getByRole('button', { name: /Open event/ }).click();
+  await row.getByRole('button', { name: /open event/ }).click();
   const args = page.getByTestId('audit-arguments');
   await expectText(args, HOSTILE);
 

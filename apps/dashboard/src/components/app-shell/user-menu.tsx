@@ -63,7 +63,6 @@ export function UserMenu({ user }: { user: SessionUser }) {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        aria-label={`Account menu for ${displayName}`}
         onClick={() => setOpen((value) => !value)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' && !open) {
@@ -83,7 +82,8 @@ export function UserMenu({ user }: { user: SessionUser }) {
         >
           {initials(user)}
         </span>
-        <span className="hidden max-w-40 truncate font-medium sm:inline">{displayName}</span>
+        <span className="sr-only max-w-40 truncate font-medium sm:not-sr-only">{displayName}</span>
+        <span className="sr-only">, account menu</span>
         <ChevronsUpDown aria-hidden className="size-3.5 text-muted-foreground" />
       </button>
 

@@ -32,10 +32,12 @@ export function AuditPage() {
   const eventId = url.get('event');
 
   const page = useAuditPage(filters, cursor);
-  const servers = useServers();
-  const teams = useTeams();
-  const users = useUsers();
-  const catalog = useToolPreview([], []);
+  // Names and filter options are asked for once the rows are on screen, so the rows never wait behind them.
+  const lookups = { enabled: page.data !== undefined };
+  const servers = useServers({}, lookups);
+  const teams = useTeams(lookups);
+  const users = useUsers(lookups);
+  const catalog = useToolPreview([], [], lookups);
 
   const directory = useMemo<ActorDirectory>(
     () => ({

@@ -33,9 +33,9 @@ export function AuditTable({
             type="button"
             onClick={() => onOpen(row.original)}
             className="rounded-sm text-left font-medium tabular-nums underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
-            aria-label={`Open event ${row.original.seq}`}
           >
             <time dateTime={row.original.at}>{formatDateTime(row.original.at)}</time>
+            <span className="sr-only">, open event #{row.original.seq}</span>
           </button>
         ),
       },

@@ -13,11 +13,12 @@ import {
 import { serverKeys, type ServerListFilters } from './mcp-servers.keys';
 import type { UpdateServerInput } from './mcp-servers.types';
 
-export function useServers(filters: ServerListFilters = {}) {
+export function useServers(filters: ServerListFilters = {}, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: serverKeys.list(filters),
     queryFn: ({ signal }) => fetchServers(filters, signal),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
@@ -26,12 +27,17 @@ export function useServer(id: string) {
 }
 
 /** The live preview: the catalog's answer for these filters, kept on screen while the next one loads. */
-export function useToolPreview(methods: string[], tags: string[]) {
+export function useToolPreview(
+  methods: string[],
+  tags: string[],
+  { enabled = true }: { enabled?: boolean } = {},
+) {
   return useQuery({
     queryKey: serverKeys.tools(methods, tags),
     queryFn: ({ signal }) => fetchToolPreview(methods, tags, signal),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
+    enabled,
   });
 }
 

@@ -2,7 +2,6 @@
 
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { Separator } from '@/components/ui/separator';
 import type { Session } from '@/features/auth/api/auth.types';
 
 export function OrganizationCard({ session }: { session: Session }) {
@@ -23,8 +22,7 @@ export function OrganizationCard({ session }: { session: Session }) {
             <dt className="text-muted-foreground">Organization ID</dt>
             <dd className="break-all font-mono text-xs">{organization.id}</dd>
           </div>
-          <Separator />
-          <div className="grid gap-1">
+          <div className="grid gap-1 border-t pt-4">
             <dt className="text-muted-foreground">Signed in as</dt>
             <dd className="flex flex-wrap items-center gap-2">
               <span className="font-medium">{user.name?.trim() || user.email}</span>

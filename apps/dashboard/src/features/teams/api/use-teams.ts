@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { addTeamMember, createTeam, fetchTeam, fetchTeams, removeTeamMember } from './teams.api';
 import { teamKeys } from './teams.keys';
 
-export function useTeams() {
-  return useQuery({ queryKey: teamKeys.list(), queryFn: ({ signal }) => fetchTeams(signal) });
+export function useTeams({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: teamKeys.list(), queryFn: ({ signal }) => fetchTeams(signal), enabled });
 }
 
 export function useTeam(id: string | undefined) {

@@ -7,12 +7,12 @@ import { createUser, fetchUsers } from './users.api';
 export const userKeys = { all: ['users'] as const, list: () => [...userKeys.all, 'list'] as const };
 
 /** Users of the organization; not asked for by roles that may not list them. */
-export function useUsers() {
+export function useUsers({ enabled = true }: { enabled?: boolean } = {}) {
   const allowed = usePermission('users:read');
   return useQuery({
     queryKey: userKeys.list(),
     queryFn: ({ signal }) => fetchUsers(signal),
-    enabled: allowed,
+    enabled: allowed && enabled,
   });
 }
 
