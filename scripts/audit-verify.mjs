@@ -2,9 +2,9 @@
 // constant memory. Each organization's chain is verified from its first row in the file; `--allow-gaps` accepts a
 // filtered export (every row's own hash, and the links between rows that follow each other directly).
 // Prints `ok: N records verified` (exit 0) or the first bad id and why (exit 1).
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildServer } from './lib/processes.mjs';
 
@@ -22,10 +22,18 @@ if (!existsSync(file)) {
   process.exit(2);
 }
 
-buildServer();
+// The verifier needs only the compiled hash-chain library. tsc skips emitting files whose content did not change,
+// so whether it is up to date is kept in a stamp written after each build.
+const compiled = new URL('../dist/server/libs/audit-chain/src/index.js', import.meta.url).pathname;
+const stamp = new URL('../dist/server/libs/audit-chain/.verifier-built', import.meta.url).pathname;
+const source = new URL('../libs/audit-chain/src/', import.meta.url).pathname;
+if (!existsSync(compiled) || !existsSync(stamp) || newestMtime(source) > statSync(stamp).mtimeMs) {
+  buildServer();
+  writeFileSync(stamp, new Date().toISOString());
+}
 const require = createRequire(import.meta.url);
 require('./register-aliases.cjs');
-const { ChainWalker } = require('../dist/server/libs/audit-chain/src/index.js');
+const { ChainWalker } = require(compiled);
 
 const walkers = new Map();
 let verified = 0;
@@ -58,4 +66,14 @@ console.log(`ok: ${verified} records verified${organizations}${allowGaps ? ' (ga
 function bad(id, reason) {
   console.log(`bad: first_bad_id ${id ?? '(none)'}: ${reason}`);
   process.exit(1);
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
+    else if (!entry.name.endsWith('.spec.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
 }
