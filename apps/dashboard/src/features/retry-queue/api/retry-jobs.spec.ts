@@ -6,27 +6,41 @@ describe('parseRetryJobs', () => {
       items: [
         {
           id: '42',
-          name: 'clickup-request',
           state: 'delayed',
-          attempts_made: 2,
+          tool: 'task_update',
+          server_id: 's1',
+          team_id: null,
+          reason: 'rate_limit',
+          attempts: 2,
           max_attempts: 8,
-          next_run_at: '2025-06-01T10:00:00.000Z',
-          payload: { tool: 'task_update', server_id: 's1' },
-          attempts_log: [{ at: '2025-06-01T09:59:00.000Z', status: 429, message: 'rate limited' }],
+          queued_at: '2025-06-01T09:58:00.000Z',
+          next_attempt_at: '2025-06-01T10:00:00.000Z',
+          finished_at: null,
+          last_error: 'ClickUp answered 429',
+          arguments: { task_id: 't1', name: 'New name' },
+          writes: [{ operation: 'updateTask', method: 'PUT', path: '/task/t1', state: 'unknown' }],
+          result: null,
         },
       ],
     });
-    expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({
-      id: '42',
-      state: 'delayed',
-      tool: 'task_update',
-      serverId: 's1',
-      attemptsMade: 2,
-      maxAttempts: 8,
-      nextRunAt: '2025-06-01T10:00:00.000Z',
-      attempts: [{ at: '2025-06-01T09:59:00.000Z', status: 429, message: 'rate limited' }],
-    });
+    expect(jobs).toEqual([
+      {
+        id: '42',
+        state: 'delayed',
+        tool: 'task_update',
+        serverId: 's1',
+        reason: 'rate_limit',
+        attemptsMade: 2,
+        maxAttempts: 8,
+        nextRunAt: '2025-06-01T10:00:00.000Z',
+        createdAt: '2025-06-01T09:58:00.000Z',
+        finishedAt: null,
+        failedReason: 'ClickUp answered 429',
+        writes: [{ operation: 'updateTask', method: 'PUT', path: '/task/t1', state: 'unknown' }],
+        payload: { task_id: 't1', name: 'New name' },
+        result: undefined,
+      },
+    ]);
   });
 
   it('reads a bare array and epoch-ms times, skipping what is not a job', () => {

@@ -3,26 +3,30 @@ import { isRecord } from '@/lib/api-error';
 export const JOB_STATES = ['waiting', 'delayed', 'active', 'completed', 'failed'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
-export interface RetryAttempt {
-  at: string | null;
-  status: number | null;
-  message: string | null;
+export interface RetryWrite {
+  operation: string;
+  method: string;
+  path: string;
+  /** `done`, `unknown` (sent, outcome not known) or `not_applied`. */
+  state: string;
 }
 
-/** A retry job as the dashboard shows it, read leniently from `GET /api/v1/retry-jobs`. */
+/** A queued tool call as the dashboard shows it, read from `GET /api/v1/retry-jobs` (tolerant of missing fields). */
 export interface RetryJob {
   id: string;
-  name: string;
   state: string;
   tool: string | null;
   serverId: string | null;
+  /** Why it was queued: `rate_limit` or `upstream_error`. */
+  reason: string | null;
   attemptsMade: number;
   maxAttempts: number | null;
   nextRunAt: string | null;
   createdAt: string | null;
   finishedAt: string | null;
   failedReason: string | null;
-  attempts: RetryAttempt[];
+  /** The ClickUp changes the call made or tried, in order. */
+  writes: RetryWrite[];
   payload: unknown;
   result: unknown;
 }
@@ -31,10 +35,8 @@ const str = (value: unknown): string | null =>
   typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null;
 const num = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
-const time = (value: unknown): string | null => {
-  if (typeof value === 'number') return new Date(value).toISOString();
-  return str(value);
-};
+const time = (value: unknown): string | null =>
+  typeof value === 'number' ? new Date(value).toISOString() : str(value);
 
 function pick(record: Record<string, unknown>, ...keys: string[]): unknown {
   for (const key of keys) if (record[key] !== undefined && record[key] !== null) return record[key];
@@ -45,40 +47,34 @@ export function parseRetryJob(value: unknown): RetryJob | null {
   if (!isRecord(value)) return null;
   const id = str(value['id']);
   if (!id) return null;
-  const payload = pick(value, 'payload', 'data');
-  const fromPayload = isRecord(payload) ? payload : {};
-  const attempts = pick(value, 'attempts_log', 'history', 'attempts');
+  const writes = pick(value, 'writes');
   return {
     id,
-    name: str(value['name']) ?? 'job',
     state: str(value['state']) ?? 'unknown',
-    tool: str(pick(value, 'tool')) ?? str(fromPayload['tool']),
-    serverId: str(pick(value, 'server_id')) ?? str(fromPayload['server_id']),
-    attemptsMade: num(pick(value, 'attempts_made', 'attemptsMade')) ?? 0,
-    maxAttempts:
-      num(pick(value, 'max_attempts', 'attempts_max')) ?? (typeof attempts === 'number' ? attempts : null),
-    nextRunAt: time(pick(value, 'next_run_at', 'next_attempt_at', 'run_at', 'scheduled_at')),
-    createdAt: time(pick(value, 'created_at', 'timestamp')),
-    finishedAt: time(pick(value, 'finished_at', 'finishedOn')),
-    failedReason: str(pick(value, 'failed_reason', 'failedReason', 'last_error')),
-    attempts: Array.isArray(attempts)
-      ? attempts.filter(isRecord).map((a) => ({
-          at: time(pick(a, 'at', 'started_at', 'finished_at')),
-          status: num(pick(a, 'status', 'upstream_status')),
-          message: str(pick(a, 'message', 'error', 'reason')),
+    tool: str(value['tool']),
+    serverId: str(value['server_id']),
+    reason: str(value['reason']),
+    attemptsMade: num(pick(value, 'attempts', 'attempts_made')) ?? 0,
+    maxAttempts: num(value['max_attempts']),
+    nextRunAt: time(pick(value, 'next_attempt_at', 'next_run_at')),
+    createdAt: time(pick(value, 'queued_at', 'created_at', 'timestamp')),
+    finishedAt: time(value['finished_at']),
+    failedReason: str(pick(value, 'last_error', 'failed_reason')),
+    writes: Array.isArray(writes)
+      ? writes.filter(isRecord).map((w) => ({
+          operation: str(w['operation']) ?? '',
+          method: str(w['method']) ?? '',
+          path: str(w['path']) ?? '',
+          state: str(w['state']) ?? 'unknown',
         }))
       : [],
-    payload,
-    result: pick(value, 'result', 'returnvalue'),
+    payload: pick(value, 'arguments', 'payload'),
+    result: value['result'] ?? undefined,
   };
 }
 
-/** A list answer as a bare array, or `{items}` / `{jobs}`. */
+/** A list answer: `{items}`, or a bare array. */
 export function parseRetryJobs(body: unknown): RetryJob[] {
-  const list = Array.isArray(body)
-    ? body
-    : isRecord(body)
-      ? (pick(body, 'items', 'jobs') as unknown)
-      : undefined;
+  const list = Array.isArray(body) ? body : isRecord(body) ? body['items'] : undefined;
   return Array.isArray(list) ? list.map(parseRetryJob).filter((j): j is RetryJob => j !== null) : [];
 }

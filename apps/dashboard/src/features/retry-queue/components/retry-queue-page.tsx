@@ -46,9 +46,7 @@ export function RetryQueuePage() {
       {
         id: 'tool',
         header: 'Tool',
-        cell: ({ row }) => (
-          <span className="font-mono text-xs">{row.original.tool ?? row.original.name}</span>
-        ),
+        cell: ({ row }) => <span className="font-mono text-xs">{row.original.tool ?? '—'}</span>,
       },
       {
         id: 'attempts',
@@ -146,7 +144,7 @@ function JobDrawer({ id, initial, onClose }: { id: string; initial?: RetryJob; o
       onClose={onClose}
       variant="right"
       title={`Job ${id}`}
-      description={job ? `${job.tool ?? job.name} · ${humanize(job.state)}` : undefined}
+      description={job ? `${job.tool ?? 'Tool call'} · ${humanize(job.state)}` : undefined}
     >
       {detail.error && !job ? (
         isMissingEndpoint(detail.error) ? (
@@ -185,6 +183,13 @@ function JobDrawer({ id, initial, onClose }: { id: string; initial?: RetryJob; o
             <Fact term="State">
               <Badge variant="secondary">{humanize(job.state)}</Badge>
             </Fact>
+            <Fact term="Queued because">
+              {job.reason === 'rate_limit'
+                ? 'ClickUp rate limit (429)'
+                : job.reason === 'upstream_error'
+                  ? 'ClickUp error or timeout (5xx)'
+                  : (job.reason ?? '—')}
+            </Fact>
             <Fact term="Attempts">
               {job.attemptsMade}
               {job.maxAttempts !== null && ` of ${job.maxAttempts}`}
@@ -194,24 +199,27 @@ function JobDrawer({ id, initial, onClose }: { id: string; initial?: RetryJob; o
             <Fact term="Finished">{formatDateTime(job.finishedAt)}</Fact>
             <Fact term="Last error">{job.failedReason ?? '—'}</Fact>
           </dl>
-          {job.attempts.length > 0 && (
+          {job.writes.length > 0 && (
             <section className="grid gap-2">
               <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">
-                Attempts
+                Changes sent to ClickUp
               </h3>
               <ol className="divide-y rounded-lg border">
-                {job.attempts.map((attempt, i) => (
-                  <li key={i} className="flex flex-wrap gap-3 px-3 py-2">
+                {job.writes.map((write, i) => (
+                  <li key={i} className="flex flex-wrap items-center gap-3 px-3 py-2">
                     <span className="tabular-nums text-muted-foreground">#{i + 1}</span>
-                    <span>{formatDateTime(attempt.at)}</span>
-                    {attempt.status !== null && <Badge variant="outline">{attempt.status}</Badge>}
-                    <span className="text-muted-foreground">{attempt.message ?? ''}</span>
+                    <span className="font-mono text-xs">
+                      {write.method} {write.path}
+                    </span>
+                    <Badge variant={write.state === 'done' ? 'success' : 'outline'}>
+                      {humanize(write.state)}
+                    </Badge>
                   </li>
                 ))}
               </ol>
             </section>
           )}
-          <Json title="Request" value={job.payload} />
+          <Json title="Arguments" value={job.payload} />
           <Json title="Result" value={job.result} />
           <ConfirmDialog
             open={confirmDiscard}
