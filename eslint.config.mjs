@@ -4,7 +4,16 @@ import prettier from 'eslint-config-prettier';
 
 export default [
   {
-    ignores: ['**/dist', '**/node_modules', '**/.next', '**/.nx', '**/.data', '**/tmp', '**/coverage', '**/next-env.d.ts'],
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.next',
+      '**/.nx',
+      '**/.data',
+      '**/tmp',
+      '**/coverage',
+      '**/next-env.d.ts',
+    ],
   },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -19,7 +28,10 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util'] },
+            {
+              sourceTag: 'type:feature',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util'],
+            },
             { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util'] },
