@@ -1,25 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '@gw/testing';
 import { INITIALIZE, rawPost } from '../support/mcp';
 import { Stack } from '../support/stack';
-import { allEvents, exportText, type AuditEvent } from './support';
+import { allEvents, auditVerify, exportText, type AuditEvent } from './support';
 
 const CSV_HEADER =
   'seq,at,id,actor,action,tool,outcome,issue_codes,server_id,team_id,client_name,client_version,ip,user_agent,' +
   'upstream_status,duration_ms,job_id,request_id,arguments,session_id,organization_id,prev_hash,hash';
-
-/** `npm run audit:verify -- <file> [--allow-gaps]`, as an auditor would run it. */
-function auditVerify(file: string, ...flags: string[]) {
-  const run = spawnSync('npm', ['run', '--silent', 'audit:verify', '--', file, ...flags], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
-  return { code: run.status, out: `${run.stdout}${run.stderr}`.trim().split('\n').at(-1) ?? '' };
-}
 
 /** A minimal RFC 4180 reader, to check the CSV the way a spreadsheet reads it. */
 function parseCsv(text: string): string[][] {

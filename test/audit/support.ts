@@ -1,3 +1,5 @@
+import { REPO_ROOT } from '@gw/testing';
+import { spawnSync } from 'node:child_process';
 import { Client as PgClient } from 'pg';
 import { INITIALIZE, rawPost } from '../support/mcp';
 import { ADMIN, type Stack } from '../support/stack';
@@ -167,4 +169,14 @@ export async function mcpSession(url: string, client = { name: 'audit-e2e', vers
       return rawPost(url, { jsonrpc: '2.0', id: ++id, method: 'tools/list' }, headers);
     },
   };
+}
+
+/** `npm run audit:verify -- <file> [--allow-gaps]`, as an auditor would run it. */
+export function auditVerify(file: string, ...flags: string[]) {
+  const run = spawnSync('npm', ['run', '--silent', 'audit:verify', '--', file, ...flags], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  return { code: run.status, out: `${run.stdout}${run.stderr}`.trim().split('\n').at(-1) ?? '' };
 }
