@@ -175,7 +175,7 @@ describe.each(['light', 'dark'] as const)('the main pages in the %s theme', (the
     page = await context.newPage();
     await signIn(page, ADMIN.email, ADMIN.password);
   });
-  afterAll(() => context.close());
+  afterAll(() => context?.close());
 
   it.each(PAGES.map((p) => [p.name, p] as const))(
     '%s has no serious accessibility violation',

@@ -31,7 +31,7 @@ afterAll(async () => {
 describe('an admin in the dashboard', () => {
   it('adds the sandbox by personal token and sees its workspace', async () => {
     await page.getByRole('link', { name: 'Connections' }).click();
-    await page.getByRole('button', { name: 'Add connection' }).click();
+    await page.getByRole('button', { name: 'Add connection' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Add a ClickUp connection' });
     await dialog.getByRole('tab', { name: 'Personal token' }).click();
     const panel = dialog.getByRole('tabpanel');

@@ -21,7 +21,7 @@ afterAll(async () => {
 
 it('connects ClickUp with OAuth through the sandbox consent page and lands back on the new connection', async () => {
   await page.goto('/connections');
-  await page.getByRole('button', { name: 'Add connection' }).click();
+  await page.getByRole('button', { name: 'Add connection' }).first().click();
   const panel = page.getByRole('dialog', { name: 'Add a ClickUp connection' }).getByRole('tabpanel');
   await panel.getByLabel('Connection name').fill('Acme via OAuth');
   await panel.getByRole('button', { name: 'Continue to ClickUp' }).click();

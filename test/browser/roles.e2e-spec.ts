@@ -69,7 +69,7 @@ describe('an auditor', () => {
   let page: Page;
   let context: BrowserContext;
   beforeAll(async () => ({ page, context } = await signedIn(AUDITOR)));
-  afterAll(() => context.close());
+  afterAll(() => context?.close());
 
   it('sees every server but no create, rotate or revoke', async () => {
     await page.getByRole('link', { name: 'MCP servers' }).click();
@@ -112,7 +112,7 @@ describe('a member', () => {
   let page: Page;
   let context: BrowserContext;
   beforeAll(async () => ({ page, context } = await signedIn(MEMBER)));
-  afterAll(() => context.close());
+  afterAll(() => context?.close());
 
   it("sees only its team's servers", async () => {
     await page.getByRole('link', { name: 'MCP servers' }).click();
