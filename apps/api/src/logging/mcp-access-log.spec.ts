@@ -14,7 +14,10 @@ describe('registerMcpAccessLog', () => {
     });
     const fastify = Fastify();
     registerMcpAccessLog(fastify, level, pino({ level }, sink));
-    fastify.post('/mcp/:token', (_req, reply) => void reply.code(200).send({ ok: true }));
+    fastify.post(
+      '/mcp/:token',
+      (req, reply) => void reply.code(req.headers['x-fail'] ? 404 : 200).send({ ok: true }),
+    );
     fastify.get('/api/v1/thing', (_req, reply) => void reply.send({}));
     return { fastify, lines };
   }
@@ -34,9 +37,12 @@ describe('registerMcpAccessLog', () => {
     expect((lines[0]['req'] as { url: string }).url).toMatch(/^\/mcp\/\[token:[0-9a-f]{12}\]$/);
   });
 
-  it('writes nothing when info lines are off', async () => {
+  it('keeps only refused and failed requests at level warn, as pino-http does elsewhere', async () => {
     const { fastify, lines } = await served('warn');
     await fastify.inject({ method: 'POST', url: `/mcp/cmcp_${'c'.repeat(43)}` });
     expect(lines).toHaveLength(0);
+    await fastify.inject({ method: 'POST', url: `/mcp/cmcp_${'c'.repeat(43)}`, headers: { 'x-fail': '1' } });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 40, res: { statusCode: 404 } });
   });
 });

@@ -16,24 +16,25 @@ export function registerMcpAccessLog(
   level: string,
   logger: Logger = pino({ level }),
 ): void {
-  if (!logger.isLevelEnabled('info')) return;
   fastify.addHook('onResponse', (request, reply, done) => {
-    if (MCP_PATH.test(request.url)) {
-      const status = reply.statusCode;
-      const line = {
-        req: {
-          id: request.id,
-          method: request.method,
-          url: redactUrl(request.url),
-          remoteAddress: request.ip,
-          userAgent: request.headers['user-agent'],
+    const status = reply.statusCode;
+    // The levels pino-http gives the other routes: 5xx error, 4xx warn, the rest info.
+    const lineLevel = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+    if (MCP_PATH.test(request.url) && logger.isLevelEnabled(lineLevel)) {
+      logger[lineLevel](
+        {
+          req: {
+            id: request.id,
+            method: request.method,
+            url: redactUrl(request.url),
+            remoteAddress: request.ip,
+            userAgent: request.headers['user-agent'],
+          },
+          res: { statusCode: status },
+          responseTime: Math.round(reply.elapsedTime),
         },
-        res: { statusCode: status },
-        responseTime: Math.round(reply.elapsedTime),
-      };
-      if (status >= 500) logger.error(line, 'request errored');
-      else if (status >= 400) logger.warn(line, 'request completed');
-      else logger.info(line, 'request completed');
+        status >= 500 ? 'request errored' : 'request completed',
+      );
     }
     done();
   });
