@@ -102,11 +102,9 @@ export class RetryQueue implements OnModuleInit {
   /** A job's outcome if it has one; null while it runs or when the queue cannot tell. */
   private async outcomeOf(jobId: string): Promise<WaitOutcome | null> {
     try {
-      const job = (await this.queue.getJob(jobId)) as ToolCallJob | undefined;
-      if (!job) return null;
-      const state = await job.getState();
-      if (state === 'completed') return { kind: 'completed', result: job.returnvalue };
-      if (state === 'failed') return { kind: 'failed', reason: job.failedReason };
+      const found = await this.get(jobId);
+      if (found?.view.state === 'completed') return { kind: 'completed', result: found.job.returnvalue };
+      if (found?.view.state === 'failed') return { kind: 'failed', reason: found.job.failedReason };
       return null;
     } catch (error) {
       this.logger.warn(`could not read job ${jobId}: ${(error as Error).message}`);
@@ -115,10 +113,11 @@ export class RetryQueue implements OnModuleInit {
   }
 
   async get(jobId: string): Promise<{ job: ToolCallJob; view: RetryJobView } | null> {
+    // The state first: a job read before it is, and finishing in between, would be shown finished with no result.
+    const state = toViewState(await this.queue.getJobState(jobId));
     const job = (await this.queue.getJob(jobId)) as ToolCallJob | undefined;
-    if (!job || job.name !== 'tool-call') return null;
-    const state = toViewState(await job.getState());
-    return state ? { job, view: viewOf(job, state) } : null;
+    if (!job || job.name !== 'tool-call' || !state) return null;
+    return { job, view: viewOf(job, state) };
   }
 
   /** The newest jobs of an organization, in one state or in all. */

@@ -131,7 +131,9 @@ export class ToolCallRunner {
     }
     onProgress?.(`${cause(handOff)}; the call continues as job ${jobId}.`);
     const outcome = await this.retryQueue.wait(jobId, deadline, onProgress);
-    if (outcome.kind === 'completed') return { envelope: outcome.result.envelope as Envelope, jobId };
+    if (outcome.kind === 'completed' && outcome.result?.envelope) {
+      return { envelope: outcome.result.envelope as Envelope, jobId };
+    }
     if (outcome.kind === 'failed') {
       return {
         envelope: {

@@ -56,14 +56,23 @@ export class RateBudgets {
 
   /** Feeds an answer's rate-limit headers (or a 429) into the budget. */
   note(fingerprint: string, info: RateLimitInfo | null, limited: boolean, at = Date.now()): void {
-    if (!info && !limited) return;
-    this.token(fingerprint).note({
+    const token = this.token(fingerprint);
+    if (!info && !limited) {
+      // An answer without rate-limit headers ends a probe all the same: the default limit is all there is to go by.
+      if (!token.known) token.note({ at, limit: this.defaultLimit, remaining: null, resetAt: null, limited });
+      return;
+    }
+    token.note({
       at,
       limit: info?.limit ?? null,
       remaining: info?.remaining ?? null,
       resetAt: info?.resetAtMs ?? null,
       limited,
     });
+  }
+
+  private get defaultLimit(): number {
+    return this.options.defaultLimit ?? DEFAULT_LIMIT;
   }
 
   /** When this process expects the token's next permit (now, when one is free). */
@@ -74,7 +83,7 @@ export class RateBudgets {
   private token(fingerprint: string): TokenBudget {
     let token = this.tokens.get(fingerprint);
     if (!token) {
-      token = new TokenBudget(fingerprint, this, this.options.defaultLimit ?? DEFAULT_LIMIT);
+      token = new TokenBudget(fingerprint, this, this.defaultLimit);
       this.tokens.set(fingerprint, token);
     }
     return token;
@@ -116,7 +125,8 @@ class TokenBudget {
   /** The store said no more until then. */
   private blockedUntil = 0;
   private limit: number;
-  private known = false;
+  /** Whether an answer has told this process the token's limit. */
+  known = false;
   private pending: RateObservation | null = null;
   private pendingSince = 0;
   private timer?: NodeJS.Timeout;

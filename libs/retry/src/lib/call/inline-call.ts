@@ -8,6 +8,7 @@ import {
 import type { CallJournal, JournaledWrite } from '@gw/queue';
 import { fullJitterDelay, type BackoffPolicy } from '../backoff';
 import { PermitWaitTooLong, type RateBudgets } from '../budget/rate-budgets';
+import { announced } from './announced-wait';
 import { CallHandedOff, type HandOff } from './call-handed-off';
 import { isRetryable, isWrite, requestKey } from './request-kinds';
 
@@ -93,10 +94,7 @@ export class InlineCall {
     for (;;) {
       try {
         const wait = budgets.acquire(fingerprint, this.options.deadline);
-        if (wait) {
-          this.options.onProgress?.("Waiting for this ClickUp token's rate limit.");
-          await wait;
-        }
+        if (wait) await announced(wait, this.options.onProgress);
       } catch (error) {
         if (error instanceof PermitWaitTooLong) return this.giveUp('rate_limit', null, error.waitMs);
         throw error;

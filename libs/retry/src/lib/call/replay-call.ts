@@ -8,6 +8,7 @@ import {
 import type { CallJournal, JournaledAnswer, JournaledWrite } from '@gw/queue';
 import type { RateBudgets } from '../budget/rate-budgets';
 import { findApplied, type AppliedCheckContext } from '../dedup/applied-checks';
+import { announced } from './announced-wait';
 import { isCreate, isDelete, isRetryable, isWrite, requestKey, sameTarget } from './request-kinds';
 
 export interface ReplayCallOptions {
@@ -173,10 +174,7 @@ export class ReplayCall {
 
   private async permit(): Promise<void> {
     const wait = this.options.budgets.acquire(this.options.fingerprint);
-    if (wait) {
-      this.options.onProgress?.("Waiting for this ClickUp token's rate limit.");
-      await wait;
-    }
+    if (wait) await announced(wait, this.options.onProgress);
   }
 
   private halt(message: string): never {
