@@ -42,7 +42,11 @@ export function evaluateTargets(out) {
           `rate-limit run (${rl.writes} writes at ${rl.per_minute} per ${rl.window_ms / 1000} s window)`,
           'within 10 % of the minimum, 0 duplicates',
           rl.over_minimum_pct === null
-            ? `${rl.distinct_writes}/${rl.writes} writes applied, ${rl.duplicates} duplicates, answers ${JSON.stringify(rl.answers)}`
+            ? `${rl.distinct_writes}/${rl.writes} writes applied` +
+                (rl.capped_after_s
+                  ? ` when the bench stopped waiting at ${rl.capped_after_s} s (minimum for all: ${rl.minimum_s} s)`
+                  : '') +
+                `, ${rl.writes_per_minute ?? 0} writes/min, ${rl.duplicates} duplicates, answers ${JSON.stringify(rl.answers)}`
             : `${rl.time_to_last_write_s} s against ${rl.minimum_s} s (+${rl.over_minimum_pct} %), ${rl.duplicates} duplicates`,
           rl.over_minimum_pct !== null && rl.over_minimum_pct <= 10 && rl.duplicates === 0,
         )
@@ -111,6 +115,7 @@ export function renderResults(out) {
         `${mode.api.warm_start_ms} ms; RSS idle ${mode.api.idle_rss_mb} MB, after load ${mode.api.rss_under_load_mb} MB, ` +
         `peak ${mode.api.peak_rss_mb} MB.`,
       `- audit: ${mode.audit_check.rows} rows for ${mode.audit_check.calls} MCP calls (${mode.audit_check.equal ? 'equal' : '**not equal**'}); ` +
+        `\`tools/call\` outcomes ${JSON.stringify(mode.audit_check.tools_call_outcomes)}; ` +
         `audit on costs ${a.rps_cost_pct} % of throughput and ${a.cpu_ms_per_call_cost} CPU ms per call.`,
     );
     const rl = mode.rate_limit;
@@ -120,7 +125,10 @@ export function renderResults(out) {
           `window (ClickUp's minute scaled down ${Math.round(60_000 / rl.window_ms)}×). Answers: ${JSON.stringify(rl.answers)} ` +
           `within ${rl.answered_s} s. Applied ${rl.writes_applied} writes (${rl.distinct_writes} distinct, ${rl.duplicates} duplicates, ` +
           `${rl.missing} missing); last write after ${rl.time_to_last_write_s ?? '—'} s against a minimum of ${rl.minimum_s} s. ` +
-          `Upstream: ${rl.upstream_requests} requests, ${rl.upstream_429s} answered 429. Retry jobs: ${JSON.stringify(rl.jobs)}.`,
+          `Upstream: ${rl.upstream_requests} requests (${rl.upstream_requests_per_write} per applied write), ${rl.upstream_429s} answered 429; ` +
+          `${rl.writes_per_minute ?? '—'} writes per minute. ` +
+          (rl.capped_after_s ? `The bench stopped waiting after ${rl.capped_after_s} s (its cap). ` : '') +
+          `Retry jobs when the bench stopped: ${JSON.stringify(rl.jobs)}.`,
       );
     }
   }
