@@ -1,3 +1,5 @@
+// The subpath declaration must reach every project that compiles this file (the api and worker include only their own sources).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../types/pglite-contrib.d.ts" />
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
