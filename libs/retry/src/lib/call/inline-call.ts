@@ -154,7 +154,7 @@ export class InlineCall {
     }
     throw new ClickUpError({
       code: 'RATE_LIMIT',
-      message: `This ClickUp token's rate limit is taken up by queued calls; retry in ${Math.ceil(retryAfterMs / 1000)} s`,
+      message: `This ClickUp token's rate limit is used up for now; retry in ${Math.ceil(retryAfterMs / 1000)} s`,
       retryAfterMs: Math.max(1000, retryAfterMs),
     });
   }
