@@ -92,7 +92,7 @@ function packageOf(url, functionName) {
   return url.startsWith('wasm://') ? 'wasm' : 'other';
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const file = process.argv[2];
   if (!file) {
     console.error(

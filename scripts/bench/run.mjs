@@ -290,6 +290,7 @@ async function main() {
     machine,
     modes: results,
     duration_s: Math.round((Date.now() - started) / 1000),
+    finished_at: new Date().toISOString(),
   };
   machine.load_average_at_end = loadavg().map((n) => round(n, 2));
   output.targets = evaluateTargets(output);

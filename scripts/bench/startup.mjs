@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT } from '../lib/processes.mjs';
 import { cpuSeconds } from './lib/cpu.mjs';
 import { freePort, procMemory, round } from './lib/processes.mjs';
@@ -126,6 +127,7 @@ async function main() {
     idle_seconds: IDLE_SECONDS,
     processes,
     total_idle_rss_mb: round(processes.reduce((sum, p) => sum + p.rss_mb, 0)),
+    finished_at: new Date().toISOString(),
     machine: {
       cores: cpus().length,
       memory_gb: round(totalmem() / 1024 ** 3),
@@ -136,12 +138,12 @@ async function main() {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 
-function writeDoc(r) {
+export function writeDoc(r) {
   const rows = r.processes.map((p) => `| ${p.name} | ${p.rss_mb} | ${p.peak_rss_mb} | ${p.idle_cpu_pct} |`);
   const block = [
     START,
     '',
-    `Last run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${r.machine.cores} cores, ${r.machine.memory_gb} GB, ` +
+    `Last run: ${(r.finished_at ?? new Date().toISOString()).slice(0, 16).replace('T', ' ')} UTC, ${r.machine.cores} cores, ${r.machine.memory_gb} GB, ` +
       `load average ${r.machine.load_average.join(' / ')}. Fresh \`DATA_DIR\` (embedded PGlite, migrations on first start).`,
     '',
     `- \`npm start\` ready (the "is running" line) after **${r.ready_s} s**, of which builds took ` +
@@ -162,7 +164,9 @@ function writeDoc(r) {
   writeFileSync(DOC, next);
 }
 
-main().catch((error) => {
-  log(`failed: ${error.message}`);
-  process.exit(1);
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error) => {
+    log(`failed: ${error.message}`);
+    process.exit(1);
+  });
+}
