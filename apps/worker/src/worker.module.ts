@@ -60,7 +60,15 @@ export class WorkerModule {
         },
         WorkerHost,
       ],
-      exports: [DataSource, QueueBackend, WORKER_LOGGER, ClickUpConfig, RetryConfig, SecretBox, RateBudgets],
+      exports: [
+        DataSource,
+        QueueBackend,
+        WORKER_LOGGER,
+        ClickUpConfig,
+        RetryConfig,
+        RateBudgets,
+        ...(runtime.secrets ? [SecretBox] : []),
+      ],
     };
   }
 }
