@@ -8,6 +8,9 @@ const roots = ['apps', 'libs'].flatMap((dir) =>
 roots.push('test');
 
 module.exports = {
+  // Global, not per project: Jest ignores a project's testTimeout when several projects run together.
+  // Cross-app suites boot processes and drive a browser, so allow them two minutes per test.
+  testTimeout: 120000,
   projects: roots
     .map((root) => path.join(__dirname, root, 'jest.config.cjs'))
     .filter((file) => fs.existsSync(file)),
