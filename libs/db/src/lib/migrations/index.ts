@@ -2,6 +2,7 @@ import { InitialSchema1795239185451 } from './1795239185451-initial-schema';
 import { ServerCacheInvalidation1795239961417 } from './1795239961417-server-cache-invalidation';
 import { AuditChains1795240571906 } from './1795240571906-audit-chains';
 import { ClickUpRateBudgets1795242020105 } from './1795242020105-clickup-rate-budgets';
+import { AuditActionIndex1795245213379 } from './1795245213379-audit-action-index';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   ServerCacheInvalidation1795239961417,
   AuditChains1795240571906,
   ClickUpRateBudgets1795242020105,
+  AuditActionIndex1795245213379,
 ];
