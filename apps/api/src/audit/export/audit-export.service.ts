@@ -26,6 +26,8 @@ export class AuditExportService {
   ): Promise<void> {
     request.auditRecorded = true;
     await this.audit.record(adminEvent(request, 'audit.export', 'ok', [], null));
-    await writeExport(reply, filters.format ?? 'jsonl', this.query.stream(principal.organizationId, filters));
+    await writeExport(reply, filters.format ?? 'jsonl', (sink) =>
+      this.query.forEach(principal.organizationId, filters, sink),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import type { AuditRecord } from '@gw/audit-chain';
 import type { FastifyReply } from 'fastify';
-import { once } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import type { RecordSink } from '../query/record-stream';
 
 const CSV_COLUMNS: (keyof AuditRecord)[] = [
   'seq',
@@ -28,11 +29,21 @@ const CSV_COLUMNS: (keyof AuditRecord)[] = [
   'hash',
 ];
 
-/** Streams records to the client with backpressure, so memory stays flat however many rows are exported. */
+/** Lines are handed to the socket in chunks of about this size. */
+const CHUNK_CHARS = 64 * 1024;
+
+/** Where the export's records come from: called once with the sink the export fills. */
+export type RecordSource = (sink: RecordSink) => Promise<void>;
+
+/**
+ * Streams records to the client as they arrive from the database. Lines are gathered into chunks and written at
+ * once; between database batches the export waits for the socket to drain, so neither the heap nor the socket
+ * buffer grows with the size of the export.
+ */
 export async function writeExport(
   reply: FastifyReply,
   format: 'csv' | 'jsonl',
-  records: AsyncIterable<AuditRecord>,
+  source: RecordSource,
 ): Promise<void> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   reply.hijack();
@@ -42,18 +53,43 @@ export async function writeExport(
     'content-disposition': `attachment; filename="audit-events-${stamp}.${format}"`,
     'cache-control': 'no-store',
   });
-  if (format === 'csv') res.write(CSV_COLUMNS.join(',') + '\n');
+  let chunk = format === 'csv' ? CSV_COLUMNS.join(',') + '\n' : '';
+  const flush = () => {
+    if (chunk) res.write(chunk);
+    chunk = '';
+  };
   try {
-    for await (const record of records) {
-      const line =
-        format === 'csv' ? CSV_COLUMNS.map((c) => csvCell(record[c])).join(',') : JSON.stringify(record);
-      if (!res.write(line + '\n')) await once(res, 'drain');
-      if (res.destroyed) return;
-    }
+    await source({
+      onRecord: (record) => {
+        chunk +=
+          (format === 'csv' ? CSV_COLUMNS.map((c) => csvCell(record[c])).join(',') : JSON.stringify(record)) +
+          '\n';
+        if (chunk.length >= CHUNK_CHARS) flush();
+        return !res.destroyed;
+      },
+      between: async () => {
+        flush();
+        if (res.writableNeedDrain) await drained(res);
+      },
+    });
+    flush();
     res.end();
   } catch (error) {
     res.destroy(error as Error);
   }
+}
+
+/** Resolves when the socket drains or goes away (a client that hangs up must not leave the export waiting). */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
 }
 
 /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets do not run agent text as formulas. */

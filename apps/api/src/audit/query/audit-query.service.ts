@@ -10,8 +10,14 @@ import {
 import { DataSource } from 'typeorm';
 import { toAuditRecord, type AuditEventRow } from '../audit-record.mapper';
 import { whereClause, type AuditFiltersDto, type AuditListQueryDto } from './audit-filters';
+import { forEachRecord, type RecordSink } from './record-stream';
 
-const BATCH = 1000;
+/** How long a filtered page may walk an index newest first before it is planned from bitmaps instead. */
+const WALK_BUDGET_MS = 40;
+/** Filters with an index (or the trigram index) of their own; a time range only bounds `seq`. */
+const COMBINABLE = ['server_id', 'team_id', 'tool', 'outcome', 'actor', 'action', 'client', 'q'] as const;
+/** PostgreSQL's query_canceled, raised by statement_timeout. */
+const QUERY_CANCELED = '57014';
 
 /** Reading the audit log: filtered pages newest first, single events, streamed exports and chain verification. */
 @Injectable()
@@ -24,15 +30,51 @@ export class AuditQueryService {
     query: AuditListQueryDto,
   ): Promise<{ items: AuditRecord[]; next_cursor: string | null }> {
     const limit = query.limit ?? 50;
-    const { sql, params } = whereClause(organizationId, query);
+    const where = await this.where(organizationId, query);
+    if (!where) return { items: [], next_cursor: null };
+    const { sql, params } = where;
     const cursor = query.cursor ? ` AND seq < $${params.length + 1}` : '';
     if (query.cursor) params.push(query.cursor);
-    const rows = (await this.dataSource.query(
-      `SELECT * FROM audit_events WHERE ${sql}${cursor} ORDER BY seq DESC LIMIT ${limit + 1}`,
-      params,
-    )) as AuditEventRow[];
+    const statement = `SELECT * FROM audit_events WHERE ${sql}${cursor} ORDER BY seq DESC LIMIT ${limit + 1}`;
+    const combined = COMBINABLE.filter((f) => query[f] !== undefined).length > 1;
+    const rows = combined ? await this.boundedQuery(statement, params) : await this.query(statement, params);
     const page = rows.slice(0, limit).map(toAuditRecord);
     return { items: page, next_cursor: rows.length > limit ? String(page[page.length - 1].seq) : null };
+  }
+
+  /**
+   * A page under several filters, planned twice if need be. PostgreSQL bets that walking one filter's `seq`-ordered
+   * index newest first finds a page of matches early; when the filters together match few rows or none (this server
+   * and this text, this tool and that outcome) the walk reads every row of that index. So the walk gets a small time
+   * budget, and past it the page is planned from bitmaps of each filter's index instead, which costs what the
+   * matches cost.
+   */
+  private async boundedQuery(statement: string, params: unknown[]): Promise<AuditEventRow[]> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await runner.query(`SET LOCAL statement_timeout = ${WALK_BUDGET_MS}`);
+      try {
+        const rows = (await runner.query(statement, params)) as AuditEventRow[];
+        await runner.commitTransaction();
+        return rows;
+      } catch (error) {
+        if ((error as { driverError?: { code?: string } }).driverError?.code !== QUERY_CANCELED) throw error;
+        await runner.rollbackTransaction();
+      }
+      await runner.startTransaction();
+      await runner.query('SET LOCAL enable_indexscan = off');
+      const rows = (await runner.query(statement, params)) as AuditEventRow[];
+      await runner.commitTransaction();
+      return rows;
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
+  private async query(statement: string, params: unknown[]): Promise<AuditEventRow[]> {
+    return (await this.dataSource.query(statement, params)) as AuditEventRow[];
   }
 
   async get(organizationId: string, id: string): Promise<AuditRecord> {
@@ -44,19 +86,45 @@ export class AuditQueryService {
     return toAuditRecord(row);
   }
 
-  /** Oldest first, in batches, so an export of any size holds one batch in memory. */
-  async *stream(organizationId: string, filters: AuditFiltersDto): AsyncGenerator<AuditRecord> {
-    const { sql, params } = whereClause(organizationId, filters);
-    let after = 0;
-    for (;;) {
-      const rows = (await this.dataSource.query(
-        `SELECT * FROM audit_events WHERE ${sql} AND seq > $${params.length + 1} ORDER BY seq ASC LIMIT ${BATCH}`,
-        [...params, after],
-      )) as AuditEventRow[];
-      for (const row of rows) yield toAuditRecord(row);
-      if (rows.length < BATCH) return;
-      after = Number(rows[rows.length - 1].seq);
+  /** Oldest first, row by row (see `forEachRecord`), so an export of any size holds one row at a time. */
+  async forEach(organizationId: string, filters: AuditFiltersDto, sink: RecordSink): Promise<void> {
+    const where = await this.where(organizationId, filters);
+    if (where) await forEachRecord(this.dataSource, where, sink);
+  }
+
+  /**
+   * The filters as SQL, with a time range also turned into the run of `seq` it covers (null when it covers no row).
+   * `at` never decreases along a chain (the writer sees to it), so the rows of a time range are contiguous in `seq`,
+   * and the bounds let every query walk a `seq`-ordered index from the right place instead of from the newest row.
+   */
+  private async where(
+    organizationId: string,
+    filters: AuditFiltersDto,
+  ): Promise<{ sql: string; params: unknown[] } | null> {
+    const where = whereClause(organizationId, filters);
+    const bound = async (sql: string, at: string): Promise<string | undefined> => {
+      const [row] = (await this.dataSource.query(sql, [organizationId, new Date(at)])) as { seq: string }[];
+      return row?.seq;
+    };
+    if (filters.from) {
+      const first = await bound(
+        'SELECT seq FROM audit_events WHERE organization_id = $1 AND at >= $2 ORDER BY at ASC, seq ASC LIMIT 1',
+        filters.from,
+      );
+      if (first === undefined) return null;
+      where.params.push(first);
+      where.sql += ` AND seq >= $${where.params.length}`;
     }
+    if (filters.to) {
+      const last = await bound(
+        'SELECT seq FROM audit_events WHERE organization_id = $1 AND at < $2 ORDER BY at DESC, seq DESC LIMIT 1',
+        filters.to,
+      );
+      if (last === undefined) return null;
+      where.params.push(last);
+      where.sql += ` AND seq <= $${where.params.length}`;
+    }
+    return where;
   }
 
   /**
@@ -79,12 +147,23 @@ export class AuditQueryService {
     const walker = new ChainWalker(anchor);
     let last: AuditRecord | undefined;
     let headHash: string | undefined;
-    for await (const record of this.stream(organizationId, {})) {
-      const reason = walker.next(record);
-      if (reason) return { ok: false, checked: walker.checked, first_bad_id: record.id, reason };
-      last = record;
-      if (record.seq === head?.lastSeq) headHash = record.hash;
-    }
+    let broken: ChainVerdict | undefined;
+    await this.forEach(
+      organizationId,
+      {},
+      {
+        onRecord: (record) => {
+          const reason = walker.next(record);
+          if (reason) {
+            broken = { ok: false, checked: walker.checked, first_bad_id: record.id, reason };
+            return false;
+          }
+          last = record;
+          if (record.seq === head?.lastSeq) headHash = record.hash;
+        },
+      },
+    );
+    if (broken) return broken;
     const checked = walker.checked;
     if (!head) return { ok: true, checked };
     if (head.lastSeq >= anchor.seq && headHash !== head.lastHash) {
