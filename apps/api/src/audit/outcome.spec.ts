@@ -1,0 +1,50 @@
+import type { Envelope } from '@gw/mcp-tools';
+import { outcomeOf } from './outcome';
+
+const envelope = (ok: boolean, issues: Envelope['issues'] = []): Envelope => ({ ok, result: null, issues });
+
+describe('outcomeOf', () => {
+  it('reads a success as ok', () => {
+    expect(outcomeOf(envelope(true))).toEqual({
+      outcome: 'ok',
+      issueCodes: [],
+      upstreamStatus: null,
+      jobId: null,
+    });
+  });
+
+  it('reads a write left on the retry queue as queued, with its job', () => {
+    const queued = envelope(false, [
+      {
+        code: 'RATE_LIMIT',
+        message: 'later',
+        queued: true,
+        job_id: 'j1',
+        retry_after_ms: 900,
+        upstream_status: 429,
+      },
+    ]);
+    expect(outcomeOf(queued)).toEqual({
+      outcome: 'queued',
+      issueCodes: ['RATE_LIMIT'],
+      upstreamStatus: 429,
+      jobId: 'j1',
+    });
+  });
+
+  it('reads scope and credential refusals as denied, everything else as error', () => {
+    expect(outcomeOf(envelope(false, [{ code: 'FORBIDDEN', message: 'no' }])).outcome).toBe('denied');
+    expect(
+      outcomeOf(envelope(false, [{ code: 'AUTH_ERROR', message: 'no', upstream_status: 401 }])),
+    ).toMatchObject({
+      outcome: 'denied',
+      upstreamStatus: 401,
+    });
+    expect(
+      outcomeOf(envelope(false, [{ code: 'UPSTREAM_ERROR', message: 'x', upstream_status: 502 }])),
+    ).toMatchObject({ outcome: 'error', issueCodes: ['UPSTREAM_ERROR'], upstreamStatus: 502 });
+    expect(
+      outcomeOf(envelope(false, [{ code: 'VALIDATION_ERROR', message: 'x', path: 'task_id' }])).outcome,
+    ).toBe('error');
+  });
+});
