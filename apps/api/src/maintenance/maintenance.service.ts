@@ -20,12 +20,14 @@ export class MaintenanceService {
 
   async status(jobId: string): Promise<JobStatusDto> {
     const queue = await this.queues.ready(JOB_QUEUES['session-cleanup']);
+    // State first, then the job: a job read while it completes could otherwise show "completed" without its result.
+    const state = await queue.getJobState(jobId);
     const job = await queue.getJob(jobId);
     if (!job) throw new NotFoundException(`No maintenance job ${jobId}`);
     return {
       id: String(job.id),
       name: job.name,
-      state: await job.getState(),
+      state,
       attempts_made: job.attemptsMade,
       result: job.returnvalue ?? undefined,
       failed_reason: job.failedReason || undefined,
