@@ -3,7 +3,17 @@ import { waitFor } from '@gw/testing';
 import { randomBytes } from 'node:crypto';
 import { connectSandbox, createServer, INITIALIZE, rawPost, sandboxIds } from '../support/mcp';
 import { ADMIN, Stack } from '../support/stack';
-import { apiToken, eventsSince, exportText, newestSeq, tally, verify, type AuditEvent } from './support';
+import {
+  apiToken,
+  eventsSince,
+  exportText,
+  mcpSession,
+  newestSeq,
+  sandboxListId,
+  tally,
+  verify,
+  type AuditEvent,
+} from './support';
 
 const N = 3;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -18,7 +28,12 @@ const rpc = (id: number, method: string, params?: Record<string, unknown>) => ({
 describe.each(['postgres', 'embedded'] as const)(
   'every request leaves exactly one audit row (%s)',
   (mode) => {
-    const stack = new Stack(mode, { sandbox: true, worker: false });
+    // No worker and a short call budget: a call whose ClickUp request fails is answered as a queued job within a second.
+    const stack = new Stack(mode, {
+      sandbox: true,
+      worker: false,
+      env: { RETRY_CALL_BUDGET_MS: '1000', RETRY_BASE_DELAY_MS: '5000' },
+    });
     let acme: string;
     let connection: string;
     let adminActor: string;
@@ -125,6 +140,35 @@ describe.each(['postgres', 'embedded'] as const)(
       expect(calls('denied').map((e) => [e.server_id, e.tool, e.issue_codes])).toEqual(
         Array(N).fill([readOnly.id, 'task_create', ['FORBIDDEN']]),
       );
+    });
+
+    it('a tools/call left on the retry queue: one queued row with its job id', async () => {
+      const server = await createServer(stack, connection, { name: 'queued', workspace_id: acme });
+      const session = await mcpSession(server.url);
+      const listId = await sandboxListId(stack, (await sandboxIds(stack)).engineering, 'Sprint 42');
+      await fetch(`${stack.sandboxUrl}/_sandbox/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'POST', path: '/api/v2/list/*/task', status: 503, count: 100 }),
+      });
+      const before = await newestSeq(stack);
+      const jobs: string[] = [];
+      try {
+        for (let i = 0; i < N; i++) {
+          const answer = await session.call('task_create', { list_id: listId, name: `queued ${i}` });
+          const envelope = answer?.structuredContent as unknown as {
+            issues: { queued?: boolean; job_id?: string }[];
+          };
+          expect(envelope.issues[0]).toMatchObject({ queued: true, job_id: expect.any(String) });
+          jobs.push(envelope.issues[0].job_id as string);
+        }
+      } finally {
+        await fetch(`${stack.sandboxUrl}/_sandbox/faults`, { method: 'DELETE' });
+      }
+      const events = await eventsSince(stack, before);
+      expect(tally(events)).toEqual({ 'tools/call queued': N });
+      expect(events.map((e) => [e.tool, e.job_id])).toEqual(jobs.map((job) => ['task_create', job]));
+      for (const e of events) expect(e.issue_codes).toContain('UPSTREAM_ERROR');
     });
 
     it('refused MCP URLs (unknown, revoked, expired): one row each, a token hash prefix, never the token', async () => {
