@@ -28,6 +28,10 @@ export class ClickUpRateBudgetEntity {
   @Column('bigint', { name: 'probe_until' })
   probeUntil: string;
 
+  /** When the current window began as counted here, epoch ms: answers from before it are about an older window. */
+  @Column('bigint', { name: 'opened_at', default: 0 })
+  openedAt: string;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

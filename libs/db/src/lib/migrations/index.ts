@@ -3,6 +3,7 @@ import { ServerCacheInvalidation1795239961417 } from './1795239961417-server-cac
 import { AuditChains1795240571906 } from './1795240571906-audit-chains';
 import { ClickUpRateBudgets1795242020105 } from './1795242020105-clickup-rate-budgets';
 import { AuditActionIndex1795245213379 } from './1795245213379-audit-action-index';
+import { ClickUpRateBudgetOpenedAt1795246245174 } from './1795246245174-clickup-rate-budget-opened-at';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AuditChains1795240571906,
   ClickUpRateBudgets1795242020105,
   AuditActionIndex1795245213379,
+  ClickUpRateBudgetOpenedAt1795246245174,
 ];

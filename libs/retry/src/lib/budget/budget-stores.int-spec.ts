@@ -70,7 +70,10 @@ const seen = (at: number, fields: Partial<RateObservation>): RateObservation => 
   ...fields,
 });
 
-/** One token's life: a probe, a limit learned, a spent window, a 429 from another client, the next window. */
+/**
+ * One token's life: a probe, a limit learned, a spent window, a 429 from another client, a late answer about an
+ * older window, the next window, and a window shorter than assumed.
+ */
 const SCRIPT: [want: number, observation: RateObservation | null, now: number][] = [
   [5, null, T],
   [5, null, T + 10],
@@ -82,6 +85,9 @@ const SCRIPT: [want: number, observation: RateObservation | null, now: number][]
   [2, null, T + 60_300],
   [4, seen(T + 59_000, { limit: 20, remaining: 5, resetAt: T + 60_000 }), T + 90_001],
   [25, null, T + 90_002],
+  // A shorter window than assumed, seen during ours and delivered after its reset: the next lease opens a new one.
+  [2, seen(T + 90_010, { limit: 20, remaining: 15, resetAt: T + 95_000 }), T + 96_000],
+  [30, null, T + 96_001],
 ];
 
 describe.each(targets)('shared budget store on %s', (_label, open) => {

@@ -21,14 +21,14 @@ export class MemoryBudgetStore implements BudgetStore {
     now: number,
   ): Promise<Lease> {
     let state = this.windows.get(fingerprint) ?? initialWindow(this.defaultLimit);
-    if (observation) state = observe(state, observation, now);
+    if (observation) state = observe(state, observation);
     const result = lease(state, want, now);
     this.windows.set(fingerprint, result.state);
     return result.lease;
   }
 
-  async observe(fingerprint: string, observation: RateObservation, now: number): Promise<void> {
+  async observe(fingerprint: string, observation: RateObservation): Promise<void> {
     const state = this.windows.get(fingerprint) ?? initialWindow(this.defaultLimit);
-    this.windows.set(fingerprint, observe(state, observation, now));
+    this.windows.set(fingerprint, observe(state, observation));
   }
 }

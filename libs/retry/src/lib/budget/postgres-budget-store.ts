@@ -22,6 +22,7 @@ interface BudgetRow {
   granted: number;
   known: boolean;
   probe_until: string;
+  opened_at: string;
 }
 
 /**
@@ -42,7 +43,7 @@ export class PostgresBudgetStore implements BudgetStore {
         [fingerprint, this.defaultLimit],
       );
       const [row] = (await tx.query(
-        `SELECT limit_per_window, reset_at, granted, known, probe_until FROM clickup_rate_budgets
+        `SELECT limit_per_window, reset_at, granted, known, probe_until, opened_at FROM clickup_rate_budgets
          WHERE fingerprint = $1 FOR UPDATE`,
         [fingerprint],
       )) as BudgetRow[];
@@ -53,15 +54,16 @@ export class PostgresBudgetStore implements BudgetStore {
             granted: row.granted,
             known: row.known,
             probeUntil: Number(row.probe_until),
+            openedAt: Number(row.opened_at),
           }
         : initialWindow(this.defaultLimit);
-      if (observation) state = observe(state, observation, now);
+      if (observation) state = observe(state, observation);
       const result = lease(state, want, now);
       const next = result.state;
       await tx.query(
         `UPDATE clickup_rate_budgets SET limit_per_window = $2, reset_at = $3, granted = $4, known = $5,
-         probe_until = $6, updated_at = now() WHERE fingerprint = $1`,
-        [fingerprint, next.limit, next.resetAt, next.granted, next.known, next.probeUntil],
+         probe_until = $6, opened_at = $7, updated_at = now() WHERE fingerprint = $1`,
+        [fingerprint, next.limit, next.resetAt, next.granted, next.known, next.probeUntil, next.openedAt],
       );
       return result.lease;
     });

@@ -1,7 +1,13 @@
 import type { RateLimitInfo } from '@gw/clickup-client';
 import type { BudgetStore } from './budget-store';
 import { MemoryBudgetStore } from './memory-budget-store';
-import { DEFAULT_LIMIT, WINDOW_MS, type Lease, type RateObservation } from './rate-window';
+import {
+  DEFAULT_LIMIT,
+  SAME_WINDOW_SLACK_MS,
+  WINDOW_MS,
+  type Lease,
+  type RateObservation,
+} from './rate-window';
 
 /** A permit cannot come before the caller's deadline; `waitMs` is the estimated wait. */
 export class PermitWaitTooLong extends Error {
@@ -101,7 +107,7 @@ export class RateBudgets {
 
   /** @internal */
   async observe(fingerprint: string, observation: RateObservation): Promise<void> {
-    await this.fallback.observe(fingerprint, observation, Date.now());
+    await this.fallback.observe(fingerprint, observation);
     try {
       await this.store.observe(fingerprint, observation, Date.now());
     } catch (error) {
@@ -159,6 +165,13 @@ class TokenBudget {
 
   note(observation: RateObservation): void {
     if (observation.limit !== null && observation.limit > 0) this.limit = observation.limit;
+    const reset = observation.resetAt;
+    if (reset !== null && reset > Date.now()) {
+      // ClickUp's window ends sooner than the one assumed when it was opened here: its permits lapse, and the
+      // wait for the next ones ends, at ClickUp's reset.
+      if (this.permitsUntil > reset + SAME_WINDOW_SLACK_MS) this.permitsUntil = reset;
+      if (this.blockedUntil > reset + SAME_WINDOW_SLACK_MS) this.blockedUntil = reset;
+    }
     if (observation.limited || observation.remaining === 0) {
       // ClickUp says the window is spent: permits held here would only earn 429s.
       this.permits = 0;

@@ -21,6 +21,8 @@ export interface WindowState {
   known: boolean;
   /** While the limit is unknown: the probe request's turn ends then. */
   probeUntil: number;
+  /** When the current window began as counted here: an answer from before it is about an older window. */
+  openedAt: number;
 }
 
 /** What one ClickUp answer said about the budget. */
@@ -44,30 +46,40 @@ export interface Lease {
 }
 
 export function initialWindow(limit = DEFAULT_LIMIT): WindowState {
-  return { limit, resetAt: 0, granted: 0, known: false, probeUntil: 0 };
+  return { limit, resetAt: 0, granted: 0, known: false, probeUntil: 0, openedAt: 0 };
 }
 
-/** Folds an answer's headers into the state. Answers about a window that has already ended change nothing. */
-export function observe(state: WindowState, obs: RateObservation, now: number): WindowState {
+/**
+ * Folds an answer's headers into the state. The answer may arrive late (it travels with the next lease), so it is
+ * judged by when it was seen: an answer from before the current window began is about an older one and changes
+ * nothing.
+ */
+export function observe(state: WindowState, obs: RateObservation): WindowState {
   const next = { ...state };
   if (obs.limit !== null && obs.limit > 0) {
     next.limit = obs.limit;
     next.known = true;
   }
   const used = obs.remaining === null ? 0 : Math.max(0, next.limit - obs.remaining);
-  if (obs.resetAt !== null && obs.resetAt > now) {
+  if (obs.resetAt !== null && obs.resetAt > obs.at) {
     if (Math.abs(obs.resetAt - next.resetAt) <= SAME_WINDOW_SLACK_MS) {
       next.resetAt = Math.max(next.resetAt, obs.resetAt);
       next.granted = Math.max(next.granted, used);
-    } else {
-      // ClickUp counts in another window than ours: a newer one (ours ended), or one that opened at another time
-      // than we assumed. Its count holds, plus ours while our window was still running.
+    } else if (obs.resetAt > next.resetAt) {
+      // A newer window than ours (ours ended, or ClickUp's opened later than assumed). Its count holds, plus ours
+      // while our window was still running.
       next.granted = next.resetAt > obs.at ? Math.max(next.granted, used) : used;
       next.resetAt = obs.resetAt;
+      next.openedAt = obs.at;
+    } else if (obs.at >= next.openedAt) {
+      // Seen during our window, ClickUp's ends sooner than assumed (a window opened elsewhere, or a shorter one).
+      next.resetAt = obs.resetAt;
+      next.granted = Math.max(next.granted, used);
     }
   } else if (obs.limited && next.resetAt <= obs.at) {
     // A 429 without a usable reset: a whole window.
     next.resetAt = obs.at + WINDOW_MS;
+    next.openedAt = obs.at;
   }
   if (obs.limited) next.granted = Math.max(next.granted, next.limit);
   return next;
@@ -95,6 +107,7 @@ export function lease(
   if (now >= next.resetAt) {
     next.resetAt = now + windowMs;
     next.granted = 0;
+    next.openedAt = now;
   }
   const granted = Math.max(0, Math.min(allowed, next.limit - next.granted));
   next.granted += granted;

@@ -16,12 +16,13 @@ local want = tonumber(ARGV[2])
 local windowMs = tonumber(ARGV[4])
 local probeMs = tonumber(ARGV[5])
 local slack = tonumber(ARGV[6])
-local h = redis.call('HMGET', KEYS[1], 'limit', 'reset_at', 'granted', 'known', 'probe_until')
+local h = redis.call('HMGET', KEYS[1], 'limit', 'reset_at', 'granted', 'known', 'probe_until', 'opened_at')
 local limit = tonumber(h[1]) or tonumber(ARGV[3])
 local resetAt = tonumber(h[2]) or 0
 local granted = tonumber(h[3]) or 0
 local known = h[4] == '1'
 local probeUntil = tonumber(h[5]) or 0
+local openedAt = tonumber(h[6]) or 0
 if ARGV[7] ~= '' then
   local at = tonumber(ARGV[7])
   local oLimit = tonumber(ARGV[8])
@@ -34,16 +35,21 @@ if ARGV[7] ~= '' then
   end
   local used = 0
   if oRemaining then used = math.max(0, limit - oRemaining) end
-  if oReset and oReset > now then
+  if oReset and oReset > at then
     if math.abs(oReset - resetAt) <= slack then
       resetAt = math.max(resetAt, oReset)
       granted = math.max(granted, used)
-    else
+    elseif oReset > resetAt then
       if resetAt > at then granted = math.max(granted, used) else granted = used end
       resetAt = oReset
+      openedAt = at
+    elseif at >= openedAt then
+      resetAt = oReset
+      granted = math.max(granted, used)
     end
   elseif limited and resetAt <= at then
     resetAt = at + windowMs
+    openedAt = at
   end
   if limited then granted = math.max(granted, limit) end
 end
@@ -65,6 +71,7 @@ if want > 0 then
     if now >= resetAt then
       resetAt = now + windowMs
       granted = 0
+      openedAt = now
     end
     got = math.max(0, math.min(allowed, limit - granted))
     granted = granted + got
@@ -73,7 +80,7 @@ if want > 0 then
     end
   end
 end
-redis.call('HSET', KEYS[1], 'limit', limit, 'reset_at', resetAt, 'granted', granted, 'known', known and '1' or '0', 'probe_until', probeUntil)
+redis.call('HSET', KEYS[1], 'limit', limit, 'reset_at', resetAt, 'granted', granted, 'known', known and '1' or '0', 'probe_until', probeUntil, 'opened_at', openedAt)
 redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[12]))
 return {got, limit, resetAt, retryAt}
 `;
