@@ -79,6 +79,23 @@ describe('InlineCall', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 
+  it('sends a write again after a 429 (which applied nothing) once the reset comes within the budget', async () => {
+    let limited = true;
+    stub.answer(() => {
+      if (!limited) return { status: 200, body: taskBody('t2', 'Created'), headers: rateHeaders(100, 99) };
+      limited = false;
+      return {
+        status: 429,
+        body: { err: 'Rate limit reached', ECODE: 'APP_002' },
+        headers: rateHeaders(100, 0, 1000),
+      };
+    });
+    const { inline, client } = call(true);
+    expect((await client.tasks.create('1', { name: 'Created' })).data.id).toBe('t2');
+    expect(inline.handOff).toBeNull();
+    expect(stub.sent('POST', /\/task$/)).toHaveLength(2);
+  });
+
   it('hands a write that failed after it was sent to the queue, with what the call did before', async () => {
     stub.answer((r) =>
       r.method === 'GET' ? { status: 200, body: LIST, headers: rateHeaders(100, 99) } : failure(500),

@@ -116,8 +116,9 @@ export class InlineCall {
         const delay = limited
           ? (error.retryAfterMs ?? 1000)
           : fullJitterDelay(++retries, this.options.backoff);
-        // A write is never sent twice from here: whether it applied is for the queue to find out.
-        if (slot || Date.now() + delay >= this.options.deadline) {
+        // A write that may have been applied is never sent again from here: that is for the queue to find out. A
+        // 429 applied nothing, so a write waits for the reset like a read, if the reset comes within the budget.
+        if ((slot && !limited) || Date.now() + delay >= this.options.deadline) {
           return this.giveUp(limited ? 'rate_limit' : 'upstream_error', error, delay);
         }
         this.options.onProgress?.(
