@@ -7,22 +7,27 @@ import {
   type ChainAnchor,
   type ChainVerdict,
 } from '@gw/audit-chain';
+import { DatabaseConfig } from '@gw/config';
+import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { toAuditRecord, type AuditEventRow } from '../audit-record.mapper';
 import { whereClause, type AuditFiltersDto, type AuditListQueryDto } from './audit-filters';
 import { forEachRecord, type RecordSink } from './record-stream';
 
-/** How long a filtered page may walk an index newest first before it is planned from bitmaps instead. */
-const WALK_BUDGET_MS = 40;
+/** How long a page under several filters walks an index newest first before a bitmap plan joins in. */
+const HEDGE_AFTER_MS = 30;
+/** No review query is worth more than this; a plan that lost the race is stopped here at the latest. */
+const PLAN_CAP_MS = 10_000;
 /** Filters with an index (or the trigram index) of their own; a time range only bounds `seq`. */
 const COMBINABLE = ['server_id', 'team_id', 'tool', 'outcome', 'actor', 'action', 'client', 'q'] as const;
-/** PostgreSQL's query_canceled, raised by statement_timeout. */
-const QUERY_CANCELED = '57014';
 
 /** Reading the audit log: filtered pages newest first, single events, streamed exports and chain verification. */
 @Injectable()
 export class AuditQueryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: DatabaseConfig,
+  ) {}
 
   /** Keyset pages on `seq`: stable while new rows arrive, since new rows only ever get higher numbers. */
   async list(
@@ -43,27 +48,34 @@ export class AuditQueryService {
   }
 
   /**
-   * A page under several filters, planned twice if need be. PostgreSQL bets that walking one filter's `seq`-ordered
+   * A page under several filters, hedged between two plans. PostgreSQL bets that walking one filter's `seq`-ordered
    * index newest first finds a page of matches early; when the filters together match few rows or none (this server
-   * and this text, this tool and that outcome) the walk reads every row of that index. So the walk gets a small time
-   * budget, and past it the page is planned from bitmaps of each filter's index instead, which costs what the
-   * matches cost.
+   * and this text, this tool and that outcome) that walk reads every row of the index. So if the walk has not
+   * answered within a short head start, the same page is also planned from bitmaps of each filter's index (which
+   * costs what the matches cost), and whichever answers first is the answer. The embedded database runs one
+   * statement at a time, so there a second plan would only queue behind the first.
    */
   private async boundedQuery(statement: string, params: unknown[]): Promise<AuditEventRow[]> {
+    const walk = this.planned(statement, params, []);
+    if (this.database.embedded) return walk;
+    const early = await Promise.race([walk, delay(HEDGE_AFTER_MS).then(() => undefined)]);
+    if (early) return early;
+    const bitmaps = this.planned(statement, params, ['SET LOCAL enable_indexscan = off']);
+    // The slower plan runs on until it ends or times out; its failure is of no interest once the other answered.
+    walk.catch(() => undefined);
+    bitmaps.catch(() => undefined);
+    return Promise.any([walk, bitmaps]).catch((error: AggregateError) => {
+      throw error.errors[0];
+    });
+  }
+
+  /** One statement in its own transaction, under the given planner settings and a time cap. */
+  private async planned(statement: string, params: unknown[], settings: string[]): Promise<AuditEventRow[]> {
     const runner = this.dataSource.createQueryRunner();
     try {
       await runner.startTransaction();
-      await runner.query(`SET LOCAL statement_timeout = ${WALK_BUDGET_MS}`);
-      try {
-        const rows = (await runner.query(statement, params)) as AuditEventRow[];
-        await runner.commitTransaction();
-        return rows;
-      } catch (error) {
-        if ((error as { driverError?: { code?: string } }).driverError?.code !== QUERY_CANCELED) throw error;
-        await runner.rollbackTransaction();
-      }
-      await runner.startTransaction();
-      await runner.query('SET LOCAL enable_indexscan = off');
+      for (const setting of [`SET LOCAL statement_timeout = ${PLAN_CAP_MS}`, ...settings])
+        await runner.query(setting);
       const rows = (await runner.query(statement, params)) as AuditEventRow[];
       await runner.commitTransaction();
       return rows;
