@@ -2,6 +2,7 @@
 
 import { useId } from 'react';
 import { useWidth } from './use-width';
+import { ValueAxis } from './value-axis';
 import { niceScale } from './scale';
 
 export interface LineSeries {
@@ -46,27 +47,13 @@ export function LineChart({
           aria-describedby={tableId}
           className="h-auto w-full"
         >
-          {scale.ticks.map((tick) => (
-            <g key={tick}>
-              <line
-                x1={PAD.left}
-                x2={width - PAD.right}
-                y1={y(tick)}
-                y2={y(tick)}
-                className="stroke-border"
-                strokeDasharray={tick === 0 ? undefined : '3 3'}
-              />
-              <text
-                x={PAD.left - 8}
-                y={y(tick)}
-                dy="0.32em"
-                textAnchor="end"
-                className="fill-muted-foreground text-[11px]"
-              >
-                {formatValue(tick)}
-              </text>
-            </g>
-          ))}
+          <ValueAxis
+            ticks={scale.ticks}
+            y={y}
+            left={PAD.left}
+            right={width - PAD.right}
+            formatValue={formatValue}
+          />
           {labels.map((label, i) =>
             i % labelEvery === 0 ? (
               <text
