@@ -6,7 +6,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 
 export const SPEC_DIR =
-  process.env['CLICKUP_SPEC_DIR'] ?? join(__dirname, '..', '..', '..', '..', 'shared', 'clickup');
+  process.env['CLICKUP_SPEC_DIR'] ?? join(__dirname, '..', '..', '..', 'spec', 'clickup');
 
 type Json = Record<string, unknown>;
 

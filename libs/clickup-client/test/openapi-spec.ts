@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import type AjvCore from 'ajv/dist/core';
 import type { ClickUpRequest } from '../src/lib/request';
 import { CLICKUP_REQUEST_HEADERS } from '../src/lib/http/transport';
 
-// ClickUp's official OpenAPI documents (see /work/shared/clickup/SOURCE.md): v2 is OpenAPI 3.1 (JSON Schema
+// ClickUp's official OpenAPI documents (see spec/clickup/SOURCE.md): v2 is OpenAPI 3.1 (JSON Schema
 // 2020-12), v3 is OpenAPI 3.0 (JSON content in a .yaml file, `nullable`).
-const SPEC_DIR = '/work/shared/clickup';
+const SPEC_DIR = join(__dirname, '..', '..', '..', 'spec', 'clickup');
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
