@@ -49,7 +49,10 @@ describe('an admin in the dashboard', () => {
 
   it('creates a read-only server limited to tasks, previewing its tools, and is shown its URL once', async () => {
     await page.getByRole('link', { name: 'MCP servers' }).click();
-    await page.getByRole('link', { name: 'Create server' }).click();
+    // A first visit shows the empty list with its own create link, beside the header's.
+    const table = page.getByRole('table', { name: 'MCP servers' });
+    await table.getByText('No MCP server yet').waitFor();
+    await table.getByRole('link', { name: 'Create server' }).click();
 
     await page.getByLabel('Server name').fill('Support agent (read-only)');
     await page.getByRole('radio', { name: /Sandbox workspace/ }).check();
