@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditConfig } from '@gw/config';
-import { appendAuditRecords, type AuditRecord, type UnsequencedRecord } from '@gw/audit-chain';
+import { ChainAppender, type AuditRecord, type UnsequencedRecord } from '@gw/audit-chain';
 import { DataSource } from 'typeorm';
 
 export type { UnsequencedRecord };
@@ -15,14 +15,16 @@ interface Pending {
 const MAX_BATCH = 500;
 
 /**
- * Appends audit records with group commit: rows that arrive while a transaction is in flight wait for the next one,
- * so concurrent requests share one commit. A record's promise resolves only after its commit.
+ * Appends audit records with group commit: rows that arrive while a commit is in flight wait for the next one, so
+ * concurrent requests share one commit, and each commit is one statement per organization (`ChainAppender`). A
+ * record's promise resolves only after its commit.
  */
 @Injectable()
 export class AuditWriter {
   private readonly logger = new Logger(AuditWriter.name);
   private queue: Pending[] = [];
   private flushing = false;
+  private readonly chain = new ChainAppender();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -75,11 +77,9 @@ export class AuditWriter {
   }
 
   private async commit(batch: Pending[]): Promise<void> {
-    const written = await this.dataSource.transaction((tx) =>
-      appendAuditRecords(
-        tx,
-        batch.map((p) => p.record),
-      ),
+    const written = await this.chain.append(
+      this.dataSource,
+      batch.map((p) => p.record),
     );
     batch.forEach((p, i) => p.resolve(written[i]));
   }

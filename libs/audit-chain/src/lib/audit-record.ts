@@ -31,6 +31,16 @@ export interface AuditRecord {
   hash: string;
 }
 
+/** A row of `audit_events` as the pg driver returns it: `seq` (bigint) as a string, `at` as a Date. */
+export interface AuditEventRow extends Omit<AuditRecord, 'seq' | 'at'> {
+  seq: string;
+  at: Date;
+}
+
+export function toAuditRecord(row: AuditEventRow): AuditRecord {
+  return { ...row, seq: Number(row.seq), at: row.at.toISOString() };
+}
+
 /** SHA-256 over the previous hash and the canonical JSON of every field but `hash`. */
 export function hashAuditRecord(record: Omit<AuditRecord, 'hash'> | AuditRecord): string {
   const { hash: _ignored, ...fields } = record as AuditRecord;
