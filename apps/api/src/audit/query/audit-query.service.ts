@@ -6,11 +6,12 @@ import {
   type AuditRecord,
   type ChainAnchor,
   type ChainVerdict,
+  toAuditRecord,
+  type AuditEventRow,
 } from '@gw/audit-chain';
 import { DatabaseConfig } from '@gw/config';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { toAuditRecord, type AuditEventRow } from '../audit-record.mapper';
 import { whereClause, type AuditFiltersDto, type AuditListQueryDto } from './audit-filters';
 import { forEachRecord, type RecordSink } from './record-stream';
 

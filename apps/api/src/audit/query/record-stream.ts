@@ -1,7 +1,6 @@
-import type { AuditRecord } from '@gw/audit-chain';
+import { toAuditRecord, type AuditEventRow, type AuditRecord } from '@gw/audit-chain';
 import { Query, type PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import { toAuditRecord, type AuditEventRow } from '../audit-record.mapper';
 
 const BATCH = 1000;
 

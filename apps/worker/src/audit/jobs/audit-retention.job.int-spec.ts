@@ -1,51 +1,25 @@
-import { appendAuditRecords, verifyChain, type AuditRecord, type UnsequencedRecord } from '@gw/audit-chain';
-import { createDataSource, OrganizationEntity, runMigrationsLocked, startEmbeddedPostgres } from '@gw/db';
-import { createTestDatabase } from '@gw/testing';
+import {
+  appendAuditRecords,
+  toAuditRecord,
+  verifyChain,
+  type AuditEventRow,
+  type UnsequencedRecord,
+} from '@gw/audit-chain';
+import { createDataSource, OrganizationEntity, runMigrationsLocked } from '@gw/db';
+import { DATABASE_TARGETS, type DatabaseTarget } from '@gw/db/testing';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AuditRetentionJob, RETENTION_BATCH } from './audit-retention.job';
 
-interface Target {
-  url: string;
-  close(): Promise<void>;
-}
-
-const targets: [string, () => Promise<Target>][] = [
-  [
-    'PostgreSQL',
-    async () => {
-      const db = await createTestDatabase('gw_retention');
-      return { url: db.url, close: () => db.drop() };
-    },
-  ],
-  [
-    'embedded PGlite',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'gw-pglite-'));
-      const embedded = await startEmbeddedPostgres(dir);
-      return {
-        url: embedded.url,
-        close: async () => {
-          await embedded.stop();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  ],
-];
-
 const DAY = 86_400_000;
 
-describe.each(targets)('audit retention on %s', (_label, open) => {
-  let target: Target;
+describe.each(DATABASE_TARGETS)('audit retention on %s', (_label, open) => {
+  let target: DatabaseTarget;
   let dataSource: DataSource;
   let job: AuditRetentionJob;
 
   beforeAll(async () => {
-    target = await open();
+    target = await open('gw_retention');
     dataSource = createDataSource({ url: target.url, poolSize: 2, applicationName: 'retention-test' });
     await dataSource.initialize();
     await runMigrationsLocked(dataSource);
@@ -102,8 +76,8 @@ describe.each(targets)('audit retention on %s', (_label, open) => {
     const rows = (await dataSource.query(
       'SELECT * FROM audit_events WHERE organization_id = $1 ORDER BY seq',
       [organizationId],
-    )) as (Omit<AuditRecord, 'seq' | 'at'> & { seq: string; at: Date })[];
-    const records = rows.map((r) => ({ ...r, seq: Number(r.seq), at: r.at.toISOString() }));
+    )) as AuditEventRow[];
+    const records = rows.map(toAuditRecord);
     const verdict = await verifyChain(records, { seq: Number(head.anchor_seq), hash: head.anchor_hash });
     return { records, verdict, anchorSeq: Number(head.anchor_seq) };
   }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { appendAuditRecords, ChainWalker, type AuditRecord, type ChainAnchor } from '@gw/audit-chain';
+import {
+  appendAuditRecords,
+  ChainWalker,
+  toAuditRecord,
+  type AuditEventRow,
+  type ChainAnchor,
+} from '@gw/audit-chain';
 import type { JobPayload, JobResult } from '@gw/queue';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -13,11 +19,6 @@ const DAY_MS = 86_400_000;
 interface Organization {
   id: string;
   audit_retention_days: number;
-}
-
-interface EventRow extends Omit<AuditRecord, 'seq' | 'at'> {
-  seq: string;
-  at: Date;
 }
 
 /**
@@ -117,12 +118,12 @@ export class AuditRetentionJob implements JobProcessor<'audit-retention'> {
     const rows = (await tx.query(
       `SELECT * FROM audit_events WHERE organization_id = $1 ORDER BY seq ASC LIMIT ${RETENTION_BATCH}`,
       [organizationId],
-    )) as EventRow[];
+    )) as AuditEventRow[];
     const walker = new ChainWalker({ seq: Number(head.anchor_seq), hash: head.anchor_hash });
-    let last: EventRow | undefined;
+    let last: AuditEventRow | undefined;
     for (const row of rows) {
       if (row.at >= cutoff) break;
-      const reason = walker.next({ ...row, seq: Number(row.seq), at: row.at.toISOString() });
+      const reason = walker.next(toAuditRecord(row));
       if (reason) {
         throw new Error(
           `audit chain of organization ${organizationId} is broken at ${row.id} (${reason}); nothing past it is purged`,
