@@ -1,35 +1,12 @@
+import type { AuditRecord } from '@gw/audit-chain';
 import { REPO_ROOT } from '@gw/testing';
 import { spawnSync } from 'node:child_process';
 import { Client as PgClient } from 'pg';
 import { INITIALIZE, rawPost } from '../support/mcp';
 import { ADMIN, type Stack } from '../support/stack';
 
-/** An audit event as the REST API returns it (CONTRACTS §7). */
-export interface AuditEvent {
-  id: string;
-  seq: number;
-  at: string;
-  organization_id: string;
-  server_id: string | null;
-  team_id: string | null;
-  actor: string;
-  client_name: string | null;
-  client_version: string | null;
-  session_id: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  action: string;
-  tool: string | null;
-  arguments: unknown;
-  outcome: 'ok' | 'denied' | 'error' | 'queued';
-  issue_codes: string[];
-  upstream_status: number | null;
-  duration_ms: number | null;
-  job_id: string | null;
-  request_id: string | null;
-  prev_hash: string;
-  hash: string;
-}
+/** An audit event as the REST API returns it (CONTRACTS §7): the hashed record itself. */
+export type AuditEvent = AuditRecord;
 
 export interface AuditPage {
   items: AuditEvent[];
