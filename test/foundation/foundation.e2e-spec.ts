@@ -139,6 +139,44 @@ describe.each(STACK_MODES)('the api and worker on %s', (mode) => {
     expect(counts).toEqual({ users: 1, migrations: MIGRATIONS.length, organizations: 1 });
   }, 60_000);
 
+  if (mode === 'embedded') {
+    it('runs PGlite in a process of its own that closes when the api is killed, and reopens on restart', async () => {
+      const dbPid = stack.embeddedDatabasePid as number;
+      expect(dbPid).toBeGreaterThan(0);
+      expect(dbPid).not.toBe(stack.api.pid);
+      expect(stack.api.text()).toContain(`process ${dbPid}`);
+      const alive = (pid: number) => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      expect(alive(dbPid)).toBe(true);
+
+      await stack.api.stop('SIGKILL');
+      await waitFor(() => !alive(dbPid), { what: 'the embedded database process to close' });
+
+      await stack.startApi();
+      expect(stack.embeddedDatabasePid).not.toBe(dbPid);
+      const users = await withDb(
+        async (db) => (await db.query('SELECT count(*)::int AS n FROM users')).rows[0].n,
+      );
+      expect(users).toBe(1);
+      expect((await fetch(`${stack.baseUrl}/readyz`)).status).toBe(200);
+    }, 60_000);
+
+    it('stops the api, saying why, when its database process dies under it', async () => {
+      const api = stack.api;
+      process.kill(stack.embeddedDatabasePid as number, 'SIGKILL');
+      expect(await api.exited()).toBe(1);
+      expect(api.text()).toContain('api: the embedded database process was killed by SIGKILL; stopping');
+      await stack.startApi();
+      expect((await fetch(`${stack.baseUrl}/readyz`)).status).toBe(200);
+    }, 60_000);
+  }
+
   if (mode !== 'embedded') {
     it('reports not ready while the database is gone, and ready again when it is back', async () => {
       await cutOffDatabase(stack.databaseName as string);

@@ -6,7 +6,7 @@ import {
   TestDatabase,
   uniqueQueuePrefix,
 } from '@gw/testing';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DashboardProcess } from './dashboard';
@@ -74,6 +74,14 @@ export class Stack {
       url: string;
     };
     return info.url;
+  }
+
+  /** The embedded database's process, as its info file names it (undefined in the other modes or when stopped). */
+  get embeddedDatabasePid(): number | undefined {
+    if (this.database || !this.dataDir) return undefined;
+    const file = join(this.dataDir, 'embedded-db.json');
+    if (!existsSync(file)) return undefined;
+    return (JSON.parse(readFileSync(file, 'utf8')) as { pid: number }).pid;
   }
 
   env(): Record<string, string> {

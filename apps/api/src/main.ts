@@ -18,7 +18,10 @@ async function main(): Promise<void> {
   });
   await app.listen({ port: configs.app.port, host: configs.app.host });
 
-  const mode = runtime.database.embedded ? 'embedded PGlite in ' + configs.app.dataDir : 'PostgreSQL';
+  const { embedded, pid } = runtime.database;
+  const mode = embedded
+    ? `embedded PGlite in ${configs.app.dataDir}${pid ? `, process ${pid}` : ''}`
+    : 'PostgreSQL';
   console.log(
     `api listening on http://localhost:${configs.app.port} (database: ${mode}, queue: BullMQ on ${runtime.queues.kind}) in ${Date.now() - started} ms`,
   );
@@ -33,6 +36,13 @@ async function main(): Promise<void> {
     if (bootstrap.apiTokenRegistered)
       console.log('first start: ADMIN_API_TOKEN registered as an owner API token');
   }
+
+  // Without its database the api can answer nothing (no result goes out without its audit row): stop, so that
+  // whatever supervises it (npm start, Docker) shows the failure and can start it again.
+  void runtime.database.crashed?.then((reason) => {
+    console.error(`api: ${reason}; stopping`);
+    process.exit(1);
+  });
 
   const shutdown = async (signal: string) => {
     console.log(`api: ${signal}, shutting down`);

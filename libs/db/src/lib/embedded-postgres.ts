@@ -9,6 +9,9 @@ import { join, resolve } from 'node:path';
 import { EMBEDDED_DB_FILE, readEmbeddedDatabaseInfo } from './database-location';
 import { PgliteSessionQueue } from './pglite-session-queue';
 
+/** Shared buffers of the embedded database (see `startEmbeddedPostgres`). */
+export const EMBEDDED_SHARED_BUFFERS = '16MB';
+
 export interface EmbeddedPostgres {
   url: string;
   stop(): Promise<void>;
@@ -23,12 +26,15 @@ export interface EmbeddedPostgres {
  */
 export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<EmbeddedPostgres> {
   const root = resolve(dataDir);
-  const running = readEmbeddedDatabaseInfo(root);
-  if (running && running.pid !== process.pid) {
-    throw new Error(`the embedded database in ${root} is already open in process ${running.pid}`);
-  }
+  await waitForPreviousOwner(root);
   mkdirSync(root, { recursive: true, mode: 0o700 });
-  const db = await PGlite.create({ dataDir: join(root, 'pgdata'), extensions: { pg_trgm } });
+  const db = await PGlite.create({
+    dataDir: join(root, 'pgdata'),
+    extensions: { pg_trgm },
+    // PostgreSQL's 128 MB default lives in WebAssembly memory, which never shrinks; pages it would have cached are
+    // still in the OS page cache behind PGlite's file system.
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
+  });
   await db.exec('SET search_path TO public, bullmq');
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 64 });
   PgliteSessionQueue.install(server, db);
@@ -46,38 +52,18 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<
   };
 }
 
-export interface ResolvedDatabase {
-  url: string;
-  embedded: boolean;
-  /** Stops the embedded database when this process hosts it. */
-  stop(): Promise<void>;
-}
-
 /**
- * `DATABASE_URL` when set. Otherwise the embedded database: opened here when `host` is true (the api),
- * or found through the info file the api wrote in `DATA_DIR` (the worker waits for it).
+ * Waits for another process that has the data directory open to let go of it: after the api is killed, its database
+ * process takes a moment to close. One that holds on longer is a second api on the same directory.
  */
-export async function resolveDatabase(options: {
-  url?: string;
-  dataDir: string;
-  embeddedPort: number;
-  host: boolean;
-  waitMs?: number;
-}): Promise<ResolvedDatabase> {
-  if (options.url) return { url: options.url, embedded: false, stop: async () => undefined };
-  if (options.host) {
-    const embedded = await startEmbeddedPostgres(options.dataDir, options.embeddedPort);
-    return { url: embedded.url, embedded: true, stop: () => embedded.stop() };
-  }
-  const deadline = Date.now() + (options.waitMs ?? 120_000);
+async function waitForPreviousOwner(root: string, waitMs = 15_000): Promise<void> {
+  const deadline = Date.now() + waitMs;
   for (;;) {
-    const info = readEmbeddedDatabaseInfo(resolve(options.dataDir));
-    if (info) return { url: info.url, embedded: true, stop: async () => undefined };
+    const running = readEmbeddedDatabaseInfo(root);
+    if (!running || running.pid === process.pid) return;
     if (Date.now() > deadline) {
-      throw new Error(
-        `no embedded database is running in ${resolve(options.dataDir)}: start the api, or set DATABASE_URL`,
-      );
+      throw new Error(`the embedded database in ${root} is already open in process ${running.pid}`);
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -1,43 +1,10 @@
-import { createTestDatabase, TestDatabase } from '@gw/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { DATABASE_TARGETS, type DatabaseTarget } from '../testing';
 import { createDataSource } from './data-source';
-import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { runMigrationsLocked } from './migrate';
 
-interface Target {
-  url: string;
-  close(): Promise<void>;
-}
-
-const targets: [string, () => Promise<Target>][] = [
-  [
-    'PostgreSQL',
-    async () => {
-      const db: TestDatabase = await createTestDatabase('gw_migrate');
-      return { url: db.url, close: () => db.drop() };
-    },
-  ],
-  [
-    'embedded PGlite',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'gw-pglite-'));
-      const embedded: EmbeddedPostgres = await startEmbeddedPostgres(dir);
-      return {
-        url: embedded.url,
-        close: async () => {
-          await embedded.stop();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  ],
-];
-
-describe.each(targets)('migrations on %s', (_label, open) => {
-  let target: Target;
+describe.each(DATABASE_TARGETS)('migrations on %s', (_label, open) => {
+  let target: DatabaseTarget;
   const sources: DataSource[] = [];
   const connect = async () => {
     const ds = createDataSource({ url: target.url, poolSize: 2, applicationName: 'migrations-test' });
@@ -46,7 +13,7 @@ describe.each(targets)('migrations on %s', (_label, open) => {
   };
 
   beforeAll(async () => {
-    target = await open();
+    target = await open('gw_migrate');
   }, 60_000);
 
   afterAll(async () => {

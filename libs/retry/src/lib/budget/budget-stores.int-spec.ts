@@ -1,10 +1,8 @@
-import { createDataSource, runMigrationsLocked, startEmbeddedPostgres } from '@gw/db';
-import { createTestDatabase, TEST_REDIS_URL, uniqueQueuePrefix } from '@gw/testing';
+import { createDataSource, runMigrationsLocked } from '@gw/db';
+import { DATABASE_TARGETS } from '@gw/db/testing';
+import { TEST_REDIS_URL, uniqueQueuePrefix } from '@gw/testing';
 import IORedis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BudgetStore } from './budget-store';
 import { MemoryBudgetStore } from './memory-budget-store';
 import { PostgresBudgetStore } from './postgres-budget-store';
@@ -40,24 +38,13 @@ const targets: [string, () => Promise<Target>][] = [
       };
     },
   ],
-  [
-    'PostgreSQL',
+  ...DATABASE_TARGETS.map(([label, openDatabase]): [string, () => Promise<Target>] => [
+    label,
     async () => {
-      const db = await createTestDatabase('gw_budget');
-      return postgres(db.url, () => db.drop());
+      const database = await openDatabase('gw_budget');
+      return postgres(database.url, () => database.close());
     },
-  ],
-  [
-    'embedded PGlite',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'gw-pglite-'));
-      const embedded = await startEmbeddedPostgres(dir);
-      return postgres(embedded.url, async () => {
-        await embedded.stop();
-        rmSync(dir, { recursive: true, force: true });
-      });
-    },
-  ],
+  ]),
 ];
 
 const T = 1_800_000_000_000;
