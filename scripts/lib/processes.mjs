@@ -1,4 +1,5 @@
 // Small helpers shared by the start scripts: build what is stale, run processes with prefixed output.
+import { createRequire } from 'node:module';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,7 +90,10 @@ export function startProcess(name, args, env) {
   };
 }
 
+const NODE_FLAGS = createRequire(import.meta.url)('../node-flags.cjs');
+
 export const serverEntry = (app) => [
+  ...(NODE_FLAGS[app] ?? []),
   '-r',
   join(ROOT, 'scripts/register-aliases.cjs'),
   join(ROOT, `dist/server/apps/${app}/src/main.js`),

@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { nodeFlags, type AppName } from '@gw/testing';
 import {
   AppConfig,
   BootstrapConfig,
@@ -193,6 +194,7 @@ describe('Dockerfiles', () => {
     const { stages, target } = dockerfileOf(name);
     expect(JSON.parse(effective(stages, target, 'CMD') ?? '[]')).toEqual([
       'node',
+      ...nodeFlags(app as AppName),
       '-r',
       './scripts/register-aliases.cjs',
       `dist/server/apps/${app}/src/main.js`,

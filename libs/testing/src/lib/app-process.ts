@@ -28,11 +28,15 @@ export class AppProcess {
   static start(name: AppName, env: Record<string, string | undefined>): AppProcess {
     const main = join(REPO_ROOT, 'dist/server/apps', name, 'src/main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build -- --server\` first`);
-    const child = spawn(process.execPath, ['-r', join(REPO_ROOT, 'scripts/register-aliases.cjs'), main], {
-      cwd: REPO_ROOT,
-      env: { PATH: process.env['PATH'], LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...nodeFlags(name), '-r', join(REPO_ROOT, 'scripts/register-aliases.cjs'), main],
+      {
+        cwd: REPO_ROOT,
+        env: { PATH: process.env['PATH'], LOG_LEVEL: 'warn', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     return new AppProcess(name, child);
   }
 
@@ -72,4 +76,10 @@ export class AppProcess {
     clearTimeout(timer);
     return code;
   }
+}
+
+/** The flags every launcher gives this app (scripts/node-flags.cjs), so tests run it as `npm start` and Docker do. */
+export function nodeFlags(app: AppName): string[] {
+  const flags = require(join(REPO_ROOT, 'scripts/node-flags.cjs')) as Record<string, string[]>;
+  return flags[app] ?? [];
 }
