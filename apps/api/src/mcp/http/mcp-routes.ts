@@ -5,7 +5,7 @@ import { AuditService, type AuditEventInput } from '../../audit/audit.service';
 import { outcomeOf } from '../../audit/outcome';
 import { PrincipalResolver } from '../../auth/principal.resolver';
 import { tokenHashPrefix } from '@gw/security';
-import { classify, ErrorCode, rpcError, type JsonRpcResponse } from '../protocol/json-rpc';
+import { classify, ErrorCode, rpcError, serializeResponse, type JsonRpcResponse } from '../protocol/json-rpc';
 import { McpDispatcher, type DispatchContext, type Dispatched } from '../protocol/mcp-dispatcher';
 import { SessionIds, type ClientInfo } from '../protocol/session-id';
 import { McpServerRegistry } from '../registry/mcp-server-registry.service';
@@ -173,7 +173,7 @@ export class McpRoutes {
     void reply
       .code(200)
       .header('content-type', 'application/json')
-      .send(batch ? responses : responses[0]);
+      .send(batch ? responses : serializeResponse(responses[0]));
   }
 
   /** The MCP request a call comes from, kept with a queued call for the audit event of its outcome. */

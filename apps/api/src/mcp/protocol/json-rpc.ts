@@ -63,4 +63,28 @@ export const rpcError = (
   error: data === undefined ? { code, message } : { code, message, data },
 });
 
+/**
+ * A result already serialized, so a hot answer is not turned into JSON twice (a tool result carries its envelope
+ * both as text and as structured content; a listing is the same for every `tools/list`). `serializeResponse`
+ * splices the text in; anything else that serializes the response gets the value through `toJSON`.
+ */
+export class JsonText {
+  constructor(
+    readonly text: string,
+    private readonly value: () => unknown,
+  ) {}
+
+  toJSON(): unknown {
+    return this.value();
+  }
+}
+
+/** One response as JSON text, splicing in a result that is already JSON. */
+export function serializeResponse(response: JsonRpcResponse): string {
+  if ('result' in response && response.result instanceof JsonText) {
+    return `{"jsonrpc":"2.0","id":${JSON.stringify(response.id)},"result":${response.result.text}}`;
+  }
+  return JSON.stringify(response);
+}
+
 export { ErrorCode };

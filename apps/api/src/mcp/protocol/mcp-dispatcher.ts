@@ -3,7 +3,14 @@ import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcont
 import { SERVER_INSTRUCTIONS, toCallToolResult, type Envelope } from '@gw/mcp-tools';
 import { ToolCallRunner, type CallOrigin } from '../../retry/tool-call-runner';
 import type { ResolvedServer } from '../registry/resolved-server';
-import { ErrorCode, rpcError, rpcResult, type JsonRpcRequest, type JsonRpcResponse } from './json-rpc';
+import {
+  ErrorCode,
+  JsonText,
+  rpcError,
+  rpcResult,
+  type JsonRpcRequest,
+  type JsonRpcResponse,
+} from './json-rpc';
 import type { ClientInfo } from './session-id';
 
 export const SERVER_INFO = {
@@ -31,6 +38,15 @@ export interface DispatchContext {
   onProgress?: (message: string) => void;
 }
 
+/** `toCallToolResult`'s answer with the envelope serialized once, for the text and the structured content alike. */
+export function toolResultText(envelope: Envelope): JsonText {
+  const json = JSON.stringify(envelope);
+  return new JsonText(
+    `{"content":[{"type":"text","text":${JSON.stringify(json)}}],"structuredContent":${json},"isError":${!envelope.ok}}`,
+    () => toCallToolResult(envelope),
+  );
+}
+
 /**
  * MCP's server side for the methods this gateway offers (initialize, ping, tools/list, tools/call), dispatched by
  * hand: the tool listing is precomputed per server and arguments are validated once by the catalog, which keeps
@@ -52,7 +68,12 @@ export class McpDispatcher {
       case 'ping':
         return { response: rpcResult(request.id, {}) };
       case 'tools/list':
-        return { response: rpcResult(request.id, { tools: server.selection.listing }) };
+        return {
+          response: rpcResult(
+            request.id,
+            new JsonText(server.selection.json, () => ({ tools: server.selection.listing })),
+          ),
+        };
       case 'tools/call':
         return this.callTool(request, params, server, context);
       case 'logging/setLevel':
@@ -126,7 +147,7 @@ export class McpDispatcher {
       };
     }
     return {
-      response: rpcResult(request.id, toCallToolResult(envelope)),
+      response: rpcResult(request.id, toolResultText(envelope)),
       tool: name,
       arguments: args ?? {},
       envelope,
