@@ -1,6 +1,8 @@
 import { OrganizationEntity, UserEntity } from '@gw/db';
 import { hashPassword } from '@gw/security';
 import { randomUUID } from 'node:crypto';
+import { waitFor } from '@gw/testing';
+import { API_TOKEN_CACHE_MS } from '../src/auth/principal.resolver';
 import { ApiUnderTest } from './support/api-under-test';
 import type { ApiClient } from './support/http-client';
 import { OWNER_TOKEN, Sandbox } from './support/sandbox';
@@ -384,5 +386,25 @@ describe('authentication', () => {
       expect(res.status).toBe(401);
       expect(res.body.correlation_id).toEqual(expect.any(String));
     }
+  });
+  it('are looked up once per moment, write last_used_at once a minute, and lose access soon after another process revokes them', async () => {
+    const created = await as.owner.post<Token>('/api/v1/api-tokens', { name: 'busy agent', role: 'admin' });
+    const bearer = as.owner.as({ kind: 'bearer', token: created.body.token });
+    const lastUsed = async () =>
+      (
+        (await api.query('SELECT last_used_at FROM api_tokens WHERE id = $1', [created.body.id]))[0] as {
+          last_used_at: Date | null;
+        }
+      ).last_used_at;
+
+    expect((await bearer.get('/api/v1/teams')).status).toBe(200);
+    const first = await waitFor(lastUsed, { what: 'last_used_at to be written' });
+    for (let i = 0; i < 5; i++) expect((await bearer.get('/api/v1/teams')).status).toBe(200);
+    expect(await lastUsed()).toEqual(first);
+
+    // As another api process would: straight in the database, with no word to this one.
+    await api.query('UPDATE api_tokens SET revoked_at = now() WHERE id = $1', [created.body.id]);
+    await new Promise((r) => setTimeout(r, API_TOKEN_CACHE_MS + 50));
+    expect((await bearer.get('/api/v1/teams')).status).toBe(401);
   });
 });

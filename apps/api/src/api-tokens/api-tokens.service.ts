@@ -5,6 +5,7 @@ import { API_TOKEN_PREFIX, generateSecret, sha256Hex } from '@gw/security';
 import { randomUUID } from 'node:crypto';
 import { type FindOptionsWhere, Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { PrincipalResolver } from '../auth/principal.resolver';
 import { canGrant, isManager } from '../common/access/roles';
 import type { ApiTokenDto, CreatedApiTokenDto } from './dto/api-token.dto';
 import type { CreateApiTokenDto } from './dto/create-api-token.dto';
@@ -18,7 +19,10 @@ const PREFIX_LENGTH = API_TOKEN_PREFIX.length + 4;
  */
 @Injectable()
 export class ApiTokensService {
-  constructor(@InjectRepository(ApiTokenEntity) private readonly tokens: Repository<ApiTokenEntity>) {}
+  constructor(
+    @InjectRepository(ApiTokenEntity) private readonly tokens: Repository<ApiTokenEntity>,
+    private readonly principals: PrincipalResolver,
+  ) {}
 
   async list(principal: Principal): Promise<ApiTokenDto[]> {
     const where = this.visible(principal);
@@ -57,6 +61,7 @@ export class ApiTokensService {
     const token = where && (await this.tokens.findOneBy({ ...where, id }));
     if (!token) throw new NotFoundException('No such API token');
     if (!token.revokedAt) await this.tokens.update({ id }, { revokedAt: new Date() });
+    this.principals.forgetApiToken(id);
   }
 
   /** Which tokens the principal may see; null for none (a member token with no user behind it owns nothing). */

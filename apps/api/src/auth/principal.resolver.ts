@@ -9,9 +9,29 @@ export interface SessionPrincipal extends Principal {
   csrfTokenHash: string;
 }
 
+/**
+ * How long a valid API token is taken on trust before it is looked up again. A revocation made in this process
+ * applies at once (`forgetApiToken`); one made through another api process applies within this time, as a change to
+ * an MCP server does (its registry polls every 500 ms).
+ */
+export const API_TOKEN_CACHE_MS = 500;
+/** `last_used_at` is written at most this often per token, rather than on every request. */
+export const LAST_USED_EVERY_MS = 60_000;
+/** Cached tokens at most; unknown tokens are never cached, so guessing cannot fill it. */
+const MAX_CACHED_TOKENS = 10_000;
+
+interface CachedToken {
+  principal: Principal;
+  /** When to look the token up again: `API_TOKEN_CACHE_MS` from the lookup, or the token's expiry if sooner. */
+  until: number;
+}
+
 /** Turns a bearer API token or a session cookie into a principal; `null` for anything unknown, revoked or expired. */
 @Injectable()
 export class PrincipalResolver {
+  private readonly tokenCache = new Map<string, CachedToken>();
+  private readonly lastUsedWritten = new Map<string, number>();
+
   constructor(
     @InjectRepository(ApiTokenEntity) private readonly tokens: Repository<ApiTokenEntity>,
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
@@ -19,10 +39,17 @@ export class PrincipalResolver {
   ) {}
 
   async fromApiToken(token: string): Promise<Principal | null> {
-    const row = await this.tokens.findOne({ where: { tokenHash: sha256Hex(token), revokedAt: IsNull() } });
+    const hash = sha256Hex(token);
+    const now = Date.now();
+    const cached = this.tokenCache.get(hash);
+    if (cached && cached.until > now) {
+      this.noteUse(cached.principal.id, now);
+      return cached.principal;
+    }
+    this.tokenCache.delete(hash);
+    const row = await this.tokens.findOne({ where: { tokenHash: hash, revokedAt: IsNull() } });
     if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return null;
-    void this.tokens.update({ id: row.id }, { lastUsedAt: new Date() }).catch(() => undefined);
-    return {
+    const principal: Principal = {
       kind: 'token',
       id: row.id,
       organizationId: row.organizationId,
@@ -30,6 +57,25 @@ export class PrincipalResolver {
       userId: row.createdByUserId,
       actor: `token:${row.id}`,
     };
+    if (this.tokenCache.size >= MAX_CACHED_TOKENS) this.tokenCache.clear();
+    const until = Math.min(now + API_TOKEN_CACHE_MS, row.expiresAt?.getTime() ?? Infinity);
+    this.tokenCache.set(hash, { principal, until });
+    this.noteUse(row.id, now);
+    return principal;
+  }
+
+  /** Drops a revoked token from the cache, so this process refuses it from the next request on. */
+  forgetApiToken(id: string): void {
+    for (const [hash, cached] of this.tokenCache) {
+      if (cached.principal.id === id) this.tokenCache.delete(hash);
+    }
+  }
+
+  private noteUse(id: string, now: number): void {
+    if (now - (this.lastUsedWritten.get(id) ?? 0) < LAST_USED_EVERY_MS) return;
+    if (this.lastUsedWritten.size >= MAX_CACHED_TOKENS) this.lastUsedWritten.clear();
+    this.lastUsedWritten.set(id, now);
+    void this.tokens.update({ id }, { lastUsedAt: new Date(now) }).catch(() => undefined);
   }
 
   async fromSession(sessionToken: string): Promise<SessionPrincipal | null> {
