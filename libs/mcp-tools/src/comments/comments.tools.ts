@@ -36,7 +36,7 @@ async function resolveParent(
     return { kind: 'task', id: args.task_id };
   }
   const listId = args.list_id as string;
-  await ctx.scope.list(ctx.client, listId);
+  await ctx.scope.checkList(ctx.client, listId);
   return { kind: 'list', id: listId };
 }
 

@@ -29,6 +29,8 @@ export interface ToolSelection {
   readonly hash: string;
   /** Bytes of the `tools/list` result as JSON, what the listing costs in an agent's context. */
   readonly bytes: number;
+  /** The `tools/list` result as JSON (`{"tools":[…]}`), serialized once. */
+  readonly json: string;
 }
 
 const METHOD_ALIASES: Record<string, readonly ToolMethod[]> = {
@@ -80,6 +82,7 @@ export class ToolCatalog {
       listing,
       hash: createHash('sha256').update(json).digest('hex'),
       bytes: Buffer.byteLength(json),
+      json,
     };
     this.selections.set(key, selection);
     return selection;

@@ -1,6 +1,8 @@
 import type { ClickUpClient } from '@gw/clickup-client';
 import { forbidden } from './tool-error';
 
+const MAX_REMEMBERED_LISTS = 10_000;
+
 /**
  * The part of ClickUp an MCP server may see: one workspace, and optionally some of its spaces.
  * Every id an agent passes is checked by fetching the object it names and asking which space it lives in, so an
@@ -11,6 +13,12 @@ export class Scope {
   /** Spaces seen in the workspace's space list. A space never changes workspace, so hits need no refetch. */
   private readonly workspaceSpaces = new Set<string>();
   private readonly loading = new Map<boolean, Promise<void>>();
+  /**
+   * Lists seen in the workspace, for servers not pinned to spaces: a list can move between spaces but never leaves
+   * its workspace, so a write to a known list needs no read first (half the requests, half the rate budget).
+   */
+  private readonly workspaceLists = new Set<string>();
+  private readonly checkingLists = new Map<string, Promise<void>>();
 
   constructor(
     readonly workspaceId: string,
@@ -59,28 +67,12 @@ export class Scope {
     throw forbidden(`${what} is outside the workspace this MCP server is scoped to.`);
   }
 
-  /**
-   * Concurrent misses share one fetch of the space list (under a rate limit, every extra request is a wait). A caller
-   * whose shared fetch failed fetches with its own client: the failure may belong to another call.
-   */
-  private async loadSpaces(client: ClickUpClient, archived: boolean): Promise<void> {
-    const shared = this.loading.get(archived);
-    if (shared) {
-      try {
-        return await shared;
-      } catch {
-        // fetched below with this caller's client
-      }
-    }
-    const own = client.spaces.list(this.workspaceId, { archived }).then(({ data }) => {
-      for (const space of data) this.workspaceSpaces.add(space.id);
-    });
-    this.loading.set(archived, own);
-    try {
-      await own;
-    } finally {
-      if (this.loading.get(archived) === own) this.loading.delete(archived);
-    }
+  private loadSpaces(client: ClickUpClient, archived: boolean): Promise<void> {
+    return shareFetch(this.loading, archived, () =>
+      client.spaces.list(this.workspaceId, { archived }).then(({ data }) => {
+        for (const space of data) this.workspaceSpaces.add(space.id);
+      }),
+    );
   }
 
   /** Fetches a task and checks it is in scope; the fetched task is returned for reuse. */
@@ -101,6 +93,34 @@ export class Scope {
     return data;
   }
 
+  /**
+   * Checks a list is in scope without returning it. Unpinned servers remember lists they have checked; servers
+   * pinned to spaces check every time, because a list can be moved to a space outside the pin.
+   */
+  async checkList(client: ClickUpClient, listId: string): Promise<void> {
+    if (this.workspaceLists.has(listId)) return;
+    if (this.spaces) {
+      await this.list(client, listId);
+      return;
+    }
+    // A burst of writes to one list shares one read.
+    await shareFetch(this.checkingLists, listId, () =>
+      this.list(client, listId).then(() => this.rememberLists([listId])),
+    );
+  }
+
+  /**
+   * Lists just read under this workspace's spaces (the hierarchy tools walk them), remembered like checked ones on
+   * servers not pinned to spaces, so an agent that looked the tree up first writes without a list read.
+   */
+  rememberLists(listIds: Iterable<string>): void {
+    if (this.spaces) return;
+    for (const id of listIds) {
+      if (this.workspaceLists.size >= MAX_REMEMBERED_LISTS) this.workspaceLists.clear();
+      this.workspaceLists.add(id);
+    }
+  }
+
   async folder(client: ClickUpClient, folderId: string) {
     const { data } = await client.folders.get(folderId);
     await this.checkSpace(client, data.space?.id, 'That folder');
@@ -111,5 +131,31 @@ export class Scope {
     await this.checkSpace(client, spaceId, 'That space');
     const { data } = await client.spaces.get(spaceId);
     return data;
+  }
+}
+
+/**
+ * Concurrent misses share one fetch (under a rate limit, every extra request is a wait). A caller whose shared fetch
+ * failed fetches with its own client: the failure may belong to another call (one handed to the retry queue, say).
+ */
+async function shareFetch<K>(
+  inflight: Map<K, Promise<void>>,
+  key: K,
+  fetch: () => Promise<void>,
+): Promise<void> {
+  const shared = inflight.get(key);
+  if (shared) {
+    try {
+      return await shared;
+    } catch {
+      // fetched below with this caller's client
+    }
+  }
+  const own = fetch();
+  inflight.set(key, own);
+  try {
+    await own;
+  } finally {
+    if (inflight.get(key) === own) inflight.delete(key);
   }
 }

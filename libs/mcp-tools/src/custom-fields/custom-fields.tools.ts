@@ -31,7 +31,7 @@ export class CustomFieldsTools implements ToolGroup {
       output: customFieldListOutput,
       annotations: READ,
       handler: async (args, ctx) => {
-        await ctx.scope.list(ctx.client, args.list_id);
+        await ctx.scope.checkList(ctx.client, args.list_id);
         const { data } = await ctx.client.customFields.listForList(args.list_id);
         return { items: data.map(toItem), next_cursor: null, truncated: false };
       },

@@ -74,7 +74,7 @@ async function docParent(
     return { id: args.folder_id, type: 5 };
   }
   if (args.list_id) {
-    await ctx.scope.list(ctx.client, args.list_id);
+    await ctx.scope.checkList(ctx.client, args.list_id);
     return { id: args.list_id, type: 6 };
   }
   if (ctx.scope.spaceIds) {

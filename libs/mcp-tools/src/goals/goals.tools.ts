@@ -209,7 +209,7 @@ export class GoalsTools implements ToolGroup {
         await getGoal(ctx, args.goal_id);
         await Promise.all([
           ...(args.task_ids ?? []).map((id) => ctx.scope.task(ctx.client, id)),
-          ...(args.list_ids ?? []).map((id) => ctx.scope.list(ctx.client, id)),
+          ...(args.list_ids ?? []).map((id) => ctx.scope.checkList(ctx.client, id)),
         ]);
         const { data } = await ctx.client.goals.createKeyResult(args.goal_id, {
           name: args.name,

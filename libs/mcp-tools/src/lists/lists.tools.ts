@@ -139,7 +139,7 @@ export class ListsTools implements ToolGroup {
       output: deletedOutput,
       annotations: DELETE,
       handler: async (args, ctx) => {
-        await ctx.scope.list(ctx.client, args.list_id);
+        await ctx.scope.checkList(ctx.client, args.list_id);
         await ctx.client.lists.delete(args.list_id);
         return { deleted: true as const };
       },

@@ -44,7 +44,7 @@ export class MembersTools implements ToolGroup {
           await ctx.scope.task(ctx.client, args.task_id);
           users = (await ctx.client.members.listForTask(args.task_id)).data;
         } else if (args.list_id) {
-          await ctx.scope.list(ctx.client, args.list_id);
+          await ctx.scope.checkList(ctx.client, args.list_id);
           users = (await ctx.client.members.listForList(args.list_id)).data;
         } else {
           const workspaces = (await ctx.client.workspaces.list()).data;

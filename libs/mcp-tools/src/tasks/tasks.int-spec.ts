@@ -2,6 +2,7 @@ import { ToolCatalog } from '../core/catalog';
 import { CustomFieldsTools } from '../custom-fields/custom-fields.tools';
 import { TagsTools } from '../tags/tags.tools';
 import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from '../testing/tool-host';
+import { takeRequests } from '../workspaces/sandbox-hierarchy.testing';
 import { loadAcmeWorld, raw, resetSandbox, sandboxTask, type AcmeWorld } from './testing/acme-world';
 import { TasksTools } from './tasks.tools';
 
@@ -113,6 +114,41 @@ describe('task tools against the sandbox', () => {
       expect(stored?.tags.map((t) => t.name)).toEqual(['backend']);
       expect(stored?.assignees.map((a) => a.id).sort()).toEqual([w.ownerId, w.sarahId].sort());
       expect(stored?.list.id).toBe(w.lists['Sprint 42']);
+    });
+
+    it('reads a list once per unpinned server before writing to it (once for a burst), every time on a pinned one', async () => {
+      const sprint = w.lists['Sprint 42'];
+      const create = (on: ToolHost, name: string, listId = sprint) =>
+        on.call<TaskResult>('task_create', { list_id: listId, name });
+      const listReads = (requests: string[], listId: string) =>
+        requests.filter((r) => r === `GET /api/v2/list/${listId}`).length;
+
+      await create(host, 'warm the scope');
+      await takeRequests(sandbox.url);
+      expect((await create(host, 'second')).ok).toBe(true);
+      expect((await create(host, 'third')).ok).toBe(true);
+      const unpinned = await takeRequests(sandbox.url);
+      expect(listReads(unpinned, sprint)).toBe(0);
+      expect(unpinned.filter((r) => r.startsWith('POST ')).length).toBe(2);
+
+      const migrations = w.lists['Database Migrations'];
+      const burst = await Promise.all([1, 2, 3, 4, 5].map((n) => create(host, `burst ${n}`, migrations)));
+      expect(burst.map((e) => e.ok)).toEqual([true, true, true, true, true]);
+      const afterBurst = await takeRequests(sandbox.url);
+      expect(listReads(afterBurst, migrations)).toBe(1);
+      expect(afterBurst.filter((r) => r.startsWith('POST ')).length).toBe(5);
+
+      expect((await create(engHost, 'pinned one')).ok).toBe(true);
+      expect((await create(engHost, 'pinned two')).ok).toBe(true);
+      expect(listReads(await takeRequests(sandbox.url), sprint)).toBe(2);
+
+      for (const attempt of [1, 2]) {
+        const refused = await create(host, `foreign ${attempt}`, w.globexListId);
+        expect(DENIED).toContain(refused.issues[0]?.code);
+        const requests = await takeRequests(sandbox.url);
+        expect(listReads(requests, w.globexListId)).toBe(1);
+        expect(requests.filter((r) => r.startsWith('POST '))).toEqual([]);
+      }
     });
 
     it('creates a subtask under a parent of the same list', async () => {

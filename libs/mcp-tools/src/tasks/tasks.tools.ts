@@ -44,7 +44,7 @@ export class TasksTools implements ToolGroup {
       output: taskResult,
       annotations: CREATE,
       handler: async (args, ctx) => {
-        await ctx.scope.list(ctx.client, args.list_id);
+        await ctx.scope.checkList(ctx.client, args.list_id);
         const { data } = await ctx.client.tasks.create(args.list_id, {
           name: args.name,
           markdown_content: args.description,
@@ -99,7 +99,7 @@ export class TasksTools implements ToolGroup {
       output: taskListOutput,
       annotations: READ,
       handler: async (args, ctx) => {
-        await ctx.scope.list(ctx.client, args.list_id);
+        await ctx.scope.checkList(ctx.client, args.list_id);
         const keep = clientSideFilter(args, ctx);
         const filters = {
           statuses: args.statuses,

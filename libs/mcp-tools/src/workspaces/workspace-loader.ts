@@ -101,6 +101,10 @@ async function loadSpaceTree(ctx: ToolContext, space: Space, includeArchived: bo
         async (f) => (await ctx.client.lists.listInFolder(f.id, { archived: true })).data,
       )
     : visible.map(() => [] as List[]);
+  // Every list read here lives under a space of the server's workspace.
+  ctx.scope.rememberLists(
+    [...folders.flatMap((f) => f.lists), ...archivedLists.flat(), ...folderless].map((l) => l.id),
+  );
   const statuses = space.statuses.map((s) => s.status);
   const folderTree = (folder: Folder, extra: List[]): TreeFolder => ({
     id: folder.id,

@@ -1,3 +1,4 @@
+import { CustomFieldsTools } from '../custom-fields/custom-fields.tools';
 import { FoldersTools } from '../folders/folders.tools';
 import { ListsTools } from '../lists/lists.tools';
 import { SpacesTools } from '../spaces/spaces.tools';
@@ -18,6 +19,7 @@ describe('workspace tools against the sandbox', () => {
       new SpacesTools(),
       new FoldersTools(),
       new ListsTools(),
+      new CustomFieldsTools(),
     ]);
   }, 60_000);
   afterAll(async () => env?.close());
@@ -41,6 +43,23 @@ describe('workspace tools against the sandbox', () => {
   });
 
   describe('workspace_hierarchy', () => {
+    it('lets an unpinned server use a list it has just shown without reading it again', async () => {
+      const sprint = env.ids.lists['Sprint 42'];
+      const listReads = (requests: string[]) =>
+        requests.filter((r) => r === `GET /api/v2/list/${sprint}`).length;
+      for (const [host, reads] of [
+        [env.host, 0],
+        [env.pinned, 1],
+      ] as const) {
+        expect((await host.call('workspace_hierarchy')).ok).toBe(true);
+        await takeRequests(env.sandboxUrl);
+        expect((await host.call('custom_field_list', { list_id: sprint })).ok).toBe(true);
+        const requests = await takeRequests(env.sandboxUrl);
+        expect(requests).toContain(`GET /api/v2/list/${sprint}/field`);
+        expect(listReads(requests)).toBe(reads);
+      }
+    });
+
     it('returns the whole tree in one call, folderless lists under their space', async () => {
       await takeRequests(env.sandboxUrl);
       const envelope = await env.host.call<Tree>('workspace_hierarchy');
