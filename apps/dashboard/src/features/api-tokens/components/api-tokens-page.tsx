@@ -7,7 +7,7 @@ import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { DataTable } from '@/components/common/data-table';
 import { EmptyState } from '@/components/common/empty-state';
 import { PageHeader } from '@/components/common/page-header';
-import { QueryError } from '@/components/common/query-error';
+import { QueryView } from '@/components/common/query-error';
 import { TimeAgo } from '@/components/common/time-ago';
 import { toast } from '@/components/common/toaster';
 import { Alert } from '@/components/ui/alert';
@@ -26,6 +26,7 @@ import { useSession } from '@/features/auth/api/use-session';
 import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '@/features/mcp-servers/api/expiry';
 import { formatDate } from '@/lib/format';
 import { useApiTokenActions, useApiTokens, type ApiToken, type CreatedApiToken } from '../api/api-tokens';
+import { ExpiryDateField } from '@/features/mcp-servers/components/expiry-date-field';
 
 const STATE_VARIANT = { active: 'success', expired: 'secondary', revoked: 'destructive' } as const;
 
@@ -107,20 +108,18 @@ export function ApiTokensPage() {
           )
         }
       />
-      {tokens.error ? (
-        <QueryError error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : !tokens.data ? (
-        <Skeleton className="h-48 w-full" />
-      ) : (
-        <DataTable
-          label="API tokens"
-          data={tokens.data}
-          columns={columns}
-          getRowId={(t) => t.id}
-          pageSize={25}
-          empty={<EmptyState icon={KeyRound} title="No API token" className="m-4 border-0" />}
-        />
-      )}
+      <QueryView query={tokens} placeholder={<Skeleton className="h-48 w-full" />}>
+        {(data) => (
+          <DataTable
+            label="API tokens"
+            data={data}
+            columns={columns}
+            getRowId={(t) => t.id}
+            pageSize={25}
+            empty={<EmptyState icon={KeyRound} title="No API token" className="m-4 border-0" />}
+          />
+        )}
+      </QueryView>
       {canManage && <CreateTokenDialog open={creating} onClose={() => setCreating(false)} />}
       <ConfirmDialog
         open={revoking !== null}
@@ -237,14 +236,7 @@ function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: () => vo
               </Select>
             </Field>
             {expiry === 'custom' && (
-              <Field id={`${id}-date`} label="Expiry date">
-                <Input
-                  id={`${id}-date`}
-                  type="date"
-                  value={expiryDate}
-                  onChange={(e) => setExpiryDate(e.target.value)}
-                />
-              </Field>
+              <ExpiryDateField id={`${id}-date`} value={expiryDate} onChange={setExpiryDate} />
             )}
           </div>
           {(formError || create.error) && (

@@ -24,6 +24,7 @@ import { useCreateServer } from '../api/use-mcp-servers';
 import { GroupPicker, MethodPicker, SpacePicker } from './filter-pickers';
 import { ServerUrlPanel } from './server-url-panel';
 import { ToolPreview } from './tool-preview';
+import { ExpiryDateField } from './expiry-date-field';
 
 const STEPS = [
   { id: 'connection', title: 'Connection' },
@@ -308,15 +309,12 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
                     columns
                   />
                   {draft.expiry === 'custom' && (
-                    <Field id={`${id}-date`} label="Expiry date">
-                      <Input
-                        id={`${id}-date`}
-                        type="date"
-                        className="w-48"
-                        value={draft.expiryDate}
-                        onChange={(e) => update({ expiryDate: e.target.value })}
-                      />
-                    </Field>
+                    <ExpiryDateField
+                      id={`${id}-date`}
+                      value={draft.expiryDate}
+                      onChange={(value) => update({ expiryDate: value })}
+                      className="w-48"
+                    />
                   )}
                   <Summary
                     draft={draft}

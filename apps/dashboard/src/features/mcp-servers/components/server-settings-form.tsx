@@ -17,6 +17,7 @@ import type { McpServer, UpdateServerInput } from '../api/mcp-servers.types';
 import { useUpdateServer } from '../api/use-mcp-servers';
 import { GroupPicker, MethodPicker, SpacePicker } from './filter-pickers';
 import { ToolPreview } from './tool-preview';
+import { ExpiryDateField } from './expiry-date-field';
 
 /** Edits what a live server exposes; the change reaches its MCP URL within a second. */
 export function ServerSettingsForm({ server }: { server: McpServer }) {
@@ -132,14 +133,7 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
                 </Select>
               </Field>
               {expiry === 'custom' && (
-                <Field id={`${id}-date`} label="Expiry date">
-                  <Input
-                    id={`${id}-date`}
-                    type="date"
-                    value={expiryDate}
-                    onChange={(e) => setExpiryDate(e.target.value)}
-                  />
-                </Field>
+                <ExpiryDateField id={`${id}-date`} value={expiryDate} onChange={setExpiryDate} />
               )}
             </div>
             {(formError || update.error) && (

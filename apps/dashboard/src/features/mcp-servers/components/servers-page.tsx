@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { DataTable } from '@/components/common/data-table';
 import { EmptyState } from '@/components/common/empty-state';
 import { PageHeader } from '@/components/common/page-header';
-import { QueryError } from '@/components/common/query-error';
+import { QueryView } from '@/components/common/query-error';
 import { TimeAgo } from '@/components/common/time-ago';
 import { buttonVariants } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
@@ -169,32 +169,30 @@ export function ServersPage() {
           </div>
         )}
       </div>
-      {servers.error ? (
-        <QueryError error={servers.error} onRetry={() => void servers.refetch()} />
-      ) : !servers.data ? (
-        <Skeleton className="h-64 w-full" />
-      ) : (
-        <DataTable
-          label="MCP servers"
-          data={rows}
-          columns={columns}
-          getRowId={(s) => s.id}
-          pageSize={20}
-          rowTestId="server-row"
-          empty={
-            <EmptyState
-              icon={Server}
-              title={servers.data.length === 0 ? 'No MCP server yet' : 'No server matches'}
-              className="m-4 border-0"
-              action={servers.data.length === 0 ? createLink || undefined : undefined}
-            >
-              {servers.data.length === 0
-                ? 'Create one to give an agent a scoped ClickUp URL.'
-                : 'Change the filters to see more servers.'}
-            </EmptyState>
-          }
-        />
-      )}
+      <QueryView query={servers} placeholder={<Skeleton className="h-64 w-full" />}>
+        {(data) => (
+          <DataTable
+            label="MCP servers"
+            data={rows}
+            columns={columns}
+            getRowId={(s) => s.id}
+            pageSize={20}
+            rowTestId="server-row"
+            empty={
+              <EmptyState
+                icon={Server}
+                title={data.length === 0 ? 'No MCP server yet' : 'No server matches'}
+                className="m-4 border-0"
+                action={data.length === 0 ? createLink || undefined : undefined}
+              >
+                {data.length === 0
+                  ? 'Create one to give an agent a scoped ClickUp URL.'
+                  : 'Change the filters to see more servers.'}
+              </EmptyState>
+            }
+          />
+        )}
+      </QueryView>
     </div>
   );
 }

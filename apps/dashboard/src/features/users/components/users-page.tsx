@@ -6,7 +6,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { DataTable } from '@/components/common/data-table';
 import { EmptyState } from '@/components/common/empty-state';
 import { PageHeader } from '@/components/common/page-header';
-import { QueryError } from '@/components/common/query-error';
+import { QueryView } from '@/components/common/query-error';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -100,20 +100,18 @@ export function UsersPage() {
         }
       />
       <RoleLegend />
-      {users.error ? (
-        <QueryError error={users.error} onRetry={() => void users.refetch()} />
-      ) : !users.data ? (
-        <Skeleton className="h-64 w-full" />
-      ) : (
-        <DataTable
-          label="Users"
-          data={users.data}
-          columns={columns}
-          getRowId={(u) => u.id}
-          pageSize={25}
-          empty={<EmptyState icon={Users} title="No user" className="m-4 border-0" />}
-        />
-      )}
+      <QueryView query={users} placeholder={<Skeleton className="h-64 w-full" />}>
+        {(data) => (
+          <DataTable
+            label="Users"
+            data={data}
+            columns={columns}
+            getRowId={(u) => u.id}
+            pageSize={25}
+            empty={<EmptyState icon={Users} title="No user" className="m-4 border-0" />}
+          />
+        )}
+      </QueryView>
       {canManage && <CreateUserDialog open={creating} onClose={() => setCreating(false)} />}
     </div>
   );
