@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { ROOT } from '../lib/processes.mjs';
 import { withCpu } from './lib/cpu.mjs';
 import { load, mcpRequest, rpc } from './lib/load.mjs';
-import { freePort, round, sampleMemory } from './lib/processes.mjs';
+import { freePort, procMemory, round, sampleMemory } from './lib/processes.mjs';
 import { rateLimitRun } from './lib/rate-limit.mjs';
 import { evaluateTargets, writeResults } from './lib/report.mjs';
 import {
@@ -87,7 +87,11 @@ async function measureMode(mode, sandbox, seeded, { rateLimit }) {
       },
     };
     const gateway = mcpRequest(mcpUrl, 'tools/call', taskGet);
-    const pids = () => ({ api: api.proc.child.pid, sandbox: sandbox.proc.child.pid });
+    // In embedded mode PGlite runs in a child process of the api, which a restart replaces: look it up each time.
+    const pids = () => {
+      const database = storage.databasePid();
+      return { api: api.proc.child.pid, sandbox: sandbox.proc.child.pid, ...(database ? { database } : {}) };
+    };
     const viaGateway = async (connections, amount) => {
       const result = await withCpu(pids(), () => load({ ...gateway, connections, amount }));
       calls.mcp += amount;
@@ -152,6 +156,8 @@ async function measureMode(mode, sandbox, seeded, { rateLimit }) {
     log(`audit rows ${auditRows} for ${auditedCalls} MCP calls`);
 
     const peakRss = api.proc.memory().peak_rss_mb;
+    const databasePid = storage.databasePid();
+    const databaseMemory = databasePid ? procMemory(databasePid) : null;
     await api.proc.stop();
 
     // Audit off: the same c=64 run on the same data, the api restarted with AUDIT_ENABLED=false; then audit on
@@ -212,6 +218,12 @@ async function measureMode(mode, sandbox, seeded, { rateLimit }) {
         idle_rss_mb: idle.rss_mb,
         rss_under_load_mb: rssUnderLoad.rss_mb,
         peak_rss_mb: peakRss,
+      },
+      embedded_database: databaseMemory && {
+        pid: databasePid,
+        rss_mb: databaseMemory.rss_mb,
+        peak_rss_mb: databaseMemory.peak_rss_mb,
+        cpu_ms_per_call_c64: runs.c64.gateway.cpu.database?.ms_per_request ?? null,
       },
       tools_list: toolsList,
       task_get: runs,

@@ -48,6 +48,7 @@ function descendants(pid) {
 function nameOf(pid) {
   const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
   if (cmd.includes('apps/api/')) return 'api';
+  if (cmd.includes('embedded-postgres.main')) return 'embedded database (PGlite, child of the api)';
   if (cmd.includes('apps/worker/')) return 'worker';
   if (cmd.includes('apps/clickup-sandbox/')) return 'sandbox';
   if (cmd.includes('next')) return 'dashboard';

@@ -30,8 +30,7 @@ export function startApp(app, label, env, { nodeArgs = [] } = {}) {
   const logFile = join(LOG_DIR, `${label}.log`);
   const fd = openSync(logFile, 'w');
   const started = performance.now();
-  const [hook, hookPath, entry] = serverEntry(app);
-  const child = spawn(process.execPath, [...nodeArgs, hook, hookPath, entry], {
+  const child = spawn(process.execPath, [...nodeArgs, ...serverEntry(app)], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', fd, fd],

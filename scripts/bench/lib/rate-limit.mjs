@@ -91,10 +91,13 @@ export async function rateLimitRun({
     time_to_last_write_s: lastWriteMs === null ? null : round(lastWriteMs / 1000),
     minimum_s: round(minimumMs / 1000),
     over_minimum_pct:
-      lastWriteMs === null || distinct.size < writes
+      // With every write inside the first window (a --quick run) there is no minimum to compare against.
+      lastWriteMs === null || distinct.size < writes || minimumMs === 0
         ? null
         : round((100 * (lastWriteMs - minimumMs)) / minimumMs),
     upstream_requests: upstream.total,
+    // Every request the run made, scope checks included, at the limit: the least time those requests could take.
+    minimum_for_requests_s: round(((Math.ceil(upstream.total / perMinute) - 1) * windowMs) / 1000),
     upstream_requests_per_write: round(upstream.total / Math.max(1, created.names.length)),
     upstream_429s: upstream.limited,
     capped_after_s: capped ? round(waitedMs / 1000) : null,

@@ -52,6 +52,8 @@ export async function createStorage(mode) {
       mode,
       env,
       databaseUrl: () => JSON.parse(readFileSync(join(dataDir, 'embedded-db.json'), 'utf8')).url,
+      // PGlite runs in a child process of the api (libs/db embedded-postgres.main); its info file names it.
+      databasePid: () => JSON.parse(readFileSync(join(dataDir, 'embedded-db.json'), 'utf8')).pid,
       drop: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }
@@ -71,6 +73,7 @@ export async function createStorage(mode) {
     mode,
     env,
     databaseUrl: () => env.DATABASE_URL,
+    databasePid: () => null,
     drop: async () => {
       await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
       rmSync(dataDir, { recursive: true, force: true });
