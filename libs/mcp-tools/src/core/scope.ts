@@ -3,6 +3,12 @@ import { forbidden } from './tool-error';
 
 const MAX_REMEMBERED_LISTS = 10_000;
 
+/** Lists a scope found in its workspace, as a queued call carries them to the worker. */
+export interface ScopeKnowledge {
+  workspace_id: string;
+  lists: string[];
+}
+
 /**
  * The part of ClickUp an MCP server may see: one workspace, and optionally some of its spaces.
  * Every id an agent passes is checked by fetching the object it names and asking which space it lives in, so an
@@ -84,6 +90,8 @@ export class Scope {
     const { data } = await client.tasks.get(taskId, options);
     this.assertWorkspace(data.team_id, 'That task');
     this.assertSpace(data.space?.id, 'That task');
+    // A task that names this workspace proves its list is in it: a write to that list next needs no list read.
+    if (data.team_id === this.workspaceId && data.list?.id) this.rememberLists([data.list.id]);
     return data;
   }
 
@@ -119,6 +127,22 @@ export class Scope {
       if (this.workspaceLists.size >= MAX_REMEMBERED_LISTS) this.workspaceLists.clear();
       this.workspaceLists.add(id);
     }
+  }
+
+  /**
+   * What this scope already knows about the lists a call's arguments name (`list_id`, `list_ids`), to travel with
+   * the call when the retry queue takes it over: the worker then does not read them again. Nothing on a pinned
+   * server, which checks every time.
+   */
+  knowledgeFor(args: Readonly<Record<string, unknown>>): ScopeKnowledge | undefined {
+    const named = [args['list_id'], ...(Array.isArray(args['list_ids']) ? args['list_ids'] : [])];
+    const lists = named.filter((id): id is string => typeof id === 'string' && this.workspaceLists.has(id));
+    return lists.length > 0 ? { workspace_id: this.workspaceId, lists } : undefined;
+  }
+
+  /** Takes on another scope's knowledge of the same workspace (see `knowledgeFor`). */
+  adopt(knowledge: ScopeKnowledge | undefined): void {
+    if (knowledge?.workspace_id === this.workspaceId) this.rememberLists(knowledge.lists);
   }
 
   async folder(client: ClickUpClient, folderId: string) {

@@ -53,11 +53,12 @@ describe('task tools against the sandbox', () => {
   let host: ToolHost;
   let engHost: ToolHost;
   let w: AcmeWorld;
+  let catalog: ToolCatalog;
 
   beforeAll(async () => {
     sandbox = await startSandbox();
     w = await loadAcmeWorld(sandbox.url);
-    const catalog = new ToolCatalog([new TasksTools(), new CustomFieldsTools(), new TagsTools()]);
+    catalog = new ToolCatalog([new TasksTools(), new CustomFieldsTools(), new TagsTools()]);
     host = await startToolHost({ catalog, sandboxUrl: sandbox.url, workspaceId: w.acmeId });
     engHost = await startToolHost({
       catalog,
@@ -148,6 +149,36 @@ describe('task tools against the sandbox', () => {
         const requests = await takeRequests(sandbox.url);
         expect(listReads(requests, w.globexListId)).toBe(1);
         expect(requests.filter((r) => r.startsWith('POST '))).toEqual([]);
+      }
+    });
+
+    it("takes a task it read as proof of that task's list on an unpinned server, never on a pinned one", async () => {
+      const sprint = w.lists['Sprint 42'];
+      const task = w.tasks['Onboarding flow redesign'];
+      const listReads = (requests: string[]) =>
+        requests.filter((r) => r === `GET /api/v2/list/${sprint}`).length;
+      const unpinned = await startToolHost({ catalog, sandboxUrl: sandbox.url, workspaceId: w.acmeId });
+      const pinned = await startToolHost({
+        catalog,
+        sandboxUrl: sandbox.url,
+        workspaceId: w.acmeId,
+        spaceIds: [w.spaces['Engineering']],
+      });
+      try {
+        for (const [on, reads] of [
+          [unpinned, 0],
+          [pinned, 1],
+        ] as const) {
+          expect((await on.call('task_get', { task_id: task })).ok).toBe(true);
+          await takeRequests(sandbox.url);
+          expect(
+            (await on.call<TaskResult>('task_create', { list_id: sprint, name: 'after a read' })).ok,
+          ).toBe(true);
+          expect(listReads(await takeRequests(sandbox.url))).toBe(reads);
+        }
+      } finally {
+        await unpinned.close();
+        await pinned.close();
       }
     });
 
