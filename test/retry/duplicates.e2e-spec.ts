@@ -106,6 +106,32 @@ describe.each(['postgres+redis', 'embedded'] as const)('no duplicates under faul
     await waitFor(async () => (await env.read<{ name: string }>(`/task/${task}`)).name === name);
   });
 
+  it("replays a queued write without reading its list again: the api's check travels with the job", async () => {
+    const incomingBugs = '901400000002';
+    expect((await env.read<{ name: string }>(`/list/${incomingBugs}`)).name).toBe('Incoming Bugs');
+    const bug = (await env.read<{ tasks: { id: string }[] }>(`/list/${incomingBugs}/task`)).tasks[0].id;
+    const before = (await env.requests()).at(-1)?.seq ?? 0;
+
+    // Reading a task of the list tells the api the list is in the workspace; the worker has never seen it.
+    expect((await env.call(client, 'task_get', { task_id: bug })).ok).toBe(true);
+    const name = `Known list ${mode} ${Date.now()}`;
+    await env.fault({ method: 'POST', path: `/api/v2/list/${incomingBugs}/task`, status: 503, count: 1 });
+    const answer = await env.call<{ name: string }>(client, 'task_create', { list_id: incomingBugs, name });
+    expect((await outcome(answer)).result?.name).toBe(name);
+    // The worker made the write (whether the call waited for its job or answered `queued`).
+    const call = await waitFor(async () =>
+      (await allEvents(env.stack, { server_id: server.id })).find(
+        (e) => e.action === 'tools/call' && JSON.stringify(e.arguments).includes(name),
+      ),
+    );
+    expect(call.job_id).toEqual(expect.any(String));
+
+    const requests = await env.requests(before);
+    expect(requests.filter((r) => r.path === `/api/v2/list/${incomingBugs}`)).toEqual([]);
+    expect(requests.filter((r) => r.path === `/api/v2/team/${ACME}/space`)).toEqual([]);
+    expect(await env.tasksNamed(name, incomingBugs)).toHaveLength(1);
+  });
+
   it('records the queued call and its outcome in the audit log under one job id', async () => {
     const name = `Audited ${mode} ${Date.now()}`;
     await env.fault({ method: 'POST', path: '/api/v2/list/*/task', status: 500, after_commit: true });

@@ -125,6 +125,7 @@ export class ToolCallRunner {
         queued_at: Date.now(),
         reason: handOff.reason,
         journal,
+        scope: server.scope.knowledgeFor(args),
       });
     } catch (error) {
       return { envelope: notQueued(handOff, journal, jobId, error), jobId: null };

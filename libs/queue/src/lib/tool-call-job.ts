@@ -44,6 +44,11 @@ export interface ToolCallJobPayload {
   queued_at: number;
   reason: 'rate_limit' | 'upstream_error';
   journal: CallJournal;
+  /**
+   * Lists of the call's arguments the api had already found in the server's workspace (servers not pinned to spaces),
+   * so the worker does not spend rate budget reading them again. Taken only while the workspace is the same.
+   */
+  scope?: { workspace_id: string; lists: string[] };
   /** Written before each retry. */
   last_error?: { code: string; message: string; upstream_status?: number; at: number };
   /** When the next attempt is due, epoch ms, and the backoff that led there. */

@@ -59,6 +59,7 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
       throw new UnrecoverableError(message);
     }
 
+    server.scope.adopt(payload.scope);
     const call = new ReplayCall({
       upstream: this.upstream,
       budgets: this.budgets,
