@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { TOOL_TAGS, ToolCatalog } from '@gw/mcp-tools';
+import { ToolCatalog } from '@gw/mcp-tools';
+import { TOOL_TAGS } from '@gw/tool-filters';
 import type { ListToolsQueryDto } from './dto/list-tools.query.dto';
 import type { ToolPreviewDto, ToolSummaryDto } from './dto/tool-preview.dto';
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { METHOD_GROUPS } from '@gw/tool-filters';
 import { z } from 'zod';
 import { failEnvelope, issuesFromError, okEnvelope, validationIssues, type Envelope } from './envelope';
 import { TOOL_METHODS, type ToolDefinition, type ToolGroup, type ToolMethod } from './tool';
@@ -33,16 +34,15 @@ export interface ToolSelection {
   readonly json: string;
 }
 
-const METHOD_ALIASES: Record<string, readonly ToolMethod[]> = {
-  read: ['get', 'list'],
-  write: ['create', 'update', 'delete'],
-};
-
 export function expandMethods(methods: readonly string[] = []): Set<ToolMethod> {
   if (methods.length === 0) return new Set(TOOL_METHODS);
   return new Set(
-    methods.flatMap(
-      (m) => METHOD_ALIASES[m] ?? (TOOL_METHODS.includes(m as ToolMethod) ? [m as ToolMethod] : []),
+    methods.flatMap((m): readonly ToolMethod[] =>
+      m === 'read' || m === 'write'
+        ? METHOD_GROUPS[m]
+        : TOOL_METHODS.includes(m as ToolMethod)
+          ? [m as ToolMethod]
+          : [],
     ),
   );
 }

@@ -1,26 +1,8 @@
+import type { ToolMethod, ToolTag } from '@gw/tool-filters';
 import type { z } from 'zod';
 import type { ToolContext } from './tool-context';
 
-export const TOOL_METHODS = ['get', 'list', 'create', 'update', 'delete', 'custom'] as const;
-export type ToolMethod = (typeof TOOL_METHODS)[number];
-
-export const TOOL_TAGS = [
-  'workspaces',
-  'spaces',
-  'folders',
-  'lists',
-  'tasks',
-  'custom_fields',
-  'comments',
-  'checklists',
-  'tags',
-  'goals',
-  'time_tracking',
-  'docs',
-  'members',
-  'jobs',
-] as const;
-export type ToolTag = (typeof TOOL_TAGS)[number];
+export { TOOL_METHODS, TOOL_TAGS, type ToolMethod, type ToolTag } from '@gw/tool-filters';
 
 export interface ToolAnnotations {
   readOnlyHint: boolean;

@@ -1,9 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { TOOL_METHODS, TOOL_TAGS } from '@gw/mcp-tools';
+import { METHOD_FILTERS, TOOL_TAGS } from '@gw/tool-filters';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
-
-/** `read` = get + list, `write` = create + update + delete, or single verbs (CONTRACTS §3). */
-export const METHOD_FILTERS = ['read', 'write', ...TOOL_METHODS] as const;
 
 /** Which tools a server exposes. Empty or absent lists mean all; methods and tags combine with AND. */
 export class McpServerConfigInputDto {

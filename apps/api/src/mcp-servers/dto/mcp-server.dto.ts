@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { TOOL_TAGS } from '@gw/mcp-tools';
+import { METHOD_FILTERS, TOOL_TAGS } from '@gw/tool-filters';
 import { MCP_SERVER_STATES, type McpServerState } from '../mcp-server-state';
-import { METHOD_FILTERS } from './mcp-server-config.dto';
 
 export class McpServerConfigDto {
   @ApiProperty({ enum: METHOD_FILTERS, isArray: true }) methods: string[];

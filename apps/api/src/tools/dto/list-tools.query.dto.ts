@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { TOOL_TAGS } from '@gw/mcp-tools';
+import { METHOD_FILTERS, TOOL_TAGS } from '@gw/tool-filters';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';
-import { METHOD_FILTERS } from '../../mcp-servers/dto/mcp-server-config.dto';
 
 /** `?methods=read,create` and `?methods=read&methods=create` both work; an empty value means all. */
 const commaList = () =>

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { TOOL_METHODS, TOOL_TAGS } from '@gw/mcp-tools';
+import { TOOL_METHODS, TOOL_TAGS } from '@gw/tool-filters';
 
 export class ToolSummaryDto {
   @ApiProperty({ example: 'task_get' }) name: string;

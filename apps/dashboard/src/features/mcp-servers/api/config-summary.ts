@@ -1,29 +1,12 @@
+import type { MethodFilter } from '@gw/tool-filters';
 import type { ServerConfig } from './mcp-servers.types';
 
-export const METHOD_OPTIONS = [
+/** The method filters the dashboard offers (the api accepts single verbs too, `@gw/tool-filters`). */
+export const METHOD_OPTIONS: readonly { value: MethodFilter; label: string; hint: string }[] = [
   { value: 'read', label: 'Read', hint: 'get and list' },
   { value: 'write', label: 'Write', hint: 'create, update and delete' },
   { value: 'custom', label: 'Custom', hint: 'timers and other actions' },
-] as const;
-
-export const SINGLE_METHODS = ['get', 'list', 'create', 'update', 'delete'] as const;
-
-export const TOOL_GROUPS = [
-  'workspaces',
-  'spaces',
-  'folders',
-  'lists',
-  'tasks',
-  'custom_fields',
-  'comments',
-  'checklists',
-  'tags',
-  'goals',
-  'time_tracking',
-  'docs',
-  'members',
-  'jobs',
-] as const;
+];
 
 /** "Read · tasks, comments" — how a server's filter reads in a table cell. */
 export function describeConfig(config: Pick<ServerConfig, 'methods' | 'tags'>): string {

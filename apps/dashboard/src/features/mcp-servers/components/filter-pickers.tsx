@@ -6,7 +6,8 @@ import { Alert } from '@/components/ui/alert';
 import type { Space } from '@/features/connections/api/connections.types';
 import { humanize } from '@/lib/format';
 import { cn } from '@/lib/utils';
-import { METHOD_OPTIONS, TOOL_GROUPS } from '../api/config-summary';
+import { TOOL_TAGS } from '@gw/tool-filters';
+import { METHOD_OPTIONS } from '../api/config-summary';
 
 function toggle(list: string[], value: string, on: boolean): string[] {
   return on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
@@ -71,7 +72,7 @@ export function GroupPicker({ value, onChange }: { value: string[]; onChange: (v
         Which parts of ClickUp the tools cover. None ticked means all.
       </legend>
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
-        {TOOL_GROUPS.map((tag) => (
+        {TOOL_TAGS.map((tag) => (
           <Option
             key={tag}
             id={`group-${tag}`}

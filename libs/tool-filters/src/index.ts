@@ -1,0 +1,37 @@
+/**
+ * The words an MCP server's filter is made of (CONTRACTS §3 `config`, §5): the api validates a server's config against them, the
+ * tool catalog tags its tools with them, and the dashboard offers them. One list, so the three cannot drift apart.
+ */
+
+/** What a tool does to ClickUp. */
+export const TOOL_METHODS = ['get', 'list', 'create', 'update', 'delete', 'custom'] as const;
+export type ToolMethod = (typeof TOOL_METHODS)[number];
+
+/** A server's method filter: a method, or `read` (get, list) or `write` (create, update, delete). */
+export const METHOD_FILTERS = ['read', 'write', ...TOOL_METHODS] as const;
+export type MethodFilter = (typeof METHOD_FILTERS)[number];
+
+/** The methods `read` and `write` stand for. */
+export const METHOD_GROUPS: Readonly<Record<'read' | 'write', readonly ToolMethod[]>> = {
+  read: ['get', 'list'],
+  write: ['create', 'update', 'delete'],
+};
+
+/** The tool groups, one per part of ClickUp. */
+export const TOOL_TAGS = [
+  'workspaces',
+  'spaces',
+  'folders',
+  'lists',
+  'tasks',
+  'custom_fields',
+  'comments',
+  'checklists',
+  'tags',
+  'goals',
+  'time_tracking',
+  'docs',
+  'members',
+  'jobs',
+] as const;
+export type ToolTag = (typeof TOOL_TAGS)[number];
