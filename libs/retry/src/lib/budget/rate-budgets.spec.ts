@@ -99,6 +99,22 @@ describe('RateBudgets', () => {
     expect(released).toBe(true);
   });
 
+  it("tells the other processes ClickUp's reset even when no later lease of its own carries it", async () => {
+    const store = new MemoryBudgetStore();
+    const [api1, worker] = [new RateBudgets(store), new RateBudgets(store)];
+    const api = upstream(5);
+    await send(api1, api);
+    await jest.advanceTimersByTimeAsync(60_000);
+    // The next burst leaves once the window is over but reaches ClickUp 800 ms later, where its window opens then.
+    await Promise.all(Array.from({ length: 5 }, () => api1.acquire(FP)));
+    await jest.advanceTimersByTimeAsync(800);
+    for (let i = 0; i < 5; i++) api.answer(api1);
+
+    const outcomes = Promise.all(Array.from({ length: 5 }, () => send(worker, api)));
+    await jest.advanceTimersByTimeAsync(2 * 60_000);
+    expect(await outcomes).toEqual(Array(5).fill(false));
+  });
+
   it('keeps working on its own count while the shared store is down', async () => {
     const errors: unknown[] = [];
     const down: BudgetStore = {

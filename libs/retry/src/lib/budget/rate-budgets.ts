@@ -137,6 +137,7 @@ class TokenBudget {
   private pendingSince = 0;
   private timer?: NodeJS.Timeout;
   private timerAt = 0;
+  private flushTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly fingerprint: string,
@@ -190,6 +191,7 @@ class TokenBudget {
       if (!this.pending) this.pendingSince = observation.at;
       this.pending = observation;
       if (observation.at - this.pendingSince >= OBSERVATION_FLUSH_MS && !this.leasing) this.flush();
+      else this.flushLater();
     }
     if (this.waiters.length > 0) this.pump();
   }
@@ -199,6 +201,21 @@ class TokenBudget {
     if (!observation) return;
     this.pending = null;
     void this.budgets.observe(this.fingerprint, observation);
+  }
+
+  /**
+   * A burst's last answers may be followed by no lease of this process (an api whose calls went to the queue): their
+   * reset, ClickUp's own end of the window, must still reach the other processes, or one of them opens the next
+   * window by its own clock, before ClickUp's, and earns 429s.
+   */
+  private flushLater(): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      if (this.leasing) this.flushLater();
+      else this.flush();
+    }, OBSERVATION_FLUSH_MS);
+    this.flushTimer.unref?.();
   }
 
   private pump(): void {
