@@ -49,7 +49,8 @@ export function evaluateTargets(out) {
                   : '') +
                 `, ${rl.writes_per_minute ?? 0} writes/min, ${rl.duplicates} duplicates, answers ${JSON.stringify(rl.answers)}`
             : `${rl.time_to_last_write_s} s against ${rl.minimum_s} s (+${rl.over_minimum_pct} %), ${rl.duplicates} duplicates; ` +
-                `${rl.upstream_requests} upstream requests, which need ${rl.minimum_for_requests_s} s at the limit`,
+                `${rl.upstream_requests} upstream requests (${rl.upstream_429s} answered 429); those served need ` +
+                `${rl.minimum_for_requests_s} s at the limit`,
           rl.over_minimum_pct !== null && rl.over_minimum_pct <= 10 && rl.duplicates === 0,
         )
       : target('rate-limit run', 'within 10 % of the minimum, 0 duplicates', 'not run', false),
@@ -149,7 +150,7 @@ export function renderResults(out) {
           `Upstream: ${rl.upstream_requests} requests (${rl.upstream_requests_per_write} per applied write), ${rl.upstream_429s} answered 429` +
           (rl.minimum_for_requests_s === undefined
             ? '; '
-            : ` (the gateway's own scope checks included, those requests need ${rl.minimum_for_requests_s} s at the limit); `) +
+            : ` (the gateway's own scope checks included; those served need ${rl.minimum_for_requests_s} s at the limit); `) +
           `${rl.writes_per_minute ?? '—'} writes per minute. ` +
           (rl.capped_after_s ? `The bench stopped waiting after ${rl.capped_after_s} s (its cap). ` : '') +
           `Retry jobs when the bench stopped: ${JSON.stringify(rl.jobs)}.`,
