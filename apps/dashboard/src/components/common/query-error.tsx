@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ApiError } from '@/lib/api-error';
@@ -22,19 +21,4 @@ export function QueryError({ error, onRetry }: { error: Error; onRetry?: () => v
 /** An endpoint this gateway does not have yet (an older api behind a newer dashboard). */
 export function isMissingEndpoint(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 404 || error.status === 501);
-}
-
-/** A read's three states on a page: its error with a retry, a placeholder while it loads, then its data. */
-export function QueryView<T>({
-  query,
-  placeholder,
-  children,
-}: {
-  query: { data: T | undefined; error: Error | null; refetch: () => unknown };
-  placeholder: ReactNode;
-  children: (data: T) => ReactNode;
-}) {
-  if (query.error) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  if (query.data === undefined) return placeholder;
-  return children(query.data);
 }

@@ -7,7 +7,7 @@ import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { DataTable } from '@/components/common/data-table';
 import { EmptyState } from '@/components/common/empty-state';
 import { PageHeader } from '@/components/common/page-header';
-import { QueryView } from '@/components/common/query-error';
+import { QueryView } from '@/components/common/query-view';
 import { TimeAgo } from '@/components/common/time-ago';
 import { toast } from '@/components/common/toaster';
 import { Alert } from '@/components/ui/alert';
@@ -23,10 +23,10 @@ import type { Role } from '@/features/auth/api/auth.types';
 import { grantableRoles } from '@/features/auth/api/permissions';
 import { usePermission } from '@/features/auth/api/use-permission';
 import { useSession } from '@/features/auth/api/use-session';
-import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '@/features/mcp-servers/api/expiry';
+import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '@/lib/expiry';
 import { formatDate } from '@/lib/format';
 import { useApiTokenActions, useApiTokens, type ApiToken, type CreatedApiToken } from '../api/api-tokens';
-import { ExpiryDateField } from '@/features/mcp-servers/components/expiry-date-field';
+import { ExpiryDateField } from '@/components/common/expiry-date-field';
 
 const STATE_VARIANT = { active: 'success', expired: 'secondary', revoked: 'destructive' } as const;
 

@@ -18,13 +18,13 @@ import { useConnections, useSpaces } from '@/features/connections/api/use-connec
 import { useTeams } from '@/features/teams/api/use-teams';
 import { cn } from '@/lib/utils';
 import { describeConfig } from '../api/config-summary';
-import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '../api/expiry';
+import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '@/lib/expiry';
 import type { CreatedMcpServer } from '../api/mcp-servers.types';
 import { useCreateServer } from '../api/use-mcp-servers';
 import { GroupPicker, MethodPicker, SpacePicker } from './filter-pickers';
 import { ServerUrlPanel } from './server-url-panel';
 import { ToolPreview } from './tool-preview';
-import { ExpiryDateField } from './expiry-date-field';
+import { ExpiryDateField } from '@/components/common/expiry-date-field';
 
 const STEPS = [
   { id: 'connection', title: 'Connection' },

@@ -12,12 +12,12 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { useSpaces } from '@/features/connections/api/use-connections';
 import { formatDateTime } from '@/lib/format';
-import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '../api/expiry';
+import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '@/lib/expiry';
 import type { McpServer, UpdateServerInput } from '../api/mcp-servers.types';
 import { useUpdateServer } from '../api/use-mcp-servers';
 import { GroupPicker, MethodPicker, SpacePicker } from './filter-pickers';
 import { ToolPreview } from './tool-preview';
-import { ExpiryDateField } from './expiry-date-field';
+import { ExpiryDateField } from '@/components/common/expiry-date-field';
 
 /** Edits what a live server exposes; the change reaches its MCP URL within a second. */
 export function ServerSettingsForm({ server }: { server: McpServer }) {

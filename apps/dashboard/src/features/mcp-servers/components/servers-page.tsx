@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { DataTable } from '@/components/common/data-table';
 import { EmptyState } from '@/components/common/empty-state';
 import { PageHeader } from '@/components/common/page-header';
-import { QueryView } from '@/components/common/query-error';
+import { QueryView } from '@/components/common/query-view';
 import { TimeAgo } from '@/components/common/time-ago';
 import { buttonVariants } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
