@@ -7,33 +7,35 @@ export interface SqlExecutor {
 
 export type UnsequencedRecord = Omit<AuditRecord, 'seq' | 'prev_hash' | 'hash'>;
 
-/** audit_events' columns in insert order, with their SQL types (for the array form of the insert). */
-export const AUDIT_COLUMNS = [
-  'id',
-  'organization_id',
-  'seq',
-  'at',
-  'server_id',
-  'team_id',
-  'actor',
-  'client_name',
-  'client_version',
-  'session_id',
-  'ip',
-  'user_agent',
-  'action',
-  'tool',
-  'arguments',
-  'outcome',
-  'issue_codes',
-  'upstream_status',
-  'duration_ms',
-  'job_id',
-  'request_id',
-  'prev_hash',
-  'hash',
-] as const satisfies readonly (keyof AuditRecord)[];
-const COLUMNS = AUDIT_COLUMNS;
+/** audit_events' columns in insert order, with their SQL types (the array form of the insert names them). */
+export const AUDIT_COLUMN_TYPES = {
+  id: 'uuid',
+  organization_id: 'uuid',
+  seq: 'bigint',
+  at: 'timestamptz',
+  server_id: 'uuid',
+  team_id: 'uuid',
+  actor: 'text',
+  client_name: 'text',
+  client_version: 'text',
+  session_id: 'text',
+  ip: 'text',
+  user_agent: 'text',
+  action: 'text',
+  tool: 'text',
+  arguments: 'jsonb',
+  outcome: 'text',
+  issue_codes: 'jsonb',
+  upstream_status: 'integer',
+  duration_ms: 'integer',
+  job_id: 'text',
+  request_id: 'text',
+  prev_hash: 'text',
+  hash: 'text',
+} as const satisfies Record<keyof AuditRecord, string>;
+
+export type AuditColumn = keyof typeof AUDIT_COLUMN_TYPES;
+export const AUDIT_COLUMNS = Object.keys(AUDIT_COLUMN_TYPES) as AuditColumn[];
 
 export interface ChainHead {
   seq: number;
@@ -43,7 +45,7 @@ export interface ChainHead {
 }
 
 /** PostgreSQL takes at most 65,535 parameters per statement. */
-const ROWS_PER_INSERT = Math.floor(65_535 / COLUMNS.length);
+const ROWS_PER_INSERT = Math.floor(65_535 / AUDIT_COLUMNS.length);
 
 /**
  * Appends records to their organizations' chains inside the caller's transaction. Each organization's head row in
@@ -129,7 +131,7 @@ export function sequenceRecords(heads: Map<string, ChainHead>, records: Unsequen
 }
 
 /** The database form of a record's value in `column` (the JSON columns go as text). */
-export function columnValue(record: AuditRecord, column: (typeof AUDIT_COLUMNS)[number]): unknown {
+export function columnValue(record: AuditRecord, column: AuditColumn): unknown {
   const value = record[column];
   return column === 'arguments' || column === 'issue_codes' ? JSON.stringify(value) : value;
 }
@@ -137,11 +139,11 @@ export function columnValue(record: AuditRecord, column: (typeof AUDIT_COLUMNS)[
 async function insertRows(tx: SqlExecutor, records: AuditRecord[]): Promise<void> {
   const params: unknown[] = [];
   const rows = records.map((r) => {
-    const values = COLUMNS.map((column) => {
+    const values = AUDIT_COLUMNS.map((column) => {
       params.push(columnValue(r, column));
       return `$${params.length}`;
     });
     return `(${values.join(', ')})`;
   });
-  await tx.query(`INSERT INTO audit_events (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`, params);
+  await tx.query(`INSERT INTO audit_events (${AUDIT_COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`, params);
 }

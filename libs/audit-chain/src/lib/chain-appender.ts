@@ -1,5 +1,6 @@
 import {
   appendAuditRecords,
+  AUDIT_COLUMN_TYPES,
   AUDIT_COLUMNS,
   columnValue,
   readChainHead,
@@ -9,32 +10,6 @@ import {
   type UnsequencedRecord,
 } from './append-records';
 import type { AuditRecord } from './audit-record';
-
-const SQL_TYPES: Record<(typeof AUDIT_COLUMNS)[number], string> = {
-  id: 'uuid',
-  organization_id: 'uuid',
-  seq: 'bigint',
-  at: 'timestamptz',
-  server_id: 'uuid',
-  team_id: 'uuid',
-  actor: 'text',
-  client_name: 'text',
-  client_version: 'text',
-  session_id: 'text',
-  ip: 'text',
-  user_agent: 'text',
-  action: 'text',
-  tool: 'text',
-  arguments: 'jsonb',
-  outcome: 'text',
-  issue_codes: 'jsonb',
-  upstream_status: 'integer',
-  duration_ms: 'integer',
-  job_id: 'text',
-  request_id: 'text',
-  prev_hash: 'text',
-  hash: 'text',
-};
 
 /**
  * One statement appends a run of rows and moves the head, only if the head is still the one this process last saw:
@@ -47,7 +22,7 @@ const APPEND_SQL = `WITH head AS (
   RETURNING 1
 )
 INSERT INTO audit_events (${AUDIT_COLUMNS.join(', ')})
-SELECT * FROM unnest(${AUDIT_COLUMNS.map((column, i) => `$${i + 6}::${SQL_TYPES[column]}[]`).join(', ')})
+SELECT * FROM unnest(${AUDIT_COLUMNS.map((column, i) => `$${i + 6}::${AUDIT_COLUMN_TYPES[column]}[]`).join(', ')})
 WHERE EXISTS (SELECT 1 FROM head)
 RETURNING 1`;
 
