@@ -34,6 +34,12 @@ export function toCallToolResult(envelope: Envelope): CallToolResult {
   };
 }
 
+/** `toCallToolResult(envelope)` as JSON, with the envelope serialized once for the text and the structured content. */
+export function callToolResultJson(envelope: Envelope): string {
+  const json = JSON.stringify(envelope);
+  return `{"content":[{"type":"text","text":${JSON.stringify(json)}}],"structuredContent":${json},"isError":${!envelope.ok}}`;
+}
+
 /**
  * An MCP server over a fixed tool selection, on the SDK's low-level `Server`: the listing is precomputed, and
  * arguments are validated by the catalog so a bad argument is a `VALIDATION_ERROR` tool result, not a protocol error.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
-import { SERVER_INSTRUCTIONS, toCallToolResult, type Envelope } from '@gw/mcp-tools';
+import { callToolResultJson, SERVER_INSTRUCTIONS, toCallToolResult, type Envelope } from '@gw/mcp-tools';
 import { ToolCallRunner, type CallOrigin } from '../../retry/tool-call-runner';
 import type { ResolvedServer } from '../registry/resolved-server';
 import {
@@ -40,11 +40,7 @@ export interface DispatchContext {
 
 /** `toCallToolResult`'s answer with the envelope serialized once, for the text and the structured content alike. */
 export function toolResultText(envelope: Envelope): JsonText {
-  const json = JSON.stringify(envelope);
-  return new JsonText(
-    `{"content":[{"type":"text","text":${JSON.stringify(json)}}],"structuredContent":${json},"isError":${!envelope.ok}}`,
-    () => toCallToolResult(envelope),
-  );
+  return new JsonText(callToolResultJson(envelope), () => toCallToolResult(envelope));
 }
 
 /**
