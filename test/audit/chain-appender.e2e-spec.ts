@@ -7,8 +7,8 @@ import {
   type AuditRecord,
   type UnsequencedRecord,
 } from '@gw/audit-chain';
-import { createDataSource, OrganizationEntity, runMigrationsLocked } from '@gw/db';
-import { DATABASE_TARGETS, type DatabaseTarget } from '@gw/db/testing';
+import { OrganizationEntity } from '@gw/db';
+import { DATABASE_TARGETS, migratedDataSource, type DatabaseTarget } from '@gw/db/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
@@ -23,9 +23,7 @@ describe.each(DATABASE_TARGETS)('audit chain appends on %s', (_label, open) => {
 
   beforeAll(async () => {
     target = await open('gw_chain_appender');
-    dataSource = createDataSource({ url: target.url, poolSize: 4, applicationName: 'chain-appender-test' });
-    await dataSource.initialize();
-    await runMigrationsLocked(dataSource);
+    dataSource = await migratedDataSource(target.url, 'chain-appender-test', 4);
   }, 60_000);
 
   afterAll(async () => {

@@ -6,7 +6,8 @@ import {
   TestDatabase,
   uniqueQueuePrefix,
 } from '@gw/testing';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readEmbeddedDatabaseInfo } from '@gw/db';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DashboardProcess } from './dashboard';
@@ -70,18 +71,15 @@ export class Stack {
   /** The database URL as the processes see it (for the embedded mode, the api's loopback socket). */
   get databaseUrl(): string {
     if (this.database) return this.database.url;
-    const info = JSON.parse(readFileSync(join(this.dataDir as string, 'embedded-db.json'), 'utf8')) as {
-      url: string;
-    };
+    const info = readEmbeddedDatabaseInfo(this.dataDir as string);
+    if (!info) throw new Error(`no embedded database is running in ${this.dataDir}`);
     return info.url;
   }
 
   /** The embedded database's process, as its info file names it (undefined in the other modes or when stopped). */
   get embeddedDatabasePid(): number | undefined {
     if (this.database || !this.dataDir) return undefined;
-    const file = join(this.dataDir, 'embedded-db.json');
-    if (!existsSync(file)) return undefined;
-    return (JSON.parse(readFileSync(file, 'utf8')) as { pid: number }).pid;
+    return readEmbeddedDatabaseInfo(this.dataDir)?.pid;
   }
 
   env(): Record<string, string> {

@@ -40,6 +40,9 @@ export async function startSandbox({ latencyMs, perMinute = 1_000_000 }) {
   return { proc, url, control, api };
 }
 
+/** What the api wrote about its embedded database in DATA_DIR (libs/db database-location.ts). */
+const embeddedInfo = (dataDir) => JSON.parse(readFileSync(join(dataDir, 'embedded-db.json'), 'utf8'));
+
 /**
  * Where the api keeps its data: embedded PGlite in a fresh DATA_DIR, or a fresh database on the PostgreSQL server
  * of DATABASE_URL (never the configured database itself) with a unique queue prefix on REDIS_URL.
@@ -51,9 +54,9 @@ export async function createStorage(mode) {
     return {
       mode,
       env,
-      databaseUrl: () => JSON.parse(readFileSync(join(dataDir, 'embedded-db.json'), 'utf8')).url,
+      databaseUrl: () => embeddedInfo(dataDir).url,
       // PGlite runs in a child process of the api (libs/db embedded-postgres.main); its info file names it.
-      databasePid: () => JSON.parse(readFileSync(join(dataDir, 'embedded-db.json'), 'utf8')).pid,
+      databasePid: () => embeddedInfo(dataDir).pid,
       drop: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }

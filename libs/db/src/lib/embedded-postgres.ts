@@ -10,7 +10,7 @@ import { EMBEDDED_DB_FILE, readEmbeddedDatabaseInfo } from './database-location'
 import { PgliteSessionQueue } from './pglite-session-queue';
 
 /** Shared buffers of the embedded database (see `startEmbeddedPostgres`). */
-export const EMBEDDED_SHARED_BUFFERS = '16MB';
+const EMBEDDED_SHARED_BUFFERS = '16MB';
 
 export interface EmbeddedPostgres {
   url: string;

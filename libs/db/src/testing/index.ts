@@ -2,7 +2,10 @@ import { createTestDatabase } from '@gw/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../lib/data-source';
 import { startEmbeddedPostgres } from '../lib/embedded-postgres';
+import { runMigrationsLocked } from '../lib/migrate';
 
 /** A fresh, empty database for one suite, and how to throw it away. */
 export interface DatabaseTarget {
@@ -37,3 +40,15 @@ export const DATABASE_TARGETS: [label: string, open: (name: string) => Promise<D
     },
   ],
 ];
+
+/** A connection to `url` with the schema migrated, as the apps open theirs. */
+export async function migratedDataSource(
+  url: string,
+  applicationName: string,
+  poolSize = 2,
+): Promise<DataSource> {
+  const dataSource = createDataSource({ url, poolSize, applicationName });
+  await dataSource.initialize();
+  await runMigrationsLocked(dataSource);
+  return dataSource;
+}

@@ -5,8 +5,8 @@ import {
   type AuditEventRow,
   type UnsequencedRecord,
 } from '@gw/audit-chain';
-import { createDataSource, OrganizationEntity, runMigrationsLocked } from '@gw/db';
-import { DATABASE_TARGETS, type DatabaseTarget } from '@gw/db/testing';
+import { OrganizationEntity } from '@gw/db';
+import { DATABASE_TARGETS, migratedDataSource, type DatabaseTarget } from '@gw/db/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AuditRetentionJob, RETENTION_BATCH } from './audit-retention.job';
@@ -20,9 +20,7 @@ describe.each(DATABASE_TARGETS)('audit retention on %s', (_label, open) => {
 
   beforeAll(async () => {
     target = await open('gw_retention');
-    dataSource = createDataSource({ url: target.url, poolSize: 2, applicationName: 'retention-test' });
-    await dataSource.initialize();
-    await runMigrationsLocked(dataSource);
+    dataSource = await migratedDataSource(target.url, 'retention-test');
     job = new AuditRetentionJob(dataSource);
   }, 60_000);
 

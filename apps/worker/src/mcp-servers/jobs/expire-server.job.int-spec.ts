@@ -1,10 +1,5 @@
-import {
-  ClickUpConnectionEntity,
-  createDataSource,
-  McpServerEntity,
-  OrganizationEntity,
-  runMigrationsLocked,
-} from '@gw/db';
+import { ClickUpConnectionEntity, McpServerEntity, OrganizationEntity } from '@gw/db';
+import { migratedDataSource } from '@gw/db/testing';
 import { createTestDatabase, type TestDatabase } from '@gw/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -18,9 +13,7 @@ let connectionId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase('gw_expire');
-  dataSource = createDataSource({ url: database.url, poolSize: 2, applicationName: 'expire-server-test' });
-  await dataSource.initialize();
-  await runMigrationsLocked(dataSource);
+  dataSource = await migratedDataSource(database.url, 'expire-server-test');
   job = new ExpireServerJob(dataSource);
   organizationId = randomUUID();
   connectionId = randomUUID();

@@ -1,5 +1,4 @@
-import { createDataSource, runMigrationsLocked } from '@gw/db';
-import { DATABASE_TARGETS } from '@gw/db/testing';
+import { DATABASE_TARGETS, migratedDataSource } from '@gw/db/testing';
 import { TEST_REDIS_URL, uniqueQueuePrefix } from '@gw/testing';
 import IORedis from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -15,9 +14,7 @@ interface Target {
 }
 
 async function postgres(url: string, close: () => Promise<void>): Promise<Target> {
-  const dataSource = createDataSource({ url, poolSize: 2, applicationName: 'budget-store-test' });
-  await dataSource.initialize();
-  await runMigrationsLocked(dataSource);
+  const dataSource = await migratedDataSource(url, 'budget-store-test');
   return {
     store: new PostgresBudgetStore(dataSource),
     close: async () => {
