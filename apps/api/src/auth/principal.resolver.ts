@@ -48,7 +48,7 @@ export class PrincipalResolver {
     }
     this.tokenCache.delete(hash);
     const row = await this.tokens.findOne({ where: { tokenHash: hash, revokedAt: IsNull() } });
-    if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return null;
+    if (!row || (row.expiresAt && row.expiresAt.getTime() <= now)) return null;
     const principal: Principal = {
       kind: 'token',
       id: row.id,
