@@ -1,6 +1,8 @@
 'use client';
 
 import { useId, type ReactNode, type RefObject } from 'react';
+import { niceScale } from './scale';
+import { useWidth } from './use-width';
 import { ValueAxis } from './value-axis';
 
 export interface ChartSeries {
@@ -9,12 +11,40 @@ export interface ChartSeries {
   color: string;
 }
 
+type Padding = { top: number; right: number; bottom: number; left: number };
+
+/** A chart's drawing area at its rendered width, with the value scale both charts draw against. */
 export interface ChartFrame {
-  /** The element whose width the chart is drawn at (`useWidth`). */
+  /** The element whose width the chart is drawn at. */
   ref: RefObject<HTMLDivElement | null>;
   width: number;
   height: number;
-  pad: { top: number; right: number; bottom: number; left: number };
+  pad: Padding;
+  /** The width between the paddings, for the category positions. */
+  plotWidth: number;
+  ticks: number[];
+  /** Where a value sits, from the plot's bottom (0) to its top (the scale's round maximum). */
+  y: (value: number) => number;
+}
+
+export function useChartFrame(
+  height: number,
+  pad: Padding,
+  max: number,
+  scaleOptions?: Parameters<typeof niceScale>[1],
+): ChartFrame {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const scale = niceScale(max, scaleOptions);
+  const plotHeight = height - pad.top - pad.bottom;
+  return {
+    ref,
+    width,
+    height,
+    pad,
+    plotWidth: width - pad.left - pad.right,
+    ticks: scale.ticks,
+    y: (value) => pad.top + plotHeight - (value / scale.max) * plotHeight,
+  };
 }
 
 /**
@@ -23,8 +53,6 @@ export interface ChartFrame {
  */
 export function ChartFigure({
   frame,
-  ticks,
-  y,
   formatValue,
   summary,
   categories,
@@ -35,8 +63,6 @@ export function ChartFigure({
   children,
 }: {
   frame: ChartFrame;
-  ticks: number[];
-  y: (value: number) => number;
   formatValue: (value: number) => string;
   summary: string;
   categories: string[];
@@ -51,7 +77,7 @@ export function ChartFigure({
   children: ReactNode;
 }) {
   const tableId = useId();
-  const { ref, width, height, pad } = frame;
+  const { ref, width, height, pad, ticks, y } = frame;
   const labelEvery = Math.ceil(categories.length / 10);
 
   return (

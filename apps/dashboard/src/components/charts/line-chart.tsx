@@ -1,8 +1,6 @@
 'use client';
 
-import { ChartFigure, type ChartSeries } from './chart-figure';
-import { niceScale } from './scale';
-import { useWidth } from './use-width';
+import { ChartFigure, useChartFrame, type ChartSeries } from './chart-figure';
 
 export interface LineSeries extends ChartSeries {
   values: number[];
@@ -23,20 +21,15 @@ export function LineChart({
   summary: string;
   formatValue?: (value: number) => string;
 }) {
-  const [ref, width] = useWidth<HTMLDivElement>();
-  const scale = niceScale(Math.max(0, ...series.flatMap((s) => s.values)));
-  const plotWidth = width - PAD.left - PAD.right;
-  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
+  const frame = useChartFrame(HEIGHT, PAD, Math.max(0, ...series.flatMap((s) => s.values)));
+  const { plotWidth, y } = frame;
   const x = (i: number) =>
     PAD.left + (labels.length <= 1 ? plotWidth / 2 : (plotWidth * i) / (labels.length - 1));
-  const y = (value: number) => PAD.top + plotHeight - (value / scale.max) * plotHeight;
   const byKey = new Map(series.map((s) => [s.key, s.values]));
 
   return (
     <ChartFigure
-      frame={{ ref, width, height: HEIGHT, pad: PAD }}
-      ticks={scale.ticks}
-      y={y}
+      frame={frame}
       formatValue={formatValue}
       summary={summary}
       categories={labels}

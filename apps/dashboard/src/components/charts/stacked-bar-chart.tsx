@@ -1,8 +1,7 @@
 'use client';
 
-import { ChartFigure } from './chart-figure';
-import { niceScale, SERIES_COLORS } from './scale';
-import { useWidth } from './use-width';
+import { ChartFigure, useChartFrame } from './chart-figure';
+import { SERIES_COLORS } from './scale';
 
 export interface BarDatum {
   label: string;
@@ -29,22 +28,17 @@ export function StackedBarChart({
   summary: string;
   formatValue?: (value: number) => string;
 }) {
-  const [ref, width] = useWidth<HTMLDivElement>();
   const totals = data.map((d) => series.reduce((sum, key) => sum + (d.values[key] ?? 0), 0));
-  const scale = niceScale(Math.max(0, ...totals), { integer: true });
-  const plotWidth = width - PAD.left - PAD.right;
-  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
+  const frame = useChartFrame(HEIGHT, PAD, Math.max(0, ...totals), { integer: true });
+  const { plotWidth, y } = frame;
   const slot = plotWidth / Math.max(1, data.length);
   const barWidth = Math.max(4, Math.min(36, slot * 0.64));
   const barX = (i: number) => PAD.left + slot * i + (slot - barWidth) / 2;
-  const y = (value: number) => PAD.top + plotHeight - (value / scale.max) * plotHeight;
   const color = (s: number) => SERIES_COLORS[s % SERIES_COLORS.length];
 
   return (
     <ChartFigure
-      frame={{ ref, width, height: HEIGHT, pad: PAD }}
-      ticks={scale.ticks}
-      y={y}
+      frame={frame}
       formatValue={formatValue}
       summary={summary}
       categories={data.map((d) => d.label)}
