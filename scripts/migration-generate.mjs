@@ -10,7 +10,8 @@ if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
   process.exit(1);
 }
 const adminUrl = process.env.MIGRATION_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const scratch = 'gw_migration_scratch';
+// MIGRATION_SCRATCH_DB lets several checkouts generate migrations on one server at once.
+const scratch = process.env.MIGRATION_SCRATCH_DB ?? 'gw_migration_scratch';
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
 await admin.query(`DROP DATABASE IF EXISTS ${scratch}`);
