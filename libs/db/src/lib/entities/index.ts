@@ -3,11 +3,13 @@ import { AuditChainEntity } from './audit-chain.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { ClickUpConnectionEntity } from './clickup-connection.entity';
 import { ClickUpRateBudgetEntity } from './clickup-rate-budget.entity';
+import { ConnectionTeamGrantEntity } from './connection-team-grant.entity';
 import { McpServerEntity } from './mcp-server.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrganizationEntity } from './organization.entity';
 import { SessionEntity } from './session.entity';
 import { TeamEntity } from './team.entity';
+import { TeamPolicyEntity } from './team-policy.entity';
 import { UserEntity } from './user.entity';
 
 export * from './api-token.entity';
@@ -15,11 +17,13 @@ export * from './audit-chain.entity';
 export * from './audit-event.entity';
 export * from './clickup-connection.entity';
 export * from './clickup-rate-budget.entity';
+export * from './connection-team-grant.entity';
 export * from './mcp-server.entity';
 export * from './membership.entity';
 export * from './organization.entity';
 export * from './session.entity';
 export * from './team.entity';
+export * from './team-policy.entity';
 export * from './user.entity';
 
 export const ENTITIES = [
@@ -34,4 +38,6 @@ export const ENTITIES = [
   AuditEventEntity,
   AuditChainEntity,
   ClickUpRateBudgetEntity,
+  TeamPolicyEntity,
+  ConnectionTeamGrantEntity,
 ];
