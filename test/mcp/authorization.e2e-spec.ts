@@ -129,6 +129,42 @@ describe('who may use an MCP URL, and what it can reach', () => {
       await client.close();
     });
 
+    it('accepts as second factor only the API tokens of an owner, an admin or a member of the server’s team', async () => {
+      const team = async (name: string) =>
+        (await stack.rest<{ id: string }>('POST', '/teams', { name })).body.id;
+      const [support, sales] = [await team('Second factor support'), await team('Second factor sales')];
+      /** A user of the role, in the team, with an API token of its own. */
+      const tokenOf = async (role: string, teamId: string | null) => {
+        const user = await stack.rest<{ id: string }>('POST', '/users', {
+          email: `${randomUUID()}@example.com`,
+          name: role,
+          role,
+        });
+        if (teamId) await stack.rest('POST', `/teams/${teamId}/members`, { user_id: user.body.id });
+        const token = `cgw_${randomUUID()}`;
+        await sql(
+          `INSERT INTO api_tokens (id, organization_id, created_by_user_id, name, role, token_hash, token_prefix)
+           SELECT $1, organization_id, id, 'own', role, $2, 'cgw_' FROM users WHERE id = $3`,
+          [randomUUID(), sha256Hex(token), user.body.id],
+        );
+        return token;
+      };
+      const server = await createServer(stack, connection, {
+        workspace_id: ids.acme,
+        team_id: support,
+        config: { methods: [], tags: [], require_api_token_auth: true },
+      });
+      const status = async (token: string) =>
+        (await rawPost(server.url, INITIALIZE, { authorization: `Bearer ${token}` })).status;
+
+      expect(await status(await tokenOf('auditor', support))).toBe(401);
+      expect(await status(await tokenOf('member', sales))).toBe(401);
+      expect(await status(await tokenOf('member', null))).toBe(401);
+      expect(await status(await tokenOf('member', support))).toBe(200);
+      expect(await status(await tokenOf('admin', null))).toBe(200);
+      expect(await status(ADMIN.apiToken)).toBe(200);
+    });
+
     it('answers a foreign browser Origin with 403 and accepts its own', async () => {
       const server = await createServer(stack, connection, { workspace_id: ids.acme });
       expect((await rawPost(server.url, INITIALIZE, { origin: 'https://evil.example' })).status).toBe(403);

@@ -231,9 +231,11 @@ describe('member', () => {
   });
 
   it('creates and manages servers of its own teams only', async () => {
-    expect((await newServer(as.member)).status).toBe(403);
-    expect((await newServer(as.member, { team_id: ids.teamB })).status).toBe(403);
-    const mine = await newServer(as.member, { team_id: ids.teamA });
+    await as.owner.put(`/api/v1/connections/${ids.connection}/teams`, { team_ids: [ids.teamA, ids.teamB] });
+    const readOnly = { config: { methods: ['read'] } };
+    expect((await newServer(as.member, readOnly)).status).toBe(403);
+    expect((await newServer(as.member, { ...readOnly, team_id: ids.teamB })).status).toBe(403);
+    const mine = await newServer(as.member, { ...readOnly, team_id: ids.teamA });
     expect(mine.status).toBe(201);
     const id = mine.body.id;
     expect(

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
+  ApiBadRequestResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -18,6 +19,7 @@ import { ConnectionsService } from './connections.service';
 import { ConnectionDto } from './dto/connection.dto';
 import { CreateConnectionDto } from './dto/create-connection.dto';
 import { GetConnectionQueryDto } from './dto/get-connection.query.dto';
+import { SetConnectionTeamsDto } from './dto/set-connection-teams.dto';
 
 @ApiTags('connections')
 @ApiBearerAuth()
@@ -44,7 +46,10 @@ export class ConnectionsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The connections of the organization (metadata only, never a credential).' })
+  @ApiOperation({
+    summary:
+      'The connections of the organization (metadata only, never a credential); a member sees those its teams may use.',
+  })
   @ApiOkResponse({ type: [ConnectionDto] })
   list(@CurrentPrincipal() principal: Principal): Promise<ConnectionDto[]> {
     return this.connections.list(principal);
@@ -60,6 +65,23 @@ export class ConnectionsController {
     @Query() query: GetConnectionQueryDto,
   ): Promise<ConnectionDto> {
     return this.connections.get(principal, id, query.refresh);
+  }
+
+  @Put(':id/teams')
+  @Roles('owner', 'admin')
+  @ApiOperation({
+    summary: 'Grant the connection to exactly these teams: their members may build MCP servers on it.',
+    description: 'Owners and admins use every connection; a member only those granted to one of its teams.',
+  })
+  @ApiOkResponse({ type: ConnectionDto })
+  @ApiBadRequestResponse({ description: 'A team id of no team of the organization.' })
+  @ApiNotFoundResponse()
+  setTeams(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam('id', 'connection') id: string,
+    @Body() body: SetConnectionTeamsDto,
+  ): Promise<ConnectionDto> {
+    return this.connections.setTeams(principal, id, body.team_ids);
   }
 
   @Delete(':id')

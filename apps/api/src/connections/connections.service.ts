@@ -3,9 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { ClickUpCredential } from '@gw/clickup-client';
 import { ClickUpConnectionEntity, type ConnectionType, McpServerEntity } from '@gw/db';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, In, IsNull, Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { isManager } from '../common/access/roles';
+import { TeamAccessService } from '../teams/policy/team-access.service';
+import { TeamsService } from '../teams/teams.service';
 import { type ClickUpAccount, ClickUpAccountsService } from './clickup-accounts.service';
 import { ConnectionCredentialsService } from './connection-credentials.service';
 import { toConnectionDto } from './connection.mapper';
@@ -27,11 +29,14 @@ export class ConnectionsService {
     private readonly dataSource: DataSource,
     private readonly accounts: ClickUpAccountsService,
     private readonly credentials: ConnectionCredentialsService,
+    private readonly access: TeamAccessService,
+    private readonly teams: TeamsService,
   ) {}
 
   async create(principal: Principal, body: CreateConnectionDto): Promise<ConnectionDto> {
     return toConnectionDto(
       await this.add(principal, { name: body.name, type: body.type, token: body.token }),
+      [],
     );
   }
 
@@ -55,20 +60,57 @@ export class ConnectionsService {
     return this.connections.findOneByOrFail({ id });
   }
 
+  /** A member sees only the connections it can build on through its teams. */
   async list(principal: Principal): Promise<ConnectionDto[]> {
+    const visible = await this.visibleIds(principal);
+    if (visible?.length === 0) return [];
     const rows = await this.connections.find({
-      where: { organizationId: principal.organizationId, deletedAt: IsNull() },
+      where: {
+        organizationId: principal.organizationId,
+        deletedAt: IsNull(),
+        ...(visible ? { id: In(visible) } : {}),
+      },
       order: { createdAt: 'ASC' },
     });
-    return rows.map(toConnectionDto);
+    return this.toDtos(principal, rows);
   }
 
   async get(principal: Principal, id: string, refresh = false): Promise<ConnectionDto> {
-    const connection = await this.findUsable(principal.organizationId, id);
-    if (!refresh) return toConnectionDto(connection);
+    const connection = await this.findVisible(principal, id);
+    if (!refresh) return (await this.toDtos(principal, [connection]))[0];
     if (!isManager(principal))
       throw new ForbiddenException('Only owners and admins can refresh a connection');
-    return toConnectionDto(await this.refreshWorkspaces(connection));
+    return (await this.toDtos(principal, [await this.refreshWorkspaces(connection)]))[0];
+  }
+
+  /** Grants the connection to exactly these teams: their members may then build servers on it. */
+  async setTeams(principal: Principal, id: string, teamIds: string[]): Promise<ConnectionDto> {
+    const connection = await this.findUsable(principal.organizationId, id);
+    await this.access.setGrants(principal.organizationId, connection.id, teamIds);
+    return (await this.toDtos(principal, [connection]))[0];
+  }
+
+  /** A connection the principal may see: for a member, one it can build on; otherwise 404. */
+  async findVisible(principal: Principal, id: string): Promise<ClickUpConnectionEntity> {
+    const connection = await this.findUsable(principal.organizationId, id);
+    const visible = await this.visibleIds(principal);
+    if (visible && !visible.includes(connection.id)) throw new NotFoundException('No such connection');
+    return connection;
+  }
+
+  /** Null means every connection of the organization. */
+  private async visibleIds(principal: Principal): Promise<string[] | null> {
+    return principal.role === 'member' ? this.access.usableConnectionIdsOf(principal.userId) : null;
+  }
+
+  private async toDtos(principal: Principal, rows: ClickUpConnectionEntity[]): Promise<ConnectionDto[]> {
+    const grants = await this.access.grantedTeamIds(rows.map((row) => row.id));
+    // A member is not told which other teams share a connection.
+    const ownTeams = principal.role === 'member' ? await this.teams.teamIdsOf(principal.userId) : null;
+    return rows.map((row) => {
+      const teamIds = grants.get(row.id) ?? [];
+      return toConnectionDto(row, ownTeams ? teamIds.filter((t) => ownTeams.includes(t)) : teamIds);
+    });
   }
 
   async refreshWorkspaces(connection: ClickUpConnectionEntity): Promise<ClickUpConnectionEntity> {

@@ -1,5 +1,6 @@
 import type { McpServerEntity } from '@gw/db';
 import { MCP_TOKEN_PREFIX } from '@gw/security';
+import type { PolicyViolation } from '../teams/policy/team-policy';
 import type { McpServerDto } from './dto/mcp-server.dto';
 import { serverState } from './mcp-server-state';
 
@@ -7,7 +8,11 @@ export function mcpUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/mcp/${token}`;
 }
 
-export function toMcpServerDto(server: McpServerEntity, publicUrl: string): McpServerDto {
+export function toMcpServerDto(
+  server: McpServerEntity,
+  publicUrl: string,
+  policyViolations: readonly PolicyViolation[],
+): McpServerDto {
   return {
     id: server.id,
     name: server.name,
@@ -27,6 +32,7 @@ export function toMcpServerDto(server: McpServerEntity, publicUrl: string): McpS
     last_client_name: server.lastClientName,
     last_client_ip: server.lastClientIp,
     url_hint: server.tokenHash ? mcpUrl(publicUrl, `${MCP_TOKEN_PREFIX}…`) : null,
+    policy_violations: policyViolations.map((v) => ({ field: v.field, message: v.message })),
     created_at: server.createdAt.toISOString(),
     updated_at: server.updatedAt.toISOString(),
   };

@@ -14,6 +14,8 @@ import { Brackets, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { ClickUpAccountsService } from '../connections/clickup-accounts.service';
 import { ConnectionsService } from '../connections/connections.service';
+import { TeamAccessService } from '../teams/policy/team-access.service';
+import { DEFAULT_TEAM_POLICY, policyViolations, type ServerReach } from '../teams/policy/team-policy';
 import { TeamsService } from '../teams/teams.service';
 import type { CreateMcpServerDto } from './dto/create-mcp-server.dto';
 import type { McpServerConfigInputDto } from './dto/mcp-server-config.dto';
@@ -39,6 +41,7 @@ export class McpServersService {
     private readonly connections: ConnectionsService,
     private readonly accounts: ClickUpAccountsService,
     private readonly teams: TeamsService,
+    private readonly access: TeamAccessService,
     private readonly expiry: McpServerExpiryScheduler,
     private readonly app: AppConfig,
   ) {}
@@ -50,10 +53,18 @@ export class McpServersService {
   ): Promise<CreatedMcpServerDto> {
     const connection = await this.connections.findUsable(principal.organizationId, connectionId);
     const teamId = await this.checkTeam(principal, body.team_id ?? null);
-    const workspaceId = await this.checkWorkspace(connection, body.workspace_id);
     const spaceIds = body.space_ids ?? [];
-    await this.checkSpaces(connection, workspaceId, spaceIds);
     const expiresAt = futureDate(body.expires_at);
+    const config = mergeConfig(undefined, body.config);
+    await this.checkPolicy(principal, teamId, {
+      connectionId: connection.id,
+      workspaceId: body.workspace_id,
+      spaceIds,
+      config,
+      expiresAt,
+    });
+    const workspaceId = await this.checkWorkspace(connection, body.workspace_id);
+    await this.checkSpaces(connection, workspaceId, spaceIds);
 
     const token = generateSecret(MCP_TOKEN_PREFIX);
     const id = randomUUID();
@@ -65,7 +76,7 @@ export class McpServersService {
       name: body.name,
       workspaceId,
       spaceIds,
-      config: mergeConfig(undefined, body.config),
+      config,
       tokenHash: sha256Hex(token),
       expiresAt,
       revokedAt: null,
@@ -73,7 +84,7 @@ export class McpServersService {
     });
     await this.expiry.schedule(id, expiresAt);
     const server = await this.servers.findOneByOrFail({ id });
-    return { ...this.toDto(server), url: mcpUrl(this.app.publicUrl, token), token };
+    return { ...(await this.toDtos([server]))[0], url: mcpUrl(this.app.publicUrl, token), token };
   }
 
   async list(principal: Principal, query: ListMcpServersQueryDto): Promise<McpServerDto[]> {
@@ -90,11 +101,11 @@ export class McpServersService {
     if (query.connection_id)
       qb.andWhere('s.connection_id = :connectionId', { connectionId: query.connection_id });
     if (query.state) whereState(qb, query.state, new Date());
-    return (await qb.getMany()).map((s) => this.toDto(s));
+    return this.toDtos(await qb.getMany());
   }
 
   async get(principal: Principal, id: string): Promise<McpServerDto> {
-    return this.toDto(await this.findVisible(principal, id));
+    return (await this.toDtos([await this.findVisible(principal, id)]))[0];
   }
 
   async update(principal: Principal, id: string, body: UpdateMcpServerDto): Promise<McpServerDto> {
@@ -110,9 +121,11 @@ export class McpServersService {
       await this.checkSpaces(connection, server.workspaceId, body.space_ids);
       server.spaceIds = body.space_ids;
     }
+    // The server as it would be after the change: a member may leave it no wider than its team's policy.
+    await this.checkPolicy(principal, server.teamId, server);
     const saved = await this.servers.save(server);
     await this.expiry.schedule(saved.id, saved.expiresAt, previousExpiry);
-    return this.toDto(saved);
+    return (await this.toDtos([saved]))[0];
   }
 
   /** Revoking is final: the token hash is deleted and the URL never works again. Repeating it changes nothing. */
@@ -134,8 +147,51 @@ export class McpServersService {
     return { url: mcpUrl(this.app.publicUrl, token), token };
   }
 
-  private toDto(server: McpServerEntity): McpServerDto {
-    return toMcpServerDto(server, this.app.publicUrl);
+  /**
+   * Servers with how each exceeds its team's current policy. A policy narrowed later flags the servers beyond it
+   * rather than changing them: they keep serving their agents until an admin or member narrows or revokes them.
+   */
+  private async toDtos(servers: McpServerEntity[]): Promise<McpServerDto[]> {
+    const teamIds = [...new Set(servers.flatMap((s) => (s.teamId && !s.revokedAt ? [s.teamId] : [])))];
+    const [policies, grants] = await Promise.all([
+      this.access.policiesOf(teamIds),
+      this.access.grantedConnectionIds(teamIds),
+    ]);
+    const now = new Date();
+    return servers.map((server) => {
+      const violations =
+        server.teamId && !server.revokedAt
+          ? policyViolations(
+              policies.get(server.teamId) ?? DEFAULT_TEAM_POLICY,
+              grants.get(server.teamId) ?? [],
+              reachOf(server),
+              now,
+            )
+          : [];
+      return toMcpServerDto(server, this.app.publicUrl, violations);
+    });
+  }
+
+  /** A member builds only within its team's policy; anything wider is refused (and the refusal audited). */
+  private async checkPolicy(principal: Principal, teamId: string | null, server: ServerShape): Promise<void> {
+    if (principal.role !== 'member' || !teamId) return;
+    const [policies, grants] = await Promise.all([
+      this.access.policiesOf([teamId]),
+      this.access.grantedConnectionIds([teamId]),
+    ]);
+    const violations = policyViolations(
+      policies.get(teamId) ?? DEFAULT_TEAM_POLICY,
+      grants.get(teamId) ?? [],
+      reachOf(server),
+      new Date(),
+    );
+    if (violations.length === 0) return;
+    const team = await this.teams.findInOrganization(principal.organizationId, teamId);
+    throw new ForbiddenException(
+      `Outside the policy of team "${team?.name ?? teamId}": ${violations
+        .map((v) => `${v.field}: ${v.message}`)
+        .join('; ')}. Ask an admin to widen the policy.`,
+    );
   }
 
   private async teamScope(principal: Principal): Promise<TeamScope> {
@@ -198,6 +254,23 @@ export class McpServersService {
       throw new BadRequestException([`space_ids not in workspace ${workspaceId}: ${unknown.join(', ')}`]);
     }
   }
+}
+
+type ServerShape = Pick<
+  McpServerEntity,
+  'connectionId' | 'workspaceId' | 'spaceIds' | 'config' | 'expiresAt'
+>;
+
+function reachOf(server: ServerShape): ServerReach {
+  return {
+    connectionId: server.connectionId,
+    workspaceId: server.workspaceId,
+    spaceIds: server.spaceIds,
+    methods: server.config.methods,
+    tags: server.config.tags,
+    requireApiTokenAuth: server.config.require_api_token_auth,
+    expiresAt: server.expiresAt,
+  };
 }
 
 function futureDate(value: string | undefined): Date | null {

@@ -6,6 +6,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { ConnectionCredentialsService } from '../connections/connection-credentials.service';
 import { RetryModule } from '../retry/retry.module';
+import { TeamsModule } from '../teams/teams.module';
 import { McpRoutes } from './http/mcp-routes';
 import { McpDispatcher } from './protocol/mcp-dispatcher';
 import { SessionIds } from './protocol/session-id';
@@ -14,7 +15,7 @@ import { LegacySseSessions } from './streams/legacy-sse-sessions';
 import { NotificationStreams } from './streams/notification-streams';
 
 @Module({
-  imports: [McpToolsModule, AuthModule, AuditModule, RetryModule],
+  imports: [McpToolsModule, AuthModule, AuditModule, RetryModule, TeamsModule],
   providers: [
     McpRoutes,
     McpDispatcher,

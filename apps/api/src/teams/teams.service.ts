@@ -83,7 +83,20 @@ export class TeamsService {
     return principal.role === 'member' ? this.teamIdsOf(principal.userId) : null;
   }
 
-  private async findVisible(principal: Principal, id: string): Promise<TeamEntity> {
+  /** Whether a user belongs to a team. */
+  isMember(userId: string, teamId: string): Promise<boolean> {
+    return this.memberships.existsBy({ userId, teamId });
+  }
+
+  /** Those of `ids` that are teams of the organization. */
+  async idsInOrganization(organizationId: string, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.teams.find({ where: { organizationId, id: In([...ids]) }, select: { id: true } });
+    return rows.map((row) => row.id);
+  }
+
+  /** A team the principal may see; another organization's, or another team for a member, is a 404. */
+  async findVisible(principal: Principal, id: string): Promise<TeamEntity> {
     const team = await this.findInOrganization(principal.organizationId, id);
     const visible = await this.visibleTeamIds(principal);
     if (!team || (visible && !visible.includes(team.id))) throw new NotFoundException('No such team');

@@ -17,7 +17,7 @@ export class WorkspaceSpacesService {
   ) {}
 
   async list(principal: Principal, connectionId: string, workspaceId: string): Promise<SpaceSummaryDto[]> {
-    const connection = await this.connections.findUsable(principal.organizationId, connectionId);
+    const connection = await this.connections.findVisible(principal, connectionId);
     if (!connection.workspaces.some((w) => w.id === workspaceId)) {
       throw new NotFoundException('The connection does not reach this workspace');
     }

@@ -18,6 +18,12 @@ export class ConnectionDto {
   @ApiProperty({ enum: ['personal_token', 'oauth'] }) type: 'personal_token' | 'oauth';
   @ApiProperty({ type: ClickUpUserDto }) clickup_user: ClickUpUserDto;
   @ApiProperty({ type: [WorkspaceDto] }) workspaces: WorkspaceDto[];
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Teams whose members may build servers on it (a member sees only its own teams here).',
+  })
+  team_ids: string[];
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
 }

@@ -8,6 +8,22 @@ export class McpServerConfigDto {
   @ApiProperty() require_api_token_auth: boolean;
 }
 
+export class PolicyViolationDto {
+  @ApiProperty({
+    enum: [
+      'connection_id',
+      'workspace_id',
+      'space_ids',
+      'methods',
+      'tags',
+      'require_api_token_auth',
+      'expires_at',
+    ],
+  })
+  field: string;
+  @ApiProperty({ example: 'the team’s policy allows only the methods read' }) message: string;
+}
+
 /** An MCP server as listed and read: never its token; `url_hint` only says what the URL looks like. */
 export class McpServerDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -34,6 +50,13 @@ export class McpServerDto {
     description: 'The URL without its secret; null once the token is revoked or purged.',
   })
   url_hint: string | null;
+  @ApiProperty({
+    type: [PolicyViolationDto],
+    description:
+      'How the server exceeds its team’s current policy (a policy narrowed after it was made); empty when within. ' +
+      'It keeps working; a member can change it only back within the policy.',
+  })
+  policy_violations: PolicyViolationDto[];
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
 }

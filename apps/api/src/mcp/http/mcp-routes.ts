@@ -4,6 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuditService, type AuditEventInput } from '../../audit/audit.service';
 import { outcomeOf } from '../../audit/outcome';
 import { PrincipalResolver } from '../../auth/principal.resolver';
+import { mayUseServer } from '../../common/access/server-access';
+import { TeamsService } from '../../teams/teams.service';
 import { tokenHashPrefix } from '@gw/security';
 import { classify, ErrorCode, rpcError, serializeResponse, type JsonRpcResponse } from '../protocol/json-rpc';
 import { McpDispatcher, type DispatchContext, type Dispatched } from '../protocol/mcp-dispatcher';
@@ -71,6 +73,7 @@ export class McpRoutes {
     app: AppConfig,
     mcp: McpConfig,
     private readonly retry: RetryConfig,
+    private readonly teams: TeamsService,
   ) {
     this.allowedOrigins = allowedOrigins([app.publicUrl, app.dashboardUrl, ...mcp.allowedOrigins]);
   }
@@ -293,10 +296,10 @@ export class McpRoutes {
     if (server.config.require_api_token_auth) {
       const token = bearerToken(req.headers);
       const principal = token ? await this.principals.fromApiToken(token) : null;
-      if (!principal || principal.organizationId !== server.organizationId) {
+      if (!principal || !(await mayUseServer(principal, server, this.teams))) {
         return new Denied(
           401,
-          'This MCP URL needs Authorization: Bearer <api token> of its organization',
+          'This MCP URL needs Authorization: Bearer <api token> of an owner, an admin or a member of its team',
           { 'www-authenticate': 'Bearer realm="mcp", error="invalid_token"' },
           server,
         );
