@@ -35,3 +35,27 @@ export const TOOL_TAGS = [
   'jobs',
 ] as const;
 export type ToolTag = (typeof TOOL_TAGS)[number];
+
+/** The single methods a method filter list stands for; every method when the list is empty. */
+export function expandMethods(filters: readonly string[]): ToolMethod[] {
+  if (filters.length === 0) return [...TOOL_METHODS];
+  const methods = new Set<ToolMethod>();
+  for (const filter of filters) {
+    if (filter === 'read' || filter === 'write') METHOD_GROUPS[filter].forEach((m) => methods.add(m));
+    else if ((TOOL_METHODS as readonly string[]).includes(filter)) methods.add(filter as ToolMethod);
+  }
+  return TOOL_METHODS.filter((m) => methods.has(m));
+}
+
+/** Whether the method filter `wanted` exposes no method `allowed` does not (empty lists mean all methods). */
+export function methodsWithin(allowed: readonly string[], wanted: readonly string[]): boolean {
+  const permitted = expandMethods(allowed);
+  return expandMethods(wanted).every((m) => permitted.includes(m));
+}
+
+/** Whether the tag filter `wanted` exposes no tool group `allowed` does not (empty lists mean all groups). */
+export function tagsWithin(allowed: readonly string[], wanted: readonly string[]): boolean {
+  const all = (list: readonly string[]) => (list.length === 0 ? TOOL_TAGS : list);
+  const permitted = all(allowed);
+  return all(wanted).every((tag) => permitted.includes(tag));
+}

@@ -1,4 +1,4 @@
-import { METHOD_GROUPS, TOOL_METHODS, TOOL_TAGS, type ToolMethod } from '@gw/tool-filters';
+import { methodsWithin, tagsWithin } from '@gw/tool-filters';
 
 /** What the members of a team may build. An empty list puts no limit on its axis. */
 export interface TeamPolicy {
@@ -78,13 +78,13 @@ export function policyViolations(
       message: 'the team’s policy requires pinning the server to spaces',
     });
   }
-  if (!within(methodSet(policy.methods), methodSet(server.methods))) {
+  if (!methodsWithin(policy.methods, server.methods)) {
     violations.push({
       field: 'methods',
       message: `the team’s policy allows only the methods ${policy.methods.join(', ')}`,
     });
   }
-  if (!within(allOrSome(policy.tags, TOOL_TAGS), allOrSome(server.tags, TOOL_TAGS))) {
+  if (!tagsWithin(policy.tags, server.tags)) {
     violations.push({
       field: 'tags',
       message: `the team’s policy allows only the tools ${policy.tags.join(', ')}`,
@@ -118,20 +118,4 @@ function within(allowed: readonly string[], wanted: readonly string[]): boolean 
   if (allowed.length === 0) return true;
   if (wanted.length === 0) return false;
   return wanted.every((item) => allowed.includes(item));
-}
-
-/** Method filters as the single methods they stand for (`read` is get and list), so `read` and `get, list` compare equal. */
-function methodSet(filters: readonly string[]): readonly string[] {
-  if (filters.length === 0) return [];
-  const methods = new Set<ToolMethod>();
-  for (const filter of filters) {
-    if (filter === 'read' || filter === 'write') METHOD_GROUPS[filter].forEach((m) => methods.add(m));
-    else if ((TOOL_METHODS as readonly string[]).includes(filter)) methods.add(filter as ToolMethod);
-  }
-  return allOrSome([...methods], TOOL_METHODS);
-}
-
-/** A list naming every choice means the same as the empty list: all of them. */
-function allOrSome(list: readonly string[], every: readonly string[]): readonly string[] {
-  return every.every((item) => list.includes(item)) ? [] : list;
 }
