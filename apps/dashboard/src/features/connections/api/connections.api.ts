@@ -10,6 +10,12 @@ export const createConnection = (input: CreateConnectionInput) =>
 
 export const removeConnection = (id: string) => apiFetch<void>(`${BASE}/${id}`, { method: 'DELETE' });
 
+export const setConnectionTeams = (id: string, teamIds: string[]) =>
+  apiFetch<Connection>(`${BASE}/${encodeURIComponent(id)}/teams`, {
+    method: 'PUT',
+    body: { team_ids: teamIds },
+  });
+
 export const fetchSpaces = (connectionId: string, workspaceId: string, signal?: AbortSignal) =>
   apiFetch<Space[]>(
     `${BASE}/${encodeURIComponent(connectionId)}/workspaces/${encodeURIComponent(workspaceId)}/spaces`,

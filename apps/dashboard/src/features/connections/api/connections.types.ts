@@ -10,6 +10,8 @@ export interface Connection {
   type: 'personal_token' | 'oauth';
   clickup_user: { id: number; username: string | null; email: string | null };
   workspaces: Workspace[];
+  /** Teams whose members may build servers on it; a member sees only its own teams here. */
+  team_ids: string[];
   created_at: string;
   updated_at: string;
 }

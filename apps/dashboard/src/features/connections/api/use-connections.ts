@@ -1,7 +1,13 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createConnection, fetchConnections, fetchSpaces, removeConnection } from './connections.api';
+import {
+  createConnection,
+  fetchConnections,
+  fetchSpaces,
+  removeConnection,
+  setConnectionTeams,
+} from './connections.api';
 import { connectionKeys } from './connections.keys';
 
 export function useConnections() {
@@ -29,6 +35,15 @@ export function useRemoveConnection() {
   return useMutation({
     mutationFn: removeConnection,
     // Removing a connection revokes its servers too.
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
+
+export function useSetConnectionTeams(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (teamIds: string[]) => setConnectionTeams(id, teamIds),
+    // Teams' policies list their granted connections, and servers whether they stay within them.
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }

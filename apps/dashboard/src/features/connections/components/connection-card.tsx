@@ -11,15 +11,20 @@ import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle }
 import { cn } from '@/lib/utils';
 import type { Connection } from '../api/connections.types';
 import { useRemoveConnection } from '../api/use-connections';
+import type { Team } from '@/features/teams/api/teams.types';
+import { ConnectionTeams } from './connection-teams';
 
 export function ConnectionCard({
   connection,
   canManage,
   highlighted,
+  teams,
 }: {
   connection: Connection;
   canManage: boolean;
   highlighted: boolean;
+  /** The teams the viewer sees, to name the ones with access. */
+  teams: Team[];
 }) {
   const [confirming, setConfirming] = useState(false);
   const remove = useRemoveConnection();
@@ -83,6 +88,12 @@ export function ConnectionCard({
             </ul>
           )}
         </div>
+        <ConnectionTeams
+          key={connection.team_ids.join()}
+          connection={connection}
+          teams={teams}
+          canManage={canManage}
+        />
         <p className="text-xs text-muted-foreground">
           Added <TimeAgo iso={connection.created_at} />
         </p>

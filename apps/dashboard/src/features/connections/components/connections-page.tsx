@@ -11,6 +11,7 @@ import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import { usePermission } from '@/features/auth/api/use-permission';
 import { useUrlState } from '@/lib/url-state';
+import { useTeams } from '@/features/teams/api/use-teams';
 import { useConnections } from '../api/use-connections';
 import { AddConnectionDialog } from './add-connection-dialog';
 import { ConnectionCard } from './connection-card';
@@ -18,6 +19,7 @@ import { ConnectionCard } from './connection-card';
 export function ConnectionsPage() {
   const canManage = usePermission('connections:manage');
   const connections = useConnections();
+  const teams = useTeams();
   const url = useUrlState();
   const [adding, setAdding] = useState(false);
   // `?created=` and `?error=` are where the OAuth callback sends the browser back.
@@ -58,7 +60,7 @@ export function ConnectionsPage() {
         <EmptyState icon={Cable} title="No ClickUp connection yet" action={addButton || undefined}>
           {canManage
             ? 'Connect a ClickUp account with OAuth or a personal API token to start creating MCP servers.'
-            : 'An owner or admin has to connect a ClickUp account first.'}
+            : 'No connection is shared with your teams yet: an owner or admin grants connections to teams.'}
         </EmptyState>
       ) : (
         <div className="grid gap-4">
@@ -68,6 +70,7 @@ export function ConnectionsPage() {
               connection={connection}
               canManage={canManage}
               highlighted={connection.id === created}
+              teams={teams.data ?? []}
             />
           ))}
         </div>

@@ -22,8 +22,15 @@ export interface McpServer {
   last_client_name: string | null;
   last_client_ip: string | null;
   url_hint: string | null;
+  /** How the server exceeds its team's current policy; empty when within. */
+  policy_violations: PolicyViolation[];
   created_at: string;
   updated_at: string;
+}
+
+export interface PolicyViolation {
+  field: string;
+  message: string;
 }
 
 /** The create answer: the only time the URL and token are shown. */

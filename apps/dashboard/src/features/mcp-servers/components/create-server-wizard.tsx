@@ -15,7 +15,9 @@ import { Select } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useSession } from '@/features/auth/api/use-session';
 import { useConnections, useSpaces } from '@/features/connections/api/use-connections';
-import { useTeams } from '@/features/teams/api/use-teams';
+import { expiryAllowed, methodAllowed, policyProblems, tagAllowed } from '@/features/teams/api/policy-limits';
+import type { TeamPolicy } from '@/features/teams/api/teams.types';
+import { useTeamPolicy, useTeams } from '@/features/teams/api/use-teams';
 import { cn } from '@/lib/utils';
 import { describeConfig } from '../api/config-summary';
 import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '@/lib/expiry';
@@ -78,7 +80,13 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
   const teams = useTeams();
   const create = useCreateServer();
   const isMember = session.data?.user.role === 'member';
-  const connection = connections.data?.find((c) => c.id === draft.connectionId);
+  // A member builds within its team's policy; owners and admins are not limited by one.
+  const policy = useTeamPolicy(isMember && draft.teamId ? draft.teamId : undefined);
+  const limits = isMember ? policy.data : undefined;
+  const offeredConnections = (connections.data ?? []).filter(
+    (c) => !isMember || (limits?.usable_connection_ids.includes(c.id) ?? false),
+  );
+  const connection = offeredConnections.find((c) => c.id === draft.connectionId);
   const spaces = useSpaces(draft.connectionId || undefined, draft.workspaceId || undefined);
 
   const update = (patch: Partial<Draft>) => {
@@ -90,24 +98,55 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
     const current = STEPS[index].id;
     if (current === 'connection') {
       if (!draft.name.trim()) return 'Give the server a name.';
-      if (!draft.connectionId) return 'Pick the ClickUp connection the server acts through.';
       if (isMember && !draft.teamId) return 'Pick the team that owns the server.';
+      if (!draft.connectionId) return 'Pick the ClickUp connection the server acts through.';
     }
     if (current === 'workspace' && !draft.workspaceId) return 'Pick a workspace.';
+    let expiry: string | null = null;
     if (current === 'expiry') {
       try {
-        expiresAt(draft.expiry, draft.expiryDate);
+        expiry = expiresAt(draft.expiry, draft.expiryDate);
       } catch (error) {
         return (error as Error).message;
       }
     }
+    if (limits) {
+      const problems = policyProblems(limits, {
+        connectionId: draft.connectionId,
+        workspaceId: draft.workspaceId,
+        spaceIds: draft.spaceIds,
+        methods: draft.methods,
+        tags: draft.tags,
+        requireApiToken: draft.requireApiToken,
+        expiresAt: expiry,
+      }).filter(
+        (p) => p.field === current || (current === 'groups' && p.field === 'tags') || current === 'expiry',
+      );
+      if (problems.length > 0) return problems.map((p) => p.message).join(' ');
+    }
     return null;
+  }
+
+  /** Starts a member's choices inside its team's policy, so the defaults are never refused. */
+  function startWithin(policy: TeamPolicy) {
+    const longest = EXPIRY_OPTIONS.filter((o) => o.value !== 'custom' && o.value !== 'never')
+      .filter((o) => expiryAllowed(policy, Number(o.value)))
+      .at(-1);
+    setDraft((d) => ({
+      ...d,
+      methods: d.methods.length === 0 ? policy.methods : d.methods,
+      tags: d.tags.length === 0 ? policy.tags : d.tags,
+      requireApiToken: d.requireApiToken || policy.require_api_token_auth,
+      expiry:
+        policy.max_expiry_days !== null && d.expiry === 'never' ? (longest?.value ?? 'custom') : d.expiry,
+    }));
   }
 
   function next() {
     const found = problem(step);
     if (found) return setStepError(found);
     if (step < STEPS.length - 1) {
+      if (step === 0 && limits) startWithin(limits);
       setStep(step + 1);
       return;
     }
@@ -134,13 +173,20 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
     return (
       <div className="mx-auto grid max-w-3xl gap-6">
         <PageHeader title="Create an MCP server" />
-        <Alert title="Connect ClickUp first">
-          A server acts through a ClickUp connection.{' '}
-          <Link href="/connections" className="underline">
-            Add one
-          </Link>{' '}
-          on the Connections page.
-        </Alert>
+        {isMember ? (
+          <Alert title="No connection for your teams yet">
+            A server acts through a ClickUp connection, and members use only the connections an admin granted
+            to their team. Ask an admin to grant one to your team.
+          </Alert>
+        ) : (
+          <Alert title="Connect ClickUp first">
+            A server acts through a ClickUp connection.{' '}
+            <Link href="/connections" className="underline">
+              Add one
+            </Link>{' '}
+            on the Connections page.
+          </Alert>
+        )}
       </div>
     );
   }
@@ -213,34 +259,22 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
                       autoFocus
                     />
                   </Field>
-                  <Choice
-                    legend="ClickUp connection"
-                    name="connection"
-                    value={draft.connectionId}
-                    onChange={(connectionId) => {
-                      const picked = connections.data?.find((c) => c.id === connectionId);
-                      update({
-                        connectionId,
-                        workspaceId: picked?.workspaces.length === 1 ? picked.workspaces[0].id : '',
-                        spaceIds: [],
-                      });
-                    }}
-                    options={connections.data.map((c) => ({
-                      value: c.id,
-                      label: c.name,
-                      hint: `${c.clickup_user.username ?? 'ClickUp user'} · ${c.workspaces.length} workspace${c.workspaces.length === 1 ? '' : 's'}`,
-                    }))}
-                  />
                   {(teams.data?.length ?? 0) > 0 && (
                     <Field
                       id={`${id}-team`}
                       label={isMember ? 'Team' : 'Team (optional)'}
-                      hint="Members of the team can see and manage the server."
+                      hint={
+                        isMember
+                          ? 'Members of the team can see and manage the server; its policy decides what you can build.'
+                          : 'Members of the team can see and manage the server.'
+                      }
                     >
                       <Select
                         id={`${id}-team`}
                         value={draft.teamId}
-                        onChange={(e) => update({ teamId: e.target.value })}
+                        onChange={(e) =>
+                          update({ teamId: e.target.value, connectionId: '', workspaceId: '' })
+                        }
                       >
                         <option value="">{isMember ? 'Pick a team' : 'No team'}</option>
                         {teams.data?.map((t) => (
@@ -251,6 +285,43 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
                       </Select>
                     </Field>
                   )}
+                  {isMember && !draft.teamId ? (
+                    <p className="text-sm text-muted-foreground">
+                      Pick your team first: its policy decides which connections you can use.
+                    </p>
+                  ) : isMember && policy.error ? (
+                    <QueryError error={policy.error} onRetry={() => void policy.refetch()} />
+                  ) : isMember && !limits ? (
+                    <Skeleton className="h-24 w-full" />
+                  ) : offeredConnections.length === 0 ? (
+                    <Alert title="No connection for this team">
+                      No ClickUp connection is granted to this team yet. Ask an admin to grant one on the
+                      Connections page.
+                    </Alert>
+                  ) : (
+                    <Choice
+                      legend="ClickUp connection"
+                      name="connection"
+                      value={draft.connectionId}
+                      onChange={(connectionId) => {
+                        const picked = offeredConnections.find((c) => c.id === connectionId);
+                        const workspaces = (picked?.workspaces ?? []).filter(
+                          (w) => !limits?.workspace_ids.length || limits.workspace_ids.includes(w.id),
+                        );
+                        update({
+                          connectionId,
+                          workspaceId: workspaces.length === 1 ? workspaces[0].id : '',
+                          spaceIds: [],
+                        });
+                      }}
+                      options={offeredConnections.map((c) => ({
+                        value: c.id,
+                        label: c.name,
+                        hint: `${c.clickup_user.username ?? 'ClickUp user'} · ${c.workspaces.length} workspace${c.workspaces.length === 1 ? '' : 's'}`,
+                      }))}
+                    />
+                  )}
+                  {limits && <PolicyNote policy={limits} />}
                 </>
               )}
               {current.id === 'workspace' && connection && (
@@ -259,8 +330,21 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
                   name="workspace"
                   value={draft.workspaceId}
                   onChange={(workspaceId) => update({ workspaceId, spaceIds: [] })}
-                  options={connection.workspaces.map((w) => ({ value: w.id, label: w.name, hint: w.id }))}
+                  options={connection.workspaces.map((w) => {
+                    const disabled = Boolean(
+                      limits?.workspace_ids.length && !limits.workspace_ids.includes(w.id),
+                    );
+                    return {
+                      value: w.id,
+                      label: w.name,
+                      hint: disabled ? `${w.id} · Not allowed by your team’s policy` : w.id,
+                      disabled,
+                    };
+                  })}
                 />
+              )}
+              {current.id === 'spaces' && limits?.require_space_pinning && (
+                <Alert>Your team’s policy requires pinning the server to at least one space.</Alert>
               )}
               {current.id === 'spaces' && (
                 <SpacePicker
@@ -272,10 +356,18 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
                 />
               )}
               {current.id === 'methods' && (
-                <MethodPicker value={draft.methods} onChange={(methods) => update({ methods })} />
+                <MethodPicker
+                  value={draft.methods}
+                  onChange={(methods) => update({ methods })}
+                  allowed={limits && ((m) => methodAllowed(limits, m))}
+                />
               )}
               {current.id === 'groups' && (
-                <GroupPicker value={draft.tags} onChange={(tags) => update({ tags })} />
+                <GroupPicker
+                  value={draft.tags}
+                  onChange={(tags) => update({ tags })}
+                  allowed={limits && ((t) => tagAllowed(limits, t))}
+                />
               )}
               {current.id === 'auth' && (
                 <label
@@ -286,10 +378,14 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
                     id={`${id}-auth`}
                     className="mt-0.5"
                     checked={draft.requireApiToken}
+                    disabled={limits?.require_api_token_auth && draft.requireApiToken}
                     onChange={(e) => update({ requireApiToken: e.target.checked })}
                   />
                   <span className="grid gap-1">
-                    <span className="font-medium">Also require an API token</span>
+                    <span className="font-medium">
+                      Also require an API token
+                      {limits?.require_api_token_auth && ' (required by your team’s policy)'}
+                    </span>
                     <span className="text-muted-foreground">
                       Clients must send <code className="font-mono">Authorization: Bearer cgw_…</code> with an
                       API token of your organization besides the URL: a second factor if the URL leaks. Hosted
@@ -305,7 +401,20 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
                     name="expiry"
                     value={draft.expiry}
                     onChange={(expiry) => update({ expiry: expiry as ExpiryChoice })}
-                    options={EXPIRY_OPTIONS.map((o) => ({ value: o.value, label: o.label }))}
+                    options={EXPIRY_OPTIONS.map((o) => {
+                      const days = o.value === 'never' ? null : o.value === 'custom' ? 0 : Number(o.value);
+                      const disabled = !expiryAllowed(limits, days);
+                      return {
+                        value: o.value,
+                        label: o.label,
+                        hint: disabled
+                          ? 'Not allowed by your team’s policy'
+                          : o.value === 'custom' && limits?.max_expiry_days
+                            ? `At most ${limits.max_expiry_days} days ahead`
+                            : undefined,
+                        disabled,
+                      };
+                    })}
                     columns
                   />
                   {draft.expiry === 'custom' && (
@@ -390,7 +499,7 @@ function Choice({
   legend: string;
   name: string;
   value: string;
-  options: { value: string; label: string; hint?: string }[];
+  options: { value: string; label: string; hint?: string; disabled?: boolean }[];
   onChange: (value: string) => void;
   columns?: boolean;
 }) {
@@ -404,12 +513,14 @@ function Choice({
             className={cn(
               'flex cursor-pointer items-start gap-3 rounded-lg border px-3 py-2.5 text-sm transition-colors hover:bg-accent/50',
               value === option.value && 'border-primary/50 bg-accent/40',
+              option.disabled && 'cursor-not-allowed opacity-60 hover:bg-transparent',
             )}
           >
             <input
               type="radio"
               name={name}
               value={option.value}
+              disabled={option.disabled}
               checked={value === option.value}
               onChange={() => onChange(option.value)}
               className="mt-0.5 size-4 accent-primary"
@@ -422,6 +533,26 @@ function Choice({
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/** What the team's policy holds a member to, before the member runs into it. */
+function PolicyNote({ policy }: { policy: TeamPolicy }) {
+  const rules = [
+    policy.methods.length > 0 && `methods: ${policy.methods.join(', ')}`,
+    policy.tags.length > 0 && `tool groups: ${policy.tags.map((t) => t.replace(/_/g, ' ')).join(', ')}`,
+    policy.require_space_pinning && 'pinned to spaces',
+    policy.require_api_token_auth && 'an API token as second factor',
+    policy.max_expiry_days !== null && `an expiry within ${policy.max_expiry_days} days`,
+  ].filter(Boolean);
+  return (
+    <Alert title={policy.is_default ? 'Your team has the default policy' : 'Your team’s policy'}>
+      {policy.is_default
+        ? 'Until an admin sets a policy for your team, its servers can only read ClickUp.'
+        : rules.length > 0
+          ? `Servers of your team need ${rules.join('; ')}. Options outside it are unavailable.`
+          : 'Your team may build any server on its connections.'}
+    </Alert>
   );
 }
 

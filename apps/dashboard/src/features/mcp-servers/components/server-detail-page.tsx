@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/common/page-header';
 import { QueryError } from '@/components/common/query-error';
 import { TimeAgo } from '@/components/common/time-ago';
 import { toast } from '@/components/common/toaster';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
@@ -52,6 +53,17 @@ export function ServerDetailPage({ id }: { id: string }) {
         description={describeConfig(s.config)}
         actions={editable && <ServerActions server={s} />}
       />
+      {s.policy_violations.length > 0 && (
+        <Alert variant="warning" title="Outside its team’s policy">
+          The team’s policy was narrowed after this server was made. It keeps working as it is; a member can
+          only change it back within the policy.
+          <ul className="mt-2 list-disc pl-5">
+            {s.policy_violations.map((v) => (
+              <li key={v.field}>{v.message}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
       <ServerFacts server={s} />
       {editable && <ServerSettingsForm key={s.updated_at} server={s} />}
       <ServerActivity serverId={s.id} />

@@ -10,7 +10,10 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
+import { useSession } from '@/features/auth/api/use-session';
 import { useSpaces } from '@/features/connections/api/use-connections';
+import { expiryAllowed, methodAllowed, policyProblems, tagAllowed } from '@/features/teams/api/policy-limits';
+import { useTeamPolicy } from '@/features/teams/api/use-teams';
 import { formatDateTime } from '@/lib/format';
 import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '@/lib/expiry';
 import type { McpServer, UpdateServerInput } from '../api/mcp-servers.types';
@@ -32,6 +35,11 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
   const [formError, setFormError] = useState<string | null>(null);
   const spaces = useSpaces(server.connection_id, server.workspace_id);
   const update = useUpdateServer(server.id);
+  const session = useSession();
+  // A member edits within its team's policy: the api refuses a result wider than it.
+  const isMember = session.data?.user.role === 'member';
+  const policy = useTeamPolicy(isMember && server.team_id ? server.team_id : undefined);
+  const limits = isMember ? policy.data : undefined;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,6 +54,21 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
         body.expires_at = expiresAt(expiry, expiryDate);
       } catch (error) {
         setFormError((error as Error).message);
+        return;
+      }
+    }
+    if (limits) {
+      const problems = policyProblems(limits, {
+        connectionId: server.connection_id,
+        workspaceId: server.workspace_id,
+        spaceIds,
+        methods,
+        tags,
+        requireApiToken,
+        expiresAt: body.expires_at === undefined ? server.expires_at : body.expires_at,
+      });
+      if (problems.length > 0) {
+        setFormError(problems.map((p) => p.message).join(' '));
         return;
       }
     }
@@ -79,13 +102,21 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
               <h3 id={`${id}-methods`} className="text-sm font-medium">
                 Methods
               </h3>
-              <MethodPicker value={methods} onChange={setMethods} />
+              <MethodPicker
+                value={methods}
+                onChange={setMethods}
+                allowed={limits && ((m) => methodAllowed(limits, m))}
+              />
             </section>
             <section className="grid gap-2" aria-labelledby={`${id}-groups`}>
               <h3 id={`${id}-groups`} className="text-sm font-medium">
                 Tool groups
               </h3>
-              <GroupPicker value={tags} onChange={setTags} />
+              <GroupPicker
+                value={tags}
+                onChange={setTags}
+                allowed={limits && ((t) => tagAllowed(limits, t))}
+              />
             </section>
             <section className="grid gap-2" aria-labelledby={`${id}-spaces`}>
               <h3 id={`${id}-spaces`} className="text-sm font-medium">
@@ -104,10 +135,14 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
                 id={`${id}-auth`}
                 className="mt-0.5"
                 checked={requireApiToken}
+                disabled={limits?.require_api_token_auth && requireApiToken}
                 onChange={(e) => setRequireApiToken(e.target.checked)}
               />
               <span className="grid gap-0.5">
-                <span className="font-medium">Also require an API token</span>
+                <span className="font-medium">
+                  Also require an API token
+                  {limits?.require_api_token_auth && ' (required by your team’s policy)'}
+                </span>
                 <span className="text-muted-foreground">
                   Clients must send Authorization: Bearer cgw_… as well.
                 </span>
@@ -125,11 +160,16 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
                   onChange={(e) => setExpiry(e.target.value as ExpiryChoice | 'keep')}
                 >
                   <option value="keep">Keep as it is</option>
-                  {EXPIRY_OPTIONS.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.value === 'never' ? 'Never expire' : o.label}
-                    </option>
-                  ))}
+                  {EXPIRY_OPTIONS.map((o) => {
+                    const days = o.value === 'never' ? null : o.value === 'custom' ? 0 : Number(o.value);
+                    const allowed = expiryAllowed(limits, days);
+                    return (
+                      <option key={o.value} value={o.value} disabled={!allowed}>
+                        {o.value === 'never' ? 'Never expire' : o.label}
+                        {!allowed && ' (not allowed by your team’s policy)'}
+                      </option>
+                    );
+                  })}
                 </Select>
               </Field>
               {expiry === 'custom' && (

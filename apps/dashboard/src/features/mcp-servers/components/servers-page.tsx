@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useMemo } from 'react';
 import { DataTable } from '@/components/common/data-table';
 import { EmptyState } from '@/components/common/empty-state';
+import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/common/page-header';
 import { QueryView } from '@/components/common/query-view';
 import { TimeAgo } from '@/components/common/time-ago';
@@ -57,7 +58,23 @@ export function ServersPage() {
           </Link>
         ),
       },
-      { id: 'state', header: 'State', cell: ({ row }) => <ServerStateBadge state={row.original.state} /> },
+      {
+        id: 'state',
+        header: 'State',
+        cell: ({ row }) => (
+          <div className="flex flex-wrap gap-1">
+            <ServerStateBadge state={row.original.state} />
+            {row.original.policy_violations.length > 0 && (
+              <Badge
+                variant="warning"
+                title={row.original.policy_violations.map((v) => v.message).join('; ')}
+              >
+                Outside policy
+              </Badge>
+            )}
+          </div>
+        ),
+      },
       {
         id: 'scope',
         header: 'Scope',

@@ -1,5 +1,5 @@
 import { apiFetch } from '@/lib/api-client';
-import type { Team, TeamDetail } from './teams.types';
+import type { Team, TeamDetail, TeamPolicy, TeamPolicyInput } from './teams.types';
 
 const BASE = '/api/v1/teams';
 
@@ -16,3 +16,7 @@ export const removeTeamMember = (teamId: string, userId: string) =>
   apiFetch<void>(`${BASE}/${encodeURIComponent(teamId)}/members/${encodeURIComponent(userId)}`, {
     method: 'DELETE',
   });
+export const fetchTeamPolicy = (id: string, signal?: AbortSignal) =>
+  apiFetch<TeamPolicy>(`${BASE}/${encodeURIComponent(id)}/policy`, { signal });
+export const setTeamPolicy = (id: string, policy: TeamPolicyInput) =>
+  apiFetch<TeamPolicy>(`${BASE}/${encodeURIComponent(id)}/policy`, { method: 'PUT', body: policy });

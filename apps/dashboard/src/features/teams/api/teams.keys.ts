@@ -2,4 +2,5 @@ export const teamKeys = {
   all: ['teams'] as const,
   list: () => [...teamKeys.all, 'list'] as const,
   detail: (id: string) => [...teamKeys.all, 'detail', id] as const,
+  policy: (id: string) => [...teamKeys.all, 'policy', id] as const,
 };

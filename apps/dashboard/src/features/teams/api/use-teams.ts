@@ -1,7 +1,16 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { addTeamMember, createTeam, fetchTeam, fetchTeams, removeTeamMember } from './teams.api';
+import {
+  addTeamMember,
+  createTeam,
+  fetchTeam,
+  fetchTeamPolicy,
+  fetchTeams,
+  removeTeamMember,
+  setTeamPolicy,
+} from './teams.api';
+import type { TeamPolicyInput } from './teams.types';
 import { teamKeys } from './teams.keys';
 
 export function useTeams({ enabled = true }: { enabled?: boolean } = {}) {
@@ -40,4 +49,21 @@ export function useTeamMembership(teamId: string) {
     onSuccess: refresh,
   });
   return { add, remove };
+}
+
+export function useTeamPolicy(id: string | undefined) {
+  return useQuery({
+    queryKey: teamKeys.policy(id ?? ''),
+    queryFn: ({ signal }) => fetchTeamPolicy(id as string, signal),
+    enabled: Boolean(id),
+  });
+}
+
+export function useSetTeamPolicy(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (policy: TeamPolicyInput) => setTeamPolicy(id, policy),
+    // Servers show whether they stay within their team's policy, and members' connection lists follow it.
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
 }

@@ -22,6 +22,7 @@ import { useUrlState } from '@/lib/url-state';
 import { cn } from '@/lib/utils';
 import type { Team } from '../api/teams.types';
 import { useCreateTeam, useTeam, useTeamMembership, useTeams } from '../api/use-teams';
+import { TeamPolicyCard } from './team-policy-card';
 
 export function TeamsPage() {
   const teams = useTeams();
@@ -34,7 +35,7 @@ export function TeamsPage() {
     <div className="mx-auto grid max-w-5xl gap-6">
       <PageHeader
         title="Teams"
-        description="Members of a team manage the MCP servers that belong to it."
+        description="Members of a team manage the MCP servers that belong to it, within the team’s policy."
         actions={
           canManage && (
             <Button onClick={() => setCreating(true)}>
@@ -78,7 +79,17 @@ export function TeamsPage() {
               ))}
             </ul>
           </nav>
-          {selected && <TeamCard key={selected} id={selected} canManage={canManage} />}
+          {selected && (
+            <div className="grid gap-6">
+              <TeamCard key={selected} id={selected} canManage={canManage} />
+              <TeamPolicyCard
+                key={`${selected}-policy`}
+                teamId={selected}
+                teamName={teams.data.find((t) => t.id === selected)?.name ?? 'this team'}
+                canManage={canManage}
+              />
+            </div>
+          )}
         </div>
       )}
       {canManage && (
