@@ -24,6 +24,7 @@ beforeAll(async () => {
   await stack.rest('POST', `/teams/${support.body.id}/members`, { user_id: member.body.id });
   expect(auditor.status).toBe(201);
   const connectionId = await connectSandbox(stack);
+  await stack.rest('PUT', `/connections/${connectionId}/teams`, { team_ids: [support.body.id] });
   const workspace = (
     await stack.rest<{ workspaces: { id: string }[] }>('GET', `/connections/${connectionId}`)
   ).body.workspaces[0].id;
@@ -121,6 +122,30 @@ describe('a member', () => {
     expect(await page.getByRole('link', { name: 'Sales bot' }).count()).toBe(0);
     await page.goto(`/servers/${salesServer.id}`);
     await page.getByRole('alert').filter({ hasText: 'This could not be loaded' }).waitFor();
+  });
+
+  it('builds a server in the wizard only within its team’s policy', async () => {
+    await page.goto('/servers/new');
+    await page.getByLabel('Server name').fill('Mel’s reader');
+    await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Support' });
+    await page.getByRole('radio', { name: /Sandbox workspace/ }).check();
+    await page.getByText('Your team has the default policy').waitFor();
+    const next = () => page.getByRole('button', { name: 'Next' }).click();
+    await next();
+    await page.getByRole('radio', { name: /Acme Corp/ }).waitFor();
+    await next();
+    await page.getByRole('checkbox', { name: /Engineering/ }).waitFor();
+    await next();
+    // Writing is beyond the default policy: offered, explained, not tickable.
+    const write = page.getByRole('checkbox', { name: /Write/ });
+    await expectText(page.getByRole('main'), 'Not allowed by your team’s policy');
+    expect(await write.isDisabled()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: /Read/ }).isChecked()).toBe(true);
+    await next();
+    await next();
+    await next();
+    await page.getByRole('button', { name: 'Create server' }).click();
+    await page.getByRole('heading', { name: /Mel’s reader is ready/ }).waitFor();
   });
 
   it('manages its own server but has no audit log', async () => {
