@@ -125,6 +125,31 @@ it('connects ClickUp, provisions, rotates and expires servers, and never logs a 
   expect(listed.body.map((s) => s.id)).toEqual(expect.arrayContaining([shortLived.body.id, lasting.body.id]));
   for (const secret of secrets.slice(-4)) expect(listed.text).not.toContain(secret);
 
+  // Connection grants and team policies live in the embedded database as they do in PostgreSQL.
+  const team = await owner.post<{ id: string }>('/api/v1/teams', { name: 'Support' });
+  const granted = await owner.put<{ team_ids: string[] }>(`/api/v1/connections/${connection.body.id}/teams`, {
+    team_ids: [team.body.id],
+  });
+  expect(granted.body.team_ids).toEqual([team.body.id]);
+  const policy = await owner.put<{ is_default: boolean; usable_connection_ids: string[] }>(
+    `/api/v1/teams/${team.body.id}/policy`,
+    {
+      connection_ids: [],
+      workspace_ids: [],
+      tags: [],
+      methods: ['read'],
+      require_space_pinning: false,
+      require_api_token_auth: false,
+      max_expiry_days: null,
+    },
+  );
+  expect(policy.body).toMatchObject({ is_default: false, usable_connection_ids: [connection.body.id] });
+  const moved = await owner.patch<{ policy_violations: { field: string }[] }>(
+    `/api/v1/mcp-servers/${lasting.body.id}`,
+    { team_id: team.body.id },
+  );
+  expect(moved.body.policy_violations.map((v) => v.field)).toEqual(['methods']);
+
   await waitFor(async () => (await tokenHashOf(shortLived.body.id)) === null, {
     timeoutMs: 20_000,
     what: 'the worker to purge the expired token hash',
