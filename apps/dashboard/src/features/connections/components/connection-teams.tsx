@@ -35,8 +35,7 @@ export function ConnectionTeams({
     return (
       <p className="flex items-center gap-1.5 text-sm text-muted-foreground">
         <UsersRound aria-hidden className="size-3.5" />
-        Shared with{' '}
-        {connection.team_ids.map((t) => names.get(t) ?? 'a team').join(', ') || 'no team'}
+        Shared with {connection.team_ids.map((t) => names.get(t) ?? 'a team').join(', ') || 'no team'}
       </p>
     );
   }
