@@ -135,6 +135,20 @@ describe('connection access', () => {
     );
     expect((await as.admin.put(path, { team_ids: 'all' })).status).toBe(400);
     expect((await as.member.get(`/api/v1/connections/${ids.ownersOnly}`)).status).toBe(404);
+
+    const rows = async (outcome: string) =>
+      (
+        await api.query<{ count: number }>(
+          // A refusal by role is recorded before the handler runs, under the route's name.
+          `SELECT COUNT(*)::int AS count FROM audit_events
+           WHERE action IN ('connections.setTeams', 'http PUT /api/v1/connections/:id/teams') AND outcome = $1`,
+          [outcome],
+        )
+      )[0].count;
+    const [ok, denied] = [await rows('ok'), await rows('denied')];
+    expect((await as.owner.put(path, { team_ids: [] })).status).toBe(200);
+    expect((await as.member.put(path, { team_ids: [] })).status).toBe(403);
+    expect([await rows('ok'), await rows('denied')]).toEqual([ok + 1, denied + 1]);
   });
 });
 
