@@ -21,12 +21,17 @@ export interface ClickUpRequest<Op extends OperationName = OperationName> {
 }
 
 // `.` and `..` are dot segments: URL parsers resolve them (encoded or not), so `/task/..` would reach another
-// endpoint. `/`, `\\` and `%` have no place in a ClickUp id, and control characters none in a URL.
-const UNSAFE_ID_CHARACTER = /[/\\%\u0000-\u001f\u007f-\u009f]/;
+// endpoint. `/`, `\` and `%` have no place in a ClickUp id, and control characters none in a URL.
+const UNSAFE_ID_CHARACTERS = new Set(['/', '\\', '%']);
 
-/** Whether a ClickUp id can stand as one path segment: not empty, not `.`/`..`, no `/`, `\\`, `%` or control character. */
+function isUnsafeIdCharacter(character: string): boolean {
+  const code = character.charCodeAt(0);
+  return UNSAFE_ID_CHARACTERS.has(character) || code < 0x20 || (code >= 0x7f && code <= 0x9f);
+}
+
+/** Whether a ClickUp id can stand as one path segment: not empty, not `.`/`..`, no `/`, `\`, `%` or control character. */
 export function isSafeClickUpId(id: string): boolean {
-  return id !== '' && id !== '.' && id !== '..' && !UNSAFE_ID_CHARACTER.test(id);
+  return id !== '' && id !== '.' && id !== '..' && ![...id].some(isUnsafeIdCharacter);
 }
 
 /** A path segment that is free text (a tag name), not an id: any character is encoded, only dot segments refused. */
