@@ -27,4 +27,14 @@ export class McpServerConfigInputDto {
   @IsOptional()
   @IsBoolean()
   require_api_token_auth?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'On a server pinned to `space_ids`, also expose workspace-level objects (goals), which belong to no space. ' +
+      'Only owners and admins may turn it on. Ignored when the server is not pinned.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  allow_workspace_objects?: boolean;
 }
