@@ -256,7 +256,7 @@ describe('member', () => {
     expect(await api.query('SELECT id FROM mcp_servers')).toHaveLength(before.length);
 
     const mine = await newServer(as.member, pinned);
-    expect((mine.body as WithConfig).config.allow_workspace_objects).toBe(false);
+    expect((mine.body as unknown as WithConfig).config.allow_workspace_objects).toBe(false);
     const id = mine.body.id;
     const allow = { config: { allow_workspace_objects: true } };
     expect((await as.member.patch(`/api/v1/mcp-servers/${id}`, allow)).status).toBe(403);

@@ -26,7 +26,10 @@ export class Scope {
   private readonly workspaceLists = new Set<string>();
   private readonly checkingLists = new Map<string, Promise<void>>();
 
-  /** Whether objects that belong to the workspace rather than a space (goals) are reachable: see `reachesWorkspaceObjects`. */
+  /**
+   * Whether objects that belong to the workspace rather than a space (goals, the member directory) are reachable:
+   * see `reachesWorkspaceObjects`.
+   */
   readonly workspaceObjects: boolean;
 
   constructor(
@@ -42,12 +45,15 @@ export class Scope {
     return this.spaces ? [...this.spaces] : null;
   }
 
-  /** Refuses workspace-level objects on a server pinned to spaces unless an admin allowed them. */
-  assertWorkspaceObjects(what: string): void {
+  /**
+   * Refuses workspace-level objects on a server pinned to spaces unless an admin allowed them; `instead` tells the
+   * agent what it may ask for in its spaces.
+   */
+  assertWorkspaceObjects(what: string, instead = ''): void {
     if (!this.workspaceObjects) {
       throw forbidden(
         `${what} belong to the whole workspace, and this MCP server is pinned to spaces; an admin can allow ` +
-          'workspace-level objects in its settings.',
+          `workspace-level objects in its settings.${instead ? ` ${instead}` : ''}`,
       );
     }
   }

@@ -31,7 +31,8 @@ export class McpServerConfigInputDto {
   @ApiPropertyOptional({
     default: false,
     description:
-      'On a server pinned to `space_ids`, also expose workspace-level objects (goals), which belong to no space. ' +
+      'On a server pinned to `space_ids`, also expose workspace-level objects, which belong to no space: goals, ' +
+      'and every member of the workspace (member_list without list_id or task_id, members in workspace_find). ' +
       'Only owners and admins may turn it on. Ignored when the server is not pinned.',
   })
   @IsOptional()

@@ -16,8 +16,8 @@ export interface McpServerConfig {
   tags: string[];
   require_api_token_auth: boolean;
   /**
-   * Lets a server pinned to spaces reach workspace-level objects (goals), which no space contains. Absent on rows
-   * written before it existed: read as false.
+   * Lets a server pinned to spaces reach workspace-level objects, which no space contains: goals and the member
+   * directory. Absent on rows written before it existed: read as false.
    */
   allow_workspace_objects?: boolean;
 }

@@ -4,7 +4,8 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { usePermission } from '@/features/auth/api/use-permission';
 
 /**
- * Goals belong to the whole workspace, not to a space, so a server pinned to spaces leaves them out unless an owner
+ * Goals and the member directory belong to the whole workspace, not to a space, so a server pinned to spaces leaves
+ * them out unless an owner
  * or admin allows workspace-level objects. Members see the setting; they may turn it off, never on.
  */
 export function WorkspaceObjectsSwitch({
@@ -38,8 +39,8 @@ export function WorkspaceObjectsSwitch({
       <span className="grid gap-1">
         <span className="font-medium">Allow workspace-level objects (goals)</span>
         <span id={`${id}-hint`} className="text-muted-foreground">
-          Goals belong to the whole workspace, not to a space: a server pinned to spaces does not expose them
-          unless this is on.
+          Goals and the directory of all workspace members belong to the whole workspace, not to a space: a
+          server pinned to spaces does not expose them unless this is on.
           {locked && ' Only owners and admins can turn it on.'}
         </span>
       </span>
