@@ -270,6 +270,35 @@ describe('who may use an MCP URL, and what it can reach', () => {
       await client.close();
     });
 
+    it('keeps goals from a server pinned to Engineering until an admin allows workspace-level objects', async () => {
+      const server = await createServer(stack, connection, {
+        workspace_id: ids.acme,
+        space_ids: [ids.engineering],
+        config: { tags: ['goals', 'tasks'] },
+      });
+      const client = await connectClient(server.url);
+      const goalTools = async () =>
+        (await client.listTools()).tools.map((t) => t.name).filter((n) => n.startsWith('goal_'));
+      expect(await goalTools()).toEqual([]);
+      expect(await callTool(client, 'goal_list', {})).toMatchObject({
+        ok: false,
+        issues: [{ code: 'FORBIDDEN' }],
+      });
+      expect(
+        await callTool(client, 'goal_create', { name: 'Planted', due_date: '2031-01-01T00:00:00Z' }),
+      ).toMatchObject({ ok: false, issues: [{ code: 'FORBIDDEN' }] });
+
+      const patched = await stack.rest('PATCH', `/mcp-servers/${server.id}`, {
+        config: { allow_workspace_objects: true },
+      });
+      expect(patched.status).toBe(200);
+      await waitFor(async () => (await goalTools()).includes('goal_list'), { timeoutMs: 5000 });
+      const goals = await callTool<{ items: { name: string }[] }>(client, 'goal_list', {});
+      expect(goals.ok).toBe(true);
+      expect(goals.result?.items.map((g) => g.name)).not.toContain('Planted');
+      await client.close();
+    });
+
     it('cannot be created for a workspace the connection does not reach', async () => {
       const res = await stack.rest('POST', `/connections/${connection}/mcp-servers`, {
         name: 'globex',

@@ -248,6 +248,41 @@ describe('member', () => {
     expect((await as.member.delete(`/api/v1/mcp-servers/${id}`)).status).toBe(204);
   });
 
+  it('cannot let a space-pinned server reach workspace-level objects; keeps or drops what an admin allowed', async () => {
+    type WithConfig = Created & { config: { allow_workspace_objects: boolean } };
+    const pinned = { team_id: ids.teamA, space_ids: [sandbox.acme.spaceIds[0]] };
+    const before = await api.query('SELECT id FROM mcp_servers');
+    const refused = await newServer(as.member, { ...pinned, config: { allow_workspace_objects: true } });
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.body)).toContain('allow_workspace_objects');
+    expect(await api.query('SELECT id FROM mcp_servers')).toHaveLength(before.length);
+
+    const mine = await newServer(as.member, pinned);
+    expect((mine.body as unknown as WithConfig).config.allow_workspace_objects).toBe(false);
+    const id = mine.body.id;
+    const allow = { config: { allow_workspace_objects: true } };
+    expect((await as.member.patch(`/api/v1/mcp-servers/${id}`, allow)).status).toBe(403);
+    expect(
+      (await as.member.get<WithConfig>(`/api/v1/mcp-servers/${id}`)).body.config.allow_workspace_objects,
+    ).toBe(false);
+
+    const allowed = await as.admin.patch<WithConfig>(`/api/v1/mcp-servers/${id}`, allow);
+    expect(allowed.status).toBe(200);
+    expect(allowed.body.config.allow_workspace_objects).toBe(true);
+    const renamed = await as.member.patch<WithConfig>(`/api/v1/mcp-servers/${id}`, {
+      name: 'Kept',
+      ...allow,
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.config.allow_workspace_objects).toBe(true);
+    const dropped = await as.member.patch<WithConfig>(`/api/v1/mcp-servers/${id}`, {
+      config: { allow_workspace_objects: false },
+    });
+    expect(dropped.body.config.allow_workspace_objects).toBe(false);
+    expect((await as.member.patch(`/api/v1/mcp-servers/${id}`, allow)).status).toBe(403);
+    expect((await as.member.delete(`/api/v1/mcp-servers/${id}`)).status).toBe(204);
+  });
+
   it('reads connections but manages neither connections, users nor teams', async () => {
     expect((await as.member.get('/api/v1/connections')).status).toBe(200);
     expect(

@@ -10,6 +10,7 @@ interface ToolPreview {
   catalog_count: number;
   listing_bytes: number;
   approx_tokens: number;
+  withheld_tools: string[];
 }
 interface Overview {
   days: { date: string; by_group: Record<string, number>; calls: number; denied: number; error: number }[];
@@ -64,6 +65,26 @@ describe('GET /api/v1/tools', () => {
     // `{"tools":[a,b,c]}`: the entries, two commas and 12 bytes of wrapping.
     expect(res.body.listing_bytes).toBe(entries + 2 + '{"tools":[]}'.length);
     expect(res.body.approx_tokens).toBe(Math.ceil(res.body.listing_bytes / 4));
+  });
+
+  it('says which goal tools a space-pinned server withholds, until workspace-level objects are allowed', async () => {
+    const goalTools = ['goal_get', 'goal_list'];
+    const query = { methods: 'read', tags: 'goals,tasks' };
+    const whole = await owner.get<ToolPreview>('/api/v1/tools', { query });
+    expect(whole.body.tools.map((t) => t.name)).toEqual(expect.arrayContaining(goalTools));
+    expect(whole.body.withheld_tools).toEqual([]);
+    const pinned = await owner.get<ToolPreview>('/api/v1/tools', { query: { ...query, pinned: 'true' } });
+    expect(pinned.body.tools.map((t) => t.name)).toEqual(['task_get', 'task_list_in_list', 'task_search']);
+    expect(pinned.body.withheld_tools.sort()).toEqual(goalTools);
+    expect(pinned.body.groups.find((g) => g.tag === 'goals')).toMatchObject({ selected: 0 });
+    const allowed = await owner.get<ToolPreview>('/api/v1/tools', {
+      query: { ...query, pinned: 'true', allow_workspace_objects: 'true' },
+    });
+    expect(allowed.body.tools).toEqual(whole.body.tools);
+    expect(allowed.body.withheld_tools).toEqual([]);
+    const bad = await owner.get<{ message: string[] }>('/api/v1/tools', { query: { pinned: 'maybe' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message.join()).toContain('pinned must be true or false');
   });
 
   it('lists the whole catalog without filters, and refuses filters that do not exist', async () => {

@@ -12,7 +12,12 @@ interface Server {
   team_id: string | null;
   workspace_id: string;
   space_ids: string[];
-  config: { methods: string[]; tags: string[]; require_api_token_auth: boolean };
+  config: {
+    methods: string[];
+    tags: string[];
+    require_api_token_auth: boolean;
+    allow_workspace_objects: boolean;
+  };
   state: string;
   expires_at: string | null;
   revoked_at: string | null;
@@ -108,7 +113,12 @@ describe('creating an MCP server', () => {
     const res = await create({ workspace_id: Number(sandbox.acme.id) });
     expect(res.status).toBe(201);
     expect(res.body.workspace_id).toBe(sandbox.acme.id);
-    expect(res.body.config).toEqual({ methods: [], tags: [], require_api_token_auth: false });
+    expect(res.body.config).toEqual({
+      methods: [],
+      tags: [],
+      require_api_token_auth: false,
+      allow_workspace_objects: false,
+    });
     expect(res.body.space_ids).toEqual([]);
   });
 
@@ -164,6 +174,7 @@ describe('changing an MCP server', () => {
       methods: ['write'],
       tags: ['tasks'],
       require_api_token_auth: false,
+      allow_workspace_objects: false,
     });
     expect((await patch({ space_ids: sandbox.acme.spaceIds.slice(0, 2) })).space_ids).toEqual(
       sandbox.acme.spaceIds.slice(0, 2),

@@ -175,6 +175,10 @@ export function seed(now: number): Store {
   const arr = createField(store, { kind: 'list', id: csq3.id }, 'ARR', 'currency', now - 30 * DAY, {
     typeConfig: { precision: 2, currency_type: 'USD', default: null },
   });
+  // A relationship field: its value is a set of task ids of the workspace, written as {add, rem}.
+  createField(store, { kind: 'list', id: migrations.id }, 'Related Work', 'tasks', now - 20 * DAY, {
+    typeConfig: {},
+  });
   const option = (f: FieldRec, name: string) => must(f.options.find((o) => o.name === name)).id;
 
   // ---- tasks

@@ -3,7 +3,7 @@ export * from './lib/oauth';
 export * from './lib/pagination';
 export * from './lib/parse-response';
 export type { ApiVersion, ClickUpRequest, HttpMethod, JsonValue, QueryValue } from './lib/request';
-export { encodeQuery, requestUrlPath } from './lib/request';
+export { encodeQuery, isSafeClickUpId, requestUrlPath } from './lib/request';
 export * from './lib/http/credential';
 export * from './lib/http/errors';
 export * from './lib/http/rate-limit';

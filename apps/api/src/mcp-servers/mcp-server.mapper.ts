@@ -24,6 +24,7 @@ export function toMcpServerDto(
       methods: [...server.config.methods],
       tags: [...server.config.tags],
       require_api_token_auth: server.config.require_api_token_auth,
+      allow_workspace_objects: server.config.allow_workspace_objects === true,
     },
     state: serverState(server),
     expires_at: server.expiresAt?.toISOString() ?? null,

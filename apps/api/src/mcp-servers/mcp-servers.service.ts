@@ -55,7 +55,7 @@ export class McpServersService {
     const teamId = await this.checkTeam(principal, body.team_id ?? null);
     const spaceIds = body.space_ids ?? [];
     const expiresAt = futureDate(body.expires_at);
-    const config = mergeConfig(undefined, body.config);
+    const config = mergeConfig(principal, undefined, body.config);
     await this.checkPolicy(principal, teamId, {
       connectionId: connection.id,
       workspaceId: body.workspace_id,
@@ -112,7 +112,7 @@ export class McpServersService {
     const server = await this.findChangeable(principal, id);
     const previousExpiry = server.expiresAt;
     if (body.name !== undefined) server.name = body.name;
-    if (body.config !== undefined) server.config = mergeConfig(server.config, body.config);
+    if (body.config !== undefined) server.config = mergeConfig(principal, server.config, body.config);
     if (body.team_id !== undefined) server.teamId = await this.checkTeam(principal, body.team_id);
     if (body.expires_at !== undefined)
       server.expiresAt = body.expires_at === null ? null : futureDate(body.expires_at);
@@ -280,14 +280,31 @@ function futureDate(value: string | undefined): Date | null {
   return date;
 }
 
+/**
+ * Workspace-level objects (goals) escape a space pin, so letting a pinned server reach them is an owner's or an
+ * admin's decision; a member may keep a value an admin chose, or turn it off.
+ */
 function mergeConfig(
+  principal: Principal,
   current: McpServerConfig | undefined,
   input: McpServerConfigInputDto | undefined,
 ): McpServerConfig {
+  const allowWorkspaceObjects = input?.allow_workspace_objects ?? current?.allow_workspace_objects ?? false;
+  if (
+    allowWorkspaceObjects &&
+    current?.allow_workspace_objects !== true &&
+    principal.role !== 'owner' &&
+    principal.role !== 'admin'
+  ) {
+    throw new ForbiddenException(
+      'Only owners and admins may allow workspace-level objects (config.allow_workspace_objects)',
+    );
+  }
   return {
     methods: input?.methods ?? current?.methods ?? [],
     tags: input?.tags ?? current?.tags ?? [],
     require_api_token_auth: input?.require_api_token_auth ?? current?.require_api_token_auth ?? false,
+    allow_workspace_objects: allowWorkspaceObjects,
   };
 }
 

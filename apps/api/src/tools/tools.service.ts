@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ToolCatalog } from '@gw/mcp-tools';
+import { serverToolFilter, ToolCatalog } from '@gw/mcp-tools';
 import { TOOL_TAGS } from '@gw/tool-filters';
 import type { ListToolsQueryDto } from './dto/list-tools.query.dto';
 import type { ToolPreviewDto, ToolSummaryDto } from './dto/tool-preview.dto';
@@ -12,7 +12,14 @@ export class ToolsService {
   constructor(private readonly catalog: ToolCatalog) {}
 
   preview(query: ListToolsQueryDto): ToolPreviewDto {
-    const selection = this.catalog.select({ methods: query.methods ?? [], tags: query.tags ?? [] });
+    const config = {
+      methods: query.methods ?? [],
+      tags: query.tags ?? [],
+      allow_workspace_objects: query.allow_workspace_objects,
+    };
+    // Any one space stands for a pin: the selection depends on whether there is one, not on which.
+    const selection = this.catalog.select(serverToolFilter({ config, spaceIds: query.pinned ? ['*'] : [] }));
+    const unpinned = this.catalog.select(serverToolFilter({ config, spaceIds: [] }));
     const tools: ToolSummaryDto[] = selection.listing.map((listed) => {
       const tool = this.catalog.tools.get(listed.name);
       return {
@@ -37,6 +44,7 @@ export class ToolsService {
       catalog_count: all.length,
       listing_bytes: selection.bytes,
       approx_tokens: Math.ceil(selection.bytes / BYTES_PER_TOKEN),
+      withheld_tools: [...unpinned.names].filter((name) => !selection.names.has(name)),
     };
   }
 }

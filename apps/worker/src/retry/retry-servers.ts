@@ -1,7 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { tokenFingerprint, type ClickUpCredential } from '@gw/clickup-client';
 import { ClickUpConnectionEntity, McpServerEntity } from '@gw/db';
-import { Scope, ToolCatalog, type ToolSelection } from '@gw/mcp-tools';
+import { Scope, serverToolFilter, ToolCatalog, type ToolSelection } from '@gw/mcp-tools';
 import { connectionCredentialAad, SecretBox } from '@gw/security';
 import { DataSource, IsNull } from 'typeorm';
 
@@ -50,7 +50,12 @@ export class RetryServers {
     const version = `${server.updatedAt.getTime()}:${connection.updatedAt.getTime()}`;
     let cached = this.scopes.get(server.id);
     if (!cached || cached.version !== version) {
-      cached = { version, scope: new Scope(server.workspaceId, server.spaceIds) };
+      cached = {
+        version,
+        scope: new Scope(server.workspaceId, server.spaceIds, {
+          allowWorkspaceObjects: server.config.allow_workspace_objects,
+        }),
+      };
       this.scopes.set(server.id, cached);
     }
     return {
@@ -59,7 +64,7 @@ export class RetryServers {
       fingerprint: tokenFingerprint(token),
       userId: Number(connection.clickupUserId),
       scope: cached.scope,
-      selection: this.catalog.select({ methods: server.config.methods, tags: server.config.tags }),
+      selection: this.catalog.select(serverToolFilter(server)),
     };
   }
 }

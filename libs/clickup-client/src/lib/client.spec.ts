@@ -98,6 +98,34 @@ describe('typed calls', () => {
     expect(stub.requests).toHaveLength(0);
   });
 
+  it('refuses ids that are not one path segment, before anything is sent', async () => {
+    const unsafe = [
+      '.',
+      '..',
+      '',
+      '9/../team',
+      'a\\b',
+      '%2e%2e',
+      '12%2F3',
+      'abc\n',
+      'x\u0000',
+      '\u007f',
+      '\u0085',
+    ];
+    for (const id of unsafe) {
+      await expect(client.tasks.get(id)).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
+      await expect(client.goals.delete(id)).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
+      await expect(client.timeEntries.get('9011', id)).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
+    }
+    await expect(client.tasks.addTag('86abc', '..')).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
+    expect(stub.requests).toHaveLength(0);
+  });
+
+  it('sends a tag name as one encoded segment, slashes and percent signs included', () => {
+    expect(requestBuilders.tasks.addTag('86abc', 'a/b 50%').path).toBe('/task/86abc/tag/a%2Fb%2050%25');
+    expect(requestBuilders.tasks.get('JOSH-917').path).toBe('/task/JOSH-917');
+  });
+
   it('turns an answer of the wrong shape into UPSTREAM_ERROR', async () => {
     stub.handle(json(200, { spaces: [{ id: '790' }] }));
     await expect(client.spaces.list('1')).rejects.toMatchObject({

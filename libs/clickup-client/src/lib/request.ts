@@ -1,3 +1,4 @@
+import { ClickUpError } from './http/errors';
 import type { OperationName } from './schemas/response-schemas';
 
 export type ApiVersion = 'v2' | 'v3';
@@ -19,12 +20,49 @@ export interface ClickUpRequest<Op extends OperationName = OperationName> {
   body?: JsonValue;
 }
 
-/** Path template tag: interpolated values are URL-encoded as one path segment each. */
-export function path(strings: TemplateStringsArray, ...ids: Array<string | number>): string {
-  return strings.reduce(
-    (out, part, i) => out + part + (i < ids.length ? encodeURIComponent(String(ids[i])) : ''),
-    '',
-  );
+// `.` and `..` are dot segments: URL parsers resolve them (encoded or not), so `/task/..` would reach another
+// endpoint. `/`, `\` and `%` have no place in a ClickUp id, and control characters none in a URL.
+const UNSAFE_ID_CHARACTERS = new Set(['/', '\\', '%']);
+
+function isUnsafeIdCharacter(character: string): boolean {
+  const code = character.charCodeAt(0);
+  return UNSAFE_ID_CHARACTERS.has(character) || code < 0x20 || (code >= 0x7f && code <= 0x9f);
+}
+
+/** Whether a ClickUp id can stand as one path segment: not empty, not `.`/`..`, no `/`, `\`, `%` or control character. */
+export function isSafeClickUpId(id: string): boolean {
+  return id !== '' && id !== '.' && id !== '..' && ![...id].some(isUnsafeIdCharacter);
+}
+
+/** A path segment that is free text (a tag name), not an id: any character is encoded, only dot segments refused. */
+export class PathText {
+  constructor(readonly value: string) {}
+}
+
+export const pathText = (value: string): PathText => new PathText(value);
+
+/**
+ * Path template tag: interpolated values are URL-encoded as one path segment each. An id that is not safe as a
+ * segment is refused before any request exists: encoding alone leaves `.` and `..` as they are.
+ */
+export function path(strings: TemplateStringsArray, ...ids: Array<string | number | PathText>): string {
+  return strings.reduce((out, part, i) => (i < ids.length ? out + part + segment(ids[i]) : out + part), '');
+}
+
+function segment(value: string | number | PathText): string {
+  if (value instanceof PathText) {
+    if (value.value === '' || value.value === '.' || value.value === '..') {
+      throw ClickUpError.invalidInput('A name sent in a ClickUp path cannot be empty, "." or "..".');
+    }
+    return encodeURIComponent(value.value);
+  }
+  const id = String(value);
+  if (!isSafeClickUpId(id)) {
+    throw ClickUpError.invalidInput(
+      'Not a ClickUp id: an id is never empty, "." or "..", and holds no /, \\, % or control character.',
+    );
+  }
+  return encodeURIComponent(id);
 }
 
 type QueryInput = Record<

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { failEnvelope, issuesFromError, okEnvelope, validationIssues, type Envelope } from './envelope';
 import { TOOL_METHODS, type ToolDefinition, type ToolGroup, type ToolMethod } from './tool';
 import type { ToolContext } from './tool-context';
+import { reachesWorkspaceObjects } from './scope';
 
 /** An entry of `tools/list`, as MCP clients receive it. */
 export interface ListedTool {
@@ -20,6 +21,23 @@ export interface ToolFilter {
   methods?: readonly string[];
   /** Tool groups; empty means all. A tool passes when any of its tags is listed. Methods and tags combine with AND. */
   tags?: readonly string[];
+  /** False drops workspace-level tools (goals), as for a server pinned to spaces without the admin's leave. Default true. */
+  workspaceObjects?: boolean;
+}
+
+/** The part of an MCP server's stored settings that decides its tools. */
+export interface ServerToolSettings {
+  config: { methods: readonly string[]; tags: readonly string[]; allow_workspace_objects?: boolean };
+  spaceIds: readonly string[];
+}
+
+/** The catalog filter of a server: its methods and tags, and workspace-level tools only where its pin allows them. */
+export function serverToolFilter(server: ServerToolSettings): ToolFilter {
+  return {
+    methods: server.config.methods,
+    tags: server.config.tags,
+    workspaceObjects: reachesWorkspaceObjects(server.spaceIds, server.config.allow_workspace_objects),
+  };
 }
 
 /** The tools one MCP server exposes, computed once per filter. */
@@ -70,11 +88,17 @@ export class ToolCatalog {
   select(filter: ToolFilter = {}): ToolSelection {
     const methods = expandMethods(filter.methods);
     const tags = new Set(filter.tags ?? []);
-    const key = JSON.stringify([[...methods].sort(), [...tags].sort()]);
+    const workspaceObjects = filter.workspaceObjects ?? true;
+    const key = JSON.stringify([[...methods].sort(), [...tags].sort(), workspaceObjects]);
     const cached = this.selections.get(key);
     if (cached) return cached;
     const listing = [...this.tools.values()]
-      .filter((t) => methods.has(t.method) && (tags.size === 0 || t.tags.some((tag) => tags.has(tag))))
+      .filter(
+        (t) =>
+          methods.has(t.method) &&
+          (tags.size === 0 || t.tags.some((tag) => tags.has(tag))) &&
+          (workspaceObjects || !t.workspaceLevel),
+      )
       .map((t) => this.listings.get(t.name) as ListedTool);
     const json = JSON.stringify({ tools: listing });
     const selection: ToolSelection = {

@@ -1,15 +1,26 @@
+import { isSafeClickUpId } from '@gw/clickup-client';
 import { z } from 'zod';
 
 // Argument fields shared by tool groups. Bounds that only guard against nonsense (an empty id, a megabyte of
 // text) are checked with refinements, which JSON Schema leaves out: every byte of a listing is paid for in each
 // agent's context, while the check still answers VALIDATION_ERROR naming the field.
 
-/** An id copied from another tool's result: any non-empty string. */
+export const CLICKUP_ID_MESSAGE =
+  'not a ClickUp id: an id is never blank, "." or "..", and holds no /, \\, % or control character';
+
+/** Whether a string can be a ClickUp id (see `idField`). */
+export const isClickUpId = (v: string): boolean => v.trim() !== '' && isSafeClickUpId(v);
+
+/**
+ * An id copied from another tool's result. Every id a tool puts in a ClickUp path goes through this one schema:
+ * `.` and `..` would be resolved as path segments, and `/`, `\`, `%` or a control character would change what the
+ * path names, so such ids answer VALIDATION_ERROR before any request is built.
+ */
+export const clickUpId = z.string().refine(isClickUpId, CLICKUP_ID_MESSAGE);
+
+/** `clickUpId` with where the agent finds one. */
 export function idField(source: string) {
-  return z
-    .string()
-    .refine((v) => v.trim() !== '', 'must not be empty')
-    .describe(source);
+  return clickUpId.describe(source);
 }
 
 /** Free text of at most `max` characters (may be empty). */

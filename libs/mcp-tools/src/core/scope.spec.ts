@@ -1,3 +1,6 @@
+import { ClickUpClient, closeClickUpPools } from '@gw/clickup-client';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Scope } from './scope';
 
 describe('what a scope knows, as it travels with a queued call', () => {
@@ -34,5 +37,51 @@ describe('what a scope knows, as it travels with a queued call', () => {
     pinned.adopt({ workspace_id: '9011', lists: ['902'] });
 
     expect(pinned.knowledgeFor({ list_ids: ['901', '902'] })).toBeUndefined();
+  });
+});
+
+describe('what a ClickUp answer must prove', () => {
+  let server: Server;
+  let client: ClickUpClient;
+  let answer: Record<string, unknown> = {};
+
+  beforeAll(async () => {
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    client = new ClickUpClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      credential: { kind: 'personal', token: 'pk_1_TOKEN' },
+    });
+  });
+  afterAll(async () => {
+    await closeClickUpPools();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const task = (extra: Record<string, unknown>) => ({ id: '86a', name: 'A task', ...extra });
+
+  it('refuses a task whose answer names no workspace, as one naming another workspace', async () => {
+    const scope = new Scope('9011');
+    answer = task({});
+    await expect(scope.task(client, '86a')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    answer = task({ team_id: null });
+    await expect(scope.task(client, '86a')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    answer = task({ team_id: '9022' });
+    await expect(scope.task(client, '86a')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    answer = task({ team_id: '9011' });
+    await expect(scope.task(client, '86a')).resolves.toMatchObject({ id: '86a' });
+  });
+
+  it('keeps workspace-level objects from a pinned server unless an admin allowed them', () => {
+    expect(() => new Scope('9011', ['90111']).assertWorkspaceObjects('Goals')).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(() =>
+      new Scope('9011', ['90111'], { allowWorkspaceObjects: true }).assertWorkspaceObjects('Goals'),
+    ).not.toThrow();
+    expect(() => new Scope('9011').assertWorkspaceObjects('Goals')).not.toThrow();
   });
 });

@@ -26,15 +26,36 @@ export class Scope {
   private readonly workspaceLists = new Set<string>();
   private readonly checkingLists = new Map<string, Promise<void>>();
 
+  /**
+   * Whether objects that belong to the workspace rather than a space (goals, the member directory) are reachable:
+   * see `reachesWorkspaceObjects`.
+   */
+  readonly workspaceObjects: boolean;
+
   constructor(
     readonly workspaceId: string,
     spaceIds: readonly string[] = [],
+    options: { allowWorkspaceObjects?: boolean } = {},
   ) {
     this.spaces = spaceIds.length > 0 ? new Set(spaceIds) : null;
+    this.workspaceObjects = reachesWorkspaceObjects(spaceIds, options.allowWorkspaceObjects);
   }
 
   get spaceIds(): string[] | null {
     return this.spaces ? [...this.spaces] : null;
+  }
+
+  /**
+   * Refuses workspace-level objects on a server pinned to spaces unless an admin allowed them; `instead` tells the
+   * agent what it may ask for in its spaces.
+   */
+  assertWorkspaceObjects(what: string, instead = ''): void {
+    if (!this.workspaceObjects) {
+      throw forbidden(
+        `${what} belong to the whole workspace, and this MCP server is pinned to spaces; an admin can allow ` +
+          `workspace-level objects in its settings.${instead ? ` ${instead}` : ''}`,
+      );
+    }
   }
 
   allowsSpace(spaceId: string | null | undefined): boolean {
@@ -42,10 +63,15 @@ export class Scope {
     return spaceId !== null && spaceId !== undefined && this.spaces.has(String(spaceId));
   }
 
+  /** An answer that does not name its workspace proves nothing, and is refused like one naming another. */
   assertWorkspace(workspaceId: string | null | undefined, what = 'That object'): void {
-    if (workspaceId !== undefined && workspaceId !== null && String(workspaceId) !== this.workspaceId) {
+    if (!this.inWorkspace(workspaceId)) {
       throw forbidden(`${what} is outside the workspace this MCP server is scoped to.`);
     }
+  }
+
+  inWorkspace(workspaceId: string | number | null | undefined): boolean {
+    return workspaceId !== undefined && workspaceId !== null && String(workspaceId) === this.workspaceId;
   }
 
   assertSpace(spaceId: string | null | undefined, what = 'That object'): void {
@@ -156,6 +182,14 @@ export class Scope {
     const { data } = await client.spaces.get(spaceId);
     return data;
   }
+}
+
+/**
+ * Goals (and any other object of the workspace as a whole) sit in no space, so no space pin can prove them: a
+ * server pinned to spaces reaches them only when an admin allowed it; a server of the whole workspace always does.
+ */
+export function reachesWorkspaceObjects(spaceIds: readonly string[], allowed: boolean | undefined): boolean {
+  return spaceIds.length === 0 || allowed === true;
 }
 
 /**

@@ -27,6 +27,11 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z
   /** The schema of `result` in the envelope. */
   output: O;
   annotations: ToolAnnotations;
+  /**
+   * Reaches objects of the workspace as a whole, which live in no space (goals): a server pinned to spaces lists it
+   * only when an admin allowed workspace-level objects (`ToolFilter.workspaceObjects`).
+   */
+  workspaceLevel?: boolean;
   handler(args: z.output<I>, ctx: ToolContext): Promise<z.input<O>>;
 }
 

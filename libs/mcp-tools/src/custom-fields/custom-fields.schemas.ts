@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { idField } from '../core/input-fields';
 
 export const customFieldListInput = z.object({
-  list_id: z.string().min(1).describe('list_id from workspace_hierarchy or workspace_find'),
+  list_id: idField('list_id from workspace_hierarchy or workspace_find'),
 });
 
 export const customFieldItem = z.object({

@@ -43,6 +43,7 @@ describe('writeFieldValue', () => {
     expect(writeFieldValue(dropDown, 'BACK-END CAFE', null)).toEqual({
       value: 'u-2',
       readable: 'Back-end Café',
+      taskIds: [],
     });
     expect(writeFieldValue(dropDown, 'u-1', null).value).toBe('u-1');
     expect(() => writeFieldValue(dropDown, 'Mobile', null)).toThrow(/valid options: Frontend, Back-end Café/);
@@ -50,6 +51,7 @@ describe('writeFieldValue', () => {
     expect(writeFieldValue(labels, ['customer', 'l-1'], null)).toEqual({
       value: ['l-2', 'l-1'],
       readable: ['Customer', 'Urgent'],
+      taskIds: [],
     });
   });
 
@@ -62,6 +64,27 @@ describe('writeFieldValue', () => {
     });
     expect(writeFieldValue(users, [2, 'me'], 9).value).toEqual({ add: [9], rem: [1] });
     expect(writeFieldValue(users, { add: ['me'] }, 9).value).toEqual({ add: [9], rem: [] });
+  });
+
+  it('names every task a relationship write links or unlinks, for the scope to prove', () => {
+    for (const type of ['tasks', 'list_relationship']) {
+      const related = field(type, {
+        value: [
+          { id: 'a1', name: 'A' },
+          { id: 'b2', name: 'B' },
+        ],
+      });
+      expect(writeFieldValue(related, ['b2', 'c3'], null)).toMatchObject({
+        value: { add: ['c3'], rem: ['a1'] },
+        taskIds: ['c3', 'a1'],
+      });
+      expect(writeFieldValue(related, { add: ['d4'], rem: ['e5'] }, null).taskIds).toEqual(['d4', 'e5']);
+      for (const bad of ['..', 'x/y', '%2e', '']) {
+        expect(() => writeFieldValue(related, [bad], null)).toThrow(
+          expect.objectContaining({ code: 'VALIDATION_ERROR', path: 'value' }),
+        );
+      }
+    }
   });
 
   it('converts ISO dates, numeric strings and checkbox strings, and refuses the wrong type with path value', () => {

@@ -1,5 +1,6 @@
 import type { CustomField, CustomFieldOption, CustomFieldValue, TaskCustomField } from '@gw/clickup-client';
 import { foldName } from '../core/format';
+import { isClickUpId } from '../core/input-fields';
 import { invalid } from '../core/tool-error';
 
 /** Drop-down options carry `name`, label options `label` (API-NOTES §6.1). */
@@ -65,6 +66,7 @@ export function readFieldValue(field: TaskCustomField): unknown {
         ? value.map((u: { id?: unknown; username?: unknown }) => ({ id: u.id, name: u.username ?? null }))
         : value;
     case 'tasks':
+    case 'list_relationship':
       return Array.isArray(value)
         ? value.map((t: { id?: unknown; name?: unknown }) => ({ id: t.id, name: t.name ?? null }))
         : value;
@@ -128,6 +130,8 @@ export interface FieldWrite {
   value: CustomFieldValue;
   /** The value as the agent will read it back. */
   readable: unknown;
+  /** Tasks the write links or unlinks (relationship fields): each must be proven in scope before it is sent. */
+  taskIds: string[];
 }
 
 /**
@@ -143,40 +147,40 @@ export function writeFieldValue(
   switch (field.type) {
     case 'drop_down': {
       const option = resolveOption(field, value);
-      return { value: option.id, readable: optionName(option) };
+      return { value: option.id, readable: optionName(option), taskIds: [] };
     }
     case 'labels':
     case 'label': {
       const wanted = Array.isArray(value) ? value : [value];
       const options = wanted.map((w) => resolveOption(field, w));
-      return { value: options.map((o) => o.id), readable: options.map(optionName) };
+      return { value: options.map((o) => o.id), readable: options.map(optionName), taskIds: [] };
     }
     case 'number':
     case 'currency': {
       const n = toNumber(value);
       needs(n !== null, field, 'a number');
-      return { value: n as number, readable: n };
+      return { value: n as number, readable: n, taskIds: [] };
     }
     case 'emoji': {
       needs(Number.isInteger(value) && (value as number) >= 0, field, 'a whole number of stars');
-      return { value: value as number, readable: value };
+      return { value: value as number, readable: value, taskIds: [] };
     }
     case 'date': {
       const ms = parseDate(value, field);
-      return { value: ms, readable: ms };
+      return { value: ms, readable: ms, taskIds: [] };
     }
     case 'checkbox': {
       const b =
         value === true || value === 'true' ? true : value === false || value === 'false' ? false : null;
       needs(b !== null, field, 'true or false');
-      return { value: b as boolean, readable: b };
+      return { value: b as boolean, readable: b, taskIds: [] };
     }
     case 'manual_progress': {
       const n = toNumber(
         value && typeof value === 'object' ? (value as { current?: unknown }).current : value,
       );
       needs(n !== null, field, 'a number (the current progress)');
-      return { value: { current: n as number }, readable: n };
+      return { value: { current: n as number }, readable: n, taskIds: [] };
     }
     case 'users': {
       const normalize = (id: unknown): number => {
@@ -185,15 +189,16 @@ export function writeFieldValue(
         return n as number;
       };
       const change = addRemove(value, idsOf(current).map(Number), field, normalize);
-      return { value: change, readable: change };
+      return { value: change, readable: change, taskIds: [] };
     }
-    case 'tasks': {
+    case 'tasks':
+    case 'list_relationship': {
       const normalize = (id: unknown): string => {
-        needs(typeof id === 'string' && id !== '', field, 'task ids');
+        needs(typeof id === 'string' && isClickUpId(id), field, 'task ids');
         return id as string;
       };
       const change = addRemove(value, idsOf(current).map(String), field, normalize);
-      return { value: change, readable: change };
+      return { value: change, readable: change, taskIds: [...change.add, ...change.rem].map(String) };
     }
     case 'text':
     case 'short_text':
@@ -201,11 +206,11 @@ export function writeFieldValue(
     case 'email':
     case 'phone': {
       needs(typeof value === 'string', field, 'a string');
-      return { value: value as string, readable: value };
+      return { value: value as string, readable: value, taskIds: [] };
     }
     default:
       // Location, button and newer types take ClickUp's own shape, sent as given.
-      return { value: value as CustomFieldValue, readable: value };
+      return { value: value as CustomFieldValue, readable: value, taskIds: [] };
   }
 }
 

@@ -33,7 +33,7 @@ export function docScopeChecker(ctx: ToolContext) {
     return result;
   };
   return async (doc: Doc): Promise<boolean> => {
-    if (doc.workspace_id !== ctx.scope.workspaceId) return false;
+    if (!ctx.scope.inWorkspace(doc.workspace_id)) return false;
     if (!ctx.scope.spaceIds) return true;
     const parent = doc.parent;
     if (parent?.type === SPACE) return ctx.scope.allowsSpace(parent.id);

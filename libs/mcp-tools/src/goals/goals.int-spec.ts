@@ -40,6 +40,7 @@ describe('goals tools against the sandbox', () => {
   let sandbox: SandboxHandle;
   let host: ToolHost;
   let pinned: ToolHost;
+  let pinnedAllowed: ToolHost;
   let acme: string;
   let sarahId: number;
   const tasks: Record<string, string> = {};
@@ -84,11 +85,19 @@ describe('goals tools against the sandbox', () => {
       workspaceId: acme,
       spaceIds: [engineering],
     });
+    pinnedAllowed = await startToolHost({
+      catalog,
+      sandboxUrl: sandbox.url,
+      workspaceId: acme,
+      spaceIds: [engineering],
+      allowWorkspaceObjects: true,
+    });
   }, 60_000);
 
   afterAll(async () => {
     await host?.close();
     await pinned?.close();
+    await pinnedAllowed?.close();
     await sandbox?.stop();
   });
 
@@ -141,10 +150,31 @@ describe('goals tools against the sandbox', () => {
       expect(byName.result).toEqual(byId.result);
     });
 
-    it('works on a server pinned to a space, since goals are workspace-level', async () => {
-      const list = await pinned.call<{ items: Goal[] }>('goal_list', { name: 'Q4' });
+    it('goal tools are neither listed nor callable on a server pinned to a space, and change nothing there', async () => {
+      const listed = await pinned.client.listTools();
+      expect(listed.tools).toEqual([]);
+      const { id } = await goalByName('Q4 Revenue Target');
+      for (const [tool, args] of [
+        ['goal_list', {}],
+        ['goal_get', { goal_id: id }],
+        ['goal_update', { goal_id: id, name: 'Renamed by a pinned agent' }],
+        ['goal_delete', { goal_id: id }],
+        ['goal_create', { name: 'Planted', due_date: Date.UTC(2031, 0, 1) }],
+      ] as const) {
+        expect(await pinned.call(tool, args)).toMatchObject({ ok: false, issues: [{ code: 'FORBIDDEN' }] });
+      }
+      const stored = await sandboxGoal(id);
+      expect(stored.status).toBe(200);
+      expect(stored.body.goal.name).toBe('Q4 Revenue Target');
+      const all = await host.call<{ items: Goal[] }>('goal_list', { include_completed: true });
+      expect(must(all.result).items.map((g) => g.name)).not.toContain('Planted');
+    });
+
+    it('goal tools work on a pinned server whose admin allowed workspace-level objects', async () => {
+      expect((await pinnedAllowed.client.listTools()).tools.map((t) => t.name)).toContain('goal_get');
+      const list = await pinnedAllowed.call<{ items: Goal[] }>('goal_list', { name: 'Q4' });
       const id = must(must(list.result).items[0]).id;
-      const goal = await pinned.call<Goal>('goal_get', { goal_id: id });
+      const goal = await pinnedAllowed.call<Goal>('goal_get', { goal_id: id });
       expect(goal.result).toMatchObject({ name: 'Q4 Revenue Target' });
     });
 
@@ -255,7 +285,7 @@ describe('goals tools against the sandbox', () => {
 
     it('links an automatic key result to in-scope tasks and lists', async () => {
       const { id } = await goalByName('Reduce Churn');
-      const created = await pinned.call<KeyResult>('key_result_create', {
+      const created = await pinnedAllowed.call<KeyResult>('key_result_create', {
         goal_id: id,
         name: 'Login refactor shipped',
         type: 'automatic',
@@ -270,7 +300,7 @@ describe('goals tools against the sandbox', () => {
 
     it('refuses linked tasks outside the pinned spaces or in Globex, creating nothing', async () => {
       const { id } = await goalByName('Reduce Churn');
-      const marketing = await pinned.call('key_result_create', {
+      const marketing = await pinnedAllowed.call('key_result_create', {
         goal_id: id,
         name: 'Launch post live',
         type: 'automatic',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField, instantField, nameField, textField, userIdField } from '../core/input-fields';
+import { clickUpId, idField, instantField, nameField, textField, userIdField } from '../core/input-fields';
 
 const goalId = idField('From goal_list.');
 const keyResultId = idField('From goal_get.');
@@ -8,7 +8,7 @@ const color = z
   .string()
   .refine((v) => /^#[0-9a-fA-F]{6}$/.test(v), 'expected a colour like #32a852')
   .optional();
-const linkedIds = z.array(z.string()).max(50);
+const linkedIds = z.array(clickUpId).max(50);
 
 export const KEY_RESULT_TYPES = ['number', 'currency', 'boolean', 'percentage', 'automatic'] as const;
 

@@ -67,14 +67,19 @@ function toDetail(goal: Goal): z.input<typeof goalDetailSchema> {
   };
 }
 
-/** Goals belong to the workspace, not to a space: any server of the workspace may use them. */
+/**
+ * Goals belong to the workspace, not to a space: a server pinned to spaces reaches them only when an admin allowed
+ * workspace-level objects (the catalog then lists the goal tools; this check holds where a listing is stale).
+ */
 async function getGoal(ctx: ToolContext, goalId: string): Promise<Goal> {
+  ctx.scope.assertWorkspaceObjects('Goals');
   const { data } = await ctx.client.goals.get(goalId);
   ctx.scope.assertWorkspace(data.team_id, 'That goal');
   return data;
 }
 
 async function listGoals(ctx: ToolContext, includeCompleted: boolean): Promise<Goal[]> {
+  ctx.scope.assertWorkspaceObjects('Goals');
   const { data } = await ctx.client.goals.list(ctx.scope.workspaceId, { includeCompleted });
   // Goals inside goal folders are listed under their folder.
   const seen = new Set<string>();
@@ -100,6 +105,7 @@ export class GoalsTools implements ToolGroup {
         'Workspace goals (not in spaces) with progress; find one by name, e.g. {name: "Reduce Churn"}.',
       method: 'list',
       tags: ['goals'],
+      workspaceLevel: true,
       input: goalListInput,
       output: goalListOutput,
       annotations: READ,
@@ -116,6 +122,7 @@ export class GoalsTools implements ToolGroup {
       description: 'A goal with its key results’ progress (current/target/percent).',
       method: 'get',
       tags: ['goals'],
+      workspaceLevel: true,
       input: goalGetInput,
       output: goalDetailSchema,
       annotations: READ,
@@ -141,10 +148,12 @@ export class GoalsTools implements ToolGroup {
       description: 'Creates a workspace goal; add measurable targets with key_result_create.',
       method: 'create',
       tags: ['goals'],
+      workspaceLevel: true,
       input: goalCreateInput,
       output: goalSummarySchema,
       annotations: CREATE,
       handler: async (args, ctx) => {
+        ctx.scope.assertWorkspaceObjects('Goals');
         const owners = args.owners ?? [];
         const { data } = await ctx.client.goals.create(ctx.scope.workspaceId, {
           name: args.name,
@@ -163,6 +172,7 @@ export class GoalsTools implements ToolGroup {
       description: 'Changes the given fields of a goal (name, due date, description, colour, owners).',
       method: 'update',
       tags: ['goals'],
+      workspaceLevel: true,
       input: goalUpdateInput,
       output: goalSummarySchema,
       annotations: UPDATE,
@@ -186,6 +196,7 @@ export class GoalsTools implements ToolGroup {
       description: 'Deletes a goal and its key results.',
       method: 'delete',
       tags: ['goals'],
+      workspaceLevel: true,
       input: goalDeleteInput,
       output: deletedOutput,
       annotations: DELETE,
@@ -202,6 +213,7 @@ export class GoalsTools implements ToolGroup {
         'Adds a key result (target) to a goal: start to target, or automatic from linked tasks/lists.',
       method: 'create',
       tags: ['goals'],
+      workspaceLevel: true,
       input: keyResultCreateInput,
       output: keyResultSchema,
       annotations: CREATE,
@@ -230,6 +242,7 @@ export class GoalsTools implements ToolGroup {
       description: 'Records a key result’s new current value (progress), with an optional note.',
       method: 'update',
       tags: ['goals'],
+      workspaceLevel: true,
       input: keyResultUpdateInput,
       output: keyResultSchema,
       annotations: UPDATE,
@@ -248,6 +261,7 @@ export class GoalsTools implements ToolGroup {
       description: 'Removes a key result from its goal.',
       method: 'delete',
       tags: ['goals'],
+      workspaceLevel: true,
       input: keyResultDeleteInput,
       output: deletedOutput,
       annotations: DELETE,

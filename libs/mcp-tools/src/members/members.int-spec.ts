@@ -5,7 +5,11 @@ import { MembersTools } from './members.tools';
 describe('members tools against the sandbox', () => {
   let sandbox: SandboxHandle;
   let host: ToolHost;
+  let pinned: ToolHost;
+  let allowed: ToolHost;
   let acmeId: string;
+  let engineering: string;
+  let sprintList: string;
 
   beforeAll(async () => {
     sandbox = await startSandbox();
@@ -15,14 +19,27 @@ describe('members tools against the sandbox', () => {
       teams: { id: string; name: string }[];
     };
     acmeId = teams.teams.find((t) => t.name === 'Acme Corp')?.id as string;
-    host = await startToolHost({
+    const get = async <T>(path: string) =>
+      (await (
+        await fetch(`${sandbox.url}/api/v2${path}`, { headers: { authorization: 'pk_sandbox_owner' } })
+      ).json()) as T;
+    const { spaces } = await get<{ spaces: { id: string; name: string }[] }>(`/team/${acmeId}/space`);
+    engineering = spaces.find((s) => s.name === 'Engineering')?.id as string;
+    const { lists } = await get<{ lists: { id: string; name: string }[] }>(`/space/${engineering}/list`);
+    sprintList = lists[0]?.id as string;
+    const common = {
       catalog: new ToolCatalog([new MembersTools()]),
       sandboxUrl: sandbox.url,
       workspaceId: acmeId,
-    });
+    };
+    host = await startToolHost(common);
+    pinned = await startToolHost({ ...common, spaceIds: [engineering] });
+    allowed = await startToolHost({ ...common, spaceIds: [engineering], allowWorkspaceObjects: true });
   }, 60_000);
   afterAll(async () => {
     await host?.close();
+    await pinned?.close();
+    await allowed?.close();
     await sandbox?.stop();
   });
 
@@ -34,6 +51,18 @@ describe('members tools against the sandbox', () => {
       expect.arrayContaining([expect.stringMatching(/^Sarah/), expect.stringMatching(/^David/)]),
     );
     expect(envelope.result?.items.every((m) => Number.isInteger(m.id))).toBe(true);
+  });
+
+  it('shows a pinned server only the people of a list or task in its spaces, unless allowed the workspace', async () => {
+    const everyone = await pinned.call('member_list');
+    expect(everyone).toMatchObject({ ok: false, issues: [{ code: 'FORBIDDEN' }] });
+    expect(everyone.issues[0].message).toContain('list_id or task_id');
+    expect(JSON.stringify(everyone)).not.toMatch(/@acme/);
+    const ofList = await pinned.call<{ items: { id: number }[] }>('member_list', { list_id: sprintList });
+    expect(ofList.ok).toBe(true);
+    const whole = await allowed.call<{ items: { id: number }[] }>('member_list');
+    expect(whole.ok).toBe(true);
+    expect(whole.result?.items.length).toBeGreaterThan(0);
   });
 
   it('says who the server acts as', async () => {

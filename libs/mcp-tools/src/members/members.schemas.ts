@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idField } from '../core/input-fields';
 
 export const memberSchema = z.object({
   id: z.number().int(),
@@ -9,20 +10,12 @@ export const memberSchema = z.object({
 });
 
 export const memberListInput = z.object({
-  list_id: z
-    .string()
-    .min(1)
-    .optional()
-    .describe(
-      'Only people with explicit access to this list (list_id from workspace_hierarchy or workspace_find). Omit for every member of the workspace.',
-    ),
-  task_id: z
-    .string()
-    .min(1)
-    .optional()
-    .describe(
-      'Only people with explicit access to this task (task_id from task_search or task_list_in_list).',
-    ),
+  list_id: idField(
+    'Only people with explicit access to this list (list_id from workspace_hierarchy or workspace_find). Omit for every member of the workspace.',
+  ).optional(),
+  task_id: idField(
+    'Only people with explicit access to this task (task_id from task_search or task_list_in_list).',
+  ).optional(),
 });
 
 export const memberListOutput = z.object({

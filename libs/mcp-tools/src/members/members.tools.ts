@@ -47,6 +47,11 @@ export class MembersTools implements ToolGroup {
           await ctx.scope.checkList(ctx.client, args.list_id);
           users = (await ctx.client.members.listForList(args.list_id)).data;
         } else {
+          // Every member of the workspace, emails included, is more than a server pinned to spaces may show.
+          ctx.scope.assertWorkspaceObjects(
+            'The workspace’s members',
+            'Give list_id or task_id in its spaces for the people with access there.',
+          );
           const workspaces = (await ctx.client.workspaces.list()).data;
           const workspace = workspaces.find((w) => w.id === ctx.scope.workspaceId);
           users = workspace?.members.map((m) => m.user) ?? [];

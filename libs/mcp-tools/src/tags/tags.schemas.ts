@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { idField } from '../core/input-fields';
 
 export const tagListInput = z.object({
-  space_id: z.string().min(1).describe('space_id from workspace_hierarchy or workspace_find'),
+  space_id: idField('space_id from workspace_hierarchy or workspace_find'),
 });
 
 export const tagListOutput = z.object({

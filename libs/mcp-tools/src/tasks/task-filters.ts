@@ -24,7 +24,7 @@ export function clientSideFilter(args: ClientSideFilters, ctx: ToolContext): (t:
   const levels = args.priorities ? new Set(args.priorities.map(priorityLevel)) : null;
   const text = args.name_contains ? foldName(args.name_contains) : null;
   return (t) =>
-    (t.team_id === null || t.team_id === ctx.scope.workspaceId) &&
+    ctx.scope.inWorkspace(t.team_id) &&
     ctx.scope.allowsSpace(t.space?.id) &&
     (levels === null || levels.has(priorityOf(t.priority).priority ?? 0)) &&
     (!args.unassigned || t.assignees.length === 0) &&

@@ -238,6 +238,101 @@ describe('task tools against the sandbox', () => {
     });
   });
 
+  describe('ids an agent passes beside task_id', () => {
+    const writes = (requests: string[]) => requests.filter((r) => !r.startsWith('GET '));
+
+    it('proves a parent like any other task id: out of scope or foreign, nothing reaches ClickUp', async () => {
+      const launch = w.tasks['Draft launch blog post'];
+      const onboarding = w.tasks['Onboarding flow redesign'];
+      await takeRequests(sandbox.url);
+      const created = await engHost.call('task_create', {
+        list_id: w.lists['Sprint 42'],
+        name: 'Under a Marketing parent',
+        parent: launch,
+      });
+      expect(created.issues[0]?.code).toBe('FORBIDDEN');
+      const foreign = await host.call('task_create', {
+        list_id: w.lists['Sprint 42'],
+        name: 'Under a Globex parent',
+        parent: w.tasks['Plan Q4 capacity'],
+      });
+      expect(DENIED).toContain(foreign.issues[0]?.code);
+      const subtask = (
+        await host.call<TaskResult>('task_create', {
+          list_id: w.lists['Sprint 42'],
+          name: 'A subtask',
+          parent: onboarding,
+        })
+      ).result as TaskResult;
+      await takeRequests(sandbox.url);
+      const moved = await engHost.call('task_update', { task_id: subtask.id, parent: launch });
+      expect(moved.issues[0]?.code).toBe('FORBIDDEN');
+      expect(writes(await takeRequests(sandbox.url))).toEqual([]);
+      expect((await sandboxTask(sandbox.url, subtask.id))?.parent).toBe(onboarding);
+    });
+
+    it('proves the tasks a relationship field links or unlinks, and links in-scope ones', async () => {
+      const migration = w.tasks['Migrate users table to UUID keys'];
+      const login = w.tasks['Refactor Login Component'];
+      const related = async () =>
+        ((await sandboxTask(sandbox.url, migration))?.custom_fields.find((f) => f.name === 'Related Work')
+          ?.value ?? []) as { id: string }[];
+      await takeRequests(sandbox.url);
+      for (const value of [
+        [w.tasks['Draft launch blog post']],
+        { add: [w.tasks['Churn interview synthesis']] },
+      ]) {
+        const out = await engHost.call('task_set_custom_field', {
+          task_id: migration,
+          field_id: 'Related Work',
+          value,
+        });
+        expect(out.issues[0]?.code).toBe('FORBIDDEN');
+      }
+      const foreign = await host.call('task_set_custom_field', {
+        task_id: migration,
+        field_id: 'Related Work',
+        value: { add: [w.tasks['Plan Q4 capacity']] },
+      });
+      expect(DENIED).toContain(foreign.issues[0]?.code);
+      expect(writes(await takeRequests(sandbox.url))).toEqual([]);
+      expect(await related()).toEqual([]);
+
+      const linked = await engHost.call('task_set_custom_field', {
+        task_id: migration,
+        field_id: 'Related Work',
+        value: [login],
+      });
+      expect(linked.ok).toBe(true);
+      expect((await related()).map((t) => t.id)).toEqual([login]);
+    });
+
+    it.each(['.', '..', '86a/../..', 'a\\b', '%2e%2e', 'x\u0000y', 'line\nbreak', '  '])(
+      'answers id %j with VALIDATION_ERROR naming the field, before any request',
+      async (id) => {
+        await takeRequests(sandbox.url);
+        const get = await host.call('task_get', { task_id: id });
+        expect(get.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'task_id' });
+        const create = await host.call('task_create', { list_id: id, name: 'x' });
+        expect(create.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'list_id' });
+        const parent = await host.call('task_update', {
+          task_id: w.tasks['Refactor Login Component'],
+          parent: id,
+        });
+        expect(parent.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'parent' });
+        const related = await host.call('task_set_custom_field', {
+          task_id: w.tasks['Migrate users table to UUID keys'],
+          field_id: 'Related Work',
+          value: [id],
+        });
+        expect(related.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'value' });
+        const requests = await takeRequests(sandbox.url);
+        expect(writes(requests)).toEqual([]);
+        expect(requests).not.toContain(`GET /api/v2/task/${encodeURIComponent(id)}`);
+      },
+    );
+  });
+
   describe('task_get', () => {
     it('returns the full detail: markdown, names of drop-down options, people, tags, checklists, links', async () => {
       const envelope = await host.call<TaskDetail>('task_get', {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { clickUpId, idField } from '../core/input-fields';
 
 // ---- shared pieces
 
-const taskId = z.string().min(1).describe('task_id from task_search, task_list_in_list or task_create');
-const listId = z.string().min(1).describe('list_id from workspace_hierarchy or workspace_find');
+const taskId = idField('task_id from task_search, task_list_in_list or task_create');
+const listId = idField('list_id from workspace_hierarchy or workspace_find');
 const fieldId = z
   .string()
   .min(1)
@@ -119,14 +120,14 @@ export const taskCreateInput = z.object({
   start_date: timeInput.optional(),
   time_estimate: z.number().int().nonnegative().optional().describe('ms'),
   tags: z.array(z.string().min(1).max(100)).max(20).optional().describe('Tag names (tag_list)'),
-  parent: z.string().min(1).optional().describe('task_id of a task in the same list: makes a subtask'),
+  parent: idField('task_id of a task in the same list: makes a subtask').optional(),
 });
 
 export const taskGetInput = z.object({
   task_id: taskId.describe('task_id from task_search or task_list_in_list, or a custom id like ENG-12'),
   subtasks: z.boolean().default(false),
   custom_task_ids: z.boolean().default(false).describe('true when task_id is a custom id; needs team_id'),
-  team_id: z.string().min(1).optional().describe('Workspace id (workspace_list)'),
+  team_id: idField('Workspace id (workspace_list)').optional(),
 });
 
 export const taskListInListInput = z.object({
@@ -149,8 +150,8 @@ const orderBy = z.enum(['created', 'updated', 'due_date', 'id']);
 
 export const taskSearchInput = z.object({
   name_contains: z.string().min(1).max(200).optional().describe('Text in the task name, any case or accents'),
-  space_ids: z.array(z.string()).max(50).optional(),
-  list_ids: z.array(z.string()).max(50).optional(),
+  space_ids: z.array(clickUpId).max(50).optional(),
+  list_ids: z.array(clickUpId).max(50).optional(),
   statuses: statuses.optional(),
   assignees: assignees.optional(),
   unassigned: z.boolean().optional(),
@@ -183,7 +184,7 @@ export const taskUpdateInput = z.object({
   due_date: due.optional(),
   start_date: timeInput.optional(),
   time_estimate: z.number().int().nonnegative().optional().describe('ms'),
-  parent: z.string().min(1).optional().describe('Move this subtask under another task of the list'),
+  parent: idField('Move this subtask under another task of the list').optional(),
 });
 
 export const taskIdInput = z.object({ task_id: taskId });
@@ -204,7 +205,7 @@ export const taskFieldInput = z.object({ task_id: taskId, field_id: fieldId });
 
 export const taskDependencyInput = z.object({
   task_id: taskId,
-  depends_on: z.string().min(1).describe('task_id of the other task'),
+  depends_on: idField('task_id of the other task'),
   dependency_type: z
     .enum(['waiting_on', 'blocking'])
     .default('waiting_on')

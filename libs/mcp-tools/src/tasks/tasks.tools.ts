@@ -44,7 +44,11 @@ export class TasksTools implements ToolGroup {
       output: taskResult,
       annotations: CREATE,
       handler: async (args, ctx) => {
-        await ctx.scope.checkList(ctx.client, args.list_id);
+        // A parent is a task id like any other: it must be proven in scope before ClickUp hears of it.
+        await Promise.all([
+          ctx.scope.checkList(ctx.client, args.list_id),
+          args.parent === undefined ? null : ctx.scope.task(ctx.client, args.parent),
+        ]);
         const { data } = await ctx.client.tasks.create(args.list_id, {
           name: args.name,
           markdown_content: args.description,
@@ -184,7 +188,10 @@ export class TasksTools implements ToolGroup {
         if (Object.values(changes).every((v) => v === undefined)) {
           throw invalid('Give at least one field to change.');
         }
-        const current = await ctx.scope.task(ctx.client, task_id);
+        const [current] = await Promise.all([
+          ctx.scope.task(ctx.client, task_id),
+          args.parent === undefined ? null : ctx.scope.task(ctx.client, args.parent),
+        ]);
         const wanted = await resolveUsers(args.assignees, ctx);
         const people = wanted
           ? assigneeChange(
@@ -247,6 +254,7 @@ export class TasksTools implements ToolGroup {
             ? Number((await ctx.client.user.me()).data.id)
             : null;
         const write = writeFieldValue(field, args.value, me);
+        await Promise.all(write.taskIds.map((id) => ctx.scope.task(ctx.client, id)));
         await ctx.client.tasks.setCustomField(task.id, field.id, { value: write.value });
         return { ok: true as const, field_id: field.id, field_name: field.name, value: write.readable };
       },

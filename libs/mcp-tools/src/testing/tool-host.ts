@@ -4,7 +4,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { ClickUpClient } from '@gw/clickup-client';
 import { AppProcess, freePort } from '@gw/testing';
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { ToolCatalog, ToolFilter } from '../core/catalog';
+import { serverToolFilter, type ToolCatalog, type ToolFilter } from '../core/catalog';
 import type { Envelope } from '../core/envelope';
 import { createMcpServer } from '../core/mcp-server';
 import { Scope } from '../core/scope';
@@ -47,14 +47,29 @@ export async function startToolHost(options: {
   token?: string;
   workspaceId: string;
   spaceIds?: string[];
-  filter?: ToolFilter;
+  filter?: Pick<ToolFilter, 'methods' | 'tags'>;
+  /** The server's `config.allow_workspace_objects`. */
+  allowWorkspaceObjects?: boolean;
 }): Promise<ToolHost> {
-  const selection = options.catalog.select(options.filter);
+  const spaceIds = options.spaceIds ?? [];
+  // The same rule as the gateway's: a pinned server lists workspace-level tools only when allowed.
+  const selection = options.catalog.select(
+    serverToolFilter({
+      config: {
+        methods: options.filter?.methods ?? [],
+        tags: options.filter?.tags ?? [],
+        allow_workspace_objects: options.allowWorkspaceObjects,
+      },
+      spaceIds,
+    }),
+  );
   const clickup = new ClickUpClient({
     baseUrl: options.sandboxUrl,
     credential: { kind: 'personal', token: options.token ?? 'pk_sandbox_owner' },
   });
-  const scope = new Scope(options.workspaceId, options.spaceIds ?? []);
+  const scope = new Scope(options.workspaceId, spaceIds, {
+    allowWorkspaceObjects: options.allowWorkspaceObjects,
+  });
   const http: HttpServer = createServer(async (req, res) => {
     const server = createMcpServer({
       catalog: options.catalog,

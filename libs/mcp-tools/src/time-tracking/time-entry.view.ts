@@ -66,7 +66,7 @@ function isDenial(error: unknown): boolean {
 export function entryScopeChecker(ctx: ToolContext) {
   const taskSpaces = new Map<string, Promise<boolean>>();
   return async (e: TimeEntry): Promise<boolean> => {
-    if (e.wid !== null && e.wid !== ctx.scope.workspaceId) return false;
+    if (!ctx.scope.inWorkspace(e.wid)) return false;
     if (!ctx.scope.spaceIds) return true;
     if (!e.task) return false;
     const spaceId = e.task_location?.space_id;

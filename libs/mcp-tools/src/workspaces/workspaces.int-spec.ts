@@ -196,6 +196,14 @@ describe('workspace tools against the sandbox', () => {
       expect((await find({ query: 'operations' })).items).toEqual([]);
     });
 
+    it('leaves the workspace’s members out on a pinned server, and refuses to search them by kind', async () => {
+      const sarah = await find({ query: 'sarah' }, env.pinned);
+      expect(sarah.items.filter((m) => m.kind === 'member')).toEqual([]);
+      const byKind = await env.pinned.call('workspace_find', { query: 'sarah', kinds: ['member'] });
+      expect(byKind).toMatchObject({ ok: false, issues: [{ code: 'FORBIDDEN' }] });
+      expect(JSON.stringify(byKind)).not.toContain('sarah@acme.example');
+    });
+
     it('takes an agent from a sentence to the ids it needs in one call', async () => {
       const { items } = await find({ query: 'open tasks in the Engineering space' });
       expect(items[0]).toMatchObject({ kind: 'space', id: env.ids.spaces.Engineering });

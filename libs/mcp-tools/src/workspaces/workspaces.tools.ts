@@ -73,7 +73,15 @@ export class WorkspacesTools implements ToolGroup {
       output: workspaceFindOutput,
       annotations: READ,
       handler: async (args, ctx) => {
+        // A server pinned to spaces does not search the workspace's members unless allowed (see member_list).
+        if (args.kinds?.includes('member')) {
+          ctx.scope.assertWorkspaceObjects(
+            'The workspace’s members',
+            'Use member_list with a list_id instead.',
+          );
+        }
         const kinds = new Set(args.kinds ?? ['space', 'folder', 'list', 'member']);
+        if (!ctx.scope.workspaceObjects) kinds.delete('member');
         const wantsTree = kinds.has('space') || kinds.has('folder') || kinds.has('list');
         const [tree, workspace] = await Promise.all([
           wantsTree ? loadTree(ctx, { spacesOnly: !kinds.has('folder') && !kinds.has('list') }) : [],

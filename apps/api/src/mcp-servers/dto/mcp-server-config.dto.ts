@@ -27,4 +27,15 @@ export class McpServerConfigInputDto {
   @IsOptional()
   @IsBoolean()
   require_api_token_auth?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'On a server pinned to `space_ids`, also expose workspace-level objects, which belong to no space: goals, ' +
+      'and every member of the workspace (member_list without list_id or task_id, members in workspace_find). ' +
+      'Only owners and admins may turn it on. Ignored when the server is not pinned.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  allow_workspace_objects?: boolean;
 }

@@ -6,6 +6,8 @@ export class McpServerConfigDto {
   @ApiProperty({ enum: METHOD_FILTERS, isArray: true }) methods: string[];
   @ApiProperty({ enum: TOOL_TAGS, isArray: true }) tags: string[];
   @ApiProperty() require_api_token_auth: boolean;
+  @ApiProperty({ description: 'A server pinned to spaces also exposes workspace-level objects (goals).' })
+  allow_workspace_objects: boolean;
 }
 
 export class PolicyViolationDto {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { McpConfig } from '@gw/config';
 import { tokenFingerprint } from '@gw/clickup-client';
 import { ClickUpConnectionEntity, McpServerEntity } from '@gw/db';
-import { Scope, ToolCatalog } from '@gw/mcp-tools';
+import { Scope, serverToolFilter, ToolCatalog } from '@gw/mcp-tools';
 import { MCP_TOKEN_PATTERN, sha256Hex } from '@gw/security';
 import { EventEmitter } from 'node:events';
 import { DataSource, IsNull } from 'typeorm';
@@ -102,8 +102,10 @@ export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
       connectionId: entity.connectionId,
       config: entity.config,
       expiresAt: entity.expiresAt ? entity.expiresAt.getTime() : null,
-      selection: this.catalog.select({ methods: entity.config.methods, tags: entity.config.tags }),
-      scope: new Scope(entity.workspaceId, entity.spaceIds),
+      selection: this.catalog.select(serverToolFilter(entity)),
+      scope: new Scope(entity.workspaceId, entity.spaceIds, {
+        allowWorkspaceObjects: entity.config.allow_workspace_objects,
+      }),
       credential,
       fingerprint: tokenFingerprint(credential.token),
     };

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { METHOD_FILTERS, TOOL_TAGS } from '@gw/tool-filters';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
 
 /** `?methods=read,create` and `?methods=read&methods=create` both work; an empty value means all. */
 const commaList = () =>
@@ -11,6 +11,9 @@ const commaList = () =>
       .map((v) => v.trim())
       .filter((v) => v !== ''),
   );
+
+const queryBoolean = () =>
+  Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 /** The same filter an MCP server's config holds: methods and tags combine with AND, empty means all. */
 export class ListToolsQueryDto {
@@ -29,4 +32,16 @@ export class ListToolsQueryDto {
   @ArrayMaxSize(TOOL_TAGS.length)
   @IsIn(TOOL_TAGS, { each: true, message: `tags may hold only ${TOOL_TAGS.join(', ')}` })
   tags?: string[];
+
+  @ApiPropertyOptional({ description: 'The server is pinned to spaces (`space_ids` not empty).' })
+  @IsOptional()
+  @queryBoolean()
+  @IsBoolean({ message: 'pinned must be true or false' })
+  pinned?: boolean;
+
+  @ApiPropertyOptional({ description: 'The server’s `config.allow_workspace_objects`.' })
+  @IsOptional()
+  @queryBoolean()
+  @IsBoolean({ message: 'allow_workspace_objects must be true or false' })
+  allow_workspace_objects?: boolean;
 }

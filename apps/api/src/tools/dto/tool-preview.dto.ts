@@ -24,4 +24,11 @@ export class ToolPreviewDto {
   @ApiProperty({ description: 'Tools in the catalog.' }) catalog_count: number;
   @ApiProperty({ description: 'Bytes of the `tools/list` result as JSON.' }) listing_bytes: number;
   @ApiProperty({ description: 'A rough token count of the listing (bytes / 4).' }) approx_tokens: number;
+  @ApiProperty({
+    type: [String],
+    description:
+      'Tools the filters select that a server pinned to spaces does not list, because they reach workspace-level ' +
+      'objects (goals); `allow_workspace_objects` lists them.',
+  })
+  withheld_tools: string[];
 }

@@ -1,4 +1,4 @@
-import { compact, path, query, type ClickUpRequest, type JsonValue } from '../request';
+import { compact, path, pathText, query, type ClickUpRequest, type JsonValue } from '../request';
 import { customTaskIdQuery, type CustomTaskIdOptions } from './custom-task-ids';
 
 /** A value as Set Custom Field Value takes it; the shape depends on the field type (API-NOTES §6.2). */
@@ -281,7 +281,7 @@ export const taskRequests = {
     operation: 'addTagToTask',
     method: 'POST',
     version: 'v2',
-    path: path`/task/${taskId}/tag/${tagName}`,
+    path: path`/task/${taskId}/tag/${pathText(tagName)}`,
     query: query(customTaskIdQuery(options)),
   }),
   removeTag: (
@@ -292,7 +292,7 @@ export const taskRequests = {
     operation: 'removeTagFromTask',
     method: 'DELETE',
     version: 'v2',
-    path: path`/task/${taskId}/tag/${tagName}`,
+    path: path`/task/${taskId}/tag/${pathText(tagName)}`,
     query: query(customTaskIdQuery(options)),
   }),
 };

@@ -15,6 +15,11 @@ export interface McpServerConfig {
   methods: string[];
   tags: string[];
   require_api_token_auth: boolean;
+  /**
+   * Lets a server pinned to spaces reach workspace-level objects, which no space contains: goals and the member
+   * directory. Absent on rows written before it existed: read as false.
+   */
+  allow_workspace_objects?: boolean;
 }
 
 /** One secret MCP URL: a ClickUp workspace (and optionally spaces) seen through method and tag filters. */

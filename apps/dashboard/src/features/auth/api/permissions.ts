@@ -7,6 +7,7 @@ import type { Role } from './auth.types';
 const PERMISSIONS = {
   'connections:manage': ['owner', 'admin'],
   'servers:manage': ['owner', 'admin', 'member'],
+  'servers:allow-workspace-objects': ['owner', 'admin'],
   'audit:read': ['owner', 'admin', 'auditor'],
   'stats:read': ['owner', 'admin', 'auditor'],
   'queue:read': ['owner', 'admin', 'auditor'],

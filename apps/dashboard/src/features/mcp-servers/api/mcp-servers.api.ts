@@ -6,6 +6,7 @@ import type {
   McpServer,
   RotatedToken,
   ToolPreview,
+  ToolReach,
   UpdateServerInput,
 } from './mcp-servers.types';
 
@@ -37,8 +38,13 @@ export const revokeServer = (id: string) =>
 export const rotateServer = (id: string) =>
   apiFetch<RotatedToken>(`${BASE}/${encodeURIComponent(id)}/rotate`, { method: 'POST' });
 
-export const fetchToolPreview = (methods: string[], tags: string[], signal?: AbortSignal) =>
+export const fetchToolPreview = (methods: string[], tags: string[], reach: ToolReach, signal?: AbortSignal) =>
   apiFetch<ToolPreview>(
-    `/api/v1/tools${query({ methods: methods.join(',') || undefined, tags: tags.join(',') || undefined })}`,
+    `/api/v1/tools${query({
+      methods: methods.join(',') || undefined,
+      tags: tags.join(',') || undefined,
+      pinned: reach.pinned ? 'true' : undefined,
+      allow_workspace_objects: reach.pinned && reach.allowWorkspaceObjects ? 'true' : undefined,
+    })}`,
     { signal },
   );

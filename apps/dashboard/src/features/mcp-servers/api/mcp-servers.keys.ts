@@ -1,3 +1,5 @@
+import type { ToolReach } from './mcp-servers.types';
+
 export interface ServerListFilters {
   state?: string;
   team_id?: string;
@@ -8,5 +10,9 @@ export const serverKeys = {
   all: ['mcp-servers'] as const,
   list: (filters: ServerListFilters = {}) => [...serverKeys.all, 'list', filters] as const,
   detail: (id: string) => [...serverKeys.all, 'detail', id] as const,
-  tools: (methods: string[], tags: string[]) => ['tools', { methods, tags }] as const,
+  tools: (methods: string[], tags: string[], reach: ToolReach) =>
+    [
+      'tools',
+      { methods, tags, pinned: reach.pinned, allow: reach.pinned && reach.allowWorkspaceObjects },
+    ] as const,
 };

@@ -4,6 +4,8 @@ export interface ServerConfig {
   methods: string[];
   tags: string[];
   require_api_token_auth: boolean;
+  /** A server pinned to spaces also exposes workspace-level objects (goals); owners and admins set it. */
+  allow_workspace_objects: boolean;
 }
 
 /** `GET /api/v1/mcp-servers`: never the token; `url_hint` only shows the URL's shape. */
@@ -79,4 +81,12 @@ export interface ToolPreview {
   catalog_count: number;
   listing_bytes: number;
   approx_tokens: number;
+  /** Tools the filters select that a space-pinned server withholds: they reach workspace-level objects (goals). */
+  withheld_tools: string[];
+}
+
+/** Where a server's tools reach: a space pin withholds workspace-level tools unless they are allowed. */
+export interface ToolReach {
+  pinned: boolean;
+  allowWorkspaceObjects: boolean;
 }

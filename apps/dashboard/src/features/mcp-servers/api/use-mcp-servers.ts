@@ -11,7 +11,9 @@ import {
   updateServer,
 } from './mcp-servers.api';
 import { serverKeys, type ServerListFilters } from './mcp-servers.keys';
-import type { UpdateServerInput } from './mcp-servers.types';
+import type { ToolReach, UpdateServerInput } from './mcp-servers.types';
+
+const WHOLE_WORKSPACE: ToolReach = { pinned: false, allowWorkspaceObjects: false };
 
 export function useServers(filters: ServerListFilters = {}, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
@@ -30,11 +32,11 @@ export function useServer(id: string) {
 export function useToolPreview(
   methods: string[],
   tags: string[],
-  { enabled = true }: { enabled?: boolean } = {},
+  { enabled = true, reach = WHOLE_WORKSPACE }: { enabled?: boolean; reach?: ToolReach } = {},
 ) {
   return useQuery({
-    queryKey: serverKeys.tools(methods, tags),
-    queryFn: ({ signal }) => fetchToolPreview(methods, tags, signal),
+    queryKey: serverKeys.tools(methods, tags, reach),
+    queryFn: ({ signal }) => fetchToolPreview(methods, tags, reach, signal),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
     enabled,

@@ -26,6 +26,7 @@ import { useCreateServer } from '../api/use-mcp-servers';
 import { GroupPicker, MethodPicker, SpacePicker } from './filter-pickers';
 import { ServerUrlPanel } from './server-url-panel';
 import { ToolPreview } from './tool-preview';
+import { WorkspaceObjectsSwitch } from './workspace-objects-switch';
 import { ExpiryDateField } from '@/components/common/expiry-date-field';
 
 const STEPS = [
@@ -47,6 +48,7 @@ interface Draft {
   methods: string[];
   tags: string[];
   requireApiToken: boolean;
+  allowWorkspaceObjects: boolean;
   expiry: ExpiryChoice;
   expiryDate: string;
 }
@@ -60,6 +62,7 @@ const EMPTY: Draft = {
   methods: [],
   tags: [],
   requireApiToken: false,
+  allowWorkspaceObjects: false,
   expiry: 'never',
   expiryDate: '',
 };
@@ -157,7 +160,12 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
         workspace_id: draft.workspaceId,
         space_ids: draft.spaceIds,
         ...(draft.teamId ? { team_id: draft.teamId } : {}),
-        config: { methods: draft.methods, tags: draft.tags, require_api_token_auth: draft.requireApiToken },
+        config: {
+          methods: draft.methods,
+          tags: draft.tags,
+          require_api_token_auth: draft.requireApiToken,
+          allow_workspace_objects: draft.spaceIds.length > 0 && draft.allowWorkspaceObjects,
+        },
         ...(draft.expiry === 'never'
           ? {}
           : { expires_at: expiresAt(draft.expiry, draft.expiryDate) as string }),
@@ -347,13 +355,22 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
                 <Alert>Your team’s policy requires pinning the server to at least one space.</Alert>
               )}
               {current.id === 'spaces' && (
-                <SpacePicker
-                  spaces={spaces.data}
-                  loading={spaces.isPending}
-                  error={spaces.error}
-                  value={draft.spaceIds}
-                  onChange={(spaceIds) => update({ spaceIds })}
-                />
+                <>
+                  <SpacePicker
+                    spaces={spaces.data}
+                    loading={spaces.isPending}
+                    error={spaces.error}
+                    value={draft.spaceIds}
+                    onChange={(spaceIds) => update({ spaceIds })}
+                  />
+                  {draft.spaceIds.length > 0 && (
+                    <WorkspaceObjectsSwitch
+                      id={`${id}-workspace-objects`}
+                      checked={draft.allowWorkspaceObjects}
+                      onChange={(allowWorkspaceObjects) => update({ allowWorkspaceObjects })}
+                    />
+                  )}
+                </>
               )}
               {current.id === 'methods' && (
                 <MethodPicker
@@ -463,7 +480,12 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
             </CardContent>
           </Card>
         </form>
-        <ToolPreview methods={draft.methods} tags={draft.tags} className="lg:sticky lg:top-20" />
+        <ToolPreview
+          methods={draft.methods}
+          tags={draft.tags}
+          reach={{ pinned: draft.spaceIds.length > 0, allowWorkspaceObjects: draft.allowWorkspaceObjects }}
+          className="lg:sticky lg:top-20"
+        />
       </div>
     </div>
   );
@@ -572,6 +594,14 @@ function Summary({
     ['Connection', connectionName],
     ['Workspace', workspaceName],
     ['Spaces', spaceNames.length ? spaceNames.join(', ') : 'All spaces'],
+    ...(draft.spaceIds.length > 0
+      ? [
+          ['Goals', draft.allowWorkspaceObjects ? 'Allowed' : 'Left out (pinned to spaces)'] as [
+            string,
+            ReactNode,
+          ],
+        ]
+      : []),
     ['Tools', describeConfig({ methods: draft.methods, tags: draft.tags })],
     ['API token required', draft.requireApiToken ? 'Yes' : 'No'],
   ];

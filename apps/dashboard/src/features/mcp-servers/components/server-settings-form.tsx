@@ -20,6 +20,7 @@ import type { McpServer, UpdateServerInput } from '../api/mcp-servers.types';
 import { useUpdateServer } from '../api/use-mcp-servers';
 import { GroupPicker, MethodPicker, SpacePicker } from './filter-pickers';
 import { ToolPreview } from './tool-preview';
+import { WorkspaceObjectsSwitch } from './workspace-objects-switch';
 import { ExpiryDateField } from '@/components/common/expiry-date-field';
 
 /** Edits what a live server exposes; the change reaches its MCP URL within a second. */
@@ -30,6 +31,7 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
   const [tags, setTags] = useState(server.config.tags);
   const [spaceIds, setSpaceIds] = useState(server.space_ids);
   const [requireApiToken, setRequireApiToken] = useState(server.config.require_api_token_auth);
+  const [allowWorkspaceObjects, setAllowWorkspaceObjects] = useState(server.config.allow_workspace_objects);
   const [expiry, setExpiry] = useState<ExpiryChoice | 'keep'>('keep');
   const [expiryDate, setExpiryDate] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
@@ -47,7 +49,15 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
     const body: UpdateServerInput = {
       name: name.trim(),
       space_ids: spaceIds,
-      config: { methods, tags, require_api_token_auth: requireApiToken },
+      config: {
+        methods,
+        tags,
+        require_api_token_auth: requireApiToken,
+        // Sent only when it changed: a member keeps what an admin allowed without being asked to allow it again.
+        ...(allowWorkspaceObjects === server.config.allow_workspace_objects
+          ? {}
+          : { allow_workspace_objects: allowWorkspaceObjects }),
+      },
     };
     if (expiry !== 'keep') {
       try {
@@ -129,6 +139,13 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
                 value={spaceIds}
                 onChange={setSpaceIds}
               />
+              {spaceIds.length > 0 && (
+                <WorkspaceObjectsSwitch
+                  id={`${id}-workspace-objects`}
+                  checked={allowWorkspaceObjects}
+                  onChange={setAllowWorkspaceObjects}
+                />
+              )}
             </section>
             <label htmlFor={`${id}-auth`} className="flex cursor-pointer items-start gap-3 text-sm">
               <Checkbox
@@ -194,7 +211,12 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
           </CardContent>
         </Card>
       </form>
-      <ToolPreview methods={methods} tags={tags} className="lg:sticky lg:top-20" />
+      <ToolPreview
+        methods={methods}
+        tags={tags}
+        reach={{ pinned: spaceIds.length > 0, allowWorkspaceObjects }}
+        className="lg:sticky lg:top-20"
+      />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatBytes, formatNumber, humanize } from '@/lib/format';
 import { cn } from '@/lib/utils';
+import type { ToolReach } from '../api/mcp-servers.types';
 import { useToolPreview } from '../api/use-mcp-servers';
 
 /** Agents read every listed tool on every conversation; past this the listing starts crowding their context. */
@@ -15,13 +16,15 @@ const HEAVY_LISTING_BYTES = 40_000;
 export function ToolPreview({
   methods,
   tags,
+  reach,
   className,
 }: {
   methods: string[];
   tags: string[];
+  reach: ToolReach;
   className?: string;
 }) {
-  const preview = useToolPreview(methods, tags);
+  const preview = useToolPreview(methods, tags, { reach });
   const data = preview.data;
   return (
     <Card aria-labelledby="tool-preview-title" className={cn('gap-4', className)}>
@@ -67,6 +70,13 @@ export function ToolPreview({
               <Alert variant="warning">
                 A large tool list takes room in every conversation. Narrow the methods or tool groups if the
                 agent does not need them all.
+              </Alert>
+            )}
+            {data.withheld_tools.length > 0 && (
+              <Alert title="Goal tools are left out">
+                Goals belong to the whole workspace, not to the spaces this server is pinned to, so{' '}
+                {data.withheld_tools.length} goal tool{data.withheld_tools.length === 1 ? ' is' : 's are'} not
+                listed. An owner or admin can turn on “Allow workspace-level objects” under Spaces.
               </Alert>
             )}
             {data.tools.length === 0 ? (
