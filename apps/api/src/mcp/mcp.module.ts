@@ -5,6 +5,7 @@ import { ENCRYPTION_KEY } from '../app/injection-tokens';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { ConnectionCredentialsService } from '../connections/connection-credentials.service';
+import { McpServerChangesModule } from '../mcp-servers/mcp-server-changes.module';
 import { RetryModule } from '../retry/retry.module';
 import { McpRoutes } from './http/mcp-routes';
 import { McpDispatcher } from './protocol/mcp-dispatcher';
@@ -14,7 +15,7 @@ import { LegacySseSessions } from './streams/legacy-sse-sessions';
 import { NotificationStreams } from './streams/notification-streams';
 
 @Module({
-  imports: [McpToolsModule, AuthModule, AuditModule, RetryModule],
+  imports: [McpToolsModule, AuthModule, AuditModule, RetryModule, McpServerChangesModule],
   providers: [
     McpRoutes,
     McpDispatcher,
