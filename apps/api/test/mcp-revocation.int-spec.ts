@@ -135,6 +135,23 @@ describe('a change made in this process', () => {
     expect((await mcp(server.url, initialize('a'))).status).toBe(404);
     expect((await mcp(rotated.body.url, initialize('a'))).status).toBe(200);
   });
+
+  it('stops the URLs of a deleted connection on the very next request', async () => {
+    const other = await owner.post<{ id: string }>('/api/v1/connections', {
+      name: 'To delete',
+      type: 'personal_token',
+      token: OWNER_TOKEN,
+    });
+    const server = (
+      await owner.post<CreatedServer>(`/api/v1/connections/${other.body.id}/mcp-servers`, {
+        name: 'On a deleted connection',
+        workspace_id: sandbox.acme.id,
+      })
+    ).body;
+    expect((await mcp(server.url, initialize('a'))).status).toBe(200);
+    expect((await owner.delete(`/api/v1/connections/${other.body.id}`)).status).toBe(204);
+    expect((await mcp(server.url, initialize('a'))).status).toBe(404);
+  });
 });
 
 describe('JSON-RPC batches', () => {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClickUpConnectionEntity, McpServerEntity } from '@gw/db';
+import { McpServerChangesModule } from '../mcp-servers/mcp-server-changes.module';
 import { ClickUpAccountsService } from './clickup-accounts.service';
 import { ConnectionCredentialsService } from './connection-credentials.service';
 import { ConnectionsController } from './connections.controller';
@@ -9,7 +10,7 @@ import { ConnectionOAuthController } from './oauth/connection-oauth.controller';
 import { ConnectionOAuthService } from './oauth/connection-oauth.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ClickUpConnectionEntity, McpServerEntity])],
+  imports: [TypeOrmModule.forFeature([ClickUpConnectionEntity, McpServerEntity]), McpServerChangesModule],
   controllers: [ConnectionOAuthController, ConnectionsController],
   providers: [
     ConnectionCredentialsService,
