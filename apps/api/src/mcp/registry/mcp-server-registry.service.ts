@@ -14,7 +14,7 @@ import type { Resolution, ResolvedServer } from './resolved-server';
 
 /**
  * Unknown tokens are remembered briefly, so a client retrying a dead URL does not hit the database each time; at
- * most `UNKNOWN_TOKENS_MAX` of them (about 1.5 MB), so a flood of random tokens cannot grow the heap.
+ * most `UNKNOWN_TOKENS_MAX` of them (about 2 MB), so a flood of random tokens cannot grow the heap.
  */
 const UNKNOWN_TOKEN_TTL_MS = 1000;
 export const UNKNOWN_TOKENS_MAX = 10_000;
