@@ -59,20 +59,22 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function tokenHashOf(serverId: string): Promise<string | null> {
+async function sql<T>(query: string, params: unknown[]): Promise<T[]> {
   const info = readEmbeddedDatabaseInfo(dataDir);
   if (!info) throw new Error('the embedded database is not running');
   const client = new Client({ connectionString: info.url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ token_hash: string | null }>(
-      'SELECT token_hash FROM mcp_servers WHERE id = $1',
-      [serverId],
-    );
-    return rows[0].token_hash;
+    return (await client.query(query, params)).rows as T[];
   } finally {
     await client.end();
   }
+}
+
+async function tokenHashOf(serverId: string): Promise<string | null> {
+  return (
+    await sql<{ token_hash: string | null }>('SELECT token_hash FROM mcp_servers WHERE id = $1', [serverId])
+  )[0].token_hash;
 }
 
 it('connects ClickUp, provisions, rotates and expires servers, and never logs a secret', async () => {
@@ -167,3 +169,47 @@ it('connects ClickUp, provisions, rotates and expires servers, and never logs a 
   expect(logs).not.toMatch(/cmcp_[A-Za-z0-9_-]{43}/);
   expect(logs).not.toMatch(/cgw_[A-Za-z0-9_-]{43}/);
 }, 90_000);
+
+it('stops a revoked URL at once, and one revoked by another process within a second', async () => {
+  const connection = await owner.post<{ id: string }>('/api/v1/connections', {
+    name: 'Acme again',
+    type: 'personal_token',
+    token: OWNER_TOKEN,
+  });
+  const create = async () =>
+    (
+      await owner.post<{ id: string; url: string }>(`/api/v1/connections/${connection.body.id}/mcp-servers`, {
+        name: 'Revocable',
+        workspace_id: sandbox.acme.id,
+      })
+    ).body;
+  const initialize = async (url: string) =>
+    (
+      await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'initialize',
+          params: {
+            protocolVersion: '2025-06-18',
+            capabilities: {},
+            clientInfo: { name: 'e', version: '1' },
+          },
+        }),
+      })
+    ).status;
+
+  const here = await create();
+  expect(await initialize(here.url)).toBe(200);
+  expect((await owner.delete(`/api/v1/mcp-servers/${here.id}`)).status).toBe(204);
+  expect(await initialize(here.url)).toBe(404);
+
+  const elsewhere = await create();
+  expect(await initialize(elsewhere.url)).toBe(200);
+  await sql('UPDATE mcp_servers SET revoked_at = now(), token_hash = NULL WHERE id = $1', [elsewhere.id]);
+  const revokedAt = Date.now();
+  await waitFor(async () => (await initialize(elsewhere.url)) === 404, { timeoutMs: 3000, intervalMs: 50 });
+  expect(Date.now() - revokedAt).toBeLessThan(1000);
+}, 30_000);

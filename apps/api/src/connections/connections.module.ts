@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClickUpConnectionEntity, McpServerEntity } from '@gw/db';
 import { TeamsModule } from '../teams/teams.module';
+import { McpServerChangesModule } from '../mcp-servers/mcp-server-changes.module';
 import { ClickUpAccountsService } from './clickup-accounts.service';
 import { ConnectionCredentialsService } from './connection-credentials.service';
 import { ConnectionsController } from './connections.controller';
@@ -10,7 +11,11 @@ import { ConnectionOAuthController } from './oauth/connection-oauth.controller';
 import { ConnectionOAuthService } from './oauth/connection-oauth.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ClickUpConnectionEntity, McpServerEntity]), TeamsModule],
+  imports: [
+    TypeOrmModule.forFeature([ClickUpConnectionEntity, McpServerEntity]),
+    TeamsModule,
+    McpServerChangesModule,
+  ],
   controllers: [ConnectionOAuthController, ConnectionsController],
   providers: [
     ConnectionCredentialsService,

@@ -8,6 +8,7 @@ import type { Principal } from '../auth/principal';
 import { isManager } from '../common/access/roles';
 import { TeamAccessService } from '../teams/policy/team-access.service';
 import { TeamsService } from '../teams/teams.service';
+import { McpServerChanges } from '../mcp-servers/mcp-server-changes';
 import { type ClickUpAccount, ClickUpAccountsService } from './clickup-accounts.service';
 import { ConnectionCredentialsService } from './connection-credentials.service';
 import { toConnectionDto } from './connection.mapper';
@@ -31,6 +32,7 @@ export class ConnectionsService {
     private readonly credentials: ConnectionCredentialsService,
     private readonly access: TeamAccessService,
     private readonly teams: TeamsService,
+    private readonly serverChanges: McpServerChanges,
   ) {}
 
   async create(principal: Principal, body: CreateConnectionDto): Promise<ConnectionDto> {
@@ -125,15 +127,23 @@ export class ConnectionsService {
    */
   async remove(principal: Principal, id: string): Promise<void> {
     const connection = await this.findUsable(principal.organizationId, id);
-    await this.dataSource.transaction(async (tx) => {
+    const revoked = await this.dataSource.transaction(async (tx) => {
       const now = new Date();
       await tx
         .getRepository(ClickUpConnectionEntity)
         .update({ id: connection.id }, { credentialCiphertext: '', deletedAt: now });
-      await tx
-        .getRepository(McpServerEntity)
-        .update({ connectionId: connection.id, revokedAt: IsNull() }, { revokedAt: now, tokenHash: null });
+      const servers = tx.getRepository(McpServerEntity);
+      const live = await servers.find({
+        select: { id: true },
+        where: { connectionId: connection.id, revokedAt: IsNull() },
+      });
+      await servers.update(
+        { connectionId: connection.id, revokedAt: IsNull() },
+        { revokedAt: now, tokenHash: null },
+      );
+      return live.map((s) => s.id);
     });
+    for (const serverId of revoked) this.serverChanges.committed(serverId);
   }
 
   /** A connection of the organization that has not been deleted, or 404. */

@@ -3,12 +3,18 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { McpServerEntity } from '@gw/db';
 import { ConnectionsModule } from '../connections/connections.module';
 import { TeamsModule } from '../teams/teams.module';
+import { McpServerChangesModule } from './mcp-server-changes.module';
 import { McpServerExpiryScheduler } from './mcp-server-expiry.scheduler';
 import { McpServersController } from './mcp-servers.controller';
 import { McpServersService } from './mcp-servers.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([McpServerEntity]), ConnectionsModule, TeamsModule],
+  imports: [
+    TypeOrmModule.forFeature([McpServerEntity]),
+    ConnectionsModule,
+    TeamsModule,
+    McpServerChangesModule,
+  ],
   controllers: [McpServersController],
   providers: [McpServersService, McpServerExpiryScheduler],
 })

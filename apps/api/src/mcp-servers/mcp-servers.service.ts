@@ -22,6 +22,7 @@ import type { McpServerConfigInputDto } from './dto/mcp-server-config.dto';
 import type { CreatedMcpServerDto, McpServerDto, RotatedTokenDto } from './dto/mcp-server.dto';
 import type { ListMcpServersQueryDto } from './dto/list-mcp-servers.query.dto';
 import type { UpdateMcpServerDto } from './dto/update-mcp-server.dto';
+import { McpServerChanges } from './mcp-server-changes';
 import { McpServerExpiryScheduler } from './mcp-server-expiry.scheduler';
 import { EXPIRING_SOON_MS, type McpServerState } from './mcp-server-state';
 import { mcpUrl, toMcpServerDto } from './mcp-server.mapper';
@@ -31,8 +32,8 @@ type TeamScope = string[] | null;
 
 /**
  * MCP servers: secret URLs onto one workspace of a connection. The token exists in clear only in the answer that
- * creates or rotates it; the table keeps its SHA-256. Every change bumps `updated_at`, which the MCP endpoint's
- * server cache polls to drop stale entries.
+ * creates or rotates it; the table keeps its SHA-256. Every committed change is announced to this process's MCP
+ * server cache at once; other processes see the row's new `change_xid` in their next poll.
  */
 @Injectable()
 export class McpServersService {
@@ -43,6 +44,7 @@ export class McpServersService {
     private readonly teams: TeamsService,
     private readonly access: TeamAccessService,
     private readonly expiry: McpServerExpiryScheduler,
+    private readonly changes: McpServerChanges,
     private readonly app: AppConfig,
   ) {}
 
@@ -124,6 +126,7 @@ export class McpServersService {
     // The server as it would be after the change: a member may leave it no wider than its team's policy.
     await this.checkPolicy(principal, server.teamId, server);
     const saved = await this.servers.save(server);
+    this.changes.committed(saved.id);
     await this.expiry.schedule(saved.id, saved.expiresAt, previousExpiry);
     return (await this.toDtos([saved]))[0];
   }
@@ -133,6 +136,7 @@ export class McpServersService {
     const server = await this.findVisible(principal, id);
     if (server.revokedAt) return;
     await this.servers.update({ id: server.id }, { revokedAt: new Date(), tokenHash: null });
+    this.changes.committed(server.id);
     await this.expiry.cancel(server.id, server.expiresAt);
   }
 
@@ -144,6 +148,7 @@ export class McpServersService {
     }
     const token = generateSecret(MCP_TOKEN_PREFIX);
     await this.servers.update({ id: server.id }, { tokenHash: sha256Hex(token) });
+    this.changes.committed(server.id);
     return { url: mcpUrl(this.app.publicUrl, token), token };
   }
 

@@ -5,6 +5,7 @@ import { ENCRYPTION_KEY } from '../app/injection-tokens';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { ConnectionCredentialsService } from '../connections/connection-credentials.service';
+import { McpServerChangesModule } from '../mcp-servers/mcp-server-changes.module';
 import { RetryModule } from '../retry/retry.module';
 import { TeamsModule } from '../teams/teams.module';
 import { McpRoutes } from './http/mcp-routes';
@@ -15,7 +16,7 @@ import { LegacySseSessions } from './streams/legacy-sse-sessions';
 import { NotificationStreams } from './streams/notification-streams';
 
 @Module({
-  imports: [McpToolsModule, AuthModule, AuditModule, RetryModule, TeamsModule],
+  imports: [McpToolsModule, AuthModule, AuditModule, RetryModule, TeamsModule, McpServerChangesModule],
   providers: [
     McpRoutes,
     McpDispatcher,

@@ -26,12 +26,13 @@ export class McpConfig {
 
   @EnvVar({
     name: 'MCP_SERVER_CACHE_POLL_MS',
-    description: 'How often each api process looks for changed MCP servers to drop from its cache.',
+    description:
+      'How often each api process looks for changed MCP servers to drop from its cache. At most 1000, so a revoke takes effect everywhere within a second; after 5 s without a successful look, MCP requests get 503.',
     default: '500',
   })
   @Type(() => Number)
-  @IsInt({ message: 'must be an integer from 100 to 10000' })
-  @Min(100, { message: 'must be an integer from 100 to 10000' })
-  @Max(10000, { message: 'must be an integer from 100 to 10000' })
+  @IsInt({ message: 'must be an integer from 100 to 1000' })
+  @Min(100, { message: 'must be an integer from 100 to 1000' })
+  @Max(1000, { message: 'must be an integer from 100 to 1000' })
   cachePollMs = 500;
 }

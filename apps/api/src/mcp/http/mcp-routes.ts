@@ -7,11 +7,12 @@ import { PrincipalResolver } from '../../auth/principal.resolver';
 import { mayUseServer } from '../../common/access/server-access';
 import { TeamsService } from '../../teams/teams.service';
 import { tokenHashPrefix } from '@gw/security';
+import { batchRefusal } from '../protocol/batch-policy';
 import { classify, ErrorCode, rpcError, serializeResponse, type JsonRpcResponse } from '../protocol/json-rpc';
 import { McpDispatcher, type DispatchContext, type Dispatched } from '../protocol/mcp-dispatcher';
 import { SessionIds, type ClientInfo } from '../protocol/session-id';
 import { McpServerRegistry } from '../registry/mcp-server-registry.service';
-import type { ResolvedServer } from '../registry/resolved-server';
+import type { Resolution, ResolvedServer } from '../registry/resolved-server';
 import { LegacySseSessions } from '../streams/legacy-sse-sessions';
 import { NotificationStreams } from '../streams/notification-streams';
 import {
@@ -49,9 +50,28 @@ class Denied {
         ? 'AUTH_ERROR'
         : this.status === 403
           ? 'FORBIDDEN'
-          : 'VALIDATION_ERROR';
+          : this.status === 503
+            ? 'UNAVAILABLE'
+            : 'VALIDATION_ERROR';
   }
 }
+
+/** Why a token no longer admits requests, for a batch that stops part-way. */
+function revocationOf(resolution: Resolution): Denied | null {
+  if (resolution.kind === 'ok') return null;
+  if (resolution.kind === 'expired')
+    return new Denied(401, 'This MCP URL has expired', {}, resolution.server);
+  if (resolution.kind === 'unknown') return new Denied(404, 'Unknown MCP URL');
+  return unconfirmed();
+}
+
+/** The server cache could not confirm recently enough that its grants are current: refuse rather than serve stale. */
+const unconfirmed = () =>
+  new Denied(
+    503,
+    'The gateway cannot confirm right now that this MCP URL is still valid (its database is not answering); retry shortly',
+    { 'retry-after': '1' },
+  );
 
 /**
  * `/mcp/{token}`: Streamable HTTP (POST, GET, DELETE) and the older HTTP+SSE pair (`/sse` + `/messages`).
@@ -115,13 +135,12 @@ export class McpRoutes {
     }
     const batch = Array.isArray(parsed);
     const messages = batch ? parsed : [parsed];
-    if (messages.length === 0) {
-      return void reply
-        .code(400)
-        .send(rpcError(null, ErrorCode.InvalidRequest, 'Invalid Request: empty batch'));
-    }
-    let client = this.sessions.read(header(req, SESSION_HEADER));
-    let sessionId: string | undefined;
+    const refusal = batch ? batchRefusal(parsed, header(req, 'mcp-protocol-version')) : null;
+    if (refusal) return void reply.code(400).send(refusal);
+    let client = this.sessions.read(header(req, SESSION_HEADER), server.id);
+    // Only a session id this server signed reaches the audit log; anything else a client sends is dropped.
+    const presented = client ? header(req, SESSION_HEADER) : undefined;
+    let issued: string | undefined;
     const responses: JsonRpcResponse[] = [];
     // One tools/call with a progress token may wait for ClickUp: its answer can become an event stream.
     const single = !batch ? classify(messages[0]) : null;
@@ -130,29 +149,48 @@ export class McpRoutes {
         ? progressTokenOf(single.message.params)
         : undefined;
     const progress = token === undefined ? null : new ProgressReply(reply, token, this.retry.callBudgetMs);
-    for (const value of messages) {
+    let current = server;
+    for (const [index, value] of messages.entries()) {
       const message = classify(value);
+      if (batch) {
+        // A revoke, rotation or expiry stops a batch before its next message, not after its last.
+        const resolution = await this.registry.resolve(req.params.token);
+        const revoked = revocationOf(resolution);
+        if (revoked) {
+          await this.refuseRest(
+            req,
+            server,
+            messages.slice(index),
+            revoked,
+            client,
+            issued ?? presented,
+            responses,
+          );
+          break;
+        }
+        if (resolution.kind === 'ok') current = resolution.server;
+      }
       if (message.kind === 'invalid') {
         responses.push(rpcError(message.id, ErrorCode.InvalidRequest, `Invalid Request: ${message.reason}`));
       } else if (message.kind === 'request') {
         const started = performance.now();
-        const outcome = await this.dispatcher.dispatch(message.message, server, {
-          origin: this.origin(req, client, sessionId ?? header(req, SESSION_HEADER)),
+        const outcome = await this.dispatcher.dispatch(message.message, current, {
+          origin: this.origin(req, client, issued ?? presented),
           onProgress: progress?.notify,
         });
         if (outcome.client) {
           client = outcome.client;
-          sessionId = this.sessions.issue(outcome.client);
+          issued = this.sessions.issue(outcome.client, current.id);
         }
         try {
           await this.audit.record(
             this.callEvent(
               req,
-              server,
+              current,
               message.message.method,
               outcome,
               client,
-              sessionId,
+              issued ?? presented,
               performance.now() - started,
             ),
           );
@@ -172,11 +210,38 @@ export class McpRoutes {
     this.registry.noteUse(server.id, client?.name ?? null, req.ip);
     if (progress?.started) return progress.finish(responses[0]);
     if (responses.length === 0) return void reply.code(202).send();
-    if (sessionId) void reply.header('mcp-session-id', sessionId);
+    if (issued) void reply.header('mcp-session-id', issued);
     void reply
       .code(200)
       .header('content-type', 'application/json')
       .send(batch ? responses : serializeResponse(responses[0]));
+  }
+
+  /** The requests of a batch left when its server stopped admitting them: each answered and audited as denied. */
+  private async refuseRest(
+    req: TokenRequest,
+    server: ResolvedServer,
+    rest: unknown[],
+    denial: Denied,
+    client: ClientInfo | null,
+    sessionId: string | undefined,
+    responses: JsonRpcResponse[],
+  ): Promise<void> {
+    for (const value of rest) {
+      const message = classify(value);
+      if (message.kind !== 'request') continue;
+      const response = rpcError(message.message.id, -32001, denial.message);
+      const event = this.callEvent(req, server, message.message.method, { response }, client, sessionId, 0);
+      await this.audit
+        .record({
+          ...event,
+          outcome: 'denied',
+          issueCodes: [denial.issueCode],
+          arguments: { reason: denial.message },
+        })
+        .catch(() => undefined);
+      responses.push(response);
+    }
   }
 
   /** The MCP request a call comes from, kept with a queued call for the audit event of its outcome. */
@@ -202,7 +267,7 @@ export class McpRoutes {
       return this.deny(reply, new Denied(406, 'Not Acceptable: the client must accept text/event-stream'));
     }
     reply.hijack();
-    this.streams.open(server.id, reply.raw, {});
+    this.streams.open(server, req.params.token, reply.raw, {});
   }
 
   private async endSession(req: TokenRequest, reply: FastifyReply): Promise<void> {
@@ -216,7 +281,7 @@ export class McpRoutes {
     const server = await this.admit(req, reply);
     if (!server) return;
     reply.hijack();
-    this.legacy.open(server.id, req.params.token, reply.raw);
+    this.legacy.open(server, req.params.token, reply.raw);
   }
 
   private async postLegacyMessage(req: TokenRequest, reply: FastifyReply): Promise<void> {
@@ -278,7 +343,8 @@ export class McpRoutes {
   private async admit(req: TokenRequest, reply: FastifyReply): Promise<ResolvedServer | null> {
     const denial = await this.check(req);
     if (denial instanceof Denied) {
-      await this.recordDenial(req, denial);
+      // Unconfirmed: the database is not answering, so there is no server to name and no audit log to write to.
+      if (denial.status !== 503) await this.recordDenial(req, denial);
       this.deny(reply, denial);
       return null;
     }
@@ -289,6 +355,7 @@ export class McpRoutes {
     if (!originAllowed(header(req, 'origin'), this.allowedOrigins))
       return new Denied(403, 'Forbidden: origin not allowed');
     const resolution = await this.registry.resolve(req.params.token);
+    if (resolution.kind === 'unconfirmed') return unconfirmed();
     if (resolution.kind === 'unknown') return new Denied(404, 'Unknown MCP URL');
     if (resolution.kind === 'expired')
       return new Denied(401, 'This MCP URL has expired', {}, resolution.server);
@@ -330,7 +397,7 @@ export class McpRoutes {
       requestId: String(req.id),
       clientName: client?.name,
       clientVersion: client?.version,
-      sessionId: sessionId ?? header(req, SESSION_HEADER),
+      sessionId,
       ip: req.ip,
       userAgent: header(req, 'user-agent'),
     };
@@ -379,7 +446,7 @@ export class McpRoutes {
         outcome: 'denied',
         issueCodes: [denial.issueCode],
         requestId: String(req.id),
-        clientName: this.sessions.read(header(req, SESSION_HEADER))?.name,
+        clientName: server ? this.sessions.read(header(req, SESSION_HEADER), server.id)?.name : undefined,
         ip: req.ip,
         userAgent: header(req, 'user-agent'),
       })
@@ -393,7 +460,11 @@ export class McpRoutes {
       .send(
         rpcError(
           null,
-          denial.status === 404 || denial.status === 401 ? -32001 : ErrorCode.InvalidRequest,
+          denial.status === 404 || denial.status === 401
+            ? -32001
+            : denial.status === 503
+              ? -32002
+              : ErrorCode.InvalidRequest,
           denial.message,
         ),
       );

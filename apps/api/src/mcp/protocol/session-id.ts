@@ -9,12 +9,13 @@ export interface ClientInfo {
 /**
  * `Mcp-Session-Id` values that carry the client's name and version, signed so they cannot be forged. Any api
  * process can read them without a shared session store, so MCP requests are stateless across processes while
- * every audit row still names the client that made it.
+ * every audit row still names the client that made it. The signature covers the server id too: a session id is
+ * valid only on the MCP server that issued it, so one URL's session cannot be replayed against another.
  */
 export class SessionIds {
   constructor(private readonly key: Buffer) {}
 
-  issue(client: ClientInfo): string {
+  issue(client: ClientInfo, serverId: string): string {
     const body = Buffer.from(
       JSON.stringify({
         n: clip(client.name),
@@ -23,14 +24,15 @@ export class SessionIds {
       }),
       'utf8',
     ).toString('base64url');
-    return `${body}.${this.sign(body)}`;
+    return `${body}.${this.sign(body, serverId)}`;
   }
 
-  /** The client behind a session id, or null for a missing, malformed or forged one. */
-  read(sessionId: string | undefined): ClientInfo | null {
+  /** The client behind a session id of this server, or null for a missing, malformed, forged or foreign one. */
+  read(sessionId: string | undefined, serverId: string): ClientInfo | null {
     if (!sessionId) return null;
-    const [body, signature] = sessionId.split('.');
-    if (!body || !signature || !safeEqual(signature, this.sign(body))) return null;
+    const [body, signature, extra] = sessionId.split('.');
+    if (!body || !signature || extra !== undefined || !safeEqual(signature, this.sign(body, serverId)))
+      return null;
     try {
       const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
         n?: unknown;
@@ -45,8 +47,8 @@ export class SessionIds {
     }
   }
 
-  private sign(body: string): string {
-    return createHmac('sha256', this.key).update(body).digest('base64url').slice(0, 32);
+  private sign(body: string, serverId: string): string {
+    return createHmac('sha256', this.key).update(`${serverId}.${body}`).digest('base64url').slice(0, 32);
   }
 }
 

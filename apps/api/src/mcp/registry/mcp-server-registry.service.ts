@@ -5,70 +5,105 @@ import { tokenFingerprint } from '@gw/clickup-client';
 import { ClickUpConnectionEntity, McpServerEntity } from '@gw/db';
 import { Scope, serverToolFilter, ToolCatalog } from '@gw/mcp-tools';
 import { MCP_TOKEN_PATTERN, sha256Hex } from '@gw/security';
+import { LRUCache } from 'lru-cache';
 import { EventEmitter } from 'node:events';
 import { DataSource, IsNull } from 'typeorm';
 import { ConnectionCredentialsService } from '../../connections/connection-credentials.service';
+import { McpServerChanges } from '../../mcp-servers/mcp-server-changes';
 import type { Resolution, ResolvedServer } from './resolved-server';
 
-/** Unknown tokens are remembered briefly, so a client retrying a dead URL does not hit the database each time. */
-const NEGATIVE_TTL_MS = 1000;
-/** Longer than any transaction that changes a server, so a late commit is still seen. */
-const CHANGE_WINDOW_MS = 30_000;
+/**
+ * Unknown tokens are remembered briefly, so a client retrying a dead URL does not hit the database each time; at
+ * most `UNKNOWN_TOKENS_MAX` of them (about 2 MB), so a flood of random tokens cannot grow the heap.
+ */
+const UNKNOWN_TOKEN_TTL_MS = 1000;
+export const UNKNOWN_TOKENS_MAX = 10_000;
+/** Past this without a successful poll, no cached grant is trusted: MCP requests get 503 until a poll succeeds. */
+export const FRESHNESS_LIMIT_MS = 5000;
+/** A read that keeps racing changes made in this process is served once without being cached. */
+const READ_ATTEMPTS = 3;
+/** Larger than any transaction id: the first poll reads no rows, only the horizon the next one starts from. */
+const NO_ROWS = '9223372036854775807';
 
-interface CacheEntry {
-  server: ResolvedServer | null;
-  expiresAt: number;
+interface CachedServer {
+  server: ResolvedServer;
+  /** `change_xid` of the server row and of its connection row, as read. */
+  version: string;
+}
+
+interface Read {
+  cached: CachedServer | null;
+  /** The xmin of the read's snapshot: every transaction below it was visible to the read. */
+  horizon: bigint;
 }
 
 /**
- * Token → server, cached per process. Every process polls for servers and connections changed since its last
- * look and drops them from its cache, so a revoke, rotation or config edit anywhere takes effect everywhere within
- * `MCP_SERVER_CACHE_POLL_MS` (500 ms by default). Listeners of `changed` learn which servers changed (open MCP
- * streams send `notifications/tools/list_changed`).
+ * Token → server, cached per process and versioned by `change_xid` (the transaction that last changed the server or
+ * its connection). Each poll reads the rows changed by transactions its predecessor could not see, in one snapshot,
+ * and drops cached servers whose version differs; a read that raced a poll lowers the next poll's starting point to
+ * its own snapshot, so no change can slip between them (docs/adr/0004-server-cache.md). Changes made in this
+ * process apply at once. Listeners of `changed` learn which servers changed (open MCP streams re-check their URL).
  */
 @Injectable()
 export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(McpServerRegistry.name);
-  private readonly cache = new Map<string, CacheEntry>();
+  private readonly servers = new Map<string, CachedServer>();
+  private readonly unknown = new LRUCache<string, true>({
+    max: UNKNOWN_TOKENS_MAX,
+    ttl: UNKNOWN_TOKEN_TTL_MS,
+  });
+  private readonly reads = new Map<string, Promise<CachedServer | null>>();
   readonly events = new EventEmitter();
   private timer?: NodeJS.Timeout;
-  private seenVersions = new Set<string>();
-  private primed = false;
+  private stopped = false;
+  /** The next poll reads rows whose `change_xid` is at least this; null before the first poll. */
+  private since: bigint | null = null;
+  /** The lowest horizon of reads cached while the current poll runs. */
+  private floor: bigint | null = null;
+  /** Local time at which the last successful poll was sent: its snapshot is at least this recent. */
+  private confirmedAt = 0;
+  /** Counts changes committed by this process, so a read that overlapped one is not cached. */
+  private localChanges = 0;
+  private announced = new Map<string, string>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: ToolCatalog,
     private readonly credentials: ConnectionCredentialsService,
     private readonly mcp: McpConfig,
-  ) {}
+    changes: McpServerChanges,
+  ) {
+    changes.onCommitted((serverId) => this.dropLocally(serverId));
+  }
 
   async onModuleInit(): Promise<void> {
     await this.poll();
-    this.timer = setInterval(() => void this.poll(), this.mcp.cachePollMs);
-    this.timer.unref();
+    this.schedule();
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.stopped = true;
+    clearTimeout(this.timer);
   }
 
   async resolve(token: string): Promise<Resolution> {
     if (!MCP_TOKEN_PATTERN.test(token)) return { kind: 'unknown' };
-    const hash = sha256Hex(token);
     const now = Date.now();
-    let entry = this.cache.get(hash);
-    if (!entry || entry.expiresAt <= now) {
-      const server = await this.load(hash);
-      entry = { server, expiresAt: server ? Number.POSITIVE_INFINITY : now + NEGATIVE_TTL_MS };
-      this.cache.set(hash, entry);
-    }
-    const server = entry.server;
-    if (!server) return { kind: 'unknown' };
+    if (now - this.confirmedAt > FRESHNESS_LIMIT_MS) return { kind: 'unconfirmed' };
+    const hash = sha256Hex(token);
+    const cached = this.servers.get(hash) ?? (this.unknown.has(hash) ? null : await this.load(hash));
+    if (!cached) return { kind: 'unknown' };
+    const server = cached.server;
     if (server.expiresAt !== null && server.expiresAt <= now) return { kind: 'expired', server };
     return { kind: 'ok', server };
   }
 
-  /** Records who used a server last, without touching `updated_at` (which would invalidate every cache). */
+  /** How many tokens the cache holds, known and unknown. */
+  get size(): { servers: number; unknownTokens: number } {
+    return { servers: this.servers.size, unknownTokens: this.unknown.size };
+  }
+
+  /** Records who used a server last; these columns do not change the row's version, so traffic never invalidates. */
   private readonly lastUseWrites = new Map<string, number>();
   noteUse(serverId: string, clientName: string | null, ip: string | null): void {
     const now = Date.now();
@@ -84,17 +119,52 @@ export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
       );
   }
 
-  private async load(tokenHash: string): Promise<ResolvedServer | null> {
-    const entity = await this.dataSource
+  /** Concurrent misses for one token share a read. */
+  private load(hash: string): Promise<CachedServer | null> {
+    let pending = this.reads.get(hash);
+    if (!pending) {
+      pending = this.readAndCache(hash).finally(() => this.reads.delete(hash));
+      this.reads.set(hash, pending);
+    }
+    return pending;
+  }
+
+  private async readAndCache(hash: string): Promise<CachedServer | null> {
+    for (let attempt = 1; ; attempt++) {
+      const changesBefore = this.localChanges;
+      const { cached, horizon } = await this.read(hash);
+      if (!cached) {
+        this.unknown.set(hash, true);
+        return null;
+      }
+      // A change committed here during the read may postdate it; its event has already been handled.
+      if (changesBefore !== this.localChanges) {
+        if (attempt < READ_ATTEMPTS) continue;
+        return cached;
+      }
+      this.since = lower(this.since, horizon);
+      this.floor = lower(this.floor, horizon);
+      this.servers.set(hash, cached);
+      return cached;
+    }
+  }
+
+  private async read(tokenHash: string): Promise<Read> {
+    const { entities, raw } = await this.dataSource
       .getRepository(McpServerEntity)
-      .findOne({ where: { tokenHash, revokedAt: IsNull() } });
-    if (!entity) return null;
+      .createQueryBuilder('s')
+      .addSelect('pg_snapshot_xmin(pg_current_snapshot())::text', 'horizon')
+      .where('s.token_hash = :tokenHash AND s.revoked_at IS NULL', { tokenHash })
+      .getRawAndEntities<{ horizon: string }>();
+    const entity = entities[0];
+    if (!entity) return { cached: null, horizon: 0n };
+    const horizon = BigInt(raw[0].horizon);
     const connection = await this.dataSource
       .getRepository(ClickUpConnectionEntity)
       .findOne({ where: { id: entity.connectionId, deletedAt: IsNull() } });
-    if (!connection) return null;
+    if (!connection) return { cached: null, horizon };
     const credential = this.credentials.open(connection);
-    return {
+    const server: ResolvedServer = {
       id: entity.id,
       organizationId: entity.organizationId,
       teamId: entity.teamId,
@@ -109,41 +179,67 @@ export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
       credential,
       fingerprint: tokenFingerprint(credential.token),
     };
+    return { cached: { server, version: `${entity.changeXid}:${connection.changeXid}` }, horizon };
+  }
+
+  private dropLocally(serverId: string): void {
+    this.localChanges++;
+    this.drop(new Map([[serverId, null]]));
+    this.events.emit('changed', new Set([serverId]));
+  }
+
+  /** Drops cached servers whose current version (null: unknown, so always drop) differs from the cached one. */
+  private drop(current: ReadonlyMap<string, string | null>): void {
+    for (const [hash, cached] of this.servers) {
+      const version = current.get(cached.server.id);
+      if (version !== undefined && version !== cached.version) this.servers.delete(hash);
+    }
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.poll().finally(() => this.schedule()), this.mcp.cachePollMs);
+    this.timer.unref();
   }
 
   /**
-   * Looks at rows changed in a trailing window rather than "after the last change seen": a transaction that commits
-   * late carries an earlier `updated_at`, and a strict high-water mark would miss it. Each (row, version) pair is
-   * acted on once.
+   * One statement, so one snapshot: the rows changed by transactions at or above `since` (those the previous poll's
+   * snapshot could not see, whatever their timestamps say), and this snapshot's xmin, where the next poll starts.
    */
   private async poll(): Promise<void> {
+    const sentAt = Date.now();
+    this.floor = null;
     try {
       const rows = (await this.dataSource.query(
-        `SELECT s.id, s.updated_at::text AS version FROM mcp_servers s WHERE s.updated_at > now() - $1::interval
+        `SELECT NULL::uuid AS id, NULL::text AS version, pg_snapshot_xmin(pg_current_snapshot())::text AS horizon
          UNION ALL
-         SELECT s.id, c.id || c.updated_at::text AS version FROM clickup_connections c
-           JOIN mcp_servers s ON s.connection_id = c.id WHERE c.updated_at > now() - $1::interval`,
-        [`${CHANGE_WINDOW_MS} milliseconds`],
-      )) as { id: string; version: string }[];
-      const changed = new Set<string>();
-      const current = new Set<string>();
-      for (const { id, version } of rows) {
-        const key = `${id}@${version}`;
-        current.add(key);
-        if (!this.seenVersions.has(key)) changed.add(id);
+         (SELECT s.id, s.change_xid || ':' || c.change_xid, NULL FROM mcp_servers s
+            JOIN clickup_connections c ON c.id = s.connection_id WHERE s.change_xid >= $1
+          UNION
+          SELECT s.id, s.change_xid || ':' || c.change_xid, NULL FROM clickup_connections c
+            JOIN mcp_servers s ON s.connection_id = c.id WHERE c.change_xid >= $1)`,
+        [String(this.since ?? NO_ROWS)],
+      )) as { id: string | null; version: string | null; horizon: string | null }[];
+      const current = new Map<string, string>();
+      let horizon = 0n;
+      for (const row of rows) {
+        if (row.id === null) horizon = BigInt(row.horizon as string);
+        else current.set(row.id, row.version as string);
       }
-      this.seenVersions = current;
-      if (!this.primed) {
-        this.primed = true;
-        return;
-      }
-      if (changed.size === 0) return;
-      for (const [hash, entry] of this.cache) {
-        if (entry.server && changed.has(entry.server.id)) this.cache.delete(hash);
-      }
-      this.events.emit('changed', changed);
+      this.since = lower(this.floor, horizon);
+      this.confirmedAt = sentAt;
+      this.drop(current);
+      const changed = new Set([...current].filter(([id, version]) => this.announced.get(id) !== version));
+      this.announced = current;
+      if (changed.size > 0) this.events.emit('changed', new Set([...changed].map(([id]) => id)));
     } catch (error) {
-      this.logger.warn(`server cache poll failed: ${(error as Error).message}`);
+      this.logger.warn(
+        `server cache poll failed; MCP requests get 503 after ${FRESHNESS_LIMIT_MS} ms without one: ${(error as Error).message}`,
+      );
     }
   }
+}
+
+function lower(current: bigint | null, candidate: bigint): bigint {
+  return current === null || candidate < current ? candidate : current;
 }

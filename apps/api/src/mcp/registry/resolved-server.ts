@@ -18,5 +18,12 @@ export interface ResolvedServer {
   fingerprint: string;
 }
 
+/**
+ * What a token names right now. `unconfirmed`: this process could not confirm for too long that its cache is
+ * current, so it vouches for no token (the request gets 503 rather than a grant that may have been revoked).
+ */
 export type Resolution =
-  { kind: 'ok'; server: ResolvedServer } | { kind: 'expired'; server: ResolvedServer } | { kind: 'unknown' };
+  | { kind: 'ok'; server: ResolvedServer }
+  | { kind: 'expired'; server: ResolvedServer }
+  | { kind: 'unknown' }
+  | { kind: 'unconfirmed' };

@@ -1,8 +1,11 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { JsonRpcNotification, JsonRpcResponse } from '../protocol/json-rpc';
 import type { ClientInfo } from '../protocol/session-id';
+import { McpServerRegistry } from '../registry/mcp-server-registry.service';
+import type { ResolvedServer } from '../registry/resolved-server';
+import { StreamLifetime } from './stream-lifetime';
 
 export interface LegacySession {
   id: string;
@@ -15,13 +18,26 @@ export interface LegacySession {
  * The 2024-11-05 HTTP+SSE transport: `GET /mcp/{token}/sse` opens a stream whose first event names the URL to
  * POST messages to; answers come back on the stream. A session lives in the process holding its stream, so
  * deployments with several api processes need sticky routing on `sessionId` for this older transport (Streamable
- * HTTP needs none).
+ * HTTP needs none). A session ends when its URL stops working (see `StreamLifetime`).
  */
 @Injectable()
-export class LegacySseSessions implements OnApplicationShutdown {
-  private readonly sessions = new Map<string, LegacySession & { res: ServerResponse }>();
+export class LegacySseSessions implements OnModuleInit, OnApplicationShutdown {
+  private readonly sessions = new Map<
+    string,
+    LegacySession & { res: ServerResponse; lifetime: StreamLifetime }
+  >();
 
-  open(serverId: string, token: string, res: ServerResponse): void {
+  constructor(private readonly registry: McpServerRegistry) {}
+
+  onModuleInit(): void {
+    this.registry.events.on('changed', (ids: Set<string>) => {
+      for (const session of this.sessions.values())
+        if (ids.has(session.serverId)) void session.lifetime.recheck(this.registry);
+    });
+  }
+
+  open(server: ResolvedServer, token: string, res: ServerResponse): void {
+    const serverId = server.id;
     const id = randomUUID();
     res.writeHead(200, {
       'content-type': 'text/event-stream',
@@ -34,6 +50,7 @@ export class LegacySseSessions implements OnApplicationShutdown {
       serverId,
       client: null,
       res,
+      lifetime: new StreamLifetime(token, res, server),
       send: (message: JsonRpcResponse | JsonRpcNotification) =>
         void res.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`),
     };

@@ -1,38 +1,45 @@
 import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { McpServerRegistry } from '../registry/mcp-server-registry.service';
+import type { ResolvedServer } from '../registry/resolved-server';
+import { StreamLifetime } from './stream-lifetime';
 
 const HEARTBEAT_MS = 25_000;
 
+interface OpenStream {
+  res: ServerResponse;
+  lifetime: StreamLifetime;
+}
+
 /**
  * Open server-to-client streams (`GET /mcp/{token}`), per MCP server, in this process. When the registry sees a
- * server change, its streams get `notifications/tools/list_changed` and the client lists tools again.
+ * server change, a stream whose URL still works gets `notifications/tools/list_changed` (the client lists tools
+ * again); one whose URL was revoked, rotated away or expired is closed.
  */
 @Injectable()
 export class NotificationStreams implements OnModuleInit, OnApplicationShutdown {
-  private readonly streams = new Map<string, Set<ServerResponse>>();
+  private readonly streams = new Map<string, Set<OpenStream>>();
   private heartbeat?: NodeJS.Timeout;
 
   constructor(private readonly registry: McpServerRegistry) {}
 
   onModuleInit(): void {
     this.registry.events.on('changed', (ids: Set<string>) => {
-      for (const id of ids)
-        this.broadcast(id, { jsonrpc: '2.0', method: 'notifications/tools/list_changed' });
+      for (const id of ids) this.recheck(id);
     });
     this.heartbeat = setInterval(() => {
-      for (const set of this.streams.values()) for (const res of set) res.write(': keep-alive\n\n');
+      for (const set of this.streams.values()) for (const { res } of set) res.write(': keep-alive\n\n');
     }, HEARTBEAT_MS);
     this.heartbeat.unref();
   }
 
   onApplicationShutdown(): void {
     clearInterval(this.heartbeat);
-    for (const set of this.streams.values()) for (const res of set) res.end();
+    for (const set of this.streams.values()) for (const { res } of set) res.end();
     this.streams.clear();
   }
 
-  open(serverId: string, res: ServerResponse, headers: Record<string, string>): void {
+  open(server: ResolvedServer, token: string, res: ServerResponse, headers: Record<string, string>): void {
     res.writeHead(200, {
       'content-type': 'text/event-stream',
       'cache-control': 'no-cache, no-transform',
@@ -41,12 +48,13 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
       ...headers,
     });
     res.write(': stream open\n\n');
-    let set = this.streams.get(serverId);
-    if (!set) this.streams.set(serverId, (set = new Set()));
-    set.add(res);
+    let set = this.streams.get(server.id);
+    if (!set) this.streams.set(server.id, (set = new Set()));
+    const stream = { res, lifetime: new StreamLifetime(token, res, server) };
+    set.add(stream);
     res.on('close', () => {
-      set?.delete(res);
-      if (set?.size === 0) this.streams.delete(serverId);
+      set?.delete(stream);
+      if (set?.size === 0) this.streams.delete(server.id);
     });
   }
 
@@ -54,10 +62,10 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
     return this.streams.get(serverId)?.size ?? 0;
   }
 
-  private broadcast(serverId: string, message: unknown): void {
-    const set = this.streams.get(serverId);
-    if (!set) return;
-    const frame = `event: message\ndata: ${JSON.stringify(message)}\n\n`;
-    for (const res of set) res.write(frame);
+  private recheck(serverId: string): void {
+    const frame = `event: message\ndata: ${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/tools/list_changed' })}\n\n`;
+    for (const { res, lifetime } of this.streams.get(serverId) ?? []) {
+      void lifetime.recheck(this.registry).then((open) => open && res.write(frame));
+    }
   }
 }

@@ -20,6 +20,7 @@ export interface ConnectionWorkspace {
 @Entity('clickup_connections')
 @Index('ix_clickup_connections_organization', ['organizationId'])
 @Index('ix_clickup_connections_updated_at', ['updatedAt'])
+@Index('ix_clickup_connections_change_xid', ['changeXid'])
 export class ClickUpConnectionEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -68,4 +69,8 @@ export class ClickUpConnectionEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** The id of the transaction that last changed the row (a trigger sets it): see `McpServerEntity.changeXid`. */
+  @Column('bigint', { name: 'change_xid', default: 0 })
+  changeXid: string;
 }

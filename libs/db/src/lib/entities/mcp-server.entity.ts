@@ -29,6 +29,7 @@ export interface McpServerConfig {
 @Index('ix_mcp_servers_connection', ['connectionId'])
 // Every api process polls for rows changed since its last look, to drop cached servers within a second.
 @Index('ix_mcp_servers_updated_at', ['updatedAt'])
+@Index('ix_mcp_servers_change_xid', ['changeXid'])
 export class McpServerEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -84,4 +85,11 @@ export class McpServerEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /**
+   * The id of the transaction that last changed what a request sees (a trigger sets it; last-use columns do not
+   * count): the version the api's server cache compares, and what its poll reads by (ADR 0004).
+   */
+  @Column('bigint', { name: 'change_xid', default: 0 })
+  changeXid: string;
 }

@@ -5,6 +5,7 @@ import { ClickUpRateBudgets1795242020105 } from './1795242020105-clickup-rate-bu
 import { AuditActionIndex1795245213379 } from './1795245213379-audit-action-index';
 import { ClickUpRateBudgetOpenedAt1795246245174 } from './1795246245174-clickup-rate-budget-opened-at';
 import { TeamPolicies1796412368866 } from './1796412368866-team-policies';
+import { ServerChangeXid1796412501250 } from './1796412501250-server-change-xid';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AuditActionIndex1795245213379,
   ClickUpRateBudgetOpenedAt1795246245174,
   TeamPolicies1796412368866,
+  ServerChangeXid1796412501250,
 ];
