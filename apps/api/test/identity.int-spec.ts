@@ -235,19 +235,17 @@ describe('passwords', () => {
     await expect(api.signIn(member.email, PASSWORD)).rejects.toThrow(/401/);
     await api.signIn(member.email, 'a-brand-new-password-7');
 
-    const [row] = await auditRows('auth.changePassword');
+    const [row] = await auditRows('auth.password_change');
     expect(JSON.stringify(row.arguments)).not.toContain('a-brand-new-password-7');
     expect(JSON.stringify(row.arguments)).not.toContain(PASSWORD);
   });
 
   it('refuses a password change through an API token', async () => {
     const token = await owner.post<Token>('/api/v1/api-tokens', { name: 'script' });
-    const res = await owner
-      .as({ kind: 'bearer', token: token.body.token })
-      .post('/api/v1/auth/password', {
-        current_password: OWNER.password,
-        new_password: 'token-chosen-password',
-      });
+    const res = await owner.as({ kind: 'bearer', token: token.body.token }).post('/api/v1/auth/password', {
+      current_password: OWNER.password,
+      new_password: 'token-chosen-password',
+    });
     expect(res.status).toBe(403);
   });
 
@@ -265,7 +263,7 @@ describe('passwords', () => {
     expect(Date.parse(made.body.expires_at) - Date.now()).toBeLessThanOrEqual(3_600_000);
     const stored = await api.query('SELECT * FROM password_resets WHERE user_id = $1', [member.id]);
     expect(JSON.stringify(stored)).not.toContain(token);
-    expect(JSON.stringify(await auditRows('users.createPasswordReset'))).not.toContain(token);
+    expect(JSON.stringify(await auditRows('users.password_reset'))).not.toContain(token);
 
     // The old password keeps working until the link is used.
     expect((await member.client.get('/api/v1/teams')).status).toBe(200);
@@ -273,6 +271,12 @@ describe('passwords', () => {
       api.anonymous.post<ErrorBody>('/api/v1/auth/password-reset', { token, new_password });
     expect((await reset('short')).status).toBe(400);
     expect((await reset('a-reset-password-123')).status).toBe(204);
+    const spent = await auditRows('auth.password_reset');
+    expect(spent.map((r) => [r.actor, r.outcome])).toEqual([
+      ['anonymous', 'error'],
+      [`user:${member.id}`, 'ok'],
+    ]);
+    expect(JSON.stringify(spent)).not.toContain(token);
     expect((await member.client.get('/api/v1/teams')).status).toBe(401);
     await api.signIn(member.email, 'a-reset-password-123');
     const again = await reset('another-password-456');

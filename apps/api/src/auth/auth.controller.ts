@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCookieAuth,
@@ -10,6 +20,8 @@ import {
 } from '@nestjs/swagger';
 import { AppConfig } from '@gw/config';
 import type { FastifyReply } from 'fastify';
+import { Audited } from '../audit/audit-action.decorator';
+import type { AuditedRequest } from '../audit/admin-audit.interceptor';
 import { Public } from '../common/decorators/public.decorator';
 import { type AuthenticatedRequest, CurrentPrincipal } from './decorators';
 import { ChangePasswordDto } from './dto/change-password.dto';
@@ -17,6 +29,7 @@ import { CompletePasswordResetDto } from './dto/complete-password-reset.dto';
 import { LoginDto } from './dto/login.dto';
 import { SessionDto } from './dto/session.dto';
 import { CSRF_COOKIE, type Principal, SESSION_COOKIE } from './principal';
+import { SessionOnlyGuard } from './guards/session-only.guard';
 import { PasswordService } from './password.service';
 import { SessionService } from './session.service';
 import { toSessionDto } from './session.mapper';
@@ -78,6 +91,8 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(204)
+  @Audited('auth.password_change')
+  @UseGuards(SessionOnlyGuard)
   @ApiCookieAuth()
   @ApiOperation({
     summary: 'Change the signed-in user’s password; its other sessions end. Not for API tokens.',
@@ -92,13 +107,18 @@ export class AuthController {
   @Public()
   @Post('password-reset')
   @HttpCode(204)
+  @Audited('auth.password_reset')
   @ApiOperation({
     summary:
       'Set a new password with a one-time reset link from an admin (valid one hour, once); every session of the user ends.',
   })
   @ApiNoContentResponse()
   @ApiBadRequestResponse({ description: 'The link is invalid, used or expired, or the password too short.' })
-  completePasswordReset(@Body() body: CompletePasswordResetDto): Promise<void> {
-    return this.passwords.completeReset(body.token, body.new_password);
+  async completePasswordReset(
+    @Body() body: CompletePasswordResetDto,
+    @Req() request: AuditedRequest,
+  ): Promise<void> {
+    const user = await this.passwords.completeReset(body.token, body.new_password);
+    request.auditSubject = { actor: `user:${user.id}`, organizationId: user.organizationId };
   }
 }

@@ -65,10 +65,10 @@ export class PasswordService {
     return { resetUrl: url.toString(), expiresAt };
   }
 
-  /** Spends a reset link: sets the password and ends every session of the user. */
-  async completeReset(token: string, newPassword: string): Promise<void> {
+  /** Spends a reset link: sets the password and ends every session of the user, whom it returns. */
+  async completeReset(token: string, newPassword: string): Promise<UserEntity> {
     const passwordHash = await hashPassword(newPassword);
-    await this.dataSource.transaction(async (tx) => {
+    return this.dataSource.transaction(async (tx) => {
       // The conditional update claims the link, so two uses at once cannot both succeed.
       const claimed = await tx
         .getRepository(PasswordResetEntity)
@@ -84,6 +84,7 @@ export class PasswordService {
       if (!user) throw new BadRequestException(['This reset link is invalid, used or expired']);
       await tx.getRepository(UserEntity).update({ id: user.id }, { passwordHash });
       await tx.getRepository(SessionEntity).delete({ userId: user.id });
+      return user;
     });
   }
 }

@@ -11,6 +11,7 @@ import {
   ApiBearerAuth,
   ApiCookieAuth,
 } from '@nestjs/swagger';
+import { Audited } from '../audit/audit-action.decorator';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { IdParam } from '../common/decorators/id-param.decorator';
@@ -70,6 +71,7 @@ export class UsersController {
 
   @Post(':id/password-reset')
   @Roles('owner', 'admin')
+  @Audited('users.password_reset')
   @ApiOperation({
     summary:
       'Make a one-time password-reset link for the user (valid one hour), shown once; it replaces any earlier link.',
