@@ -275,6 +275,12 @@ describe.each(['postgres', 'embedded'] as const)(
       expect(
         (await stack.rest('POST', '/users', { email: 'not-an-email', name: '', role: 'x' })).status,
       ).toBe(400);
+      const userId = (user.body as { id: string }).id;
+      expect((await stack.rest('PATCH', `/users/${userId}`, { role: 'auditor' })).status).toBe(200);
+      expect((await stack.rest('PATCH', `/users/${userId}`, { disabled: true })).status).toBe(200);
+      expect((await stack.rest('PATCH', `/users/${userId}`, { disabled: false })).status).toBe(200);
+      const reset = await stack.rest<{ reset_url: string }>('POST', `/users/${userId}/password-reset`);
+      expect(reset.status).toBe(201);
       expect((await stack.rest('POST', '/teams', { name: 'Platform' })).status).toBe(201);
       const token = await apiToken(stack, 'auditor');
       expect((await stack.rest('DELETE', `/api-tokens/${token.id}`)).status).toBe(204);
@@ -297,6 +303,8 @@ describe.each(['postgres', 'embedded'] as const)(
         'mcp_servers.revoke ok': 1,
         'users.create ok': 1,
         'users.create error': 1,
+        'users.update ok': 3,
+        'users.password_reset ok': 1,
         'teams.create ok': 1,
         'api_tokens.create ok': 1,
         'api_tokens.revoke ok': 1,
@@ -328,6 +336,7 @@ describe.each(['postgres', 'embedded'] as const)(
         { query: { format: 'csv', outcome: 'denied' } },
       ]);
       const dump = JSON.stringify(events);
+      expect(dump).not.toContain(new URL(reset.body.reset_url).hash.slice('#token='.length));
       for (const secret of [
         password,
         server.token,

@@ -150,6 +150,11 @@ const PAGES: { name: string; path: () => string; ready: (page: Page) => Promise<
     path: () => '/settings',
     ready: (p) => p.getByRole('heading', { name: 'Settings' }).waitFor(),
   },
+  {
+    name: 'account',
+    path: () => '/account',
+    ready: (p) => p.getByRole('button', { name: 'Change password' }).waitFor(),
+  },
 ];
 
 const DARK = new Set(['overview', 'servers', 'audit', 'server-wizard']);
@@ -188,6 +193,15 @@ describe.each(['light', 'dark'] as const)('the main pages in the %s theme', (the
       else if (DARK.has(name)) await screenshot(page, `${name}-dark`);
     },
   );
+});
+
+it('the reset-password page has no serious accessibility violation', async () => {
+  const context = await newContext(browser, stack.dashboardUrl);
+  const page = await context.newPage();
+  await page.goto('/reset-password#token=gwr_example');
+  await page.getByRole('button', { name: 'Set password' }).waitFor();
+  expect(describeViolations(await violations(page))).toEqual([]);
+  await context.close();
 });
 
 it('the sign-in page has no serious accessibility violation', async () => {

@@ -12,10 +12,16 @@ import type { CreateApiTokenDto } from './dto/create-api-token.dto';
 
 /** `cgw_` + 4 characters: enough to tell tokens apart, far too little to guess one. */
 const PREFIX_LENGTH = API_TOKEN_PREFIX.length + 4;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A token made without an expiry lasts this long. */
+export const DEFAULT_API_TOKEN_DAYS = 90;
+/** The longest a token may last unless an owner makes it; owners alone may make one that never expires. */
+export const MAX_API_TOKEN_DAYS = 365;
 
 /**
  * API tokens for automation. Owners and admins manage every token of the organization, auditors read the list, and
- * members see and revoke only the tokens they created. A token never holds a role its creator does not.
+ * members see and revoke only the tokens they created. A token never holds a role its creator does not, and stops
+ * with its creator (see `PrincipalResolver`). Every token expires unless an owner chose otherwise.
  */
 @Injectable()
 export class ApiTokensService {
@@ -36,10 +42,7 @@ export class ApiTokensService {
     if (!canGrant(principal.role, role)) {
       throw new ForbiddenException(`A ${principal.role} cannot create a token with the role ${role}`);
     }
-    const expiresAt = body.expires_at ? new Date(body.expires_at) : null;
-    if (expiresAt && expiresAt.getTime() <= Date.now()) {
-      throw new BadRequestException(['expires_at must be in the future']);
-    }
+    const expiresAt = expiryOf(principal, body.expires_at);
     const token = generateSecret(API_TOKEN_PREFIX);
     const id = randomUUID();
     await this.tokens.insert({
@@ -70,6 +73,22 @@ export class ApiTokensService {
     if (isManager(principal) || principal.role === 'auditor') return organization;
     return principal.userId ? { ...organization, createdByUserId: principal.userId } : null;
   }
+}
+
+function expiryOf(principal: Principal, requested: string | null | undefined): Date | null {
+  const now = Date.now();
+  if (requested === undefined) return new Date(now + DEFAULT_API_TOKEN_DAYS * DAY_MS);
+  const owner = principal.role === 'owner';
+  if (requested === null) {
+    if (owner) return null;
+    throw new BadRequestException(['Only an owner can make a token that never expires (expires_at: null)']);
+  }
+  const expiresAt = new Date(requested);
+  if (expiresAt.getTime() <= now) throw new BadRequestException(['expires_at must be in the future']);
+  if (!owner && expiresAt.getTime() > now + MAX_API_TOKEN_DAYS * DAY_MS) {
+    throw new BadRequestException([`expires_at must be at most ${MAX_API_TOKEN_DAYS} days ahead`]);
+  }
+  return expiresAt;
 }
 
 function toApiTokenDto(token: ApiTokenEntity, now = Date.now()): ApiTokenDto {

@@ -7,7 +7,11 @@ import type { AuthenticatedRequest } from '../auth/decorators';
 import { AUDITED } from './audit-action.decorator';
 import { AuditService } from './audit.service';
 
-export type AuditedRequest = AuthenticatedRequest & { auditRecorded?: boolean };
+export type AuditedRequest = AuthenticatedRequest & {
+  auditRecorded?: boolean;
+  /** Whom a public route turned out to act for: a spent password-reset link names its user. */
+  auditSubject?: { actor: string; organizationId: string };
+};
 
 /**
  * Records every admin action on the REST API — each change, and the reads that are actions in their own right
@@ -82,8 +86,8 @@ export function adminEvent(
   const bearer = principal ? undefined : /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
   const credential = bearer ? { token_hash_prefix: tokenHashPrefix(bearer) } : undefined;
   return {
-    organizationId: principal?.organizationId,
-    actor: principal?.actor ?? 'anonymous',
+    organizationId: principal?.organizationId ?? request.auditSubject?.organizationId,
+    actor: principal?.actor ?? request.auditSubject?.actor ?? 'anonymous',
     action,
     arguments:
       body || params || query || credential

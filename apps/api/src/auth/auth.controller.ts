@@ -1,12 +1,36 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCookieAuth,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AppConfig } from '@gw/config';
 import type { FastifyReply } from 'fastify';
+import { Audited } from '../audit/audit-action.decorator';
+import type { AuditedRequest } from '../audit/admin-audit.interceptor';
 import { Public } from '../common/decorators/public.decorator';
 import { type AuthenticatedRequest, CurrentPrincipal } from './decorators';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { CompletePasswordResetDto } from './dto/complete-password-reset.dto';
 import { LoginDto } from './dto/login.dto';
 import { SessionDto } from './dto/session.dto';
 import { CSRF_COOKIE, type Principal, SESSION_COOKIE } from './principal';
+import { SessionOnlyGuard } from './guards/session-only.guard';
+import { PasswordService } from './password.service';
 import { SessionService } from './session.service';
 import { toSessionDto } from './session.mapper';
 
@@ -15,6 +39,7 @@ import { toSessionDto } from './session.mapper';
 export class AuthController {
   constructor(
     private readonly sessions: SessionService,
+    private readonly passwords: PasswordService,
     private readonly app: AppConfig,
   ) {}
 
@@ -62,5 +87,38 @@ export class AuthController {
     }
     const { user, organization } = await this.sessions.describe(principal.userId as string);
     return toSessionDto(user, organization);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @Audited('auth.password_change')
+  @UseGuards(SessionOnlyGuard)
+  @ApiCookieAuth()
+  @ApiOperation({
+    summary: 'Change the signed-in user’s password; its other sessions end. Not for API tokens.',
+  })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({ description: 'The new password is too short or equals the current one.' })
+  @ApiForbiddenResponse({ description: 'The current password is wrong, or the caller is an API token.' })
+  changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto): Promise<void> {
+    return this.passwords.change(principal, body.current_password, body.new_password);
+  }
+
+  @Public()
+  @Post('password-reset')
+  @HttpCode(204)
+  @Audited('auth.password_reset')
+  @ApiOperation({
+    summary:
+      'Set a new password with a one-time reset link from an admin (valid one hour, once); every session of the user ends.',
+  })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({ description: 'The link is invalid, used or expired, or the password too short.' })
+  async completePasswordReset(
+    @Body() body: CompletePasswordResetDto,
+    @Req() request: AuditedRequest,
+  ): Promise<void> {
+    const user = await this.passwords.completeReset(body.token, body.new_password);
+    request.auditSubject = { actor: `user:${user.id}`, organizationId: user.organizationId };
   }
 }

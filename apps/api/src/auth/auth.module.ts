@@ -1,22 +1,32 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApiTokenEntity, OrganizationEntity, SessionEntity, UserEntity } from '@gw/db';
+import { ApiTokenEntity, OrganizationEntity, PasswordResetEntity, SessionEntity, UserEntity } from '@gw/db';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './guards/auth.guard';
 import { RolesGuard } from './guards/roles.guard';
+import { PasswordService } from './password.service';
 import { PrincipalResolver } from './principal.resolver';
 import { SessionService } from './session.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, OrganizationEntity, ApiTokenEntity])],
+  imports: [
+    TypeOrmModule.forFeature([
+      UserEntity,
+      SessionEntity,
+      OrganizationEntity,
+      ApiTokenEntity,
+      PasswordResetEntity,
+    ]),
+  ],
   controllers: [AuthController],
   providers: [
     SessionService,
+    PasswordService,
     PrincipalResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [PrincipalResolver, SessionService],
+  exports: [PrincipalResolver, SessionService, PasswordService],
 })
 export class AuthModule {}

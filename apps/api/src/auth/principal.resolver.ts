@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { SessionConfig } from '@gw/config';
 import { ApiTokenEntity, SessionEntity, UserEntity } from '@gw/db';
 import { sha256Hex } from '@gw/security';
 import { IsNull, MoreThan, Repository } from 'typeorm';
+import { tokenRoleUnder } from '../common/access/roles';
 import type { Principal } from './principal';
 
 export interface SessionPrincipal extends Principal {
@@ -12,11 +14,13 @@ export interface SessionPrincipal extends Principal {
 /**
  * How long a valid API token is taken on trust before it is looked up again. A revocation made in this process
  * applies at once (`forgetApiToken`); one made through another api process applies within this time, as a change to
- * an MCP server does (its registry polls every 500 ms).
+ * an MCP server does (its registry polls every 500 ms). Its creator's standing is never cached: see `underCreator`.
  */
 export const API_TOKEN_CACHE_MS = 500;
 /** `last_used_at` is written at most this often per token, rather than on every request. */
 export const LAST_USED_EVERY_MS = 60_000;
+/** A session's `last_seen_at` is written at most this often, rather than on every request. */
+export const SESSION_SEEN_EVERY_MS = 60_000;
 /** Cached tokens at most; unknown tokens are never cached, so guessing cannot fill it. */
 const MAX_CACHED_TOKENS = 10_000;
 
@@ -32,13 +36,23 @@ export class PrincipalResolver {
   private readonly tokenCache = new Map<string, CachedToken>();
   private readonly lastUsedWritten = new Map<string, number>();
 
+  private readonly idleTimeoutMs: number;
+
   constructor(
     @InjectRepository(ApiTokenEntity) private readonly tokens: Repository<ApiTokenEntity>,
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-  ) {}
+    config: SessionConfig,
+  ) {
+    this.idleTimeoutMs = config.idleTimeoutMinutes * 60_000;
+  }
 
   async fromApiToken(token: string): Promise<Principal | null> {
+    const principal = await this.tokenPrincipal(token);
+    return principal && this.underCreator(principal);
+  }
+
+  private async tokenPrincipal(token: string): Promise<Principal | null> {
     const hash = sha256Hex(token);
     const now = Date.now();
     const cached = this.tokenCache.get(hash);
@@ -64,6 +78,22 @@ export class PrincipalResolver {
     return principal;
   }
 
+  /**
+   * A token acts for its creator: refused once the creator is disabled or gone, capped when the creator is demoted.
+   * Read on every request, uncached (one primary-key lookup), so a change made through any api process applies to
+   * the very next request everywhere, with no cache to invalidate across processes.
+   */
+  private async underCreator(principal: Principal): Promise<Principal | null> {
+    if (!principal.userId) return principal;
+    const creator = await this.users.findOne({
+      select: { id: true, role: true },
+      where: { id: principal.userId, organizationId: principal.organizationId, disabledAt: IsNull() },
+    });
+    const role = creator && tokenRoleUnder(creator.role, principal.role);
+    if (!role) return null;
+    return role === principal.role ? principal : { ...principal, role };
+  }
+
   /** Drops a revoked token from the cache, so this process refuses it from the next request on. */
   forgetApiToken(id: string): void {
     for (const [hash, cached] of this.tokenCache) {
@@ -78,13 +108,23 @@ export class PrincipalResolver {
     void this.tokens.update({ id }, { lastUsedAt: new Date(now) }).catch(() => undefined);
   }
 
+  /** The session's user, unless the session expired, sat idle past the idle timeout, or the user is disabled. */
   async fromSession(sessionToken: string): Promise<SessionPrincipal | null> {
+    const now = Date.now();
     const session = await this.sessions.findOne({
-      where: { tokenHash: sha256Hex(sessionToken), expiresAt: MoreThan(new Date()) },
+      where: { tokenHash: sha256Hex(sessionToken), expiresAt: MoreThan(new Date(now)) },
     });
     if (!session) return null;
+    const seen = session.lastSeenAt.getTime();
+    if (now - seen >= this.idleTimeoutMs) {
+      await this.sessions.delete({ id: session.id });
+      return null;
+    }
     const user = await this.users.findOne({ where: { id: session.userId, disabledAt: IsNull() } });
     if (!user) return null;
+    if (now - seen >= SESSION_SEEN_EVERY_MS) {
+      void this.sessions.update({ id: session.id }, { lastSeenAt: new Date(now) }).catch(() => undefined);
+    }
     return {
       kind: 'user',
       id: user.id,

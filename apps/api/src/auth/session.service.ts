@@ -45,6 +45,7 @@ export class SessionService {
       tokenHash: sha256Hex(sessionToken),
       csrfTokenHash: sha256Hex(csrfToken),
       expiresAt,
+      lastSeenAt: new Date(),
       ip: client.ip ?? null,
       userAgent: client.userAgent?.slice(0, 512) ?? null,
     });

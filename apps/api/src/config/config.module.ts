@@ -9,6 +9,7 @@ import {
   QueueConfig,
   RetryConfig,
   SecurityConfig,
+  SessionConfig,
 } from '@gw/config';
 import type { ApiConfigs } from './runtime';
 
@@ -27,6 +28,7 @@ export class ConfigModule {
       { provide: McpConfig, useValue: configs.mcp },
       { provide: AuditConfig, useValue: configs.audit },
       { provide: RetryConfig, useValue: configs.retry },
+      { provide: SessionConfig, useValue: configs.session },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

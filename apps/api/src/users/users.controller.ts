@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiNotFoundResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiOkResponse,
@@ -9,9 +11,13 @@ import {
   ApiBearerAuth,
   ApiCookieAuth,
 } from '@nestjs/swagger';
+import { Audited } from '../audit/audit-action.decorator';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
+import { IdParam } from '../common/decorators/id-param.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
+import { PasswordResetLinkDto } from './dto/password-reset-link.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
 import { CreatedUserDto, UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
@@ -40,5 +46,44 @@ export class UsersController {
   @ApiForbiddenResponse({ description: 'The role is above the caller’s own.' })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserDto): Promise<CreatedUserDto> {
     return this.users.create(principal, body);
+  }
+
+  @Patch(':id')
+  @Roles('owner', 'admin')
+  @ApiOperation({
+    summary:
+      'Change a user’s role or disable it (its sessions and API tokens stop at once) or enable it again.',
+  })
+  @ApiOkResponse({ type: UserDto })
+  @ApiBadRequestResponse({ description: 'Neither role nor disabled was sent, or a value is invalid.' })
+  @ApiForbiddenResponse({
+    description: 'An admin changing an owner or making one, a role above the caller’s, or disabling oneself.',
+  })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The last active owner can be neither demoted nor disabled.' })
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam('id', 'user') id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserDto> {
+    return this.users.update(principal, id, body);
+  }
+
+  @Post(':id/password-reset')
+  @Roles('owner', 'admin')
+  @Audited('users.password_reset')
+  @ApiOperation({
+    summary:
+      'Make a one-time password-reset link for the user (valid one hour), shown once; it replaces any earlier link.',
+  })
+  @ApiCreatedResponse({ type: PasswordResetLinkDto })
+  @ApiForbiddenResponse({ description: 'An admin resetting an owner.' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The user is disabled.' })
+  createPasswordReset(
+    @CurrentPrincipal() principal: Principal,
+    @IdParam('id', 'user') id: string,
+  ): Promise<PasswordResetLinkDto> {
+    return this.users.createPasswordReset(principal, id);
   }
 }

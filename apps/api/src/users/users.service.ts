@@ -1,21 +1,37 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { MembershipEntity, UserEntity } from '@gw/db';
 import { generatePassword, hashPassword } from '@gw/security';
 import { randomUUID } from 'node:crypto';
-import { In, Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, Repository } from 'typeorm';
+import { PasswordService } from '../auth/password.service';
 import type { Principal } from '../auth/principal';
+import { endUserAccess } from '../auth/user-access';
 import { canGrant } from '../common/access/roles';
 import { isUniqueViolation } from '../common/database/unique-violation';
 import type { CreateUserDto } from './dto/create-user.dto';
+import type { PasswordResetLinkDto } from './dto/password-reset-link.dto';
+import type { UpdateUserDto } from './dto/update-user.dto';
 import type { CreatedUserDto, UserDto } from './dto/user.dto';
 
-/** Dashboard users of an organization. Passwords are stored as scrypt hashes only. */
+/**
+ * Dashboard users of an organization. Passwords are stored as scrypt hashes only. Owners and admins change roles and
+ * disable users; only an owner makes, unmakes, disables or resets an owner; the last active owner can be neither
+ * demoted nor disabled; nobody disables itself.
+ */
 @Injectable()
 export class UsersService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
+    private readonly passwords: PasswordService,
   ) {}
 
   async list(principal: Principal): Promise<UserDto[]> {
@@ -49,6 +65,60 @@ export class UsersService {
     }
     const saved = await this.users.findOneByOrFail({ id: user.id });
     return { ...toUserDto(saved, []), ...(generated ? { password: generated } : {}) };
+  }
+
+  async update(principal: Principal, id: string, body: UpdateUserDto): Promise<UserDto> {
+    if (body.role === undefined && body.disabled === undefined) {
+      throw new BadRequestException(['Send role, disabled or both']);
+    }
+    const updated = await this.dataSource.transaction(async (tx) => {
+      // The active owners are locked first, in one order, so two changes at once cannot both remove "the other" owner.
+      const owners = await this.activeOwners(tx, principal.organizationId);
+      const users = tx.getRepository(UserEntity);
+      const target = await users.findOneBy({ id, organizationId: principal.organizationId });
+      if (!target) throw new NotFoundException('No such user');
+      const role = body.role ?? target.role;
+      const disabled = body.disabled ?? target.disabledAt !== null;
+      if ((target.role === 'owner' || role === 'owner') && principal.role !== 'owner') {
+        throw new ForbiddenException('Only an owner can change an owner or make one');
+      }
+      if (!canGrant(principal.role, role)) {
+        throw new ForbiddenException(`A ${principal.role} cannot give the role ${role}`);
+      }
+      if (disabled && target.disabledAt === null && target.id === principal.userId) {
+        throw new ForbiddenException('You cannot disable yourself');
+      }
+      const staysOwner = role === 'owner' && !disabled;
+      if (owners.some((o) => o.id === target.id) && !staysOwner && owners.length === 1) {
+        throw new ConflictException('The last active owner can be neither demoted nor disabled');
+      }
+      const disabledAt = disabled ? (target.disabledAt ?? new Date()) : null;
+      await users.update({ id: target.id }, { role, disabledAt });
+      if (disabled && target.disabledAt === null) await endUserAccess(tx, target.id);
+      return users.findOneByOrFail({ id: target.id });
+    });
+    const teams = await this.teamsByUser([updated.id]);
+    return toUserDto(updated, teams.get(updated.id) ?? []);
+  }
+
+  async createPasswordReset(principal: Principal, id: string): Promise<PasswordResetLinkDto> {
+    const target = await this.users.findOneBy({ id, organizationId: principal.organizationId });
+    if (!target) throw new NotFoundException('No such user');
+    if (target.role === 'owner' && principal.role !== 'owner') {
+      throw new ForbiddenException('Only an owner can reset an owner’s password');
+    }
+    if (target.disabledAt) throw new ConflictException('The user is disabled; enable it first');
+    const link = await this.passwords.createResetLink(target.id);
+    return { reset_url: link.resetUrl, expires_at: link.expiresAt.toISOString() };
+  }
+
+  private activeOwners(tx: EntityManager, organizationId: string): Promise<UserEntity[]> {
+    return tx.getRepository(UserEntity).find({
+      select: { id: true },
+      where: { organizationId, role: 'owner', disabledAt: IsNull() },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   private async teamsByUser(userIds: string[]): Promise<Map<string, string[]>> {

@@ -9,6 +9,7 @@ import { QueueConfig } from './queue.config';
 import { RetryConfig } from './retry.config';
 import { SandboxConfig } from './sandbox.config';
 import { SecurityConfig } from './security.config';
+import { SessionConfig } from './session.config';
 
 /** The config classes users configure, in the order the README lists them. */
 export const DOCUMENTED_CONFIGS = [
@@ -17,6 +18,7 @@ export const DOCUMENTED_CONFIGS = [
   ['queue', QueueConfig],
   ['retries', RetryConfig],
   ['security', SecurityConfig],
+  ['sessions', SessionConfig],
   ['MCP', McpConfig],
   ['audit', AuditConfig],
   ['ClickUp', ClickUpConfig],

@@ -16,9 +16,12 @@ export class CreateApiTokenDto {
 
   @ApiPropertyOptional({
     format: 'date-time',
-    description: 'In the future; without it the token does not expire.',
+    nullable: true,
+    type: String,
+    description:
+      'In the future, at most 365 days ahead unless the caller is an owner. Absent: 90 days from now. `null`: never expires (owners only).',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'expires_at must be an ISO-8601 date-time' })
-  expires_at?: string;
+  @IsISO8601({ strict: true }, { message: 'expires_at must be an ISO-8601 date-time or null' })
+  expires_at?: string | null;
 }

@@ -22,3 +22,15 @@ const GRANTABLE: Record<Role, readonly Role[]> = {
 export function canGrant(granter: Role, role: Role): boolean {
   return GRANTABLE[granter].includes(role);
 }
+
+/**
+ * The role an API token acts with while its creator holds `creatorRole`: its own while the creator could still grant
+ * it; the creator's when a demotion left the creator with a part of the token's powers (an admin token of a creator
+ * now a member acts as a member); none when the creator's role is not within the token's (a member token of a creator
+ * now an auditor), since the token would otherwise keep powers its creator lost or gain ones it never had.
+ */
+export function tokenRoleUnder(creatorRole: Role, tokenRole: Role): Role | null {
+  if (canGrant(creatorRole, tokenRole)) return tokenRole;
+  if (canGrant(tokenRole, creatorRole)) return creatorRole;
+  return null;
+}

@@ -1,6 +1,7 @@
 'use client';
 
-import { ChevronsUpDown, LoaderCircle, LogOut } from 'lucide-react';
+import { ChevronsUpDown, KeyRound, LoaderCircle, LogOut } from 'lucide-react';
+import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Separator } from '@/components/ui/separator';
@@ -14,7 +15,7 @@ function initials(user: SessionUser): string {
   return letters.join('').toUpperCase();
 }
 
-/** Account menu (WAI-ARIA menu button): who is signed in, and sign-out. */
+/** Account menu (WAI-ARIA menu button): who is signed in, their password, and sign-out. */
 export function UserMenu({ user }: { user: SessionUser }) {
   const [open, setOpen] = useState(false);
   const logout = useLogout();
@@ -104,6 +105,15 @@ export function UserMenu({ user }: { user: SessionUser }) {
             </Badge>
           </div>
           <Separator className="my-1" />
+          <Link
+            href="/account"
+            role="menuitem"
+            onClick={() => setOpen(false)}
+            className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm outline-none hover:bg-accent focus-visible:bg-accent"
+          >
+            <KeyRound aria-hidden className="size-4" />
+            Change password
+          </Link>
           <button
             type="button"
             role="menuitem"

@@ -7,6 +7,7 @@ import { ConnectionTeamGrantEntity } from './connection-team-grant.entity';
 import { McpServerEntity } from './mcp-server.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrganizationEntity } from './organization.entity';
+import { PasswordResetEntity } from './password-reset.entity';
 import { SessionEntity } from './session.entity';
 import { TeamEntity } from './team.entity';
 import { TeamPolicyEntity } from './team-policy.entity';
@@ -21,6 +22,7 @@ export * from './connection-team-grant.entity';
 export * from './mcp-server.entity';
 export * from './membership.entity';
 export * from './organization.entity';
+export * from './password-reset.entity';
 export * from './session.entity';
 export * from './team.entity';
 export * from './team-policy.entity';
@@ -40,4 +42,5 @@ export const ENTITIES = [
   ClickUpRateBudgetEntity,
   TeamPolicyEntity,
   ConnectionTeamGrantEntity,
+  PasswordResetEntity,
 ];

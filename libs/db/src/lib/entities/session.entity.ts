@@ -22,6 +22,10 @@ export class SessionEntity {
   @Column('timestamptz', { name: 'expires_at' })
   expiresAt: Date;
 
+  /** When the session was last used, noted at most once a minute; the idle timeout counts from it. */
+  @Column('timestamptz', { name: 'last_seen_at', default: () => 'now()' })
+  lastSeenAt: Date;
+
   @Column('text', { nullable: true })
   ip: string | null;
 

@@ -6,6 +6,7 @@ import { AuditActionIndex1795245213379 } from './1795245213379-audit-action-inde
 import { ClickUpRateBudgetOpenedAt1795246245174 } from './1795246245174-clickup-rate-budget-opened-at';
 import { TeamPolicies1796412368866 } from './1796412368866-team-policies';
 import { ServerChangeXid1796412501250 } from './1796412501250-server-change-xid';
+import { IdentityLifecycle1796412372969 } from './1796412372969-identity-lifecycle';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
 export const MIGRATIONS = [
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   AuditActionIndex1795245213379,
   ClickUpRateBudgetOpenedAt1795246245174,
   TeamPolicies1796412368866,
+  IdentityLifecycle1796412372969,
   ServerChangeXid1796412501250,
 ];

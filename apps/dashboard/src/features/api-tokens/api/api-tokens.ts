@@ -24,7 +24,8 @@ export interface CreatedApiToken extends ApiToken {
 export interface CreateApiTokenInput {
   name: string;
   role?: Role;
-  expires_at?: string;
+  /** null: never (owners only); absent: the api's default of 90 days. */
+  expires_at?: string | null;
 }
 
 const BASE = '/api/v1/api-tokens';

@@ -23,10 +23,14 @@ import type { Role } from '@/features/auth/api/auth.types';
 import { grantableRoles } from '@/features/auth/api/permissions';
 import { usePermission } from '@/features/auth/api/use-permission';
 import { useSession } from '@/features/auth/api/use-session';
-import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '@/lib/expiry';
 import { formatDate } from '@/lib/format';
 import { useApiTokenActions, useApiTokens, type ApiToken, type CreatedApiToken } from '../api/api-tokens';
-import { ExpiryDateField } from '@/components/common/expiry-date-field';
+import {
+  DEFAULT_TOKEN_EXPIRY,
+  tokenExpiresAt,
+  tokenExpiryOptions,
+  type TokenExpiryChoice,
+} from '../schemas/token-expiry';
 
 const STATE_VARIANT = { active: 'success', expired: 'secondary', revoked: 'destructive' } as const;
 
@@ -72,7 +76,16 @@ export function ApiTokensPage() {
       {
         id: 'expires',
         header: 'Expires',
-        cell: ({ row }) => (row.original.expires_at ? formatDate(row.original.expires_at) : 'Never'),
+        cell: ({ row }) =>
+          row.original.expires_at ? (
+            <span
+              className={row.original.state === 'expired' ? 'text-muted-foreground line-through' : undefined}
+            >
+              {formatDate(row.original.expires_at)}
+            </span>
+          ) : (
+            'Never'
+          ),
       },
       {
         id: 'actions',
@@ -149,34 +162,24 @@ function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: () => vo
   const session = useSession();
   const { create } = useApiTokenActions();
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
-  const [expiry, setExpiry] = useState<ExpiryChoice>('never');
-  const [expiryDate, setExpiryDate] = useState('');
-  const [formError, setFormError] = useState<string | null>(null);
-  const roles = session.data ? grantableRoles(session.data.user.role) : [];
+  const role = session.data?.user.role;
+  const roles = role ? grantableRoles(role) : [];
+  const expiryOptions = tokenExpiryOptions(role);
 
   function close() {
     setCreated(null);
-    setFormError(null);
     create.reset();
     onClose();
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
     const form = new FormData(event.currentTarget);
-    let expires: string | null;
-    try {
-      expires = expiresAt(expiry, expiryDate);
-    } catch (error) {
-      setFormError((error as Error).message);
-      return;
-    }
     create.mutate(
       {
         name: String(form.get('name') ?? '').trim(),
         role: String(form.get('role')) as Role,
-        ...(expires ? { expires_at: expires } : {}),
+        expires_at: tokenExpiresAt(String(form.get('expiry')) as TokenExpiryChoice),
       },
       { onSuccess: setCreated },
     );
@@ -221,27 +224,22 @@ function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: () => vo
               ))}
             </Select>
           </Field>
-          <div className="grid gap-3 sm:grid-cols-2">
-            <Field id={`${id}-expiry`} label="Expires">
-              <Select
-                id={`${id}-expiry`}
-                value={expiry}
-                onChange={(e) => setExpiry(e.target.value as ExpiryChoice)}
-              >
-                {EXPIRY_OPTIONS.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            {expiry === 'custom' && (
-              <ExpiryDateField id={`${id}-date`} value={expiryDate} onChange={setExpiryDate} />
-            )}
-          </div>
-          {(formError || create.error) && (
+          <Field
+            id={`${id}-expiry`}
+            label="Expires"
+            hint="It stops working then, and as soon as its creator is disabled."
+          >
+            <Select id={`${id}-expiry`} name="expiry" defaultValue={DEFAULT_TOKEN_EXPIRY}>
+              {expiryOptions.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {create.error && (
             <Alert variant="error" role="alert">
-              {formError ?? create.error?.message}
+              {create.error.message}
             </Alert>
           )}
           <DialogFooter>

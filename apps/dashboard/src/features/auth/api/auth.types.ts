@@ -27,3 +27,15 @@ export interface LoginInput {
   email: string;
   password: string;
 }
+
+/** `POST /api/v1/auth/password`. */
+export interface ChangePasswordInput {
+  current_password: string;
+  new_password: string;
+}
+
+/** `POST /api/v1/auth/password-reset`: the secret of a reset link and the new password. */
+export interface CompletePasswordResetInput {
+  token: string;
+  new_password: string;
+}

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { usePermission } from '@/features/auth/api/use-permission';
-import { createUser, fetchUsers } from './users.api';
+import { createPasswordReset, createUser, fetchUsers, updateUser } from './users.api';
 
 export const userKeys = { all: ['users'] as const, list: () => [...userKeys.all, 'list'] as const };
 
@@ -22,4 +22,17 @@ export function useCreateUser() {
     mutationFn: createUser,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
+}
+
+/** Role changes and disabling; the list is refreshed after each, as the api may refuse (last owner, oneself). */
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateUser,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+export function useCreatePasswordReset() {
+  return useMutation({ mutationFn: createPasswordReset });
 }

@@ -21,3 +21,15 @@ export interface CreateUserInput {
   role: Role;
   password?: string;
 }
+
+/** `PATCH /api/v1/users/{id}`: a role, enabled or disabled, or both. */
+export interface UpdateUserInput {
+  role?: Role;
+  disabled?: boolean;
+}
+
+/** A one-time link for the user to set a new password; shown this once. */
+export interface PasswordResetLink {
+  reset_url: string;
+  expires_at: string;
+}

@@ -24,6 +24,7 @@ import { useTeams } from '@/features/teams/api/use-teams';
 import { formatDate } from '@/lib/format';
 import type { CreatedUser, User } from '../api/users.types';
 import { useCreateUser, useUsers } from '../api/use-users';
+import { canChangeUser, RoleSelect, UserRowActions } from './user-row-actions';
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   owner: 'Everything, including other owners',
@@ -36,6 +37,7 @@ export function UsersPage() {
   const users = useUsers();
   const teams = useTeams();
   const canManage = usePermission('users:manage');
+  const me = useSession().data?.user;
   const [creating, setCreating] = useState(false);
   const teamNames = useMemo(() => new Map((teams.data ?? []).map((t) => [t.id, t.name])), [teams.data]);
 
@@ -54,11 +56,14 @@ export function UsersPage() {
       {
         id: 'role',
         header: 'Role',
-        cell: ({ row }) => (
-          <Badge variant="secondary" className="capitalize" title={ROLE_DESCRIPTIONS[row.original.role]}>
-            {row.original.role}
-          </Badge>
-        ),
+        cell: ({ row }) =>
+          canManage && me && canChangeUser(me, row.original) ? (
+            <RoleSelect me={me} user={row.original} />
+          ) : (
+            <Badge variant="secondary" className="capitalize" title={ROLE_DESCRIPTIONS[row.original.role]}>
+              {row.original.role}
+            </Badge>
+          ),
       },
       {
         id: 'teams',
@@ -81,8 +86,16 @@ export function UsersPage() {
           ),
       },
       { id: 'created', header: 'Added', cell: ({ row }) => formatDate(row.original.created_at) },
+      {
+        id: 'actions',
+        header: () => <span className="sr-only">Actions</span>,
+        cell: ({ row }) =>
+          canManage && me && me.id !== row.original.id && canChangeUser(me, row.original) ? (
+            <UserRowActions user={row.original} />
+          ) : null,
+      },
     ],
-    [teamNames],
+    [teamNames, canManage, me],
   );
 
   return (
