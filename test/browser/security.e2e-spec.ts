@@ -3,11 +3,14 @@ import { launchBrowser, newContext, signIn } from '../support/browser';
 import { connectSandbox, createServer, sandboxIds } from '../support/mcp';
 import { ADMIN, Stack } from '../support/stack';
 
-declare global {
-  interface Window {
-    cspViolations: string[];
-  }
-}
+/** Collects every violation the browser reports, from the first script of each document on. */
+const COLLECT_VIOLATIONS = `
+  window.cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI);
+  });
+`;
+const VIOLATIONS = 'window.cspViolations';
 
 const PAGES = [
   '/',
@@ -36,13 +39,7 @@ describe('the dashboard in Chromium under its Content-Security-Policy', () => {
     serverId = (await createServer(stack, connection, { workspace_id: (await sandboxIds(stack)).acme })).id;
     browser = await launchBrowser();
     context = await newContext(browser, stack.dashboardUrl);
-    // Every violation the browser reports, from the first script of each document on.
-    await context.addInitScript(() => {
-      window.cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (event) => {
-        window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
+    await context.addInitScript(COLLECT_VIOLATIONS);
     page = await context.newPage();
   }, 240_000);
   afterAll(async () => {
@@ -70,7 +67,7 @@ describe('the dashboard in Chromium under its Content-Security-Policy', () => {
       const path = entry === 'server' ? `/servers/${serverId}` : entry;
       await page.goto(path, { waitUntil: 'networkidle' });
       await page.getByRole('navigation', { name: 'Main' }).waitFor();
-      seen[path] = await page.evaluate(() => window.cspViolations);
+      seen[path] = (await page.evaluate(VIOLATIONS)) as string[];
     }
     expect(Object.entries(seen).filter(([, violations]) => violations.length > 0)).toEqual([]);
     expect(errors).toEqual([]);
@@ -79,15 +76,15 @@ describe('the dashboard in Chromium under its Content-Security-Policy', () => {
   it('blocks script that text shown on a page would smuggle in', async () => {
     await page.goto('/settings', { waitUntil: 'networkidle' });
     // What an XSS through untrusted text looks like: markup with an inline handler, which carries no nonce.
-    const ran = await page.evaluate(async () => {
+    const ran = await page.evaluate(`(async () => {
       const holder = document.createElement('div');
       holder.innerHTML = '<img src="/no-such-image.png" onerror="window.injected = true">';
       document.body.append(holder);
       await new Promise((resolve) => setTimeout(resolve, 500));
-      return (window as unknown as { injected?: boolean }).injected === true;
-    });
+      return window.injected === true;
+    })()`);
     expect(ran).toBe(false);
-    expect(await page.evaluate(() => window.cspViolations)).toEqual([expect.stringMatching(/^script-src/)]);
+    expect(await page.evaluate(VIOLATIONS)).toEqual([expect.stringMatching(/^script-src/)]);
   });
 
   it('asks the owner to confirm, naming what will be erased, before shortening the audit retention', async () => {
