@@ -41,6 +41,7 @@ describe('the dashboard in Chromium under its Content-Security-Policy', () => {
     context = await newContext(browser, stack.dashboardUrl);
     await context.addInitScript(COLLECT_VIOLATIONS);
     page = await context.newPage();
+    await signIn(page, ADMIN.email, ADMIN.password);
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
@@ -53,16 +54,22 @@ describe('the dashboard in Chromium under its Content-Security-Policy', () => {
       if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
         errors.push(message.text());
     });
-    const login = await page.goto('/login');
-    const policy = login?.headers()['content-security-policy'] ?? '';
+    const first = await page.goto('/');
+    const policy = first?.headers()['content-security-policy'] ?? '';
     expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
-    const again = await page.goto('/login');
+    const again = await page.goto('/');
     expect(again?.headers()['content-security-policy']).not.toBe(policy);
-    await signIn(page, ADMIN.email, ADMIN.password);
 
     const seen: Record<string, string[]> = {};
+    const visitor = await newContext(browser, stack.dashboardUrl);
+    await visitor.addInitScript(COLLECT_VIOLATIONS);
+    const signInPage = await visitor.newPage();
+    await signInPage.goto('/login', { waitUntil: 'networkidle' });
+    await signInPage.getByRole('button', { name: 'Sign in' }).waitFor();
+    seen['/login'] = (await signInPage.evaluate(VIOLATIONS)) as string[];
+    await visitor.close();
     for (const entry of PAGES) {
       const path = entry === 'server' ? `/servers/${serverId}` : entry;
       await page.goto(path, { waitUntil: 'networkidle' });
