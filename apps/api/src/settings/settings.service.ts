@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { AuditConfig } from '@gw/config';
 import { InjectRepository } from '@nestjs/typeorm';
+import { AuditConfig } from '@gw/config';
 import { OrganizationEntity } from '@gw/db';
 import { JOB_QUEUES, QueueBackend } from '@gw/queue';
 import { Repository } from 'typeorm';
