@@ -47,12 +47,16 @@ describe.each(['postgres', 'embedded'] as const)('exporting the audit log (%s)',
     dir = mkdtempSync(join(tmpdir(), 'gw-audit-export-'));
     for (let i = 0; i < 8; i++) {
       await rawPost(`${stack.baseUrl}/mcp/cmcp_${String(i).padStart(43, 'e')}`, INITIALIZE);
-      if (i % 3 === 1) await stack.rest('PATCH', '/settings', { audit_retention_days: 100 + i });
+      if (i % 3 === 1)
+        await stack.rest('PATCH', '/settings', {
+          audit_retention_days: 100 + i,
+          confirm_audit_retention_days: 100 + i,
+        });
     }
     await stack.rest('POST', '/teams', {
       name: '=HYPERLINK("http://evil.example","click"), "quoted"\nnewline',
     });
-    await stack.rest('PATCH', '/settings', { audit_retention_days: 90 });
+    await stack.rest('PATCH', '/settings', { audit_retention_days: 90, confirm_audit_retention_days: 90 });
     events = (await allEvents(stack)).reverse();
   }, 120_000);
   afterAll(async () => {

@@ -69,7 +69,16 @@ describe.each(['postgres', 'embedded'] as const)('audit retention (%s)', (mode) 
   });
 
   it('purges past the retention period, moves the anchor, records the purge, and the chain still verifies', async () => {
-    expect((await stack.rest('PATCH', '/settings', { audit_retention_days: 30 }, token)).status).toBe(200);
+    expect(
+      (
+        await stack.rest(
+          'PATCH',
+          '/settings',
+          { audit_retention_days: 30, confirm_audit_retention_days: 30 },
+          token,
+        )
+      ).status,
+    ).toBe(200);
     const run = await stack.rest<{ job_id: string }>(
       'POST',
       '/settings/audit-retention/run',

@@ -115,7 +115,7 @@ describe.each(['postgres', 'embedded'] as const)('reviewing the audit log (%s)',
       const admin = await apiToken(stack, 'admin');
       adminActor = `token:${admin.id}`;
       await stack.rest('POST', '/teams', { name: 'needle team' }, admin.token);
-      await stack.rest('PATCH', '/settings', { audit_retention_days: 500 }, admin.token);
+      await stack.rest('POST', '/maintenance/session-cleanup', undefined, admin.token);
       events = await allEvents(stack);
     });
 
@@ -165,8 +165,8 @@ describe.each(['postgres', 'embedded'] as const)('reviewing the audit log (%s)',
             /needle/i.test(JSON.stringify(e.arguments)),
         ],
         [
-          { actor: adminActor, action: 'settings.update' },
-          (e) => e.actor === adminActor && e.action === 'settings.update',
+          { actor: adminActor, action: 'maintenance.sessionCleanup' },
+          (e) => e.actor === adminActor && e.action === 'maintenance.sessionCleanup',
         ],
         [{ server_id: serverB, outcome: 'ok', tool: 'task_get' }, () => false],
       ];

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import {
   AppConfig,
+  AuditConfig,
   ClickUpConfig,
   ConfigError,
   DatabaseConfig,
@@ -18,13 +19,14 @@ import { upsertSchedules } from './schedules';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  const [app, databaseConfig, queueConfig, security, clickup, retry] = loadConfigs([
+  const [app, databaseConfig, queueConfig, security, clickup, retry, audit] = loadConfigs([
     AppConfig,
     DatabaseConfig,
     QueueConfig,
     SecurityConfig,
     ClickUpConfig,
     RetryConfig,
+    AuditConfig,
   ] as const);
   const database = await resolveDatabase({
     url: databaseConfig.url,
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
   const secrets = openSecrets(security, database.embedded, app.dataDir);
 
   const context = await NestFactory.createApplicationContext(
-    WorkerModule.forRoot({ dataSource, queues, logLevel: app.logLevel, clickup, retry, secrets }),
+    WorkerModule.forRoot({ dataSource, queues, logLevel: app.logLevel, clickup, retry, audit, secrets }),
     { logger: ['error', 'warn'] },
   );
   context.get(WorkerHost).start();

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { ClickUpConfig, RetryConfig } from '@gw/config';
+import { AuditConfig, ClickUpConfig, RetryConfig } from '@gw/config';
 import { QueueBackend } from '@gw/queue';
 import { createRateBudgets, RateBudgets } from '@gw/retry';
 import { SecretBox } from '@gw/security';
@@ -22,6 +22,7 @@ export interface WorkerRuntime {
   logLevel: string;
   clickup: ClickUpConfig;
   retry: RetryConfig;
+  audit: AuditConfig;
   /** Opens connection credentials, for the calls the worker replays; null without an encryption key. */
   secrets: SecretBox | null;
 }
@@ -39,6 +40,7 @@ export class WorkerModule {
         { provide: WORKER_LOGGER, useValue: createWorkerLogger(runtime.logLevel) },
         { provide: ClickUpConfig, useValue: runtime.clickup },
         { provide: RetryConfig, useValue: runtime.retry },
+        { provide: AuditConfig, useValue: runtime.audit },
         ...(runtime.secrets ? [{ provide: SecretBox, useValue: runtime.secrets }] : []),
         {
           provide: RateBudgets,
@@ -66,6 +68,7 @@ export class WorkerModule {
         WORKER_LOGGER,
         ClickUpConfig,
         RetryConfig,
+        AuditConfig,
         RateBudgets,
         ...(runtime.secrets ? [SecretBox] : []),
       ],

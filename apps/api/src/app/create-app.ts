@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '@gw/config';
 import { registerMcpAccessLog } from '../logging/mcp-access-log';
+import { securityHeaders } from '../security/security-headers';
 import { requestIdOf } from '../logging/request-id';
 import { McpRoutes } from '../mcp/http/mcp-routes';
 import { MetricsService } from '../metrics/metrics.service';
@@ -25,6 +27,7 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestFastifyAppl
   });
   app.useLogger(app.get(Logger));
   await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, securityHeaders(app.get(AppConfig).publicUrl));
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

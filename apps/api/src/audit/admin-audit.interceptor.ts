@@ -4,7 +4,8 @@ import type { AuditRecord } from '@gw/audit-chain';
 import { tokenHashPrefix } from '@gw/security';
 import { catchError, from, mergeMap, Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/decorators';
-import { AUDITED } from './audit-action.decorator';
+import { AUDITED, AUDITED_SECRET_QUERY } from './audit-action.decorator';
+import { REDACTED } from './redaction';
 import { AuditService } from './audit.service';
 
 export type AuditedRequest = AuthenticatedRequest & {
@@ -32,12 +33,15 @@ export class AdminAuditInterceptor implements NestInterceptor {
     const route = request.routeOptions?.url ?? request.url;
     if (!route.startsWith('/api/v1/') || (request.method === 'GET' && !named)) return next.handle();
     const action = named ?? actionName(context);
+    const secretQuery =
+      this.reflector.get<string[] | undefined>(AUDITED_SECRET_QUERY, context.getHandler()) ?? [];
     const started = performance.now();
     const record = async (outcome: AuditRecord['outcome'], issueCodes: string[]) => {
       // A handler that streams its answer records before the first byte (see AuditExportService).
       if (request.auditRecorded) return;
       request.auditRecorded = true;
-      await this.audit.record(adminEvent(request, action, outcome, issueCodes, performance.now() - started));
+      const event = adminEvent(request, action, outcome, issueCodes, performance.now() - started);
+      await this.audit.record(withSecretQueryRedacted(event, secretQuery));
     };
     return next.handle().pipe(
       mergeMap((data) => from(record('ok', []).then(() => data))),
@@ -50,6 +54,18 @@ export class AdminAuditInterceptor implements NestInterceptor {
       ),
     );
   }
+}
+
+function withSecretQueryRedacted<T extends { arguments?: Record<string, unknown> }>(
+  event: T,
+  keys: string[],
+): T {
+  const query = event.arguments?.['query'] as Record<string, unknown> | undefined;
+  if (!query || keys.length === 0) return event;
+  const redacted = Object.fromEntries(
+    Object.entries(query).map(([key, value]) => [key, keys.includes(key) ? REDACTED : value]),
+  );
+  return { ...event, arguments: { ...event.arguments, query: redacted } };
 }
 
 /** `McpServersController.create` → `mcp_servers.create`. */

@@ -31,8 +31,13 @@ export class SettingsController {
   }
 
   @Patch()
-  @Roles('owner', 'admin')
-  @ApiOperation({ summary: 'Change the organization’s settings (recorded in the audit log).' })
+  @Roles('owner')
+  @ApiOperation({
+    summary: 'Change the organization’s settings (owner only; recorded in the audit log).',
+    description:
+      'Shortening the audit retention needs `confirm_audit_retention_days` equal to the new value; a value below ' +
+      '`audit_retention_min_days` is refused.',
+  })
   @ApiOkResponse({ type: SettingsDto })
   update(@CurrentPrincipal() principal: Principal, @Body() body: UpdateSettingsDto): Promise<SettingsDto> {
     return this.settings.update(principal, body);
@@ -40,11 +45,11 @@ export class SettingsController {
 
   @Post('audit-retention/run')
   @HttpCode(202)
-  @Roles('owner', 'admin')
+  @Roles('owner')
   @Audited('settings.run_audit_retention')
   @ApiOperation({
     summary:
-      'Purge audit events past the retention period now (the worker also does it daily). Follow the job at /maintenance/jobs/{job_id}.',
+      'Purge audit events past the retention period now (owner only; the worker also does it daily). Follow the job at /maintenance/jobs/{job_id}.',
   })
   @ApiAcceptedResponse({ type: EnqueuedJobDto })
   async runAuditRetention(@CurrentPrincipal() principal: Principal): Promise<EnqueuedJobDto> {

@@ -1,5 +1,6 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { AuditConfig } from '@gw/config';
 import { OrganizationEntity } from '@gw/db';
 import { JOB_QUEUES, QueueBackend } from '@gw/queue';
 import { Repository } from 'typeorm';
@@ -13,6 +14,7 @@ export class SettingsService {
   constructor(
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
     private readonly queues: QueueBackend,
+    private readonly audit: AuditConfig,
   ) {}
 
   async get(principal: Principal): Promise<SettingsDto> {
@@ -22,15 +24,28 @@ export class SettingsService {
       organization_id: organization.id,
       organization_name: organization.name,
       audit_retention_days: organization.auditRetentionDays,
+      audit_retention_min_days: this.audit.retentionMinDays,
     };
   }
 
   async update(principal: Principal, body: UpdateSettingsDto): Promise<SettingsDto> {
-    if (body.audit_retention_days !== undefined) {
-      await this.organizations.update(
-        { id: principal.organizationId },
-        { auditRetentionDays: body.audit_retention_days },
-      );
+    const days = body.audit_retention_days;
+    if (days !== undefined) {
+      const floor = this.audit.retentionMinDays;
+      if (days < floor) {
+        throw new BadRequestException([
+          `audit_retention_days must be at least ${floor} (AUDIT_RETENTION_MIN_DAYS)`,
+        ]);
+      }
+      const current = await this.get(principal);
+      // Shortening is the one change that destroys history, so the caller repeats the number it means.
+      if (days < current.audit_retention_days && body.confirm_audit_retention_days !== days) {
+        throw new BadRequestException([
+          `shortening the audit retention from ${current.audit_retention_days} to ${days} days erases every audit ` +
+            `event older than ${days} days: send confirm_audit_retention_days: ${days} to confirm`,
+        ]);
+      }
+      await this.organizations.update({ id: principal.organizationId }, { auditRetentionDays: days });
     }
     return this.get(principal);
   }

@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { PRODUCT_NAME } from '@/components/app-shell/brand';
 import { Providers } from '@/components/providers';
 import { ThemeScript } from '@/components/theme/theme-script';
+import { NONCE_HEADER } from '@/lib/content-security-policy';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -18,11 +20,13 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Reading the request's nonce renders every page per request, as a nonce must be new each time.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <ThemeScript />
+        <ThemeScript nonce={nonce} />
       </head>
       <body className="min-h-svh">
         <Providers>{children}</Providers>

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { EnvVar } from './env-var.decorator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -49,4 +49,14 @@ export class AppConfig {
   })
   @IsString()
   dataDir = './.data';
+
+  @EnvVar({
+    name: 'METRICS_TOKEN',
+    description:
+      '`/metrics` is for an internal Prometheus: keep it off the public network. When set, scrapes must send `Authorization: Bearer <token>`.',
+    secret: true,
+  })
+  @IsOptional()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  metricsToken?: string;
 }

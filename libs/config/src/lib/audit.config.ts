@@ -1,5 +1,5 @@
-import { Transform } from 'class-transformer';
-import { IsBoolean } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 import { EnvVar } from './env-var.decorator';
 
 export class AuditConfig {
@@ -13,4 +13,16 @@ export class AuditConfig {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'must be true or false' })
   enabled = true;
+
+  @EnvVar({
+    name: 'AUDIT_RETENTION_MIN_DAYS',
+    description:
+      'The shortest audit retention an owner may set, in days. The worker never purges audit events younger than this, whatever the database says.',
+    default: '30',
+  })
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer from 1 to 3650' })
+  @Min(1, { message: 'must be an integer from 1 to 3650' })
+  @Max(3650, { message: 'must be an integer from 1 to 3650' })
+  retentionMinDays = 30;
 }

@@ -27,7 +27,7 @@ export class DatabaseConfig {
   @EnvVar({
     name: 'EMBEDDED_DB_PORT',
     description:
-      'Loopback port on which the api serves its embedded PGlite to the worker. 0 picks a free port.',
+      'Loopback port on which the api serves its embedded PGlite to the worker. 0 picks a free port. Clients need a password drawn at each start, which the worker reads from `DATA_DIR/embedded-db.json` (mode 0600).',
     default: '0',
   })
   @Type(() => Number)

@@ -3,11 +3,11 @@
 /// <reference path="../types/pglite-contrib.d.ts" />
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EMBEDDED_DB_FILE, readEmbeddedDatabaseInfo } from './database-location';
-import { PgliteSessionQueue } from './pglite-session-queue';
+import { PasswordSocketServer } from './password-socket-server';
 
 /** Shared buffers of the embedded database (see `startEmbeddedPostgres`). */
 const EMBEDDED_SHARED_BUFFERS = '16MB';
@@ -18,7 +18,8 @@ export interface EmbeddedPostgres {
 }
 
 /**
- * Opens PGlite in `dataDir/pgdata` and serves it to `pg` clients on a loopback port.
+ * Opens PGlite in `dataDir/pgdata` and serves it to `pg` clients on a loopback port, behind a password drawn anew at
+ * each start. The URL that carries it is in the info file (mode 0600), where the worker finds it.
  *
  * PGlite is one Postgres session shared by every socket client, so settings are made once here:
  * BullMQ's PostgreSQL backend pins `search_path` through a startup option that pglite-socket ignores,
@@ -36,12 +37,14 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
   });
   await db.exec('SET search_path TO public, bullmq');
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 64 });
-  PgliteSessionQueue.install(server, db);
-  await server.start();
-  const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+  const password = randomBytes(24).toString('hex');
+  const server = new PasswordSocketServer({ db, host: '127.0.0.1', port, password, maxConnections: 64 });
+  const boundPort = await server.start();
+  const url = `postgres://postgres:${password}@127.0.0.1:${boundPort}/postgres`;
   const infoFile = join(root, EMBEDDED_DB_FILE);
-  writeFileSync(infoFile, JSON.stringify({ url, pid: process.pid }), { mode: 0o600 });
+  // A file left by a crashed run keeps its mode on rewrite; a fresh one gets 0600 from its first byte.
+  rmSync(infoFile, { force: true });
+  writeFileSync(infoFile, JSON.stringify({ url, pid: process.pid }), { mode: 0o600, flag: 'wx' });
   return {
     url,
     async stop() {

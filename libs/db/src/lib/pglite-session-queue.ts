@@ -1,5 +1,4 @@
 import type { PGlite } from '@electric-sql/pglite';
-import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 interface Pending {
   handlerId: number;
@@ -28,13 +27,6 @@ export class PgliteSessionQueue {
   private readonly openBatches = new Set<number>();
 
   constructor(private readonly db: PGlite) {}
-
-  /** Puts this queue in place of the server's own; call before `start()`. */
-  static install(server: PGLiteSocketServer, db: PGlite): PgliteSessionQueue {
-    const queue = new PgliteSessionQueue(db);
-    (server as unknown as { queryQueue: PgliteSessionQueue }).queryQueue = queue;
-    return queue;
-  }
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
     return new Promise((resolve, reject) => {

@@ -8,6 +8,7 @@ import {
   ApiBearerAuth,
   ApiCookieAuth,
 } from '@nestjs/swagger';
+import { Audited } from '../../audit/audit-action.decorator';
 import { CurrentPrincipal, Roles } from '../../auth/decorators';
 import type { Principal } from '../../auth/principal';
 import { OAuthStartQueryDto } from '../dto/oauth-start.query.dto';
@@ -37,8 +38,10 @@ export class ConnectionOAuthController {
 
   // Query values are read one by one rather than through a DTO: ClickUp decides what it appends to the redirect,
   // and an unexpected parameter must not turn the browser's landing into a JSON error.
+  // A GET that creates a connection: recorded like any other change, without the one-time code and the state.
   @Get('callback')
   @Roles('owner', 'admin')
+  @Audited('connections.create_by_oauth', { secretQuery: ['code', 'state'] })
   @Redirect()
   @ApiOperation({
     summary: 'Where ClickUp sends the browser back; creates the connection.',

@@ -9,4 +9,9 @@ export class SettingsDto {
     description: 'Audit events older than this many days are purged daily; the hash chain stays verifiable.',
   })
   audit_retention_days: number;
+  @ApiProperty({
+    description:
+      'The shortest retention that may be set (`AUDIT_RETENTION_MIN_DAYS`); the worker never purges younger events.',
+  })
+  audit_retention_min_days: number;
 }

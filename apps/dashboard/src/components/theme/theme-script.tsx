@@ -1,6 +1,6 @@
 import { themeScript } from './theme-store';
 
 /** Runs while the HTML is parsed, so a dark-mode user never sees a light flash. */
-export function ThemeScript() {
-  return <script dangerouslySetInnerHTML={{ __html: themeScript }} />;
+export function ThemeScript({ nonce }: { nonce?: string }) {
+  return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />;
 }

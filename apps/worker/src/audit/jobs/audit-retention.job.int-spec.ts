@@ -5,6 +5,7 @@ import {
   type AuditEventRow,
   type UnsequencedRecord,
 } from '@gw/audit-chain';
+import { AuditConfig } from '@gw/config';
 import { OrganizationEntity } from '@gw/db';
 import { DATABASE_TARGETS, migratedDataSource, type DatabaseTarget } from '@gw/db/testing';
 import { randomUUID } from 'node:crypto';
@@ -17,11 +18,13 @@ describe.each(DATABASE_TARGETS)('audit retention on %s', (_label, open) => {
   let target: DatabaseTarget;
   let dataSource: DataSource;
   let job: AuditRetentionJob;
+  /** The retention floor most cases run under; the floor's own case sets the default of 30 days. */
+  const floor = (retentionMinDays: number) => Object.assign(new AuditConfig(), { retentionMinDays });
 
   beforeAll(async () => {
     target = await open('gw_retention');
     dataSource = await migratedDataSource(target.url, 'retention-test');
-    job = new AuditRetentionJob(dataSource);
+    job = new AuditRetentionJob(dataSource, floor(1));
   }, 60_000);
 
   afterAll(async () => {
@@ -98,6 +101,25 @@ describe.each(DATABASE_TARGETS)('audit retention on %s', (_label, open) => {
       actor: 'system:audit-retention',
       outcome: 'ok',
       arguments: { purged: old, retention_days: 30, anchor_seq: old + 1 },
+    });
+  });
+
+  it('never purges rows younger than AUDIT_RETENTION_MIN_DAYS, even when the database holds a shorter period', async () => {
+    const org = await organization(30);
+    // As if someone with access to the database had bypassed the api's floor.
+    await dataSource.query('UPDATE organizations SET audit_retention_days = 1 WHERE id = $1', [org]);
+    await append(Array.from({ length: 4 }, (_, n) => event(org, 45, n)));
+    await append(Array.from({ length: 6 }, (_, n) => event(org, 10, n)));
+    const guarded = new AuditRetentionJob(dataSource, new AuditConfig());
+
+    await expect(guarded.process({ organization_id: org })).resolves.toEqual({ organizations: 1, purged: 4 });
+
+    const { records, verdict } = await chain(org);
+    expect(verdict.ok).toBe(true);
+    expect(records.filter((r) => r.action === 'tools/call')).toHaveLength(6);
+    expect(records.at(-1)).toMatchObject({
+      action: 'audit.purge',
+      arguments: { purged: 4, retention_days: 30 },
     });
   });
 

@@ -6,6 +6,7 @@ import {
   type AuditEventRow,
   type ChainAnchor,
 } from '@gw/audit-chain';
+import { AuditConfig } from '@gw/config';
 import type { JobPayload, JobResult } from '@gw/queue';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -26,13 +27,17 @@ interface Organization {
  * go in `seq` order from the start of the chain, and the chain's anchor moves to the first kept row in the same
  * transaction, so what remains verifies from its anchor. Before a batch is deleted it is checked against the chain:
  * retention never destroys the evidence of a tampered row (the job fails instead, and the break stays visible).
- * Each purge that removed rows is itself recorded as `audit.purge`.
+ * Each purge that removed rows is itself recorded as `audit.purge`. Rows younger than `AUDIT_RETENTION_MIN_DAYS`
+ * are kept whatever period the database holds: a row written there directly must not erase the history.
  */
 @Injectable()
 export class AuditRetentionJob implements JobProcessor<'audit-retention'> {
   readonly name = 'audit-retention' as const;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditConfig,
+  ) {}
 
   async process(payload: JobPayload<'audit-retention'>): Promise<JobResult<'audit-retention'>> {
     const organizations = (await this.dataSource.query(
@@ -56,7 +61,8 @@ export class AuditRetentionJob implements JobProcessor<'audit-retention'> {
   }
 
   private async purge(organization: Organization, requestedBy: string | undefined): Promise<number> {
-    const cutoff = new Date(Date.now() - organization.audit_retention_days * DAY_MS);
+    const retentionDays = Math.max(organization.audit_retention_days, this.audit.retentionMinDays);
+    const cutoff = new Date(Date.now() - retentionDays * DAY_MS);
     let purged = 0;
     let anchor: ChainAnchor | undefined;
     for (;;) {
@@ -85,7 +91,7 @@ export class AuditRetentionJob implements JobProcessor<'audit-retention'> {
             tool: null,
             arguments: {
               purged,
-              retention_days: organization.audit_retention_days,
+              retention_days: retentionDays,
               before: cutoff.toISOString(),
               anchor_seq: anchor?.seq ?? null,
             },

@@ -17,7 +17,7 @@ const PERMISSIONS = {
   'teams:manage': ['owner', 'admin'],
   'api-tokens:manage': ['owner', 'admin', 'member'],
   'settings:read': ['owner', 'admin', 'auditor'],
-  'settings:manage': ['owner', 'admin'],
+  'settings:manage': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

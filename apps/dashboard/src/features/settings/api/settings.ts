@@ -8,6 +8,14 @@ export interface OrganizationSettings {
   organization_id: string;
   organization_name: string;
   audit_retention_days: number;
+  /** The shortest retention the api accepts (`AUDIT_RETENTION_MIN_DAYS`). */
+  audit_retention_min_days: number;
+}
+
+/** `PATCH /api/v1/settings`: shortening the retention repeats the new period in `confirm_audit_retention_days`. */
+export interface SettingsUpdate {
+  audit_retention_days: number;
+  confirm_audit_retention_days?: number;
 }
 
 const BASE = '/api/v1/settings';
@@ -23,8 +31,7 @@ export function useSettings() {
 export function useSettingsActions() {
   const queryClient = useQueryClient();
   const update = useMutation({
-    mutationFn: (body: { audit_retention_days: number }) =>
-      apiFetch<OrganizationSettings>(BASE, { method: 'PATCH', body }),
+    mutationFn: (body: SettingsUpdate) => apiFetch<OrganizationSettings>(BASE, { method: 'PATCH', body }),
     onSuccess: (settings) => queryClient.setQueryData(settingsKeys.all, settings),
   });
   const runRetention = useMutation({

@@ -1,0 +1,292 @@
+import { connectSandbox, createServer, sandboxIds } from '../support/mcp';
+import { ADMIN, Stack } from '../support/stack';
+import { apiToken, eventsSince, mcpSession, newestSeq, sandboxListId, verify } from './support';
+
+interface OpenApi {
+  paths: Record<string, Record<string, unknown>>;
+}
+
+/** What an example hands back: the answer's status, and the step that must leave the row (the rest is setup). */
+type Call = () => Promise<{ status: number }>;
+
+/**
+ * Ids made once for the examples. Each example creates what it changes or removes, so the order of the routes in
+ * the OpenAPI document does not matter.
+ */
+interface Fixtures {
+  stack: Stack;
+  connection: string;
+  workspace: string;
+  queuedJob(): Promise<string>;
+}
+
+const call =
+  (stack: Stack, method: string, path: string, body?: unknown): Call =>
+  () =>
+    stack.rest(method, path, body);
+
+async function created(stack: Stack, path: string, body: unknown): Promise<string> {
+  const res = await stack.rest<{ id: string }>('POST', path, body);
+  if (res.status !== 201) throw new Error(`POST ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+let unique = 0;
+const uniqueEmail = () => `person-${Date.now()}-${unique++}@example.com`;
+
+const PASSWORD = 'a-very-secret-password-123';
+
+async function newUser(stack: Stack, role = 'member'): Promise<{ id: string; email: string }> {
+  const email = uniqueEmail();
+  const id = await created(stack, '/users', { email, name: 'Gil', role, password: PASSWORD });
+  return { id, email };
+}
+
+/** A dashboard session (cookie and CSRF token), for the routes that act on the signed-in user. */
+async function session(
+  stack: Stack,
+  email: string,
+): Promise<(method: string, path: string, body: unknown) => Call> {
+  const res = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrf_token } = (await res.json()) as { csrf_token: string };
+  return (method, path, body) => () =>
+    fetch(`${stack.baseUrl}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf_token },
+      body: JSON.stringify(body),
+    });
+}
+
+/**
+ * One valid call per state-changing route, keyed as the OpenAPI document names it. A route added to the api without
+ * an entry here fails the test: add one line (setup first if the route needs something to act on, then the call).
+ * Entries for routes the api does not serve are never run.
+ */
+const EXAMPLES: Record<string, (f: Fixtures) => Promise<Call>> = {
+  'POST /api/v1/auth/login':
+    async ({ stack }) =>
+    () =>
+      fetch(`${stack.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
+      }),
+  'POST /api/v1/auth/logout': async ({ stack }) => call(stack, 'POST', '/auth/logout'),
+  'POST /api/v1/connections': async ({ stack }) =>
+    call(stack, 'POST', '/connections', {
+      name: 'Another',
+      type: 'personal_token',
+      token: 'pk_sandbox_owner',
+    }),
+  'DELETE /api/v1/connections/{id}': async ({ stack }) => {
+    const id = await connectSandbox(stack, 'To remove');
+    return call(stack, 'DELETE', `/connections/${id}`);
+  },
+  'POST /api/v1/connections/{id}/mcp-servers': async ({ stack, connection, workspace }) =>
+    call(stack, 'POST', `/connections/${connection}/mcp-servers`, {
+      name: 'example',
+      workspace_id: workspace,
+      config: { methods: [], tags: [] },
+    }),
+  'PATCH /api/v1/mcp-servers/{id}': async ({ stack, connection, workspace }) => {
+    const { id } = await createServer(stack, connection, { workspace_id: workspace });
+    return call(stack, 'PATCH', `/mcp-servers/${id}`, { name: 'renamed' });
+  },
+  'DELETE /api/v1/mcp-servers/{id}': async ({ stack, connection, workspace }) => {
+    const { id } = await createServer(stack, connection, { workspace_id: workspace });
+    return call(stack, 'DELETE', `/mcp-servers/${id}`);
+  },
+  'POST /api/v1/mcp-servers/{id}/rotate': async ({ stack, connection, workspace }) => {
+    const { id } = await createServer(stack, connection, { workspace_id: workspace });
+    return call(stack, 'POST', `/mcp-servers/${id}/rotate`);
+  },
+  'POST /api/v1/users': async ({ stack }) =>
+    call(stack, 'POST', '/users', { email: uniqueEmail(), name: 'Dana', role: 'member', password: PASSWORD }),
+  'POST /api/v1/teams': async ({ stack }) => call(stack, 'POST', '/teams', { name: `Team ${unique++}` }),
+  'POST /api/v1/teams/{id}/members': async ({ stack }) => {
+    const team = await created(stack, '/teams', { name: `Team ${unique++}` });
+    const user = (await newUser(stack)).id;
+    return call(stack, 'POST', `/teams/${team}/members`, { user_id: user });
+  },
+  'DELETE /api/v1/teams/{id}/members/{userId}': async ({ stack }) => {
+    const team = await created(stack, '/teams', { name: `Team ${unique++}` });
+    const user = (await newUser(stack)).id;
+    await stack.rest('POST', `/teams/${team}/members`, { user_id: user });
+    return call(stack, 'DELETE', `/teams/${team}/members/${user}`);
+  },
+  'POST /api/v1/api-tokens': async ({ stack }) =>
+    call(stack, 'POST', '/api-tokens', { name: 'ci', role: 'auditor' }),
+  'DELETE /api/v1/api-tokens/{id}': async ({ stack }) => {
+    const { id } = await apiToken(stack, 'auditor');
+    return call(stack, 'DELETE', `/api-tokens/${id}`);
+  },
+  'PATCH /api/v1/settings': async ({ stack }) =>
+    call(stack, 'PATCH', '/settings', { audit_retention_days: 400 }),
+  'POST /api/v1/settings/audit-retention/run': async ({ stack }) =>
+    call(stack, 'POST', '/settings/audit-retention/run'),
+  'POST /api/v1/maintenance/session-cleanup': async ({ stack }) =>
+    call(stack, 'POST', '/maintenance/session-cleanup'),
+  'POST /api/v1/retry-jobs/{id}/retry': async ({ stack, queuedJob }) =>
+    call(stack, 'POST', `/retry-jobs/${await queuedJob()}/retry`),
+  'DELETE /api/v1/retry-jobs/{id}': async ({ stack, queuedJob }) =>
+    call(stack, 'DELETE', `/retry-jobs/${await queuedJob()}`),
+  // Routes of the same security work, served once their branches are merged (bodies as specified for them).
+  'PATCH /api/v1/users/{id}': async ({ stack }) =>
+    call(stack, 'PATCH', `/users/${(await newUser(stack)).id}`, { role: 'auditor' }),
+  'POST /api/v1/users/{id}/password-reset': async ({ stack }) =>
+    call(stack, 'POST', `/users/${(await newUser(stack)).id}/password-reset`),
+  'POST /api/v1/auth/password': async ({ stack }) => {
+    const as = await session(stack, (await newUser(stack)).email);
+    return as('POST', '/auth/password', { current_password: PASSWORD, new_password: `${PASSWORD}-new` });
+  },
+  'PUT /api/v1/teams/{id}/policy': async ({ stack, connection, workspace }) =>
+    call(stack, 'PUT', `/teams/${await created(stack, '/teams', { name: `Team ${unique++}` })}/policy`, {
+      connection_ids: [connection],
+      workspace_ids: [workspace],
+      tags: [],
+      methods: [],
+      require_space_pinning: false,
+      require_api_token_auth: false,
+      max_expiry_days: 90,
+    }),
+  'PUT /api/v1/connections/{id}/teams': async ({ stack }) => {
+    const id = await connectSandbox(stack, 'Shared');
+    const team = await created(stack, '/teams', { name: `Team ${unique++}` });
+    return call(stack, 'PUT', `/connections/${id}/teams`, { team_ids: [team] });
+  },
+};
+
+/**
+ * Routes that change state although they are GETs, because a browser arrives on them by redirect. The OpenAPI
+ * document cannot say so, so they are named here.
+ */
+const STATE_CHANGING_GETS: Record<string, (f: Fixtures) => Promise<Call>> = {
+  // ClickUp sends the browser back here; this is where an OAuth connection is created.
+  'GET /api/v1/connections/oauth/callback': async ({ stack, workspace }) => {
+    const start = await fetch(`${stack.baseUrl}/api/v1/connections/oauth/start?name=Via%20OAuth`, {
+      headers: { authorization: `Bearer ${ADMIN.apiToken}` },
+      redirect: 'manual',
+    });
+    const consent = new URL(start.headers.get('location') as string);
+    const form = new URLSearchParams({
+      client_id: consent.searchParams.get('client_id') as string,
+      redirect_uri: consent.searchParams.get('redirect_uri') as string,
+      state: consent.searchParams.get('state') as string,
+      user: 'owner',
+      workspace,
+    });
+    const approved = await fetch(new URL('/api', consent), {
+      method: 'POST',
+      body: form,
+      redirect: 'manual',
+    });
+    const callback = new URL(approved.headers.get('location') as string);
+    return async () => {
+      const back = await fetch(`${stack.baseUrl}${callback.pathname}${callback.search}`, {
+        headers: { authorization: `Bearer ${ADMIN.apiToken}` },
+        redirect: 'manual',
+      });
+      const landing = new URL(back.headers.get('location') as string);
+      // The callback answers 302 either way; only a landing with `created` means a connection was made.
+      return { status: landing.searchParams.has('created') ? 201 : 500 };
+    };
+  },
+};
+
+/**
+ * Routes whose example is refused on purpose, with the status it gets: the refusal is still an admin action and
+ * leaves its one row (outcome `error`). Without a worker a queued job stays `waiting`, which cannot be retried.
+ */
+const REFUSED: Record<string, number> = { 'POST /api/v1/retry-jobs/{id}/retry': 409 };
+
+describe('every state-changing route of the REST API leaves exactly one audit row', () => {
+  // No worker: retry jobs stay queued, so they can be retried and discarded.
+  const stack = new Stack('postgres', {
+    sandbox: true,
+    worker: false,
+    env: {
+      RETRY_CALL_BUDGET_MS: '1000',
+      RETRY_BASE_DELAY_MS: '600000',
+      CLICKUP_OAUTH_CLIENT_ID: 'sandbox-client-id',
+      CLICKUP_OAUTH_CLIENT_SECRET: 'sandbox-client-secret',
+    },
+  });
+  let fixtures: Fixtures;
+  let routes: string[];
+
+  beforeAll(async () => {
+    await stack.start();
+    const ids = await sandboxIds(stack);
+    const connection = await connectSandbox(stack);
+    const doc = (await (await fetch(`${stack.baseUrl}/api/docs-json`)).json()) as OpenApi;
+    routes = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.keys(operations)
+        .filter((method) => ['post', 'put', 'patch', 'delete'].includes(method))
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    fixtures = {
+      stack,
+      connection,
+      workspace: ids.acme,
+      async queuedJob() {
+        const server = await createServer(stack, connection, { workspace_id: ids.acme });
+        const session = await mcpSession(server.url);
+        const list = await sandboxListId(stack, ids.engineering, 'Sprint 42');
+        await fetch(`${stack.sandboxUrl}/_sandbox/faults`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ method: 'POST', path: '/api/v2/list/*/task', status: 503, count: 100 }),
+        });
+        try {
+          const answer = await session.call('task_create', { list_id: list, name: 'queued' });
+          const envelope = answer?.structuredContent as unknown as { issues: { job_id?: string }[] };
+          return envelope.issues[0].job_id as string;
+        } finally {
+          await fetch(`${stack.sandboxUrl}/_sandbox/faults`, { method: 'DELETE' });
+        }
+      },
+    };
+  }, 120_000);
+  afterAll(() => stack.stop(), 60_000);
+
+  it('has an example for every state-changing route the api serves', () => {
+    expect(routes.length).toBeGreaterThan(10);
+    expect(routes.filter((route) => !(route in EXAMPLES))).toEqual([]);
+  });
+
+  it('records one row per successful call, for each route the OpenAPI document lists and each state-changing GET', async () => {
+    const rows: Record<string, string[]> = {};
+    const examples = { ...EXAMPLES, ...STATE_CHANGING_GETS };
+    for (const route of [...routes.filter((r) => r in EXAMPLES), ...Object.keys(STATE_CHANGING_GETS)]) {
+      const run = await examples[route](fixtures);
+      const before = await newestSeq(stack);
+      const { status } = await run();
+      const expected = REFUSED[route];
+      expect({ route, ok: expected ? status === expected : status >= 200 && status < 300 }).toEqual({
+        route,
+        ok: true,
+      });
+      const events = await eventsSince(stack, before);
+      rows[route] = events.map(
+        (e) => `${e.action} ${e.outcome === (REFUSED[route] ? 'error' : 'ok') ? 'as expected' : e.outcome}`,
+      );
+      if (route in STATE_CHANGING_GETS) {
+        // The one-time OAuth code and its state are credentials: the row says they came, not what they were.
+        expect(events[0]?.arguments).toMatchObject({ query: { code: '[redacted]', state: '[redacted]' } });
+      }
+    }
+    const notOne = Object.entries(rows).filter(
+      ([, events]) => events.length !== 1 || !events[0].endsWith(' as expected'),
+    );
+    expect(notOne).toEqual([]);
+    expect(await verify(stack)).toMatchObject({ ok: true });
+  });
+});
