@@ -138,11 +138,24 @@ const EXAMPLES: Record<string, (f: Fixtures) => Promise<Call>> = {
     call(stack, 'POST', `/retry-jobs/${await queuedJob()}/retry`),
   'DELETE /api/v1/retry-jobs/{id}': async ({ stack, queuedJob }) =>
     call(stack, 'DELETE', `/retry-jobs/${await queuedJob()}`),
-  // Routes of the same security work, served once their branches are merged (bodies as specified for them).
+  // Users, password and team-policy routes.
   'PATCH /api/v1/users/{id}': async ({ stack }) =>
     call(stack, 'PATCH', `/users/${(await newUser(stack)).id}`, { role: 'auditor' }),
   'POST /api/v1/users/{id}/password-reset': async ({ stack }) =>
     call(stack, 'POST', `/users/${(await newUser(stack)).id}/password-reset`),
+  'POST /api/v1/auth/password-reset': async ({ stack }) => {
+    const link = await stack.rest<{ reset_url: string }>(
+      'POST',
+      `/users/${(await newUser(stack)).id}/password-reset`,
+    );
+    const token = new URL(link.body.reset_url).hash.replace(/^#token=/, '');
+    return () =>
+      fetch(`${stack.baseUrl}/api/v1/auth/password-reset`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token, new_password: `${PASSWORD}-reset` }),
+      });
+  },
   'POST /api/v1/auth/password': async ({ stack }) => {
     const as = await session(stack, (await newUser(stack)).email);
     return as('POST', '/auth/password', { current_password: PASSWORD, new_password: `${PASSWORD}-new` });
