@@ -6,6 +6,7 @@ import { ClickUpRateBudgetEntity } from './clickup-rate-budget.entity';
 import { McpServerEntity } from './mcp-server.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrganizationEntity } from './organization.entity';
+import { SecurityEventEntity } from './security-event.entity';
 import { SessionEntity } from './session.entity';
 import { TeamEntity } from './team.entity';
 import { UserEntity } from './user.entity';
@@ -18,6 +19,7 @@ export * from './clickup-rate-budget.entity';
 export * from './mcp-server.entity';
 export * from './membership.entity';
 export * from './organization.entity';
+export * from './security-event.entity';
 export * from './session.entity';
 export * from './team.entity';
 export * from './user.entity';
@@ -34,4 +36,5 @@ export const ENTITIES = [
   AuditEventEntity,
   AuditChainEntity,
   ClickUpRateBudgetEntity,
+  SecurityEventEntity,
 ];

@@ -4,6 +4,7 @@ import { AuditChains1795240571906 } from './1795240571906-audit-chains';
 import { ClickUpRateBudgets1795242020105 } from './1795242020105-clickup-rate-budgets';
 import { AuditActionIndex1795245213379 } from './1795245213379-audit-action-index';
 import { ClickUpRateBudgetOpenedAt1795246245174 } from './1795246245174-clickup-rate-budget-opened-at';
+import { SecurityEvents1796412405268 } from './1796412405268-security-events';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ClickUpRateBudgets1795242020105,
   AuditActionIndex1795245213379,
   ClickUpRateBudgetOpenedAt1795246245174,
+  SecurityEvents1796412405268,
 ];
