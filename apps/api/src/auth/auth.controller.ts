@@ -1,12 +1,20 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { AppConfig } from '@gw/config';
 import type { FastifyReply } from 'fastify';
+import type { AuditedRequest } from '../audit/admin-audit.interceptor';
 import { Public } from '../common/decorators/public.decorator';
-import { type AuthenticatedRequest, CurrentPrincipal } from './decorators';
+import { CurrentPrincipal } from './decorators';
 import { LoginDto } from './dto/login.dto';
 import { SessionDto } from './dto/session.dto';
 import { CSRF_COOKIE, type Principal, SESSION_COOKIE } from './principal';
+import { LoginThrottle } from './login-throttle.service';
 import { SessionService } from './session.service';
 import { toSessionDto } from './session.mapper';
 
@@ -16,6 +24,7 @@ export class AuthController {
   constructor(
     private readonly sessions: SessionService,
     private readonly app: AppConfig,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   @Public()
@@ -23,16 +32,24 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in to the dashboard: sets an httpOnly session cookie and a CSRF cookie.' })
   @ApiOkResponse({ type: SessionDto })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed sign-ins for this account or from this address; see Retry-After.',
+  })
   async login(
     @Body() body: LoginDto,
-    @Req() request: AuthenticatedRequest,
+    @Req() request: AuditedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionDto> {
+    this.throttle.assertOpen(body.email, request.ip);
     const opened = await this.sessions.open(body.email, body.password, {
       ip: request.ip,
       userAgent: request.headers['user-agent'],
     });
-    if (!opened) throw new UnauthorizedException('Wrong email or password');
+    if (!opened) {
+      request.refusalRecorded = true;
+      await this.throttle.failed(body.email, request.ip);
+      throw new UnauthorizedException('Wrong email or password');
+    }
     const secure = this.app.publicUrl.startsWith('https://');
     const common = { path: '/', sameSite: 'lax' as const, secure, expires: opened.expiresAt };
     void reply.setCookie(SESSION_COOKIE, opened.sessionToken, { ...common, httpOnly: true });

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiTokenEntity, OrganizationEntity, SessionEntity, UserEntity } from '@gw/db';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './guards/auth.guard';
+import { LoginThrottle } from './login-throttle.service';
 import { RolesGuard } from './guards/roles.guard';
 import { PrincipalResolver } from './principal.resolver';
 import { SessionService } from './session.service';
@@ -13,10 +14,11 @@ import { SessionService } from './session.service';
   controllers: [AuthController],
   providers: [
     SessionService,
+    LoginThrottle,
     PrincipalResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [PrincipalResolver, SessionService],
+  exports: [PrincipalResolver, SessionService, LoginThrottle],
 })
 export class AuthModule {}

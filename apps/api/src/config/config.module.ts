@@ -6,6 +6,7 @@ import {
   ClickUpConfig,
   DatabaseConfig,
   McpConfig,
+  NetworkConfig,
   QueueConfig,
   RetryConfig,
   SecurityConfig,
@@ -27,6 +28,7 @@ export class ConfigModule {
       { provide: McpConfig, useValue: configs.mcp },
       { provide: AuditConfig, useValue: configs.audit },
       { provide: RetryConfig, useValue: configs.retry },
+      { provide: NetworkConfig, useValue: configs.network },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -7,6 +7,7 @@ import {
   Env,
   loadConfigs,
   McpConfig,
+  NetworkConfig,
   QueueConfig,
   RetryConfig,
   SecurityConfig,
@@ -23,6 +24,7 @@ export const API_CONFIG_CLASSES = [
   McpConfig,
   AuditConfig,
   RetryConfig,
+  NetworkConfig,
 ] as const;
 
 export interface ApiConfigs {
@@ -35,14 +37,15 @@ export interface ApiConfigs {
   mcp: McpConfig;
   audit: AuditConfig;
   retry: RetryConfig;
+  network: NetworkConfig;
 }
 
 export function loadApiConfigs(env: Env = process.env): ApiConfigs {
-  const [app, database, queue, security, clickup, bootstrap, mcp, audit, retry] = loadConfigs(
+  const [app, database, queue, security, clickup, bootstrap, mcp, audit, retry, network] = loadConfigs(
     API_CONFIG_CLASSES,
     env,
   );
   // Unset PUBLIC_URL follows PORT, so a local api on another port still prints working MCP URLs.
   if (!env['PUBLIC_URL']) app.publicUrl = `http://localhost:${app.port}`;
-  return { app, database, queue, security, clickup, bootstrap, mcp, audit, retry };
+  return { app, database, queue, security, clickup, bootstrap, mcp, audit, retry, network };
 }
