@@ -63,7 +63,7 @@ export class NetworkConfig {
   @EnvVar({
     name: 'CLIENT_IP_SECRET',
     description:
-      'Secret the dashboard and the api share (at least 32 characters) so the dashboard can pass the browser address to the api in a signed `x-gateway-client-ip` header; the api believes that header only with a valid signature. `npm start` and docker compose generate one; unset, the api sees the dashboard as the client of dashboard requests.',
+      'Secret the dashboard and the api share (at least 32 characters) so the dashboard can pass the browser address to the api in a signed `x-gateway-client-ip` header; the api believes that header only with a valid signature. Give the dashboard the same value: `npm start` generates one for both, docker compose passes `CLIENT_IP_SECRET` to both. Unset, the api sees the dashboard as the client of every request it proxies, so the failed sign-ins of one browser spend the failure budget of every dashboard user.',
     secret: true,
   })
   @IsOptional()

@@ -17,6 +17,7 @@ const PERMISSIONS = {
   'api-tokens:manage': ['owner', 'admin', 'member'],
   'settings:read': ['owner', 'admin', 'auditor'],
   'settings:manage': ['owner', 'admin'],
+  'security-events:read': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
