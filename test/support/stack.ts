@@ -137,7 +137,8 @@ export class Stack {
 
   async startApi(): Promise<AppProcess> {
     this.api = AppProcess.start('api', this.env());
-    await this.api.waitForLine(/^api listening on/);
+    // Embedded mode starts PGlite and migrates it first: close to a minute on a busy 2-core machine.
+    await this.api.waitForLine(/^api listening on/, 120_000);
     return this.api;
   }
 
