@@ -8,6 +8,7 @@ import {
   stopAllOnSignal,
   ROOT,
 } from './lib/processes.mjs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
 const started = Date.now();
@@ -38,6 +39,8 @@ try {
     CLICKUP_OAUTH_CLIENT_SECRET: process.env.CLICKUP_OAUTH_CLIENT_SECRET ?? 'sandbox-client-secret',
     // A ready connection to the sandbox, unless ClickUp itself is configured.
     ...(process.env.CLICKUP_API_BASE_URL ? {} : { SANDBOX_CONNECTION_TOKEN: 'pk_sandbox_owner' }),
+    // Shared by the api and the dashboard only, so the api believes the browser address the dashboard passes on.
+    CLIENT_IP_SECRET: process.env.CLIENT_IP_SECRET ?? randomBytes(32).toString('base64url'),
   };
   const api = startProcess('api', serverEntry('api'), productEnv);
   processes.push(api);
@@ -49,7 +52,7 @@ try {
   const dashboard = startProcess(
     'dashboard',
     [join(ROOT, 'node_modules/next/dist/bin/next'), 'start', 'apps/dashboard', '-p', dashboardPort],
-    { API_INTERNAL_URL: `http://127.0.0.1:${apiPort}` },
+    { API_INTERNAL_URL: `http://127.0.0.1:${apiPort}`, CLIENT_IP_SECRET: productEnv.CLIENT_IP_SECRET },
   );
   processes.push(dashboard);
   await Promise.all([

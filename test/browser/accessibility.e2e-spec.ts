@@ -146,6 +146,11 @@ const PAGES: { name: string; path: () => string; ready: (page: Page) => Promise<
     ready: (p) => p.getByRole('table', { name: 'API tokens' }).waitFor(),
   },
   {
+    name: 'security-events',
+    path: () => '/security-events',
+    ready: (p) => p.getByRole('heading', { name: 'Security events' }).waitFor(),
+  },
+  {
     name: 'settings',
     path: () => '/settings',
     ready: (p) => p.getByRole('heading', { name: 'Settings' }).waitFor(),

@@ -9,6 +9,7 @@ import {
   DatabaseConfig,
   envVarsOf,
   loadConfigs,
+  NetworkConfig,
   QueueConfig,
   SandboxConfig,
   SecurityConfig,
@@ -42,6 +43,7 @@ const SERVER_CONFIGS = [
   SecurityConfig,
   ClickUpConfig,
   BootstrapConfig,
+  NetworkConfig,
 ] as const;
 
 function service(name: string): Service {

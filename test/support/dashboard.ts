@@ -19,7 +19,11 @@ export class DashboardProcess {
     this.exit = new Promise((resolve) => child.once('exit', resolve));
   }
 
-  static async start(port: number, apiUrl: string): Promise<DashboardProcess> {
+  static async start(
+    port: number,
+    apiUrl: string,
+    env: Record<string, string> = {},
+  ): Promise<DashboardProcess> {
     if (!existsSync(join(REPO_ROOT, 'apps/dashboard/.next/BUILD_ID'))) {
       throw new Error(
         'The dashboard is not built: run `npm test` (it builds it) or `npx next build apps/dashboard`',
@@ -43,6 +47,7 @@ export class DashboardProcess {
           NODE_ENV: 'production',
           API_INTERNAL_URL: apiUrl,
           NEXT_TELEMETRY_DISABLED: '1',
+          ...env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },

@@ -7,6 +7,7 @@ import {
   uniqueQueuePrefix,
 } from '@gw/testing';
 import { readEmbeddedDatabaseInfo } from '@gw/db';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,8 @@ export class Stack {
   private database?: TestDatabase;
   private dataDir?: string;
   private readonly queuePrefix = uniqueQueuePrefix();
+  /** Shared by the api and the dashboard, as `npm start` does, so the api sees browsers by their own address. */
+  private readonly clientIpSecret = randomBytes(32).toString('base64url');
 
   sandbox?: AppProcess;
   sandboxUrl?: string;
@@ -96,6 +99,7 @@ export class Stack {
             DASHBOARD_URL: this.dashboardUrl,
             CLICKUP_OAUTH_CLIENT_ID: 'sandbox-client-id',
             CLICKUP_OAUTH_CLIENT_SECRET: 'sandbox-client-secret',
+            CLIENT_IP_SECRET: this.clientIpSecret,
           }
         : {}),
       ...this.options.env,
@@ -125,13 +129,16 @@ export class Stack {
     await this.startApi();
     if (this.options.worker !== false) await this.startWorker();
     if (this.options.dashboard) {
-      this.dashboard = await DashboardProcess.start(this.dashboardPort as number, this.baseUrl);
+      this.dashboard = await DashboardProcess.start(this.dashboardPort as number, this.baseUrl, {
+        CLIENT_IP_SECRET: this.clientIpSecret,
+      });
     }
   }
 
   async startApi(): Promise<AppProcess> {
     this.api = AppProcess.start('api', this.env());
-    await this.api.waitForLine(/^api listening on/);
+    // Embedded mode starts PGlite and migrates it first: close to a minute on a busy 2-core machine.
+    await this.api.waitForLine(/^api listening on/, 120_000);
     return this.api;
   }
 

@@ -3,6 +3,8 @@ import { contentSecurityPolicy, newNonce, NONCE_HEADER } from '@/lib/content-sec
 
 const DEFAULT_API_URL = 'http://127.0.0.1:3001';
 const API_PATHS = /^\/(api|mcp)(\/|$)|^\/(healthz|readyz)$/;
+const CLIENT_IP_HEADER = 'x-gateway-client-ip';
+const CLIENT_IP_SIGNATURE_HEADER = 'x-gateway-client-ip-signature';
 
 /**
  * One origin for the browser: these paths are served by the api behind the dashboard.
@@ -10,10 +12,48 @@ const API_PATHS = /^\/(api|mcp)(\/|$)|^\/(healthz|readyz)$/;
  * destinations into the build, while API_INTERNAL_URL is only known where the dashboard runs
  * (`http://api:3001` in docker compose, an ephemeral port in tests).
  */
-function forwardToApi(request: NextRequest): NextResponse {
+async function forwardToApi(request: NextRequest): Promise<NextResponse> {
   const api = (process.env.API_INTERNAL_URL || DEFAULT_API_URL).replace(/\/+$/, '');
   const { pathname, search } = request.nextUrl;
-  return NextResponse.rewrite(new URL(`${api}${pathname}${search}`));
+  const target = new URL(`${api}${pathname}${search}`);
+  const headers = await withClientAddress(request.headers, process.env.CLIENT_IP_SECRET);
+  return headers ? NextResponse.rewrite(target, { request: { headers } }) : NextResponse.rewrite(target);
+}
+
+/**
+ * The api sees the dashboard as the client of everything proxied here; with CLIENT_IP_SECRET (shared with the api
+ * only) the browser's address goes along, signed, so rate limits and audit rows name the browser. A browser's own
+ * copy of these headers is dropped: only this signature can make the api believe an address.
+ */
+async function withClientAddress(incoming: Headers, secret: string | undefined): Promise<Headers | null> {
+  if (!secret) return null;
+  const headers = new Headers(incoming);
+  headers.delete(CLIENT_IP_HEADER);
+  headers.delete(CLIENT_IP_SIGNATURE_HEADER);
+  // Next.js sets X-Forwarded-For to the peer's address when no proxy in front of it did.
+  const address = incoming.get('x-forwarded-for')?.split(',').pop()?.trim();
+  if (address) {
+    headers.set(CLIENT_IP_HEADER, address);
+    headers.set(CLIENT_IP_SIGNATURE_HEADER, await sign(secret, address));
+  }
+  return headers;
+}
+
+let signingKey: { secret: string; key: Promise<CryptoKey> } | undefined;
+
+async function sign(secret: string, address: string): Promise<string> {
+  if (signingKey?.secret !== secret) {
+    const key = crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    signingKey = { secret, key };
+  }
+  const mac = await crypto.subtle.sign('HMAC', await signingKey.key, new TextEncoder().encode(address));
+  return Buffer.from(mac).toString('base64url');
 }
 
 /**
@@ -33,7 +73,7 @@ function withContentSecurityPolicy(request: NextRequest): NextResponse {
   return response;
 }
 
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   return API_PATHS.test(request.nextUrl.pathname)
     ? forwardToApi(request)
     : withContentSecurityPolicy(request);

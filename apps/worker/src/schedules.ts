@@ -20,4 +20,13 @@ export async function upsertSchedules(queues: QueueBackend): Promise<void> {
       opts: { attempts: 5, backoff: { type: 'exponential', delay: 60_000 } },
     },
   );
+  await queues.queue(JOB_QUEUES['security-event-retention']).upsertJobScheduler(
+    'hourly-security-event-retention',
+    { pattern: '23 * * * *' },
+    {
+      name: 'security-event-retention',
+      data: {},
+      opts: { attempts: 5, backoff: { type: 'exponential', delay: 60_000 } },
+    },
+  );
 }

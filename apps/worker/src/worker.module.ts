@@ -9,6 +9,7 @@ import { AuditRetentionJob } from './audit/jobs/audit-retention.job';
 import { JOB_PROCESSORS } from './jobs/job-processor';
 import { WorkerHost } from './jobs/worker-host';
 import { createWorkerLogger, WORKER_LOGGER } from './jobs/worker-logger';
+import { SecurityEventRetentionJob } from './maintenance/jobs/security-event-retention.job';
 import { SessionCleanupJob } from './maintenance/jobs/session-cleanup.job';
 import { MaintenanceJobsModule } from './maintenance/maintenance.module';
 import { ExpireServerJob } from './mcp-servers/jobs/expire-server.job';
@@ -58,7 +59,13 @@ export class WorkerModule {
         {
           provide: JOB_PROCESSORS,
           useFactory: (...processors) => processors,
-          inject: [SessionCleanupJob, ExpireServerJob, AuditRetentionJob, ToolCallJob],
+          inject: [
+            SessionCleanupJob,
+            ExpireServerJob,
+            AuditRetentionJob,
+            SecurityEventRetentionJob,
+            ToolCallJob,
+          ],
         },
         WorkerHost,
       ],

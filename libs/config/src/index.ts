@@ -11,4 +11,5 @@ export * from './lib/mcp.config';
 export * from './lib/retry.config';
 export * from './lib/audit.config';
 export * from './lib/session.config';
+export * from './lib/network.config';
 export * from './lib/config-table';

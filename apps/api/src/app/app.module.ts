@@ -14,6 +14,8 @@ import { McpModule } from '../mcp/mcp.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { StatsModule } from '../stats/stats.module';
 import { TeamsModule } from '../teams/teams.module';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module';
+import { SecurityEventsModule } from '../security-events/security-events.module';
 import { ToolsModule } from '../tools/tools.module';
 import { SettingsModule } from '../settings/settings.module';
 import { UsersModule } from '../users/users.module';
@@ -30,6 +32,8 @@ export class AppModule {
         InfrastructureModule.forRoot(runtime),
         LoggingModule,
         MetricsModule,
+        SecurityEventsModule,
+        RateLimitsModule,
         HealthModule,
         AuthModule,
         AuditModule,

@@ -6,19 +6,22 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '@gw/config';
+import { registerSignedClientAddress } from '../client-address/signed-client-address';
 import { registerMcpAccessLog } from '../logging/mcp-access-log';
 import { securityHeaders } from '../security/security-headers';
 import { requestIdOf } from '../logging/request-id';
 import { McpRoutes } from '../mcp/http/mcp-routes';
 import { MetricsService } from '../metrics/metrics.service';
 import { setupOpenApi } from '../openapi/openapi';
+import { registerRateLimits } from '../rate-limits/register-rate-limits';
 import { AppModule } from './app.module';
 import type { ApiRuntime } from './runtime';
 
 /** Builds the api application (routes, pipes, docs, metrics) without listening; main.ts and the tests share it. */
 export async function createApiApp(runtime: ApiRuntime): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: true,
+    // Off by default: X-Forwarded-For is believed only from the proxies TRUST_PROXY names.
+    trustProxy: runtime.configs.network.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: (req: IncomingMessage) => requestIdOf(req),
   });
@@ -28,6 +31,8 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestFastifyAppl
   app.useLogger(app.get(Logger));
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, securityHeaders(app.get(AppConfig).publicUrl));
+  registerSignedClientAddress(app.getHttpAdapter().getInstance(), runtime.configs.network.clientIpSecret);
+  await registerRateLimits(app, runtime.queues);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

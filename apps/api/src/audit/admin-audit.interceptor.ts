@@ -12,12 +12,16 @@ export type AuditedRequest = AuthenticatedRequest & {
   auditRecorded?: boolean;
   /** Whom a public route turned out to act for: a spent password-reset link names its user. */
   auditSubject?: { actor: string; organizationId: string };
+  /** Set when a refusal was already counted as a security event (a failed sign-in), so it is not counted twice. */
+  refusalRecorded?: boolean;
 };
 
 /**
  * Records every admin action on the REST API — each change, and the reads that are actions in their own right
  * (exports, verifications) — after it succeeds or fails and before the answer leaves, so no admin sees a result
  * the audit log does not hold. Requests refused before reaching a handler are recorded by the exception filter.
+ * A request nobody authenticated that fails (a wrong password, a malformed sign-in) enters no organization's chain:
+ * the exception filter counts it as a security event instead.
  */
 @Injectable()
 export class AdminAuditInterceptor implements NestInterceptor {
@@ -38,7 +42,7 @@ export class AdminAuditInterceptor implements NestInterceptor {
     const started = performance.now();
     const record = async (outcome: AuditRecord['outcome'], issueCodes: string[]) => {
       // A handler that streams its answer records before the first byte (see AuditExportService).
-      if (request.auditRecorded) return;
+      if (request.auditRecorded || (!request.principal && outcome !== 'ok')) return;
       request.auditRecorded = true;
       const event = adminEvent(request, action, outcome, issueCodes, performance.now() - started);
       await this.audit.record(withSecretQueryRedacted(event, secretQuery));

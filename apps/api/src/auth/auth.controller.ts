@@ -17,6 +17,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { AppConfig } from '@gw/config';
 import type { FastifyReply } from 'fastify';
@@ -31,6 +32,7 @@ import { SessionDto } from './dto/session.dto';
 import { CSRF_COOKIE, type Principal, SESSION_COOKIE } from './principal';
 import { SessionOnlyGuard } from './guards/session-only.guard';
 import { PasswordService } from './password.service';
+import { LoginThrottle } from './login-throttle.service';
 import { SessionService } from './session.service';
 import { toSessionDto } from './session.mapper';
 
@@ -41,6 +43,7 @@ export class AuthController {
     private readonly sessions: SessionService,
     private readonly passwords: PasswordService,
     private readonly app: AppConfig,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   @Public()
@@ -48,16 +51,24 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in to the dashboard: sets an httpOnly session cookie and a CSRF cookie.' })
   @ApiOkResponse({ type: SessionDto })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed sign-ins for this account or from this address; see Retry-After.',
+  })
   async login(
     @Body() body: LoginDto,
-    @Req() request: AuthenticatedRequest,
+    @Req() request: AuditedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionDto> {
+    this.throttle.assertOpen(body.email, request.ip);
     const opened = await this.sessions.open(body.email, body.password, {
       ip: request.ip,
       userAgent: request.headers['user-agent'],
     });
-    if (!opened) throw new UnauthorizedException('Wrong email or password');
+    if (!opened) {
+      request.refusalRecorded = true;
+      await this.throttle.failed(body.email, request.ip);
+      throw new UnauthorizedException('Wrong email or password');
+    }
     const secure = this.app.publicUrl.startsWith('https://');
     const common = { path: '/', sameSite: 'lax' as const, secure, expires: opened.expiresAt };
     void reply.setCookie(SESSION_COOKIE, opened.sessionToken, { ...common, httpOnly: true });

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiTokenEntity, OrganizationEntity, PasswordResetEntity, SessionEntity, UserEntity } from '@gw/db';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './guards/auth.guard';
+import { LoginThrottle } from './login-throttle.service';
 import { RolesGuard } from './guards/roles.guard';
 import { PasswordService } from './password.service';
 import { PrincipalResolver } from './principal.resolver';
@@ -23,10 +24,11 @@ import { SessionService } from './session.service';
   providers: [
     SessionService,
     PasswordService,
+    LoginThrottle,
     PrincipalResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [PrincipalResolver, SessionService, PasswordService],
+  exports: [PrincipalResolver, SessionService, PasswordService, LoginThrottle],
 })
 export class AuthModule {}

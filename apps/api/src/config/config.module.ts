@@ -6,6 +6,7 @@ import {
   ClickUpConfig,
   DatabaseConfig,
   McpConfig,
+  NetworkConfig,
   QueueConfig,
   RetryConfig,
   SecurityConfig,
@@ -29,6 +30,7 @@ export class ConfigModule {
       { provide: AuditConfig, useValue: configs.audit },
       { provide: RetryConfig, useValue: configs.retry },
       { provide: SessionConfig, useValue: configs.session },
+      { provide: NetworkConfig, useValue: configs.network },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

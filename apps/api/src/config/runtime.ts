@@ -7,6 +7,7 @@ import {
   Env,
   loadConfigs,
   McpConfig,
+  NetworkConfig,
   QueueConfig,
   RetryConfig,
   SecurityConfig,
@@ -25,6 +26,7 @@ export const API_CONFIG_CLASSES = [
   AuditConfig,
   RetryConfig,
   SessionConfig,
+  NetworkConfig,
 ] as const;
 
 export interface ApiConfigs {
@@ -38,14 +40,15 @@ export interface ApiConfigs {
   audit: AuditConfig;
   retry: RetryConfig;
   session: SessionConfig;
+  network: NetworkConfig;
 }
 
 export function loadApiConfigs(env: Env = process.env): ApiConfigs {
-  const [app, database, queue, security, clickup, bootstrap, mcp, audit, retry, session] = loadConfigs(
+  const [app, database, queue, security, clickup, bootstrap, mcp, audit, retry, session, network] = loadConfigs(
     API_CONFIG_CLASSES,
     env,
   );
   // Unset PUBLIC_URL follows PORT, so a local api on another port still prints working MCP URLs.
   if (!env['PUBLIC_URL']) app.publicUrl = `http://localhost:${app.port}`;
-  return { app, database, queue, security, clickup, bootstrap, mcp, audit, retry, session };
+  return { app, database, queue, security, clickup, bootstrap, mcp, audit, retry, session, network };
 }

@@ -5,6 +5,7 @@ import { ClickUpConfig } from './clickup.config';
 import { DatabaseConfig } from './database.config';
 import { envVarsOf } from './env-var.decorator';
 import { McpConfig } from './mcp.config';
+import { NetworkConfig } from './network.config';
 import { QueueConfig } from './queue.config';
 import { RetryConfig } from './retry.config';
 import { SandboxConfig } from './sandbox.config';
@@ -19,6 +20,7 @@ export const DOCUMENTED_CONFIGS = [
   ['retries', RetryConfig],
   ['security', SecurityConfig],
   ['sessions', SessionConfig],
+  ['network', NetworkConfig],
   ['MCP', McpConfig],
   ['audit', AuditConfig],
   ['ClickUp', ClickUpConfig],

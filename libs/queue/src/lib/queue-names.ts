@@ -26,6 +26,8 @@ export interface JobTypes {
     payload: { organization_id?: string; requested_by?: string };
     result: { organizations: number; purged: number };
   };
+  /** Deletes security events (counts of refused unauthenticated requests) older than 30 days. */
+  'security-event-retention': { payload: Record<string, never>; result: { deleted: number } };
   /** A tool call past its budget (rate limit, ClickUp failures), replayed until done or dead-lettered. */
   'tool-call': { payload: ToolCallJobPayload; result: ToolCallJobResult };
 }
@@ -37,6 +39,7 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   'session-cleanup': QUEUE_NAMES.maintenance,
   'expire-server': QUEUE_NAMES.mcpServers,
   'audit-retention': QUEUE_NAMES.maintenance,
+  'security-event-retention': QUEUE_NAMES.maintenance,
   'tool-call': QUEUE_NAMES.retries,
 };
 

@@ -3,6 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { adminEvent, outcomeOfError, type AuditedRequest } from '../../audit/admin-audit.interceptor';
 import { AuditService } from '../../audit/audit.service';
+import { FailureLimiter } from '../../rate-limits/failure-limiter.service';
+import { RateLimitedException } from '../../rate-limits/rate-limited.exception';
+import { SecurityEvents } from '../../security-events/security-events.service';
 import { requestIdOf } from '../../logging/request-id';
 
 export interface ErrorBody {
@@ -20,7 +23,11 @@ export interface ErrorBody {
 export class GlobalExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly securityEvents: SecurityEvents,
+    private readonly failures: FailureLimiter,
+  ) {}
 
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const ctx = host.switchToHttp();
@@ -33,10 +40,17 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (statusCode >= 500 && !(exception instanceof HttpException)) {
       this.logger.error({ err: exception, correlation_id: correlationId }, 'unhandled error');
     }
+    if (exception instanceof RateLimitedException) {
+      void reply.header('retry-after', String(exception.retryAfterSeconds));
+    }
     void reply.status(statusCode).header('x-request-id', correlationId).send(body);
   }
 
-  /** REST requests refused before any handler ran (no or wrong credentials, wrong role) are admin actions too. */
+  /**
+   * REST requests refused before any handler ran. A known principal's refusal (a wrong role, a missing CSRF token of
+   * a valid session) is an admin action of its organization. Without one, the request belongs to no organization:
+   * it is a security event, and spends its address's failure budget.
+   */
   private async recordRefusal(
     request: AuditedRequest,
     statusCode: number,
@@ -46,6 +60,15 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (request.auditRecorded || !route.startsWith('/api/v1/') || (statusCode !== 401 && statusCode !== 403))
       return;
     request.auditRecorded = true;
+    if (!request.principal) {
+      if (request.refusalRecorded) return;
+      request.refusalRecorded = true;
+      this.securityEvents.record(request.ip, 'api_unauthenticated');
+      await this.failures
+        .charge(request.ip)
+        .catch((error: Error) => this.logger.error(`could not count a refused request: ${error.message}`));
+      return;
+    }
     const [outcome, codes] = outcomeOfError(exception);
     await this.audit
       .record(adminEvent(request, `http ${request.method} ${route}`, outcome, codes, null))

@@ -6,6 +6,8 @@ import { outcomeOf } from '../../audit/outcome';
 import { PrincipalResolver } from '../../auth/principal.resolver';
 import { mayUseServer } from '../../common/access/server-access';
 import { TeamsService } from '../../teams/teams.service';
+import { FailureLimiter } from '../../rate-limits/failure-limiter.service';
+import { SecurityEvents } from '../../security-events/security-events.service';
 import { tokenHashPrefix } from '@gw/security';
 import { batchRefusal } from '../protocol/batch-policy';
 import { classify, ErrorCode, rpcError, serializeResponse, type JsonRpcResponse } from '../protocol/json-rpc';
@@ -90,6 +92,8 @@ export class McpRoutes {
     private readonly streams: NotificationStreams,
     private readonly legacy: LegacySseSessions,
     private readonly audit: AuditService,
+    private readonly securityEvents: SecurityEvents,
+    private readonly failures: FailureLimiter,
     app: AppConfig,
     mcp: McpConfig,
     private readonly retry: RetryConfig,
@@ -433,14 +437,28 @@ export class McpRoutes {
     return base;
   }
 
+  /**
+   * A denial naming a server (expired, second factor missing) goes to its organization's audit chain; one naming
+   * none (unknown URL, foreign origin) belongs to nobody and is only counted as a security event. Both spend the
+   * address's failure budget (docs/adr/0006-unauthenticated-refusals.md).
+   */
   private async recordDenial(req: TokenRequest, denial: Denied): Promise<void> {
     const server = denial.server;
+    const charged = denial.status === 401 || denial.status === 403 || denial.status === 404;
+    if (charged) await this.failures.charge(req.ip).catch(() => undefined);
+    if (!server) {
+      this.securityEvents.record(
+        req.ip,
+        denial.status === 403 ? 'mcp_forbidden_origin' : 'mcp_unknown_token',
+      );
+      return;
+    }
     await this.audit
       .record({
-        organizationId: server?.organizationId,
-        serverId: server?.id ?? null,
-        teamId: server?.teamId ?? null,
-        actor: server ? `mcp:${server.id}` : 'mcp:unknown',
+        organizationId: server.organizationId,
+        serverId: server.id,
+        teamId: server.teamId,
+        actor: `mcp:${server.id}`,
         action: `http ${req.method} ${req.routeOptions.url ?? '/mcp'}`,
         arguments: { token_hash_prefix: tokenHashPrefix(req.params.token), reason: denial.message },
         outcome: 'denied',

@@ -6,6 +6,7 @@ import {
   ScrollText,
   Server,
   Settings,
+  ShieldAlert,
   Users,
   UsersRound,
   type LucideIcon,
@@ -39,6 +40,12 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { href: '/audit', label: 'Audit log', icon: ScrollText, permission: 'audit:read' },
       { href: '/queue', label: 'Retry queue', icon: ListRestart, permission: 'queue:read' },
+      {
+        href: '/security-events',
+        label: 'Security events',
+        icon: ShieldAlert,
+        permission: 'security-events:read',
+      },
     ],
   },
   {

@@ -8,6 +8,7 @@ import { McpServerEntity } from './mcp-server.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrganizationEntity } from './organization.entity';
 import { PasswordResetEntity } from './password-reset.entity';
+import { SecurityEventEntity } from './security-event.entity';
 import { SessionEntity } from './session.entity';
 import { TeamEntity } from './team.entity';
 import { TeamPolicyEntity } from './team-policy.entity';
@@ -23,6 +24,7 @@ export * from './mcp-server.entity';
 export * from './membership.entity';
 export * from './organization.entity';
 export * from './password-reset.entity';
+export * from './security-event.entity';
 export * from './session.entity';
 export * from './team.entity';
 export * from './team-policy.entity';
@@ -43,4 +45,5 @@ export const ENTITIES = [
   TeamPolicyEntity,
   ConnectionTeamGrantEntity,
   PasswordResetEntity,
+  SecurityEventEntity,
 ];

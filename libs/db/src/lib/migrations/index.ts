@@ -7,6 +7,7 @@ import { ClickUpRateBudgetOpenedAt1795246245174 } from './1795246245174-clickup-
 import { TeamPolicies1796412368866 } from './1796412368866-team-policies';
 import { ServerChangeXid1796412501250 } from './1796412501250-server-change-xid';
 import { IdentityLifecycle1796412372969 } from './1796412372969-identity-lifecycle';
+import { SecurityEvents1796412405268 } from './1796412405268-security-events';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
 export const MIGRATIONS = [
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   ClickUpRateBudgetOpenedAt1795246245174,
   TeamPolicies1796412368866,
   IdentityLifecycle1796412372969,
+  SecurityEvents1796412405268,
   ServerChangeXid1796412501250,
 ];

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import { requestIdOf } from '../logging/request-id';
+import { SecurityEvents } from '../security-events/security-events.service';
+import { FailureLimiter } from './failure-limiter.service';
+
+/**
+ * Refuses every MCP and REST request of an address past its failure budget, first thing, with `429` and
+ * `Retry-After`: no token lookup, no session lookup, no audit row, one counter in memory.
+ */
+export function registerFrontDoor(
+  fastify: FastifyInstance,
+  limiter: FailureLimiter,
+  events: SecurityEvents,
+): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const path = request.url;
+    if (!path.startsWith('/mcp/') && !path.startsWith('/api/v1/')) return done();
+    const retryAfter = limiter.retryAfter(request.ip);
+    if (retryAfter === 0) return done();
+    events.record(request.ip, 'rate_limited');
+    const message = 'Too many failed requests from this address; retry later';
+    void reply
+      .code(429)
+      .header('retry-after', String(retryAfter))
+      .send(
+        path.startsWith('/mcp/')
+          ? { jsonrpc: '2.0', id: null, error: { code: -32000, message } }
+          : {
+              statusCode: 429,
+              error: STATUS_CODES[429],
+              message,
+              correlation_id: requestIdOf(request.raw),
+            },
+      );
+  });
+}

@@ -1,0 +1,10 @@
+/** Why an unauthenticated request was refused. A small fixed set, so the table and the metric stay bounded. */
+export const SECURITY_EVENT_REASONS = [
+  'mcp_unknown_token',
+  'mcp_forbidden_origin',
+  'api_unauthenticated',
+  'login_failed',
+  'login_locked',
+  'rate_limited',
+] as const;
+export type SecurityEventReason = (typeof SECURITY_EVENT_REASONS)[number];
