@@ -440,7 +440,7 @@ export class McpRoutes {
   /**
    * A denial naming a server (expired, second factor missing) goes to its organization's audit chain; one naming
    * none (unknown URL, foreign origin) belongs to nobody and is only counted as a security event. Both spend the
-   * address's failure budget (docs/adr/0006-unauthenticated-refusals.md).
+   * address's failure budget (docs/adr/0010-unauthenticated-refusals.md).
    */
   private async recordDenial(req: TokenRequest, denial: Denied): Promise<void> {
     const server = denial.server;
