@@ -36,10 +36,12 @@ COPY --from=prod-deps /app/node_modules ./node_modules
 COPY package.json ./
 COPY docker/healthcheck.cjs ./docker/healthcheck.cjs
 COPY --from=build /app/apps/dashboard/next.config.mjs ./apps/dashboard/next.config.mjs
+COPY apps/dashboard/server.mjs ./apps/dashboard/server.mjs
 # next start writes its cache under .next, so the unprivileged user owns it.
 COPY --from=build --chown=node:node /app/apps/dashboard/.next ./apps/dashboard/.next
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=5 \
   CMD ["node", "docker/healthcheck.cjs", "http://127.0.0.1:3000/login"]
-CMD ["node", "node_modules/next/dist/bin/next", "start", "apps/dashboard", "--hostname", "0.0.0.0", "--port", "3000"]
+# next start, plus the client address Next.js would take from the browser unchecked (see server.mjs).
+CMD ["node", "apps/dashboard/server.mjs", "--hostname", "0.0.0.0", "--port", "3000"]

@@ -51,7 +51,7 @@ try {
 
   const dashboard = startProcess(
     'dashboard',
-    [join(ROOT, 'node_modules/next/dist/bin/next'), 'start', 'apps/dashboard', '-p', dashboardPort],
+    [join(ROOT, 'apps/dashboard/server.mjs'), '--port', dashboardPort],
     { API_INTERNAL_URL: `http://127.0.0.1:${apiPort}`, CLIENT_IP_SECRET: productEnv.CLIENT_IP_SECRET },
   );
   processes.push(dashboard);

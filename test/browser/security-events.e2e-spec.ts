@@ -29,13 +29,13 @@ afterAll(async () => {
 });
 
 /** A client that reaches the dashboard (not the api) from its own loopback address. */
-function throughDashboard(address: string) {
+function throughDashboard(address: string, extraHeaders: Record<string, string> = {}) {
   const source = new Source(address);
   sources.push(source);
   return (email: string, password: string) =>
     source.request(`${stack.dashboardUrl}/api/v1/auth/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...extraHeaders },
       body: JSON.stringify({ email, password }),
     });
 }
@@ -48,6 +48,15 @@ it('the dashboard passes each browser’s own address to the api, signed, so one
   });
   // Another browser signs in through the same dashboard, untouched by the first one's failures.
   expect((await throughDashboard('127.0.0.42')(ADMIN.email, ADMIN.password)).status).toBe(200);
+});
+
+it('a browser cannot name another address to the dashboard: its own X-Forwarded-For is replaced by its real one', async () => {
+  const login = throughDashboard('127.0.0.43', { 'x-forwarded-for': '203.0.113.9' });
+  expect((await login('nobody@example.com', 'wrong')).status).toBe(401);
+  await waitFor(async () => (await countsByReason(stack, '127.0.0.43'))['login_failed'] === 1, {
+    what: 'the failed sign-in counted under the browser’s real address',
+  });
+  expect(await countsByReason(stack, '203.0.113.9')).toEqual({});
 });
 
 it('an owner reads security events with filters kept in the URL; an auditor has no such page', async () => {

@@ -238,10 +238,13 @@ describe('Dockerfiles', () => {
     }
   });
 
-  it('serves the dashboard with next start on port 3000', () => {
+  it('serves the dashboard with its own server (next start that names the client) on port 3000', () => {
     const { stages, target } = dockerfileOf('dashboard');
     const cmd: string[] = JSON.parse(effective(stages, target, 'CMD') ?? '[]');
-    expect(cmd.slice(0, 4)).toEqual(['node', 'node_modules/next/dist/bin/next', 'start', 'apps/dashboard']);
+    expect(cmd.slice(0, 2)).toEqual(['node', 'apps/dashboard/server.mjs']);
+    expect(readFileSync(join(root, 'docker/dashboard.Dockerfile'), 'utf8')).toContain(
+      'COPY apps/dashboard/server.mjs ./apps/dashboard/server.mjs',
+    );
     expect(cmd.join(' ')).toContain('--port 3000');
   });
 });

@@ -3,7 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The built dashboard (`next start`), as `npm start` runs it, proxying `/api`, `/mcp` and health to the api. */
+/** The built dashboard (`apps/dashboard/server.mjs`), as `npm start` runs it, proxying `/api`, `/mcp` and health to the api. */
 export class DashboardProcess {
   readonly output: string[] = [];
   private readonly exit: Promise<number | null>;
@@ -31,15 +31,7 @@ export class DashboardProcess {
     }
     const child = spawn(
       process.execPath,
-      [
-        join(REPO_ROOT, 'node_modules/next/dist/bin/next'),
-        'start',
-        'apps/dashboard',
-        '-p',
-        String(port),
-        '-H',
-        '127.0.0.1',
-      ],
+      [join(REPO_ROOT, 'apps/dashboard/server.mjs'), '--port', String(port), '--hostname', '127.0.0.1'],
       {
         cwd: REPO_ROOT,
         env: {

@@ -252,12 +252,16 @@ describe('member', () => {
     type WithConfig = Created & { config: { allow_workspace_objects: boolean } };
     const pinned = { team_id: ids.teamA, space_ids: [sandbox.acme.spaceIds[0]] };
     const before = await api.query('SELECT id FROM mcp_servers');
-    const refused = await newServer(as.member, { ...pinned, config: { allow_workspace_objects: true } });
+    const refused = await newServer(as.member, {
+      ...pinned,
+      config: { methods: ['read'], allow_workspace_objects: true },
+    });
     expect(refused.status).toBe(403);
     expect(JSON.stringify(refused.body)).toContain('allow_workspace_objects');
     expect(await api.query('SELECT id FROM mcp_servers')).toHaveLength(before.length);
 
-    const mine = await newServer(as.member, pinned);
+    // Within the team's default policy (read-only servers), so only the flag is in question.
+    const mine = await newServer(as.member, { ...pinned, config: { methods: ['read'] } });
     expect((mine.body as unknown as WithConfig).config.allow_workspace_objects).toBe(false);
     const id = mine.body.id;
     const allow = { config: { allow_workspace_objects: true } };
