@@ -319,3 +319,13 @@ export async function attempt<T>(
     return null;
   }
 }
+
+/** Whether `encodeURIComponent` can write a string (a lone surrogate makes it throw). */
+export function encodable(text: string): boolean {
+  try {
+    encodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,52 @@
+import { ApiUnderTest } from './support/api-under-test';
+import type { ApiClient } from './support/http-client';
+import { Sandbox } from './support/sandbox';
+
+/** A deeply nested JSON body is refused with a clear 400, where the validation pipe's recursion used to answer 500. */
+let sandbox: Sandbox;
+let api: ApiUnderTest;
+let owner: ApiClient;
+
+beforeAll(async () => {
+  sandbox = await Sandbox.start();
+  api = await ApiUnderTest.start(sandbox);
+  owner = await api.signIn();
+}, 60_000);
+
+afterAll(async () => {
+  await api?.stop();
+  await sandbox?.stop();
+});
+
+const deep = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+
+describe('REST write routes with a deeply nested JSON body', () => {
+  it.each([
+    ['POST', '/api/v1/teams', `{"name":"Deep","extra":${deep(5000)}}`],
+    ['PATCH', '/api/v1/settings', `{"audit_retention_days":${'['.repeat(5000)}1${']'.repeat(5000)}}`],
+    ['POST', '/api/v1/api-tokens', deep(20_000)],
+  ])('%s %s answers 400 in the error shape, naming the limit', async (method, path, body) => {
+    const answer = await fetch(new URL(path, api.baseUrl), {
+      method,
+      headers: { ...authHeaders(owner), 'content-type': 'application/json' },
+      body,
+    });
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'The JSON body nests deeper than 32 levels',
+      correlation_id: expect.any(String),
+    });
+  });
+
+  it('still takes a body nested as deep as the DTOs go', async () => {
+    const res = await owner.post<{ name: string }>('/api/v1/teams', { name: 'Shallow' });
+    expect(res.status).toBe(201);
+  });
+});
+
+function authHeaders(client: ApiClient): Record<string, string> {
+  if (client.auth.kind !== 'session') throw new Error('expected a signed-in session');
+  return { cookie: client.auth.cookie, 'x-csrf-token': client.auth.csrf };
+}
