@@ -2,7 +2,7 @@ import { ApiUnderTest } from './support/api-under-test';
 import type { ApiClient } from './support/http-client';
 import { Sandbox } from './support/sandbox';
 
-/** A deeply nested JSON body is refused with a clear 400, where the validation pipe's recursion used to answer 500. */
+/** Bodies the REST API used to answer with a 5xx (found by test/security/fuzz-rest): now a clear 400. */
 let sandbox: Sandbox;
 let api: ApiUnderTest;
 let owner: ApiClient;
@@ -43,6 +43,27 @@ describe('REST write routes with a deeply nested JSON body', () => {
   it('still takes a body nested as deep as the DTOs go', async () => {
     const res = await owner.post<{ name: string }>('/api/v1/teams', { name: 'Shallow' });
     expect(res.status).toBe(201);
+  });
+});
+
+describe('values the DTOs let through to a failure further down', () => {
+  it('refuses a null audit retention with 400 rather than failing on the NOT NULL column', async () => {
+    const res = await owner.patch<{ message: string[] }>('/api/v1/settings', { audit_retention_days: null });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain('audit_retention_days must be an integer number');
+    expect(
+      (await owner.get<{ audit_retention_days: number }>('/api/v1/settings')).body.audit_retention_days,
+    ).toEqual(expect.any(Number));
+  });
+
+  it('refuses a personal token that cannot travel in an HTTP header with 400 rather than 502', async () => {
+    const res = await owner.post<{ message: string[] }>('/api/v1/connections', {
+      name: 'Unicode token',
+      type: 'personal_token',
+      token: 'pk_令牌_token',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toEqual([expect.stringMatching(/^token must be printable ASCII/)]);
   });
 });
 
