@@ -1,11 +1,24 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import type { StackMode } from '../support/stack';
 
-/** A fixed seed and count by default, so a failure reproduces; `FUZZ_SEED` / `FUZZ_RUNS` explore further. */
-export function fuzzSettings(defaultRuns: number): { seed: number; runs: number } {
+/**
+ * The embedded default takes the full count; PostgreSQL + Redis a tenth, for what differs there (the audit writer,
+ * the queue). Together the two suites send over 10,000 messages to `/mcp/{token}` and the REST write routes.
+ */
+export const FUZZ_MODES: Array<[StackMode, number]> = [
+  ['embedded', 1],
+  ['postgres+redis', 0.1],
+];
+
+/**
+ * A fixed seed and count by default, so a failure reproduces; `FUZZ_SEED` / `FUZZ_RUNS` explore further. `fraction`
+ * is the mode's share of the count.
+ */
+export function fuzzSettings(defaultRuns: number, fraction: number): { seed: number; runs: number } {
   const seed = process.env['FUZZ_SEED'] ? Number(process.env['FUZZ_SEED']) : 20261204;
-  const runs = process.env['FUZZ_RUNS'] ? Number(process.env['FUZZ_RUNS']) : defaultRuns;
-  return { seed, runs };
+  const total = process.env['FUZZ_RUNS'] ? Number(process.env['FUZZ_RUNS']) : defaultRuns;
+  return { seed, runs: Math.max(1, Math.round(total * fraction)) };
 }
 
 /** Resident memory of a process in bytes, read the way `top` does. */
