@@ -4,6 +4,7 @@ import { TasksTools } from '../tasks/tasks.tools';
 import { ToolCatalog } from './catalog';
 import { Scope } from './scope';
 import type { ToolContext } from './tool-context';
+import { illFormedTextIssues } from './well-formed-text';
 
 describe('arguments holding an unpaired UTF-16 surrogate', () => {
   const catalog = new ToolCatalog([new TasksTools(), new GoalsTools()]);
@@ -36,6 +37,14 @@ describe('arguments holding an unpaired UTF-16 surrogate', () => {
         },
       ],
     });
+  });
+
+  it('finds one in a free-form value nested far deeper than a recursive walk could go', () => {
+    let value: unknown = '\ud800';
+    for (let i = 0; i < 100_000; i++) value = { a: value };
+    const issues = illFormedTextIssues({ value });
+    expect(issues).toHaveLength(1);
+    expect(issues[0].path).toBe(['value', ...Array<string>(100_000).fill('a')].join('.'));
   });
 
   it('keeps text with paired surrogates (emoji) as it is', async () => {
