@@ -56,6 +56,19 @@ describe('values the DTOs let through to a failure further down', () => {
     ).toEqual(expect.any(Number));
   });
 
+  it('refuses a team_id that is not a UUID with 400, the audit row of the refusal included', async () => {
+    const res = await owner.post<{ message: string[] }>(
+      '/api/v1/connections/00000000-0000-4000-8000-000000000000/mcp-servers',
+      { name: 'Server', workspace_id: sandbox.acme.id, team_id: '90120000001' },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.message).toEqual(expect.arrayContaining([expect.stringMatching(/^team_id /)]));
+    const [row] = await api.query<{ outcome: string; team_id: string | null }>(
+      `SELECT outcome, team_id FROM audit_events ORDER BY at DESC, seq DESC LIMIT 1`,
+    );
+    expect(row).toEqual({ outcome: 'error', team_id: null });
+  });
+
   it('refuses a personal token that cannot travel in an HTTP header with 400 rather than 502', async () => {
     const res = await owner.post<{ message: string[] }>('/api/v1/connections', {
       name: 'Unicode token',
