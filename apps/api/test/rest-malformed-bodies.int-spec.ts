@@ -69,6 +69,16 @@ describe('values the DTOs let through to a failure further down', () => {
     expect(row).toEqual({ outcome: 'error', team_id: null });
   });
 
+  it('refuses text with an unpaired UTF-16 surrogate with 400 rather than a validator crash', async () => {
+    const res = await owner.post<{ message: string }>('/api/v1/users', {
+      email: '\ud800@example.com',
+      name: 'Surrogate',
+      role: 'member',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toBe('The JSON body holds text with an unpaired UTF-16 surrogate');
+  });
+
   it('refuses a personal token that cannot travel in an HTTP header with 400 rather than 502', async () => {
     const res = await owner.post<{ message: string[] }>('/api/v1/connections', {
       name: 'Unicode token',

@@ -5,7 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '@gw/config';
-import { refuseDeepJsonBodies } from '../common/http/json-depth';
+import { refuseUnreadableJsonBodies } from '../common/http/json-body-checks';
 import { registerMcpAccessLog } from '../logging/mcp-access-log';
 import { requestIdOf } from '../logging/request-id';
 import { McpRoutes } from '../mcp/http/mcp-routes';
@@ -37,7 +37,7 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestFastifyAppl
 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
-  refuseDeepJsonBodies(fastify);
+  refuseUnreadableJsonBodies(fastify);
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.httpDuration.observe(
       {

@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
+import { holdsIllFormedText, MAX_JSON_DEPTH, nestsDeeperThan } from './json-body-checks';
 
 const nested = (depth: number, kind: 'array' | 'object'): unknown =>
   JSON.parse(
@@ -27,5 +27,13 @@ describe('nestsDeeperThan', () => {
     expect(nestsDeeperThan('text', 1)).toBe(false);
     expect(nestsDeeperThan(undefined, 1)).toBe(false);
     expect(nestsDeeperThan(Buffer.from('[[[[1]]]]'), 1)).toBe(false);
+  });
+});
+
+describe('holdsIllFormedText', () => {
+  it('finds an unpaired surrogate in a value or a key, and leaves emoji alone', () => {
+    expect(holdsIllFormedText({ email: 'a\ud800@example.com' })).toBe(true);
+    expect(holdsIllFormedText({ tags: ['ok', { '\udc00': 1 }] })).toBe(true);
+    expect(holdsIllFormedText({ name: 'Launch 🚀', tags: ['ünïcödé'] })).toBe(false);
   });
 });
