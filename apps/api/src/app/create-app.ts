@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '@gw/config';
 import { registerSignedClientAddress } from '../client-address/signed-client-address';
+import { refuseUnreadableJsonBodies } from '../common/http/json-body-checks';
 import { registerMcpAccessLog } from '../logging/mcp-access-log';
 import { securityHeaders } from '../security/security-headers';
 import { requestIdOf } from '../logging/request-id';
@@ -44,6 +45,7 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestFastifyAppl
 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
+  refuseUnreadableJsonBodies(fastify);
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.httpDuration.observe(
       {

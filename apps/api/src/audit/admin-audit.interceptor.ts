@@ -125,9 +125,14 @@ export function adminEvent(
     ip: request.ip,
     userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null,
     sessionId: principal?.sessionId ?? null,
-    teamId:
-      body && typeof (body as Record<string, unknown>)['team_id'] === 'string'
-        ? ((body as Record<string, unknown>)['team_id'] as string)
-        : null,
+    teamId: teamIdOf(body),
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The team a request names; a malformed team_id is refused by validation, and must not fail the refusal's row. */
+function teamIdOf(body: unknown): string | null {
+  const teamId = body && typeof body === 'object' ? (body as Record<string, unknown>)['team_id'] : undefined;
+  return typeof teamId === 'string' && UUID.test(teamId) ? teamId : null;
 }

@@ -5,6 +5,7 @@ import { failEnvelope, issuesFromError, okEnvelope, validationIssues, type Envel
 import { TOOL_METHODS, type ToolDefinition, type ToolGroup, type ToolMethod } from './tool';
 import type { ToolContext } from './tool-context';
 import { reachesWorkspaceObjects } from './scope';
+import { illFormedTextIssues } from './well-formed-text';
 
 /** An entry of `tools/list`, as MCP clients receive it. */
 export interface ListedTool {
@@ -118,6 +119,8 @@ export class ToolCatalog {
     if (!tool) return failEnvelope([{ code: 'NOT_FOUND', message: `No tool named ${name}.` }]);
     const parsed = tool.input.safeParse(args ?? {});
     if (!parsed.success) return failEnvelope(validationIssues(parsed.error));
+    const illFormed = illFormedTextIssues(parsed.data);
+    if (illFormed.length > 0) return failEnvelope(illFormed);
     try {
       return okEnvelope(await tool.handler(parsed.data, ctx));
     } catch (error) {

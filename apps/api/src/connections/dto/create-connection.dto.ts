@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
 export class CreateConnectionDto {
   @ApiProperty({ example: 'Acme workspace', maxLength: 100 })
@@ -21,5 +21,9 @@ export class CreateConnectionDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(512)
+  // It travels in the Authorization header, which carries no other characters.
+  @Matches(/^[\x21-\x7e]+$/, {
+    message: 'token must be printable ASCII without spaces, as ClickUp personal tokens are (pk_…)',
+  })
   token: string;
 }

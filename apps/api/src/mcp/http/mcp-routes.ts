@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, McpConfig, RetryConfig } from '@gw/config';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuditService, type AuditEventInput } from '../../audit/audit.service';
 import { outcomeOf } from '../../audit/outcome';
 import { PrincipalResolver } from '../../auth/principal.resolver';
@@ -30,6 +30,9 @@ import {
   originAllowed,
   protocolVersionProblem,
 } from './request-checks';
+
+/** The largest JSON-RPC body `/mcp/{token}` reads; the REST API keeps Fastify's smaller default. */
+const MCP_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
 type TokenRequest = FastifyRequest<{ Params: { token: string }; Querystring: { sessionId?: string } }>;
 
@@ -82,6 +85,7 @@ const unconfirmed = () =>
  */
 @Injectable()
 export class McpRoutes {
+  private readonly logger = new Logger('McpRoutes');
   private readonly allowedOrigins: ReadonlySet<string>;
 
   constructor(
@@ -104,13 +108,30 @@ export class McpRoutes {
 
   register(fastify: FastifyInstance): void {
     fastify.register(async (scope) => {
-      // Bodies are parsed here, so malformed JSON becomes a JSON-RPC parse error rather than Fastify's 400.
-      scope.removeContentTypeParser('application/json');
+      // Bodies of any media type are read as bytes and parsed here, so a wrong media type, bytes that are not
+      // UTF-8 and malformed JSON all get a JSON-RPC answer rather than Fastify's REST-shaped 400 or 415.
+      scope.removeAllContentTypeParsers();
       scope.addContentTypeParser(
-        'application/json',
-        { parseAs: 'string', bodyLimit: 4 * 1024 * 1024 },
+        '*',
+        { parseAs: 'buffer', bodyLimit: MCP_BODY_LIMIT_BYTES },
         (_req, body, done) => done(null, body),
       );
+      // What Fastify still refuses before a handler runs (a body over the limit, a length that does not match).
+      scope.setErrorHandler((error: FastifyError, req, reply) => {
+        const status =
+          error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+        if (status === 500)
+          this.logger.error({ err: error, correlation_id: String(req.id) }, 'unhandled error');
+        const message =
+          status === 413
+            ? `Payload Too Large: an MCP message may be up to ${MCP_BODY_LIMIT_BYTES / 1024 / 1024} MiB`
+            : status === 500
+              ? 'Internal error'
+              : error.message;
+        void reply
+          .code(status)
+          .send(rpcError(null, status === 500 ? ErrorCode.InternalError : ErrorCode.InvalidRequest, message));
+      });
       scope.post('/mcp/:token', (req, reply) => this.post(req as TokenRequest, reply));
       scope.get('/mcp/:token', (req, reply) => this.openStream(req as TokenRequest, reply));
       scope.delete('/mcp/:token', (req, reply) => this.endSession(req as TokenRequest, reply));
@@ -128,14 +149,14 @@ export class McpRoutes {
         new Denied(406, 'Not Acceptable: the client must accept application/json and text/event-stream'),
       );
     }
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (!isJsonMediaType(req.headers['content-type'])) {
       return this.deny(reply, new Denied(415, 'Unsupported Media Type: send application/json'));
     }
     const parsed = parseBody(req.body);
     if (parsed === undefined) {
       return void reply
         .code(400)
-        .send(rpcError(null, ErrorCode.ParseError, 'Parse error: the body is not JSON'));
+        .send(rpcError(null, ErrorCode.ParseError, 'Parse error: the body is not UTF-8 JSON'));
     }
     const batch = Array.isArray(parsed);
     const messages = batch ? parsed : [parsed];
@@ -494,10 +515,18 @@ function header(req: FastifyRequest, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** `application/json`, in any letter case, with or without parameters such as `charset`. */
+function isJsonMediaType(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0].trim().toLowerCase() === 'application/json';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The JSON value of a body, or undefined when it is absent, not UTF-8 or not JSON. */
 function parseBody(body: unknown): unknown {
-  if (typeof body !== 'string') return body ?? undefined;
+  if (!Buffer.isBuffer(body)) return undefined;
   try {
-    return JSON.parse(body);
+    return JSON.parse(utf8.decode(body));
   } catch {
     return undefined;
   }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 
 export class UpdateSettingsDto {
   @ApiPropertyOptional({
@@ -9,7 +9,8 @@ export class UpdateSettingsDto {
     description:
       'Owner only. Never below `audit_retention_min_days` (`AUDIT_RETENTION_MIN_DAYS`, 30 by default).',
   })
-  @IsOptional()
+  // Absent leaves the setting as it is; null is not a number of days (IsOptional would let it through).
+  @ValidateIf((_, value) => value !== undefined)
   @IsInt()
   @Min(1)
   @Max(3650)
