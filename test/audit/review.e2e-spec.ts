@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { connectSandbox, createServer, INITIALIZE, rawPost, sandboxIds } from '../support/mcp';
+import { connectSandbox, createServer, sandboxIds } from '../support/mcp';
 import { Stack } from '../support/stack';
 import {
   allEvents,
@@ -189,16 +189,17 @@ describe.each(['postgres', 'embedded'] as const)('reviewing the audit log (%s)',
     });
 
     it('pages stably while new rows arrive: no duplicates, no skips', async () => {
-      const unknownUrl = () => `${stack.baseUrl}/mcp/cmcp_${randomBytes(32).toString('base64url')}`;
+      // Admin actions make the new rows (an unknown MCP URL is a security event now, not an audit row).
+      const addTeam = () => stack.rest('POST', '/teams', { name: `Team ${randomBytes(6).toString('hex')}` });
       for (let i = 0; i < 6; i++) {
-        await Promise.all(Array.from({ length: 10 }, () => rawPost(unknownUrl(), INITIALIZE)));
+        await Promise.all(Array.from({ length: 10 }, addTeam));
       }
       const top = (await page(stack, { limit: 1 })).items[0].seq;
       let writing = true;
       const writer = (async () => {
         let n = 0;
         while (writing) {
-          await rawPost(unknownUrl(), INITIALIZE);
+          await addTeam();
           n += 1;
         }
         return n;

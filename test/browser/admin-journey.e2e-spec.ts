@@ -147,7 +147,7 @@ describe('an admin in the dashboard', () => {
     expect(csv[1]).toContain('task_get');
   });
 
-  it('revokes the server: the next call fails, and the denial is in the audit log', async () => {
+  it('revokes the server: the next call fails; the revoke is in the audit log, the refused call a security event', async () => {
     await page.getByRole('link', { name: 'MCP servers' }).click();
     await page.getByRole('link', { name: 'Support agent (read-only)' }).click();
     await page.getByRole('button', { name: 'Revoke', exact: true }).click();
@@ -167,10 +167,14 @@ describe('an admin in the dashboard', () => {
     );
     expect(refused).toMatch(/Unknown MCP URL|404/);
 
-    await page.goto('/audit?outcome=denied');
-    const denial = page.getByTestId('audit-row').filter({ hasText: 'http POST /mcp/:token' }).first();
-    await denial.waitFor();
-    await expectText(denial, 'Denied');
+    // A revoked URL names no server any more (its hash is gone), so its use is an anonymous refusal: counted as a
+    // security event, never written into an organization's audit chain.
+    await page.goto('/security-events?reason=mcp_unknown_token');
+    const refusal = page.getByTestId('security-event-row').first();
+    await refusal.waitFor({ timeout: 30_000 });
+    await expectText(refusal, 'Unknown MCP URL');
+    await page.goto('/audit');
+    await page.getByTestId('audit-row').filter({ hasText: 'mcp_servers.revoke' }).first().waitFor();
   });
 
   it('shows the day on the overview as charts', async () => {

@@ -24,7 +24,7 @@ import type { FastifyReply } from 'fastify';
 import { Audited } from '../audit/audit-action.decorator';
 import type { AuditedRequest } from '../audit/admin-audit.interceptor';
 import { Public } from '../common/decorators/public.decorator';
-import { type AuthenticatedRequest, CurrentPrincipal } from './decorators';
+import { CurrentPrincipal } from './decorators';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { CompletePasswordResetDto } from './dto/complete-password-reset.dto';
 import { LoginDto } from './dto/login.dto';

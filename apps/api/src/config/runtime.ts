@@ -44,10 +44,8 @@ export interface ApiConfigs {
 }
 
 export function loadApiConfigs(env: Env = process.env): ApiConfigs {
-  const [app, database, queue, security, clickup, bootstrap, mcp, audit, retry, session, network] = loadConfigs(
-    API_CONFIG_CLASSES,
-    env,
-  );
+  const [app, database, queue, security, clickup, bootstrap, mcp, audit, retry, session, network] =
+    loadConfigs(API_CONFIG_CLASSES, env);
   // Unset PUBLIC_URL follows PORT, so a local api on another port still prints working MCP URLs.
   if (!env['PUBLIC_URL']) app.publicUrl = `http://localhost:${app.port}`;
   return { app, database, queue, security, clickup, bootstrap, mcp, audit, retry, session, network };

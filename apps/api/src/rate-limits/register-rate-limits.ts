@@ -2,6 +2,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { QueueBackend } from '@gw/queue';
 import { LoginThrottle } from '../auth/login-throttle.service';
+import { McpServerRegistry } from '../mcp/registry/mcp-server-registry.service';
 import { SecurityEvents } from '../security-events/security-events.service';
 import { FailureLimiter } from './failure-limiter.service';
 import { registerFrontDoor } from './front-door.hook';
@@ -20,5 +21,6 @@ export async function registerRateLimits(app: NestFastifyApplication, queues: Qu
   const limiter = app.get(FailureLimiter);
   limiter.attach(fastify);
   app.get(LoginThrottle).attach(fastify);
-  registerFrontDoor(fastify, limiter, app.get(SecurityEvents));
+  const registry = app.get(McpServerRegistry);
+  registerFrontDoor(fastify, limiter, app.get(SecurityEvents), (token) => registry.holds(token));
 }

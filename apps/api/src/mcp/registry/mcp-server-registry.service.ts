@@ -98,6 +98,14 @@ export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
     return { kind: 'ok', server };
   }
 
+  /**
+   * Whether this process holds the token's server in memory: a check with no I/O, so the front door can let an agent
+   * whose URL works through while its address (a shared NAT, say) is refused for others' failures.
+   */
+  holds(token: string): boolean {
+    return MCP_TOKEN_PATTERN.test(token) && this.servers.has(sha256Hex(token));
+  }
+
   /** How many tokens the cache holds, known and unknown. */
   get size(): { servers: number; unknownTokens: number } {
     return { servers: this.servers.size, unknownTokens: this.unknown.size };
