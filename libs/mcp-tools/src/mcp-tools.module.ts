@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { ToolCatalog } from './core/catalog';
 import type { ToolGroup } from './core/tool';
 import { CustomFieldsToolsModule } from './custom-fields/custom-fields.module';
@@ -68,7 +68,12 @@ const GROUPS = [
   providers: [
     {
       provide: ToolCatalog,
-      useFactory: (...groups: ToolGroup[]) => new ToolCatalog(groups),
+      useFactory: (...groups: ToolGroup[]) => {
+        const logger = new Logger(ToolCatalog.name);
+        return new ToolCatalog(groups, (tool, error) =>
+          logger.error(`tool ${tool} failed unexpectedly: ${(error as Error)?.stack ?? String(error)}`),
+        );
+      },
       inject: [...GROUPS],
     },
   ],

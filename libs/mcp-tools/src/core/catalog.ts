@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { METHOD_GROUPS } from '@gw/tool-filters';
 import { z } from 'zod';
-import { failEnvelope, issuesFromError, okEnvelope, validationIssues, type Envelope } from './envelope';
+import {
+  failEnvelope,
+  isExplainedError,
+  issuesFromError,
+  okEnvelope,
+  validationIssues,
+  type Envelope,
+} from './envelope';
 import { TOOL_METHODS, type ToolDefinition, type ToolGroup, type ToolMethod } from './tool';
 import type { ToolContext } from './tool-context';
 import { reachesWorkspaceObjects } from './scope';
@@ -75,7 +82,14 @@ export class ToolCatalog {
   private readonly listings = new Map<string, ListedTool>();
   private readonly selections = new Map<string, ToolSelection>();
 
-  constructor(groups: readonly ToolGroup[]) {
+  /**
+   * @param reportFault where a handler's unexpected error goes (the agent only learns that the call failed and was
+   *   logged): the api's and the worker's logger. Never given the arguments, which may hold an agent's data.
+   */
+  constructor(
+    groups: readonly ToolGroup[],
+    private readonly reportFault: (tool: string, error: unknown) => void = () => undefined,
+  ) {
     const tools = new Map<string, ToolDefinition>();
     for (const tool of groups.flatMap((g) => g.tools)) {
       if (tools.has(tool.name)) throw new Error(`duplicate tool name ${tool.name}`);
@@ -124,6 +138,7 @@ export class ToolCatalog {
     try {
       return okEnvelope(await tool.handler(parsed.data, ctx));
     } catch (error) {
+      if (!isExplainedError(error)) this.reportFault(name, error);
       return failEnvelope(issuesFromError(error));
     }
   }

@@ -65,6 +65,11 @@ export function validationIssues(error: z.ZodError): Issue[] {
   });
 }
 
+/** Whether an error is one the envelope explains (a refusal, a validation, a ClickUp answer), not a gateway fault. */
+export function isExplainedError(error: unknown): boolean {
+  return error instanceof ToolError || error instanceof z.ZodError || error instanceof ClickUpError;
+}
+
 /** The one mapping from a thrown error to envelope issues. Unknown errors never leak their text. */
 export function issuesFromError(error: unknown): Issue[] {
   if (error instanceof ToolError) return [{ code: error.code, message: error.message, path: error.path }];
