@@ -99,11 +99,14 @@ describe('a revoke seen by two api processes under load', () => {
         0,
         ...after.filter((s) => s.process === process && s.status === 200).map((s) => s.sentAt - revokedAt),
       );
+    // A revoked URL is unknown (404); once the clients' address has spent its failure budget on it, the front door
+    // refuses it before any lookup (429). Either way it is refused, never served.
+    const refused = (s: { status: number }) => s.status === 404 || s.status === 429;
     // The revoking process answered its last 200 before the revoke's REST answer; the other within a second.
-    expect(after.filter((s) => s.process === 'a' && s.status !== 404)).toEqual([]);
+    expect(after.filter((s) => s.process === 'a' && !refused(s))).toEqual([]);
     console.log(`last 200 after the revoke: b +${late('b')} ms; requests ${samples.length}`);
     expect(late('b')).toBeLessThan(1000);
-    expect(after.filter((s) => s.sentAt >= revokedAt + 1000).every((s) => s.status === 404)).toBe(true);
+    expect(after.filter((s) => s.sentAt >= revokedAt + 1000).every(refused)).toBe(true);
     expect(after.filter((s) => s.process === 'a').length).toBeGreaterThan(2);
     expect(after.filter((s) => s.process === 'b').length).toBeGreaterThan(2);
   }, 90_000);

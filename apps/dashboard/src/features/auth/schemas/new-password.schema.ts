@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 
 /** The api's rule for a new password (at least 12 characters), and the confirmation the form asks for. */
 export const newPasswordSchema = z

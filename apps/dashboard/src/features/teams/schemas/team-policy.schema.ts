@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import type { TeamPolicyInput } from '../api/teams.types';
 
 /** The policy editor's fields as typed; `max_expiry_days` is the text of a number input, empty for no limit. */
