@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INITIALIZE, rawPost } from '../support/mcp';
+import { connectSandbox, createServer, INITIALIZE, rawPost, sandboxIds } from '../support/mcp';
 import { Stack } from '../support/stack';
 import { allEvents, auditVerify, exportText, type AuditEvent } from './support';
 
@@ -38,15 +38,22 @@ function parseCsv(text: string): string[][] {
 }
 
 describe.each(['postgres', 'embedded'] as const)('exporting the audit log (%s)', (mode) => {
-  const stack = new Stack(mode, { worker: false });
+  const stack = new Stack(mode, { worker: false, sandbox: true });
   let dir: string;
   let events: AuditEvent[];
+  /** An MCP URL that needs an API token: each call without one is a denied row in the organization's chain. */
+  let guarded: string;
 
   beforeAll(async () => {
     await stack.start();
     dir = mkdtempSync(join(tmpdir(), 'gw-audit-export-'));
+    const server = await createServer(stack, await connectSandbox(stack), {
+      workspace_id: (await sandboxIds(stack)).acme,
+      config: { methods: [], tags: [], require_api_token_auth: true },
+    });
+    guarded = server.url;
     for (let i = 0; i < 8; i++) {
-      await rawPost(`${stack.baseUrl}/mcp/cmcp_${String(i).padStart(43, 'e')}`, INITIALIZE);
+      expect((await rawPost(guarded, INITIALIZE)).status).toBe(401);
       if (i % 3 === 1)
         await stack.rest('PATCH', '/settings', {
           audit_retention_days: 100 + i,
@@ -82,9 +89,10 @@ describe.each(['postgres', 'embedded'] as const)('exporting the audit log (%s)',
     writeFileSync(file, res.text);
     expect(auditVerify(file)).toEqual({ code: 0, out: `ok: ${exported.length} records verified` });
 
-    const target = exported[3];
+    const at = exported.findIndex((e) => e.outcome === 'denied');
+    const target = exported[at];
     const edited = [...lines];
-    edited[3] = JSON.stringify({ ...target, outcome: 'ok' });
+    edited[at] = JSON.stringify({ ...target, outcome: 'ok' });
     writeFileSync(join(dir, 'edited.jsonl'), edited.join('\n') + '\n');
     const editedRun = auditVerify(join(dir, 'edited.jsonl'));
     expect(editedRun.code).toBe(1);
@@ -132,7 +140,7 @@ describe.each(['postgres', 'embedded'] as const)('exporting the audit log (%s)',
   });
 
   it('defuses cells a spreadsheet would run as formulas', async () => {
-    await rawPost(`${stack.baseUrl}/mcp/cmcp_${'z'.repeat(43)}`, INITIALIZE, { 'user-agent': '=cmd|calc' });
+    await rawPost(guarded, INITIALIZE, { 'user-agent': '=cmd|calc' });
     const res = await exportText(stack, 'csv', { action: 'http POST /mcp/:token' });
     const [header, ...rows] = parseCsv(res.text);
     const agents = rows.map((r) => r[header.indexOf('user_agent')]);

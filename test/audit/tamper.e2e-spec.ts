@@ -1,7 +1,6 @@
 import { hashAuditRecord, type AuditRecord } from '@gw/audit-chain';
-import { INITIALIZE, rawPost } from '../support/mcp';
 import { Stack } from '../support/stack';
-import { allEvents, sql, verify, type AuditEvent } from './support';
+import { allEvents, apiToken, sql, verify, type AuditEvent } from './support';
 
 type Row = Record<string, unknown> & { id: string; seq: string };
 
@@ -11,8 +10,10 @@ describe.each(['postgres', 'embedded'] as const)('tampering with the audit table
 
   beforeAll(async () => {
     await stack.start();
+    // Refusals of a signed-in principal: denied rows in the organization's chain (an auditor changes nothing).
+    const auditor = await apiToken(stack, 'auditor');
     for (let i = 0; i < 12; i++) {
-      await rawPost(`${stack.baseUrl}/mcp/cmcp_${String(i).padStart(43, 'x')}`, INITIALIZE);
+      expect((await stack.rest('POST', '/teams', { name: `Team ${i}` }, auditor.token)).status).toBe(403);
     }
     events = (await allEvents(stack)).sort((a, b) => a.seq - b.seq);
     expect(events.length).toBeGreaterThanOrEqual(12);
