@@ -24,6 +24,13 @@ describe('redactArguments', () => {
     expect(out['url']).toBe(`https://gw.example/mcp/${REDACTED}`);
   });
 
+  it('redacts a password-reset link pasted anywhere', () => {
+    const out = redactArguments({
+      comment: 'open https://gw.example/reset-password#token=gwr_abcdefghijklmnopqrstuvwxyz012345 to reset',
+    }) as Record<string, string>;
+    expect(out['comment']).toBe(`open https://gw.example/reset-password#token=${REDACTED} to reset`);
+  });
+
   it('keeps agent text as data, replacing only NUL characters', () => {
     const name = '<img src=x onerror=alert(1)>\u0000 Robert"); DROP TABLE tasks;--';
     expect(redactArguments({ name })).toEqual({

@@ -7,6 +7,7 @@ const SECRET_VALUE = [
   /\bpk_[A-Za-z0-9_]{8,}/, // ClickUp personal token
   /\bcmcp_[A-Za-z0-9_-]{20,}/, // our MCP URL token
   /\bcgw_[A-Za-z0-9_-]{20,}/, // our API token
+  /\bgwr_[A-Za-z0-9_-]{20,}/, // our one-time password-reset link
   /\bBearer\s+[A-Za-z0-9._~+/-]{16,}=*/i,
   /\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/, // a JWT
   /\b(sk|rk|ghp|gho|xox[abp])[-_][A-Za-z0-9_-]{16,}/, // common provider keys
