@@ -1,11 +1,11 @@
 'use client';
 
-import { Search, X } from 'lucide-react';
+import { Search } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
+import { ActiveFilters, TimeRangeFields } from '@/components/common/filter-controls';
 import { OUTCOMES, type AuditFilterKey, type AuditFilters } from '../api/audit-filters';
 
 interface Option {
@@ -158,40 +158,9 @@ export function AuditFilterBar({
           value={filters.client ?? ''}
           onChange={(v) => onChange('client', v)}
         />
-        <div>
-          <Label htmlFor="audit-from" className="mb-1.5">
-            From
-          </Label>
-          <Input
-            id="audit-from"
-            type="datetime-local"
-            value={filters.from ?? ''}
-            onChange={(e) => onChange('from', e.target.value)}
-          />
-        </div>
-        <div>
-          <Label htmlFor="audit-to" className="mb-1.5">
-            To
-          </Label>
-          <Input
-            id="audit-to"
-            type="datetime-local"
-            value={filters.to ?? ''}
-            onChange={(e) => onChange('to', e.target.value)}
-          />
-        </div>
+        <TimeRangeFields idPrefix="audit" from={filters.from} to={filters.to} onChange={onChange} />
       </div>
-      {active > 0 && (
-        <div className="flex items-center justify-between gap-2 text-sm text-muted-foreground">
-          <span>
-            {active} filter{active === 1 ? '' : 's'} applied
-          </span>
-          <Button variant="ghost" size="sm" onClick={onClear}>
-            <X aria-hidden />
-            Clear filters
-          </Button>
-        </div>
-      )}
+      <ActiveFilters count={active} onClear={onClear} />
     </search>
   );
 }

@@ -1,11 +1,10 @@
 'use client';
 
-import { X } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
+import { ActiveFilters, TimeRangeFields } from '@/components/common/filter-controls';
 import { REASONS, type SecurityEventFilterKey, type SecurityEventFilters } from '../api/security-events';
 
 /** The address typed reaches the URL (and the query) after a short pause, not on every key. */
@@ -63,40 +62,9 @@ export function SecurityEventsFilterBar({
           </Select>
         </div>
         <AddressFilter value={filters.ip ?? ''} onChange={(v) => onChange('ip', v)} />
-        <div>
-          <Label htmlFor="security-from" className="mb-1.5">
-            From
-          </Label>
-          <Input
-            id="security-from"
-            type="datetime-local"
-            value={filters.from ?? ''}
-            onChange={(e) => onChange('from', e.target.value)}
-          />
-        </div>
-        <div>
-          <Label htmlFor="security-to" className="mb-1.5">
-            To
-          </Label>
-          <Input
-            id="security-to"
-            type="datetime-local"
-            value={filters.to ?? ''}
-            onChange={(e) => onChange('to', e.target.value)}
-          />
-        </div>
+        <TimeRangeFields idPrefix="security" from={filters.from} to={filters.to} onChange={onChange} />
       </div>
-      {active > 0 && (
-        <div className="flex items-center justify-between gap-2 text-sm text-muted-foreground">
-          <span>
-            {active} filter{active === 1 ? '' : 's'} applied
-          </span>
-          <Button variant="ghost" size="sm" onClick={onClear}>
-            <X aria-hidden />
-            Clear filters
-          </Button>
-        </div>
-      )}
+      <ActiveFilters count={active} onClear={onClear} />
     </search>
   );
 }
