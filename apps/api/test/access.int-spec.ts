@@ -439,7 +439,10 @@ describe('authentication', () => {
       ).last_used_at;
 
     expect((await bearer.get('/api/v1/teams')).status).toBe(200);
-    const first = await waitFor(lastUsed, { what: 'last_used_at to be written' });
+    // The write is not awaited by the request: wait for a value, not for the query (null is a value to waitFor).
+    const first = await waitFor(async () => (await lastUsed()) ?? undefined, {
+      what: 'last_used_at to be written',
+    });
     for (let i = 0; i < 5; i++) expect((await bearer.get('/api/v1/teams')).status).toBe(200);
     expect(await lastUsed()).toEqual(first);
 
