@@ -13,10 +13,15 @@ buildDashboardIfStale();
 mkdirSync(join(ROOT, 'tmp'), { recursive: true });
 
 /**
- * Suites that hold the product to a time budget (a million-row audit log in the browser and in SQL). They run after
- * the others, one at a time, so a flood suite running beside them (abuse, fuzzing) cannot eat their budget.
+ * Suites that hold the product to a time budget (a million-row audit log in the browser and in SQL, a tool call's
+ * retry budget of a few hundred milliseconds). They run after the others, one at a time, so a flood suite running
+ * beside them (abuse, fuzzing) cannot eat their budget.
  */
-const TIMED = ['test/browser/audit-scale.e2e-spec.ts', 'test/audit/million.e2e-spec.ts'];
+const TIMED = [
+  'test/browser/audit-scale.e2e-spec.ts',
+  'test/audit/million.e2e-spec.ts',
+  'libs/retry/src/lib/call/inline-call.spec.ts',
+];
 
 /** Runs Jest once; returns its JSON results, or null when it wrote none. */
 function jest(name, args) {
