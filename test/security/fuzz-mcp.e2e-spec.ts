@@ -15,7 +15,7 @@ import {
   Findings,
   fromSchema,
   FUZZ_MODES,
-  fuzzSettings,
+  fuzzRun,
   HOSTILE_IDS,
   hostileString,
   hostileValue,
@@ -62,15 +62,8 @@ describe.each(FUZZ_MODES)(
   'fuzzing /mcp/{token}: malformed, oversized, deeply nested and wrongly typed messages (%s)',
   (mode, fraction) => {
     // 8,000 messages on the embedded default, 800 on PostgreSQL + Redis; FUZZ_RUNS scales every property alike.
-    const { seed, runs } = fuzzSettings(8_000, fraction);
-    const share = (part: number) => Math.max(1, Math.round(runs * part));
+    const { seed, runs, share, all, fresh } = fuzzRun(8_000, fraction);
     const stack = new Stack(mode, { sandbox: true, worker: false });
-    const all: Findings[] = [];
-    const fresh = () => {
-      const findings = new Findings();
-      all.push(findings);
-      return findings;
-    };
     let url: string;
     let tools: ListedTool[];
     let knownIds: string[];

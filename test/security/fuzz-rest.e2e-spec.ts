@@ -8,7 +8,7 @@ import {
   Findings,
   fromSchema,
   FUZZ_MODES,
-  fuzzSettings,
+  fuzzRun,
   HOSTILE_IDS,
   hostileString,
   mutation,
@@ -93,15 +93,8 @@ function judgeRestAnswer(
 describe.each(FUZZ_MODES)(
   'fuzzing the REST API: every route of the OpenAPI document, bodies, path ids and query strings (%s)',
   (mode, fraction) => {
-    const { seed, runs } = fuzzSettings(2_500, fraction);
-    const share = (part: number) => Math.max(1, Math.round(runs * part));
+    const { seed, runs, share, all, fresh } = fuzzRun(2_500, fraction);
     const stack = new Stack(mode, { sandbox: true, worker: false });
-    const all: Findings[] = [];
-    const fresh = () => {
-      const findings = new Findings();
-      all.push(findings);
-      return findings;
-    };
     let operations: Operation[];
     let doc: OpenApiDocument;
     let realIds: string[];

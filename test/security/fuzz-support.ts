@@ -342,3 +342,20 @@ export function encodable(text: string): boolean {
     return false;
   }
 }
+
+/** One mode's run: its seed and count, a share of that count per property, and the findings of each property. */
+export function fuzzRun(defaultRuns: number, fraction: number) {
+  const { seed, runs } = fuzzSettings(defaultRuns, fraction);
+  const all: Findings[] = [];
+  return {
+    seed,
+    runs,
+    all,
+    share: (part: number) => Math.max(1, Math.round(runs * part)),
+    fresh: () => {
+      const findings = new Findings();
+      all.push(findings);
+      return findings;
+    },
+  };
+}
