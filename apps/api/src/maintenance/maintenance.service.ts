@@ -20,10 +20,12 @@ export class MaintenanceService {
 
   async status(jobId: string): Promise<JobStatusDto> {
     const queue = await this.queues.ready(JOB_QUEUES['session-cleanup']);
-    // State first, then the job: a job read while it completes could otherwise show "completed" without its result.
-    const state = await queue.getJobState(jobId);
+    // State first, then the job: a job read while it completes could otherwise show "completed" without its
+    // result. A job that finished between the two reads shows its finish time, so its state is read again then.
+    let state = await queue.getJobState(jobId);
     const job = await queue.getJob(jobId);
     if (!job) throw new NotFoundException(`No maintenance job ${jobId}`);
+    if (job.finishedOn && state !== 'completed' && state !== 'failed') state = await queue.getJobState(jobId);
     return {
       id: String(job.id),
       name: job.name,
