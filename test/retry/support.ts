@@ -32,7 +32,7 @@ export interface SandboxRequest {
 
 export interface RetryJob {
   id: string;
-  state: 'waiting' | 'delayed' | 'active' | 'completed' | 'failed';
+  state: 'waiting' | 'delayed' | 'active' | 'completed' | 'failed' | 'cancelled';
   tool: string;
   server_id: string;
   attempts: number;

@@ -1,3 +1,4 @@
 export * from './lib/queue-names';
 export * from './lib/queue-backend';
 export * from './lib/tool-call-job';
+export * from './lib/tool-call-cancel';

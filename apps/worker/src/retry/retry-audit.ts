@@ -41,6 +41,11 @@ export class RetryAudit {
     return this.record(jobId, payload, 'retry_job.dead_lettered', 'error', [code], upstreamStatus, details);
   }
 
+  /** Cancelled at its client's request before it wrote anything: recorded as ending without a change. */
+  cancelled(jobId: string, payload: ToolCallJobPayload, details: Record<string, unknown>) {
+    return this.record(jobId, payload, 'retry_job.cancelled', 'ok', [], null, details);
+  }
+
   private async record(
     jobId: string,
     payload: ToolCallJobPayload,

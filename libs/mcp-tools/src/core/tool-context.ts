@@ -2,7 +2,8 @@ import type { ClickUpClient } from '@gw/clickup-client';
 import type { Envelope } from './envelope';
 import type { Scope } from './scope';
 
-export const RETRY_JOB_STATES = ['waiting', 'delayed', 'active', 'completed', 'failed'] as const;
+/** `failed`: dead-lettered after its last attempt; `cancelled`: stopped by its client before it wrote anything. */
+export const RETRY_JOB_STATES = ['waiting', 'delayed', 'active', 'completed', 'failed', 'cancelled'] as const;
 export type RetryJobState = (typeof RETRY_JOB_STATES)[number];
 
 /** A queued call as its MCP server may see it. */

@@ -11,8 +11,8 @@ export class JobsTools implements ToolGroup {
       name: 'retry_job_get',
       title: 'Get queued call',
       description:
-        'A queued call (issue with queued: true): state waiting|delayed|active|completed|failed, attempts, ' +
-        "next_attempt_at; once completed, result is the call's own {ok, result, issues}.",
+        'A queued call (issue with queued: true): state waiting|delayed|active|completed|failed|cancelled, ' +
+        "attempts, next_attempt_at; once completed, result is the call's own {ok, result, issues}.",
       method: 'get',
       tags: ['jobs'],
       input: retryJobGetInput,

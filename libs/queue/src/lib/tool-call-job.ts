@@ -54,6 +54,8 @@ export interface ToolCallJobPayload {
   /** When the next attempt is due, epoch ms, and the backoff that led there. */
   next_attempt_at?: number;
   next_delay_ms?: number;
+  /** Written by the worker when it ends the job as cancelled (see tool-call-cancel), before it fails it. */
+  cancelled_at?: number;
 }
 
 /** The queued call's outcome: the envelope the tool would have answered, had it finished in time. */

@@ -3,7 +3,15 @@ import { ClickUpConfig, RetryConfig } from '@gw/config';
 import { ClickUpClient, ClickUpError, ClickUpTransport } from '@gw/clickup-client';
 import { McpServerLoader } from '@gw/mcp-servers';
 import { ToolCatalog } from '@gw/mcp-tools';
-import type { JobPayload, JobResult } from '@gw/queue';
+import {
+  cancellable,
+  cancelOf,
+  QUEUE_NAMES,
+  QueueBackend,
+  type CancelRecord,
+  type JobPayload,
+  type JobResult,
+} from '@gw/queue';
 import { fullJitterDelay, RateBudgets, ReplayCall } from '@gw/retry';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { JobProcessor, QueueRunOptions } from '../../jobs/job-processor';
@@ -29,6 +37,7 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
     private readonly budgets: RateBudgets,
     private readonly audit: RetryAudit,
     private readonly clickup: ClickUpConfig,
+    private readonly queues: QueueBackend,
     config: RetryConfig,
   ) {
     this.queueOptions = {
@@ -99,6 +108,29 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
 
     await this.audit.completed(jobId, payload, envelope, details());
     return { envelope, deduplicated: call.deduplicated };
+  }
+
+  /** The cancel its client asked for, read from the job's log (read after this attempt began, so never missed). */
+  private async cancelOf(jobId: string): Promise<CancelRecord | null> {
+    const { logs } = await this.queues.queue(QUEUE_NAMES.retries).getJobLogs(jobId, 0, 19, true);
+    return cancelOf(logs);
+  }
+
+  /** Ends the job as cancelled, sending nothing: its outcome is recorded, then it fails for good. */
+  private async cancelled(
+    jobId: string,
+    payload: JobPayload<'tool-call'>,
+    job: ToolCallJobType,
+    cancel: CancelRecord,
+  ): Promise<never> {
+    const message = `Cancelled by ${cancel.by} before it changed anything in ClickUp.`;
+    await this.audit.cancelled(jobId, payload, {
+      attempts: job.attemptsMade,
+      requested_at: new Date(cancel.requestedAt).toISOString(),
+      reason: message,
+    });
+    await job.updateData({ ...payload, cancelled_at: Date.now() });
+    throw new UnrecoverableError(message);
   }
 
   /** Ends this attempt: BullMQ runs the next after the drawn delay, or dead-letters the job after the last. */

@@ -1,6 +1,6 @@
 import { isRecord } from '@/lib/api-error';
 
-export const JOB_STATES = ['waiting', 'delayed', 'active', 'completed', 'failed'] as const;
+export const JOB_STATES = ['waiting', 'delayed', 'active', 'completed', 'failed', 'cancelled'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 export interface RetryWrite {
