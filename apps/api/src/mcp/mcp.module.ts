@@ -14,6 +14,8 @@ import { McpAudit } from './audit/mcp-audit';
 import { McpDispatcher } from './dispatch/mcp-dispatcher';
 import { McpExchange } from './dispatch/mcp-exchange';
 import { SessionIds } from './dispatch/session-id';
+import { TaskMethods } from './dispatch/tasks/task-methods';
+import { QueuedCalls } from './execution/queued-calls.service';
 import { ToolCallRunner } from './execution/tool-call-runner';
 import { McpRoutes } from './transport/mcp-routes';
 import { LegacySseSessions } from './transport/streams/legacy-sse-sessions';
@@ -35,7 +37,9 @@ import { NotificationStreams } from './transport/streams/notification-streams';
     McpServerLoader,
     McpExchange,
     McpDispatcher,
+    TaskMethods,
     ToolCallRunner,
+    QueuedCalls,
     McpAudit,
     {
       provide: SessionIds,

@@ -126,6 +126,9 @@ export class McpAudit {
         jobId: jobId ?? outcome.jobId ?? null,
       };
     }
+    // tasks/*: the queued call a request was about.
+    if (outcome.jobId)
+      return { ...base, tool: outcome.tool, arguments: outcome.arguments, jobId: outcome.jobId };
     return base;
   }
 }

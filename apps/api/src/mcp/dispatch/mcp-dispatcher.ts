@@ -12,6 +12,8 @@ import {
   type JsonRpcResponse,
 } from './json-rpc';
 import type { ClientInfo } from './session-id';
+import { TASK_METHODS, TaskMethods, type TaskMethod } from './tasks/task-methods';
+import { declaresTasks } from './tasks/tasks-extension';
 
 export const SERVER_INFO = {
   name: 'clickup-mcp-gateway',
@@ -50,7 +52,10 @@ export function toolResultText(envelope: Envelope): JsonText {
  */
 @Injectable()
 export class McpDispatcher {
-  constructor(private readonly calls: ToolCallRunner) {}
+  constructor(
+    private readonly calls: ToolCallRunner,
+    private readonly tasks: TaskMethods,
+  ) {}
 
   async dispatch(
     request: JsonRpcRequest,
@@ -76,6 +81,7 @@ export class McpDispatcher {
         // Accepted for clients that set it; tool outcomes travel in the result envelope, not as log messages.
         return { response: rpcResult(request.id, {}) };
       default:
+        if (isTaskMethod(request)) return this.tasks.dispatch(request, server);
         return {
           response: rpcError(request.id, ErrorCode.MethodNotFound, `Method not found: ${request.method}`),
         };
@@ -127,13 +133,17 @@ export class McpDispatcher {
     }
     let envelope: Envelope;
     let jobId: string | null = null;
+    const takesTasks = declaresTasks(params);
     if (server.selection.names.has(name)) {
       ({ envelope, jobId } = await this.calls.run(
         server,
         name,
         (args ?? {}) as Record<string, unknown>,
         context.origin,
-        context.onProgress,
+        {
+          onProgress: context.onProgress,
+          detached: takesTasks,
+        },
       ));
     } else {
       envelope = {
@@ -142,8 +152,10 @@ export class McpDispatcher {
         issues: [{ code: 'FORBIDDEN', message: `The tool ${name} is not available on this MCP server.` }],
       };
     }
+    // A queued call is a task for a client that takes tasks; the envelope still tells the audit row it was queued.
+    const task = takesTasks && jobId && isQueued(envelope) ? await this.tasks.created(server, jobId) : null;
     return {
-      response: rpcResult(request.id, toolResultText(envelope)),
+      response: rpcResult(request.id, task ?? toolResultText(envelope)),
       tool: name,
       arguments: args ?? {},
       envelope,
@@ -151,3 +163,8 @@ export class McpDispatcher {
     };
   }
 }
+
+const isTaskMethod = (request: JsonRpcRequest): request is JsonRpcRequest & { method: TaskMethod } =>
+  (TASK_METHODS as readonly string[]).includes(request.method);
+
+const isQueued = (envelope: Envelope) => envelope.issues.some((issue) => issue.queued === true);

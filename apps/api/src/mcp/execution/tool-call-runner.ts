@@ -2,14 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { ClickUpConfig, RetryConfig } from '@gw/config';
 import { ClickUpClient, ClickUpTransport } from '@gw/clickup-client';
 import type { ServedServer } from '@gw/mcp-servers';
-import { ToolCatalog, type Envelope, type Issue, type RetryJobLookup, ToolError } from '@gw/mcp-tools';
+import { ToolCatalog, type Envelope, type Issue } from '@gw/mcp-tools';
 import type { CallJournal, ToolCallJobPayload } from '@gw/queue';
 import { InlineCall, RateBudgets, type HandOff } from '@gw/retry';
 import { randomUUID } from 'node:crypto';
 import { EnqueueUncertain, RetryQueue } from '../../retry/retry-queue.service';
+import { failedCall, QueuedCalls } from './queued-calls.service';
 
 /** The MCP request a call came in, recorded with a queued job for the audit event of its outcome. */
 export type CallOrigin = ToolCallJobPayload['origin'];
+
+export interface RunOptions {
+  onProgress?: (message: string) => void;
+  /**
+   * The client follows a queued call itself (it takes tasks): the call answers as soon as it is queued instead of
+   * waiting for the job until its budget ends.
+   */
+  detached?: boolean;
+}
 
 export interface ToolCallOutcome {
   envelope: Envelope;
@@ -30,6 +40,7 @@ export class ToolCallRunner {
     private readonly catalog: ToolCatalog,
     private readonly budgets: RateBudgets,
     private readonly retryQueue: RetryQueue,
+    private readonly queued: QueuedCalls,
     private readonly clickup: ClickUpConfig,
     private readonly config: RetryConfig,
   ) {}
@@ -39,8 +50,9 @@ export class ToolCallRunner {
     name: string,
     args: Record<string, unknown>,
     origin: CallOrigin,
-    onProgress?: (message: string) => void,
+    options: RunOptions = {},
   ): Promise<ToolCallOutcome> {
+    const { onProgress } = options;
     const tool = this.catalog.tools.get(name);
     const deadline = Date.now() + this.config.callBudgetMs;
     const call = new InlineCall({
@@ -61,27 +73,21 @@ export class ToolCallRunner {
     const envelope = await this.catalog.call(name, args, {
       client,
       scope: server.scope,
-      jobs: this.lookupFor(server.id),
+      jobs: this.queued.lookupFor(server.id),
     });
     const handOff = call.handOff;
     if (!handOff) return { envelope, jobId: null };
     await call.settled();
-    return this.queue(server, name, args, origin, handOff, call.snapshot(), deadline, onProgress);
-  }
-
-  /** `retry_job_get` sees the jobs of its own server only. */
-  private lookupFor(serverId: string): RetryJobLookup {
-    return {
-      get: async (jobId) => {
-        const found = await this.retryQueue.get(jobId).catch(() => {
-          throw new ToolError(
-            'UPSTREAM_ERROR',
-            'The retry queue is unavailable right now; ask again shortly.',
-          );
-        });
-        return found && found.job.data.server_id === serverId ? found.view : null;
-      },
-    };
+    return this.queue(
+      server,
+      name,
+      args,
+      origin,
+      handOff,
+      call.snapshot(),
+      options.detached ? null : deadline,
+      onProgress,
+    );
   }
 
   private async queue(
@@ -91,7 +97,8 @@ export class ToolCallRunner {
     origin: CallOrigin,
     handOff: HandOff,
     journal: CallJournal,
-    deadline: number,
+    /** Until when the call waits for its job; null: not at all. */
+    deadline: number | null,
     onProgress?: (message: string) => void,
   ): Promise<ToolCallOutcome> {
     const jobId = randomUUID();
@@ -112,22 +119,14 @@ export class ToolCallRunner {
       return { envelope: notQueued(handOff, journal, jobId, error), jobId: null };
     }
     onProgress?.(`${cause(handOff)}; the call continues as job ${jobId}.`);
-    const outcome = await this.retryQueue.wait(jobId, deadline, onProgress);
+    const outcome =
+      deadline === null
+        ? { kind: 'pending' as const }
+        : await this.retryQueue.wait(jobId, deadline, onProgress);
     if (outcome.kind === 'completed' && outcome.result?.envelope) {
       return { envelope: outcome.result.envelope as Envelope, jobId };
     }
-    if (outcome.kind === 'failed') {
-      return {
-        envelope: {
-          ok: false,
-          result: null,
-          issues: [
-            { code: 'UPSTREAM_ERROR', message: `The queued call failed: ${outcome.reason}`, job_id: jobId },
-          ],
-        },
-        jobId,
-      };
-    }
+    if (outcome.kind === 'failed') return { envelope: failedCall(jobId, outcome.reason), jobId };
     const retryAfterMs = await this.retryAfter(server, jobId, handOff);
     const issue: Issue = {
       code: handOff.reason === 'rate_limit' ? 'RATE_LIMIT' : 'UPSTREAM_ERROR',

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import type { ServedServer } from '@gw/mcp-servers';
+import { QueuedCalls, QueueUnavailable } from '../../execution/queued-calls.service';
+import { ErrorCode, rpcError, rpcResult, type JsonRpcRequest } from '../json-rpc';
+import type { Dispatched } from '../mcp-dispatcher';
+import { ACKNOWLEDGED, createTaskResult, getTaskResult } from './task-wire';
+import { declaresTasks, missingTasksCapability } from './tasks-extension';
+
+/** The extension's methods. It has no `tasks/list` (no caller can learn of another's tasks) and no `tasks/result`. */
+export const TASK_METHODS = ['tasks/get', 'tasks/update', 'tasks/cancel'] as const;
+export type TaskMethod = (typeof TASK_METHODS)[number];
+
+const TASK_ID_MAX = 100;
+
+/**
+ * `tasks/get`, `tasks/update` and `tasks/cancel` over the retry queue: a task is the durable BullMQ job its call
+ * went to (the one the dashboard shows), read and cancelled through the MCP server whose request queued it. Any
+ * other server's URL gets the extension's not-found answer, the same as for an id that never existed.
+ */
+@Injectable()
+export class TaskMethods {
+  constructor(private readonly calls: QueuedCalls) {}
+
+  async dispatch(
+    request: JsonRpcRequest & { method: TaskMethod },
+    server: ServedServer,
+  ): Promise<Dispatched> {
+    const params = request.params ?? {};
+    if (!declaresTasks(params)) return { response: missingTasksCapability(request.id, request.method) };
+    const taskId = params['taskId'];
+    if (typeof taskId !== 'string' || taskId.length === 0 || taskId.length > TASK_ID_MAX) {
+      return {
+        response: rpcError(
+          request.id,
+          ErrorCode.InvalidParams,
+          `${request.method} needs params.taskId (a task id from a tools/call answer)`,
+        ),
+      };
+    }
+    try {
+      switch (request.method) {
+        case 'tasks/get':
+          return await this.get(request, server, taskId);
+        case 'tasks/update':
+          return await this.update(request, params, server, taskId);
+        case 'tasks/cancel':
+          return await this.cancel(request, server, taskId);
+      }
+    } catch (error) {
+      if (!(error instanceof QueueUnavailable)) throw error;
+      return {
+        response: rpcError(
+          request.id,
+          ErrorCode.InternalError,
+          'The retry queue is unavailable right now; ask again shortly.',
+        ),
+        arguments: { task_id: taskId },
+      };
+    }
+  }
+
+  /**
+   * The answer to a `tools/call` the gateway queued, for a client that takes tasks: the job read back, so the
+   * task handed out is one `tasks/get` finds. Null when it cannot be read (the caller answers the envelope).
+   */
+  async created(server: ServedServer, jobId: string) {
+    const call = await this.calls.find(server.id, jobId).catch(() => null);
+    return call && createTaskResult(call);
+  }
+
+  private async get(request: JsonRpcRequest, server: ServedServer, taskId: string): Promise<Dispatched> {
+    const call = await this.calls.find(server.id, taskId);
+    if (!call) return notFound(request, taskId);
+    return {
+      response: rpcResult(request.id, getTaskResult(call)),
+      tool: call.view.tool,
+      arguments: { task_id: taskId },
+      jobId: taskId,
+    };
+  }
+
+  /** Queued calls never ask their client for input, so there is never anything to update: a known task is acked. */
+  private async update(
+    request: JsonRpcRequest,
+    params: Record<string, unknown>,
+    server: ServedServer,
+    taskId: string,
+  ): Promise<Dispatched> {
+    const responses = params['inputResponses'];
+    if (typeof responses !== 'object' || responses === null || Array.isArray(responses)) {
+      return {
+        response: rpcError(
+          request.id,
+          ErrorCode.InvalidParams,
+          'tasks/update needs params.inputResponses (an object)',
+        ),
+      };
+    }
+    const call = await this.calls.find(server.id, taskId);
+    if (!call) return notFound(request, taskId);
+    return {
+      response: rpcResult(request.id, ACKNOWLEDGED),
+      tool: call.view.tool,
+      arguments: { task_id: taskId, input_responses: Object.keys(responses).length },
+      jobId: taskId,
+    };
+  }
+
+  /**
+   * Acknowledged whatever becomes of it, as the extension asks (cancelling is cooperative, and idempotent on an
+   * ended task); the audit row records what it did.
+   */
+  private async cancel(request: JsonRpcRequest, server: ServedServer, taskId: string): Promise<Dispatched> {
+    const cancelled = await this.calls.cancel(server.id, taskId, `mcp:${server.id}`);
+    if (!cancelled) return notFound(request, taskId);
+    return {
+      response: rpcResult(request.id, ACKNOWLEDGED),
+      tool: cancelled.tool,
+      arguments: { task_id: taskId, cancel: cancelled.outcome },
+      jobId: taskId,
+    };
+  }
+}
+
+function notFound(request: JsonRpcRequest, taskId: string): Dispatched {
+  return {
+    response: rpcError(
+      request.id,
+      ErrorCode.InvalidParams,
+      `Failed to retrieve task: no task ${taskId} on this MCP server`,
+    ),
+  };
+}
