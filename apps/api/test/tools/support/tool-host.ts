@@ -9,6 +9,8 @@ import { AppProcess, freePort } from '@gw/testing';
 import { randomUUID } from 'node:crypto';
 import { serializeResponse, type JsonRpcResponse } from '../../../src/mcp/dispatch/json-rpc';
 import { McpDispatcher } from '../../../src/mcp/dispatch/mcp-dispatcher';
+import { TaskMethods } from '../../../src/mcp/dispatch/tasks/task-methods';
+import { QueuedCalls } from '../../../src/mcp/execution/queued-calls.service';
 import { ToolCallRunner } from '../../../src/mcp/execution/tool-call-runner';
 import { RetryQueue } from '../../../src/retry/retry-queue.service';
 
@@ -83,14 +85,18 @@ export async function startToolHost(options: {
     redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     databaseUrl: '',
   });
+  const retryQueue = new RetryQueue(queues, retry);
+  const queued = new QueuedCalls(retryQueue);
   const dispatcher = new McpDispatcher(
     new ToolCallRunner(
       options.catalog,
       new RateBudgets(new MemoryBudgetStore()),
-      new RetryQueue(queues, retry),
+      retryQueue,
+      queued,
       clickup,
       retry,
     ),
+    new TaskMethods(queued),
   );
   let id = 0;
   const request = async (method: string, params: Record<string, unknown>) => {
