@@ -55,6 +55,9 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
 
   async process(payload: JobPayload<'tool-call'>, job: ToolCallJobType): Promise<JobResult<'tool-call'>> {
     const jobId = String(job.id);
+    // Honoured only while nothing of the call was written: a call half done is carried to its end instead.
+    const requested = cancellable(payload.journal) ? await this.cancelOf(jobId) : null;
+    if (requested) return this.cancelled(jobId, payload, job, requested);
     // Loaded afresh for each attempt: the server may have been revoked, or its connection removed, since the call queued.
     const server = await this.servers.byId(payload.server_id);
     const refusal =
@@ -70,6 +73,7 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
     }
 
     server.scope.adopt(payload.scope);
+    const cancel: { seen: CancelRecord | null } = { seen: null };
     const call = new ReplayCall({
       upstream: this.upstream,
       budgets: this.budgets,
@@ -79,6 +83,11 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
       userId: server.clickupUserId,
       queuedAt: payload.queued_at,
       onProgress: (message) => void job.updateProgress({ message }).catch(() => undefined),
+      // A cancel asked for during the attempt (often a long wait for the rate limit) stops it before the next send.
+      mayProceed: async () => {
+        cancel.seen = cancellable(payload.journal) ? await this.cancelOf(jobId) : null;
+        return cancel.seen === null;
+      },
     });
     const client = new ClickUpClient({
       baseUrl: this.clickup.apiBaseUrl,
@@ -97,6 +106,7 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
     });
 
     const stop = call.stop;
+    if (stop?.kind === 'cancelled' && cancel.seen) return this.cancelled(jobId, payload, job, cancel.seen);
     if (stop?.kind === 'unrecoverable') {
       await this.audit.deadLettered(jobId, payload, 'UPSTREAM_ERROR', null, {
         ...details(),

@@ -28,7 +28,7 @@ describe('ReplayCall', () => {
   });
   afterEach(() => stub.close());
 
-  function replay(route: (request: StubRequest) => StubAnswer) {
+  function replay(route: (request: StubRequest) => StubAnswer, mayProceed?: () => Promise<boolean>) {
     stub.answer(route);
     const call = new ReplayCall({
       upstream,
@@ -38,6 +38,7 @@ describe('ReplayCall', () => {
       persist: async (j) => void persisted.push(structuredClone(j)),
       userId: USER,
       queuedAt: Date.now() - 5000,
+      mayProceed,
     });
     const client = new ClickUpClient({
       baseUrl: stub.baseUrl,
@@ -181,5 +182,21 @@ describe('ReplayCall', () => {
       /no way to check/,
     );
     expect(stub.requests).toHaveLength(0);
+  });
+
+  it('stops before the next request goes out once it may not proceed (its client cancelled it)', async () => {
+    let cancelled = false;
+    const { call, client } = replay(
+      (r) =>
+        r.method === 'GET' ? ok({ id: '1', name: 'Sprint', space: { id: '3' } }) : ok(taskBody('t1', 'No')),
+      async () => !cancelled,
+    );
+    await client.lists.get('1');
+    cancelled = true;
+    await expect(client.tasks.create('1', { name: 'No' })).rejects.toThrow(/cancelled/);
+    expect(call.stop).toEqual({ kind: 'cancelled' });
+    // The read went out before the cancel; the create never did, and is journaled as not applied.
+    expect(stub.requests.map((r) => r.method)).toEqual(['GET']);
+    expect(journal.writes[0]).toMatchObject({ state: 'not_applied', first_sent_at: null });
   });
 });

@@ -24,13 +24,19 @@ export interface ReplayCallOptions {
   /** When the call was queued: the lower bound of an upstream check when a write's first send time is unknown. */
   queuedAt: number;
   onProgress?: (message: string) => void;
+  /**
+   * Asked just before each request goes out (after its permit): false ends the attempt there, as cancelled, so a
+   * cancel that comes while the attempt waits for the rate limit still stops it before it sends anything more.
+   */
+  mayProceed?(): Promise<boolean>;
 }
 
 /** 429s one request may meet within an attempt (each waits for the reset) before the attempt gives up. */
 const MAX_RATE_LIMITED = 5;
 
 /** Why this attempt cannot go on, and whether another attempt could. */
-export type ReplayStop = { kind: 'retry'; error: ClickUpError } | { kind: 'unrecoverable'; message: string };
+export type ReplayStop =
+  { kind: 'retry'; error: ClickUpError } | { kind: 'unrecoverable'; message: string } | { kind: 'cancelled' };
 
 /**
  * One attempt of a queued call in the worker: the tool's handler runs again, and its requests are answered from the
@@ -175,6 +181,10 @@ export class ReplayCall {
   private async permit(): Promise<void> {
     const wait = this.options.budgets.acquire(this.options.fingerprint);
     if (wait) await announced(wait, this.options.onProgress);
+    if (this.options.mayProceed && !(await this.options.mayProceed())) {
+      this.stop ??= { kind: 'cancelled' };
+      throw this.stopError();
+    }
   }
 
   private halt(message: string): never {
@@ -184,7 +194,8 @@ export class ReplayCall {
 
   private stopError(): Error {
     const stop = this.stop as ReplayStop;
-    return stop.kind === 'retry' ? stop.error : new Error(stop.message);
+    if (stop.kind === 'retry') return stop.error;
+    return new Error(stop.kind === 'cancelled' ? 'The call was cancelled.' : stop.message);
   }
 }
 
