@@ -23,9 +23,10 @@ export interface QueuedCall {
 }
 
 /**
- * What became of a cancel: `cancelled` (binding: nothing of the call will run), `requested` (an attempt is running
- * or about to; the next one stops if nothing was written by then), `written` (a change of the call was or may have
- * been applied, so it is carried to its end rather than left half done), `finished` (it had already ended).
+ * What became of a cancel: `cancelled` (binding: nothing of the call will run), `requested` (an attempt is running;
+ * it stops before its next request if nothing was written by then), `written` (a change of the call was or may
+ * have been applied, so it is carried to its end rather than left half done, unless that change turns out not to
+ * have been made), `finished` (it had already ended).
  */
 export type CancelOutcome = 'cancelled' | 'requested' | 'written' | 'finished';
 
@@ -152,14 +153,14 @@ export class RetryQueue implements OnModuleInit {
 
   /**
    * Cancels a queued call if that can be done without losing or repeating anything. The request goes to the job's
-   * log first; only a job then seen waiting or delayed, with nothing written, is cancelled for sure, because no
+   * log first, whatever the job's state: the worker honours it before its next request while nothing of the call
+   * was written. Only a job then seen waiting or delayed, with nothing written, is cancelled for sure, because no
    * attempt can start from then on without reading the request (tool-call-cancel in @gw/queue).
    */
   async cancel(found: QueuedCall, by: string): Promise<CancelOutcome> {
     const { job, view } = found;
     if (view.state === 'cancelled') return 'cancelled';
     if (view.state === 'completed' || view.state === 'failed') return 'finished';
-    if (!cancellable(job.data.journal)) return 'written';
     await job.log(cancelLine('requested', by));
     const state = await this.queue.getJobState(String(job.id));
     if (state === 'completed' || state === 'failed' || state === 'unknown') return 'finished';
