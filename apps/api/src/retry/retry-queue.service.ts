@@ -205,11 +205,11 @@ export class RetryQueue implements OnModuleInit {
           start + limit - 1,
           false,
         )) as ToolCallJob[];
-        for (const job of page) {
-          if (job?.name !== 'tool-call' || job.data.organization_id !== organizationId || out.length >= limit)
-            continue;
-          const found = await this.found(job, scan);
-          if (!wanted || found.view.state === wanted) out.push(found);
+        const own = page.filter(
+          (job) => job?.name === 'tool-call' && job.data.organization_id === organizationId,
+        );
+        for (const found of await Promise.all(own.map((job) => this.found(job, scan)))) {
+          if (out.length < limit && (!wanted || found.view.state === wanted)) out.push(found);
         }
         if (page.length < limit) break;
       }
