@@ -6,5 +6,7 @@ export * from './core/scope';
 export * from './core/format';
 export * from './core/cursor';
 export * from './core/catalog';
+export * from './core/tool-guard';
+export * from './core/proofs';
 export * from './core/mcp-server';
 export * from './mcp-tools.module';

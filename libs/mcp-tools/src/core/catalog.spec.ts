@@ -5,6 +5,7 @@ import { Scope } from './scope';
 import { defineTool, READ, type ToolGroup } from './tool';
 import type { ToolContext } from './tool-context';
 import { ToolError } from './tool-error';
+import { defineGuard } from './tool-guard';
 
 const failing = (name: string, error: unknown) =>
   defineTool({
@@ -26,6 +27,7 @@ const group: ToolGroup = {
     failing('broken_tool', new TypeError("Cannot read properties of undefined (reading 'id')")),
     failing('refusing_tool', new ToolError('FORBIDDEN', 'Outside the server’s spaces.')),
   ],
+  guard: defineGuard({ tag: 'tasks', tools: { broken_tool: { ids: {} }, refusing_tool: { ids: {} } } }),
 };
 
 const context = (): ToolContext => ({
