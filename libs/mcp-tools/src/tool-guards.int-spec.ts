@@ -1,6 +1,11 @@
+import { ClickUpClient, closeClickUpPools } from '@gw/clickup-client';
+import { AppProcess, freePort } from '@gw/testing';
 import { ChecklistsTools } from './checklists/checklists.tools';
 import { CommentsTools } from './comments/comments.tools';
 import { ToolCatalog } from './core/catalog';
+import type { Envelope } from './core/envelope';
+import { Scope } from './core/scope';
+import type { ToolContext } from './core/tool-context';
 import { DocsTools } from './docs/docs.tools';
 import { FoldersTools } from './folders/folders.tools';
 import { GoalsTools } from './goals/goals.tools';
@@ -8,60 +13,100 @@ import { ListsTools } from './lists/lists.tools';
 import { MembersTools } from './members/members.tools';
 import { SpacesTools } from './spaces/spaces.tools';
 import { TagsTools } from './tags/tags.tools';
-import { loadAcmeWorld, resetSandbox, type AcmeWorld } from './tasks/testing/acme-world';
 import { TasksTools } from './tasks/tasks.tools';
-import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './testing/tool-host';
 import { TimeTrackingTools } from './time-tracking/time-tracking.tools';
-import { takeRequests } from './workspaces/sandbox-hierarchy.testing';
 
 type Result = Record<string, unknown>;
 
 /**
  * What the guards cost in ClickUp requests: a proof reads the object an id names, and the handler after it works
- * with that same read. Each call below makes exactly the requests listed, none of them twice before its write.
+ * with that same read. Each call below, made through `ToolCatalog.call` against the sandbox, makes exactly the
+ * requests listed, none of them twice before its write.
  */
 describe('the ClickUp requests of a guarded call', () => {
-  let sandbox: SandboxHandle;
-  let whole: ToolHost;
-  let pinned: ToolHost;
-  let w: AcmeWorld;
+  let sandbox: AppProcess;
+  let url: string;
+  let whole: ToolContext;
+  let pinned: ToolContext;
+  const w = {
+    acmeId: '',
+    spaces: {} as Record<string, string>,
+    lists: {} as Record<string, string>,
+    tasks: {} as Record<string, string>,
+  };
   const v2 = (path: string) => `/api/v2${path}`;
+  const catalog = new ToolCatalog([
+    new SpacesTools(),
+    new FoldersTools(),
+    new ListsTools(),
+    new TasksTools(),
+    new CommentsTools(),
+    new ChecklistsTools(),
+    new GoalsTools(),
+    new TimeTrackingTools(),
+    new DocsTools(),
+    new MembersTools(),
+    new TagsTools(),
+  ]);
+  const get = async <T>(path: string): Promise<T> =>
+    (await (
+      await fetch(`${url}/api/v2${path}`, { headers: { authorization: 'pk_sandbox_owner' } })
+    ).json()) as T;
+  /** The requests the sandbox received since the last ask, then cleared. */
+  const takeRequests = async (): Promise<string[]> => {
+    const { requests } = (await (await fetch(`${url}/_sandbox/requests`)).json()) as {
+      requests: { method: string; path: string }[];
+    };
+    await fetch(`${url}/_sandbox/requests`, { method: 'DELETE' });
+    return requests.map((r) => `${r.method} ${r.path}`);
+  };
+  const call = <T = Result>(ctx: ToolContext, tool: string, args: Result) =>
+    catalog.call(tool, args, ctx) as Promise<Envelope<T>>;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    await resetSandbox(sandbox.url);
-    w = await loadAcmeWorld(sandbox.url);
-    const catalog = new ToolCatalog([
-      new SpacesTools(),
-      new FoldersTools(),
-      new ListsTools(),
-      new TasksTools(),
-      new CommentsTools(),
-      new ChecklistsTools(),
-      new GoalsTools(),
-      new TimeTrackingTools(),
-      new DocsTools(),
-      new MembersTools(),
-      new TagsTools(),
-    ]);
-    const common = { catalog, sandboxUrl: sandbox.url, workspaceId: w.acmeId };
-    whole = await startToolHost(common);
-    pinned = await startToolHost({ ...common, spaceIds: [w.spaces['Engineering']] });
+    const port = await freePort();
+    sandbox = AppProcess.start('clickup-sandbox', {
+      SANDBOX_PORT: String(port),
+      SANDBOX_RATE_LIMIT_PER_MINUTE: '1000000',
+    });
+    await sandbox.waitForLine(/ClickUp sandbox listening/);
+    url = `http://127.0.0.1:${port}`;
+    const { teams } = await get<{ teams: { id: string; name: string }[] }>('/team');
+    w.acmeId = teams.find((t) => t.name === 'Acme Corp')?.id as string;
+    const { spaces } = await get<{ spaces: { id: string; name: string }[] }>(`/team/${w.acmeId}/space`);
+    w.spaces = Object.fromEntries(spaces.map((s) => [s.name, s.id]));
+    for (let page = 0; ; page++) {
+      const { tasks, last_page } = await get<{
+        tasks: { id: string; name: string; list: { id: string; name: string } }[];
+        last_page: boolean;
+      }>(`/team/${w.acmeId}/task?include_closed=true&subtasks=true&page=${page}`);
+      for (const t of tasks) {
+        w.tasks[t.name] = t.id;
+        w.lists[t.list.name] = t.list.id;
+      }
+      if (last_page) break;
+    }
+    const client = new ClickUpClient({
+      baseUrl: url,
+      credential: { kind: 'personal', token: 'pk_sandbox_owner' },
+    });
+    const selection = catalog.select();
+    whole = { client, scope: new Scope(w.acmeId), selection };
+    pinned = { client, scope: new Scope(w.acmeId, [w.spaces['Engineering']]), selection };
     // Both servers learn the workspace's spaces once, as any server does on its first space check.
-    for (const host of [whole, pinned]) await host.call('folder_list', { space_id: w.spaces['Engineering'] });
+    for (const ctx of [whole, pinned]) await call(ctx, 'folder_list', { space_id: w.spaces['Engineering'] });
   }, 60_000);
   afterAll(async () => {
-    await whole?.close();
-    await pinned?.close();
+    await closeClickUpPools();
     await sandbox?.stop();
   });
 
   /** Calls a tool that must succeed; returns its result and the requests it made, in order of path. */
-  async function requestsOf(host: ToolHost, tool: string, args: Result) {
-    await takeRequests(sandbox.url);
-    const envelope = await host.call<Result>(tool, args);
+  async function requestsOf(ctx: ToolContext, tool: string, args: Result) {
+    await takeRequests();
+    const envelope = await call(ctx, tool, args);
     expect({ tool, issues: envelope.issues }).toEqual({ tool, issues: [] });
-    const requests = await takeRequests(sandbox.url);
+    const requests = await takeRequests();
     const firstWrite = requests.findIndex((r) => !r.startsWith('GET '));
     const reads = firstWrite === -1 ? requests : requests.slice(0, firstWrite);
     expect({ tool, repeated: reads.filter((r, i) => reads.indexOf(r) !== i) }).toEqual({
@@ -81,7 +126,7 @@ describe('the ClickUp requests of a guarded call', () => {
       (await requestsOf(pinned, 'task_update', { task_id: login, name: 'Login refactor' })).requests,
     ).toEqual([`GET ${v2(`/task/${login}`)}`, `PUT ${v2(`/task/${login}`)}`].sort());
     const created = (
-      await whole.call<{ id: string }>('task_create', {
+      await call<{ id: string }>(whole, 'task_create', {
         list_id: w.lists['Sprint 42'],
         name: 'Subtask to be',
       })
@@ -152,7 +197,7 @@ describe('the ClickUp requests of a guarded call', () => {
   it('finds a checklist and a comment in the one read of their task', async () => {
     const login = w.tasks['Refactor Login Component'];
     const checklist = (
-      await pinned.call<{ id: string; items: { id: string }[] }>('checklist_create', {
+      await call<{ id: string; items: { id: string }[] }>(pinned, 'checklist_create', {
         task_id: login,
         name: 'Release',
         items: ['Tag', 'Notes'],
@@ -172,8 +217,9 @@ describe('the ClickUp requests of a guarded call', () => {
       ].sort(),
     );
 
-    const comment = (await pinned.call<{ id: string }>('comment_create', { task_id: login, text: 'Shipped' }))
-      .result;
+    const comment = (
+      await call<{ id: string }>(pinned, 'comment_create', { task_id: login, text: 'Shipped' })
+    ).result;
     const edited = await requestsOf(pinned, 'comment_update', {
       task_id: login,
       comment_id: comment?.id,
@@ -189,7 +235,7 @@ describe('the ClickUp requests of a guarded call', () => {
   });
 
   it('reads a goal, a time entry and a doc once, and a time entry again only after writing it', async () => {
-    const goals = (await whole.call<{ items: { id: string }[] }>('goal_list', {})).result;
+    const goals = (await call<{ items: { id: string }[] }>(whole, 'goal_list', {})).result;
     const goal = goals?.items[0].id as string;
     expect(
       (await requestsOf(whole, 'goal_update', { goal_id: goal, description: 'Sharper' })).requests,
@@ -198,7 +244,7 @@ describe('the ClickUp requests of a guarded call', () => {
     const login = w.tasks['Refactor Login Component'];
     const start = Date.parse('2030-01-02T10:00:00Z');
     const entry = (
-      await pinned.call<{ id: string }>('time_entry_create', { task_id: login, start, duration_ms: 60_000 })
+      await call<{ id: string }>(pinned, 'time_entry_create', { task_id: login, start, duration_ms: 60_000 })
     ).result?.id as string;
     const path = v2(`/team/${w.acmeId}/time_entries/${entry}`);
     const updated = await requestsOf(pinned, 'time_entry_update', {
@@ -210,7 +256,7 @@ describe('the ClickUp requests of a guarded call', () => {
       `GET ${path}`,
     ]);
 
-    const docs = await whole.call<{ items: { id: string }[] }>('doc_search', {
+    const docs = await call<{ items: { id: string }[] }>(whole, 'doc_search', {
       query: 'API Rate Limiting Guidelines',
     });
     const doc = docs.result?.items[0].id as string;
