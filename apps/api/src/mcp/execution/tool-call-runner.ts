@@ -73,6 +73,7 @@ export class ToolCallRunner {
     const envelope = await this.catalog.call(name, args, {
       client,
       scope: server.scope,
+      selection: server.selection,
       jobs: this.queued.lookupFor(server.id),
     });
     const handOff = call.handOff;
