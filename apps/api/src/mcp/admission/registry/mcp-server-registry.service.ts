@@ -1,16 +1,22 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { McpConfig } from '@gw/config';
-import { tokenFingerprint } from '@gw/clickup-client';
-import { ClickUpConnectionEntity, McpServerEntity } from '@gw/db';
-import { Scope, serverToolFilter, ToolCatalog } from '@gw/mcp-tools';
+import { McpServerLoader, type ServedServer } from '@gw/mcp-servers';
 import { MCP_TOKEN_PATTERN, sha256Hex } from '@gw/security';
 import { LRUCache } from 'lru-cache';
 import { EventEmitter } from 'node:events';
-import { DataSource, IsNull } from 'typeorm';
-import { ConnectionCredentialsService } from '../../connections/connection-credentials.service';
-import { McpServerChanges } from '../../mcp-servers/mcp-server-changes';
-import type { Resolution, ResolvedServer } from './resolved-server';
+import { DataSource } from 'typeorm';
+import { McpServerChanges } from '../../../mcp-servers/mcp-server-changes';
+
+/**
+ * What a token names right now. `unconfirmed`: this process could not confirm for too long that its cache is
+ * current, so it vouches for no token (the request gets 503 rather than a grant that may have been revoked).
+ */
+export type Resolution =
+  | { kind: 'ok'; server: ServedServer }
+  | { kind: 'expired'; server: ServedServer }
+  | { kind: 'unknown' }
+  | { kind: 'unconfirmed' };
 
 /**
  * Unknown tokens are remembered briefly, so a client retrying a dead URL does not hit the database each time; at
@@ -26,7 +32,7 @@ const READ_ATTEMPTS = 3;
 const NO_ROWS = '9223372036854775807';
 
 interface CachedServer {
-  server: ResolvedServer;
+  server: ServedServer;
   /** `change_xid` of the server row and of its connection row, as read. */
   version: string;
 }
@@ -68,8 +74,7 @@ export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly catalog: ToolCatalog,
-    private readonly credentials: ConnectionCredentialsService,
+    private readonly loader: McpServerLoader,
     private readonly mcp: McpConfig,
     changes: McpServerChanges,
   ) {
@@ -158,36 +163,8 @@ export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async read(tokenHash: string): Promise<Read> {
-    const { entities, raw } = await this.dataSource
-      .getRepository(McpServerEntity)
-      .createQueryBuilder('s')
-      .addSelect('pg_snapshot_xmin(pg_current_snapshot())::text', 'horizon')
-      .where('s.token_hash = :tokenHash AND s.revoked_at IS NULL', { tokenHash })
-      .getRawAndEntities<{ horizon: string }>();
-    const entity = entities[0];
-    if (!entity) return { cached: null, horizon: 0n };
-    const horizon = BigInt(raw[0].horizon);
-    const connection = await this.dataSource
-      .getRepository(ClickUpConnectionEntity)
-      .findOne({ where: { id: entity.connectionId, deletedAt: IsNull() } });
-    if (!connection) return { cached: null, horizon };
-    const credential = this.credentials.open(connection);
-    const server: ResolvedServer = {
-      id: entity.id,
-      organizationId: entity.organizationId,
-      teamId: entity.teamId,
-      name: entity.name,
-      connectionId: entity.connectionId,
-      config: entity.config,
-      expiresAt: entity.expiresAt ? entity.expiresAt.getTime() : null,
-      selection: this.catalog.select(serverToolFilter(entity)),
-      scope: new Scope(entity.workspaceId, entity.spaceIds, {
-        allowWorkspaceObjects: entity.config.allow_workspace_objects,
-      }),
-      credential,
-      fingerprint: tokenFingerprint(credential.token),
-    };
-    return { cached: { server, version: `${entity.changeXid}:${connection.changeXid}` }, horizon };
+    const { server, version, horizon } = await this.loader.byTokenHash(tokenHash);
+    return { cached: server ? { server, version } : null, horizon };
   }
 
   private dropLocally(serverId: string): void {

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { JsonRpcNotification, JsonRpcResponse } from '../protocol/json-rpc';
+import type { JsonRpcNotification, JsonRpcResponse } from '../../dispatch/json-rpc';
 
 export type ProgressToken = string | number;
 

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import type { McpServerRegistry } from '../registry/mcp-server-registry.service';
-import type { ResolvedServer } from '../registry/resolved-server';
+import type { McpServerRegistry } from '../../admission/registry/mcp-server-registry.service';
+import type { ServedServer } from '@gw/mcp-servers';
 
 /** setTimeout's longest delay; a later expiry re-arms the timer when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -16,7 +16,7 @@ export class StreamLifetime {
   constructor(
     private readonly token: string,
     private readonly res: ServerResponse,
-    server: ResolvedServer,
+    server: ServedServer,
   ) {
     this.arm(server.expiresAt);
     res.on('close', () => clearTimeout(this.timer));

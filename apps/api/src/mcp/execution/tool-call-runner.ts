@@ -1,31 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ClickUpConfig, RetryConfig } from '@gw/config';
-import { ClickUpClient, ClickUpTransport, type ClickUpCredential } from '@gw/clickup-client';
-import {
-  ToolCatalog,
-  type Envelope,
-  type Issue,
-  type RetryJobLookup,
-  type Scope,
-  ToolError,
-  type ToolSelection,
-} from '@gw/mcp-tools';
+import { ClickUpClient, ClickUpTransport } from '@gw/clickup-client';
+import type { ServedServer } from '@gw/mcp-servers';
+import { ToolCatalog, type Envelope, type Issue, type RetryJobLookup, ToolError } from '@gw/mcp-tools';
 import type { CallJournal, ToolCallJobPayload } from '@gw/queue';
 import { InlineCall, RateBudgets, type HandOff } from '@gw/retry';
 import { randomUUID } from 'node:crypto';
-import { EnqueueUncertain, RetryQueue } from './retry-queue.service';
-
-/** The MCP server a call runs for. */
-export interface CallServer {
-  id: string;
-  organizationId: string;
-  teamId: string | null;
-  credential: ClickUpCredential;
-  /** The token's budget key. */
-  fingerprint: string;
-  scope: Scope;
-  selection: ToolSelection;
-}
+import { EnqueueUncertain, RetryQueue } from '../../retry/retry-queue.service';
 
 /** The MCP request a call came in, recorded with a queued job for the audit event of its outcome. */
 export type CallOrigin = ToolCallJobPayload['origin'];
@@ -54,7 +35,7 @@ export class ToolCallRunner {
   ) {}
 
   async run(
-    server: CallServer,
+    server: ServedServer,
     name: string,
     args: Record<string, unknown>,
     origin: CallOrigin,
@@ -104,7 +85,7 @@ export class ToolCallRunner {
   }
 
   private async queue(
-    server: CallServer,
+    server: ServedServer,
     tool: string,
     args: Record<string, unknown>,
     origin: CallOrigin,
@@ -163,7 +144,7 @@ export class ToolCallRunner {
   }
 
   /** When it is worth asking about the job: its next attempt, or the token's next free permit. */
-  private async retryAfter(server: CallServer, jobId: string, handOff: HandOff): Promise<number> {
+  private async retryAfter(server: ServedServer, jobId: string, handOff: HandOff): Promise<number> {
     const now = Date.now();
     const found = await this.retryQueue.get(jobId).catch(() => null);
     const next =

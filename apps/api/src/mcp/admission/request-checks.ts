@@ -38,15 +38,6 @@ export function protocolVersionProblem(headers: IncomingHttpHeaders): string | n
   return `Unsupported MCP-Protocol-Version ${String(version)}; supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}`;
 }
 
-export function accepts(headers: IncomingHttpHeaders, type: string): boolean {
-  const accept = headers.accept;
-  if (!accept) return false;
-  return accept.split(',').some((part) => {
-    const media = part.split(';')[0].trim();
-    return media === type || media === '*/*' || media === `${type.split('/')[0]}/*`;
-  });
-}
-
 export function bearerToken(headers: IncomingHttpHeaders): string | null {
   return /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1] ?? null;
 }

@@ -1,10 +1,10 @@
 import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import type { JsonRpcNotification, JsonRpcResponse } from '../protocol/json-rpc';
-import type { ClientInfo } from '../protocol/session-id';
-import { McpServerRegistry } from '../registry/mcp-server-registry.service';
-import type { ResolvedServer } from '../registry/resolved-server';
+import type { JsonRpcNotification, JsonRpcResponse } from '../../dispatch/json-rpc';
+import type { ClientInfo } from '../../dispatch/session-id';
+import { McpServerRegistry } from '../../admission/registry/mcp-server-registry.service';
+import type { ServedServer } from '@gw/mcp-servers';
 import { StreamLifetime } from './stream-lifetime';
 
 export interface LegacySession {
@@ -36,7 +36,7 @@ export class LegacySseSessions implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  open(server: ResolvedServer, token: string, res: ServerResponse): void {
+  open(server: ServedServer, token: string, res: ServerResponse): void {
     const serverId = server.id;
     const id = randomUUID();
     res.writeHead(200, {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import { callToolResultJson, SERVER_INSTRUCTIONS, toCallToolResult, type Envelope } from '@gw/mcp-tools';
-import { ToolCallRunner, type CallOrigin } from '../../retry/tool-call-runner';
-import type { ResolvedServer } from '../registry/resolved-server';
+import type { ServedServer } from '@gw/mcp-servers';
+import { ToolCallRunner, type CallOrigin } from '../execution/tool-call-runner';
 import {
   ErrorCode,
   JsonText,
@@ -54,7 +54,7 @@ export class McpDispatcher {
 
   async dispatch(
     request: JsonRpcRequest,
-    server: ResolvedServer,
+    server: ServedServer,
     context: DispatchContext,
   ): Promise<Dispatched> {
     const params = request.params ?? {};
@@ -106,7 +106,7 @@ export class McpDispatcher {
   private async callTool(
     request: JsonRpcRequest,
     params: Record<string, unknown>,
-    server: ResolvedServer,
+    server: ServedServer,
     context: DispatchContext,
   ): Promise<Dispatched> {
     const name = params['name'];

@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { McpServerRegistry } from '../registry/mcp-server-registry.service';
-import type { ResolvedServer } from '../registry/resolved-server';
+import { McpServerRegistry } from '../../admission/registry/mcp-server-registry.service';
+import type { ServedServer } from '@gw/mcp-servers';
 import { StreamLifetime } from './stream-lifetime';
 
 const HEARTBEAT_MS = 25_000;
@@ -39,7 +39,7 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
     this.streams.clear();
   }
 
-  open(server: ResolvedServer, token: string, res: ServerResponse, headers: Record<string, string>): void {
+  open(server: ServedServer, token: string, res: ServerResponse, headers: Record<string, string>): void {
     res.writeHead(200, {
       'content-type': 'text/event-stream',
       'cache-control': 'no-cache, no-transform',
