@@ -21,6 +21,8 @@ export interface AuditEventInput {
   durationMs?: number | null;
   jobId?: string | null;
   requestId?: string | null;
+  /** The W3C trace id of the request, when its client sent a trace context. */
+  traceId?: string | null;
   clientName?: string | null;
   clientVersion?: string | null;
   sessionId?: string | null;

@@ -1,6 +1,7 @@
 import type { ToolSelection } from '@gw/mcp-tools';
 
 export const SERVER_INFO_META = 'io.modelcontextprotocol/serverInfo';
+export const SUBSCRIPTION_ID_META = 'io.modelcontextprotocol/subscriptionId';
 
 /**
  * How long a client may reuse a `tools/list` result. A URL's tools change only when an admin edits its filters, and
@@ -25,13 +26,18 @@ export class ModernResults {
   private readonly head: string;
   private readonly listings = new WeakMap<ToolSelection, string>();
 
-  constructor(serverInfo: ServerInfo) {
-    this.head = `{"resultType":"complete","_meta":${JSON.stringify({ [SERVER_INFO_META]: serverInfo })}`;
+  constructor(private readonly serverInfo: ServerInfo) {
+    this.head = this.headWith({});
   }
 
-  /** `json` (an object without `resultType` or `_meta`) as a 2026-07-28 result. */
-  result(json: string): string {
-    return json === '{}' ? `${this.head}}` : `${this.head},${json.slice(1)}`;
+  /** `json` (an object without `resultType` or `_meta`) as a 2026-07-28 result; `meta` adds to its `_meta`. */
+  result(json: string, meta?: Record<string, unknown>): string {
+    const head = meta ? this.headWith(meta) : this.head;
+    return json === '{}' ? `${head}}` : `${head},${json.slice(1)}`;
+  }
+
+  private headWith(meta: Record<string, unknown>): string {
+    return `{"resultType":"complete","_meta":${JSON.stringify({ [SERVER_INFO_META]: this.serverInfo, ...meta })}`;
   }
 
   /**

@@ -99,7 +99,7 @@ export function headerVersionRefusal(header: string | undefined): ProtocolRefusa
   return header === undefined || SUPPORTED_PROTOCOL_VERSIONS.includes(header) ? null : unsupported(header);
 }
 
-export function isRefusal(value: RequestProtocol | ProtocolRefusal): value is ProtocolRefusal {
+export function isRefusal<T extends object>(value: T | ProtocolRefusal): value is ProtocolRefusal {
   return 'code' in value;
 }
 
