@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { McpServerLoader } from '@gw/mcp-servers';
 import { McpToolsModule } from '@gw/mcp-tools';
 import { createHash } from 'node:crypto';
-import { ENCRYPTION_KEY } from '../app/injection-tokens';
+import { ENCRYPTION_KEY } from '../security/encryption-key.token';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { McpServerChangesModule } from '../mcp-servers/mcp-server-changes.module';

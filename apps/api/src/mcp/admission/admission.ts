@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig, McpConfig } from '@gw/config';
 import type { ServedServer } from '@gw/mcp-servers';
 import { PrincipalResolver } from '../../auth/principal.resolver';
-import { mayUseServer } from '../../common/access/server-access';
+import { mayUseServer } from '../../auth/access/server-access';
 import { FailureLimiter } from '../../rate-limits/failure-limiter.service';
 import { SecurityEvents } from '../../security-events/security-events.service';
 import { TeamsService } from '../../teams/teams.service';

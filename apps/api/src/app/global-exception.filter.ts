@@ -1,12 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
-import { adminEvent, outcomeOfError, type AuditedRequest } from '../../audit/admin-audit.interceptor';
-import { AuditService } from '../../audit/audit.service';
-import { FailureLimiter } from '../../rate-limits/failure-limiter.service';
-import { RateLimitedException } from '../../rate-limits/rate-limited.exception';
-import { SecurityEvents } from '../../security-events/security-events.service';
-import { requestIdOf } from '../../logging/request-id';
+import { adminEvent, outcomeOfError, type AuditedRequest } from '../audit/admin-audit.interceptor';
+import { AuditService } from '../audit/audit.service';
+import { FailureLimiter } from '../rate-limits/failure-limiter.service';
+import { RateLimitedException } from '../rate-limits/rate-limited.exception';
+import { SecurityEvents } from '../security-events/security-events.service';
+import { requestIdOf } from '../logging/request-id';
 
 export interface ErrorBody {
   statusCode: number;

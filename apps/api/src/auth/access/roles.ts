@@ -1,5 +1,5 @@
 import type { Role } from '@gw/db';
-import type { Principal } from '../../auth/principal';
+import type { Principal } from '../principal';
 
 /** Roles that manage everything of their organization. */
 export const MANAGER_ROLES: readonly Role[] = ['owner', 'admin'];

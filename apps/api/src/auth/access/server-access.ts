@@ -1,4 +1,4 @@
-import type { Principal } from '../../auth/principal';
+import type { Principal } from '../principal';
 import { isManager } from './roles';
 
 /** Answers whether a user belongs to a team. */
