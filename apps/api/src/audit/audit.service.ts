@@ -64,6 +64,7 @@ export class AuditService {
         input.durationMs === undefined || input.durationMs === null ? null : Math.round(input.durationMs),
       job_id: clip(input.jobId, 200),
       request_id: clip(input.requestId, 200),
+      trace_id: input.traceId ?? null,
     });
   }
 

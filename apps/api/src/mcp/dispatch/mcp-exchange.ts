@@ -10,6 +10,7 @@ import { batchRefusal } from './batch-policy';
 import { classify, ErrorCode, rpcError, type JsonRpcRequest, type JsonRpcResponse } from './json-rpc';
 import { McpDispatcher, type Dispatched, type Subscription } from './mcp-dispatcher';
 import { headerVersionRefusal, isRefusal, type ProtocolRefusal } from './protocol-versions';
+import type { TraceContext } from './request-meta';
 import { SessionIds, type ClientInfo } from './session-id';
 
 /** What became of the JSON-RPC messages of one POST. */
@@ -18,9 +19,16 @@ export type Exchanged =
    * Answers for the requests (none when only notifications and responses were sent); `session` is newly issued;
    * `status` is the HTTP status of a single answer that is not 200 (a 2026-07-28 refusal or unknown method).
    */
-  | { kind: 'answered'; responses: JsonRpcResponse[]; session?: string; status?: number }
+  | {
+      kind: 'answered';
+      responses: JsonRpcResponse[];
+      session?: string;
+      status?: number;
+      /** The trace context the (last) request carried, for the request's log line. */
+      trace?: TraceContext;
+    }
   /** A `subscriptions/listen` accepted: its stream stays open; `closing` is sent when the gateway ends it. */
-  | { kind: 'subscribed'; subscription: Subscription; closing: JsonRpcResponse }
+  | { kind: 'subscribed'; subscription: Subscription; closing: JsonRpcResponse; trace?: TraceContext }
   /** A batch refused as a whole (HTTP 400). */
   | { kind: 'refused'; response: JsonRpcResponse }
   /** A result that could not be audited, so it is not returned (HTTP 503). */
@@ -38,6 +46,7 @@ interface Answer {
   recorded: boolean;
   status?: number;
   subscription?: Subscription;
+  trace?: TraceContext;
 }
 
 const unrecordable = (id: JsonRpcRequest['id']) =>
@@ -80,6 +89,7 @@ export class McpExchange {
     let session: CallSession = { client, id: client ? header(req, SESSION_HEADER) : undefined };
     let issued: string | undefined;
     let status: number | undefined;
+    let trace: TraceContext | undefined;
     const responses: JsonRpcResponse[] = [];
     let current = server;
     for (const [index, value] of messages.entries()) {
@@ -103,16 +113,28 @@ export class McpExchange {
         if (!answer.recorded) return { kind: 'unrecorded', response: answer.response };
         if (answer.subscription) {
           this.registry.noteUse(server.id, answer.session.client?.name ?? null, req.ip);
-          return { kind: 'subscribed', subscription: answer.subscription, closing: answer.response };
+          return {
+            kind: 'subscribed',
+            subscription: answer.subscription,
+            closing: answer.response,
+            trace: answer.trace,
+          };
         }
         // A 2026-07-28 request names its own client and is never part of a batch, so it ends the loop here.
         session = answer.session;
         status = answer.status;
+        trace = answer.trace ?? trace;
         responses.push(answer.response);
       }
     }
     this.registry.noteUse(server.id, session.client?.name ?? null, req.ip);
-    return { kind: 'answered', responses, session: issued, ...(batch || !status ? {} : { status }) };
+    return {
+      kind: 'answered',
+      responses,
+      session: issued,
+      ...(batch || !status ? {} : { status }),
+      ...(trace ? { trace } : {}),
+    };
   }
 
   /** One message of a legacy HTTP+SSE session: its answer, or null for a notification or a response. */
@@ -213,6 +235,7 @@ export class McpExchange {
       recorded: true,
       status: outcome.status,
       subscription: outcome.subscription,
+      trace: trace ?? undefined,
     };
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { RetryConfig } from '@gw/config';
 import type { ServedServer } from '@gw/mcp-servers';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { noteTrace } from '../../logging/mcp-access-log';
 import { McpAdmission } from '../admission/admission';
 import { Denied } from '../admission/denial';
 import { classify, ErrorCode, rpcError, serializeResponse } from '../dispatch/json-rpc';
@@ -102,6 +103,7 @@ export class McpRoutes {
         : undefined;
     const progress = token === undefined ? null : new ProgressReply(reply, token, this.retry.callBudgetMs);
     const exchanged = await this.exchange.post(request, server, body, progress?.notify);
+    if ('trace' in exchanged && exchanged.trace) noteTrace(req.raw, exchanged.trace);
     if (exchanged.kind === 'refused') return void reply.code(400).send(exchanged.response);
     if (exchanged.kind === 'unrecorded') {
       if (progress?.started) return progress.finish(exchanged.response);
