@@ -120,7 +120,7 @@ export class McpExchange {
             trace: answer.trace,
           };
         }
-        // A 2026-07-28 request names its own client and is never part of a batch, so it ends the loop here.
+        // A 2026-07-28 request is never in a batch (its header refuses them): its caller only names the use noted.
         session = answer.session;
         status = answer.status;
         trace = answer.trace ?? trace;

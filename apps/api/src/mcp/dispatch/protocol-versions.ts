@@ -106,7 +106,7 @@ export function isRefusal<T extends object>(value: T | ProtocolRefusal): value i
 function unsupported(requested: string): ProtocolRefusal {
   return {
     code: ProtocolErrorCode.UnsupportedProtocolVersion,
-    message: `Unsupported protocol version ${requested}; supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}`,
+    message: `Unsupported protocol version ${requested.slice(0, 40)}; supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}`,
     data: { supported: SUPPORTED_PROTOCOL_VERSIONS, requested },
   };
 }
