@@ -1,5 +1,5 @@
-import { clickup, startHierarchyHosts, type HierarchyHosts } from '../workspaces/sandbox-hierarchy.testing';
-import { SpacesTools } from './spaces.tools';
+import { SpacesTools } from '@gw/mcp-tools';
+import { clickup, startHierarchyHosts, type HierarchyHosts } from './support/sandbox-hierarchy';
 
 type SpaceDetail = {
   id: string;

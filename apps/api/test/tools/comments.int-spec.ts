@@ -1,6 +1,5 @@
-import { ToolCatalog } from '../core/catalog';
-import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from '../testing/tool-host';
-import { CommentsTools } from './comments.tools';
+import { CommentsTools, ToolCatalog } from '@gw/mcp-tools';
+import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
 
 function must<T>(value: T | null | undefined): T {
   if (value === null || value === undefined) throw new Error('expected a value');

@@ -1,8 +1,6 @@
-import { ToolCatalog } from '../core/catalog';
-import { TasksTools } from '../tasks/tasks.tools';
-import { loadAcmeWorld, resetSandbox, sandboxTask, type AcmeWorld } from '../tasks/testing/acme-world';
-import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from '../testing/tool-host';
-import { CustomFieldsTools } from './custom-fields.tools';
+import { CustomFieldsTools, TasksTools, ToolCatalog } from '@gw/mcp-tools';
+import { loadAcmeWorld, resetSandbox, sandboxTask, type AcmeWorld } from './support/acme-world';
+import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
 
 interface FieldItem {
   id: string;
@@ -35,8 +33,8 @@ describe('custom_field_list against the sandbox', () => {
       spaceIds: [w.spaces['Engineering']],
     });
     // Listing first makes the SDK client check every structured result against the tool's outputSchema.
-    await host.client.listTools();
-    await engHost.client.listTools();
+    await host.listTools();
+    await engHost.listTools();
   }, 60_000);
   beforeEach(() => resetSandbox(sandbox.url));
   afterAll(async () => {

@@ -1,11 +1,13 @@
-import { CustomFieldsTools } from '../custom-fields/custom-fields.tools';
-import { FoldersTools } from '../folders/folders.tools';
-import { ListsTools } from '../lists/lists.tools';
-import { SpacesTools } from '../spaces/spaces.tools';
-import { clickup, startHierarchyHosts, takeRequests, type HierarchyHosts } from './sandbox-hierarchy.testing';
-import type { TreeSpace } from './workspace-loader';
-import type { Match } from './workspace-find';
-import { WorkspacesTools } from './workspaces.tools';
+import {
+  CustomFieldsTools,
+  FoldersTools,
+  ListsTools,
+  SpacesTools,
+  WorkspacesTools,
+  type TreeSpace,
+  type Match,
+} from '@gw/mcp-tools';
+import { clickup, startHierarchyHosts, takeRequests, type HierarchyHosts } from './support/sandbox-hierarchy';
 
 type Tree = { workspace: { id: string; name: string }; spaces: TreeSpace[] };
 type Found = { items: Match[]; truncated: boolean };

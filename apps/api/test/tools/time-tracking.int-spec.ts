@@ -1,6 +1,5 @@
-import { ToolCatalog } from '../core/catalog';
-import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from '../testing/tool-host';
-import { TimeTrackingTools } from './time-tracking.tools';
+import { TimeTrackingTools, ToolCatalog } from '@gw/mcp-tools';
+import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
 
 const HOUR = 3_600_000;
 

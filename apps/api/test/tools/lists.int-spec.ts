@@ -1,5 +1,5 @@
-import { clickup, startHierarchyHosts, type HierarchyHosts } from '../workspaces/sandbox-hierarchy.testing';
-import { ListsTools } from './lists.tools';
+import { ListsTools } from '@gw/mcp-tools';
+import { clickup, startHierarchyHosts, type HierarchyHosts } from './support/sandbox-hierarchy';
 
 type ListDetail = Record<string, unknown> & { id: string; name: string; statuses: { status: string }[] };
 type Listed = { items: { id: string; name: string; folder_id: string | null }[] };

@@ -1,6 +1,5 @@
-import { ToolCatalog } from '../core/catalog';
-import type { ToolGroup } from '../core/tool';
-import { startSandbox, startToolHost, type ToolHost } from '../testing/tool-host';
+import { ToolCatalog, type ToolGroup } from '@gw/mcp-tools';
+import { startSandbox, startToolHost, type ToolHost } from './tool-host';
 
 /**
  * The seeded sandbox hierarchy read straight from its ClickUp API (not through the tools under test), so

@@ -1,10 +1,7 @@
-import { ToolCatalog } from '../core/catalog';
-import { CustomFieldsTools } from '../custom-fields/custom-fields.tools';
-import { TagsTools } from '../tags/tags.tools';
-import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from '../testing/tool-host';
-import { takeRequests } from '../workspaces/sandbox-hierarchy.testing';
-import { loadAcmeWorld, raw, resetSandbox, sandboxTask, type AcmeWorld } from './testing/acme-world';
-import { TasksTools } from './tasks.tools';
+import { CustomFieldsTools, TagsTools, TasksTools, ToolCatalog } from '@gw/mcp-tools';
+import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
+import { takeRequests } from './support/sandbox-hierarchy';
+import { loadAcmeWorld, raw, resetSandbox, sandboxTask, type AcmeWorld } from './support/acme-world';
 
 interface TaskResult {
   id: string;
@@ -67,8 +64,8 @@ describe('task tools against the sandbox', () => {
       spaceIds: [w.spaces['Engineering']],
     });
     // Listing first makes the SDK client check every structured result against the tool's outputSchema.
-    await host.client.listTools();
-    await engHost.client.listTools();
+    await host.listTools();
+    await engHost.listTools();
   }, 60_000);
   beforeEach(() => resetSandbox(sandbox.url));
   afterAll(async () => {

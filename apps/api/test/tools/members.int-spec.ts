@@ -1,6 +1,5 @@
-import { ToolCatalog } from '../core/catalog';
-import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from '../testing/tool-host';
-import { MembersTools } from './members.tools';
+import { MembersTools, ToolCatalog } from '@gw/mcp-tools';
+import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
 
 describe('members tools against the sandbox', () => {
   let sandbox: SandboxHandle;

@@ -1,5 +1,5 @@
-import { clickup, startHierarchyHosts, type HierarchyHosts } from '../workspaces/sandbox-hierarchy.testing';
-import { FoldersTools } from './folders.tools';
+import { FoldersTools } from '@gw/mcp-tools';
+import { clickup, startHierarchyHosts, type HierarchyHosts } from './support/sandbox-hierarchy';
 
 type FolderDetail = {
   id: string;

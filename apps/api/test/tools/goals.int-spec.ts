@@ -1,6 +1,5 @@
-import { ToolCatalog } from '../core/catalog';
-import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from '../testing/tool-host';
-import { GoalsTools } from './goals.tools';
+import { GoalsTools, ToolCatalog } from '@gw/mcp-tools';
+import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
 
 function must<T>(value: T | null | undefined): T {
   if (value === null || value === undefined) throw new Error('expected a value');
@@ -151,8 +150,8 @@ describe('goals tools against the sandbox', () => {
     });
 
     it('goal tools are neither listed nor callable on a server pinned to a space, and change nothing there', async () => {
-      const listed = await pinned.client.listTools();
-      expect(listed.tools).toEqual([]);
+      const listed = await pinned.listTools();
+      expect(listed).toEqual([]);
       const { id } = await goalByName('Q4 Revenue Target');
       for (const [tool, args] of [
         ['goal_list', {}],
@@ -171,7 +170,7 @@ describe('goals tools against the sandbox', () => {
     });
 
     it('goal tools work on a pinned server whose admin allowed workspace-level objects', async () => {
-      expect((await pinnedAllowed.client.listTools()).tools.map((t) => t.name)).toContain('goal_get');
+      expect((await pinnedAllowed.listTools()).map((t) => t.name)).toContain('goal_get');
       const list = await pinnedAllowed.call<{ items: Goal[] }>('goal_list', { name: 'Q4' });
       const id = must(must(list.result).items[0]).id;
       const goal = await pinnedAllowed.call<Goal>('goal_get', { goal_id: id });
