@@ -62,6 +62,7 @@ export class ToolCallRunner {
     const envelope = await this.catalog.call(name, args, {
       client,
       scope: server.scope,
+      selection: server.selection,
       jobs: this.lookupFor(server.id),
     });
     const handOff = call.handOff;

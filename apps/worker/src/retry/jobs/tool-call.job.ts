@@ -81,6 +81,7 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
     const envelope = await this.catalog.call(payload.tool, payload.arguments, {
       client,
       scope: server.scope,
+      selection: server.selection,
     });
     const details = () => ({
       attempts: job.attemptsMade + 1,
