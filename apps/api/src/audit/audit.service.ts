@@ -21,6 +21,8 @@ export interface AuditEventInput {
   durationMs?: number | null;
   jobId?: string | null;
   requestId?: string | null;
+  /** The W3C trace id of the request, when its client sent a trace context. */
+  traceId?: string | null;
   clientName?: string | null;
   clientVersion?: string | null;
   sessionId?: string | null;
@@ -62,6 +64,7 @@ export class AuditService {
         input.durationMs === undefined || input.durationMs === null ? null : Math.round(input.durationMs),
       job_id: clip(input.jobId, 200),
       request_id: clip(input.requestId, 200),
+      trace_id: input.traceId ?? null,
     });
   }
 

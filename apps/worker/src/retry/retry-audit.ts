@@ -79,6 +79,8 @@ export class RetryAudit {
           duration_ms: Math.max(0, Date.now() - payload.queued_at),
           job_id: jobId,
           request_id: origin.request_id,
+          // The api validated the traceparent (00-<trace id>-<parent id>-<flags>); the trace id is its 2nd field.
+          trace_id: origin.traceparent?.split('-')[1] ?? null,
         },
       ]),
     );

@@ -69,6 +69,7 @@ export class ToolCallRunner {
       credential: server.credential,
       timeoutMs: this.clickup.timeoutMs,
       transport: call.transport,
+      traceparent: origin.traceparent ?? undefined,
     });
     const envelope = await this.catalog.call(name, args, {
       client,

@@ -94,6 +94,7 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
       credential: server.credential,
       timeoutMs: this.clickup.timeoutMs,
       transport: call.transport,
+      traceparent: payload.origin.traceparent ?? undefined,
     });
     const envelope = await this.catalog.call(payload.tool, payload.arguments, {
       client,

@@ -3,8 +3,9 @@ import type { ServedServer } from '@gw/mcp-servers';
 import { QueuedCalls, QueueUnavailable } from '../../execution/queued-calls.service';
 import { ErrorCode, rpcError, rpcResult, type JsonRpcRequest } from '../json-rpc';
 import type { Dispatched } from '../mcp-dispatcher';
+import type { ModernRequestMeta } from '../request-meta';
 import { ACKNOWLEDGED, createTaskResult, getTaskResult } from './task-wire';
-import { declaresTasks, missingTasksCapability } from './tasks-extension';
+import { missingTasksCapability, takesTasks } from './tasks-extension';
 
 /** The extension's methods. It has no `tasks/list` (no caller can learn of another's tasks) and no `tasks/result`. */
 export const TASK_METHODS = ['tasks/get', 'tasks/update', 'tasks/cancel'] as const;
@@ -24,9 +25,10 @@ export class TaskMethods {
   async dispatch(
     request: JsonRpcRequest & { method: TaskMethod },
     server: ServedServer,
+    meta: ModernRequestMeta | null,
   ): Promise<Dispatched> {
     const params = request.params ?? {};
-    if (!declaresTasks(params)) return { response: missingTasksCapability(request.id, request.method) };
+    if (!takesTasks(meta)) return { response: missingTasksCapability(request.id, request.method) };
     const taskId = params['taskId'];
     if (typeof taskId !== 'string' || taskId.length === 0 || taskId.length > TASK_ID_MAX) {
       return {

@@ -1,26 +1,27 @@
-import { declaresTasks, missingTasksCapability, TASKS_EXTENSION } from './tasks-extension';
+import { readModernMeta, type ModernRequestMeta } from '../request-meta';
+import { missingTasksCapability, takesTasks, TASKS_EXTENSION } from './tasks-extension';
 
-const withCapabilities = (capabilities: unknown) => ({
-  _meta: { 'io.modelcontextprotocol/clientCapabilities': capabilities },
-});
+/** A 2026-07-28 request's `_meta` as the admission stage reads it. */
+function meta(capabilities: unknown): ModernRequestMeta {
+  const read = readModernMeta({ _meta: { 'io.modelcontextprotocol/clientCapabilities': capabilities } });
+  if ('code' in read) throw new Error(read.message);
+  return read;
+}
 
 describe('the tasks extension, declared per request', () => {
   it('is taken when the request lists it among its client capabilities’ extensions', () => {
-    expect(declaresTasks(withCapabilities({ extensions: { [TASKS_EXTENSION]: {} } }))).toBe(true);
-    expect(
-      declaresTasks(withCapabilities({ sampling: {}, extensions: { other: {}, [TASKS_EXTENSION]: {} } })),
-    ).toBe(true);
+    expect(takesTasks(meta({ extensions: { [TASKS_EXTENSION]: {} } }))).toBe(true);
+    expect(takesTasks(meta({ sampling: {}, extensions: { other: {}, [TASKS_EXTENSION]: {} } }))).toBe(true);
   });
 
   it('is not taken from anything else', () => {
-    expect(declaresTasks(undefined)).toBe(false);
-    expect(declaresTasks({})).toBe(false);
-    expect(declaresTasks(withCapabilities({}))).toBe(false);
-    expect(declaresTasks(withCapabilities({ extensions: { [TASKS_EXTENSION]: true } }))).toBe(false);
-    expect(declaresTasks(withCapabilities({ extensions: { [TASKS_EXTENSION]: null } }))).toBe(false);
-    // The 2025-11-25 shapes: a session capability and a task-augmented request are not the extension.
-    expect(declaresTasks({ task: { ttl: 60000 }, _meta: {} })).toBe(false);
-    expect(declaresTasks(withCapabilities({ tasks: { requests: { tools: { call: {} } } } }))).toBe(false);
+    // A 2025-11-25 session request: no per-request meta at all.
+    expect(takesTasks(null)).toBe(false);
+    expect(takesTasks(meta({}))).toBe(false);
+    expect(takesTasks(meta({ extensions: { [TASKS_EXTENSION]: true } }))).toBe(false);
+    expect(takesTasks(meta({ extensions: { [TASKS_EXTENSION]: null } }))).toBe(false);
+    // 2025-11-25's tasks capability is not the extension.
+    expect(takesTasks(meta({ tasks: { requests: { tools: { call: {} } } } }))).toBe(false);
   });
 
   it('is asked for with MissingRequiredClientCapability, naming the extension', () => {
