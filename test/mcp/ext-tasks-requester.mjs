@@ -20,6 +20,7 @@ await client.connect(new StreamableHTTPClientTransport(new URL(url)));
 
 // The SDK's codecs do not carry task results, so the requester sends tools/call and tasks/* itself, framed by the
 // package; this is the HTTP leg, with the routing headers 2026-07-28 requires.
+let nextId = 0;
 async function rawDispatch(request) {
   const params = request.params ?? {};
   const name = request.method === 'tools/call' ? params.name : params.taskId;
@@ -32,7 +33,7 @@ async function rawDispatch(request) {
       'mcp-method': request.method,
       ...(typeof name === 'string' ? { 'mcp-name': name } : {}),
     },
-    body: JSON.stringify(request),
+    body: JSON.stringify({ jsonrpc: '2.0', id: `ext-tasks-${++nextId}`, ...request }),
   });
   const body = await res.json();
   return body.error ? { kind: 'error', error: body.error } : { kind: 'result', result: body.result };

@@ -1,5 +1,8 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { waitFor } from '@gw/testing';
+import { REPO_ROOT, waitFor } from '@gw/testing';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { allEvents } from '../audit/support';
 import { rawPost } from '../support/mcp';
 import {
@@ -13,6 +16,8 @@ import {
 
 const TASKS = 'io.modelcontextprotocol/tasks';
 const MODERN = '2026-07-28';
+/** The extension's acknowledgement: no task fields, the server named in `_meta` as in every 2026-07-28 result. */
+const ACK = { resultType: 'complete', _meta: { 'io.modelcontextprotocol/serverInfo': expect.any(Object) } };
 
 interface Task {
   resultType: string;
@@ -99,6 +104,31 @@ class ModernClient {
   }
 }
 
+/** What the reference requester saw (test/mcp/ext-tasks-requester.mjs). */
+interface RequesterRun {
+  kind?: 'task' | 'immediate';
+  taskId?: string | null;
+  statuses?: string[];
+  status?: 'completed' | 'failed' | 'cancelled';
+  result?: { structuredContent?: CallEnvelope; isError?: boolean } | null;
+  thrown?: string;
+}
+
+/** Runs `@modelcontextprotocol/ext-tasks` (ESM only) in a child process: one tool call, followed to its end. */
+async function requester(
+  url: string,
+  mode: 'settle' | 'cancel',
+  tool: string,
+  args: object,
+): Promise<RequesterRun> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [join(REPO_ROOT, 'test/mcp/ext-tasks-requester.mjs'), url, mode, tool, JSON.stringify(args)],
+    { cwd: REPO_ROOT, timeout: 90_000 },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as RequesterRun;
+}
+
 /**
  * Issue 14 §3 with real processes: a write that ClickUp keeps failing (503) or limiting (429) past the call's budget
  * becomes a durable BullMQ job; a client that declares the tasks extension gets it as a task, follows and cancels it,
@@ -111,16 +141,19 @@ describe.each(['postgres+redis', 'embedded'] as const)('queued writes as MCP tas
   let b: ModernClient;
   let plain: ModernClient;
   let serverA: string;
+  let urlA: string;
 
   beforeAll(async () => {
     await env.start();
     const first = await env.server('tasks server A');
     const second = await env.server('tasks server B');
-    ({ client: legacy, id: serverA } = first);
+    ({ client: legacy, id: serverA, url: urlA } = first);
     a = new ModernClient(first.url, true);
     plain = new ModernClient(first.url, false);
     b = new ModernClient(second.url, true);
   }, 180_000);
+  // A test that fails part-way leaves no fault behind for the next one.
+  afterEach(() => env.sandbox('DELETE', '/_sandbox/faults'));
   afterAll(async () => {
     await legacy?.close();
     await env.stop();
@@ -178,7 +211,7 @@ describe.each(['postgres+redis', 'embedded'] as const)('queued writes as MCP tas
     });
     expect((await env.job(task.taskId)).result).toEqual(done.result?.structuredContent);
     // Done tasks stay readable, and cancelling one is acknowledged and changes nothing.
-    expect(await a.call('tasks/cancel', { taskId: task.taskId })).toEqual({ resultType: 'complete' });
+    expect(await a.call('tasks/cancel', { taskId: task.taskId })).toEqual(ACK);
     expect(await a.call<Task>('tasks/get', { taskId: task.taskId })).toMatchObject({ status: 'completed' });
 
     // Every request is in the audit log: the call as queued with its job, each tasks/* naming the job and tool.
@@ -219,6 +252,16 @@ describe.each(['postgres+redis', 'embedded'] as const)('queued writes as MCP tas
     expect(await env.tasksNamed(name)).toHaveLength(1);
   });
 
+  it('works with the reference Tasks requester over the SDK v2 client', async () => {
+    const name = `Task via ext-tasks ${mode} ${Date.now()}`;
+    await env.fault({ method: 'POST', path: '/api/v2/list/*/task', status: 503, count: 3 });
+    const run = await requester(urlA, 'settle', 'task_create', { list_id: SPRINT_42, name });
+    expect(run.thrown).toBeUndefined();
+    expect(run).toMatchObject({ kind: 'task', status: 'completed' });
+    expect(run.result?.structuredContent).toMatchObject({ ok: true, result: { name } });
+    expect(await env.tasksNamed(name)).toHaveLength(1);
+  });
+
   /** ClickUp allows the token one request per 20 s, taken here: the next calls are answered 429 and queued. */
   async function oneRequestPerWindow(work: () => Promise<void>): Promise<void> {
     await env.sandbox('PUT', '/_sandbox/rate-limit', { per_minute: 1, window_ms: 20_000 });
@@ -226,7 +269,8 @@ describe.each(['postgres+redis', 'embedded'] as const)('queued writes as MCP tas
       await env.read('/team', OWNER_TOKEN);
       await work();
     } finally {
-      await env.sandbox('PUT', '/_sandbox/rate-limit', { per_minute: 100 });
+      // Short windows still: the gateway's budget learns the new limit only from the next window's first answer.
+      await env.sandbox('PUT', '/_sandbox/rate-limit', { per_minute: 100, window_ms: 20_000 });
     }
   }
 
@@ -255,9 +299,9 @@ describe.each(['postgres+redis', 'embedded'] as const)('queued writes as MCP tas
       }
     });
     // Its job is a task all the same for a request that declares the extension, on the same URL.
-    const seen = await a.until(jobId, (t) => t.status !== 'working');
+    const seen = await a.until(jobId, (t) => t.status !== 'working', 90_000);
     expect(seen.at(-1)).toMatchObject({ status: 'completed', result: { structuredContent: { ok: true } } });
-  }, 90_000);
+  }, 150_000);
 
   it('cancels a queued write before it reaches ClickUp, and the dashboard shows it cancelled', async () => {
     const name = `Cancelled task ${mode} ${Date.now()}`;
@@ -268,7 +312,7 @@ describe.each(['postgres+redis', 'embedded'] as const)('queued writes as MCP tas
       const task = (await createTask(a, name)).result as Task;
       expect(task).toMatchObject({ resultType: 'task', status: 'working' });
       taskId = task.taskId;
-      expect(await a.call('tasks/cancel', { taskId })).toEqual({ resultType: 'complete' });
+      expect(await a.call('tasks/cancel', { taskId })).toEqual(ACK);
       const seen = await a.until(taskId, (t) => t.status !== 'working', 45_000);
       expect(seen.at(-1)).toMatchObject({ status: 'cancelled', resultType: 'complete' });
       expect(seen.at(-1)).not.toHaveProperty('result');
@@ -295,5 +339,21 @@ describe.each(['postgres+redis', 'embedded'] as const)('queued writes as MCP tas
     expect(rows.find((r) => r.action === 'retry_job.cancelled' && r.job_id === taskId)).toMatchObject({
       tool: 'task_create',
     });
+  }, 120_000);
+
+  it('is cancelled by the reference Tasks requester before it reaches ClickUp', async () => {
+    const name = `Cancelled via ext-tasks ${mode} ${Date.now()}`;
+    let run: RequesterRun = {};
+    await oneRequestPerWindow(async () => {
+      run = await requester(urlA, 'cancel', 'task_create', { list_id: SPRINT_42, name });
+    });
+    expect(run.thrown).toBeUndefined();
+    expect(run).toMatchObject({ kind: 'task', status: 'cancelled' });
+    // The requester stops following at its cancel; the gateway ends the job before its next request to ClickUp.
+    await waitFor(async () => (await env.job(run.taskId as string)).state === 'cancelled', {
+      timeoutMs: 45_000,
+      what: 'the job to end as cancelled',
+    });
+    expect(await env.tasksNamed(name)).toEqual([]);
   }, 120_000);
 });
