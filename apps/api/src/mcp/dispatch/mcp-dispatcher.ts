@@ -23,7 +23,7 @@ import { ModernResults, SUBSCRIPTION_ID_META } from './modern-results';
 import { legacyVersionFor, type Generation } from './protocol-versions';
 import type { ClientInfo } from './session-id';
 import { TaskMethods, type TaskMethod } from './tasks/task-methods';
-import { takesTasks, TASKS_EXTENSION_CAPABILITY } from './tasks/tasks-extension';
+import { missingTasksCapability, takesTasks, TASKS_EXTENSION_CAPABILITY } from './tasks/tasks-extension';
 
 export const SERVER_INFO = {
   name: 'clickup-mcp-gateway',
@@ -120,7 +120,7 @@ export class McpDispatcher {
         return { response: rpcResult(request.id, new JsonText(listing, () => JSON.parse(listing))) };
       },
       'tools/call': (request, params, server, context) => this.callTool(request, params, server, context),
-      'subscriptions/listen': (request, params) => this.listen(request, params),
+      'subscriptions/listen': (request, params, _server, context) => this.listen(request, params, context),
       // The tasks extension: no tasks/list (no caller can learn of another's tasks), no tasks/result.
       'tasks/get': (request, _params, server, context) => this.task(request, server, context),
       'tasks/update': (request, _params, server, context) => this.task(request, server, context),
@@ -250,7 +250,11 @@ export class McpDispatcher {
    * `subscriptions/listen`: the gateway has tools only, so it agrees to `toolsListChanged` and to nothing else.
    * The response is held back; it is the result sent when the gateway ends the subscription itself.
    */
-  private listen(request: JsonRpcRequest, params: Record<string, unknown>): Dispatched {
+  private listen(
+    request: JsonRpcRequest,
+    params: Record<string, unknown>,
+    context: DispatchContext,
+  ): Dispatched {
     const filter = params['notifications'];
     if (filter === null || typeof filter !== 'object' || Array.isArray(filter)) {
       return {
@@ -260,6 +264,11 @@ export class McpDispatcher {
           'subscriptions/listen needs params.notifications (an object)',
         ),
       };
+    }
+    // Task status notifications are the tasks extension's; they are not sent (tasks are polled), so a declaring
+    // client is acknowledged without task ids, and the extension asks that any other be told what it lacks.
+    if ('taskIds' in filter && !takesTasks(context.message.meta)) {
+      return { response: missingTasksCapability(request.id, 'subscriptions/listen with taskIds') };
     }
     const wanted = (filter as Record<string, unknown>)['toolsListChanged'] === true;
     const closing = this.modern.result('{}', { [SUBSCRIPTION_ID_META]: request.id });
