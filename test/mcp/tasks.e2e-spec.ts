@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { allEvents } from '../audit/support';
 import { rawPost } from '../support/mcp';
+import { modernHeaders, modernMeta } from '../support/mcp-2026';
 import {
   FAST_RETRIES,
   OWNER_TOKEN,
@@ -15,7 +16,6 @@ import {
 } from '../retry/support';
 
 const TASKS = 'io.modelcontextprotocol/tasks';
-const MODERN = '2026-07-28';
 /** The extension's acknowledgement: no task fields, the server named in `_meta` as in every 2026-07-28 result. */
 const ACK = { resultType: 'complete', _meta: { 'io.modelcontextprotocol/serverInfo': expect.any(Object) } };
 
@@ -56,6 +56,7 @@ class ModernClient {
   async request<T>(method: string, params: Record<string, unknown> = {}): Promise<Answer<T>> {
     const name =
       method === 'tools/call' ? params['name'] : method.startsWith('tasks/') ? params['taskId'] : undefined;
+    const capabilities = this.tasks ? { extensions: { [TASKS]: {} } } : {};
     const res = await rawPost(
       this.url,
       {
@@ -64,18 +65,13 @@ class ModernClient {
         method,
         params: {
           ...params,
-          _meta: {
-            'io.modelcontextprotocol/protocolVersion': MODERN,
+          _meta: modernMeta({
             'io.modelcontextprotocol/clientInfo': { name: 'tasks-e2e', version: '1.0.0' },
-            'io.modelcontextprotocol/clientCapabilities': this.tasks ? { extensions: { [TASKS]: {} } } : {},
-          },
+            'io.modelcontextprotocol/clientCapabilities': capabilities,
+          }),
         },
       },
-      {
-        'mcp-protocol-version': MODERN,
-        'mcp-method': method,
-        ...(typeof name === 'string' ? { 'mcp-name': name } : {}),
-      },
+      modernHeaders(method, typeof name === 'string' ? name : undefined),
     );
     if (!res.body) throw new Error(`${method}: HTTP ${res.status} without a body`);
     return res.body as unknown as Answer<T>;
@@ -290,6 +286,8 @@ describe.each(['postgres+redis', 'embedded'] as const)('queued writes as MCP tas
       expect(result.resultType).not.toBe('task');
       jobId = queuedIssue(result.structuredContent).job_id;
 
+      const listen = await plain.request('subscriptions/listen', { notifications: { taskIds: [jobId] } });
+      expect(listen.error?.code).toBe(-32021);
       for (const method of ['tasks/get', 'tasks/update', 'tasks/cancel']) {
         const refused = await plain.request(method, { taskId: jobId, inputResponses: {} });
         expect(refused.error).toMatchObject({
