@@ -4,7 +4,7 @@ import {
   FRESHNESS_LIMIT_MS,
   McpServerRegistry,
   UNKNOWN_TOKENS_MAX,
-} from '../src/mcp/registry/mcp-server-registry.service';
+} from '../src/mcp/admission/registry/mcp-server-registry.service';
 import { ApiUnderTest } from './support/api-under-test';
 import type { ApiClient } from './support/http-client';
 import { OWNER_TOKEN, Sandbox } from './support/sandbox';

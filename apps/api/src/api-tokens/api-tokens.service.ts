@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { type FindOptionsWhere, Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { PrincipalResolver } from '../auth/principal.resolver';
-import { canGrant, isManager } from '../common/access/roles';
+import { canGrant, isManager } from '../auth/access/roles';
 import type { ApiTokenDto, CreatedApiTokenDto } from './dto/api-token.dto';
 import type { CreateApiTokenDto } from './dto/create-api-token.dto';
 

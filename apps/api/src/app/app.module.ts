@@ -4,7 +4,7 @@ import { ApiTokensModule } from '../api-tokens/api-tokens.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { BootstrapModule } from '../bootstrap/bootstrap.module';
-import { GlobalExceptionFilter } from '../common/filters/global-exception.filter';
+import { GlobalExceptionFilter } from './global-exception.filter';
 import { ConnectionsModule } from '../connections/connections.module';
 import { HealthModule } from '../health/health.module';
 import { LoggingModule } from '../logging/logging.module';

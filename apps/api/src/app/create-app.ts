@@ -11,7 +11,7 @@ import { refuseUnreadableJsonBodies } from '../common/http/json-body-checks';
 import { registerMcpAccessLog } from '../logging/mcp-access-log';
 import { securityHeaders } from '../security/security-headers';
 import { requestIdOf } from '../logging/request-id';
-import { McpRoutes } from '../mcp/http/mcp-routes';
+import { McpRoutes } from '../mcp/transport/mcp-routes';
 import { MetricsService } from '../metrics/metrics.service';
 import { setupOpenApi } from '../openapi/openapi';
 import { registerRateLimits } from '../rate-limits/register-rate-limits';

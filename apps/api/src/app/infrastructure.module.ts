@@ -4,7 +4,7 @@ import { QueueBackend } from '@gw/queue';
 import { SecretBox } from '@gw/security';
 import { ConfigModule } from '../config/config.module';
 import { secretBoxProvider } from '../security/secret-box.provider';
-import { ENCRYPTION_KEY } from './injection-tokens';
+import { ENCRYPTION_KEY } from '../security/encryption-key.token';
 
 export { ENCRYPTION_KEY };
 import type { ApiRuntime } from './runtime';

@@ -4,7 +4,7 @@ import { SessionConfig } from '@gw/config';
 import { ApiTokenEntity, SessionEntity, UserEntity } from '@gw/db';
 import { sha256Hex } from '@gw/security';
 import { IsNull, MoreThan, Repository } from 'typeorm';
-import { tokenRoleUnder } from '../common/access/roles';
+import { tokenRoleUnder } from './access/roles';
 import type { Principal } from './principal';
 
 export interface SessionPrincipal extends Principal {

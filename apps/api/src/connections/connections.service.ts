@@ -5,7 +5,7 @@ import { ClickUpConnectionEntity, type ConnectionType, McpServerEntity } from '@
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { isManager } from '../common/access/roles';
+import { isManager } from '../auth/access/roles';
 import { TeamAccessService } from '../teams/policy/team-access.service';
 import { TeamsService } from '../teams/teams.service';
 import { McpServerChanges } from '../mcp-servers/mcp-server-changes';

@@ -1,29 +1,42 @@
 import { Module } from '@nestjs/common';
+import { McpServerLoader } from '@gw/mcp-servers';
 import { McpToolsModule } from '@gw/mcp-tools';
 import { createHash } from 'node:crypto';
-import { ENCRYPTION_KEY } from '../app/injection-tokens';
+import { ENCRYPTION_KEY } from '../security/encryption-key.token';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
-import { ConnectionCredentialsService } from '../connections/connection-credentials.service';
 import { McpServerChangesModule } from '../mcp-servers/mcp-server-changes.module';
 import { RetryModule } from '../retry/retry.module';
 import { TeamsModule } from '../teams/teams.module';
-import { McpRoutes } from './http/mcp-routes';
-import { McpDispatcher } from './protocol/mcp-dispatcher';
-import { SessionIds } from './protocol/session-id';
-import { McpServerRegistry } from './registry/mcp-server-registry.service';
-import { LegacySseSessions } from './streams/legacy-sse-sessions';
-import { NotificationStreams } from './streams/notification-streams';
+import { McpAdmission } from './admission/admission';
+import { McpServerRegistry } from './admission/registry/mcp-server-registry.service';
+import { McpAudit } from './audit/mcp-audit';
+import { McpDispatcher } from './dispatch/mcp-dispatcher';
+import { McpExchange } from './dispatch/mcp-exchange';
+import { SessionIds } from './dispatch/session-id';
+import { ToolCallRunner } from './execution/tool-call-runner';
+import { McpRoutes } from './transport/mcp-routes';
+import { LegacySseSessions } from './transport/streams/legacy-sse-sessions';
+import { NotificationStreams } from './transport/streams/notification-streams';
 
+/**
+ * `/mcp/{token}`, one stage per folder, entered in this order by every request: transport (HTTP in and out),
+ * admission (which server, and may it be used), dispatch (JSON-RPC methods), execution (a tool call, inline or
+ * queued) and audit (the row of each request) — docs/adr/0011-mcp-pipeline.md.
+ */
 @Module({
   imports: [McpToolsModule, AuthModule, AuditModule, RetryModule, TeamsModule, McpServerChangesModule],
   providers: [
     McpRoutes,
-    McpDispatcher,
-    McpServerRegistry,
     NotificationStreams,
     LegacySseSessions,
-    ConnectionCredentialsService,
+    McpAdmission,
+    McpServerRegistry,
+    McpServerLoader,
+    McpExchange,
+    McpDispatcher,
+    ToolCallRunner,
+    McpAudit,
     {
       provide: SessionIds,
       inject: [ENCRYPTION_KEY],

@@ -2,7 +2,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { QueueBackend } from '@gw/queue';
 import { LoginThrottle } from '../auth/login-throttle.service';
-import { McpServerRegistry } from '../mcp/registry/mcp-server-registry.service';
+import { McpServerRegistry } from '../mcp/admission/registry/mcp-server-registry.service';
 import { SecurityEvents } from '../security-events/security-events.service';
 import { FailureLimiter } from './failure-limiter.service';
 import { registerFrontDoor } from './front-door.hook';

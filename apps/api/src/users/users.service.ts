@@ -13,7 +13,7 @@ import { DataSource, type EntityManager, In, IsNull, Repository } from 'typeorm'
 import { PasswordService } from '../auth/password.service';
 import type { Principal } from '../auth/principal';
 import { endUserAccess } from '../auth/user-access';
-import { canGrant } from '../common/access/roles';
+import { canGrant } from '../auth/access/roles';
 import { isUniqueViolation } from '../common/database/unique-violation';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { PasswordResetLinkDto } from './dto/password-reset-link.dto';

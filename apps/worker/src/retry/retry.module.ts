@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
+import { McpServerLoader } from '@gw/mcp-servers';
 import { McpToolsModule } from '@gw/mcp-tools';
 import { ToolCallJob } from './jobs/tool-call.job';
 import { RetryAudit } from './retry-audit';
-import { RetryServers } from './retry-servers';
 
 @Module({
   imports: [McpToolsModule],
-  providers: [ToolCallJob, RetryServers, RetryAudit],
+  providers: [ToolCallJob, McpServerLoader, RetryAudit],
   exports: [ToolCallJob],
 })
 export class RetryJobsModule {}

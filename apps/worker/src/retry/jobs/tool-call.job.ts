@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ClickUpConfig, RetryConfig } from '@gw/config';
 import { ClickUpClient, ClickUpError, ClickUpTransport } from '@gw/clickup-client';
+import { McpServerLoader } from '@gw/mcp-servers';
 import { ToolCatalog } from '@gw/mcp-tools';
 import type { JobPayload, JobResult } from '@gw/queue';
 import { fullJitterDelay, RateBudgets, ReplayCall } from '@gw/retry';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { JobProcessor, QueueRunOptions } from '../../jobs/job-processor';
 import { RetryAudit } from '../retry-audit';
-import { RetryServers } from '../retry-servers';
 
 type ToolCallJobType = Job<JobPayload<'tool-call'>, JobResult<'tool-call'>>;
 
@@ -25,7 +25,7 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
 
   constructor(
     private readonly catalog: ToolCatalog,
-    private readonly servers: RetryServers,
+    private readonly servers: McpServerLoader,
     private readonly budgets: RateBudgets,
     private readonly audit: RetryAudit,
     private readonly clickup: ClickUpConfig,
@@ -46,7 +46,8 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
 
   async process(payload: JobPayload<'tool-call'>, job: ToolCallJobType): Promise<JobResult<'tool-call'>> {
     const jobId = String(job.id);
-    const server = await this.servers.load(payload.server_id);
+    // Loaded afresh for each attempt: the server may have been revoked, or its connection removed, since the call queued.
+    const server = await this.servers.byId(payload.server_id);
     const refusal =
       'refused' in server
         ? server.refused
@@ -66,7 +67,7 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
       fingerprint: server.fingerprint,
       journal: payload.journal,
       persist: (journal) => job.updateData({ ...job.data, journal }),
-      userId: server.userId,
+      userId: server.clickupUserId,
       queuedAt: payload.queued_at,
       onProgress: (message) => void job.updateProgress({ message }).catch(() => undefined),
     });

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig, McpConfig } from '@gw/config';
+import type { ServedServer } from '@gw/mcp-servers';
+import { PrincipalResolver } from '../../auth/principal.resolver';
+import { mayUseServer } from '../../auth/access/server-access';
+import { FailureLimiter } from '../../rate-limits/failure-limiter.service';
+import { SecurityEvents } from '../../security-events/security-events.service';
+import { TeamsService } from '../../teams/teams.service';
+import { McpAudit } from '../audit/mcp-audit';
+import { SessionIds } from '../dispatch/session-id';
+import { header, type McpRequest } from '../mcp-request';
+import { admissionOf, Denied } from './denial';
+import { McpServerRegistry } from './registry/mcp-server-registry.service';
+import { allowedOrigins, bearerToken, originAllowed, protocolVersionProblem } from './request-checks';
+
+export const SESSION_HEADER = 'mcp-session-id';
+
+/**
+ * The one place a request to `/mcp/{token}` becomes a server it may use: Origin, token, expiry and revocation,
+ * second factor, protocol version. A refusal is recorded here: one naming a server goes to its organization's
+ * audit chain; one naming none (unknown URL, foreign origin) belongs to nobody and is counted as a security event.
+ * Both spend the address's failure budget (docs/adr/0010-unauthenticated-refusals.md).
+ */
+@Injectable()
+export class McpAdmission {
+  private readonly allowedOrigins: ReadonlySet<string>;
+
+  constructor(
+    private readonly registry: McpServerRegistry,
+    private readonly principals: PrincipalResolver,
+    private readonly teams: TeamsService,
+    private readonly sessions: SessionIds,
+    private readonly audit: McpAudit,
+    private readonly securityEvents: SecurityEvents,
+    private readonly failures: FailureLimiter,
+    app: AppConfig,
+    mcp: McpConfig,
+  ) {
+    this.allowedOrigins = allowedOrigins([app.publicUrl, app.dashboardUrl, ...mcp.allowedOrigins]);
+  }
+
+  async admit(req: McpRequest): Promise<ServedServer | Denied> {
+    const verdict = await this.check(req);
+    // Unconfirmed: the database is not answering, so there is no server to name and no audit log to write to.
+    if (verdict instanceof Denied && verdict.status !== 503) await this.record(req, verdict);
+    return verdict;
+  }
+
+  /** Whether the token still admits requests: a batch asks before each message, so a revoke stops it part-way. */
+  async recheck(token: string): Promise<ServedServer | Denied> {
+    return admissionOf(await this.registry.resolve(token));
+  }
+
+  private async check(req: McpRequest): Promise<ServedServer | Denied> {
+    if (!originAllowed(header(req, 'origin'), this.allowedOrigins))
+      return new Denied(403, 'Forbidden: origin not allowed');
+    const admitted = admissionOf(await this.registry.resolve(req.token));
+    if (admitted instanceof Denied) return admitted;
+    if (admitted.config.require_api_token_auth && !(await this.secondFactor(req, admitted))) {
+      return new Denied(
+        401,
+        'This MCP URL needs Authorization: Bearer <api token> of an owner, an admin or a member of its team',
+        { 'www-authenticate': 'Bearer realm="mcp", error="invalid_token"' },
+        admitted,
+      );
+    }
+    const problem = protocolVersionProblem(req.headers);
+    if (problem) return new Denied(400, problem, {}, admitted);
+    return admitted;
+  }
+
+  private async secondFactor(req: McpRequest, server: ServedServer): Promise<boolean> {
+    const token = bearerToken(req.headers);
+    const principal = token ? await this.principals.fromApiToken(token) : null;
+    return principal !== null && (await mayUseServer(principal, server, this.teams));
+  }
+
+  private async record(req: McpRequest, denial: Denied): Promise<void> {
+    const server = denial.server;
+    if (denial.status === 401 || denial.status === 403 || denial.status === 404)
+      await this.failures.charge(req.ip).catch(() => undefined);
+    if (!server) {
+      this.securityEvents.record(
+        req.ip,
+        denial.status === 403 ? 'mcp_forbidden_origin' : 'mcp_unknown_token',
+      );
+      return;
+    }
+    const client = this.sessions.read(header(req, SESSION_HEADER), server.id);
+    await this.audit.denied(req, server, denial, client);
+  }
+}

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import type { ServedServer } from '@gw/mcp-servers';
+import { tokenHashPrefix } from '@gw/security';
+import { AuditService, type AuditEventInput } from '../../audit/audit.service';
+import { outcomeOf } from '../../audit/outcome';
+import type { Dispatched } from '../dispatch/mcp-dispatcher';
+import type { ClientInfo } from '../dispatch/session-id';
+import { header, type McpRequest } from '../mcp-request';
+
+/** The client and session a request came in, as its audit row names them. */
+export interface CallSession {
+  client: ClientInfo | null;
+  /** A session id this server signed; anything else a client sends never reaches the audit log. */
+  id: string | undefined;
+}
+
+/** Why a request was refused, as its audit row records it. */
+export interface Refusal {
+  message: string;
+  issueCode: string;
+}
+
+/**
+ * The audit rows of `/mcp/{token}`: one per JSON-RPC request handled, one per request refused. `call` rejects when
+ * its row could not be committed, because a result is never returned without its row; refusals are recorded on a
+ * best-effort basis, since nothing was done.
+ */
+@Injectable()
+export class McpAudit {
+  constructor(private readonly audit: AuditService) {}
+
+  async call(
+    req: McpRequest,
+    server: ServedServer,
+    method: string,
+    outcome: Dispatched,
+    session: CallSession,
+    durationMs: number,
+  ): Promise<void> {
+    await this.audit.record(this.callEvent(req, server, method, outcome, session, durationMs));
+  }
+
+  /** A request of a batch whose URL stopped admitting requests before it was reached. */
+  async refused(
+    req: McpRequest,
+    server: ServedServer,
+    method: string,
+    refusal: Refusal,
+    session: CallSession,
+  ): Promise<void> {
+    await this.audit
+      .record({
+        ...this.base(req, server, method, session),
+        outcome: 'denied',
+        issueCodes: [refusal.issueCode],
+        arguments: { reason: refusal.message },
+        durationMs: 0,
+      })
+      .catch(() => undefined);
+  }
+
+  /** A request refused at admission that named a server (an expired URL, a missing second factor). */
+  async denied(req: McpRequest, server: ServedServer, refusal: Refusal, client: ClientInfo | null) {
+    await this.audit
+      .record({
+        ...this.base(req, server, `http ${req.route}`, { client, id: undefined }),
+        arguments: { token_hash_prefix: tokenHashPrefix(req.token), reason: refusal.message },
+        outcome: 'denied',
+        issueCodes: [refusal.issueCode],
+      })
+      .catch(() => undefined);
+  }
+
+  private base(req: McpRequest, server: ServedServer, action: string, session: CallSession): AuditEventInput {
+    return {
+      organizationId: server.organizationId,
+      serverId: server.id,
+      teamId: server.teamId,
+      actor: `mcp:${server.id}`,
+      action,
+      outcome: 'ok',
+      requestId: req.id,
+      clientName: session.client?.name,
+      clientVersion: session.client?.version,
+      sessionId: session.id,
+      ip: req.ip,
+      userAgent: header(req, 'user-agent'),
+    };
+  }
+
+  private callEvent(
+    req: McpRequest,
+    server: ServedServer,
+    method: string,
+    outcome: Dispatched,
+    session: CallSession,
+    durationMs: number,
+  ): AuditEventInput {
+    const base = { ...this.base(req, server, method, session), durationMs };
+    if ('error' in outcome.response) {
+      return {
+        ...base,
+        outcome: 'error',
+        issueCodes: [`JSONRPC_${outcome.response.error.code}`],
+        arguments: { error: outcome.response.error.message },
+      };
+    }
+    if (method === 'tools/list') {
+      return {
+        ...base,
+        arguments: { tools_hash: server.selection.hash, tool_count: server.selection.listing.length },
+      };
+    }
+    if (method === 'initialize') {
+      return { ...base, clientName: outcome.client?.name, clientVersion: outcome.client?.version };
+    }
+    if (method === 'tools/call' && outcome.envelope) {
+      const { outcome: result, issueCodes, upstreamStatus, jobId } = outcomeOf(outcome.envelope);
+      return {
+        ...base,
+        tool: outcome.tool,
+        arguments: outcome.arguments,
+        outcome: result,
+        issueCodes,
+        upstreamStatus,
+        jobId: jobId ?? outcome.jobId ?? null,
+      };
+    }
+    return base;
+  }
+}

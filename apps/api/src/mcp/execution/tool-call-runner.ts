@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { ClickUpConfig, RetryConfig } from '@gw/config';
+import { ClickUpClient, ClickUpTransport } from '@gw/clickup-client';
+import type { ServedServer } from '@gw/mcp-servers';
+import { ToolCatalog, type Envelope, type Issue, type RetryJobLookup, ToolError } from '@gw/mcp-tools';
+import type { CallJournal, ToolCallJobPayload } from '@gw/queue';
+import { InlineCall, RateBudgets, type HandOff } from '@gw/retry';
+import { randomUUID } from 'node:crypto';
+import { EnqueueUncertain, RetryQueue } from '../../retry/retry-queue.service';
+
+/** The MCP request a call came in, recorded with a queued job for the audit event of its outcome. */
+export type CallOrigin = ToolCallJobPayload['origin'];
+
+export interface ToolCallOutcome {
+  envelope: Envelope;
+  /** The retry job the call went to, if it went to one. */
+  jobId: string | null;
+}
+
+/**
+ * Runs a tool call with the retry rules of CONTRACTS §6: the call waits for the token's shared budget and retries
+ * within its own budget; a write that cannot finish becomes a `tool-call` job, and the call waits for that job
+ * until its budget ends, then answers `queued: true` with the job id.
+ */
+@Injectable()
+export class ToolCallRunner {
+  private readonly upstream = new ClickUpTransport();
+
+  constructor(
+    private readonly catalog: ToolCatalog,
+    private readonly budgets: RateBudgets,
+    private readonly retryQueue: RetryQueue,
+    private readonly clickup: ClickUpConfig,
+    private readonly config: RetryConfig,
+  ) {}
+
+  async run(
+    server: ServedServer,
+    name: string,
+    args: Record<string, unknown>,
+    origin: CallOrigin,
+    onProgress?: (message: string) => void,
+  ): Promise<ToolCallOutcome> {
+    const tool = this.catalog.tools.get(name);
+    const deadline = Date.now() + this.config.callBudgetMs;
+    const call = new InlineCall({
+      upstream: this.upstream,
+      budgets: this.budgets,
+      fingerprint: server.fingerprint,
+      deadline,
+      durable: tool !== undefined && !tool.annotations.readOnlyHint,
+      backoff: { baseMs: this.config.baseDelayMs, capMs: this.config.maxDelayMs },
+      onProgress,
+    });
+    const client = new ClickUpClient({
+      baseUrl: this.clickup.apiBaseUrl,
+      credential: server.credential,
+      timeoutMs: this.clickup.timeoutMs,
+      transport: call.transport,
+    });
+    const envelope = await this.catalog.call(name, args, {
+      client,
+      scope: server.scope,
+      jobs: this.lookupFor(server.id),
+    });
+    const handOff = call.handOff;
+    if (!handOff) return { envelope, jobId: null };
+    await call.settled();
+    return this.queue(server, name, args, origin, handOff, call.snapshot(), deadline, onProgress);
+  }
+
+  /** `retry_job_get` sees the jobs of its own server only. */
+  private lookupFor(serverId: string): RetryJobLookup {
+    return {
+      get: async (jobId) => {
+        const found = await this.retryQueue.get(jobId).catch(() => {
+          throw new ToolError(
+            'UPSTREAM_ERROR',
+            'The retry queue is unavailable right now; ask again shortly.',
+          );
+        });
+        return found && found.job.data.server_id === serverId ? found.view : null;
+      },
+    };
+  }
+
+  private async queue(
+    server: ServedServer,
+    tool: string,
+    args: Record<string, unknown>,
+    origin: CallOrigin,
+    handOff: HandOff,
+    journal: CallJournal,
+    deadline: number,
+    onProgress?: (message: string) => void,
+  ): Promise<ToolCallOutcome> {
+    const jobId = randomUUID();
+    try {
+      await this.retryQueue.enqueue(jobId, {
+        organization_id: server.organizationId,
+        server_id: server.id,
+        team_id: server.teamId,
+        tool,
+        arguments: args,
+        origin,
+        queued_at: Date.now(),
+        reason: handOff.reason,
+        journal,
+        scope: server.scope.knowledgeFor(args),
+      });
+    } catch (error) {
+      return { envelope: notQueued(handOff, journal, jobId, error), jobId: null };
+    }
+    onProgress?.(`${cause(handOff)}; the call continues as job ${jobId}.`);
+    const outcome = await this.retryQueue.wait(jobId, deadline, onProgress);
+    if (outcome.kind === 'completed' && outcome.result?.envelope) {
+      return { envelope: outcome.result.envelope as Envelope, jobId };
+    }
+    if (outcome.kind === 'failed') {
+      return {
+        envelope: {
+          ok: false,
+          result: null,
+          issues: [
+            { code: 'UPSTREAM_ERROR', message: `The queued call failed: ${outcome.reason}`, job_id: jobId },
+          ],
+        },
+        jobId,
+      };
+    }
+    const retryAfterMs = await this.retryAfter(server, jobId, handOff);
+    const issue: Issue = {
+      code: handOff.reason === 'rate_limit' ? 'RATE_LIMIT' : 'UPSTREAM_ERROR',
+      message:
+        `${cause(handOff)}; the call is queued as job ${jobId} and will be carried out ` +
+        (handOff.reason === 'rate_limit' ? 'when the limit allows' : 'with retries') +
+        '. Check it with retry_job_get instead of calling again.',
+      queued: true,
+      job_id: jobId,
+      retry_after_ms: retryAfterMs,
+    };
+    if (handOff.error?.upstreamStatus) issue.upstream_status = handOff.error.upstreamStatus;
+    return { envelope: { ok: false, result: null, issues: [issue] }, jobId };
+  }
+
+  /** When it is worth asking about the job: its next attempt, or the token's next free permit. */
+  private async retryAfter(server: ServedServer, jobId: string, handOff: HandOff): Promise<number> {
+    const now = Date.now();
+    const found = await this.retryQueue.get(jobId).catch(() => null);
+    const next =
+      found?.view.state === 'delayed' && found.view.next_attempt_at
+        ? found.view.next_attempt_at
+        : handOff.reason === 'rate_limit'
+          ? this.budgets.nextPermitAt(server.fingerprint)
+          : now;
+    return Math.max(1000, Math.round(next - now));
+  }
+}
+
+function cause(handOff: HandOff): string {
+  if (handOff.reason === 'rate_limit') return "This ClickUp token's rate limit is reached";
+  const status = handOff.error?.upstreamStatus;
+  return status ? `ClickUp failed (${status})` : 'ClickUp did not answer';
+}
+
+/** The answer when the call could not be queued: what happened, and what may already have been changed. */
+function notQueued(handOff: HandOff, journal: CallJournal, jobId: string, error: unknown): Envelope {
+  const maybe = journal.writes.some((w) => w.state === 'unknown');
+  const applied = journal.writes.filter((w) => w.state === 'done').length;
+  const changes = maybe
+    ? 'The change may have been applied: check ClickUp before trying again.'
+    : applied > 0
+      ? `${applied} change(s) of this call were applied before it stopped; check before trying again.`
+      : 'Nothing was changed.';
+  const issue: Issue =
+    error instanceof EnqueueUncertain
+      ? {
+          code: handOff.reason === 'rate_limit' ? 'RATE_LIMIT' : 'UPSTREAM_ERROR',
+          message: `${cause(handOff)}, and the retry queue did not answer in time: the call may still run as job ${jobId}. Check it with retry_job_get before calling again.`,
+          job_id: jobId,
+          retry_after_ms: Math.max(1000, handOff.retryAfterMs),
+        }
+      : {
+          code: handOff.reason === 'rate_limit' ? 'RATE_LIMIT' : 'UPSTREAM_ERROR',
+          message: `${cause(handOff)}, and the retry queue is unavailable, so the call was not queued. ${changes}`,
+          retry_after_ms: Math.max(1000, handOff.retryAfterMs),
+        };
+  if (handOff.error?.upstreamStatus) issue.upstream_status = handOff.error.upstreamStatus;
+  return { ok: false, result: null, issues: [issue] };
+}

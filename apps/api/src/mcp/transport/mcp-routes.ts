@@ -1,0 +1,195 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { RetryConfig } from '@gw/config';
+import type { ServedServer } from '@gw/mcp-servers';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { McpAdmission } from '../admission/admission';
+import { Denied } from '../admission/denial';
+import { classify, ErrorCode, rpcError, serializeResponse } from '../dispatch/json-rpc';
+import { McpExchange } from '../dispatch/mcp-exchange';
+import type { McpRequest } from '../mcp-request';
+import { accepts, isJsonMediaType, parseBody } from './http-body';
+import { LegacySseSessions } from './streams/legacy-sse-sessions';
+import { NotificationStreams } from './streams/notification-streams';
+import {
+  ProgressClock,
+  progressNotification,
+  progressTokenOf,
+  ProgressReply,
+} from './streams/progress-reply';
+
+/** The largest JSON-RPC body `/mcp/{token}` reads; the REST API keeps Fastify's smaller default. */
+const MCP_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+
+type TokenRequest = FastifyRequest<{ Params: { token: string }; Querystring: { sessionId?: string } }>;
+
+/**
+ * `/mcp/{token}` over HTTP: Streamable HTTP (POST, GET, DELETE) and the older HTTP+SSE pair (`/sse` + `/messages`).
+ * Bytes in, bytes out: each request goes to admission, its JSON-RPC to the exchange, and the answer back as JSON
+ * or an event stream. Registered on Fastify directly, outside Nest's controller pipeline, because it is the hot
+ * path (docs/adr/0011-mcp-pipeline.md).
+ */
+@Injectable()
+export class McpRoutes {
+  private readonly logger = new Logger('McpRoutes');
+
+  constructor(
+    private readonly admission: McpAdmission,
+    private readonly exchange: McpExchange,
+    private readonly streams: NotificationStreams,
+    private readonly legacy: LegacySseSessions,
+    private readonly retry: RetryConfig,
+  ) {}
+
+  register(fastify: FastifyInstance): void {
+    fastify.register(async (scope) => {
+      // Bodies of any media type are read as bytes and parsed here, so a wrong media type, bytes that are not
+      // UTF-8 and malformed JSON all get a JSON-RPC answer rather than Fastify's REST-shaped 400 or 415.
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser(
+        '*',
+        { parseAs: 'buffer', bodyLimit: MCP_BODY_LIMIT_BYTES },
+        (_req, body, done) => done(null, body),
+      );
+      // What Fastify still refuses before a handler runs (a body over the limit, a length that does not match).
+      scope.setErrorHandler((error: FastifyError, req, reply) => {
+        const status =
+          error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+        if (status === 500)
+          this.logger.error({ err: error, correlation_id: String(req.id) }, 'unhandled error');
+        const message =
+          status === 413
+            ? `Payload Too Large: an MCP message may be up to ${MCP_BODY_LIMIT_BYTES / 1024 / 1024} MiB`
+            : status === 500
+              ? 'Internal error'
+              : error.message;
+        void reply
+          .code(status)
+          .send(rpcError(null, status === 500 ? ErrorCode.InternalError : ErrorCode.InvalidRequest, message));
+      });
+      scope.post('/mcp/:token', (req, reply) => this.post(req as TokenRequest, reply));
+      scope.get('/mcp/:token', (req, reply) => this.openStream(req as TokenRequest, reply));
+      scope.delete('/mcp/:token', (req, reply) => this.endSession(req as TokenRequest, reply));
+      scope.get('/mcp/:token/sse', (req, reply) => this.openLegacyStream(req as TokenRequest, reply));
+      scope.post('/mcp/:token/messages', (req, reply) => this.postLegacyMessage(req as TokenRequest, reply));
+    });
+  }
+
+  private async post(req: TokenRequest, reply: FastifyReply): Promise<void> {
+    const request = mcpRequest(req);
+    const server = await this.admit(request, reply);
+    if (!server) return;
+    if (!accepts(req.headers, 'application/json') || !accepts(req.headers, 'text/event-stream')) {
+      return deny(
+        reply,
+        new Denied(406, 'Not Acceptable: the client must accept application/json and text/event-stream'),
+      );
+    }
+    if (!isJsonMediaType(req.headers['content-type'])) {
+      return deny(reply, new Denied(415, 'Unsupported Media Type: send application/json'));
+    }
+    const body = parseBody(req.body);
+    if (body === undefined) {
+      return void reply
+        .code(400)
+        .send(rpcError(null, ErrorCode.ParseError, 'Parse error: the body is not UTF-8 JSON'));
+    }
+    // One tools/call with a progress token may wait for ClickUp: its answer can become an event stream.
+    const single = Array.isArray(body) ? null : classify(body);
+    const token =
+      single?.kind === 'request' && single.message.method === 'tools/call'
+        ? progressTokenOf(single.message.params)
+        : undefined;
+    const progress = token === undefined ? null : new ProgressReply(reply, token, this.retry.callBudgetMs);
+    const exchanged = await this.exchange.post(request, server, body, progress?.notify);
+    if (exchanged.kind === 'refused') return void reply.code(400).send(exchanged.response);
+    if (exchanged.kind === 'unrecorded') {
+      if (progress?.started) return progress.finish(exchanged.response);
+      return void reply.code(503).send(exchanged.response);
+    }
+    const { responses, session } = exchanged;
+    if (progress?.started) return progress.finish(responses[0]);
+    if (responses.length === 0) return void reply.code(202).send();
+    if (session) void reply.header('mcp-session-id', session);
+    void reply
+      .code(200)
+      .header('content-type', 'application/json')
+      .send(Array.isArray(body) ? responses : serializeResponse(responses[0]));
+  }
+
+  private async openStream(req: TokenRequest, reply: FastifyReply): Promise<void> {
+    const server = await this.admit(mcpRequest(req), reply);
+    if (!server) return;
+    if (!accepts(req.headers, 'text/event-stream')) {
+      return deny(reply, new Denied(406, 'Not Acceptable: the client must accept text/event-stream'));
+    }
+    reply.hijack();
+    this.streams.open(server, req.params.token, reply.raw, {});
+  }
+
+  private async endSession(req: TokenRequest, reply: FastifyReply): Promise<void> {
+    const server = await this.admit(mcpRequest(req), reply);
+    if (!server) return;
+    // Sessions hold no server-side state (see SessionIds), so there is nothing to tear down.
+    void reply.code(204).send();
+  }
+
+  private async openLegacyStream(req: TokenRequest, reply: FastifyReply): Promise<void> {
+    const server = await this.admit(mcpRequest(req), reply);
+    if (!server) return;
+    reply.hijack();
+    this.legacy.open(server, req.params.token, reply.raw);
+  }
+
+  private async postLegacyMessage(req: TokenRequest, reply: FastifyReply): Promise<void> {
+    const request = mcpRequest(req);
+    const server = await this.admit(request, reply);
+    if (!server) return;
+    const session = this.legacy.get(req.query.sessionId ?? '', server.id);
+    if (!session) return deny(reply, new Denied(404, 'Unknown or closed SSE session'));
+    const body = parseBody(req.body);
+    if (body === undefined || Array.isArray(body)) {
+      return void reply
+        .code(400)
+        .send(rpcError(null, ErrorCode.ParseError, 'Parse error: send one JSON-RPC message'));
+    }
+    void reply.code(202).send('Accepted');
+    const single = classify(body);
+    const token =
+      single.kind === 'request' && single.message.method === 'tools/call'
+        ? progressTokenOf(single.message.params)
+        : undefined;
+    const clock = new ProgressClock();
+    const onProgress =
+      token === undefined
+        ? undefined
+        : (text: string) =>
+            session.send(progressNotification(token, clock.next(), this.retry.callBudgetMs, text));
+    const response = await this.exchange.legacy(request, server, body, session, onProgress);
+    if (response) session.send(response);
+  }
+
+  /** The request's server, or null once its refusal is sent. */
+  private async admit(req: McpRequest, reply: FastifyReply): Promise<ServedServer | null> {
+    const admitted = await this.admission.admit(req);
+    if (!(admitted instanceof Denied)) return admitted;
+    deny(reply, admitted);
+    return null;
+  }
+}
+
+function mcpRequest(req: TokenRequest): McpRequest {
+  return {
+    token: req.params.token,
+    id: String(req.id),
+    ip: req.ip,
+    route: `${req.method} ${req.routeOptions.url ?? '/mcp'}`,
+    headers: req.headers,
+  };
+}
+
+function deny(reply: FastifyReply, denial: Denied): void {
+  void reply
+    .code(denial.status)
+    .headers(denial.headers)
+    .send(rpcError(null, denial.rpcCode, denial.message));
+}

@@ -1,0 +1,266 @@
+import { CommentsTools, ToolCatalog } from '@gw/mcp-tools';
+import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
+
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('expected a value');
+  return value;
+}
+
+interface Comment {
+  id: string;
+  text: string;
+  username: string | null;
+  date_ms: number;
+  date_iso: string;
+  resolved: boolean;
+  assignee_id: number | null;
+}
+interface CommentList {
+  items: Comment[];
+  next_cursor: string | null;
+  truncated: boolean;
+}
+interface SandboxComment {
+  id: string;
+  comment_text: string;
+  resolved: boolean;
+  assignee: { id: number } | null;
+}
+
+describe('comments tools against the sandbox', () => {
+  let sandbox: SandboxHandle;
+  let host: ToolHost;
+  let pinned: ToolHost;
+  let acme: string;
+  let davidId: number;
+  const tasks: Record<string, string> = {};
+  let sprintList: string;
+  let globexTask: string;
+
+  async function api<T>(path: string, init: RequestInit = {}, token = 'pk_sandbox_owner'): Promise<T> {
+    const res = await fetch(`${sandbox.url}/api/v2${path}`, {
+      ...init,
+      headers: { authorization: token, 'content-type': 'application/json' },
+    });
+    return (await res.json()) as T;
+  }
+  const sandboxComments = async (path: string) => (await api<{ comments: SandboxComment[] }>(path)).comments;
+  const list = async (args: Record<string, unknown>, on = host) => {
+    const envelope = await on.call<CommentList>('comment_list', args);
+    expect(envelope.issues).toEqual([]);
+    return must(envelope.result);
+  };
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    const { teams } = await api<{
+      teams: { id: string; name: string; members: { user: { id: number; username: string } }[] }[];
+    }>('/team');
+    const team = must(teams.find((t) => t.name === 'Acme Corp'));
+    acme = team.id;
+    davidId = must(team.members.find((m) => m.user.username.startsWith('David'))).user.id;
+    const { spaces } = await api<{ spaces: { id: string; name: string }[] }>(`/team/${acme}/space`);
+    const engineering = must(spaces.find((s) => s.name === 'Engineering')).id;
+    const all = (
+      await api<{ tasks: { id: string; name: string; list: { id: string } }[] }>(`/team/${acme}/task`)
+    ).tasks;
+    for (const t of all) tasks[t.name] = t.id;
+    sprintList = must(all.find((t) => t.name === 'Refactor Login Component')).list.id;
+    const globex = (await api<{ teams: { id: string }[] }>('/team', {}, 'pk_sandbox_guest')).teams[0].id;
+    globexTask = (await api<{ tasks: { id: string }[] }>(`/team/${globex}/task`, {}, 'pk_sandbox_guest'))
+      .tasks[0].id;
+    const catalog = new ToolCatalog([new CommentsTools()]);
+    host = await startToolHost({ catalog, sandboxUrl: sandbox.url, workspaceId: acme });
+    pinned = await startToolHost({
+      catalog,
+      sandboxUrl: sandbox.url,
+      workspaceId: acme,
+      spaceIds: [engineering],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await host?.close();
+    await pinned?.close();
+    await sandbox?.stop();
+  });
+
+  beforeEach(async () => {
+    await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
+  });
+
+  describe('comment_list', () => {
+    it('lists a task’s comments newest first as plain text', async () => {
+      const result = await list({ task_id: tasks['Refactor Login Component'] });
+      expect(result.items.map((c) => c.username?.split(' ')[0])).toEqual(['David', 'Alex', 'Sarah']);
+      expect(result.items[0]).toMatchObject({
+        text: 'The validation hook would help the signup form too.',
+        resolved: false,
+      });
+      expect(Date.parse(result.items[0].date_iso)).toBe(result.items[0].date_ms);
+      expect(result).toMatchObject({ next_cursor: null, truncated: false });
+    });
+
+    it('pages with an opaque cursor, across ClickUp’s 25-comment pages', async () => {
+      const task = tasks['Checkout button misaligned on mobile Safari'];
+      for (let i = 1; i <= 30; i++) {
+        await api(`/task/${task}/comment`, {
+          method: 'POST',
+          body: JSON.stringify({ comment_text: `note ${i}` }),
+        });
+      }
+      const all = await list({ task_id: task, limit: 100 });
+      expect(all.items).toHaveLength(31);
+      expect(all.next_cursor).toBeNull();
+
+      const seen: string[] = [];
+      let cursor: string | null | undefined;
+      let calls = 0;
+      do {
+        const page = await list({ task_id: task, limit: 12, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.items.map((c) => c.id));
+        cursor = page.next_cursor;
+        calls += 1;
+      } while (cursor && calls < 10);
+      expect(calls).toBe(3);
+      expect(seen).toEqual(all.items.map((c) => c.id));
+    });
+
+    it('lists a list’s own comments', async () => {
+      const result = await list({ list_id: sprintList });
+      expect(result.items.map((c) => c.text)).toEqual(['Sprint 42 review moved to Thursday.']);
+    });
+
+    it('validates the parent and the limit', async () => {
+      const neither = await host.call('comment_list', {});
+      expect(neither).toMatchObject({ ok: false, issues: [{ code: 'VALIDATION_ERROR', path: 'task_id' }] });
+      const both = await host.call('comment_list', { task_id: 'a', list_id: 'b' });
+      expect(both).toMatchObject({ ok: false, issues: [{ code: 'VALIDATION_ERROR', path: 'task_id' }] });
+      const limit = await host.call('comment_list', { task_id: tasks['Refactor Login Component'], limit: 0 });
+      expect(limit).toMatchObject({ ok: false, issues: [{ code: 'VALIDATION_ERROR', path: 'limit' }] });
+    });
+
+    it('refuses tasks out of scope, in Globex, or unknown', async () => {
+      const marketing = await pinned.call('comment_list', { task_id: tasks['Draft launch blog post'] });
+      expect(marketing).toMatchObject({ ok: false, issues: [{ code: 'FORBIDDEN' }] });
+      const globex = await host.call('comment_list', { task_id: globexTask });
+      expect(globex).toMatchObject({ ok: false, issues: [{ code: 'FORBIDDEN' }] });
+      const unknown = await host.call('comment_list', { task_id: 'nope123' });
+      expect(['FORBIDDEN', 'NOT_FOUND']).toContain(unknown.issues[0]?.code);
+      const inScope = await list({ task_id: tasks['Refactor Login Component'] }, pinned);
+      expect(inScope.items).toHaveLength(3);
+    });
+  });
+
+  describe('comment_create', () => {
+    it('posts on a task, assigned, and on a list', async () => {
+      const task = tasks['Refactor Login Component'];
+      const created = await host.call<{ id: string; date_ms: number }>('comment_create', {
+        task_id: task,
+        text: 'Please review the hook API before Friday.',
+        assignee: davidId,
+      });
+      expect(created.ok).toBe(true);
+      const stored = await sandboxComments(`/task/${task}/comment`);
+      expect(stored[0]).toMatchObject({
+        id: must(created.result).id,
+        comment_text: 'Please review the hook API before Friday.',
+        assignee: { id: davidId },
+      });
+      const onList = await host.call('comment_create', { list_id: sprintList, text: 'Demo on Thursday.' });
+      expect(onList.ok).toBe(true);
+      expect((await sandboxComments(`/list/${sprintList}/comment`))[0].comment_text).toBe(
+        'Demo on Thursday.',
+      );
+    });
+
+    it('refuses blank text and tasks outside the pinned spaces', async () => {
+      const blank = await host.call('comment_create', {
+        task_id: tasks['Refactor Login Component'],
+        text: '  ',
+      });
+      expect(blank).toMatchObject({ ok: false, issues: [{ code: 'VALIDATION_ERROR', path: 'text' }] });
+      const marketing = tasks['Draft launch blog post'];
+      const denied = await pinned.call('comment_create', { task_id: marketing, text: 'Hello' });
+      expect(denied).toMatchObject({ ok: false, issues: [{ code: 'FORBIDDEN' }] });
+      expect(await sandboxComments(`/task/${marketing}/comment`)).toEqual([]);
+    });
+  });
+
+  describe('comment_update and comment_delete', () => {
+    it('resolves a comment keeping its text, then edits the text', async () => {
+      const task = tasks['Refactor Login Component'];
+      const [newest] = await sandboxComments(`/task/${task}/comment`);
+      const resolved = await host.call<Comment>('comment_update', {
+        task_id: task,
+        comment_id: newest.id,
+        resolved: true,
+      });
+      expect(resolved.result).toMatchObject({ id: newest.id, resolved: true, text: newest.comment_text });
+      expect((await sandboxComments(`/task/${task}/comment`))[0]).toMatchObject({
+        resolved: true,
+        comment_text: newest.comment_text,
+        assignee: null,
+      });
+      const edited = await host.call<Comment>('comment_update', {
+        task_id: task,
+        comment_id: newest.id,
+        text: 'The hook would help signup too (tracked separately).',
+        assignee: davidId,
+      });
+      expect(edited.result).toMatchObject({ resolved: true, assignee_id: davidId });
+      expect((await sandboxComments(`/task/${task}/comment`))[0]).toMatchObject({
+        comment_text: 'The hook would help signup too (tracked separately).',
+        assignee: { id: davidId },
+        resolved: true,
+      });
+    });
+
+    it('refuses unknown comments, comments of another task, empty edits and out-of-scope tasks', async () => {
+      const login = tasks['Refactor Login Component'];
+      const checkout = tasks['Checkout button misaligned on mobile Safari'];
+      const [checkoutComment] = await sandboxComments(`/task/${checkout}/comment`);
+      const unknown = await host.call('comment_update', {
+        task_id: login,
+        comment_id: '999999',
+        resolved: true,
+      });
+      expect(unknown).toMatchObject({ ok: false, issues: [{ code: 'NOT_FOUND' }] });
+      const elsewhere = await host.call('comment_delete', { task_id: login, comment_id: checkoutComment.id });
+      expect(elsewhere).toMatchObject({ ok: false, issues: [{ code: 'NOT_FOUND' }] });
+      const empty = await host.call('comment_update', { task_id: checkout, comment_id: checkoutComment.id });
+      expect(empty).toMatchObject({ ok: false, issues: [{ code: 'VALIDATION_ERROR', path: 'text' }] });
+
+      const marketing = tasks['Draft launch blog post'];
+      const created = await host.call<{ id: string }>('comment_create', {
+        task_id: marketing,
+        text: 'Draft ready',
+      });
+      const id = must(created.result).id;
+      const update = await pinned.call('comment_update', {
+        task_id: marketing,
+        comment_id: id,
+        resolved: true,
+      });
+      expect(update).toMatchObject({ ok: false, issues: [{ code: 'FORBIDDEN' }] });
+      const remove = await pinned.call('comment_delete', { task_id: marketing, comment_id: id });
+      expect(remove).toMatchObject({ ok: false, issues: [{ code: 'FORBIDDEN' }] });
+      expect(await sandboxComments(`/task/${marketing}/comment`)).toEqual([
+        expect.objectContaining({ id, resolved: false }),
+      ]);
+      expect(await sandboxComments(`/task/${checkout}/comment`)).toHaveLength(1);
+    });
+
+    it('deletes a comment', async () => {
+      const task = tasks['Refactor Login Component'];
+      const [newest] = await sandboxComments(`/task/${task}/comment`);
+      const deleted = await pinned.call('comment_delete', { task_id: task, comment_id: newest.id });
+      expect(deleted).toMatchObject({ ok: true, result: { id: newest.id, deleted: true } });
+      const left = await sandboxComments(`/task/${task}/comment`);
+      expect(left.map((c) => c.id)).not.toContain(newest.id);
+      expect(left).toHaveLength(2);
+      const again = await host.call('comment_delete', { task_id: task, comment_id: newest.id });
+      expect(again).toMatchObject({ ok: false, issues: [{ code: 'NOT_FOUND' }] });
+    });
+  });
+});

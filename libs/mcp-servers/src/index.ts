@@ -1,0 +1,2 @@
+export * from './lib/served-server';
+export * from './lib/mcp-server-loader';

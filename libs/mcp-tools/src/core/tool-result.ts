@@ -1,0 +1,26 @@
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Envelope } from './envelope';
+
+/** What `initialize` tells an agent about the tools, once per session. */
+export const SERVER_INSTRUCTIONS =
+  'ClickUp is organised as Workspace → Space → Folder (optional) → List → Task → Subtask. ' +
+  'Start with workspace_hierarchy (the whole tree in one call) or workspace_find (names to ids), then use the ids. ' +
+  'Every tool answers {ok, result, issues}. When ok is false, each issue has code (VALIDATION_ERROR, AUTH_ERROR, ' +
+  'FORBIDDEN, NOT_FOUND, RATE_LIMIT, UPSTREAM_ERROR) and message, and may have path (the argument at fault), ' +
+  'retry_after_ms, upstream_status, and queued with job_id (the write is queued: check it with retry_job_get). ' +
+  'Times are given as <name>_ms (epoch ms) and <name>_iso. Lists return items, next_cursor and truncated.';
+
+/** The envelope as MCP wants it: structured, and the same JSON as text for clients that only read text. */
+export function toCallToolResult(envelope: Envelope): CallToolResult {
+  return {
+    content: [{ type: 'text', text: JSON.stringify(envelope) }],
+    structuredContent: envelope as unknown as Record<string, unknown>,
+    isError: !envelope.ok,
+  };
+}
+
+/** `toCallToolResult(envelope)` as JSON, with the envelope serialized once for the text and the structured content. */
+export function callToolResultJson(envelope: Envelope): string {
+  const json = JSON.stringify(envelope);
+  return `{"content":[{"type":"text","text":${JSON.stringify(json)}}],"structuredContent":${json},"isError":${!envelope.ok}}`;
+}
