@@ -12,6 +12,7 @@ import { ROOT } from '../lib/processes.mjs';
 import { withCpu } from './lib/cpu.mjs';
 import { load, mcpRequest, rpc } from './lib/load.mjs';
 import { freePort, procMemory, round, sampleMemory } from './lib/processes.mjs';
+import { compareProtocols } from './lib/protocols.mjs';
 import { rateLimitRun } from './lib/rate-limit.mjs';
 import { evaluateTargets, writeResults } from './lib/report.mjs';
 import {
@@ -94,8 +95,8 @@ async function measureMode(mode, sandbox, seeded, { rateLimit }) {
       const database = storage.databasePid();
       return { api: api.proc.child.pid, sandbox: sandbox.proc.child.pid, ...(database ? { database } : {}) };
     };
-    const viaGateway = async (connections, amount) => {
-      const result = await withCpu(pids(), () => load({ ...gateway, connections, amount }));
+    const viaGateway = async (connections, amount, request = gateway) => {
+      const result = await withCpu(pids(), () => load({ ...request, connections, amount }));
       calls.mcp += amount;
       return result;
     };
@@ -145,6 +146,21 @@ async function measureMode(mode, sandbox, seeded, { rateLimit }) {
       );
     }
     const rssUnderLoad = api.proc.memory();
+
+    const protocols = await compareProtocols({
+      mcpUrl,
+      call: taskGet,
+      connectionCounts: [1, 64],
+      amountFor: (connections) => amountFor(connections, SECONDS / 2),
+      measure: (request, connections, amount) => viaGateway(connections, amount, request),
+      onCall: () => calls.mcp++,
+    });
+    for (const [key, run] of Object.entries(protocols)) {
+      log(
+        `${key} protocols: 2025-11-25 p50 ${run['2025-11-25'].p50_ms} ms, ${run['2025-11-25'].api_cpu_ms_per_call} CPU ms | ` +
+          `2026-07-28 p50 ${run['2026-07-28'].p50_ms} ms, ${run['2026-07-28'].api_cpu_ms_per_call} CPU ms`,
+      );
+    }
 
     // Every MCP request made so far has its audit row (the group commit resolves only after the row is in).
     await new Promise((r) => setTimeout(r, 300));
@@ -230,6 +246,7 @@ async function measureMode(mode, sandbox, seeded, { rateLimit }) {
       },
       tools_list: toolsList,
       task_get: runs,
+      protocols,
       audit,
       audit_check: {
         rows: auditRows,

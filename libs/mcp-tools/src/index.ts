@@ -7,6 +7,8 @@ export * from './core/format';
 export * from './core/cursor';
 export * from './core/catalog';
 export * from './core/tool-result';
+export * from './core/tool-guard';
+export * from './core/proofs';
 export * from './mcp-tools.module';
 export { WorkspacesTools } from './workspaces/workspaces.tools';
 export { SpacesTools } from './spaces/spaces.tools';

@@ -47,28 +47,45 @@ export function percentile(sorted, q) {
   return Number(sorted[index].toFixed(3));
 }
 
-/** A JSON-RPC POST to an MCP URL, as a Streamable HTTP client sends it. */
-export function mcpRequest(url, method, params, id = 1) {
-  return {
-    url,
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      'mcp-protocol-version': '2025-06-18',
-    },
-    body: JSON.stringify({ jsonrpc: '2.0', id, method, params }),
+export const MODERN_PROTOCOL = '2026-07-28';
+
+/**
+ * A JSON-RPC POST to an MCP URL, as a Streamable HTTP client sends it. `protocol` 2026-07-28 sends what that
+ * revision requires of every request (`_meta` version, client and capabilities; `Mcp-Method`, `Mcp-Name`); an older
+ * one may name the session its `initialize` opened.
+ */
+export function mcpRequest(url, method, params, id = 1, { protocol = '2025-06-18', session } = {}) {
+  const modern = protocol === MODERN_PROTOCOL;
+  const headers = {
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+    'mcp-protocol-version': protocol,
+    ...(session ? { 'mcp-session-id': session } : {}),
+    ...(modern ? { 'mcp-method': method } : {}),
+    ...(modern && typeof params?.name === 'string' ? { 'mcp-name': params.name } : {}),
   };
+  const body = modern
+    ? {
+        ...params,
+        _meta: {
+          'io.modelcontextprotocol/protocolVersion': protocol,
+          'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1.0.0' },
+          'io.modelcontextprotocol/clientCapabilities': {},
+        },
+      }
+    : params;
+  return { url, method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id, method, params: body }) };
 }
 
 /** One JSON-RPC call with fetch; returns the parsed body, the status and the size of the answer. */
-export async function rpc(url, method, params, id = 1) {
-  const request = mcpRequest(url, method, params, id);
+export async function rpc(url, method, params, id = 1, options = {}) {
+  const request = mcpRequest(url, method, params, id, options);
   const started = performance.now();
   const res = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
   const text = await res.text();
   return {
     status: res.status,
+    session: res.headers.get('mcp-session-id'),
     ms: performance.now() - started,
     bytes: Buffer.byteLength(text),
     body: text ? JSON.parse(text) : null,

@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { registerMcpAccessLog } from './mcp-access-log';
+import { noteTrace, registerMcpAccessLog } from './mcp-access-log';
 
 describe('registerMcpAccessLog', () => {
   async function served(level: string) {
@@ -14,10 +14,12 @@ describe('registerMcpAccessLog', () => {
     });
     const fastify = Fastify();
     registerMcpAccessLog(fastify, level, pino({ level }, sink));
-    fastify.post(
-      '/mcp/:token',
-      (req, reply) => void reply.code(req.headers['x-fail'] ? 404 : 200).send({ ok: true }),
-    );
+    fastify.post('/mcp/:token', (req, reply) => {
+      const traceparent = req.headers['x-trace'];
+      if (typeof traceparent === 'string')
+        noteTrace(req.raw, { traceparent, traceId: traceparent.split('-')[1] });
+      void reply.code(req.headers['x-fail'] ? 404 : 200).send({ ok: true });
+    });
     fastify.get('/api/v1/thing', (_req, reply) => void reply.send({}));
     return { fastify, lines };
   }
@@ -44,5 +46,18 @@ describe('registerMcpAccessLog', () => {
     await fastify.inject({ method: 'POST', url: `/mcp/cmcp_${'c'.repeat(43)}`, headers: { 'x-fail': '1' } });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 40, res: { statusCode: 404 } });
+  });
+
+  it('names the trace a request carried in its _meta, and no trace for one that carried none', async () => {
+    const { fastify, lines } = await served('info');
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01';
+    await fastify.inject({
+      method: 'POST',
+      url: `/mcp/cmcp_${'d'.repeat(43)}`,
+      headers: { 'x-trace': traceparent },
+    });
+    await fastify.inject({ method: 'POST', url: `/mcp/cmcp_${'d'.repeat(43)}` });
+    expect(lines[0]).toMatchObject({ trace_id: '0af7651916cd43dd8448eb211c80319c', traceparent });
+    expect(lines[1]).not.toHaveProperty('trace_id');
   });
 });

@@ -1,9 +1,22 @@
 import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { redactUrl } from './redact-url';
 
 /** The MCP endpoint's own routes, which pino-http's middleware skips (see LoggingModule). */
 export const MCP_PATH = /^\/mcp\//;
+
+const traces = new WeakMap<IncomingMessage, TraceFields>();
+
+interface TraceFields {
+  traceparent: string;
+  traceId: string;
+}
+
+/** The W3C trace context an MCP request carried in `_meta`, for its log line (known once its body is read). */
+export function noteTrace(raw: IncomingMessage, trace: TraceFields): void {
+  traces.set(raw, trace);
+}
 
 /**
  * One "request completed" line per MCP request, as pino-http writes for the other routes, from a Fastify hook.
@@ -32,6 +45,7 @@ export function registerMcpAccessLog(
           },
           res: { statusCode: status },
           responseTime: Math.round(reply.elapsedTime),
+          ...traceFields(traces.get(request.raw)),
         },
         status >= 500 ? 'request errored' : 'request completed',
       );
@@ -39,3 +53,6 @@ export function registerMcpAccessLog(
     done();
   });
 }
+
+const traceFields = (trace: TraceFields | undefined) =>
+  trace ? { trace_id: trace.traceId, traceparent: trace.traceparent } : {};

@@ -9,6 +9,11 @@ export interface McpRequest {
   /** Method and route (`POST /mcp/:token`), named in the audit row of a refusal. */
   route: string;
   headers: IncomingHttpHeaders;
+  /**
+   * Whether JSON-RPC messages come with it (a POST). Their protocol version is then checked per message, where
+   * a refusal can carry the message's id; a GET or DELETE is checked on its header alone.
+   */
+  carriesMessages: boolean;
 }
 
 /** A header's value when it was sent once; a repeated or absent header is undefined. */

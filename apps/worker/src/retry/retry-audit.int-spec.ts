@@ -119,6 +119,16 @@ describe.each(DATABASE_TARGETS)('the worker audit of queued calls on %s', (_labe
     expect(await verifyChain([row])).toMatchObject({ ok: true });
   });
 
+  it('carries the trace id of the request the call came from', async () => {
+    const payload = await queuedCall({
+      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+    });
+    await audit.completed('job-5', payload, { ok: true, result: null, issues: [] }, { attempts: 1 });
+    const [row] = await stored(payload.organization_id);
+    expect(row.trace_id).toBe('0af7651916cd43dd8448eb211c80319c');
+    expect(await verifyChain([row])).toMatchObject({ ok: true });
+  });
+
   it('classifies a finished call as the api does: a refusal is denied, with its upstream status', async () => {
     const payload = await queuedCall();
     await audit.completed(

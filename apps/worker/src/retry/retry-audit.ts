@@ -64,6 +64,8 @@ export class RetryAudit {
       durationMs: Math.max(0, Date.now() - payload.queued_at),
       jobId,
       requestId: origin.request_id,
+      // The api validated the traceparent (00-<trace id>-<parent id>-<flags>); the trace id is its 2nd field.
+      traceId: origin.traceparent?.split('-')[1] ?? null,
       clientName: origin.client_name,
       clientVersion: origin.client_version,
       sessionId: origin.session_id,

@@ -30,6 +30,7 @@ export const AUDIT_COLUMN_TYPES = {
   duration_ms: 'integer',
   job_id: 'text',
   request_id: 'text',
+  trace_id: 'text',
   prev_hash: 'text',
   hash: 'text',
 } as const satisfies Record<keyof AuditRecord, string>;
@@ -133,6 +134,7 @@ export function sequenceRecords(heads: Map<string, ChainHead>, records: Unsequen
 /** The database form of a record's value in `column` (the JSON columns go as text). */
 export function columnValue(record: AuditRecord, column: AuditColumn): unknown {
   const value = record[column];
+  if (value === undefined) return null;
   return column === 'arguments' || column === 'issue_codes' ? JSON.stringify(value) : value;
 }
 

@@ -27,6 +27,11 @@ export interface AuditRecord {
   duration_ms: number | null;
   job_id: string | null;
   request_id: string | null;
+  /**
+   * The W3C trace id the request carried, if any. Hashed only when set, so rows written before the column existed
+   * (and rows without a trace) keep the hash they were written with.
+   */
+  trace_id?: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -43,6 +48,7 @@ export function toAuditRecord(row: AuditEventRow): AuditRecord {
 
 /** SHA-256 over the previous hash and the canonical JSON of every field but `hash`. */
 export function hashAuditRecord(record: Omit<AuditRecord, 'hash'> | AuditRecord): string {
-  const { hash: _ignored, ...fields } = record as AuditRecord;
-  return createHash('sha256').update(record.prev_hash).update(canonicalJson(fields)).digest('hex');
+  const { hash: _ignored, trace_id, ...fields } = record as AuditRecord;
+  const hashed = trace_id === null || trace_id === undefined ? fields : { ...fields, trace_id };
+  return createHash('sha256').update(record.prev_hash).update(canonicalJson(hashed)).digest('hex');
 }

@@ -50,6 +50,23 @@ describe('verifyChain', () => {
     await expect(verifyChain(chain(5))).resolves.toEqual({ ok: true, checked: 5 });
   });
 
+  it('verifies rows from before trace_id existed as read back with the column empty', async () => {
+    const rows = chain(3).map((row) => ({ ...row, trace_id: null }));
+    await expect(verifyChain(rows)).resolves.toEqual({ ok: true, checked: 3 });
+  });
+
+  it('covers a trace id in the hash: a row whose trace id is changed or removed is found', async () => {
+    const row = { ...chain(1)[0], trace_id: '0af7651916cd43dd8448eb211c80319c' };
+    const traced = { ...row, hash: hashAuditRecord(row) };
+    await expect(verifyChain([traced])).resolves.toEqual({ ok: true, checked: 1 });
+    await expect(
+      verifyChain([{ ...traced, trace_id: '1af7651916cd43dd8448eb211c80319c' }]),
+    ).resolves.toMatchObject({
+      ok: false,
+    });
+    await expect(verifyChain([{ ...traced, trace_id: null }])).resolves.toMatchObject({ ok: false });
+  });
+
   it('finds an edited row', async () => {
     const rows = chain(5);
     rows[2] = { ...rows[2], tool: 'task_delete' };

@@ -39,6 +39,7 @@ describe('auditRecordOf', () => {
       duration_ms: 13,
       job_id: null,
       request_id: null,
+      trace_id: null,
     });
     expect(auditRecordOf(event()).arguments).toBeNull();
     expect(auditRecordOf(event()).id).not.toBe(auditRecordOf(event()).id);
@@ -58,6 +59,7 @@ describe('auditRecordOf', () => {
         userAgent: long('h'),
         jobId: long('i'),
         requestId: long('j'),
+        traceId: long('k'),
       }),
     );
     for (const [column, max] of Object.entries(AUDIT_TEXT_LIMITS)) {

@@ -18,6 +18,8 @@ export interface AuditEventInput {
   durationMs?: number | null;
   jobId?: string | null;
   requestId?: string | null;
+  /** The W3C trace id of the request, when its client sent a trace context. */
+  traceId?: string | null;
   clientName?: string | null;
   clientVersion?: string | null;
   sessionId?: string | null;
@@ -40,6 +42,7 @@ export const AUDIT_TEXT_LIMITS = {
   user_agent: 500,
   job_id: 200,
   request_id: 200,
+  trace_id: 64,
 } as const;
 
 /**
@@ -72,6 +75,7 @@ export function auditRecordOf(
       input.durationMs === undefined || input.durationMs === null ? null : Math.round(input.durationMs),
     job_id: clip(input.jobId, AUDIT_TEXT_LIMITS.job_id),
     request_id: clip(input.requestId, AUDIT_TEXT_LIMITS.request_id),
+    trace_id: clip(input.traceId, AUDIT_TEXT_LIMITS.trace_id),
   };
 }
 

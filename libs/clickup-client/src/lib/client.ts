@@ -21,6 +21,8 @@ export interface ClickUpClientOptions {
   transport?: ClickUpTransport;
   /** Used when no transport is given. */
   onRateLimit?: RateLimitListener;
+  /** Sent as the `traceparent` header of every request (a validated W3C value: it is not checked again here). */
+  traceparent?: string;
 }
 
 export interface ClickUpResult<T> {
@@ -74,6 +76,7 @@ export class ClickUpClient implements BoundBuilders {
       credential: this.options.credential,
       timeoutMs: this.timeoutMs,
       signal,
+      traceparent: this.options.traceparent,
     });
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField, nameField, userIdField } from '../core/input-fields';
+import { idField, nameField, rule, userIdField } from '../core/input-fields';
 
 const taskId = idField('The task (task_get lists its checklists).');
 const checklistId = idField('From checklist_create or task_get.');
@@ -35,15 +35,24 @@ export const checklistItemCreateInput = z.object({
   assignee: userIdField.optional().describe('User id (member_list).'),
 });
 
-export const checklistItemUpdateInput = z.object({
-  task_id: taskId,
-  checklist_id: checklistId,
-  item_id: idField('From the checklist items.'),
-  name: itemName.optional(),
-  resolved: z.boolean().optional(),
-  assignee: userIdField.nullable().optional().describe('User id; null unassigns.'),
-  parent_item_id: idField('Nest under it; null un-nests.').nullable().optional(),
-});
+export const checklistItemUpdateInput = z
+  .object({
+    task_id: taskId,
+    checklist_id: checklistId,
+    item_id: idField('From the checklist items.'),
+    name: itemName.optional(),
+    resolved: z.boolean().optional(),
+    assignee: userIdField.nullable().optional().describe('User id; null unassigns.'),
+    parent_item_id: idField('Nest under it; null un-nests.').nullable().optional(),
+  })
+  .refine(
+    (a) => [a.name, a.resolved, a.assignee, a.parent_item_id].some((v) => v !== undefined),
+    rule('Nothing to change: give name, resolved, assignee or parent_item_id.', 'resolved'),
+  )
+  .refine(
+    (a) => a.parent_item_id !== a.item_id,
+    rule('An item cannot be nested under itself.', 'parent_item_id'),
+  );
 
 export const checklistDeleteInput = z.object({
   task_id: taskId,

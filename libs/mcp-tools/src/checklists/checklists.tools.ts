@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Checklist } from '@gw/clickup-client';
 import type { z } from 'zod';
 import { CREATE, DELETE, UPDATE, defineTool, type ToolGroup } from '../core/tool';
-import type { ToolContext } from '../core/tool-context';
-import { invalid, notFound } from '../core/tool-error';
+import { checklistsGuard } from './checklists.guard';
 import {
   checklistCreateInput,
   checklistDeleteInput,
@@ -12,18 +11,6 @@ import {
   checklistItemUpdateInput,
   checklistSchema,
 } from './checklists.schemas';
-
-/** ClickUp has no "get checklist": the task (which scopes it) carries its checklists. */
-async function findChecklist(ctx: ToolContext, taskId: string, checklistId: string): Promise<Checklist> {
-  const task = await ctx.scope.task(ctx.client, taskId);
-  const checklist = task.checklists.find((c) => c.id === checklistId);
-  if (!checklist) throw notFound('That task has no checklist with this checklist_id (see task_get).');
-  return checklist;
-}
-
-function assertItem(checklist: Checklist, itemId: string): void {
-  if (!checklist.items.some((i) => i.id === itemId)) throw notFound(`The checklist has no item ${itemId}.`);
-}
 
 function toChecklist(c: Checklist, taskId: string): z.input<typeof checklistSchema> {
   return {
@@ -44,6 +31,7 @@ function toChecklist(c: Checklist, taskId: string): z.input<typeof checklistSche
 
 @Injectable()
 export class ChecklistsTools implements ToolGroup {
+  readonly guard = checklistsGuard;
   readonly tools = [
     defineTool({
       name: 'checklist_create',
@@ -55,7 +43,6 @@ export class ChecklistsTools implements ToolGroup {
       output: checklistSchema,
       annotations: CREATE,
       handler: async (args, ctx) => {
-        await ctx.scope.task(ctx.client, args.task_id);
         let { data } = await ctx.client.checklists.create(args.task_id, { name: args.name });
         for (const name of args.items ?? []) {
           ({ data } = await ctx.client.checklists.createItem(data.id, { name }));
@@ -73,7 +60,6 @@ export class ChecklistsTools implements ToolGroup {
       output: checklistSchema,
       annotations: CREATE,
       handler: async (args, ctx) => {
-        await findChecklist(ctx, args.task_id, args.checklist_id);
         const { data } = await ctx.client.checklists.createItem(args.checklist_id, {
           name: args.name,
           assignee: args.assignee,
@@ -92,16 +78,6 @@ export class ChecklistsTools implements ToolGroup {
       annotations: UPDATE,
       handler: async (args, ctx) => {
         const { name, resolved, assignee, parent_item_id: parent } = args;
-        if ([name, resolved, assignee, parent].every((v) => v === undefined)) {
-          throw invalid('Nothing to change: give name, resolved, assignee or parent_item_id.', 'resolved');
-        }
-        if (parent === args.item_id)
-          throw invalid('An item cannot be nested under itself.', 'parent_item_id');
-        const checklist = await findChecklist(ctx, args.task_id, args.checklist_id);
-        assertItem(checklist, args.item_id);
-        if (parent && !checklist.items.some((i) => i.id === parent)) {
-          throw invalid('parent_item_id is not an item of this checklist.', 'parent_item_id');
-        }
         const { data } = await ctx.client.checklists.updateItem(args.checklist_id, args.item_id, {
           name,
           resolved,
@@ -121,9 +97,7 @@ export class ChecklistsTools implements ToolGroup {
       output: checklistDeleteOutput,
       annotations: DELETE,
       handler: async (args, ctx) => {
-        const checklist = await findChecklist(ctx, args.task_id, args.checklist_id);
         if (args.item_id) {
-          assertItem(checklist, args.item_id);
           await ctx.client.checklists.deleteItem(args.checklist_id, args.item_id);
         } else {
           await ctx.client.checklists.delete(args.checklist_id);

@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { idField, nameField, userIdField } from '../core/input-fields';
+import { idField, nameField, rule, userIdField } from '../core/input-fields';
 
 const parent = {
   task_id: idField('From task_search or task_list_in_list.').optional(),
   list_id: idField('Or a list (workspace_hierarchy).').optional(),
 };
 const commentId = idField('From comment_list.');
+const ONE_PARENT = [
+  (a: { task_id?: string; list_id?: string }) => (a.task_id === undefined) !== (a.list_id === undefined),
+  rule('Give task_id or list_id (one of them).', 'task_id'),
+] as const;
 const text = nameField(50_000);
 
 export const commentSchema = z.object({
@@ -19,11 +23,13 @@ export const commentSchema = z.object({
   assignee_id: z.number().nullable(),
 });
 
-export const commentListInput = z.object({
-  ...parent,
-  limit: z.number().int().min(1).max(100).default(25),
-  cursor: z.string().optional(),
-});
+export const commentListInput = z
+  .object({
+    ...parent,
+    limit: z.number().int().min(1).max(100).default(25),
+    cursor: z.string().optional(),
+  })
+  .refine(...ONE_PARENT);
 
 export const commentListOutput = z.object({
   items: z.array(commentSchema),
@@ -31,11 +37,13 @@ export const commentListOutput = z.object({
   truncated: z.boolean(),
 });
 
-export const commentCreateInput = z.object({
-  ...parent,
-  text,
-  assignee: userIdField.optional().describe('User id (member_list).'),
-});
+export const commentCreateInput = z
+  .object({
+    ...parent,
+    text,
+    assignee: userIdField.optional().describe('User id (member_list).'),
+  })
+  .refine(...ONE_PARENT);
 
 export const commentCreateOutput = z.object({
   id: z.string(),
@@ -43,13 +51,19 @@ export const commentCreateOutput = z.object({
   date_iso: z.string().nullable(),
 });
 
-export const commentUpdateInput = z.object({
-  comment_id: commentId,
-  ...parent,
-  text: text.optional(),
-  resolved: z.boolean().optional(),
-  assignee: userIdField.optional(),
-});
+export const commentUpdateInput = z
+  .object({
+    comment_id: commentId,
+    ...parent,
+    text: text.optional(),
+    resolved: z.boolean().optional(),
+    assignee: userIdField.optional(),
+  })
+  .refine(
+    (a) => a.text !== undefined || a.resolved !== undefined || a.assignee !== undefined,
+    rule('Nothing to change: give text, resolved or assignee.', 'text'),
+  )
+  .refine(...ONE_PARENT);
 
 export const commentUpdateOutput = commentSchema.pick({
   id: true,
@@ -58,5 +72,5 @@ export const commentUpdateOutput = commentSchema.pick({
   assignee_id: true,
 });
 
-export const commentDeleteInput = z.object({ comment_id: commentId, ...parent });
+export const commentDeleteInput = z.object({ comment_id: commentId, ...parent }).refine(...ONE_PARENT);
 export const commentDeleteOutput = z.object({ id: z.string(), deleted: z.literal(true) });

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { COMMENT_PAGE_SIZE, commentPages, type Comment, type CommentCursor } from '@gw/clickup-client';
+import { COMMENT_PAGE_SIZE, type Comment, type CommentCursor } from '@gw/clickup-client';
 import type { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { timeFields } from '../core/format';
 import { CREATE, DELETE, READ, UPDATE, defineTool, type ToolGroup } from '../core/tool';
-import type { ToolContext } from '../core/tool-context';
-import { invalid, notFound } from '../core/tool-error';
+import { commentsOf, parentOf, provenComment } from './comment.scope';
+import { commentsGuard } from './comments.guard';
 import {
   commentCreateInput,
   commentCreateOutput,
@@ -18,45 +18,7 @@ import {
   commentUpdateOutput,
 } from './comments.schemas';
 
-/** ClickUp has no "get comment": a comment is found by reading its task's (or list's) comments, newest first. */
-const MAX_SCAN_PAGES = 40;
 const LIST_TOOL = 'comment_list';
-
-type Parent = { kind: 'task' | 'list'; id: string };
-
-async function resolveParent(
-  ctx: ToolContext,
-  args: { task_id?: string; list_id?: string },
-): Promise<Parent> {
-  if ((args.task_id === undefined) === (args.list_id === undefined)) {
-    throw invalid('Give task_id or list_id (one of them).', 'task_id');
-  }
-  if (args.task_id !== undefined) {
-    await ctx.scope.task(ctx.client, args.task_id);
-    return { kind: 'task', id: args.task_id };
-  }
-  const listId = args.list_id as string;
-  await ctx.scope.checkList(ctx.client, listId);
-  return { kind: 'list', id: listId };
-}
-
-function pages(ctx: ToolContext, parent: Parent, options: { start?: CommentCursor; maxPages: number }) {
-  return commentPages(async (cursor) => {
-    const { data } =
-      parent.kind === 'task'
-        ? await ctx.client.comments.listForTask(parent.id, cursor ?? {})
-        : await ctx.client.comments.listForList(parent.id, cursor ?? {});
-    return data;
-  }, options);
-}
-
-async function findComment(ctx: ToolContext, parent: Parent, commentId: string): Promise<Comment> {
-  for await (const page of pages(ctx, parent, { maxPages: MAX_SCAN_PAGES })) {
-    const found = page.items.find((c) => c.id === commentId);
-    if (found) return found;
-  }
-  throw notFound(`No comment ${commentId} on that ${parent.kind} (see comment_list).`);
-}
 
 function toComment(c: Comment): z.input<typeof commentSchema> {
   return {
@@ -72,6 +34,7 @@ function toComment(c: Comment): z.input<typeof commentSchema> {
 
 @Injectable()
 export class CommentsTools implements ToolGroup {
+  readonly guard = commentsGuard;
   readonly tools = [
     defineTool({
       name: 'comment_list',
@@ -83,7 +46,7 @@ export class CommentsTools implements ToolGroup {
       output: commentListOutput,
       annotations: READ,
       handler: async (args, ctx) => {
-        const parent = await resolveParent(ctx, args);
+        const parent = parentOf(args);
         let start: CommentCursor | undefined;
         if (args.cursor) {
           const state = decodeCursor(LIST_TOOL, args.cursor);
@@ -92,7 +55,7 @@ export class CommentsTools implements ToolGroup {
         const collected: Comment[] = [];
         let more = false;
         const maxPages = Math.ceil(args.limit / COMMENT_PAGE_SIZE) + 1;
-        for await (const page of pages(ctx, parent, { start, maxPages })) {
+        for await (const page of commentsOf(ctx, parent, { start, maxPages })) {
           collected.push(...page.items);
           more = page.next !== null;
           if (collected.length >= args.limit) {
@@ -118,7 +81,7 @@ export class CommentsTools implements ToolGroup {
       output: commentCreateOutput,
       annotations: CREATE,
       handler: async (args, ctx) => {
-        const parent = await resolveParent(ctx, args);
+        const parent = parentOf(args);
         const body = { comment_text: args.text, assignee: args.assignee };
         const { data } =
           parent.kind === 'task'
@@ -137,11 +100,7 @@ export class CommentsTools implements ToolGroup {
       output: commentUpdateOutput,
       annotations: UPDATE,
       handler: async (args, ctx) => {
-        if (args.text === undefined && args.resolved === undefined && args.assignee === undefined) {
-          throw invalid('Nothing to change: give text, resolved or assignee.', 'text');
-        }
-        const parent = await resolveParent(ctx, args);
-        const current = toComment(await findComment(ctx, parent, args.comment_id));
+        const current = toComment(await provenComment(ctx, args, args.comment_id));
         // ClickUp wants text, assignee and resolved on every update: unchanged ones are sent back.
         const next = {
           text: args.text ?? current.text,
@@ -166,8 +125,6 @@ export class CommentsTools implements ToolGroup {
       output: commentDeleteOutput,
       annotations: DELETE,
       handler: async (args, ctx) => {
-        const parent = await resolveParent(ctx, args);
-        await findComment(ctx, parent, args.comment_id);
         await ctx.client.comments.delete(args.comment_id);
         return { id: args.comment_id, deleted: true as const };
       },

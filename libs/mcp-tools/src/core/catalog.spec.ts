@@ -5,6 +5,8 @@ import { Scope } from './scope';
 import { defineTool, READ, type ToolGroup } from './tool';
 import type { ToolContext } from './tool-context';
 import { ToolError } from './tool-error';
+import { rule } from './input-fields';
+import { defineGuard, idProof } from './tool-guard';
 
 const failing = (name: string, error: unknown) =>
   defineTool({
@@ -26,9 +28,11 @@ const group: ToolGroup = {
     failing('broken_tool', new TypeError("Cannot read properties of undefined (reading 'id')")),
     failing('refusing_tool', new ToolError('FORBIDDEN', 'Outside the server’s spaces.')),
   ],
+  guard: defineGuard({ tag: 'tasks', tools: { broken_tool: { ids: {} }, refusing_tool: { ids: {} } } }),
 };
 
 const context = (): ToolContext => ({
+  selection: new ToolCatalog([group]).select(),
   client: new ClickUpClient({
     baseUrl: 'http://127.0.0.1:9',
     credential: { kind: 'personal', token: 'pk_unused' },
@@ -62,5 +66,147 @@ describe('a tool handler that fails', () => {
     const envelope = await catalog.call('refusing_tool', { secret_note: 'x' }, context());
     expect(envelope.issues[0]).toMatchObject({ code: 'FORBIDDEN' });
     expect(faults).toEqual([]);
+  });
+});
+
+describe('authorizing a call with its group’s guard', () => {
+  let events: string[];
+  let fetches: number;
+  const folder = (id: string, ctx: ToolContext) =>
+    ctx.scope.once(`folder ${id}`, async () => {
+      fetches += 1;
+      if (id === 'outside') throw new ToolError('FORBIDDEN', 'That folder is outside the spaces.');
+      return { id, name: `Folder ${id}` };
+    });
+  const FOLDER_PROOF = idProof('folder', async (id, _args, ctx) => {
+    events.push(`prove ${id}`);
+    return folder(id, ctx);
+  });
+  const tool = (name: string, tag: 'folders' | 'goals', input: z.ZodObject) =>
+    defineTool({
+      name,
+      title: name,
+      description: name,
+      method: 'get',
+      tags: [tag],
+      input,
+      output: z.object({ name: z.string() }),
+      annotations: READ,
+      handler: async (args: { folder_id?: string }, ctx) => {
+        events.push('handler');
+        return { name: args.folder_id ? (await folder(args.folder_id, ctx)).name : 'none' };
+      },
+    });
+  const peekInput = z
+    .object({ folder_id: z.string(), other_id: z.string().optional() })
+    .refine((a) => a.folder_id !== a.other_id, rule('Give two different folders.', 'other_id'));
+  const folders: ToolGroup = {
+    tools: [tool('folder_peek', 'folders', peekInput), tool('folder_wide', 'folders', z.object({}))],
+    guard: defineGuard({
+      tag: 'folders',
+      tools: {
+        folder_peek: { ids: { folder_id: FOLDER_PROOF, other_id: FOLDER_PROOF } },
+        folder_wide: {
+          ids: {},
+          pinned: () => {
+            events.push('pin rule');
+            throw new ToolError('FORBIDDEN', 'Not on a pinned server.');
+          },
+        },
+      },
+    }),
+  };
+  const goals: ToolGroup = {
+    tools: [tool('goal_peek', 'goals', z.object({}))],
+    guard: defineGuard({ tag: 'goals', workspaceLevel: true, tools: { goal_peek: { ids: {} } } }),
+  };
+  const catalog = new ToolCatalog([folders, goals]);
+  const whole = new Scope('9011');
+  const pinned = new Scope('9011', ['90111']);
+  const on = (scope: Scope, selection = catalog.select()): ToolContext => ({
+    ...context(),
+    scope,
+    selection,
+  });
+
+  beforeEach(() => {
+    events = [];
+    fetches = 0;
+  });
+
+  it('proves every id before the handler, which gets the proven object without fetching it again', async () => {
+    const envelope = await catalog.call('folder_peek', { folder_id: '901', other_id: '902' }, on(whole));
+    expect(envelope).toEqual({ ok: true, result: { name: 'Folder 901' }, issues: [] });
+    expect(events).toEqual(['prove 901', 'prove 902', 'handler']);
+    expect(fetches).toBe(2);
+  });
+
+  it('answers a refused proof with its issue and runs no handler', async () => {
+    const envelope = await catalog.call('folder_peek', { folder_id: '901', other_id: 'outside' }, on(whole));
+    expect(envelope).toEqual({
+      ok: false,
+      result: null,
+      issues: [{ code: 'FORBIDDEN', message: 'That folder is outside the spaces.' }],
+    });
+    expect(events).not.toContain('handler');
+  });
+
+  it('forgets what a call fetched when the call ends: objects change between calls', async () => {
+    await catalog.call('folder_peek', { folder_id: '901' }, on(whole));
+    await catalog.call('folder_peek', { folder_id: '901' }, on(whole));
+    expect(fetches).toBe(2);
+  });
+
+  it('refuses a tool outside the server’s selection before reading its arguments', async () => {
+    const selection = catalog.select({ tags: ['goals'] });
+    const envelope = await catalog.call('folder_peek', { folder_id: 42 }, on(whole, selection));
+    expect(envelope.issues).toEqual([
+      { code: 'FORBIDDEN', message: 'The tool folder_peek is not available on this MCP server.' },
+    ]);
+    const unknown = await catalog.call('folder_steal', {}, on(whole));
+    expect(unknown.issues).toEqual([
+      { code: 'FORBIDDEN', message: 'The tool folder_steal is not available on this MCP server.' },
+    ]);
+    expect(events).toEqual([]);
+  });
+
+  it('refuses a workspace-level tool on a pinned server without the admin’s leave, whatever the selection', async () => {
+    expect((await catalog.call('goal_peek', {}, on(pinned))).issues[0]).toMatchObject({ code: 'FORBIDDEN' });
+    const allowed = new Scope('9011', ['90111'], { allowWorkspaceObjects: true });
+    expect(await catalog.call('goal_peek', {}, on(allowed))).toMatchObject({ ok: true });
+    expect(await catalog.call('goal_peek', {}, on(whole))).toMatchObject({ ok: true });
+  });
+
+  it('checks argument rules before any proof, their message reaching the agent as written', async () => {
+    const envelope = await catalog.call('folder_peek', { folder_id: '901', other_id: '901' }, on(whole));
+    expect(envelope.issues).toEqual([
+      { code: 'VALIDATION_ERROR', message: 'Give two different folders.', path: 'other_id' },
+    ]);
+    expect(events).toEqual([]);
+  });
+
+  it('runs a pin rule on a pinned server only', async () => {
+    expect(await catalog.call('folder_wide', {}, on(whole))).toMatchObject({ ok: true });
+    expect(events).toEqual(['handler']);
+    events = [];
+    const envelope = await catalog.call('folder_wide', {}, on(pinned));
+    expect(envelope.issues).toEqual([{ code: 'FORBIDDEN', message: 'Not on a pinned server.' }]);
+    expect(events).toEqual(['pin rule']);
+  });
+
+  it('gives the admission stage authorize(tool, args) for a server: the same checks, no handler', async () => {
+    const authorize = catalog.authorizer(catalog.select({ tags: ['folders'] }), whole);
+    const { client } = context();
+    expect(await authorize('folder_peek', { folder_id: '901' }, client)).toBeNull();
+    expect(await authorize('folder_peek', { folder_id: 'outside' }, client)).toEqual([
+      { code: 'FORBIDDEN', message: 'That folder is outside the spaces.' },
+    ]);
+    expect(await authorize('folder_peek', {}, client)).toEqual([
+      expect.objectContaining({ code: 'VALIDATION_ERROR', path: 'folder_id' }),
+    ]);
+    expect(await authorize('goal_peek', {}, client)).toEqual([
+      { code: 'FORBIDDEN', message: 'The tool goal_peek is not available on this MCP server.' },
+    ]);
+    expect(events).toEqual(['prove 901', 'prove outside']);
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ClickUpClient } from '@gw/clickup-client';
 import { METHOD_GROUPS } from '@gw/tool-filters';
 import { z } from 'zod';
 import {
@@ -8,10 +9,12 @@ import {
   okEnvelope,
   validationIssues,
   type Envelope,
+  type Issue,
 } from './envelope';
 import { TOOL_METHODS, type ToolDefinition, type ToolGroup, type ToolMethod } from './tool';
 import type { ToolContext } from './tool-context';
-import { reachesWorkspaceObjects } from './scope';
+import { compileGuard, runGuard, type CompiledGuard } from './tool-guard';
+import { reachesWorkspaceObjects, type Scope } from './scope';
 import { illFormedTextIssues } from './well-formed-text';
 
 /** An entry of `tools/list`, as MCP clients receive it. */
@@ -74,13 +77,24 @@ export function expandMethods(methods: readonly string[] = []): Set<ToolMethod> 
 }
 
 /**
+ * `authorize(tool, args)` of one MCP server: null when the call may run, else the issues it is refused with (the
+ * tool is not in the server's selection, an argument is invalid, or an id names something outside its scope).
+ * Runs no handler; proofs read ClickUp with `client`, which carries the call's rate budget.
+ */
+export type Authorize = (tool: string, args: unknown, client: ClickUpClient) => Promise<Issue[] | null>;
+
+/**
  * Every tool of the product. JSON Schemas are generated once at start; a server's selection is computed once per
  * distinct filter and reused, so neither `tools/list` nor `tools/call` builds anything per request.
+ *
+ * Each tool group brings a guard (`ToolGuard`), and a call runs: the server's selection, argument validation, the
+ * guard's proofs of every id, then the handler. Handlers only translate arguments and results.
  */
 export class ToolCatalog {
   readonly tools: ReadonlyMap<string, ToolDefinition>;
   private readonly listings = new Map<string, ListedTool>();
   private readonly selections = new Map<string, ToolSelection>();
+  private readonly guards = new Map<string, CompiledGuard>();
 
   /**
    * @param reportFault where a handler's unexpected error goes (the agent only learns that the call failed and was
@@ -91,11 +105,19 @@ export class ToolCatalog {
     private readonly reportFault: (tool: string, error: unknown) => void = () => undefined,
   ) {
     const tools = new Map<string, ToolDefinition>();
-    for (const tool of groups.flatMap((g) => g.tools)) {
-      if (tools.has(tool.name)) throw new Error(`duplicate tool name ${tool.name}`);
-      if (!/^[a-z_]+$/.test(tool.name)) throw new Error(`tool name ${tool.name} must be [a-z_]`);
-      tools.set(tool.name, tool);
-      this.listings.set(tool.name, toListing(tool));
+    for (const group of groups) {
+      for (const tool of group.tools) {
+        if (tools.has(tool.name)) throw new Error(`duplicate tool name ${tool.name}`);
+        if (!/^[a-z_]+$/.test(tool.name)) throw new Error(`tool name ${tool.name} must be [a-z_]`);
+        tools.set(tool.name, tool);
+        this.listings.set(tool.name, toListing(tool));
+        this.guards.set(tool.name, compileGuard(tool, group.guard));
+      }
+      const stale = Object.keys(group.guard?.tools ?? {}).filter(
+        (name) => !group.tools.some((t) => t.name === name),
+      );
+      if (stale.length > 0)
+        throw new Error(`the ${group.guard.tag} guard names tools it has not: ${stale.join(', ')}`);
     }
     this.tools = tools;
   }
@@ -112,7 +134,7 @@ export class ToolCatalog {
         (t) =>
           methods.has(t.method) &&
           (tags.size === 0 || t.tags.some((tag) => tags.has(tag))) &&
-          (workspaceObjects || !t.workspaceLevel),
+          (workspaceObjects || !this.guardOf(t.name).workspaceLevel),
       )
       .map((t) => this.listings.get(t.name) as ListedTool);
     const json = JSON.stringify({ tools: listing });
@@ -127,21 +149,71 @@ export class ToolCatalog {
     return selection;
   }
 
-  /** Validates the arguments, runs the tool and wraps the outcome in the envelope. Never throws. */
+  /**
+   * `authorize(tool, args)` for one MCP server, composed of the tool groups' guards: the admission of a call
+   * without running it. `call` runs the same checks itself; use this where a call is decided on but not run here.
+   */
+  authorizer(selection: ToolSelection, scope: Scope): Authorize {
+    return async (name, args, client) => {
+      const refused = this.refuse(name, selection, scope);
+      if (refused) return refused;
+      const tool = this.tools.get(name) as ToolDefinition;
+      const parsed = parseArguments(tool, args);
+      if (!parsed.ok) return parsed.issues;
+      try {
+        await runGuard(this.guardOf(name), parsed.args, { client, scope: scope.forCall(), selection });
+        return null;
+      } catch (error) {
+        if (!isExplainedError(error)) this.reportFault(name, error);
+        return issuesFromError(error);
+      }
+    };
+  }
+
+  /**
+   * Authorizes the call (the server's selection, the arguments' validation, the guard's proofs), runs the tool and
+   * wraps the outcome in the envelope. The handler sees the call's scope, so what a proof fetched costs it nothing.
+   * Never throws.
+   */
   async call(name: string, args: unknown, ctx: ToolContext): Promise<Envelope> {
-    const tool = this.tools.get(name);
-    if (!tool) return failEnvelope([{ code: 'NOT_FOUND', message: `No tool named ${name}.` }]);
-    const parsed = tool.input.safeParse(args ?? {});
-    if (!parsed.success) return failEnvelope(validationIssues(parsed.error));
-    const illFormed = illFormedTextIssues(parsed.data);
-    if (illFormed.length > 0) return failEnvelope(illFormed);
+    const refused = this.refuse(name, ctx.selection, ctx.scope);
+    if (refused) return failEnvelope(refused);
+    const tool = this.tools.get(name) as ToolDefinition;
+    const parsed = parseArguments(tool, args);
+    if (!parsed.ok) return failEnvelope(parsed.issues);
+    const call: ToolContext = { ...ctx, scope: ctx.scope.forCall() };
     try {
-      return okEnvelope(await tool.handler(parsed.data, ctx));
+      await runGuard(this.guardOf(name), parsed.args, call);
+      return okEnvelope(await tool.handler(parsed.args, call));
     } catch (error) {
       if (!isExplainedError(error)) this.reportFault(name, error);
       return failEnvelope(issuesFromError(error));
     }
   }
+
+  /**
+   * A tool outside the server's selection is refused before its arguments are read, and so is a workspace-level
+   * tool on a scope that may not reach workspace-level objects, whatever the selection says.
+   */
+  private refuse(name: string, selection: ToolSelection, scope: Scope): Issue[] | null {
+    const guard = this.guards.get(name);
+    if (guard && selection.names.has(name) && (scope.workspaceObjects || !guard.workspaceLevel)) return null;
+    return [{ code: 'FORBIDDEN', message: `The tool ${name} is not available on this MCP server.` }];
+  }
+
+  private guardOf(name: string): CompiledGuard {
+    return this.guards.get(name) as CompiledGuard;
+  }
+}
+
+type Parsed = { ok: true; args: Readonly<Record<string, unknown>> } | { ok: false; issues: Issue[] };
+
+function parseArguments(tool: ToolDefinition, args: unknown): Parsed {
+  const parsed = tool.input.safeParse(args ?? {});
+  if (!parsed.success) return { ok: false, issues: validationIssues(parsed.error) };
+  const illFormed = illFormedTextIssues(parsed.data);
+  if (illFormed.length > 0) return { ok: false, issues: illFormed };
+  return { ok: true, args: parsed.data };
 }
 
 function toListing(tool: ToolDefinition): ListedTool {

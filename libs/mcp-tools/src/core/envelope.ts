@@ -1,5 +1,6 @@
 import { ClickUpError } from '@gw/clickup-client';
 import { z } from 'zod';
+import { ARGUMENT_RULE } from './input-fields';
 import { ToolError } from './tool-error';
 
 export const ISSUE_CODES = [
@@ -57,9 +58,10 @@ export const failEnvelope = (issues: Issue[]): Envelope<never> => ({ ok: false, 
 export function validationIssues(error: z.ZodError): Issue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
+    const whole = issue.code === 'custom' && issue.params?.[ARGUMENT_RULE] === true;
     return {
       code: 'VALIDATION_ERROR',
-      message: path ? `${path}: ${issue.message}` : issue.message,
+      message: path && !whole ? `${path}: ${issue.message}` : issue.message,
       path: path || undefined,
     };
   });

@@ -18,6 +18,24 @@ export const isClickUpId = (v: string): boolean => v.trim() !== '' && isSafeClic
  */
 export const clickUpId = z.string().refine(isClickUpId, CLICKUP_ID_MESSAGE);
 
+/** Marks the issues of argument rules (see `rule`), whose message is written whole. */
+export const ARGUMENT_RULE = 'argument_rule';
+
+/**
+ * A rule across arguments (`z.object({…}).refine(check, rule(message, field))`): checked with the schema, so a call
+ * that breaks it is refused before any id is proven, at no request. The message names the fields itself and reaches
+ * the agent as written, with `field` as the issue's path.
+ */
+export function rule(message: string, field?: string) {
+  return { message, params: { [ARGUMENT_RULE]: true }, ...(field === undefined ? {} : { path: [field] }) };
+}
+
+/** A rule's check: an update gives some field besides `id` (its target), or there is nothing to change. */
+export function changesSomething(id: string) {
+  return (args: Readonly<Record<string, unknown>>): boolean =>
+    Object.entries(args).some(([field, value]) => field !== id && value !== undefined);
+}
+
 /** `clickUpId` with where the agent finds one. */
 export function idField(source: string) {
   return clickUpId.describe(source);

@@ -1,7 +1,9 @@
-import type { ClickUpClient } from '@gw/clickup-client';
+import type { ClickUpClient, Folder, List, Space, Task } from '@gw/clickup-client';
 import { forbidden } from './tool-error';
 
 const MAX_REMEMBERED_LISTS = 10_000;
+
+type TaskReadOptions = Parameters<ClickUpClient['tasks']['get']>[1];
 
 /** Lists a scope found in its workspace, as a queued call carries them to the worker. */
 export interface ScopeKnowledge {
@@ -10,21 +12,35 @@ export interface ScopeKnowledge {
 }
 
 /**
+ * What a server's scope learns from ClickUp and keeps across calls: a space never changes workspace, and a list can
+ * move between spaces but never leaves its workspace.
+ */
+class WorkspaceMemory {
+  /** Spaces seen in the workspace's space list. */
+  readonly spaces = new Set<string>();
+  readonly loadingSpaces = new Map<boolean, Promise<void>>();
+  /**
+   * Lists seen in the workspace, for servers not pinned to spaces: a write to a known list needs no read first (half
+   * the requests, half the rate budget).
+   */
+  readonly lists = new Set<string>();
+  readonly checkingLists = new Map<string, Promise<void>>();
+}
+
+/**
  * The part of ClickUp an MCP server may see: one workspace, and optionally some of its spaces.
  * Every id an agent passes is checked by fetching the object it names and asking which space it lives in, so an
  * agent that guesses ids learns nothing: an out-of-scope object and a missing one answer alike.
+ *
+ * A tool call works with `forCall()`, a view of the server's scope that fetches each object once for that call:
+ * the guard proves an id by fetching its object, and the handler asking for the same object gets that one.
  */
 export class Scope {
   private readonly spaces: ReadonlySet<string> | null;
-  /** Spaces seen in the workspace's space list. A space never changes workspace, so hits need no refetch. */
-  private readonly workspaceSpaces = new Set<string>();
-  private readonly loading = new Map<boolean, Promise<void>>();
-  /**
-   * Lists seen in the workspace, for servers not pinned to spaces: a list can move between spaces but never leaves
-   * its workspace, so a write to a known list needs no read first (half the requests, half the rate budget).
-   */
-  private readonly workspaceLists = new Set<string>();
-  private readonly checkingLists = new Map<string, Promise<void>>();
+  // Shared with the server's call views (see `forCall`), hence assigned there and not readonly.
+  private memory = new WorkspaceMemory();
+  /** What this call fetched, by kind and id; null on the server's own scope, which fetches every time. */
+  private fetched: Map<string, Promise<unknown>> | null = null;
 
   /**
    * Whether objects that belong to the workspace rather than a space (goals, the member directory) are reachable:
@@ -39,6 +55,33 @@ export class Scope {
   ) {
     this.spaces = spaceIds.length > 0 ? new Set(spaceIds) : null;
     this.workspaceObjects = reachesWorkspaceObjects(spaceIds, options.allowWorkspaceObjects);
+  }
+
+  /**
+   * This scope for one tool call: the same workspace, pin and memory, plus the objects the call has fetched, so a
+   * guard's proof and the handler after it cost one request. Never kept past the call: objects change between calls.
+   */
+  forCall(): Scope {
+    const call = new Scope(this.workspaceId, this.spaceIds ?? [], {
+      allowWorkspaceObjects: this.workspaceObjects,
+    });
+    call.memory = this.memory;
+    call.fetched = new Map();
+    return call;
+  }
+
+  /**
+   * `fetch()` once per call under `key` (kind and id): later asks, and concurrent ones, share its answer, a refusal
+   * included. Outside a call it fetches every time.
+   */
+  once<T>(key: string, fetch: () => Promise<T>): Promise<T> {
+    if (!this.fetched) return fetch();
+    let found = this.fetched.get(key) as Promise<T> | undefined;
+    if (!found) {
+      found = fetch();
+      this.fetched.set(key, found);
+    }
+    return found;
   }
 
   get spaceIds(): string[] | null {
@@ -91,40 +134,40 @@ export class Scope {
   ): Promise<void> {
     this.assertSpace(spaceId, what);
     const id = String(spaceId ?? '');
-    if (this.workspaceSpaces.has(id)) return;
+    if (this.memory.spaces.has(id)) return;
     for (const archived of [false, true]) {
       await this.loadSpaces(client, archived);
-      if (this.workspaceSpaces.has(id)) return;
+      if (this.memory.spaces.has(id)) return;
     }
     throw forbidden(`${what} is outside the workspace this MCP server is scoped to.`);
   }
 
   private loadSpaces(client: ClickUpClient, archived: boolean): Promise<void> {
-    return shareFetch(this.loading, archived, () =>
+    return shareFetch(this.memory.loadingSpaces, archived, () =>
       client.spaces.list(this.workspaceId, { archived }).then(({ data }) => {
-        for (const space of data) this.workspaceSpaces.add(space.id);
+        for (const space of data) this.memory.spaces.add(space.id);
       }),
     );
   }
 
   /** Fetches a task and checks it is in scope; the fetched task is returned for reuse. */
-  async task(
-    client: ClickUpClient,
-    taskId: string,
-    options: Parameters<ClickUpClient['tasks']['get']>[1] = {},
-  ) {
-    const { data } = await client.tasks.get(taskId, options);
-    this.assertWorkspace(data.team_id, 'That task');
-    this.assertSpace(data.space?.id, 'That task');
-    // A task that names this workspace proves its list is in it: a write to that list next needs no list read.
-    if (data.team_id === this.workspaceId && data.list?.id) this.rememberLists([data.list.id]);
-    return data;
+  task(client: ClickUpClient, taskId: string, options: TaskReadOptions = {}): Promise<Task> {
+    return this.once(`task ${taskId} ${JSON.stringify(options)}`, async () => {
+      const { data } = await client.tasks.get(taskId, options);
+      this.assertWorkspace(data.team_id, 'That task');
+      this.assertSpace(data.space?.id, 'That task');
+      // A task that names this workspace proves its list is in it: a write to that list next needs no list read.
+      if (data.team_id === this.workspaceId && data.list?.id) this.rememberLists([data.list.id]);
+      return data;
+    });
   }
 
-  async list(client: ClickUpClient, listId: string) {
-    const { data } = await client.lists.get(listId);
-    await this.checkSpace(client, data.space?.id, 'That list');
-    return data;
+  list(client: ClickUpClient, listId: string): Promise<List> {
+    return this.once(`list ${listId}`, async () => {
+      const { data } = await client.lists.get(listId);
+      await this.checkSpace(client, data.space?.id, 'That list');
+      return data;
+    });
   }
 
   /**
@@ -132,13 +175,13 @@ export class Scope {
    * pinned to spaces check every time, because a list can be moved to a space outside the pin.
    */
   async checkList(client: ClickUpClient, listId: string): Promise<void> {
-    if (this.workspaceLists.has(listId)) return;
+    if (this.memory.lists.has(listId)) return;
     if (this.spaces) {
       await this.list(client, listId);
       return;
     }
     // A burst of writes to one list shares one read.
-    await shareFetch(this.checkingLists, listId, () =>
+    await shareFetch(this.memory.checkingLists, listId, () =>
       this.list(client, listId).then(() => this.rememberLists([listId])),
     );
   }
@@ -150,8 +193,8 @@ export class Scope {
   rememberLists(listIds: Iterable<string>): void {
     if (this.spaces) return;
     for (const id of listIds) {
-      if (this.workspaceLists.size >= MAX_REMEMBERED_LISTS) this.workspaceLists.clear();
-      this.workspaceLists.add(id);
+      if (this.memory.lists.size >= MAX_REMEMBERED_LISTS) this.memory.lists.clear();
+      this.memory.lists.add(id);
     }
   }
 
@@ -162,7 +205,7 @@ export class Scope {
    */
   knowledgeFor(args: Readonly<Record<string, unknown>>): ScopeKnowledge | undefined {
     const named = [args['list_id'], ...(Array.isArray(args['list_ids']) ? args['list_ids'] : [])];
-    const lists = named.filter((id): id is string => typeof id === 'string' && this.workspaceLists.has(id));
+    const lists = named.filter((id): id is string => typeof id === 'string' && this.memory.lists.has(id));
     return lists.length > 0 ? { workspace_id: this.workspaceId, lists } : undefined;
   }
 
@@ -171,16 +214,20 @@ export class Scope {
     if (knowledge?.workspace_id === this.workspaceId) this.rememberLists(knowledge.lists);
   }
 
-  async folder(client: ClickUpClient, folderId: string) {
-    const { data } = await client.folders.get(folderId);
-    await this.checkSpace(client, data.space?.id, 'That folder');
-    return data;
+  folder(client: ClickUpClient, folderId: string): Promise<Folder> {
+    return this.once(`folder ${folderId}`, async () => {
+      const { data } = await client.folders.get(folderId);
+      await this.checkSpace(client, data.space?.id, 'That folder');
+      return data;
+    });
   }
 
-  async space(client: ClickUpClient, spaceId: string) {
-    await this.checkSpace(client, spaceId, 'That space');
-    const { data } = await client.spaces.get(spaceId);
-    return data;
+  space(client: ClickUpClient, spaceId: string): Promise<Space> {
+    return this.once(`space ${spaceId}`, async () => {
+      await this.checkSpace(client, spaceId, 'That space');
+      const { data } = await client.spaces.get(spaceId);
+      return data;
+    });
   }
 }
 

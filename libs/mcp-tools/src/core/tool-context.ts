@@ -1,4 +1,5 @@
 import type { ClickUpClient } from '@gw/clickup-client';
+import type { ToolSelection } from './catalog';
 import type { Envelope } from './envelope';
 import type { Scope } from './scope';
 
@@ -31,7 +32,10 @@ export interface RetryJobLookup {
 /** What a tool handler works with: a client for the server's ClickUp connection and the server's scope. */
 export interface ToolContext {
   client: ClickUpClient;
+  /** The server's scope; the handler sees the call's view of it (`Scope.forCall`). */
   scope: Scope;
+  /** The tools the server lists: `ToolCatalog.call` refuses any other before reading its arguments. */
+  selection: ToolSelection;
   signal?: AbortSignal;
   /** The server's queued calls; absent where there is no retry queue (the worker, tests). */
   jobs?: RetryJobLookup;

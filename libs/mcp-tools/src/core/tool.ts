@@ -1,6 +1,7 @@
 import type { ToolMethod, ToolTag } from '@gw/tool-filters';
 import type { z } from 'zod';
 import type { ToolContext } from './tool-context';
+import type { ToolGuard } from './tool-guard';
 
 export { TOOL_METHODS, TOOL_TAGS, type ToolMethod, type ToolTag } from '@gw/tool-filters';
 
@@ -27,11 +28,7 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z
   /** The schema of `result` in the envelope. */
   output: O;
   annotations: ToolAnnotations;
-  /**
-   * Reaches objects of the workspace as a whole, which live in no space (goals): a server pinned to spaces lists it
-   * only when an admin allowed workspace-level objects (`ToolFilter.workspaceObjects`).
-   */
-  workspaceLevel?: boolean;
+  /** Runs after the group's guard has proven every id argument (see `ToolGuard`). */
   handler(args: z.output<I>, ctx: ToolContext): Promise<z.input<O>>;
 }
 
@@ -71,4 +68,6 @@ export const DELETE: ToolAnnotations = {
 /** Implemented by each tool group's provider; the catalog collects them. */
 export interface ToolGroup {
   readonly tools: readonly ToolDefinition[];
+  /** The group's guard, declared beside its tools; the catalog refuses a tool it does not cover. */
+  readonly guard: ToolGuard;
 }

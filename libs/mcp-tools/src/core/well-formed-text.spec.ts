@@ -10,6 +10,7 @@ describe('arguments holding an unpaired UTF-16 surrogate', () => {
   const catalog = new ToolCatalog([new TasksTools(), new GoalsTools()]);
   // Nothing listens there: a call that got as far as ClickUp would fail differently.
   const context = (): ToolContext => ({
+    selection: catalog.select(),
     client: new ClickUpClient({
       baseUrl: 'http://127.0.0.1:9',
       credential: { kind: 'personal', token: 'pk_unused' },

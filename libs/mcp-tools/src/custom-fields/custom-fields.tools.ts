@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CustomField } from '@gw/clickup-client';
 import type { z } from 'zod';
 import { defineTool, READ, type ToolGroup } from '../core/tool';
+import { customFieldsGuard } from './custom-fields.guard';
 import { customFieldItem, customFieldListInput, customFieldListOutput } from './custom-fields.schemas';
 import { optionName } from './field-values';
 
@@ -18,6 +19,7 @@ function toItem(field: CustomField): z.input<typeof customFieldItem> {
 
 @Injectable()
 export class CustomFieldsTools implements ToolGroup {
+  readonly guard = customFieldsGuard;
   readonly tools = [
     defineTool({
       name: 'custom_field_list',
@@ -31,7 +33,6 @@ export class CustomFieldsTools implements ToolGroup {
       output: customFieldListOutput,
       annotations: READ,
       handler: async (args, ctx) => {
-        await ctx.scope.checkList(ctx.client, args.list_id);
         const { data } = await ctx.client.customFields.listForList(args.list_id);
         return { items: data.map(toItem), next_cursor: null, truncated: false };
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField, nameField, textField } from '../core/input-fields';
+import { idField, nameField, rule, textField } from '../core/input-fields';
 
 const docId = idField('From doc_search.');
 const pageId = idField('From doc_page_list.');
@@ -32,14 +32,19 @@ export const docSearchOutput = z.object({
 
 export const docGetInput = z.object({ doc_id: docId });
 
-export const docCreateInput = z.object({
-  name: nameField(300),
-  space_id: idField('Parent (workspace_hierarchy); or folder_id or list_id.').optional(),
-  folder_id: idField('From workspace_hierarchy.').optional(),
-  list_id: idField('From workspace_hierarchy.').optional(),
-  visibility: z.enum(['public', 'private']).optional(),
-  content: markdown.optional().describe('Markdown of the first page.'),
-});
+export const docCreateInput = z
+  .object({
+    name: nameField(300),
+    space_id: idField('Parent (workspace_hierarchy); or folder_id or list_id.').optional(),
+    folder_id: idField('From workspace_hierarchy.').optional(),
+    list_id: idField('From workspace_hierarchy.').optional(),
+    visibility: z.enum(['public', 'private']).optional(),
+    content: markdown.optional().describe('Markdown of the first page.'),
+  })
+  .refine(
+    (a) => [a.space_id, a.folder_id, a.list_id].filter((v) => v !== undefined).length <= 1,
+    rule('Give at most one of space_id, folder_id and list_id.', 'space_id'),
+  );
 
 export const docCreateOutput = docSchema.extend({ page_id: z.string().nullable() });
 
@@ -92,14 +97,19 @@ export const docPageCreateOutput = z.object({
   parent_page_id: z.string().nullable(),
 });
 
-export const docPageUpdateInput = z.object({
-  doc_id: docId,
-  page_id: pageId,
-  content: markdown.optional().describe('Markdown.'),
-  mode: z.enum(['replace', 'append', 'prepend']).default('replace'),
-  name: nameField(300).optional(),
-  sub_title: textField(300).optional(),
-});
+export const docPageUpdateInput = z
+  .object({
+    doc_id: docId,
+    page_id: pageId,
+    content: markdown.optional().describe('Markdown.'),
+    mode: z.enum(['replace', 'append', 'prepend']).default('replace'),
+    name: nameField(300).optional(),
+    sub_title: textField(300).optional(),
+  })
+  .refine(
+    (a) => a.content !== undefined || a.name !== undefined || a.sub_title !== undefined,
+    rule('Nothing to change: give content, name or sub_title.', 'content'),
+  );
 
 export const docPageUpdateOutput = z.object({
   id: z.string(),

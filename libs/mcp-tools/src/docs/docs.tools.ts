@@ -4,9 +4,8 @@ import type { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { foldName, timeFields } from '../core/format';
 import { CREATE, READ, UPDATE, defineTool, type ToolGroup } from '../core/tool';
-import type { ToolContext } from '../core/tool-context';
-import { forbidden, invalid } from '../core/tool-error';
-import { assertDocForPages, docScopeChecker, getDocInScope } from './doc-scope';
+import { docScopeChecker, provenDoc } from './doc.scope';
+import { docsGuard } from './docs.guard';
 import {
   DOC_PARENT_TYPES,
   docCreateInput,
@@ -59,28 +58,15 @@ function nameMatcher(query: string | undefined): (doc: Doc) => boolean {
   };
 }
 
-async function docParent(
-  ctx: ToolContext,
+/** The doc's parent: the space, folder or list named (at most one), else the workspace. */
+function docParent(
   args: { space_id?: string; folder_id?: string; list_id?: string },
-): Promise<NonNullable<CreateDocBody['parent']>> {
-  const given = [args.space_id, args.folder_id, args.list_id].filter((v) => v !== undefined);
-  if (given.length > 1) throw invalid('Give at most one of space_id, folder_id and list_id.', 'space_id');
-  if (args.space_id) {
-    await ctx.scope.space(ctx.client, args.space_id);
-    return { id: args.space_id, type: 4 };
-  }
-  if (args.folder_id) {
-    await ctx.scope.folder(ctx.client, args.folder_id);
-    return { id: args.folder_id, type: 5 };
-  }
-  if (args.list_id) {
-    await ctx.scope.checkList(ctx.client, args.list_id);
-    return { id: args.list_id, type: 6 };
-  }
-  if (ctx.scope.spaceIds) {
-    throw forbidden('This MCP server is scoped to spaces: give a space_id, folder_id or list_id in them.');
-  }
-  return { id: ctx.scope.workspaceId, type: 12 };
+  workspaceId: string,
+): NonNullable<CreateDocBody['parent']> {
+  if (args.space_id) return { id: args.space_id, type: 4 };
+  if (args.folder_id) return { id: args.folder_id, type: 5 };
+  if (args.list_id) return { id: args.list_id, type: 6 };
+  return { id: workspaceId, type: 12 };
 }
 
 function flattenPages(pages: DocPageRef[], depth = 0, parent: string | null = null) {
@@ -94,6 +80,7 @@ function flattenPages(pages: DocPageRef[], depth = 0, parent: string | null = nu
 
 @Injectable()
 export class DocsTools implements ToolGroup {
+  readonly guard = docsGuard;
   readonly tools = [
     defineTool({
       name: 'doc_search',
@@ -154,7 +141,7 @@ export class DocsTools implements ToolGroup {
       input: docGetInput,
       output: docSchema,
       annotations: READ,
-      handler: async (args, ctx) => toDoc(await getDocInScope(ctx, args.doc_id), ctx.scope.workspaceId),
+      handler: async (args, ctx) => toDoc(await provenDoc(ctx, args.doc_id), ctx.scope.workspaceId),
     }),
     defineTool({
       name: 'doc_create',
@@ -168,7 +155,7 @@ export class DocsTools implements ToolGroup {
       annotations: CREATE,
       handler: async (args, ctx) => {
         const ws = ctx.scope.workspaceId;
-        const parent = await docParent(ctx, args);
+        const parent = docParent(args, ws);
         const { data } = await ctx.client.docs.create(ws, {
           name: args.name,
           parent,
@@ -198,7 +185,6 @@ export class DocsTools implements ToolGroup {
       output: docPageListOutput,
       annotations: READ,
       handler: async (args, ctx) => {
-        await assertDocForPages(ctx, args.doc_id);
         const { data } = await ctx.client.docs.pageListing(ctx.scope.workspaceId, args.doc_id, {
           maxPageDepth: args.max_depth ?? -1,
         });
@@ -215,7 +201,6 @@ export class DocsTools implements ToolGroup {
       output: docPageGetOutput,
       annotations: READ,
       handler: async (args, ctx) => {
-        await assertDocForPages(ctx, args.doc_id);
         const { data } = await ctx.client.docs.getPage(ctx.scope.workspaceId, args.doc_id, args.page_id, {
           contentFormat: args.format === 'plain' ? 'text/plain' : 'text/md',
         });
@@ -239,7 +224,6 @@ export class DocsTools implements ToolGroup {
       output: docPageCreateOutput,
       annotations: CREATE,
       handler: async (args, ctx) => {
-        await assertDocForPages(ctx, args.doc_id);
         const { data } = await ctx.client.docs.createPage(ctx.scope.workspaceId, args.doc_id, {
           name: args.name,
           content: args.content,
@@ -261,10 +245,6 @@ export class DocsTools implements ToolGroup {
       // Appending twice appends twice.
       annotations: { ...UPDATE, idempotentHint: false },
       handler: async (args, ctx) => {
-        if (args.content === undefined && args.name === undefined && args.sub_title === undefined) {
-          throw invalid('Nothing to change: give content, name or sub_title.', 'content');
-        }
-        await assertDocForPages(ctx, args.doc_id);
         await ctx.client.docs.editPage(ctx.scope.workspaceId, args.doc_id, args.page_id, {
           name: args.name,
           sub_title: args.sub_title,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CREATE, defineTool, DELETE, READ, UPDATE, type ToolGroup } from '../core/tool';
 import { deletedOutput } from '../workspaces/hierarchy.schemas';
+import { foldersGuard } from './folders.guard';
 import { toFolderDetail, toFolderSummary } from './folders.format';
 import {
   folderCreateInput,
@@ -15,6 +16,7 @@ import {
 
 @Injectable()
 export class FoldersTools implements ToolGroup {
+  readonly guard = foldersGuard;
   readonly tools = [
     defineTool({
       name: 'folder_list',
@@ -28,7 +30,6 @@ export class FoldersTools implements ToolGroup {
       output: folderListOutput,
       annotations: READ,
       handler: async (args, ctx) => {
-        await ctx.scope.checkSpace(ctx.client, args.space_id, 'That space');
         const { data } = await ctx.client.folders.list(args.space_id, { archived: args.archived });
         // ClickUp may answer the placeholder folder of folderless lists; it is not a folder an agent can use.
         const items = data.filter((f) => f.hidden !== true).map(toFolderSummary);
@@ -56,7 +57,6 @@ export class FoldersTools implements ToolGroup {
       output: folderSummarySchema,
       annotations: CREATE,
       handler: async (args, ctx) => {
-        await ctx.scope.checkSpace(ctx.client, args.space_id, 'That space');
         const { data } = await ctx.client.folders.create(args.space_id, { name: args.name });
         return toFolderSummary(data);
       },
@@ -71,7 +71,6 @@ export class FoldersTools implements ToolGroup {
       output: folderSummarySchema,
       annotations: UPDATE,
       handler: async (args, ctx) => {
-        await ctx.scope.folder(ctx.client, args.folder_id);
         const { data } = await ctx.client.folders.update(args.folder_id, { name: args.name });
         return toFolderSummary(data);
       },
@@ -86,7 +85,6 @@ export class FoldersTools implements ToolGroup {
       output: deletedOutput,
       annotations: DELETE,
       handler: async (args, ctx) => {
-        await ctx.scope.folder(ctx.client, args.folder_id);
         await ctx.client.folders.delete(args.folder_id);
         return { deleted: true as const };
       },

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { clickUpId, idField, instantField, nameField, textField, userIdField } from '../core/input-fields';
+import {
+  clickUpId,
+  idField,
+  instantField,
+  nameField,
+  rule,
+  textField,
+  userIdField,
+} from '../core/input-fields';
 
 const goalId = idField('From goal_list.');
 const keyResultId = idField('From goal_get.');
@@ -52,10 +60,15 @@ export const goalListOutput = z.object({
   truncated: z.boolean(),
 });
 
-export const goalGetInput = z.object({
-  goal_id: goalId.optional(),
-  name: textField(200).optional().describe('Or the exact name.'),
-});
+export const goalGetInput = z
+  .object({
+    goal_id: goalId.optional(),
+    name: textField(200).optional().describe('Or the exact name.'),
+  })
+  .refine(
+    (a) => (a.goal_id === undefined) !== (a.name === undefined),
+    rule('Give goal_id or name (one of them).', 'goal_id'),
+  );
 
 export const goalCreateInput = z.object({
   name: nameField(300),

@@ -5,6 +5,8 @@ import { foldName, timeFields } from '../core/format';
 import { CREATE, DELETE, READ, UPDATE, defineTool, type ToolGroup } from '../core/tool';
 import type { ToolContext } from '../core/tool-context';
 import { invalid, notFound } from '../core/tool-error';
+import { provenGoal } from './goal.scope';
+import { goalsGuard } from './goals.guard';
 import {
   deletedOutput,
   goalCreateInput,
@@ -67,19 +69,7 @@ function toDetail(goal: Goal): z.input<typeof goalDetailSchema> {
   };
 }
 
-/**
- * Goals belong to the workspace, not to a space: a server pinned to spaces reaches them only when an admin allowed
- * workspace-level objects (the catalog then lists the goal tools; this check holds where a listing is stale).
- */
-async function getGoal(ctx: ToolContext, goalId: string): Promise<Goal> {
-  ctx.scope.assertWorkspaceObjects('Goals');
-  const { data } = await ctx.client.goals.get(goalId);
-  ctx.scope.assertWorkspace(data.team_id, 'That goal');
-  return data;
-}
-
 async function listGoals(ctx: ToolContext, includeCompleted: boolean): Promise<Goal[]> {
-  ctx.scope.assertWorkspaceObjects('Goals');
   const { data } = await ctx.client.goals.list(ctx.scope.workspaceId, { includeCompleted });
   // Goals inside goal folders are listed under their folder.
   const seen = new Set<string>();
@@ -88,15 +78,9 @@ async function listGoals(ctx: ToolContext, includeCompleted: boolean): Promise<G
   );
 }
 
-async function findKeyResult(ctx: ToolContext, goalId: string, keyResultId: string): Promise<KeyResult> {
-  const goal = await getGoal(ctx, goalId);
-  const kr = goal.key_results.find((k) => k.id === keyResultId);
-  if (!kr) throw notFound('That goal has no key result with this key_result_id (see goal_get).');
-  return kr;
-}
-
 @Injectable()
 export class GoalsTools implements ToolGroup {
+  readonly guard = goalsGuard;
   readonly tools = [
     defineTool({
       name: 'goal_list',
@@ -105,7 +89,6 @@ export class GoalsTools implements ToolGroup {
         'Workspace goals (not in spaces) with progress; find one by name, e.g. {name: "Reduce Churn"}.',
       method: 'list',
       tags: ['goals'],
-      workspaceLevel: true,
       input: goalListInput,
       output: goalListOutput,
       annotations: READ,
@@ -122,14 +105,10 @@ export class GoalsTools implements ToolGroup {
       description: 'A goal with its key results’ progress (current/target/percent).',
       method: 'get',
       tags: ['goals'],
-      workspaceLevel: true,
       input: goalGetInput,
       output: goalDetailSchema,
       annotations: READ,
       handler: async (args, ctx) => {
-        if ((args.goal_id === undefined) === (args.name === undefined)) {
-          throw invalid('Give goal_id or name (one of them).', 'goal_id');
-        }
         let goalId = args.goal_id;
         if (args.name !== undefined) {
           const wanted = foldName(args.name);
@@ -139,7 +118,7 @@ export class GoalsTools implements ToolGroup {
             throw invalid(`Several goals are named "${args.name}"; give goal_id.`, 'name');
           goalId = matches[0].id;
         }
-        return toDetail(await getGoal(ctx, goalId as string));
+        return toDetail(await provenGoal(ctx, goalId as string));
       },
     }),
     defineTool({
@@ -148,12 +127,10 @@ export class GoalsTools implements ToolGroup {
       description: 'Creates a workspace goal; add measurable targets with key_result_create.',
       method: 'create',
       tags: ['goals'],
-      workspaceLevel: true,
       input: goalCreateInput,
       output: goalSummarySchema,
       annotations: CREATE,
       handler: async (args, ctx) => {
-        ctx.scope.assertWorkspaceObjects('Goals');
         const owners = args.owners ?? [];
         const { data } = await ctx.client.goals.create(ctx.scope.workspaceId, {
           name: args.name,
@@ -172,12 +149,11 @@ export class GoalsTools implements ToolGroup {
       description: 'Changes the given fields of a goal (name, due date, description, colour, owners).',
       method: 'update',
       tags: ['goals'],
-      workspaceLevel: true,
       input: goalUpdateInput,
       output: goalSummarySchema,
       annotations: UPDATE,
       handler: async (args, ctx) => {
-        const goal = await getGoal(ctx, args.goal_id);
+        const goal = await provenGoal(ctx, args.goal_id);
         // ClickUp wants name, due date, description and colour on every update: unchanged ones are sent back.
         const { data } = await ctx.client.goals.update(goal.id, {
           name: args.name ?? goal.name,
@@ -196,12 +172,10 @@ export class GoalsTools implements ToolGroup {
       description: 'Deletes a goal and its key results.',
       method: 'delete',
       tags: ['goals'],
-      workspaceLevel: true,
       input: goalDeleteInput,
       output: deletedOutput,
       annotations: DELETE,
       handler: async (args, ctx) => {
-        await getGoal(ctx, args.goal_id);
         await ctx.client.goals.delete(args.goal_id);
         return { id: args.goal_id, deleted: true as const };
       },
@@ -213,16 +187,10 @@ export class GoalsTools implements ToolGroup {
         'Adds a key result (target) to a goal: start to target, or automatic from linked tasks/lists.',
       method: 'create',
       tags: ['goals'],
-      workspaceLevel: true,
       input: keyResultCreateInput,
       output: keyResultSchema,
       annotations: CREATE,
       handler: async (args, ctx) => {
-        await getGoal(ctx, args.goal_id);
-        await Promise.all([
-          ...(args.task_ids ?? []).map((id) => ctx.scope.task(ctx.client, id)),
-          ...(args.list_ids ?? []).map((id) => ctx.scope.checkList(ctx.client, id)),
-        ]);
         const { data } = await ctx.client.goals.createKeyResult(args.goal_id, {
           name: args.name,
           type: args.type,
@@ -242,12 +210,10 @@ export class GoalsTools implements ToolGroup {
       description: 'Records a key result’s new current value (progress), with an optional note.',
       method: 'update',
       tags: ['goals'],
-      workspaceLevel: true,
       input: keyResultUpdateInput,
       output: keyResultSchema,
       annotations: UPDATE,
       handler: async (args, ctx) => {
-        await findKeyResult(ctx, args.goal_id, args.key_result_id);
         const { data } = await ctx.client.goals.updateKeyResult(args.key_result_id, {
           steps_current: args.current,
           note: args.note,
@@ -261,12 +227,10 @@ export class GoalsTools implements ToolGroup {
       description: 'Removes a key result from its goal.',
       method: 'delete',
       tags: ['goals'],
-      workspaceLevel: true,
       input: keyResultDeleteInput,
       output: deletedOutput,
       annotations: DELETE,
       handler: async (args, ctx) => {
-        await findKeyResult(ctx, args.goal_id, args.key_result_id);
         await ctx.client.goals.deleteKeyResult(args.key_result_id);
         return { id: args.key_result_id, deleted: true as const };
       },

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { timeFields } from '../core/format';
 import { defineTool, READ, type ToolGroup } from '../core/tool';
-import { notFound, ToolError } from '../core/tool-error';
+import { provenJob } from './job.scope';
+import { jobsGuard } from './jobs.guard';
 import { retryJobGetInput, retryJobGetOutput } from './jobs.schemas';
 
 @Injectable()
 export class JobsTools implements ToolGroup {
+  readonly guard = jobsGuard;
   readonly tools = [
     defineTool({
       name: 'retry_job_get',
@@ -19,10 +21,7 @@ export class JobsTools implements ToolGroup {
       output: retryJobGetOutput,
       annotations: READ,
       handler: async (args, ctx) => {
-        if (!ctx.jobs) throw new ToolError('UPSTREAM_ERROR', 'The retry queue is not available here.');
-        const job = await ctx.jobs.get(args.job_id);
-        // Another server's job answers like a missing one.
-        if (!job) throw notFound(`No queued call ${args.job_id} on this MCP server.`);
+        const job = await provenJob(ctx, args.job_id);
         return {
           job_id: job.job_id,
           tool: job.tool,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changesSomething, rule } from '../core/input-fields';
 import { folderIdInput, listIdInput, spaceIdInput } from '../workspaces/hierarchy.schemas';
 
 export const listSummarySchema = z.object({
@@ -43,34 +44,53 @@ const listFields = {
 const listName = z.string().trim().min(1).max(200);
 const ownerId = z.number().int().positive().describe('Owner user id (workspace_find or member_list)');
 
-export const listListInput = z.object({
-  folder_id: folderIdInput().optional(),
-  space_id: spaceIdInput('for the lists directly in this space').optional(),
-  archived: z.boolean().default(false).describe('List archived lists instead of active ones'),
-});
+/** A list lives in a folder or directly in a space: exactly one of the two is named. */
+type Container = { folder_id?: string; space_id?: string };
+const NOT_BOTH = [
+  (a: Container) => !(a.folder_id && a.space_id),
+  rule('Give folder_id or space_id, not both.', 'folder_id'),
+] as const;
+const EITHER = [
+  (a: Container) => Boolean(a.folder_id || a.space_id),
+  rule('Give folder_id, or space_id for lists directly in a space.', 'folder_id'),
+] as const;
+
+export const listListInput = z
+  .object({
+    folder_id: folderIdInput().optional(),
+    space_id: spaceIdInput('for the lists directly in this space').optional(),
+    archived: z.boolean().default(false).describe('List archived lists instead of active ones'),
+  })
+  .refine(...NOT_BOTH)
+  .refine(...EITHER);
 
 export const listGetInput = z.object({ list_id: listIdInput() });
 
-export const listCreateInput = z.object({
-  folder_id: folderIdInput().optional(),
-  space_id: spaceIdInput('to create the list directly in this space').optional(),
-  name: listName,
-  content: listFields.content.optional(),
-  due_date: listFields.due_date.optional(),
-  priority: listFields.priority.optional(),
-  assignee: ownerId.optional(),
-  color: listFields.color.optional(),
-});
+export const listCreateInput = z
+  .object({
+    folder_id: folderIdInput().optional(),
+    space_id: spaceIdInput('to create the list directly in this space').optional(),
+    name: listName,
+    content: listFields.content.optional(),
+    due_date: listFields.due_date.optional(),
+    priority: listFields.priority.optional(),
+    assignee: ownerId.optional(),
+    color: listFields.color.optional(),
+  })
+  .refine(...NOT_BOTH)
+  .refine(...EITHER);
 
-export const listUpdateInput = z.object({
-  list_id: listIdInput(),
-  name: listName.optional(),
-  content: listFields.content.optional(),
-  due_date: listFields.due_date.optional(),
-  priority: listFields.priority.optional(),
-  assignee: ownerId.nullable().optional().describe('Owner user id; null removes'),
-  color: listFields.color.nullable().optional().describe('List colour; null removes'),
-});
+export const listUpdateInput = z
+  .object({
+    list_id: listIdInput(),
+    name: listName.optional(),
+    content: listFields.content.optional(),
+    due_date: listFields.due_date.optional(),
+    priority: listFields.priority.optional(),
+    assignee: ownerId.nullable().optional().describe('Owner user id; null removes'),
+    color: listFields.color.nullable().optional().describe('List colour; null removes'),
+  })
+  .refine(changesSomething('list_id'), rule('Give at least one field to change.', 'name'));
 
 export const listDeleteInput = z.object({ list_id: listIdInput() });
 

@@ -3,8 +3,8 @@ import type { CreateListBody } from '@gw/clickup-client';
 import type { z } from 'zod';
 import type { ToolContext } from '../core/tool-context';
 import { CREATE, defineTool, DELETE, READ, UPDATE, type ToolGroup } from '../core/tool';
-import { invalid } from '../core/tool-error';
 import { deletedOutput } from '../workspaces/hierarchy.schemas';
+import { listsGuard } from './lists.guard';
 import { toListDetail, toListSummary } from './lists.format';
 import {
   listCreateInput,
@@ -17,12 +17,9 @@ import {
   listUpdateInput,
 } from './lists.schemas';
 
-/** A list lives in a folder or directly in a space; the tools take exactly one of the two. */
+/** A list lives in a folder or directly in a space; the input takes exactly one of the two. */
 function container(args: { folder_id?: string; space_id?: string }): { in: 'folder' | 'space'; id: string } {
-  if (args.folder_id && args.space_id) throw invalid('Give folder_id or space_id, not both.', 'folder_id');
-  if (args.folder_id) return { in: 'folder', id: args.folder_id };
-  if (args.space_id) return { in: 'space', id: args.space_id };
-  throw invalid('Give folder_id, or space_id for lists directly in a space.', 'folder_id');
+  return args.folder_id ? { in: 'folder', id: args.folder_id } : { in: 'space', id: args.space_id as string };
 }
 
 async function listsOf(args: z.output<typeof listListInput>, ctx: ToolContext) {
@@ -36,13 +33,13 @@ async function listsOf(args: z.output<typeof listListInput>, ctx: ToolContext) {
       : folder.lists.filter((l) => l.archived !== true);
     return lists.map((l) => toListSummary(l, place));
   }
-  await ctx.scope.checkSpace(ctx.client, where.id, 'That space');
   const { data } = await ctx.client.lists.listFolderless(where.id, { archived: args.archived });
   return data.map((l) => toListSummary(l, { folderId: null, spaceId: where.id }));
 }
 
 @Injectable()
 export class ListsTools implements ToolGroup {
+  readonly guard = listsGuard;
   readonly tools = [
     defineTool({
       name: 'list_list',
@@ -94,10 +91,8 @@ export class ListsTools implements ToolGroup {
           status: args.color,
         };
         if (where.in === 'folder') {
-          await ctx.scope.folder(ctx.client, where.id);
           return toListSummary((await ctx.client.lists.createInFolder(where.id, body)).data);
         }
-        await ctx.scope.checkSpace(ctx.client, where.id, 'That space');
         return toListSummary((await ctx.client.lists.createFolderless(where.id, body)).data);
       },
     }),
@@ -111,10 +106,7 @@ export class ListsTools implements ToolGroup {
       output: listSummarySchema,
       annotations: UPDATE,
       handler: async (args, ctx) => {
-        const { list_id: listId, ...changes } = args;
-        if (Object.values(changes).every((v) => v === undefined)) {
-          throw invalid('Give at least one field to change.', 'name');
-        }
+        const { list_id: listId } = args;
         const current = await ctx.scope.list(ctx.client, listId);
         const { data } = await ctx.client.lists.update(listId, {
           // ClickUp requires the name on every update.
@@ -139,7 +131,6 @@ export class ListsTools implements ToolGroup {
       output: deletedOutput,
       annotations: DELETE,
       handler: async (args, ctx) => {
-        await ctx.scope.checkList(ctx.client, args.list_id);
         await ctx.client.lists.delete(args.list_id);
         return { deleted: true as const };
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField } from '../core/input-fields';
+import { idField, rule } from '../core/input-fields';
 
 export const memberSchema = z.object({
   id: z.number().int(),
@@ -9,14 +9,16 @@ export const memberSchema = z.object({
   role: z.enum(['owner', 'admin', 'member', 'guest']).nullable(),
 });
 
-export const memberListInput = z.object({
-  list_id: idField(
-    'Only people with explicit access to this list (list_id from workspace_hierarchy or workspace_find). Omit for every member of the workspace.',
-  ).optional(),
-  task_id: idField(
-    'Only people with explicit access to this task (task_id from task_search or task_list_in_list).',
-  ).optional(),
-});
+export const memberListInput = z
+  .object({
+    list_id: idField(
+      'Only people with explicit access to this list (list_id from workspace_hierarchy or workspace_find). Omit for every member of the workspace.',
+    ).optional(),
+    task_id: idField(
+      'Only people with explicit access to this task (task_id from task_search or task_list_in_list).',
+    ).optional(),
+  })
+  .refine((a) => !(a.list_id && a.task_id), rule('Give list_id or task_id, not both.', 'list_id'));
 
 export const memberListOutput = z.object({
   items: z.array(memberSchema),

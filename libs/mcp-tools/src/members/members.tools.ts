@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ClickUpUser } from '@gw/clickup-client';
 import { z } from 'zod';
 import { defineTool, READ, type ToolGroup } from '../core/tool';
-import { invalid } from '../core/tool-error';
+import { membersGuard } from './members.guard';
 import {
   memberListInput,
   memberListOutput,
@@ -25,6 +25,7 @@ function toMember(user: ClickUpUser & { role?: number | null }): z.input<typeof 
 
 @Injectable()
 export class MembersTools implements ToolGroup {
+  readonly guard = membersGuard;
   readonly tools = [
     defineTool({
       name: 'member_list',
@@ -38,20 +39,12 @@ export class MembersTools implements ToolGroup {
       output: memberListOutput,
       annotations: READ,
       handler: async (args, ctx) => {
-        if (args.list_id && args.task_id) throw invalid('Give list_id or task_id, not both.', 'list_id');
         let users: (ClickUpUser & { role?: number | null })[];
         if (args.task_id) {
-          await ctx.scope.task(ctx.client, args.task_id);
           users = (await ctx.client.members.listForTask(args.task_id)).data;
         } else if (args.list_id) {
-          await ctx.scope.checkList(ctx.client, args.list_id);
           users = (await ctx.client.members.listForList(args.list_id)).data;
         } else {
-          // Every member of the workspace, emails included, is more than a server pinned to spaces may show.
-          ctx.scope.assertWorkspaceObjects(
-            'The workspace’s members',
-            'Give list_id or task_id in its spaces for the people with access there.',
-          );
           const workspaces = (await ctx.client.workspaces.list()).data;
           const workspace = workspaces.find((w) => w.id === ctx.scope.workspaceId);
           users = workspace?.members.map((m) => m.user) ?? [];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changesSomething, rule } from '../core/input-fields';
 import { spaceIdInput } from '../workspaces/hierarchy.schemas';
 
 export const SPACE_FEATURES = [
@@ -43,17 +44,19 @@ export const spaceCreateInput = z.object({
   multiple_assignees: z.boolean().default(true),
   features: features.optional().describe('All are on by default; e.g. {"time_tracking": false}'),
 });
-export const spaceUpdateInput = z.object({
-  space_id: spaceIdInput(),
-  name: spaceName.optional(),
-  color: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'a hex colour like #7B68EE')
-    .optional(),
-  private: z.boolean().optional(),
-  multiple_assignees: z.boolean().optional(),
-  features: features.optional(),
-});
+export const spaceUpdateInput = z
+  .object({
+    space_id: spaceIdInput(),
+    name: spaceName.optional(),
+    color: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'a hex colour like #7B68EE')
+      .optional(),
+    private: z.boolean().optional(),
+    multiple_assignees: z.boolean().optional(),
+    features: features.optional(),
+  })
+  .refine(changesSomething('space_id'), rule('Give at least one field to change.', 'name'));
 export const spaceDeleteInput = z.object({ space_id: spaceIdInput() });
 
 export const spaceListOutput = z.object({

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_SPACE_FEATURES, spaceUpdateBody, type SpaceFeatures } from '@gw/clickup-client';
 import { CREATE, defineTool, DELETE, READ, UPDATE, type ToolGroup } from '../core/tool';
-import { forbidden, invalid } from '../core/tool-error';
 import { deletedOutput } from '../workspaces/hierarchy.schemas';
+import { spacesGuard } from './spaces.guard';
 import { toSpaceDetail, toSpaceSummary } from './spaces.format';
 import {
   spaceCreateInput,
@@ -28,6 +28,7 @@ function switchFeatures(base: SpaceFeatures, switches: FeatureSwitches = {}): Sp
 
 @Injectable()
 export class SpacesTools implements ToolGroup {
+  readonly guard = spacesGuard;
   readonly tools = [
     defineTool({
       name: 'space_list',
@@ -68,9 +69,6 @@ export class SpacesTools implements ToolGroup {
       output: spaceDetailSchema,
       annotations: CREATE,
       handler: async (args, ctx) => {
-        if (ctx.scope.spaceIds) {
-          throw forbidden('This MCP server is limited to some spaces, so it cannot create new ones.');
-        }
         const { data } = await ctx.client.spaces.create(ctx.scope.workspaceId, {
           name: args.name,
           multiple_assignees: args.multiple_assignees,
@@ -90,9 +88,6 @@ export class SpacesTools implements ToolGroup {
       annotations: UPDATE,
       handler: async (args, ctx) => {
         const { space_id: spaceId, features, ...patch } = args;
-        if (features === undefined && Object.values(patch).every((v) => v === undefined)) {
-          throw invalid('Give at least one field to change.', 'name');
-        }
         const current = await ctx.scope.space(ctx.client, spaceId);
         const body = spaceUpdateBody(current, patch);
         body.features = switchFeatures(body.features, features);
@@ -109,7 +104,6 @@ export class SpacesTools implements ToolGroup {
       output: deletedOutput,
       annotations: DELETE,
       handler: async (args, ctx) => {
-        await ctx.scope.space(ctx.client, args.space_id);
         await ctx.client.spaces.delete(args.space_id);
         return { deleted: true as const };
       },

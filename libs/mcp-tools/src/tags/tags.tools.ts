@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { defineTool, READ, type ToolGroup } from '../core/tool';
+import { tagsGuard } from './tags.guard';
 import { tagListInput, tagListOutput } from './tags.schemas';
 
 @Injectable()
 export class TagsTools implements ToolGroup {
+  readonly guard = tagsGuard;
   readonly tools = [
     defineTool({
       name: 'tag_list',
@@ -17,7 +19,6 @@ export class TagsTools implements ToolGroup {
       output: tagListOutput,
       annotations: READ,
       handler: async (args, ctx) => {
-        await ctx.scope.space(ctx.client, args.space_id);
         const { data } = await ctx.client.tags.listForSpace(args.space_id);
         return {
           items: data.map((t) => ({ name: t.name, fg: t.tag_fg, bg: t.tag_bg })),

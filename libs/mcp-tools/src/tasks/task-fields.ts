@@ -15,7 +15,14 @@ export async function fieldOfTask(
 ): Promise<TaskCustomField | CustomField> {
   const own = findField(task.custom_fields, idOrName);
   if (own) return own;
-  const listFields = task.list ? (await ctx.client.customFields.listForList(task.list.id)).data : [];
+  const listId = task.list?.id;
+  // Read once per call: the guard proving a relationship field's tasks and the handler both look the field up.
+  const listFields = listId
+    ? await ctx.scope.once(
+        `custom_fields ${listId}`,
+        async () => (await ctx.client.customFields.listForList(listId)).data,
+      )
+    : [];
   const field = findField(listFields, idOrName);
   if (field) return field;
   const names = listFields.map((f) => f.name).join(', ') || 'none';

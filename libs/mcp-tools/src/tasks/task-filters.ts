@@ -2,7 +2,6 @@ import type { Task } from '@gw/clickup-client';
 import type { z } from 'zod';
 import { foldName } from '../core/format';
 import type { ToolContext } from '../core/tool-context';
-import { invalid } from '../core/tool-error';
 import { priorityLevel, priorityOf } from './task-inputs';
 import type { priorityInput } from './tasks.schemas';
 
@@ -18,9 +17,6 @@ export interface ClientSideFilters {
  * a listing never returns a task outside the workspace or spaces the server is pinned to.
  */
 export function clientSideFilter(args: ClientSideFilters, ctx: ToolContext): (t: Task) => boolean {
-  if (args.unassigned && args.assignees && args.assignees.length > 0) {
-    throw invalid('Give assignees or unassigned: true, not both.', 'unassigned');
-  }
   const levels = args.priorities ? new Set(args.priorities.map(priorityLevel)) : null;
   const text = args.name_contains ? foldName(args.name_contains) : null;
   return (t) =>

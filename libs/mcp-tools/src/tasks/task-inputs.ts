@@ -1,10 +1,19 @@
-import type { Priority } from '@gw/clickup-client';
+import type { ClickUpClient, Priority } from '@gw/clickup-client';
 import type { z } from 'zod';
 import { PRIORITY_NAMES } from '../core/format';
 import type { ToolContext } from '../core/tool-context';
 import type { priorityInput, timeInput, userRef } from './tasks.schemas';
 
 const LEVELS: Record<string, number> = { urgent: 1, high: 2, normal: 3, low: 4 };
+
+/** How task_get reads a task: with markdown, subtasks if asked, and by custom id within the server's workspace. */
+export function taskGetOptions(
+  args: { subtasks: boolean; custom_task_ids: boolean },
+  workspaceId: string,
+): Parameters<ClickUpClient['tasks']['get']>[1] {
+  const shared = { includeSubtasks: args.subtasks, includeMarkdownDescription: true };
+  return args.custom_task_ids ? { ...shared, customTaskIds: true as const, teamId: workspaceId } : shared;
+}
 
 /** 1..4 from a number or a name (`high`). */
 export function priorityLevel(value: z.output<typeof priorityInput>): number {

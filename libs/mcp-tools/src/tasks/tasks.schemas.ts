@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clickUpId, idField } from '../core/input-fields';
+import { changesSomething, clickUpId, idField, rule } from '../core/input-fields';
 
 // ---- shared pieces
 
@@ -109,6 +109,12 @@ export const operationResult = z.object({ ok: z.literal(true), changed: z.boolea
 
 // ---- inputs
 
+const ASSIGNED_OR_NOT = [
+  (a: { assignees?: readonly unknown[]; unassigned?: boolean }) =>
+    !(a.unassigned && a.assignees && a.assignees.length > 0),
+  rule('Give assignees or unassigned: true, not both.', 'unassigned'),
+] as const;
+
 export const taskCreateInput = z.object({
   list_id: listId.describe('Home list of the new task: list_id from workspace_hierarchy or workspace_find'),
   name: z.string().trim().min(1).max(1000),
@@ -123,69 +129,85 @@ export const taskCreateInput = z.object({
   parent: idField('task_id of a task in the same list: makes a subtask').optional(),
 });
 
-export const taskGetInput = z.object({
-  task_id: taskId.describe('task_id from task_search or task_list_in_list, or a custom id like ENG-12'),
-  subtasks: z.boolean().default(false),
-  custom_task_ids: z.boolean().default(false).describe('true when task_id is a custom id; needs team_id'),
-  team_id: idField('Workspace id (workspace_list)').optional(),
-});
+export const taskGetInput = z
+  .object({
+    task_id: taskId.describe('task_id from task_search or task_list_in_list, or a custom id like ENG-12'),
+    subtasks: z.boolean().default(false),
+    custom_task_ids: z.boolean().default(false).describe('true when task_id is a custom id; needs team_id'),
+    team_id: idField('Workspace id (workspace_list)').optional(),
+  })
+  .refine(
+    (a) => !a.custom_task_ids || a.team_id !== undefined,
+    rule('team_id is required when custom_task_ids is true.', 'team_id'),
+  );
 
-export const taskListInListInput = z.object({
-  list_id: listId,
-  statuses: statuses.optional(),
-  assignees: assignees.optional(),
-  unassigned: z.boolean().optional().describe('Only tasks nobody is assigned to'),
-  priorities: priorities.optional(),
-  tags: z.array(z.string()).max(20).optional(),
-  include_closed: z.boolean().default(false),
-  include_timl: z.boolean().default(false).describe('Also tasks whose home is another list'),
-  subtasks: z.boolean().default(false),
-  include_description: includeDescription,
-  page: z.number().int().min(0).optional().describe('ClickUp page (100 tasks each) to start at'),
-  limit,
-  cursor,
-});
+export const taskListInListInput = z
+  .object({
+    list_id: listId,
+    statuses: statuses.optional(),
+    assignees: assignees.optional(),
+    unassigned: z.boolean().optional().describe('Only tasks nobody is assigned to'),
+    priorities: priorities.optional(),
+    tags: z.array(z.string()).max(20).optional(),
+    include_closed: z.boolean().default(false),
+    include_timl: z.boolean().default(false).describe('Also tasks whose home is another list'),
+    subtasks: z.boolean().default(false),
+    include_description: includeDescription,
+    page: z.number().int().min(0).optional().describe('ClickUp page (100 tasks each) to start at'),
+    limit,
+    cursor,
+  })
+  .refine(...ASSIGNED_OR_NOT);
 
 const orderBy = z.enum(['created', 'updated', 'due_date', 'id']);
 
-export const taskSearchInput = z.object({
-  name_contains: z.string().min(1).max(200).optional().describe('Text in the task name, any case or accents'),
-  space_ids: z.array(clickUpId).max(50).optional(),
-  list_ids: z.array(clickUpId).max(50).optional(),
-  statuses: statuses.optional(),
-  assignees: assignees.optional(),
-  unassigned: z.boolean().optional(),
-  priorities: priorities.optional(),
-  tags: z.array(z.string()).max(20).optional(),
-  include_closed: z.boolean().default(false),
-  subtasks: z.boolean().default(false).describe('Include subtasks'),
-  include_description: includeDescription,
-  due_date_gt: bound.optional().describe('Epoch ms; every *_gt/*_lt bound is exclusive'),
-  due_date_lt: bound.optional(),
-  date_created_gt: bound.optional(),
-  date_created_lt: bound.optional(),
-  date_updated_gt: bound.optional(),
-  date_updated_lt: bound.optional(),
-  order_by: orderBy.default('created'),
-  reverse: z.boolean().default(false),
-  limit,
-  cursor,
-});
+export const taskSearchInput = z
+  .object({
+    name_contains: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Text in the task name, any case or accents'),
+    space_ids: z.array(clickUpId).max(50).optional(),
+    list_ids: z.array(clickUpId).max(50).optional(),
+    statuses: statuses.optional(),
+    assignees: assignees.optional(),
+    unassigned: z.boolean().optional(),
+    priorities: priorities.optional(),
+    tags: z.array(z.string()).max(20).optional(),
+    include_closed: z.boolean().default(false),
+    subtasks: z.boolean().default(false).describe('Include subtasks'),
+    include_description: includeDescription,
+    due_date_gt: bound.optional().describe('Epoch ms; every *_gt/*_lt bound is exclusive'),
+    due_date_lt: bound.optional(),
+    date_created_gt: bound.optional(),
+    date_created_lt: bound.optional(),
+    date_updated_gt: bound.optional(),
+    date_updated_lt: bound.optional(),
+    order_by: orderBy.default('created'),
+    reverse: z.boolean().default(false),
+    limit,
+    cursor,
+  })
+  .refine(...ASSIGNED_OR_NOT);
 
-export const taskUpdateInput = z.object({
-  task_id: taskId,
-  name: z.string().trim().min(1).max(1000).optional(),
-  description: z.string().max(100_000).optional().describe('Markdown; "" clears it'),
-  status: z.string().min(1).optional(),
-  priority: priority.optional(),
-  assignees: assignees
-    .optional()
-    .describe('The full new set of assignees (user ids or "me"); [] unassigns all'),
-  due_date: due.optional(),
-  start_date: timeInput.optional(),
-  time_estimate: z.number().int().nonnegative().optional().describe('ms'),
-  parent: idField('Move this subtask under another task of the list').optional(),
-});
+export const taskUpdateInput = z
+  .object({
+    task_id: taskId,
+    name: z.string().trim().min(1).max(1000).optional(),
+    description: z.string().max(100_000).optional().describe('Markdown; "" clears it'),
+    status: z.string().min(1).optional(),
+    priority: priority.optional(),
+    assignees: assignees
+      .optional()
+      .describe('The full new set of assignees (user ids or "me"); [] unassigns all'),
+    due_date: due.optional(),
+    start_date: timeInput.optional(),
+    time_estimate: z.number().int().nonnegative().optional().describe('ms'),
+    parent: idField('Move this subtask under another task of the list').optional(),
+  })
+  .refine(changesSomething('task_id'), rule('Give at least one field to change.'));
 
 export const taskIdInput = z.object({ task_id: taskId });
 

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { UpdateTaskBody } from '@gw/clickup-client';
 import { CREATE, DELETE, defineTool, READ, UPDATE, type ToolGroup } from '../core/tool';
-import { forbidden, invalid } from '../core/tool-error';
+import { invalid } from '../core/tool-error';
 import { writeFieldValue } from '../custom-fields/field-values';
 import { fieldOfTask } from './task-fields';
 import { clientSideFilter } from './task-filters';
-import { assigneeChange, mentionsMe, priorityLevel, resolveUsers, toMs } from './task-inputs';
+import { assigneeChange, mentionsMe, priorityLevel, resolveUsers, taskGetOptions, toMs } from './task-inputs';
 import { pageResult, startPosition, takeMatching } from './task-pages';
+import { tasksGuard } from './tasks.guard';
 import { toListedTask, toTaskDetail, toTaskResult } from './task-view';
 import {
   operationResult,
@@ -31,6 +32,7 @@ const ADD: typeof CREATE = { ...CREATE, idempotentHint: true };
 
 @Injectable()
 export class TasksTools implements ToolGroup {
+  readonly guard = tasksGuard;
   readonly tools = [
     defineTool({
       name: 'task_create',
@@ -44,11 +46,6 @@ export class TasksTools implements ToolGroup {
       output: taskResult,
       annotations: CREATE,
       handler: async (args, ctx) => {
-        // A parent is a task id like any other: it must be proven in scope before ClickUp hears of it.
-        await Promise.all([
-          ctx.scope.checkList(ctx.client, args.list_id),
-          args.parent === undefined ? null : ctx.scope.task(ctx.client, args.parent),
-        ]);
         const { data } = await ctx.client.tasks.create(args.list_id, {
           name: args.name,
           markdown_content: args.description,
@@ -76,19 +73,8 @@ export class TasksTools implements ToolGroup {
       output: taskDetail,
       annotations: READ,
       handler: async (args, ctx) => {
-        if (args.custom_task_ids && !args.team_id) {
-          throw invalid('team_id is required when custom_task_ids is true.', 'team_id');
-        }
-        if (args.team_id && args.team_id !== ctx.scope.workspaceId) {
-          throw forbidden('team_id is not the workspace this MCP server is scoped to.');
-        }
-        const shared = { includeSubtasks: args.subtasks, includeMarkdownDescription: true };
-        const task = await ctx.scope.task(
-          ctx.client,
-          args.task_id,
-          args.custom_task_ids ? { ...shared, customTaskIds: true, teamId: ctx.scope.workspaceId } : shared,
-        );
-        return toTaskDetail(task, args.subtasks);
+        const options = taskGetOptions(args, ctx.scope.workspaceId);
+        return toTaskDetail(await ctx.scope.task(ctx.client, args.task_id, options), args.subtasks);
       },
     }),
     defineTool({
@@ -103,7 +89,6 @@ export class TasksTools implements ToolGroup {
       output: taskListOutput,
       annotations: READ,
       handler: async (args, ctx) => {
-        await ctx.scope.checkList(ctx.client, args.list_id);
         const keep = clientSideFilter(args, ctx);
         const filters = {
           statuses: args.statuses,
@@ -135,14 +120,11 @@ export class TasksTools implements ToolGroup {
       output: taskListOutput,
       annotations: READ,
       handler: async (args, ctx) => {
-        let spaceIds = args.space_ids;
+        // A pinned server searches its own spaces: those asked for among them (the guard refused none), or all.
         const pinned = ctx.scope.spaceIds;
-        if (pinned) {
-          spaceIds = args.space_ids ? args.space_ids.filter((id) => ctx.scope.allowsSpace(id)) : pinned;
-          if (spaceIds.length === 0) {
-            throw forbidden('Those spaces are outside the spaces this MCP server is scoped to.');
-          }
-        }
+        const spaceIds = pinned
+          ? (args.space_ids?.filter((id) => ctx.scope.allowsSpace(id)) ?? pinned)
+          : args.space_ids;
         const keep = clientSideFilter(args, ctx);
         const filters = {
           spaceIds,
@@ -184,14 +166,7 @@ export class TasksTools implements ToolGroup {
       output: taskResult,
       annotations: UPDATE,
       handler: async (args, ctx) => {
-        const { task_id, ...changes } = args;
-        if (Object.values(changes).every((v) => v === undefined)) {
-          throw invalid('Give at least one field to change.');
-        }
-        const [current] = await Promise.all([
-          ctx.scope.task(ctx.client, task_id),
-          args.parent === undefined ? null : ctx.scope.task(ctx.client, args.parent),
-        ]);
+        const current = await ctx.scope.task(ctx.client, args.task_id);
         const wanted = await resolveUsers(args.assignees, ctx);
         const people = wanted
           ? assigneeChange(
@@ -230,8 +205,7 @@ export class TasksTools implements ToolGroup {
       output: taskDeleteOutput,
       annotations: DELETE,
       handler: async (args, ctx) => {
-        const task = await ctx.scope.task(ctx.client, args.task_id);
-        await ctx.client.tasks.delete(task.id);
+        await ctx.client.tasks.delete(args.task_id);
         return { deleted: true as const };
       },
     }),
@@ -254,7 +228,6 @@ export class TasksTools implements ToolGroup {
             ? Number((await ctx.client.user.me()).data.id)
             : null;
         const write = writeFieldValue(field, args.value, me);
-        await Promise.all(write.taskIds.map((id) => ctx.scope.task(ctx.client, id)));
         await ctx.client.tasks.setCustomField(task.id, field.id, { value: write.value });
         return { ok: true as const, field_id: field.id, field_name: field.name, value: write.readable };
       },

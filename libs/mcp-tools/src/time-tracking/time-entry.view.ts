@@ -1,8 +1,6 @@
 import type { TimeEntry, TimeEntryTag } from '@gw/clickup-client';
 import type { z } from 'zod';
 import { timeFields } from '../core/format';
-import type { ToolContext } from '../core/tool-context';
-import { forbidden } from '../core/tool-error';
 import type { timeEntryDetailSchema, timeEntrySchema } from './time-tracking.schemas';
 
 export type EntryView = z.input<typeof timeEntrySchema>;
@@ -50,56 +48,4 @@ export function toEntryDetail(e: TimeEntry): z.input<typeof timeEntryDetailSchem
 /** Tags as ClickUp's create and update bodies take them; ClickUp keeps the colours of a tag it knows. */
 export function toEntryTags(names: readonly string[]): TimeEntryTag[] {
   return names.map((name) => ({ name, tag_fg: '#000000', tag_bg: '#b5bcc2' }));
-}
-
-const DENIALS = new Set(['FORBIDDEN', 'NOT_FOUND']);
-
-function isDenial(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && DENIALS.has(code);
-}
-
-/**
- * Whether a server pinned to spaces may see this entry: only entries on tasks in its spaces. The entry's
- * `task_location` says where the task lives when ClickUp sends it; otherwise the task is fetched (once per id).
- */
-export function entryScopeChecker(ctx: ToolContext) {
-  const taskSpaces = new Map<string, Promise<boolean>>();
-  return async (e: TimeEntry): Promise<boolean> => {
-    if (!ctx.scope.inWorkspace(e.wid)) return false;
-    if (!ctx.scope.spaceIds) return true;
-    if (!e.task) return false;
-    const spaceId = e.task_location?.space_id;
-    if (spaceId) return ctx.scope.allowsSpace(spaceId);
-    const taskId = e.task.id;
-    let allowed = taskSpaces.get(taskId);
-    if (!allowed) {
-      allowed = ctx.scope.task(ctx.client, taskId).then(
-        () => true,
-        (error: unknown) => {
-          if (isDenial(error)) return false;
-          throw error;
-        },
-      );
-      taskSpaces.set(taskId, allowed);
-    }
-    return allowed;
-  };
-}
-
-export async function assertEntryInScope(ctx: ToolContext, e: TimeEntry): Promise<void> {
-  if (!(await entryScopeChecker(ctx)(e))) {
-    throw forbidden('That time entry is outside the spaces this MCP server is scoped to.');
-  }
-}
-
-/** On a server pinned to spaces, time is only logged on tasks in those spaces. */
-export async function assertTaskForTime(ctx: ToolContext, taskId: string | undefined): Promise<void> {
-  if (taskId) {
-    await ctx.scope.task(ctx.client, taskId);
-    return;
-  }
-  if (ctx.scope.spaceIds) {
-    throw forbidden('This MCP server is scoped to spaces: give a task_id of a task in them.');
-  }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField, instantField, nameField, textField, userIdField } from '../core/input-fields';
+import { idField, instantField, nameField, rule, textField, userIdField } from '../core/input-fields';
 
 const taskId = idField('From task_search or task_list_in_list.');
 const entryId = idField('From time_entry_list or time_entry_current.');
@@ -81,27 +81,38 @@ export const timeEntryListOutput = z.object({
 
 export const timeEntryGetInput = z.object({ time_entry_id: entryId });
 
-export const timeEntryCreateInput = z.object({
-  task_id: taskId.optional(),
-  start: instantField.describe('Epoch ms or ISO.'),
-  duration_ms: duration.optional().describe('Or end.'),
-  end: instantField.optional(),
-  billable: z.boolean().optional(),
-  description: textField(5000).optional(),
-  tags: tags.optional(),
-  assignee: userIdField.optional().describe('Owner/admin only. Default: you.'),
-});
+export const timeEntryCreateInput = z
+  .object({
+    task_id: taskId.optional(),
+    start: instantField.describe('Epoch ms or ISO.'),
+    duration_ms: duration.optional().describe('Or end.'),
+    end: instantField.optional(),
+    billable: z.boolean().optional(),
+    description: textField(5000).optional(),
+    tags: tags.optional(),
+    assignee: userIdField.optional().describe('Owner/admin only. Default: you.'),
+  })
+  .refine(
+    (a) => (a.duration_ms === undefined) !== (a.end === undefined),
+    rule('Give duration_ms or end (one of them).', 'duration_ms'),
+  )
+  .refine((a) => a.end === undefined || a.end > a.start, rule('end must be after start.', 'end'));
 
-export const timeEntryUpdateInput = z.object({
-  time_entry_id: entryId,
-  start: instantField.optional().describe('Keeps the duration unless end or duration_ms is given.'),
-  end: instantField.optional(),
-  duration_ms: duration.optional(),
-  task_id: taskId.optional(),
-  billable: z.boolean().optional(),
-  description: textField(5000).optional(),
-  tags: tags.optional().describe('Replaces the tags.'),
-});
+export const timeEntryUpdateInput = z
+  .object({
+    time_entry_id: entryId,
+    start: instantField.optional().describe('Keeps the duration unless end or duration_ms is given.'),
+    end: instantField.optional(),
+    duration_ms: duration.optional(),
+    task_id: taskId.optional(),
+    billable: z.boolean().optional(),
+    description: textField(5000).optional(),
+    tags: tags.optional().describe('Replaces the tags.'),
+  })
+  .refine(
+    (a) => a.end === undefined || a.duration_ms === undefined,
+    rule('Give end or duration_ms, not both.', 'end'),
+  );
 
 export const timeEntryDeleteInput = z.object({ time_entry_id: entryId });
 export const deletedOutput = z.object({ id: z.string(), deleted: z.literal(true) });

@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { TimeEntry, UpdateTimeEntryBody } from '@gw/clickup-client';
+import type { UpdateTimeEntryBody } from '@gw/clickup-client';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { CREATE, DELETE, READ, UPDATE, defineTool, type ToolGroup } from '../core/tool';
 import type { ToolContext } from '../core/tool-context';
-import { forbidden, invalid, notFound, ToolError } from '../core/tool-error';
-import {
-  assertEntryInScope,
-  assertTaskForTime,
-  entryScopeChecker,
-  toEntryDetail,
-  toEntryTags,
-  toEntryView,
-} from './time-entry.view';
+import { invalid, notFound, ToolError } from '../core/tool-error';
+import { entryScopeChecker, provenEntry, readEntry, runningInScope } from './time-entry.scope';
+import { toEntryDetail, toEntryTags, toEntryView } from './time-entry.view';
+import { timeTrackingGuard } from './time-tracking.guard';
 import {
   deletedOutput,
   timeEntryCreateInput,
@@ -30,24 +25,6 @@ import {
 
 const DEFAULT_WINDOW_MS = 30 * 86_400_000;
 const LIST_TOOL = 'time_entry_list';
-
-async function getEntry(ctx: ToolContext, id: string): Promise<TimeEntry> {
-  const { data } = await ctx.client.timeEntries.get(ctx.scope.workspaceId, id, {
-    includeLocationNames: true,
-  });
-  await assertEntryInScope(ctx, data);
-  return data;
-}
-
-/** A running timer on a pinned server must be in scope before anything stops or replaces it. */
-async function runningInScope(ctx: ToolContext): Promise<TimeEntry | null> {
-  const { data } = await ctx.client.timeEntries.current(ctx.scope.workspaceId);
-  if (!data || !toEntryView(data).running) return null;
-  if (!(await entryScopeChecker(ctx)(data))) {
-    throw forbidden('The running timer is on a task outside the spaces this MCP server is scoped to.');
-  }
-  return data;
-}
 
 /** ClickUp documents the create answer as an echo of the request; then the entry is found by its times. */
 async function findCreated(ctx: ToolContext, start: number, end: number, taskId?: string, assignee?: number) {
@@ -71,6 +48,7 @@ async function findCreated(ctx: ToolContext, start: number, end: number, taskId?
 
 @Injectable()
 export class TimeTrackingTools implements ToolGroup {
+  readonly guard = timeTrackingGuard;
   readonly tools = [
     defineTool({
       name: 'time_entry_list',
@@ -95,7 +73,6 @@ export class TimeTrackingTools implements ToolGroup {
           start = args.start ?? end - DEFAULT_WINDOW_MS;
         }
         if (end <= start) throw invalid('end must be after start.', 'end');
-        if (args.task_id) await ctx.scope.task(ctx.client, args.task_id);
         const spaces = ctx.scope.spaceIds;
         const { data } = await ctx.client.timeEntries.list(ctx.scope.workspaceId, {
           startDate: start,
@@ -137,7 +114,7 @@ export class TimeTrackingTools implements ToolGroup {
       input: timeEntryGetInput,
       output: timeEntryDetailSchema,
       annotations: READ,
-      handler: async (args, ctx) => toEntryDetail(await getEntry(ctx, args.time_entry_id)),
+      handler: async (args, ctx) => toEntryDetail(await provenEntry(ctx, args.time_entry_id)),
     }),
     defineTool({
       name: 'time_entry_create',
@@ -151,12 +128,6 @@ export class TimeTrackingTools implements ToolGroup {
       output: timeEntrySchema,
       annotations: CREATE,
       handler: async (args, ctx) => {
-        if ((args.duration_ms === undefined) === (args.end === undefined)) {
-          throw invalid('Give duration_ms or end (one of them).', 'duration_ms');
-        }
-        if (args.end !== undefined && args.end <= args.start)
-          throw invalid('end must be after start.', 'end');
-        await assertTaskForTime(ctx, args.task_id);
         const end = args.end ?? args.start + (args.duration_ms as number);
         const { data } = await ctx.client.timeEntries.create(ctx.scope.workspaceId, {
           start: args.start,
@@ -182,10 +153,7 @@ export class TimeTrackingTools implements ToolGroup {
       annotations: UPDATE,
       handler: async (args, ctx) => {
         const { time_entry_id: id, start, end, duration_ms: duration } = args;
-        if (end !== undefined && duration !== undefined)
-          throw invalid('Give end or duration_ms, not both.', 'end');
-        const current = toEntryView(await getEntry(ctx, id));
-        if (args.task_id) await ctx.scope.task(ctx.client, args.task_id);
+        const current = toEntryView(await provenEntry(ctx, id));
         const body: UpdateTimeEntryBody = {
           description: args.description,
           billable: args.billable,
@@ -206,7 +174,7 @@ export class TimeTrackingTools implements ToolGroup {
           throw invalid('Nothing to change: give at least one field to update.');
         }
         await ctx.client.timeEntries.update(ctx.scope.workspaceId, id, body);
-        return toEntryDetail(await getEntry(ctx, id));
+        return toEntryDetail(await readEntry(ctx, id));
       },
     }),
     defineTool({
@@ -219,7 +187,6 @@ export class TimeTrackingTools implements ToolGroup {
       output: deletedOutput,
       annotations: DELETE,
       handler: async (args, ctx) => {
-        await getEntry(ctx, args.time_entry_id);
         await ctx.client.timeEntries.delete(ctx.scope.workspaceId, args.time_entry_id);
         return { id: args.time_entry_id, deleted: true as const };
       },
@@ -252,8 +219,6 @@ export class TimeTrackingTools implements ToolGroup {
       output: timeEntrySchema,
       annotations: { ...CREATE, destructiveHint: false },
       handler: async (args, ctx) => {
-        await assertTaskForTime(ctx, args.task_id);
-        if (ctx.scope.spaceIds) await runningInScope(ctx);
         const { data } = await ctx.client.timeEntries.start(ctx.scope.workspaceId, {
           tid: args.task_id,
           description: args.description,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { defineTool, READ, type ToolGroup } from '../core/tool';
+import { workspacesGuard } from './workspaces.guard';
 import { candidatesFromTree, memberCandidate, rankMatches, type Candidate } from './workspace-find';
 import { loadTree, loadWorkspace } from './workspace-loader';
 import {
@@ -13,6 +14,7 @@ import {
 
 @Injectable()
 export class WorkspacesTools implements ToolGroup {
+  readonly guard = workspacesGuard;
   readonly tools = [
     defineTool({
       name: 'workspace_list',
@@ -73,13 +75,6 @@ export class WorkspacesTools implements ToolGroup {
       output: workspaceFindOutput,
       annotations: READ,
       handler: async (args, ctx) => {
-        // A server pinned to spaces does not search the workspace's members unless allowed (see member_list).
-        if (args.kinds?.includes('member')) {
-          ctx.scope.assertWorkspaceObjects(
-            'The workspace’s members',
-            'Use member_list with a list_id instead.',
-          );
-        }
         const kinds = new Set(args.kinds ?? ['space', 'folder', 'list', 'member']);
         if (!ctx.scope.workspaceObjects) kinds.delete('member');
         const wantsTree = kinds.has('space') || kinds.has('folder') || kinds.has('list');

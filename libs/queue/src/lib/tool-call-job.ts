@@ -40,6 +40,8 @@ export interface ToolCallJobPayload {
     request_id: string | null;
     ip: string | null;
     user_agent: string | null;
+    /** The W3C traceparent the request carried in `_meta`, sent to ClickUp with every attempt (absent in older jobs). */
+    traceparent?: string | null;
   };
   queued_at: number;
   reason: 'rate_limit' | 'upstream_error';

@@ -24,6 +24,12 @@ export class AuditEventDto {
   @ApiProperty({ nullable: true, type: Number }) duration_ms: number | null;
   @ApiProperty({ nullable: true, type: String }) job_id: string | null;
   @ApiProperty({ nullable: true, type: String }) request_id: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'W3C trace id the MCP request carried (its _meta.traceparent), when it carried one',
+  })
+  trace_id?: string | null;
   @ApiProperty() prev_hash: string;
   @ApiProperty() hash: string;
 }

@@ -22,6 +22,7 @@ const CSV_COLUMNS: (keyof AuditRecord)[] = [
   'duration_ms',
   'job_id',
   'request_id',
+  'trace_id',
   'arguments',
   'session_id',
   'organization_id',

@@ -64,7 +64,7 @@ export class McpAdmission {
         admitted,
       );
     }
-    const problem = protocolVersionProblem(req.headers);
+    const problem = req.carriesMessages ? null : protocolVersionProblem(req.headers);
     if (problem) return new Denied(400, problem, {}, admitted);
     return admitted;
   }

@@ -1,4 +1,4 @@
-import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
+import { SUPPORTED_PROTOCOL_VERSIONS } from '../dispatch/protocol-versions';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** Browsers send Origin; MCP's DNS-rebinding guard answers 403 to any origin that is not ours or configured. */

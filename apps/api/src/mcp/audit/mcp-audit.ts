@@ -4,6 +4,7 @@ import type { ServedServer } from '@gw/mcp-servers';
 import { tokenHashPrefix } from '@gw/security';
 import { AuditService } from '../../audit/audit.service';
 import type { Dispatched } from '../dispatch/mcp-dispatcher';
+import type { TraceContext } from '../dispatch/request-meta';
 import type { ClientInfo } from '../dispatch/session-id';
 import { header, type McpRequest } from '../mcp-request';
 
@@ -36,8 +37,12 @@ export class McpAudit {
     outcome: Dispatched,
     session: CallSession,
     durationMs: number,
+    trace: TraceContext | null = null,
   ): Promise<void> {
-    await this.audit.record(this.callEvent(req, server, method, outcome, session, durationMs));
+    await this.audit.record({
+      ...this.callEvent(req, server, method, outcome, session, durationMs),
+      traceId: trace?.traceId ?? null,
+    });
   }
 
   /** A request of a batch whose URL stopped admitting requests before it was reached. */

@@ -1,16 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
-import { callToolResultJson, SERVER_INSTRUCTIONS, toCallToolResult, type Envelope } from '@gw/mcp-tools';
+import {
+  callToolResultJson,
+  SERVER_INSTRUCTIONS,
+  toCallToolResult,
+  ToolCatalog,
+  type Envelope,
+} from '@gw/mcp-tools';
 import type { ServedServer } from '@gw/mcp-servers';
+import type { AdmittedMessage } from '../admission/message-admission';
 import { ToolCallRunner, type CallOrigin } from '../execution/tool-call-runner';
+import { discoverResult } from './discover';
 import {
   ErrorCode,
   JsonText,
   rpcError,
   rpcResult,
+  type JsonRpcId,
   type JsonRpcRequest,
   type JsonRpcResponse,
 } from './json-rpc';
+import { ModernResults, SUBSCRIPTION_ID_META } from './modern-results';
+import { legacyVersionFor, type Generation } from './protocol-versions';
 import type { ClientInfo } from './session-id';
 
 export const SERVER_INFO = {
@@ -19,9 +29,18 @@ export const SERVER_INFO = {
   version: '0.1.0',
 };
 
+/** A `subscriptions/listen` request accepted: the transport keeps its response stream open. */
+export interface Subscription {
+  id: JsonRpcId;
+  /** The notification types the gateway agreed to send (it has tools only). */
+  notifications: { toolsListChanged?: true };
+}
+
 /** What one handled request tells the layers around it (the HTTP answer, the audit log). */
 export interface Dispatched {
   response: JsonRpcResponse;
+  /** The HTTP status of an answer that is not 200 (2026-07-28 answers an unknown method with 404). */
+  status?: number;
   /** Set on `initialize`: the client that introduced itself. */
   client?: ClientInfo;
   tool?: string;
@@ -30,13 +49,23 @@ export interface Dispatched {
   envelope?: Envelope;
   /** The retry job a tools/call went to, even when it finished within the call's budget. */
   jobId?: string | null;
+  /** Set on `subscriptions/listen`; `response` is then the result that ends the subscription gracefully. */
+  subscription?: Subscription;
 }
 
-/** Where a request came from, and where its progress notifications go (when the client asked for them). */
+/** Where a request came from, how it speaks MCP, and where its progress notifications go (when asked for). */
 export interface DispatchContext {
   origin: CallOrigin;
+  message: AdmittedMessage;
   onProgress?: (message: string) => void;
 }
+
+type Handler = (
+  request: JsonRpcRequest,
+  params: Record<string, unknown>,
+  server: ServedServer,
+  context: DispatchContext,
+) => Dispatched | Promise<Dispatched>;
 
 /** `toCallToolResult`'s answer with the envelope serialized once, for the text and the structured content alike. */
 export function toolResultText(envelope: Envelope): JsonText {
@@ -44,54 +73,72 @@ export function toolResultText(envelope: Envelope): JsonText {
 }
 
 /**
- * MCP's server side for the methods this gateway offers (initialize, ping, tools/list, tools/call), dispatched by
- * hand: the tool listing is precomputed per server and arguments are validated once by the catalog, which keeps
- * the gateway's own cost per call far below a ClickUp round trip (docs/adr/0002-mcp-dispatch.md).
+ * MCP's server side for the methods this gateway offers, per protocol generation, dispatched by hand: the tool
+ * listing is precomputed per server and arguments are validated once by the catalog, which keeps the gateway's own
+ * cost per call far below a ClickUp round trip (docs/adr/0002-mcp-dispatch.md). Sessions (2025-11-25 and earlier)
+ * open with `initialize`; 2026-07-28 requests stand alone and removed `initialize`, `ping` and `logging/setLevel`.
  */
 @Injectable()
 export class McpDispatcher {
-  constructor(private readonly calls: ToolCallRunner) {}
+  private readonly modern = new ModernResults(SERVER_INFO);
+  private readonly discovery = JSON.stringify(
+    discoverResult({ serverInfo: SERVER_INFO, instructions: SERVER_INSTRUCTIONS }),
+  );
+
+  constructor(
+    private readonly calls: ToolCallRunner,
+    private readonly catalog: ToolCatalog,
+  ) {}
+
+  private readonly methods: Record<Generation, Readonly<Record<string, Handler>>> = {
+    legacy: {
+      initialize: (request, params) => this.initialize(request, params),
+      ping: (request) => ({ response: rpcResult(request.id, {}) }),
+      'tools/list': (request, _params, server) => ({
+        response: rpcResult(
+          request.id,
+          new JsonText(server.selection.json, () => ({ tools: server.selection.listing })),
+        ),
+      }),
+      'tools/call': (request, params, server, context) => this.callTool(request, params, server, context),
+      // Accepted for clients that set it; tool outcomes travel in the result envelope, not as log messages.
+      'logging/setLevel': (request) => ({ response: rpcResult(request.id, {}) }),
+    },
+    modern: {
+      'server/discover': (request) => ({
+        response: rpcResult(request.id, new JsonText(this.discovery, () => JSON.parse(this.discovery))),
+      }),
+      'tools/list': (request, _params, server) => {
+        const listing = this.modern.listing(server.selection);
+        return { response: rpcResult(request.id, new JsonText(listing, () => JSON.parse(listing))) };
+      },
+      'tools/call': (request, params, server, context) => this.callTool(request, params, server, context),
+      'subscriptions/listen': (request, params) => this.listen(request, params),
+    },
+  };
 
   async dispatch(
     request: JsonRpcRequest,
     server: ServedServer,
     context: DispatchContext,
   ): Promise<Dispatched> {
-    const params = request.params ?? {};
-    switch (request.method) {
-      case 'initialize':
-        return this.initialize(request, params);
-      case 'ping':
-        return { response: rpcResult(request.id, {}) };
-      case 'tools/list':
-        return {
-          response: rpcResult(
-            request.id,
-            new JsonText(server.selection.json, () => ({ tools: server.selection.listing })),
-          ),
-        };
-      case 'tools/call':
-        return this.callTool(request, params, server, context);
-      case 'logging/setLevel':
-        // Accepted for clients that set it; tool outcomes travel in the result envelope, not as log messages.
-        return { response: rpcResult(request.id, {}) };
-      default:
-        return {
-          response: rpcError(request.id, ErrorCode.MethodNotFound, `Method not found: ${request.method}`),
-        };
+    const generation = context.message.protocol.generation;
+    const handler = this.methods[generation][request.method];
+    if (!handler) {
+      return {
+        response: rpcError(request.id, ErrorCode.MethodNotFound, `Method not found: ${request.method}`),
+        // 2026-07-28 tells an unknown method from a server without an MCP endpoint by the 404 and the body.
+        ...(generation === 'modern' ? { status: 404 } : {}),
+      };
     }
+    return handler(request, request.params ?? {}, server, context);
   }
 
   private initialize(request: JsonRpcRequest, params: Record<string, unknown>): Dispatched {
-    const requested = params['protocolVersion'];
-    const protocolVersion =
-      typeof requested === 'string' && SUPPORTED_PROTOCOL_VERSIONS.includes(requested)
-        ? requested
-        : LATEST_PROTOCOL_VERSION;
     const clientInfo = (params['clientInfo'] ?? {}) as { name?: unknown; version?: unknown };
     return {
       response: rpcResult(request.id, {
-        protocolVersion,
+        protocolVersion: legacyVersionFor(params['protocolVersion']),
         capabilities: { tools: { listChanged: true }, logging: {} },
         serverInfo: SERVER_INFO,
         instructions: SERVER_INSTRUCTIONS,
@@ -125,6 +172,11 @@ export class McpDispatcher {
         ),
       };
     }
+    const generation = context.message.protocol.generation;
+    if (generation === 'modern' && !this.catalog.tools.has(name)) {
+      // 2026-07-28 makes an unknown tool a protocol error; a known tool this URL does not allow stays FORBIDDEN.
+      return { response: rpcError(request.id, ErrorCode.InvalidParams, `Unknown tool: ${name}`), tool: name };
+    }
     let envelope: Envelope;
     let jobId: string | null = null;
     if (server.selection.names.has(name)) {
@@ -143,11 +195,41 @@ export class McpDispatcher {
       };
     }
     return {
-      response: rpcResult(request.id, toolResultText(envelope)),
+      response: rpcResult(request.id, this.toolResult(envelope, generation)),
       tool: name,
       arguments: args ?? {},
       envelope,
       jobId,
+    };
+  }
+
+  /** The envelope as text and as structured content (its `outputSchema`), with `isError` when it is not ok. */
+  private toolResult(envelope: Envelope, generation: Generation): JsonText {
+    if (generation === 'legacy') return toolResultText(envelope);
+    const json = this.modern.result(callToolResultJson(envelope));
+    return new JsonText(json, () => JSON.parse(json));
+  }
+
+  /**
+   * `subscriptions/listen`: the gateway has tools only, so it agrees to `toolsListChanged` and to nothing else.
+   * The response is held back; it is the result sent when the gateway ends the subscription itself.
+   */
+  private listen(request: JsonRpcRequest, params: Record<string, unknown>): Dispatched {
+    const filter = params['notifications'];
+    if (filter === null || typeof filter !== 'object' || Array.isArray(filter)) {
+      return {
+        response: rpcError(
+          request.id,
+          ErrorCode.InvalidParams,
+          'subscriptions/listen needs params.notifications (an object)',
+        ),
+      };
+    }
+    const wanted = (filter as Record<string, unknown>)['toolsListChanged'] === true;
+    const closing = this.modern.result('{}', { [SUBSCRIPTION_ID_META]: request.id });
+    return {
+      response: rpcResult(request.id, new JsonText(closing, () => JSON.parse(closing))),
+      subscription: { id: request.id, notifications: wanted ? { toolsListChanged: true } : {} },
     };
   }
 }

@@ -2,18 +2,33 @@ import { Injectable } from '@nestjs/common';
 import type { ServedServer } from '@gw/mcp-servers';
 import { McpAdmission, SESSION_HEADER } from '../admission/admission';
 import { Denied } from '../admission/denial';
+import { admitMessage, type AdmittedMessage } from '../admission/message-admission';
 import { McpServerRegistry } from '../admission/registry/mcp-server-registry.service';
 import { McpAudit, type CallSession } from '../audit/mcp-audit';
 import { header, type McpRequest } from '../mcp-request';
 import { batchRefusal } from './batch-policy';
 import { classify, ErrorCode, rpcError, type JsonRpcRequest, type JsonRpcResponse } from './json-rpc';
-import { McpDispatcher } from './mcp-dispatcher';
+import { McpDispatcher, type Dispatched, type Subscription } from './mcp-dispatcher';
+import { headerVersionRefusal, isRefusal, type ProtocolRefusal } from './protocol-versions';
+import type { TraceContext } from './request-meta';
 import { SessionIds, type ClientInfo } from './session-id';
 
 /** What became of the JSON-RPC messages of one POST. */
 export type Exchanged =
-  /** Answers for the requests (none when only notifications and responses were sent); `session` is newly issued. */
-  | { kind: 'answered'; responses: JsonRpcResponse[]; session?: string }
+  /**
+   * Answers for the requests (none when only notifications and responses were sent); `session` is newly issued;
+   * `status` is the HTTP status of a single answer that is not 200 (a 2026-07-28 refusal or unknown method).
+   */
+  | {
+      kind: 'answered';
+      responses: JsonRpcResponse[];
+      session?: string;
+      status?: number;
+      /** The trace context the (last) request carried, for the request's log line. */
+      trace?: TraceContext;
+    }
+  /** A `subscriptions/listen` accepted: its stream stays open; `closing` is sent when the gateway ends it. */
+  | { kind: 'subscribed'; subscription: Subscription; closing: JsonRpcResponse; trace?: TraceContext }
   /** A batch refused as a whole (HTTP 400). */
   | { kind: 'refused'; response: JsonRpcResponse }
   /** A result that could not be audited, so it is not returned (HTTP 503). */
@@ -29,6 +44,9 @@ interface Answer {
   response: JsonRpcResponse;
   session: CallSession;
   recorded: boolean;
+  status?: number;
+  subscription?: Subscription;
+  trace?: TraceContext;
 }
 
 const unrecordable = (id: JsonRpcRequest['id']) =>
@@ -60,12 +78,18 @@ export class McpExchange {
   ): Promise<Exchanged> {
     const batch = Array.isArray(body);
     const messages: unknown[] = batch ? body : [body];
-    const refusal = batch ? batchRefusal(messages, header(req, 'mcp-protocol-version')) : null;
-    if (refusal) return { kind: 'refused', response: refusal };
+    if (batch) {
+      const version = header(req, 'mcp-protocol-version');
+      const unsupported = headerVersionRefusal(version);
+      const refusal = unsupported ? refusalOf(null, unsupported) : batchRefusal(messages, version);
+      if (refusal) return { kind: 'refused', response: refusal };
+    }
     const client = this.sessions.read(header(req, SESSION_HEADER), server.id);
     // Only a session id this server signed reaches the audit log; anything else a client sends is dropped.
     let session: CallSession = { client, id: client ? header(req, SESSION_HEADER) : undefined };
     let issued: string | undefined;
+    let status: number | undefined;
+    let trace: TraceContext | undefined;
     const responses: JsonRpcResponse[] = [];
     let current = server;
     for (const [index, value] of messages.entries()) {
@@ -87,12 +111,30 @@ export class McpExchange {
         };
         const answer = await this.answer(req, current, message.message, session, renew, onProgress);
         if (!answer.recorded) return { kind: 'unrecorded', response: answer.response };
+        if (answer.subscription) {
+          this.registry.noteUse(server.id, answer.session.client?.name ?? null, req.ip);
+          return {
+            kind: 'subscribed',
+            subscription: answer.subscription,
+            closing: answer.response,
+            trace: answer.trace,
+          };
+        }
+        // A 2026-07-28 request is never in a batch (its header refuses them): its caller only names the use noted.
         session = answer.session;
+        status = answer.status;
+        trace = answer.trace ?? trace;
         responses.push(answer.response);
       }
     }
     this.registry.noteUse(server.id, session.client?.name ?? null, req.ip);
-    return { kind: 'answered', responses, session: issued };
+    return {
+      kind: 'answered',
+      responses,
+      session: issued,
+      ...(batch || !status ? {} : { status }),
+      ...(trace ? { trace } : {}),
+    };
   }
 
   /** One message of a legacy HTTP+SSE session: its answer, or null for a notification or a response. */
@@ -117,7 +159,10 @@ export class McpExchange {
     return answer.response;
   }
 
-  /** Dispatches a request and records it; the answer is released only once its audit row is committed. */
+  /**
+   * Admits a request's protocol, dispatches it and records it; the answer is released only once its audit row is
+   * committed. A request whose protocol is refused is answered with HTTP 400 and audited like any JSON-RPC error.
+   */
   private async answer(
     req: McpRequest,
     server: ServedServer,
@@ -127,25 +172,71 @@ export class McpExchange {
     onProgress?: (message: string) => void,
   ): Promise<Answer> {
     const started = performance.now();
+    const admitted = admitMessage(req, request);
+    if (isRefusal(admitted)) {
+      return this.recorded(
+        req,
+        server,
+        request,
+        { response: refusalOf(request.id, admitted), status: 400 },
+        {
+          session,
+          started,
+          trace: null,
+        },
+      );
+    }
+    // A 2026-07-28 request names its client in its own _meta; a legacy one is its session's.
+    const caller: CallSession = admitted.meta ? { client: admitted.meta.client, id: undefined } : session;
     const outcome = await this.dispatcher.dispatch(request, server, {
       origin: {
-        client_name: session.client?.name ?? null,
-        client_version: session.client?.version ?? null,
-        session_id: session.id ?? null,
+        client_name: caller.client?.name ?? null,
+        client_version: caller.client?.version ?? null,
+        session_id: caller.id ?? null,
         request_id: req.id,
         ip: req.ip,
         user_agent: header(req, 'user-agent') ?? null,
+        traceparent: admitted.trace?.traceparent ?? null,
       },
+      message: admitted,
       onProgress,
     });
-    const next = outcome.client ? renew(outcome.client) : session;
+    return this.recorded(req, server, request, outcome, {
+      session: outcome.client ? renew(outcome.client) : caller,
+      started,
+      trace: admitted.trace,
+    });
+  }
+
+  private async recorded(
+    req: McpRequest,
+    server: ServedServer,
+    request: JsonRpcRequest,
+    outcome: Dispatched,
+    { session, started, trace }: { session: CallSession; started: number; trace: AdmittedMessage['trace'] },
+  ): Promise<Answer> {
     try {
-      await this.audit.call(req, server, request.method, outcome, next, performance.now() - started);
+      await this.audit.call(
+        req,
+        server,
+        request.method,
+        outcome,
+        session,
+        performance.now() - started,
+        trace,
+      );
     } catch {
       // A result is never returned without its audit row (the action may have happened; say so).
-      return { response: unrecordable(request.id), session: next, recorded: false };
+      return { response: unrecordable(request.id), session, recorded: false };
     }
-    return { response: outcome.response, session: next, recorded: true };
+    return {
+      response: outcome.response,
+      session,
+      recorded: true,
+      status: outcome.status,
+      subscription: outcome.subscription,
+      trace: trace ?? undefined,
+    };
   }
 
   /** The requests of a batch left when its server stopped admitting them: each answered and audited as denied. */
@@ -165,3 +256,6 @@ export class McpExchange {
     }
   }
 }
+
+const refusalOf = (id: JsonRpcRequest['id'] | null, refusal: ProtocolRefusal): JsonRpcResponse =>
+  rpcError(id, refusal.code, refusal.message, refusal.data);

@@ -57,10 +57,12 @@ export class ToolCallRunner {
       credential: server.credential,
       timeoutMs: this.clickup.timeoutMs,
       transport: call.transport,
+      traceparent: origin.traceparent ?? undefined,
     });
     const envelope = await this.catalog.call(name, args, {
       client,
       scope: server.scope,
+      selection: server.selection,
       jobs: this.lookupFor(server.id),
     });
     const handOff = call.handOff;

@@ -2,10 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { RetryConfig } from '@gw/config';
 import type { ServedServer } from '@gw/mcp-servers';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { noteTrace } from '../../logging/mcp-access-log';
 import { McpAdmission } from '../admission/admission';
 import { Denied } from '../admission/denial';
 import { classify, ErrorCode, rpcError, serializeResponse } from '../dispatch/json-rpc';
 import { McpExchange } from '../dispatch/mcp-exchange';
+import { isModern } from '../dispatch/protocol-versions';
 import type { McpRequest } from '../mcp-request';
 import { accepts, isJsonMediaType, parseBody } from './http-body';
 import { LegacySseSessions } from './streams/legacy-sse-sessions';
@@ -101,17 +103,28 @@ export class McpRoutes {
         : undefined;
     const progress = token === undefined ? null : new ProgressReply(reply, token, this.retry.callBudgetMs);
     const exchanged = await this.exchange.post(request, server, body, progress?.notify);
+    if ('trace' in exchanged && exchanged.trace) noteTrace(req.raw, exchanged.trace);
     if (exchanged.kind === 'refused') return void reply.code(400).send(exchanged.response);
     if (exchanged.kind === 'unrecorded') {
       if (progress?.started) return progress.finish(exchanged.response);
       return void reply.code(503).send(exchanged.response);
     }
-    const { responses, session } = exchanged;
+    if (exchanged.kind === 'subscribed') {
+      reply.hijack();
+      return this.streams.subscribe(
+        server,
+        req.params.token,
+        reply.raw,
+        exchanged.subscription,
+        exchanged.closing,
+      );
+    }
+    const { responses, session, status } = exchanged;
     if (progress?.started) return progress.finish(responses[0]);
     if (responses.length === 0) return void reply.code(202).send();
     if (session) void reply.header('mcp-session-id', session);
     void reply
-      .code(200)
+      .code(status ?? 200)
       .header('content-type', 'application/json')
       .send(Array.isArray(body) ? responses : serializeResponse(responses[0]));
   }
@@ -119,6 +132,7 @@ export class McpRoutes {
   private async openStream(req: TokenRequest, reply: FastifyReply): Promise<void> {
     const server = await this.admit(mcpRequest(req), reply);
     if (!server) return;
+    if (modernHeader(req)) return postOnly(reply);
     if (!accepts(req.headers, 'text/event-stream')) {
       return deny(reply, new Denied(406, 'Not Acceptable: the client must accept text/event-stream'));
     }
@@ -129,8 +143,18 @@ export class McpRoutes {
   private async endSession(req: TokenRequest, reply: FastifyReply): Promise<void> {
     const server = await this.admit(mcpRequest(req), reply);
     if (!server) return;
-    // Sessions hold no server-side state (see SessionIds), so there is nothing to tear down.
-    void reply.code(204).send();
+    // A session id is a signed token holding no server-side state (SessionIds): there is nothing to end, and a
+    // session that cannot be ended must not pretend it was (the spec's answer for that is 405).
+    void reply
+      .code(405)
+      .header('allow', 'GET, POST')
+      .send(
+        rpcError(
+          null,
+          ErrorCode.InvalidRequest,
+          'Method Not Allowed: MCP sessions here cannot be ended early',
+        ),
+      );
   }
 
   private async openLegacyStream(req: TokenRequest, reply: FastifyReply): Promise<void> {
@@ -184,7 +208,27 @@ function mcpRequest(req: TokenRequest): McpRequest {
     ip: req.ip,
     route: `${req.method} ${req.routeOptions.url ?? '/mcp'}`,
     headers: req.headers,
+    carriesMessages: req.method === 'POST',
   };
+}
+
+/** 2026-07-28 has neither the GET stream nor sessions to end: its clients only POST. */
+function modernHeader(req: TokenRequest): boolean {
+  const version = req.headers['mcp-protocol-version'];
+  return typeof version === 'string' && isModern(version);
+}
+
+function postOnly(reply: FastifyReply): void {
+  void reply
+    .code(405)
+    .header('allow', 'POST')
+    .send(
+      rpcError(
+        null,
+        ErrorCode.InvalidRequest,
+        'Method Not Allowed: MCP 2026-07-28 sends every message as a POST',
+      ),
+    );
 }
 
 function deny(reply: FastifyReply, denial: Denied): void {

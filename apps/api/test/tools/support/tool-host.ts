@@ -91,6 +91,7 @@ export async function startToolHost(options: {
       clickup,
       retry,
     ),
+    options.catalog,
   );
   let id = 0;
   const request = async (method: string, params: Record<string, unknown>) => {
@@ -103,6 +104,8 @@ export async function startToolHost(options: {
         ip: '127.0.0.1',
         user_agent: null,
       },
+      // As a 2025-11-25 session's request: the tool results are the same in both generations.
+      message: { protocol: { generation: 'legacy', version: '2025-11-25' }, meta: null, trace: null },
     });
     return JSON.parse(serializeResponse(response)) as JsonRpcResponse & { result: Record<string, unknown> };
   };

@@ -76,10 +76,12 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
       credential: server.credential,
       timeoutMs: this.clickup.timeoutMs,
       transport: call.transport,
+      traceparent: payload.origin.traceparent ?? undefined,
     });
     const envelope = await this.catalog.call(payload.tool, payload.arguments, {
       client,
       scope: server.scope,
+      selection: server.selection,
     });
     const details = () => ({
       attempts: job.attemptsMade + 1,

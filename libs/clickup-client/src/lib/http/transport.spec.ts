@@ -91,6 +91,18 @@ describe('what goes over the wire', () => {
     expect(stub.requests[0].url).toBe('/clickup/api/v2/task/9hz');
   });
 
+  it('forwards the trace context it is given as traceparent, and none otherwise', async () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01';
+    await transport.execute(getTask(), {
+      baseUrl: stub.baseUrl,
+      credential: PERSONAL,
+      timeoutMs: 2000,
+      traceparent,
+    });
+    await run(getTask());
+    expect(stub.requests.map((r) => r.headers.traceparent)).toEqual([traceparent, undefined]);
+  });
+
   it('sends no Authorization header for the OAuth token exchange', async () => {
     await transport.execute(oauthRequests.token({ clientId: 'c', clientSecret: 's', code: 'x' }), {
       baseUrl: stub.baseUrl,

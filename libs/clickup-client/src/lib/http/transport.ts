@@ -20,6 +20,8 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   /** More strings to keep out of error messages (an OAuth client secret or code). */
   secrets?: readonly string[];
+  /** The W3C trace context of the MCP request this call serves, forwarded so ClickUp's side joins the trace. */
+  traceparent?: string;
 }
 
 export type RateLimitListener = (tokenFingerprint: string, info: RateLimitInfo) => void;
@@ -124,6 +126,7 @@ export class ClickUpTransport {
     };
     const headers: Record<string, string> = { ...CLICKUP_REQUEST_HEADERS };
     if (options.credential) headers['authorization'] = authorizationHeader(options.credential);
+    if (options.traceparent) headers['traceparent'] = options.traceparent;
 
     let status: number;
     let responseHeaders: HeaderBag;

@@ -88,6 +88,10 @@ export class AuditEventEntity {
   @Column('text', { name: 'request_id', nullable: true })
   requestId: string | null;
 
+  /** The W3C trace id of the MCP request (from its `_meta.traceparent`), when the client sent one. */
+  @Column('text', { name: 'trace_id', nullable: true })
+  traceId: string | null;
+
   @Column('text', { name: 'prev_hash' })
   prevHash: string;
 

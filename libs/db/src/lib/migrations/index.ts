@@ -8,6 +8,7 @@ import { TeamPolicies1796412368866 } from './1796412368866-team-policies';
 import { ServerChangeXid1796412501250 } from './1796412501250-server-change-xid';
 import { IdentityLifecycle1796412372969 } from './1796412372969-identity-lifecycle';
 import { SecurityEvents1796412405268 } from './1796412405268-security-events';
+import { AuditTraceId1796425925189 } from './1796425925189-audit-trace-id';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   IdentityLifecycle1796412372969,
   SecurityEvents1796412405268,
   ServerChangeXid1796412501250,
+  AuditTraceId1796425925189,
 ];

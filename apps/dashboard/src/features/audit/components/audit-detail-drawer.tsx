@@ -101,6 +101,11 @@ function EventDetails({ event, directory }: { event: AuditEvent; directory: Acto
         <Row term="Request id">
           <span className="font-mono text-xs">{event.request_id ?? '—'}</span>
         </Row>
+        {event.trace_id ? (
+          <Row term="Trace id">
+            <span className="font-mono text-xs">{event.trace_id}</span>
+          </Row>
+        ) : null}
       </Section>
       <Section title="Who">
         <Row term={actor.kind}>

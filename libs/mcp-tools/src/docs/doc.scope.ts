@@ -44,15 +44,18 @@ export function docScopeChecker(ctx: ToolContext) {
   };
 }
 
-export async function getDocInScope(ctx: ToolContext, docId: string): Promise<Doc> {
-  const { data } = await ctx.client.docs.get(ctx.scope.workspaceId, docId);
-  if (!(await docScopeChecker(ctx)(data))) {
-    throw forbidden('That doc is outside the spaces this MCP server is scoped to.');
-  }
-  return data;
+/** A doc this server may see, read once per call: the guard's proof and the handler share the read. */
+export function provenDoc(ctx: ToolContext, docId: string): Promise<Doc> {
+  return ctx.scope.once(`doc ${docId}`, async () => {
+    const { data } = await ctx.client.docs.get(ctx.scope.workspaceId, docId);
+    if (!(await docScopeChecker(ctx)(data))) {
+      throw forbidden('That doc is outside the spaces this MCP server is scoped to.');
+    }
+    return data;
+  });
 }
 
 /** Page calls name the workspace in their path, so only a server pinned to spaces needs the doc's parent. */
 export async function assertDocForPages(ctx: ToolContext, docId: string): Promise<void> {
-  if (ctx.scope.spaceIds) await getDocInScope(ctx, docId);
+  if (ctx.scope.spaceIds) await provenDoc(ctx, docId);
 }

@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import { LIST, TASK, WORKSPACE } from '../core/proofs';
+import { defineGuard, guardTool, idProof, unproven, type Proof } from '../core/tool-guard';
+import { forbidden } from '../core/tool-error';
+import { writeFieldValue } from '../custom-fields/field-values';
+import { fieldOfTask } from './task-fields';
+import { taskGetOptions } from './task-inputs';
+import {
+  taskCreateInput,
+  taskDependencyInput,
+  taskFieldInput,
+  taskGetInput,
+  taskIdInput,
+  taskListInListInput,
+  taskSearchInput,
+  taskSetCustomFieldInput,
+  taskTagInput,
+  taskUpdateInput,
+} from './tasks.schemas';
+
+const FIELD = unproven("a custom field of the proven task's list, looked up among that list's fields");
+
+/** task_get reads the task as it will show it (subtasks, markdown, a custom id): the handler reuses that read. */
+const TASK_AS_SHOWN = idProof<z.output<typeof taskGetInput>>('task', (id, args, ctx) =>
+  ctx.scope.task(ctx.client, id, taskGetOptions(args, ctx.scope.workspaceId)),
+);
+
+/**
+ * The tasks a relationship field's value links or unlinks: each is proven like a task_id before ClickUp hears of
+ * it. The field's type decides what the value means, so the field is looked up first (users fields name people).
+ */
+const LINKED_TASKS: Proof<z.output<typeof taskSetCustomFieldInput>> = {
+  kind: 'custom_field_value',
+  prove: async (value, args, ctx) => {
+    const task = await ctx.scope.task(ctx.client, args.task_id);
+    const field = await fieldOfTask(ctx, task, args.field_id);
+    if (field.type === 'users') return;
+    const { taskIds } = writeFieldValue(field, value, null);
+    await Promise.all(taskIds.map((id) => ctx.scope.task(ctx.client, id)));
+  },
+};
+
+export const tasksGuard = defineGuard({
+  tag: 'tasks',
+  tools: {
+    // A parent is a task id like any other: it must be proven in scope before ClickUp hears of it.
+    task_create: guardTool(taskCreateInput, { ids: { list_id: LIST, parent: TASK } }),
+    task_get: guardTool(taskGetInput, { ids: { task_id: TASK_AS_SHOWN, team_id: WORKSPACE } }),
+    task_list_in_list: guardTool(taskListInListInput, { ids: { list_id: LIST } }),
+    task_search: guardTool(taskSearchInput, {
+      ids: {
+        space_ids: unproven('a filter: a pinned server searches only its own spaces among them (see pinned)'),
+        list_ids: unproven("a filter: every task found is kept to the server's workspace and spaces"),
+      },
+      pinned: (args, ctx) => {
+        if (args.space_ids && !args.space_ids.some((id) => ctx.scope.allowsSpace(id))) {
+          throw forbidden('Those spaces are outside the spaces this MCP server is scoped to.');
+        }
+      },
+    }),
+    task_update: guardTool(taskUpdateInput, { ids: { task_id: TASK, parent: TASK } }),
+    task_delete: guardTool(taskIdInput, { ids: { task_id: TASK } }),
+    task_set_custom_field: guardTool(taskSetCustomFieldInput, {
+      ids: { task_id: TASK, field_id: FIELD, value: LINKED_TASKS },
+    }),
+    task_clear_custom_field: guardTool(taskFieldInput, { ids: { task_id: TASK, field_id: FIELD } }),
+    task_add_dependency: guardTool(taskDependencyInput, { ids: { task_id: TASK, depends_on: TASK } }),
+    task_remove_dependency: guardTool(taskDependencyInput, { ids: { task_id: TASK, depends_on: TASK } }),
+    task_add_tag: guardTool(taskTagInput, { ids: { task_id: TASK } }),
+    task_remove_tag: guardTool(taskTagInput, { ids: { task_id: TASK } }),
+  },
+});
