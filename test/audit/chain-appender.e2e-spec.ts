@@ -7,15 +7,15 @@ import {
   type AuditRecord,
   type UnsequencedRecord,
 } from '@gw/audit-chain';
-import { OrganizationEntity } from '@gw/db';
+import { DedicatedConnection, OrganizationEntity } from '@gw/db';
 import { DATABASE_TARGETS, migratedDataSource, type DatabaseTarget } from '@gw/db/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
 /**
- * The api appends with a chain head kept in memory (one statement per commit); the worker and the retention job
- * append inside their own transactions. Whatever interleaving, each organization's chain must stay gap-free and
- * verify, and no record may be lost or written twice.
+ * The api appends with a chain head kept in memory (one prepared statement per commit, on a connection of its
+ * own); the worker and the retention job append inside their own transactions. Whatever interleaving, each
+ * organization's chain must stay gap-free and verify, and no record may be lost or written twice.
  */
 describe.each(DATABASE_TARGETS)('audit chain appends on %s', (_label, open) => {
   let target: DatabaseTarget;
@@ -29,6 +29,17 @@ describe.each(DATABASE_TARGETS)('audit chain appends on %s', (_label, open) => {
   afterAll(async () => {
     await dataSource?.destroy();
     await target?.close();
+  });
+
+  /** A connection of an appender's own, as the api's writer keeps one; given back after each test. */
+  const held: DedicatedConnection[] = [];
+  function connection(): DedicatedConnection {
+    const opened = new DedicatedConnection(dataSource);
+    held.push(opened);
+    return opened;
+  }
+  afterEach(async () => {
+    await Promise.all(held.splice(0).map((c) => c.release()));
   });
 
   async function organization(): Promise<string> {
@@ -77,7 +88,7 @@ describe.each(DATABASE_TARGETS)('audit chain appends on %s', (_label, open) => {
   it('writes a batch in one go, with every value read back as it was hashed', async () => {
     const org = await organization();
     const batch = Array.from({ length: 50 }, () => event(org));
-    const written = await new ChainAppender().append(dataSource, batch);
+    const written = await new ChainAppender().append(connection(), batch);
     expect(written.map((r) => r.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     const { records, verdict, headSeq } = await chain(org);
     expect(verdict).toEqual({ ok: true, checked: 50 });
@@ -91,8 +102,9 @@ describe.each(DATABASE_TARGETS)('audit chain appends on %s', (_label, open) => {
 
   it('keeps chains linear when two api processes and the worker append to the same organizations at once', async () => {
     const orgs = [await organization(), await organization()];
-    const apiA = new ChainAppender();
-    const apiB = new ChainAppender();
+    // Each process has its connection; on embedded PGlite both prepare their statement in the one shared session.
+    const [apiA, apiB] = [new ChainAppender(), new ChainAppender()];
+    const [connectionA, connectionB] = [connection(), connection()];
     const worker = (records: UnsequencedRecord[]) =>
       dataSource.transaction((tx) => appendAuditRecords(tx, records));
     const sent: UnsequencedRecord[] = [];
@@ -102,7 +114,7 @@ describe.each(DATABASE_TARGETS)('audit chain appends on %s', (_label, open) => {
       const fromB = [event(orgs[round % 2], 'task_update')];
       const fromWorker = [event(orgs[(round + 1) % 2], 'retry_job')];
       sent.push(...mixed, ...fromB, ...fromWorker);
-      writes.push(apiA.append(dataSource, mixed), apiB.append(dataSource, fromB), worker(fromWorker));
+      writes.push(apiA.append(connectionA, mixed), apiB.append(connectionB, fromB), worker(fromWorker));
     }
     await Promise.all(writes);
     for (const org of orgs) {
@@ -119,8 +131,9 @@ describe.each(DATABASE_TARGETS)('audit chain appends on %s', (_label, open) => {
   it('appends calls made at once on one appender in their order', async () => {
     const org = await organization();
     const appender = new ChainAppender();
+    const own = connection();
     const batches = Array.from({ length: 20 }, () => [event(org), event(org)]);
-    const written = await Promise.all(batches.map((batch) => appender.append(dataSource, batch)));
+    const written = await Promise.all(batches.map((batch) => appender.append(own, batch)));
     expect(written.flat().map((r) => r.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect((await chain(org)).verdict).toEqual({ ok: true, checked: 40 });
   });
@@ -128,13 +141,12 @@ describe.each(DATABASE_TARGETS)('audit chain appends on %s', (_label, open) => {
   it('leaves the chain untouched when the database refuses a row, and carries on from the true head', async () => {
     const org = await organization();
     const appender = new ChainAppender();
-    await appender.append(dataSource, [event(org)]);
+    const own = connection();
+    await appender.append(own, [event(org)]);
     const duplicate = event(org);
-    await appender.append(dataSource, [duplicate]);
-    await expect(appender.append(dataSource, [event(org), { ...duplicate }])).rejects.toThrow(
-      /duplicate key/,
-    );
-    const after = await appender.append(dataSource, [event(org)]);
+    await appender.append(own, [duplicate]);
+    await expect(appender.append(own, [event(org), { ...duplicate }])).rejects.toThrow(/duplicate key/);
+    const after = await appender.append(own, [event(org)]);
     expect(after[0].seq).toBe(3);
     const { verdict, headSeq } = await chain(org);
     expect(verdict).toEqual({ ok: true, checked: 3 });

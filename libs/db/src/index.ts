@@ -6,3 +6,4 @@ export * from './lib/embedded-postgres-process';
 export * from './lib/resolve-database';
 export * from './lib/database-location';
 export * from './lib/migrations';
+export * from './lib/dedicated-connection';

@@ -1,11 +1,11 @@
 import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { AuditRecord } from '@gw/audit-chain';
+import { REDACTED } from '@gw/audit-recorder';
 import { tokenHashPrefix } from '@gw/security';
 import { catchError, from, mergeMap, Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/decorators';
 import { AUDITED, AUDITED_SECRET_QUERY } from './audit-action.decorator';
-import { REDACTED } from './redaction';
 import { AuditService } from './audit.service';
 
 export type AuditedRequest = AuthenticatedRequest & {

@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditConfig } from '@gw/config';
 import { ChainAppender, type AuditRecord, type UnsequencedRecord } from '@gw/audit-chain';
+import { DedicatedConnection } from '@gw/db';
 import { DataSource } from 'typeorm';
 
 export type { UnsequencedRecord };
@@ -15,21 +16,24 @@ interface Pending {
 const MAX_BATCH = 500;
 
 /**
- * Appends audit records with group commit: rows that arrive while a commit is in flight wait for the next one, so
- * concurrent requests share one commit, and each commit is one statement per organization (`ChainAppender`). A
- * record's promise resolves only after its commit.
+ * Appends audit records with group commit: a record that finds no commit in flight is committed at once; records
+ * that arrive while one is in flight wait for it and then share the next. Each commit is one prepared statement per
+ * organization (`ChainAppender`) on a connection of the writer's own, so there is no pool checkout and no
+ * re-planning on the way. A record's promise resolves only after its commit.
  */
 @Injectable()
-export class AuditWriter {
+export class AuditWriter implements OnApplicationShutdown {
   private readonly logger = new Logger(AuditWriter.name);
   private queue: Pending[] = [];
-  private flushing = false;
+  private flushing: Promise<void> | null = null;
   private readonly chain = new ChainAppender();
+  private readonly connection: DedicatedConnection;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly config: AuditConfig,
   ) {
+    this.connection = new DedicatedConnection(dataSource);
     if (!config.enabled) {
       this.logger.warn(
         'AUDIT_ENABLED=false: audit rows are NOT being written (benchmark/diagnostic setting only)',
@@ -42,12 +46,17 @@ export class AuditWriter {
     if (!this.config.enabled) return Promise.resolve({ ...record, seq: 0, prev_hash: '', hash: '' });
     return new Promise((resolve, reject) => {
       this.queue.push({ record, resolve, reject });
-      if (!this.flushing) void this.flush();
+      this.flushing ??= this.flush();
     });
   }
 
+  /** Records already handed in are committed first; then the connection goes back to the pool. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.flushing;
+    await this.connection.release();
+  }
+
   private async flush(): Promise<void> {
-    this.flushing = true;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
@@ -72,13 +81,13 @@ export class AuditWriter {
         }
       }
     } finally {
-      this.flushing = false;
+      this.flushing = null;
     }
   }
 
   private async commit(batch: Pending[]): Promise<void> {
     const written = await this.chain.append(
-      this.dataSource,
+      this.connection,
       batch.map((p) => p.record),
     );
     batch.forEach((p, i) => p.resolve(written[i]));

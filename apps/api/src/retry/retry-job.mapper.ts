@@ -1,5 +1,5 @@
+import { redactArguments } from '@gw/audit-recorder';
 import type { RetryJobView } from '@gw/mcp-tools';
-import { redactArguments } from '../audit/redaction';
 import type { RetryJobDto } from './dto/retry-job.dto';
 import type { ToolCallJob } from './retry-queue.service';
 

@@ -32,6 +32,15 @@ export interface TransactionalExecutor extends SqlExecutor {
 }
 
 /**
+ * A connection of the appender's own, which can run a statement by name: parsed and planned once per connection
+ * rather than per commit (it halves an append on embedded PGlite, and saves a few tenths of a millisecond on
+ * PostgreSQL, where the commit's WAL flush is most of the rest).
+ */
+export interface AppendConnection extends TransactionalExecutor {
+  execute(name: string, sql: string, params: unknown[]): Promise<unknown[]>;
+}
+
+/**
  * Appends audit records with each organization's chain head kept in memory: a batch for one organization is one
  * statement (`APPEND_SQL`) instead of a locked read-modify-write transaction. When another process (another api,
  * the worker, the retention job) moved the head since, the statement changes nothing, and the batch is appended
@@ -42,13 +51,13 @@ export class ChainAppender {
   private readonly heads = new Map<string, ChainHead>();
   private tail: Promise<unknown> = Promise.resolve();
 
-  append(db: TransactionalExecutor, records: UnsequencedRecord[]): Promise<AuditRecord[]> {
+  append(db: AppendConnection, records: UnsequencedRecord[]): Promise<AuditRecord[]> {
     const run = this.tail.then(() => this.appendAll(db, records));
     this.tail = run.catch(() => undefined);
     return run;
   }
 
-  private async appendAll(db: TransactionalExecutor, records: UnsequencedRecord[]): Promise<AuditRecord[]> {
+  private async appendAll(db: AppendConnection, records: UnsequencedRecord[]): Promise<AuditRecord[]> {
     const byOrganization = new Map<string, UnsequencedRecord[]>();
     for (const record of records) {
       const run = byOrganization.get(record.organization_id);
@@ -64,7 +73,7 @@ export class ChainAppender {
   }
 
   private async appendRun(
-    db: TransactionalExecutor,
+    db: AppendConnection,
     organization: string,
     run: UnsequencedRecord[],
   ): Promise<AuditRecord[]> {
@@ -73,14 +82,14 @@ export class ChainAppender {
     const sequenced = sequenceRecords(heads, run);
     const next = heads.get(organization) as ChainHead;
     this.heads.delete(organization);
-    const inserted = (await db.query(APPEND_SQL, [
+    const inserted = await db.execute('audit_append', APPEND_SQL, [
       next.seq,
       next.hash,
       organization,
       seen.seq,
       seen.hash,
       ...AUDIT_COLUMNS.map((column) => sequenced.map((record) => columnValue(record, column))),
-    ])) as unknown[];
+    ]);
     if (inserted.length === run.length) {
       this.heads.set(organization, next);
       return sequenced;

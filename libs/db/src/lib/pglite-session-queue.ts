@@ -11,6 +11,7 @@ interface Pending {
 /** Extended-protocol messages that open or continue a batch; the batch ends at Sync (`S`). */
 const BATCH_MESSAGES = new Set(['P', 'B', 'D', 'E', 'C', 'H']);
 const SYNC = Uint8Array.from([0x53, 0, 0, 0, 4]);
+const FLUSH = 0x48;
 
 /**
  * The order in which socket clients' protocol messages reach PGlite's single session. pglite-socket's own queue
@@ -18,6 +19,9 @@ const SYNC = Uint8Array.from([0x53, 0, 0, 0, 4]);
  * and one binds the other's unnamed statement: wrong rows or errors (electric-sql/pglite#1046); and an internal
  * error leaves its queue stopped for good. Here a client keeps the session from the first message of an
  * extended-protocol batch until its Sync, and for as long as it has a transaction open.
+ *
+ * A batch's answers go to the client in one write at its Sync (or Flush): the client reads none of them before,
+ * and pglite-socket would otherwise write each message's answer on its own, a system call apiece.
  */
 export class PgliteSessionQueue {
   private queue: Pending[] = [];
@@ -25,6 +29,8 @@ export class PgliteSessionQueue {
   /** The client that holds the session (mid-batch or in a transaction), if any. */
   private owner: number | null = null;
   private readonly openBatches = new Set<number>();
+  /** Answers held per client until its batch ends. */
+  private readonly held = new Map<number, Uint8Array[]>();
 
   constructor(private readonly db: PGlite) {}
 
@@ -40,6 +46,7 @@ export class PgliteSessionQueue {
   }
 
   clearQueueForHandler(handlerId: number): void {
+    this.held.delete(handlerId);
     this.queue = this.queue.filter((p) => {
       if (p.handlerId !== handlerId) return true;
       p.reject(new Error('Handler disconnected'));
@@ -60,6 +67,17 @@ export class PgliteSessionQueue {
     void this.process();
   }
 
+  /** Writes what the client's batch has answered so far once nothing more can come before it reads. */
+  private answer(item: Pending, held: Uint8Array[]): void {
+    if (this.openBatches.has(item.handlerId) && item.message[0] !== FLUSH) {
+      this.held.set(item.handlerId, held);
+      return;
+    }
+    this.held.delete(item.handlerId);
+    if (held.length === 1) item.onData(held[0]);
+    else if (held.length > 1) item.onData(Buffer.concat(held));
+  }
+
   private next(): Pending | undefined {
     const index = this.owner === null ? 0 : this.queue.findIndex((p) => p.handlerId === this.owner);
     return index === -1 ? undefined : this.queue.splice(index, 1)[0];
@@ -73,18 +91,22 @@ export class PgliteSessionQueue {
         const type = String.fromCharCode(item.message[0] ?? 0);
         if (BATCH_MESSAGES.has(type)) this.openBatches.add(item.handlerId);
         if (type === 'S') this.openBatches.delete(item.handlerId);
+        const held = this.held.get(item.handlerId) ?? [];
         let bytes = 0;
         try {
           await this.db.runExclusive(() =>
             this.db.execProtocolRawStream((item as Pending).message, {
+              // PGlite reuses its output buffer: keep a copy.
               onRawData: (data) => {
                 bytes += data.length;
-                (item as Pending).onData(data);
+                held.push(data.slice());
               },
             }),
           );
+          this.answer(item, held);
           item.resolve(bytes);
         } catch (error) {
+          this.answer(item, held);
           item.reject(error);
         }
         const holds = this.openBatches.has(item.handlerId) || this.db.isInTransaction();

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { outcomeOf, type AuditEventInput } from '@gw/audit-recorder';
 import type { ServedServer } from '@gw/mcp-servers';
 import { tokenHashPrefix } from '@gw/security';
-import { AuditService, type AuditEventInput } from '../../audit/audit.service';
-import { outcomeOf } from '../../audit/outcome';
+import { AuditService } from '../../audit/audit.service';
 import type { Dispatched } from '../dispatch/mcp-dispatcher';
 import type { TraceContext } from '../dispatch/request-meta';
 import type { ClientInfo } from '../dispatch/session-id';

@@ -1,7 +1,8 @@
-import type { Envelope } from '@gw/mcp-tools';
-import { outcomeOf } from './outcome';
+import { outcomeOf, type AuditedEnvelope } from './outcome';
 
-const envelope = (ok: boolean, issues: Envelope['issues'] = []): Envelope => ({ ok, result: null, issues });
+/** Issues as tools write them, with fields the audit row does not keep. */
+type Issue = AuditedEnvelope['issues'][number] & { message: string; retry_after_ms?: number; path?: string };
+const envelope = (ok: boolean, issues: Issue[] = []): AuditedEnvelope => ({ ok, issues });
 
 describe('outcomeOf', () => {
   it('reads a success as ok', () => {

@@ -1,0 +1,3 @@
+export * from './lib/audit-event.recorder';
+export * from './lib/outcome';
+export * from './lib/redaction';

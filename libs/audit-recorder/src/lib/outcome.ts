@@ -1,0 +1,39 @@
+import type { AuditRecord } from '@gw/audit-chain';
+
+/**
+ * What the audit log reads of a tool's envelope: the api's inline answers and the worker's queued ones have this
+ * shape (the catalog's `Envelope`, the job result's `envelope`), so one rule classifies both.
+ */
+export interface AuditedEnvelope {
+  ok: boolean;
+  issues: readonly { code: string; upstream_status?: number; queued?: boolean; job_id?: string }[];
+}
+
+export interface EnvelopeOutcome {
+  outcome: AuditRecord['outcome'];
+  issueCodes: string[];
+  upstreamStatus: number | null;
+  jobId: string | null;
+}
+
+/** Refusals by the gateway's scope rules or by ClickUp's credential check, as opposed to failures. */
+const DENIAL_CODES = new Set(['FORBIDDEN', 'AUTH_ERROR']);
+
+/** How a tool's envelope reads in the audit log. */
+export function outcomeOf(envelope: AuditedEnvelope): EnvelopeOutcome {
+  const issueCodes = envelope.issues.map((i) => i.code);
+  const queued = envelope.issues.find((i) => i.queued);
+  const outcome = envelope.ok
+    ? 'ok'
+    : queued
+      ? 'queued'
+      : issueCodes.some((code) => DENIAL_CODES.has(code))
+        ? 'denied'
+        : 'error';
+  return {
+    outcome,
+    issueCodes,
+    upstreamStatus: envelope.issues.find((i) => i.upstream_status !== undefined)?.upstream_status ?? null,
+    jobId: queued?.job_id ?? null,
+  };
+}
