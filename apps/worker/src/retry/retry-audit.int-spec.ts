@@ -119,6 +119,27 @@ describe.each(DATABASE_TARGETS)('the worker audit of queued calls on %s', (_labe
     expect(await verifyChain([row])).toMatchObject({ ok: true });
   });
 
+  it('records a call cancelled before it wrote anything as ended without a change', async () => {
+    const payload = await queuedCall();
+    await audit.cancelled('job-6', payload, {
+      attempts: 0,
+      requested_at: new Date().toISOString(),
+      reason: `Cancelled by mcp:${payload.server_id} before it changed anything in ClickUp.`,
+    });
+    const [row] = await stored(payload.organization_id);
+    expect(row).toMatchObject({
+      action: 'retry_job.cancelled',
+      outcome: 'ok',
+      issue_codes: [],
+      upstream_status: null,
+      job_id: 'job-6',
+      tool: 'task_create',
+      actor: `mcp:${payload.server_id}`,
+      arguments: { attempts: 0 },
+    });
+    expect(await verifyChain([row])).toMatchObject({ ok: true });
+  });
+
   it('carries the trace id of the request the call came from', async () => {
     const payload = await queuedCall({
       traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',

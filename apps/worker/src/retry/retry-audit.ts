@@ -49,8 +49,18 @@ export class RetryAudit {
   }
 
   /** Cancelled at its client's request before it wrote anything: recorded as ending without a change. */
-  cancelled(jobId: string, payload: ToolCallJobPayload, details: Record<string, unknown>) {
-    return this.record(jobId, payload, 'retry_job.cancelled', 'ok', [], null, details);
+  cancelled(
+    jobId: string,
+    payload: ToolCallJobPayload,
+    details: Record<string, unknown>,
+  ): Promise<AuditRecord> {
+    return this.record(jobId, payload, {
+      action: 'retry_job.cancelled',
+      outcome: 'ok',
+      issueCodes: [],
+      upstreamStatus: null,
+      arguments: details,
+    });
   }
 
   private async record(
