@@ -8,6 +8,7 @@ import { AppConfig } from '@gw/config';
 import { registerSignedClientAddress } from '../client-address/signed-client-address';
 import { refuseUnreadableJsonBodies } from '../common/http/json-body-checks';
 import { registerMcpAccessLog } from '../logging/mcp-access-log';
+import { registerRestAccessLog, restAccessLogOptions } from '../logging/rest-access-log';
 import { registerSecurityHeaders } from '../security/security-headers';
 import { requestIdOf } from '../logging/request-id';
 import { McpRoutes } from '../mcp/transport/mcp-routes';
@@ -29,6 +30,10 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestFastifyAppl
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  registerRestAccessLog(
+    app.getHttpAdapter().getInstance(),
+    restAccessLogOptions(app.get(AppConfig).logLevel),
+  );
   await app.register(fastifyCookie);
   registerSecurityHeaders(app.getHttpAdapter().getInstance(), app.get(AppConfig).publicUrl);
   registerSignedClientAddress(app.getHttpAdapter().getInstance(), runtime.configs.network.clientIpSecret);
