@@ -21,7 +21,7 @@ export const REDACTED_PATHS = [
   '*.authorization',
 ];
 
-/** pino-http's settings for the REST API, dashboard proxy and health routes; nestjs-pino's Logger shares them. */
+/** pino-http's settings for every route but `/mcp/…`; nestjs-pino's Logger is built with the same. */
 export function restAccessLogOptions(level: string): Options {
   return {
     level,
@@ -52,8 +52,8 @@ export function restAccessLogOptions(level: string): Options {
  * pino-http's "request completed" line for every request but MCP ones (mcp-access-log.ts writes theirs), and the
  * request's logger bound for nestjs-pino's Logger, from a Fastify hook. As Nest middleware (nestjs-pino's way) this
  * ran through @fastify/middie and Nest's middleware wrappers on every request, MCP ones too, only to be skipped
- * there: ~4 % of the api's CPU per MCP call (docs/benchmarks.md). Registered before the other request hooks, where
- * the middleware ran, so requests they refuse are logged too.
+ * there: 13 % of the api's CPU per MCP call at 64 connections (docs/benchmarks.md). Registered before the api's other
+ * request hooks, where the middleware ran, so requests they refuse are logged too.
  */
 export function registerRestAccessLog(
   fastify: FastifyInstance,

@@ -37,7 +37,7 @@ export function securityHeaders(publicUrl: string): HelmetOptions {
 /**
  * Sets the security headers on every answer, from one helmet middleware built at start (a bad policy fails the
  * boot, not a request). @fastify/helmet builds a new middleware for every request, parsing the whole policy again:
- * about 12 KB of garbage and 2 % of the api's CPU per MCP call under load (docs/benchmarks.md).
+ * about 12 KB of garbage per MCP call and 2 % of the api's samples under load (docs/benchmarks.md).
  */
 export function registerSecurityHeaders(fastify: FastifyInstance, publicUrl: string): void {
   const setHeaders = helmet(securityHeaders(publicUrl));

@@ -9,10 +9,11 @@ const MAX_ISSUES = 5;
 /**
  * Schemas of operations read often are compiled by zod into one flat reader (`z.compile`): the same results and the
  * same issues (an answer that fails the fast path is read again by the schema itself, which names the fields), at a
- * quarter of the CPU and garbage. The task schema's unions and transforms cost ~90 µs and ~70 KB per `task_get` when
- * interpreted (docs/benchmarks.md). Compiling takes the thread for tens of milliseconds (the task schema, ~100 ms
- * on a busy machine), so an operation is compiled on its `COMPILE_AFTER_READS`th answer, not at start or on its first:
- * operations an install never uses cost nothing. A schema zod cannot compile (a recursive one) keeps its interpreter.
+ * quarter of the CPU and a third of the garbage. The task schema's unions and transforms cost ~90 µs and ~70 KB per
+ * `task_get` when interpreted (docs/benchmarks.md). Compiling takes the thread for tens of milliseconds (the task
+ * schema, 100–200 ms on a loaded machine), so an operation is compiled on its `COMPILE_AFTER_READS`th answer, not at
+ * start or on its first: operations an install never uses cost nothing. A schema zod cannot compile (a recursive
+ * one) keeps its interpreter.
  */
 const COMPILE_AFTER_READS = 20;
 const readers = new Map<OperationName, { schema: z.ZodType; reads: number }>();

@@ -116,7 +116,8 @@ interface Answer {
 /**
  * One request through undici's `dispatch`, the answer collected as bytes and decoded once (a UTF-8 byte order mark
  * skipped, as undici's `body.text()` does). `request()` wraps every answer in a Readable stream, with its buffers,
- * events and state, that an answer read whole does not need: ~5 KB of garbage and a tenth of undici's CPU per call.
+ * events and state, that an answer read whole does not need: ~10 KB of garbage per call, and 13 % of the api's
+ * CPU per `task_get` at 64 connections (docs/benchmarks.md).
  */
 function send(pool: Pool, options: Dispatcher.DispatchOptions, signal?: AbortSignal): Promise<Answer> {
   return new Promise((resolve, reject) => {
