@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -9,7 +8,8 @@ import { AppConfig } from '@gw/config';
 import { registerSignedClientAddress } from '../client-address/signed-client-address';
 import { refuseUnreadableJsonBodies } from '../common/http/json-body-checks';
 import { registerMcpAccessLog } from '../logging/mcp-access-log';
-import { securityHeaders } from '../security/security-headers';
+import { registerRestAccessLog, restAccessLogOptions } from '../logging/rest-access-log';
+import { registerSecurityHeaders } from '../security/security-headers';
 import { requestIdOf } from '../logging/request-id';
 import { McpRoutes } from '../mcp/transport/mcp-routes';
 import { MetricsService } from '../metrics/metrics.service';
@@ -30,8 +30,12 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestFastifyAppl
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  registerRestAccessLog(
+    app.getHttpAdapter().getInstance(),
+    restAccessLogOptions(app.get(AppConfig).logLevel),
+  );
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, securityHeaders(app.get(AppConfig).publicUrl));
+  registerSecurityHeaders(app.getHttpAdapter().getInstance(), app.get(AppConfig).publicUrl);
   registerSignedClientAddress(app.getHttpAdapter().getInstance(), runtime.configs.network.clientIpSecret);
   await registerRateLimits(app, runtime.queues);
   app.useGlobalPipes(

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { redactUrl } from './redact-url';
 
-/** The MCP endpoint's own routes, which pino-http's middleware skips (see LoggingModule). */
+/** The MCP endpoint's own routes, which the REST access log skips (rest-access-log.ts). */
 export const MCP_PATH = /^\/mcp\//;
 
 const traces = new WeakMap<IncomingMessage, TraceFields>();
@@ -20,9 +20,9 @@ export function noteTrace(raw: IncomingMessage, trace: TraceFields): void {
 
 /**
  * One "request completed" line per MCP request, as pino-http writes for the other routes, from a Fastify hook.
- * pino-http runs as Nest middleware through @fastify/middie with a child logger, redaction and an async-local store
- * per request, which cost about 8 % of the api's CPU per MCP call under load (docs/benchmarks.md); the fields here
- * are fixed and carry no secret, so none of that is needed.
+ * pino-http makes a child logger, redacts and binds an async-local store per request, which cost about 8 % of the
+ * api's CPU per MCP call under load (docs/benchmarks.md); the fields here are fixed and carry no secret, so none of
+ * that is needed.
  */
 export function registerMcpAccessLog(
   fastify: FastifyInstance,

@@ -139,18 +139,35 @@ export class ClickUpClient implements BoundBuilders {
 }
 
 /**
- * Each group is bound on first use, per client: the retry layer builds a client per tool call, and binding every
- * operation up front cost ~40 µs a client where a call uses one or two groups.
+ * A group (`client.tasks`) is made on first use, per client, and each of its operations is bound on first use too:
+ * the retry layer builds a client per tool call, which uses one or two operations, and binding a whole group cost
+ * a closure per operation on every call.
  */
+function groupClass(group: Record<string, Builder>): new (client: ClickUpClient) => object {
+  const Group = class {
+    constructor(readonly client: ClickUpClient) {}
+  };
+  for (const [name, build] of Object.entries(group)) {
+    Object.defineProperty(Group.prototype, name, {
+      configurable: true,
+      get(this: InstanceType<typeof Group>) {
+        const client = this.client;
+        // async, so a builder's argument error rejects like any other failure instead of throwing.
+        const bound = async (...args: never[]) => client.send(build(...args));
+        Object.defineProperty(this, name, { value: bound, enumerable: true });
+        return bound;
+      },
+    });
+  }
+  return Group;
+}
+
 for (const [groupName, group] of Object.entries(requestBuilders)) {
+  const Group = groupClass(group as Record<string, Builder>);
   Object.defineProperty(ClickUpClient.prototype, groupName, {
     configurable: true,
     get(this: ClickUpClient) {
-      const bound: Record<string, (...args: never[]) => Promise<ClickUpResult<unknown>>> = {};
-      for (const [name, build] of Object.entries(group as Record<string, Builder>)) {
-        // async, so a builder's argument error rejects like any other failure instead of throwing.
-        bound[name] = async (...args: never[]) => this.send(build(...args));
-      }
+      const bound = new Group(this);
       Object.defineProperty(this, groupName, { value: bound, enumerable: true });
       return bound;
     },

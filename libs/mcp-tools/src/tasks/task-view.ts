@@ -1,6 +1,6 @@
 import type { Task } from '@gw/clickup-client';
 import type { z } from 'zod';
-import { timeFields } from '../core/format';
+import { epochMs, isoTime } from '../core/format';
 import { readFieldValue } from '../custom-fields/field-values';
 import { priorityOf } from './task-inputs';
 import { LISTED_DESCRIPTION_CHARS, type taskDetail, type taskResult } from './tasks.schemas';
@@ -9,14 +9,18 @@ type TaskLike = Omit<Task, 'subtasks'>;
 
 /** The compact task every task tool returns (the seed spec's TaskResult plus names and ISO times). */
 export function toTaskResult(t: TaskLike): z.input<typeof taskResult> {
+  const priority = priorityOf(t.priority);
+  // Keys written out rather than spread from helpers: every task tool builds these (docs/benchmarks.md).
   return {
     id: t.id,
     name: t.name,
     status: t.status?.status ?? null,
-    ...priorityOf(t.priority),
+    priority: priority.priority,
+    priority_name: priority.priority_name,
     list_id: t.list?.id ?? null,
     assignee_ids: t.assignees.map((a) => a.id),
-    ...timeFields('due_date', t.due_date),
+    due_date_ms: epochMs(t.due_date),
+    due_date_iso: isoTime(t.due_date),
     url: t.url ?? `https://app.clickup.com/t/${t.id}`,
     parent_id: t.parent,
   };
@@ -52,10 +56,14 @@ export function toTaskDetail(t: Task, withSubtasks: boolean): z.input<typeof tas
     creator: t.creator ? { id: t.creator.id, username: t.creator.username } : null,
     assignees: t.assignees.map((a) => ({ id: a.id, username: a.username })),
     tags: t.tags.map((tag) => tag.name),
-    ...timeFields('start_date', t.start_date),
-    ...timeFields('date_created', t.date_created),
-    ...timeFields('date_updated', t.date_updated),
-    ...timeFields('date_closed', t.date_closed),
+    start_date_ms: epochMs(t.start_date),
+    start_date_iso: isoTime(t.start_date),
+    date_created_ms: epochMs(t.date_created),
+    date_created_iso: isoTime(t.date_created),
+    date_updated_ms: epochMs(t.date_updated),
+    date_updated_iso: isoTime(t.date_updated),
+    date_closed_ms: epochMs(t.date_closed),
+    date_closed_iso: isoTime(t.date_closed),
     time_estimate_ms: t.time_estimate,
     time_spent_ms: t.time_spent,
     custom_fields: t.custom_fields.map((f) => ({

@@ -15,6 +15,8 @@ describe('tokens', () => {
   it('hashes to 64 hex characters and labels unknown tokens without revealing them', () => {
     const token = generateSecret(MCP_TOKEN_PREFIX);
     expect(sha256Hex(token)).toMatch(/^[0-9a-f]{64}$/);
+    // Stored token hashes must keep matching: SHA-256 of "abc" from FIPS 180-2.
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(tokenHashPrefix(token)).toHaveLength(12);
     expect(token).not.toContain(tokenHashPrefix(token));
   });

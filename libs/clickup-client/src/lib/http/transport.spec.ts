@@ -374,6 +374,22 @@ describe('network failures', () => {
     expect(error).toMatchObject({ code: 'UPSTREAM_ERROR', maybeApplied: true });
     expect(error.message).toContain('cancelled');
   });
+
+  it('sends nothing for a call cancelled before it starts', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await failure(
+      transport.execute(getTask(), {
+        baseUrl: stub.baseUrl,
+        credential: PERSONAL,
+        timeoutMs: 5000,
+        signal: controller.signal,
+      }),
+    );
+    expect(error).toMatchObject({ code: 'UPSTREAM_ERROR', maybeApplied: false });
+    expect(error.message).toContain('cancelled');
+    expect(stub.requests).toHaveLength(0);
+  });
 });
 
 describe('secrets never reach an error message', () => {
