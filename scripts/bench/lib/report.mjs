@@ -12,31 +12,41 @@ export function evaluateTargets(out) {
   const primary = out.modes[0];
   const rl = primary.rate_limit;
   const target = (name, goal, measured, met) => ({ name, target: goal, measured, met });
+  const modeNamed = (name) => out.modes.find((m) => m.mode === name);
+  // PostgreSQL holds only the api's own work in its process; the embedded database runs in a process of its own too.
+  const cpuMode = modeNamed('postgres') ?? primary;
+  const apiCpu = cpuMode.task_get.c64.gateway.cpu.api.ms_per_request;
   return [
+    ...out.modes.map((m) => {
+      const goal = m.mode === 'postgres' ? 1.5 : 2;
+      const overhead = m.task_get.c1.overhead_ms.p50;
+      return target(
+        `gateway overhead p50 at 1 connection (${m.mode})`,
+        `≤ ${goal} ms`,
+        `${overhead} ms`,
+        overhead <= goal,
+      );
+    }),
     target(
-      'gateway overhead p50 at 64 connections',
-      '≤ 2 ms',
-      `${out.gateway_overhead_ms.p50} ms`,
-      out.gateway_overhead_ms.p50 <= 2,
-    ),
-    target(
-      'gateway overhead p99 at 64 connections',
-      '≤ 10 ms',
-      `${out.gateway_overhead_ms.p99} ms`,
-      out.gateway_overhead_ms.p99 <= 10,
+      `api CPU per task_get at 64 connections (${cpuMode.mode})`,
+      '≤ 0.5 ms',
+      `${apiCpu} ms`,
+      apiCpu <= 0.5,
     ),
     target(
       'gateway throughput against direct, same run, same cores',
-      '≥ 50 %',
+      '≥ 75 %',
       `${pct(out.throughput_rps / out.direct_rps)} (${out.throughput_rps} / ${out.direct_rps} req/s)`,
-      out.throughput_rps >= 0.5 * out.direct_rps,
+      out.throughput_rps >= 0.75 * out.direct_rps,
     ),
-    target(
-      'audit on against audit off (throughput)',
-      'within 10 %',
-      `${Math.abs(primary.audit.rps_cost_pct)} % ${primary.audit.rps_cost_pct < 0 ? 'faster' : 'slower'} ` +
-        `(${primary.audit.on.rps} / ${primary.audit.off.rps} req/s)`,
-      primary.audit.rps_cost_pct <= 10,
+    ...out.modes.map((m) =>
+      target(
+        `audit on against audit off, throughput (${m.mode})`,
+        'within 5 %',
+        `${Math.abs(m.audit.rps_cost_pct)} % ${m.audit.rps_cost_pct < 0 ? 'faster' : 'slower'} ` +
+          `(${m.audit.on.rps} / ${m.audit.off.rps} req/s)`,
+        m.audit.rps_cost_pct <= 5,
+      ),
     ),
     rl
       ? target(
