@@ -93,3 +93,21 @@ describe('POST /mcp/{token} with a body the HTTP layer cannot read', () => {
     expect(answer.body).toEqual(rpcError(-32600, /4 MiB/));
   });
 });
+
+describe('POST /mcp/{token} naming a method after a property every object has', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'answers %s with Method not found, not an internal error or an audit failure',
+    async (method) => {
+      const res = await post(
+        JSON.stringify({ jsonrpc: '2.0', id: 7, method, params: {} }),
+        'application/json',
+      );
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        jsonrpc: '2.0',
+        id: 7,
+        error: { code: -32601, message: `Method not found: ${method}` },
+      });
+    },
+  );
+});

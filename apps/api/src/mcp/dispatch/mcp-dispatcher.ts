@@ -134,7 +134,9 @@ export class McpDispatcher {
     context: DispatchContext,
   ): Promise<Dispatched> {
     const generation = context.message.protocol.generation;
-    const handler = this.methods[generation][request.method];
+    const table = this.methods[generation];
+    // Own keys only: a method named `constructor` or `__proto__` must not reach Object.prototype.
+    const handler = Object.hasOwn(table, request.method) ? table[request.method] : undefined;
     if (!handler) {
       return {
         response: rpcError(request.id, ErrorCode.MethodNotFound, `Method not found: ${request.method}`),

@@ -35,7 +35,7 @@ export function standardHeaderProblem(
   if (methodHeader !== method) {
     return `Mcp-Method header value '${methodHeader}' does not match body method '${method}'`;
   }
-  const field = MCP_NAME_SOURCE[method];
+  const field = Object.hasOwn(MCP_NAME_SOURCE, method) ? MCP_NAME_SOURCE[method] : undefined;
   if (field === undefined) return null;
   const bodyValue = params?.[field];
   if (typeof bodyValue !== 'string') return null;
