@@ -127,7 +127,11 @@ export class InlineCall {
             : `ClickUp failed (${error.upstreamStatus ?? error.message}); retrying in ${Math.ceil(delay / 100) / 10} s.`,
         );
         // A 429 waits for the budget's reset, which the next permit does; a failure waits out its backoff.
-        if (!limited) await sleep(delay);
+        if (!limited) {
+          await sleep(delay);
+          // A busy process can wake past the deadline: the call then ends on this failure, not on a permit wait.
+          if (Date.now() >= this.options.deadline) return this.giveUp('upstream_error', error, delay);
+        }
       }
     }
   }
