@@ -5,7 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { noteTrace } from '../../logging/mcp-access-log';
 import { McpAdmission } from '../admission/admission';
 import { Denied } from '../admission/denial';
-import { classify, ErrorCode, rpcError, serializeResponse } from '../dispatch/json-rpc';
+import { ErrorCode, rpcError, serializeResponse } from '../dispatch/json-rpc';
 import { McpExchange } from '../dispatch/mcp-exchange';
 import { isModern } from '../dispatch/protocol-versions';
 import type { McpRequest } from '../mcp-request';
@@ -15,7 +15,7 @@ import { NotificationStreams } from './streams/notification-streams';
 import {
   ProgressClock,
   progressNotification,
-  progressTokenOf,
+  callProgressToken,
   ProgressReply,
 } from './streams/progress-reply';
 
@@ -96,11 +96,7 @@ export class McpRoutes {
         .send(rpcError(null, ErrorCode.ParseError, 'Parse error: the body is not UTF-8 JSON'));
     }
     // One tools/call with a progress token may wait for ClickUp: its answer can become an event stream.
-    const single = Array.isArray(body) ? null : classify(body);
-    const token =
-      single?.kind === 'request' && single.message.method === 'tools/call'
-        ? progressTokenOf(single.message.params)
-        : undefined;
+    const token = callProgressToken(body);
     const progress = token === undefined ? null : new ProgressReply(reply, token, this.retry.callBudgetMs);
     const exchanged = await this.exchange.post(request, server, body, progress?.notify);
     if ('trace' in exchanged && exchanged.trace) noteTrace(req.raw, exchanged.trace);
@@ -177,11 +173,7 @@ export class McpRoutes {
         .send(rpcError(null, ErrorCode.ParseError, 'Parse error: send one JSON-RPC message'));
     }
     void reply.code(202).send('Accepted');
-    const single = classify(body);
-    const token =
-      single.kind === 'request' && single.message.method === 'tools/call'
-        ? progressTokenOf(single.message.params)
-        : undefined;
+    const token = callProgressToken(body);
     const clock = new ProgressClock();
     const onProgress =
       token === undefined

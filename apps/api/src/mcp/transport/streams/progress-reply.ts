@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { JsonRpcNotification, JsonRpcResponse } from '../../dispatch/json-rpc';
+import { classify, type JsonRpcNotification, type JsonRpcResponse } from '../../dispatch/json-rpc';
 
 export type ProgressToken = string | number;
 
@@ -9,6 +9,15 @@ export function progressTokenOf(params: Record<string, unknown> | undefined): Pr
   if (meta === null || typeof meta !== 'object') return undefined;
   const token = (meta as Record<string, unknown>)['progressToken'];
   return typeof token === 'string' || typeof token === 'number' ? token : undefined;
+}
+
+/** The progress token of a body that is one `tools/call` request (only such a call may wait for ClickUp). */
+export function callProgressToken(body: unknown): ProgressToken | undefined {
+  if (Array.isArray(body)) return undefined;
+  const message = classify(body);
+  return message.kind === 'request' && message.message.method === 'tools/call'
+    ? progressTokenOf(message.message.params)
+    : undefined;
 }
 
 /** A `notifications/progress` message; `progress` must grow with each one, so it is the elapsed time in ms. */
