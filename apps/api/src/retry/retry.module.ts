@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { RateBudgets } from '@gw/retry';
-import { McpToolsModule } from '@gw/mcp-tools';
 import { rateBudgetsProvider } from './rate-budgets.provider';
 import { RetryJobsController } from './retry-jobs.controller';
 import { RetryJobsService } from './retry-jobs.service';
@@ -8,7 +7,6 @@ import { RetryQueue } from './retry-queue.service';
 
 /** The retry queue (CONTRACTS §6): the shared ClickUp budget, queued tool calls and their REST API. */
 @Module({
-  imports: [McpToolsModule],
   controllers: [RetryJobsController],
   providers: [rateBudgetsProvider, RetryQueue, RetryJobsService],
   exports: [RateBudgets, RetryQueue],
