@@ -12,7 +12,11 @@ export const QUEUE_NAMES = {
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 export interface JobTypes {
-  'session-cleanup': { payload: { requested_by?: string }; result: { deleted: number } };
+  /** Deletes expired dashboard sessions, and password-reset links that expired or were used more than a day ago. */
+  'session-cleanup': {
+    payload: { requested_by?: string };
+    result: { deleted: number; reset_links_deleted: number };
+  };
   /** Purges a server's token hash once its `expires_at` has passed (unless the expiry was moved since). */
   'expire-server': {
     payload: { server_id: string };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SessionEntity } from '@gw/db';
+import { PasswordResetEntity, SessionEntity } from '@gw/db';
 import type { JobPayload, JobResult } from '@gw/queue';
 import { DataSource, LessThan } from 'typeorm';
 import type { JobProcessor } from '../../jobs/job-processor';
@@ -10,7 +10,16 @@ import type { JobProcessor } from '../../jobs/job-processor';
  */
 const ATTEMPT_TIMEOUT_MS = 5000;
 
-/** Deletes dashboard sessions that have expired. Scheduled nightly; admins can also run it from the api. */
+/**
+ * A used or expired reset link is kept this long, so an admin can still see that a link was issued and spent; after
+ * that it is only a hash nobody can use.
+ */
+const SPENT_RESET_LINK_KEPT_MS = 86_400_000;
+
+/**
+ * Deletes dashboard sessions that have expired, and password-reset links spent for a day. Scheduled nightly; admins
+ * can also run it from the api.
+ */
 @Injectable()
 export class SessionCleanupJob implements JobProcessor<'session-cleanup'> {
   readonly name = 'session-cleanup' as const;
@@ -18,11 +27,17 @@ export class SessionCleanupJob implements JobProcessor<'session-cleanup'> {
   constructor(private readonly dataSource: DataSource) {}
 
   async process(_payload: JobPayload<'session-cleanup'>): Promise<JobResult<'session-cleanup'>> {
-    const deleted = await this.dataSource.transaction(async (tx) => {
+    return this.dataSource.transaction(async (tx) => {
       await tx.query(`SET LOCAL statement_timeout = ${ATTEMPT_TIMEOUT_MS}`);
-      const result = await tx.getRepository(SessionEntity).delete({ expiresAt: LessThan(new Date()) });
-      return result.affected ?? 0;
+      const sessions = await tx.getRepository(SessionEntity).delete({ expiresAt: LessThan(new Date()) });
+      const spentBefore = new Date(Date.now() - SPENT_RESET_LINK_KEPT_MS);
+      const resetLinks = await tx
+        .createQueryBuilder()
+        .delete()
+        .from(PasswordResetEntity)
+        .where('expires_at < :spentBefore OR used_at < :spentBefore', { spentBefore })
+        .execute();
+      return { deleted: sessions.affected ?? 0, reset_links_deleted: resetLinks.affected ?? 0 };
     });
-    return { deleted };
   }
 }
