@@ -27,7 +27,9 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/'],
+  // The OAuth libraries ship ES modules only; Node 20 requires them natively, Jest's CommonJS runtime needs them
+  // compiled like our own sources.
+  transformIgnorePatterns: ['/node_modules/(?!(oidc-provider|openid-client|oauth4webapi|jose)/)'],
   moduleNameMapper,
   testTimeout: 30000,
 };
