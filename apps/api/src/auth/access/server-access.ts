@@ -20,3 +20,26 @@ export async function mayUseServer(
   if (principal.role !== 'member' || !server.teamId || !principal.userId) return false;
   return teams.isMember(principal.userId, server.teamId);
 }
+
+/**
+ * Whether a person may sign in to a sign-in MCP server, at consent and on every request: whoever may use it (above),
+ * and the users and teams an admin listed on the server.
+ */
+export async function maySignInToServer(
+  principal: Pick<Principal, 'organizationId' | 'role' | 'userId'>,
+  server: {
+    organizationId: string;
+    teamId: string | null;
+    config: { sign_in_user_ids?: readonly string[]; sign_in_team_ids?: readonly string[] };
+  },
+  teams: TeamMembershipLookup,
+): Promise<boolean> {
+  if (await mayUseServer(principal, server, teams)) return true;
+  if (principal.organizationId !== server.organizationId || principal.role === 'auditor' || !principal.userId)
+    return false;
+  if (server.config.sign_in_user_ids?.includes(principal.userId)) return true;
+  for (const teamId of server.config.sign_in_team_ids ?? []) {
+    if (await teams.isMember(principal.userId, teamId)) return true;
+  }
+  return false;
+}

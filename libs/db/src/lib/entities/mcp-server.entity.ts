@@ -20,6 +20,36 @@ export interface McpServerConfig {
    * directory. Absent on rows written before it existed: read as false.
    */
   allow_workspace_objects?: boolean;
+  /**
+   * How agents reach the server: its secret URL (`url`), OAuth sign-in at `/mcp/servers/{id}` (`sign_in`), or
+   * either (`url_and_sign_in`). Absent on rows written before it existed: read as `url`.
+   */
+  access_mode?: McpAccessMode;
+  /**
+   * People who may sign in to the server besides its team's members, the admins and the owners: user ids and
+   * team ids an admin lists. Absent: nobody else.
+   */
+  sign_in_user_ids?: string[];
+  sign_in_team_ids?: string[];
+  /**
+   * Whose ClickUp account a call acts as: the server's connection (`connection`), or the signed-in caller's own
+   * linked account (`caller`), so ClickUp's own permissions apply too. Absent: `connection`.
+   */
+  clickup_account?: McpClickUpAccount;
+}
+
+export const MCP_ACCESS_MODES = ['url', 'sign_in', 'url_and_sign_in'] as const;
+export type McpAccessMode = (typeof MCP_ACCESS_MODES)[number];
+
+export const MCP_CLICKUP_ACCOUNTS = ['connection', 'caller'] as const;
+export type McpClickUpAccount = (typeof MCP_CLICKUP_ACCOUNTS)[number];
+
+/** Whether a server answers at its secret URL, at its sign-in URL, or both. */
+export function acceptsSecretUrl(config: Pick<McpServerConfig, 'access_mode'>): boolean {
+  return (config.access_mode ?? 'url') !== 'sign_in';
+}
+export function acceptsSignIn(config: Pick<McpServerConfig, 'access_mode'>): boolean {
+  return (config.access_mode ?? 'url') !== 'url';
 }
 
 /** One secret MCP URL: a ClickUp workspace (and optionally spaces) seen through method and tag filters. */
