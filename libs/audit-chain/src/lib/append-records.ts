@@ -31,6 +31,10 @@ export const AUDIT_COLUMN_TYPES = {
   job_id: 'text',
   request_id: 'text',
   trace_id: 'text',
+  actor_user_id: 'uuid',
+  actor_email: 'text',
+  oauth_client_id: 'text',
+  clickup_user_id: 'text',
   prev_hash: 'text',
   hash: 'text',
 } as const satisfies Record<keyof AuditRecord, string>;

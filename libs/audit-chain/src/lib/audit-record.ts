@@ -32,6 +32,14 @@ export interface AuditRecord {
    * (and rows without a trace) keep the hash they were written with.
    */
   trace_id?: string | null;
+  /**
+   * Who the action was for: the signed-in person, the OAuth client acting for them, the ClickUp user a call acted
+   * as. Hashed only when set, like `trace_id`.
+   */
+  actor_user_id?: string | null;
+  actor_email?: string | null;
+  oauth_client_id?: string | null;
+  clickup_user_id?: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -46,9 +54,21 @@ export function toAuditRecord(row: AuditEventRow): AuditRecord {
   return { ...row, seq: Number(row.seq), at: row.at.toISOString() };
 }
 
+/** Columns added after chains existed: a row hashes them only when set, so older rows keep their hash. */
+const OPTIONAL_HASHED_FIELDS = [
+  'trace_id',
+  'actor_user_id',
+  'actor_email',
+  'oauth_client_id',
+  'clickup_user_id',
+] as const satisfies readonly (keyof AuditRecord)[];
+
 /** SHA-256 over the previous hash and the canonical JSON of every field but `hash`. */
 export function hashAuditRecord(record: Omit<AuditRecord, 'hash'> | AuditRecord): string {
-  const { hash: _ignored, trace_id, ...fields } = record as AuditRecord;
-  const hashed = trace_id === null || trace_id === undefined ? fields : { ...fields, trace_id };
+  const { hash: _ignored, ...fields } = record as AuditRecord;
+  const hashed: Record<string, unknown> = { ...fields };
+  for (const name of OPTIONAL_HASHED_FIELDS) {
+    if (hashed[name] === null || hashed[name] === undefined) delete hashed[name];
+  }
   return createHash('sha256').update(record.prev_hash).update(canonicalJson(hashed)).digest('hex');
 }

@@ -67,6 +67,35 @@ describe('verifyChain', () => {
     await expect(verifyChain([{ ...traced, trace_id: null }])).resolves.toMatchObject({ ok: false });
   });
 
+  it('verifies rows from before the person columns existed, and covers them once set', async () => {
+    const older = chain(2).map((row) => ({
+      ...row,
+      actor_user_id: null,
+      actor_email: null,
+      oauth_client_id: null,
+      clickup_user_id: null,
+    }));
+    await expect(verifyChain(older)).resolves.toEqual({ ok: true, checked: 2 });
+
+    const row = {
+      ...chain(1)[0],
+      actor_user_id: '5f1c2a9e-0000-4000-8000-0000000000aa',
+      actor_email: 'ada@acme.test',
+      oauth_client_id: 'https://claude.ai/oauth/client.json',
+      clickup_user_id: '81234567',
+    };
+    const signedIn = { ...row, hash: hashAuditRecord(row) };
+    await expect(verifyChain([signedIn])).resolves.toEqual({ ok: true, checked: 1 });
+    for (const forged of [
+      { actor_email: 'mallory@acme.test' },
+      { actor_user_id: null },
+      { oauth_client_id: 'https://evil.example/client.json' },
+      { clickup_user_id: '1' },
+    ]) {
+      await expect(verifyChain([{ ...signedIn, ...forged }])).resolves.toMatchObject({ ok: false });
+    }
+  });
+
   it('finds an edited row', async () => {
     const rows = chain(5);
     rows[2] = { ...rows[2], tool: 'task_delete' };

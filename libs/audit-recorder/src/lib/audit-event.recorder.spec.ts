@@ -40,6 +40,10 @@ describe('auditRecordOf', () => {
       job_id: null,
       request_id: null,
       trace_id: null,
+      actor_user_id: null,
+      actor_email: null,
+      oauth_client_id: null,
+      clickup_user_id: null,
     });
     expect(auditRecordOf(event()).arguments).toBeNull();
     expect(auditRecordOf(event()).id).not.toBe(auditRecordOf(event()).id);
@@ -60,6 +64,9 @@ describe('auditRecordOf', () => {
         jobId: long('i'),
         requestId: long('j'),
         traceId: long('k'),
+        actorEmail: long('l'),
+        oauthClientId: long('m'),
+        clickupUserId: long('n'),
       }),
     );
     for (const [column, max] of Object.entries(AUDIT_TEXT_LIMITS)) {

@@ -20,6 +20,12 @@ export interface AuditEventInput {
   requestId?: string | null;
   /** The W3C trace id of the request, when its client sent a trace context. */
   traceId?: string | null;
+  /** The signed-in person the action was for, and the OAuth client acting for them (sign-in MCP servers). */
+  actorUserId?: string | null;
+  actorEmail?: string | null;
+  oauthClientId?: string | null;
+  /** The ClickUp user a tool call acted as. */
+  clickupUserId?: string | number | null;
   clientName?: string | null;
   clientVersion?: string | null;
   sessionId?: string | null;
@@ -43,6 +49,9 @@ export const AUDIT_TEXT_LIMITS = {
   job_id: 200,
   request_id: 200,
   trace_id: 64,
+  actor_email: 320,
+  oauth_client_id: 500,
+  clickup_user_id: 32,
 } as const;
 
 /**
@@ -76,6 +85,13 @@ export function auditRecordOf(
     job_id: clip(input.jobId, AUDIT_TEXT_LIMITS.job_id),
     request_id: clip(input.requestId, AUDIT_TEXT_LIMITS.request_id),
     trace_id: clip(input.traceId, AUDIT_TEXT_LIMITS.trace_id),
+    actor_user_id: input.actorUserId ?? null,
+    actor_email: clip(input.actorEmail, AUDIT_TEXT_LIMITS.actor_email),
+    oauth_client_id: clip(input.oauthClientId, AUDIT_TEXT_LIMITS.oauth_client_id),
+    clickup_user_id: clip(
+      input.clickupUserId === undefined || input.clickupUserId === null ? null : String(input.clickupUserId),
+      AUDIT_TEXT_LIMITS.clickup_user_id,
+    ),
   };
 }
 

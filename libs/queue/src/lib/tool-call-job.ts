@@ -26,6 +26,14 @@ export interface CallJournal {
 }
 
 /** A tool call that could not finish within its budget, carried on by the worker (CONTRACTS §6). */
+/** A person signed in to a sign-in MCP server through an OAuth client, as a call carries them. */
+export interface SignedInCaller {
+  user_id: string;
+  email: string;
+  /** The OAuth client acting for them: a client metadata document URL or a registered client id. */
+  oauth_client_id: string;
+}
+
 export interface ToolCallJobPayload {
   organization_id: string;
   server_id: string;
@@ -42,6 +50,11 @@ export interface ToolCallJobPayload {
     user_agent: string | null;
     /** The W3C traceparent the request carried in `_meta`, sent to ClickUp with every attempt (absent in older jobs). */
     traceparent?: string | null;
+    /**
+     * The signed-in person a call on a sign-in server acts for (absent for secret-URL calls and older jobs): the
+     * worker's audit row names them, and a server acting as its caller's own ClickUp account uses theirs.
+     */
+    caller?: SignedInCaller | null;
   };
   queued_at: number;
   reason: 'rate_limit' | 'upstream_error';

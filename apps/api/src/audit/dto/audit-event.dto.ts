@@ -30,6 +30,27 @@ export class AuditEventDto {
     description: 'W3C trace id the MCP request carried (its _meta.traceparent), when it carried one',
   })
   trace_id?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description:
+      'The signed-in person the action was for (a call on a sign-in MCP server, or an admin action)',
+  })
+  actor_user_id?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'That person’s email when the row was written',
+  })
+  actor_email?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'The OAuth client that acted for the person: its metadata document URL or registered id',
+  })
+  oauth_client_id?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The ClickUp user a tool call acted as' })
+  clickup_user_id?: string | null;
   @ApiProperty() prev_hash: string;
   @ApiProperty() hash: string;
 }

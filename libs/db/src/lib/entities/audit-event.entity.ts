@@ -20,6 +20,7 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 @Index('ix_audit_events_org_client_seq', ['organizationId', 'clientName', 'seq'])
 @Index('ix_audit_events_org_team_seq', ['organizationId', 'teamId', 'seq'])
 @Index('ix_audit_events_org_action_seq', ['organizationId', 'action', 'seq'])
+@Index('ix_audit_events_org_actor_user_seq', ['organizationId', 'actorUserId', 'seq'])
 // Trigram index for `q` (text in arguments); an expression index TypeORM cannot describe, made by the migration.
 @Index('ix_audit_events_arguments_trgm', { synchronize: false })
 export class AuditEventEntity {
@@ -91,6 +92,21 @@ export class AuditEventEntity {
   /** The W3C trace id of the MCP request (from its `_meta.traceparent`), when the client sent one. */
   @Column('text', { name: 'trace_id', nullable: true })
   traceId: string | null;
+
+  /** The signed-in person the action was for (sign-in MCP servers). */
+  @Column('uuid', { name: 'actor_user_id', nullable: true })
+  actorUserId: string | null;
+
+  @Column('text', { name: 'actor_email', nullable: true })
+  actorEmail: string | null;
+
+  /** The OAuth client that acted for the person. */
+  @Column('text', { name: 'oauth_client_id', nullable: true })
+  oauthClientId: string | null;
+
+  /** The ClickUp user a tool call acted as. */
+  @Column('text', { name: 'clickup_user_id', nullable: true })
+  clickupUserId: string | null;
 
   @Column('text', { name: 'prev_hash' })
   prevHash: string;

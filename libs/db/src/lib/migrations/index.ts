@@ -9,6 +9,7 @@ import { ServerChangeXid1796412501250 } from './1796412501250-server-change-xid'
 import { IdentityLifecycle1796412372969 } from './1796412372969-identity-lifecycle';
 import { SecurityEvents1796412405268 } from './1796412405268-security-events';
 import { AuditTraceId1796425925189 } from './1796425925189-audit-trace-id';
+import { AuditPerson1796440000000 } from './1796440000000-audit-person';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SecurityEvents1796412405268,
   ServerChangeXid1796412501250,
   AuditTraceId1796425925189,
+  AuditPerson1796440000000,
 ];
