@@ -12,6 +12,7 @@ import { registerRestAccessLog, restAccessLogOptions } from '../logging/rest-acc
 import { registerSecurityHeaders } from '../security/security-headers';
 import { requestIdOf } from '../logging/request-id';
 import { McpRoutes } from '../mcp/transport/mcp-routes';
+import { ProtectedResourceRoutes } from '../mcp/transport/protected-resource-routes';
 import { MetricsService } from '../metrics/metrics.service';
 import { setupOpenApi } from '../openapi/openapi';
 import { registerRateLimits } from '../rate-limits/register-rate-limits';
@@ -69,6 +70,7 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestFastifyAppl
   setupOpenApi(app);
   registerMcpAccessLog(fastify, app.get(AppConfig).logLevel);
   app.get(McpRoutes).register(fastify);
+  app.get(ProtectedResourceRoutes).register(fastify);
   await app.init();
   return app;
 }

@@ -11,6 +11,14 @@ export interface SessionPrincipal extends Principal {
   csrfTokenHash: string;
 }
 
+/** The person an OAuth grant names, as a sign-in MCP server admits them. */
+export interface SignedInUser {
+  principal: Principal;
+  email: string;
+  /** False once disabled: their tokens stop working at the next request. */
+  active: boolean;
+}
+
 /**
  * How long a valid API token is taken on trust before it is looked up again. A revocation made in this process
  * applies at once (`forgetApiToken`); one made through another api process applies within this time, as a change to
@@ -106,6 +114,31 @@ export class PrincipalResolver {
     if (this.lastUsedWritten.size >= MAX_CACHED_TOKENS) this.lastUsedWritten.clear();
     this.lastUsedWritten.set(id, now);
     void this.tokens.update({ id }, { lastUsedAt: new Date(now) }).catch(() => undefined);
+  }
+
+  /**
+   * The person behind an access token of a sign-in MCP server; null when the user no longer exists. Read on every
+   * request, uncached (one primary-key lookup), like a token's creator: disabling or demoting someone through any api
+   * process applies to their very next MCP request everywhere.
+   */
+  async fromSignedInUser(userId: string): Promise<SignedInUser | null> {
+    const user = await this.users.findOne({
+      select: { id: true, organizationId: true, role: true, email: true, disabledAt: true },
+      where: { id: userId },
+    });
+    if (!user) return null;
+    return {
+      principal: {
+        kind: 'user',
+        id: user.id,
+        organizationId: user.organizationId,
+        role: user.role,
+        userId: user.id,
+        actor: `user:${user.id}`,
+      },
+      email: user.email,
+      active: user.disabledAt === null,
+    };
   }
 
   /** The session's user, unless the session expired, sat idle past the idle timeout, or the user is disabled. */
