@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { SessionConfig } from '@gw/config';
-import { ApiTokenEntity, SessionEntity, UserEntity } from '@gw/db';
+import { ApiTokenEntity, SessionEntity, UserEntity, type Role } from '@gw/db';
 import { sha256Hex } from '@gw/security';
 import { IsNull, MoreThan, Repository } from 'typeorm';
 import { tokenRoleUnder } from './access/roles';
@@ -17,6 +17,8 @@ export interface SignedInUser {
   email: string;
   /** False once disabled: their tokens stop working at the next request. */
   active: boolean;
+  /** The teams asked about that they are a member of. */
+  memberOf: ReadonlySet<string>;
 }
 
 /**
@@ -117,27 +119,38 @@ export class PrincipalResolver {
   }
 
   /**
-   * The person behind an access token of a sign-in MCP server; null when the user no longer exists. Read on every
-   * request, uncached (one primary-key lookup), like a token's creator: disabling or demoting someone through any api
-   * process applies to their very next MCP request everywhere.
+   * The person behind an access token of a sign-in MCP server, with which of `teamIds` they belong to; null when the
+   * user no longer exists. One statement, read on every request, uncached, like a token's creator: disabling,
+   * demoting or moving someone through any api process applies to their very next MCP request everywhere.
    */
-  async fromSignedInUser(userId: string): Promise<SignedInUser | null> {
-    const user = await this.users.findOne({
-      select: { id: true, organizationId: true, role: true, email: true, disabledAt: true },
-      where: { id: userId },
-    });
+  async fromSignedInUser(userId: string, teamIds: readonly string[]): Promise<SignedInUser | null> {
+    const [user] = (await this.users.query(
+      `SELECT u.id, u.organization_id, u.role, u.email, u.disabled_at IS NULL AS active,
+              ARRAY(SELECT m.team_id::text FROM memberships m
+                     WHERE m.user_id = u.id AND m.team_id = ANY($2::uuid[])) AS member_of
+         FROM users u WHERE u.id = $1`,
+      [userId, teamIds],
+    )) as {
+      id: string;
+      organization_id: string;
+      role: Role;
+      email: string;
+      active: boolean;
+      member_of: string[];
+    }[];
     if (!user) return null;
     return {
       principal: {
         kind: 'user',
         id: user.id,
-        organizationId: user.organizationId,
+        organizationId: user.organization_id,
         role: user.role,
         userId: user.id,
         actor: `user:${user.id}`,
       },
       email: user.email,
-      active: user.disabledAt === null,
+      active: user.active,
+      memberOf: new Set(user.member_of),
     };
   }
 

@@ -5,7 +5,6 @@ import { sha256Hex } from '@gw/security';
 import { maySignInToServer } from '../../../auth/access/server-access';
 import { PrincipalResolver } from '../../../auth/principal.resolver';
 import { McpAccessTokens, signInResource, type McpAccessGrant } from '../../../oauth/mcp-access-tokens';
-import { TeamsService } from '../../../teams/teams.service';
 import type { SignedInPerson } from '../../mcp-request';
 import { Denied } from '../denial';
 import { bearerToken } from '../request-checks';
@@ -33,7 +32,6 @@ export class SignInAdmission {
 
   constructor(
     private readonly principals: PrincipalResolver,
-    private readonly teams: TeamsService,
     private readonly app: AppConfig,
     /** The authorization server's verifier; without one in this process, no token is ever accepted. */
     @Optional() @Inject(McpAccessTokens) private readonly tokens?: McpAccessTokens,
@@ -62,7 +60,9 @@ export class SignInAdmission {
         { 'retry-after': '1' },
       );
     }
-    const user = grant && (await this.principals.fromSignedInUser(grant.userId));
+    // The teams that would admit the person, asked about in the same statement as the person.
+    const teams = [...(server.teamId ? [server.teamId] : []), ...(server.config.sign_in_team_ids ?? [])];
+    const user = grant && (await this.principals.fromSignedInUser(grant.userId, teams));
     if (!grant || !user) {
       return this.unauthorized(
         server,
@@ -86,7 +86,10 @@ export class SignInAdmission {
         { person },
       );
     }
-    if (!(await maySignInToServer(user.principal, server, this.teams))) {
+    const memberships = {
+      isMember: (_userId: string, teamId: string) => Promise.resolve(user.memberOf.has(teamId)),
+    };
+    if (!(await maySignInToServer(user.principal, server, memberships))) {
       return new Denied(
         403,
         `${user.email} may not use the MCP server "${server.name}": it is open to its team's members, the admins ` +
