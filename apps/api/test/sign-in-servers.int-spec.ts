@@ -605,6 +605,40 @@ describe.each(STORAGES)('sign-in MCP servers on %s', (storage) => {
     });
   });
 
+  // Two api processes share a database only on PostgreSQL; the embedded database belongs to the process running it.
+  if (storage !== 'embedded') {
+    it('stops a disabled person in a second api process at once, and follows a mode switch there within 1 s', async () => {
+      // One deployment: the same database, key and public URL (behind one load balancer), another process.
+      const other = await ApiUnderTest.start(
+        sandbox,
+        { PUBLIC_URL: api.baseUrl, ENCRYPTION_KEY: api.env['ENCRYPTION_KEY'] },
+        { databaseUrl: api.env['DATABASE_URL'], modules: [testAccessTokensModule(tokens)] },
+      );
+      try {
+        const server = await signInServer({ sign_in_user_ids: [ids.listed] });
+        const token = tokenFor(ids.listed, server.id);
+        const there = `${other.baseUrl}/mcp/servers/${server.id}`;
+        expect((await post(there, initialize, bearer(token))).status).toBe(200);
+        expect((await owner.patch(`/api/v1/users/${ids.listed}`, { disabled: true })).status).toBe(200);
+        try {
+          expect((await post(there, initialize, bearer(token))).status).toBe(403);
+        } finally {
+          await owner.patch(`/api/v1/users/${ids.listed}`, { disabled: false });
+        }
+        expect((await post(there, initialize, bearer(token))).status).toBe(200);
+
+        await owner.patch(`/api/v1/mcp-servers/${server.id}`, { config: { access_mode: 'url' } });
+        const switched = Date.now();
+        while ((await post(there, initialize, bearer(token))).status !== 404) {
+          expect(Date.now() - switched).toBeLessThan(1000);
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+      } finally {
+        await other.stop();
+      }
+    }, 60_000);
+  }
+
   it('keeps the sign-in admission cheap: one token check per half second, measured against the secret URL', async () => {
     const created = await create({ config: { access_mode: 'url_and_sign_in' } });
     const server = created.body;

@@ -28,6 +28,8 @@ export const STORAGES: Storage[] = ['PostgreSQL + Redis', 'embedded'];
 
 export interface StartOptions {
   storage?: Storage;
+  /** The PostgreSQL database of another api under test, to run a second api process on (it is not dropped here). */
+  databaseUrl?: string;
   /** Modules loaded beside the api's own (stand-ins for parts built elsewhere). */
   modules?: NonNullable<ModuleMetadata['imports']>;
 }
@@ -51,7 +53,11 @@ export class ApiUnderTest {
     options: StartOptions = {},
   ): Promise<ApiUnderTest> {
     const database =
-      options.storage === 'embedded' ? embeddedDirectory() : await createTestDatabase('gw_api');
+      options.storage === 'embedded'
+        ? embeddedDirectory()
+        : options.databaseUrl
+          ? { name: 'shared', url: options.databaseUrl, drop: () => Promise.resolve() }
+          : await createTestDatabase('gw_api');
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const stores: Record<string, string> =

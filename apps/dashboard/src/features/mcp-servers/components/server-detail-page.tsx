@@ -30,6 +30,7 @@ import { SignInUrlPanel } from './sign-in-url-panel';
 export function ServerDetailPage({ id }: { id: string }) {
   const server = useServer(id);
   const canManage = usePermission('servers:manage');
+  const [issued, setIssued] = useState<RotatedToken | null>(null);
 
   if (server.error) return <QueryError error={server.error} onRetry={() => void server.refetch()} />;
   if (!server.data) return <Skeleton className="mx-auto h-96 max-w-6xl" />;
@@ -77,7 +78,15 @@ export function ServerDetailPage({ id }: { id: string }) {
           </CardContent>
         </Card>
       )}
-      {editable && <ServerSettingsForm key={s.updated_at} server={s} />}
+      {editable && <ServerSettingsForm key={s.updated_at} server={s} onSecretUrlIssued={setIssued} />}
+      <Dialog
+        open={issued !== null}
+        onClose={() => setIssued(null)}
+        title="The server’s new secret URL"
+        className="max-w-2xl"
+      >
+        {issued && <ServerUrlPanel url={issued.url} requireApiToken={s.config.require_api_token_auth} />}
+      </Dialog>
       <ServerActivity serverId={s.id} />
     </div>
   );

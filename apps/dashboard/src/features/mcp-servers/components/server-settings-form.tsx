@@ -6,7 +6,6 @@ import { toast } from '@/components/common/toaster';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -19,14 +18,23 @@ import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '@/lib/expiry';
 import type { McpServer, RotatedToken, UpdateServerInput } from '../api/mcp-servers.types';
 import { useRotateServer, useUpdateServer } from '../api/use-mcp-servers';
 import { AccessModeFields, type AccessDraft } from './access-mode-fields';
-import { ServerUrlPanel } from './server-url-panel';
 import { GroupPicker, MethodPicker, SpacePicker } from './filter-pickers';
 import { ToolPreview } from './tool-preview';
 import { WorkspaceObjectsSwitch } from './workspace-objects-switch';
 import { ExpiryDateField } from '@/components/common/expiry-date-field';
 
-/** Edits what a live server exposes; the change reaches its MCP URL within a second. */
-export function ServerSettingsForm({ server }: { server: McpServer }) {
+/**
+ * Edits what a live server exposes; the change reaches its MCP URLs within a second. A server that starts taking a
+ * secret URL gets a new one right after the save, handed to `onSecretUrlIssued` (this form is remounted with the
+ * saved server, so the page shows it).
+ */
+export function ServerSettingsForm({
+  server,
+  onSecretUrlIssued,
+}: {
+  server: McpServer;
+  onSecretUrlIssued: (issued: RotatedToken) => void;
+}) {
   const id = useId();
   const [name, setName] = useState(server.name);
   const [methods, setMethods] = useState(server.config.methods);
@@ -40,7 +48,6 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
     requireApiToken: server.config.require_api_token_auth,
   });
   const requireApiToken = access.requireApiToken;
-  const [issued, setIssued] = useState<RotatedToken | null>(null);
   const rotate = useRotateServer();
   const [allowWorkspaceObjects, setAllowWorkspaceObjects] = useState(server.config.allow_workspace_objects);
   const [expiry, setExpiry] = useState<ExpiryChoice | 'keep'>('keep');
@@ -53,6 +60,14 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
   const isMember = session.data?.user.role === 'member';
   const policy = useTeamPolicy(isMember && server.team_id ? server.team_id : undefined);
   const limits = isMember ? policy.data : undefined;
+
+  async function save(body: UpdateServerInput, needsSecretUrl: boolean) {
+    // mutateAsync: the saved server remounts this form, and the new URL must still reach the page.
+    await update.mutateAsync(body);
+    setExpiry('keep');
+    toast('Server updated: agents see the change within a second');
+    if (needsSecretUrl) onSecretUrlIssued(await rotate.mutateAsync(server.id));
+  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -100,13 +115,8 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
     }
     // A server that had no secret URL gets one when it starts taking them: the URL is shown this once.
     const needsSecretUrl = !server.url_hint && access.accessMode !== 'sign_in' && server.state !== 'expired';
-    update.mutate(body, {
-      onSuccess: () => {
-        setExpiry('keep');
-        toast('Server updated: agents see the change within a second');
-        if (needsSecretUrl) rotate.mutate(server.id, { onSuccess: setIssued });
-      },
-    });
+    // Failures show through update.error and rotate.error.
+    save(body, needsSecretUrl).catch(() => undefined);
   }
 
   return (
@@ -237,14 +247,6 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
         reach={{ pinned: spaceIds.length > 0, allowWorkspaceObjects }}
         className="lg:sticky lg:top-20"
       />
-      <Dialog
-        open={issued !== null}
-        onClose={() => setIssued(null)}
-        title="The server’s new secret URL"
-        className="max-w-2xl"
-      >
-        {issued && <ServerUrlPanel url={issued.url} requireApiToken={requireApiToken} />}
-      </Dialog>
     </div>
   );
 }
