@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, newNonce, NONCE_HEADER } from '@/lib/content-security-policy';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:3001';
-const API_PATHS = /^\/(api|mcp)(\/|$)|^\/(healthz|readyz)$/;
+// The sign-in URLs' protected resource metadata lives beside them, so one origin serves both.
+const API_PATHS = /^\/(api|mcp)(\/|$)|^\/(healthz|readyz)$|^\/\.well-known\/oauth-protected-resource(\/|$)/;
 const CLIENT_IP_HEADER = 'x-gateway-client-ip';
 const CLIENT_IP_SIGNATURE_HEADER = 'x-gateway-client-ip-signature';
 

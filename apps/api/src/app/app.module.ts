@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ApiTokensModule } from '../api-tokens/api-tokens.module';
 import { AuditModule } from '../audit/audit.module';
@@ -25,10 +25,12 @@ import type { ApiRuntime } from './runtime';
 
 @Module({})
 export class AppModule {
-  static forRoot(runtime: ApiRuntime): DynamicModule {
+  /** `modules`: more to load beside the api's own (the tests' stand-ins for parts built elsewhere). */
+  static forRoot(runtime: ApiRuntime, modules: NonNullable<ModuleMetadata['imports']> = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        ...modules,
         InfrastructureModule.forRoot(runtime),
         LoggingModule,
         MetricsModule,

@@ -1,6 +1,7 @@
 import { tokenHashPrefix } from '@gw/security';
 
-const MCP_TOKEN_IN_PATH = /\/mcp\/([^/?#]+)/;
+// A sign-in URL (`/mcp/servers/{id}`) holds no secret: its server id stays readable.
+const MCP_TOKEN_IN_PATH = /\/mcp\/(?!servers\/)([^/?#]+)/;
 const SECRET_QUERY = /([?&](?:token|code|client_secret|access_token|state)=)[^&#]*/gi;
 
 // A client calls the same MCP URL over and over: its SHA-256 prefix is worked out once, not on every log line.

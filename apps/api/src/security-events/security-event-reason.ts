@@ -2,6 +2,8 @@
 export const SECURITY_EVENT_REASONS = [
   'mcp_unknown_token',
   'mcp_forbidden_origin',
+  'mcp_bearer_missing',
+  'mcp_invalid_bearer',
   'api_unauthenticated',
   'login_failed',
   'login_locked',

@@ -81,6 +81,10 @@ export class RetryAudit {
       requestId: origin.request_id,
       // The api validated the traceparent (00-<trace id>-<parent id>-<flags>); the trace id is its 2nd field.
       traceId: origin.traceparent?.split('-')[1] ?? null,
+      // The signed-in person the call was made for (a sign-in server), as the api's row of the same call names them.
+      actorUserId: origin.caller?.user_id ?? null,
+      actorEmail: origin.caller?.email ?? null,
+      oauthClientId: origin.caller?.oauth_client_id ?? null,
       clientName: origin.client_name,
       clientVersion: origin.client_version,
       sessionId: origin.session_id,

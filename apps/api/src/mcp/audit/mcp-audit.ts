@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { outcomeOf, type AuditEventInput } from '@gw/audit-recorder';
-import type { ServedServer } from '@gw/mcp-servers';
 import { tokenHashPrefix } from '@gw/security';
 import { AuditService } from '../../audit/audit.service';
 import type { Dispatched } from '../dispatch/mcp-dispatcher';
 import type { TraceContext } from '../dispatch/request-meta';
 import type { ClientInfo } from '../dispatch/session-id';
-import { header, type McpRequest } from '../mcp-request';
+import { header, type Admitted, type McpRequest } from '../mcp-request';
 
 /** The client and session a request came in, as its audit row names them. */
 export interface CallSession {
@@ -22,9 +21,10 @@ export interface Refusal {
 }
 
 /**
- * The audit rows of `/mcp/{token}`: one per JSON-RPC request handled, one per request refused. `call` rejects when
+ * The audit rows of the MCP URLs: one per JSON-RPC request handled, one per request refused. `call` rejects when
  * its row could not be committed, because a result is never returned without its row; refusals are recorded on a
- * best-effort basis, since nothing was done.
+ * best-effort basis, since nothing was done. A row of a sign-in URL names the person and the OAuth client acting for
+ * them; every row names the ClickUp user the server's connection acts as.
  */
 @Injectable()
 export class McpAudit {
@@ -32,7 +32,7 @@ export class McpAudit {
 
   async call(
     req: McpRequest,
-    server: ServedServer,
+    admitted: Admitted,
     method: string,
     outcome: Dispatched,
     session: CallSession,
@@ -40,7 +40,7 @@ export class McpAudit {
     trace: TraceContext | null = null,
   ): Promise<void> {
     await this.audit.record({
-      ...this.callEvent(req, server, method, outcome, session, durationMs),
+      ...this.callEvent(req, admitted, method, outcome, session, durationMs),
       traceId: trace?.traceId ?? null,
     });
   }
@@ -48,14 +48,14 @@ export class McpAudit {
   /** A request of a batch whose URL stopped admitting requests before it was reached. */
   async refused(
     req: McpRequest,
-    server: ServedServer,
+    admitted: Admitted,
     method: string,
     refusal: Refusal,
     session: CallSession,
   ): Promise<void> {
     await this.audit
       .record({
-        ...this.base(req, server, method, session),
+        ...this.base(req, admitted, method, session),
         outcome: 'denied',
         issueCodes: [refusal.issueCode],
         arguments: { reason: refusal.message },
@@ -64,19 +64,31 @@ export class McpAudit {
       .catch(() => undefined);
   }
 
-  /** A request refused at admission that named a server (an expired URL, a missing second factor). */
-  async denied(req: McpRequest, server: ServedServer, refusal: Refusal, client: ClientInfo | null) {
+  /**
+   * A request refused at admission that named a server (an expired URL, a missing second factor) or a person (who
+   * may not use the server, or is disabled).
+   */
+  async denied(req: McpRequest, admitted: Admitted, refusal: Refusal, client: ClientInfo | null) {
+    const address = req.address;
     await this.audit
       .record({
-        ...this.base(req, server, `http ${req.route}`, { client, id: undefined }),
-        arguments: { token_hash_prefix: tokenHashPrefix(req.token), reason: refusal.message },
+        ...this.base(req, admitted, `http ${req.route}`, { client, id: undefined }),
+        arguments:
+          address.kind === 'secret_url'
+            ? { token_hash_prefix: tokenHashPrefix(address.token), reason: refusal.message }
+            : { reason: refusal.message },
         outcome: 'denied',
         issueCodes: [refusal.issueCode],
       })
       .catch(() => undefined);
   }
 
-  private base(req: McpRequest, server: ServedServer, action: string, session: CallSession): AuditEventInput {
+  private base(
+    req: McpRequest,
+    { server, person }: Admitted,
+    action: string,
+    session: CallSession,
+  ): AuditEventInput {
     return {
       organizationId: server.organizationId,
       serverId: server.id,
@@ -85,7 +97,12 @@ export class McpAudit {
       action,
       outcome: 'ok',
       requestId: req.id,
-      clientName: session.client?.name,
+      actorUserId: person?.userId ?? null,
+      actorEmail: person?.email ?? null,
+      oauthClientId: person?.clientId ?? null,
+      clickupUserId: server.clickupUserId,
+      // A client that never named itself in MCP is known by the name in its OAuth client metadata.
+      clientName: session.client?.name ?? person?.clientName ?? undefined,
       clientVersion: session.client?.version,
       sessionId: session.id,
       ip: req.ip,
@@ -95,13 +112,14 @@ export class McpAudit {
 
   private callEvent(
     req: McpRequest,
-    server: ServedServer,
+    admitted: Admitted,
     method: string,
     outcome: Dispatched,
     session: CallSession,
     durationMs: number,
   ): AuditEventInput {
-    const base = { ...this.base(req, server, method, session), durationMs };
+    const server = admitted.server;
+    const base = { ...this.base(req, admitted, method, session), durationMs };
     if ('error' in outcome.response) {
       return {
         ...base,
@@ -117,7 +135,11 @@ export class McpAudit {
       };
     }
     if (method === 'initialize') {
-      return { ...base, clientName: outcome.client?.name, clientVersion: outcome.client?.version };
+      return {
+        ...base,
+        clientName: outcome.client?.name ?? base.clientName,
+        clientVersion: outcome.client?.version,
+      };
     }
     if (method === 'tools/call' && outcome.envelope) {
       const { outcome: result, issueCodes, upstreamStatus, jobId } = outcomeOf(outcome.envelope);

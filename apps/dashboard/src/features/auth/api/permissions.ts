@@ -8,6 +8,7 @@ const PERMISSIONS = {
   'connections:manage': ['owner', 'admin'],
   'servers:manage': ['owner', 'admin', 'member'],
   'servers:allow-workspace-objects': ['owner', 'admin'],
+  'servers:list-sign-in-people': ['owner', 'admin'],
   'audit:read': ['owner', 'admin', 'auditor'],
   'stats:read': ['owner', 'admin', 'auditor'],
   'queue:read': ['owner', 'admin', 'auditor'],
