@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { outcomeOf, type AuditEventInput } from '@gw/audit-recorder';
 import type { ServedServer } from '@gw/mcp-servers';
+import type { Envelope } from '@gw/mcp-tools';
 import { tokenHashPrefix } from '@gw/security';
 import { AuditService } from '../../audit/audit.service';
 import type { Dispatched } from '../dispatch/mcp-dispatcher';
@@ -102,6 +103,10 @@ export class McpAudit {
     durationMs: number,
   ): AuditEventInput {
     const base = { ...this.base(req, server, method, session), durationMs };
+    // A call that did not run for want of the caller's linked account may be answered with a JSON-RPC error
+    // (URL elicitation required); its row reads the envelope, as for every other client.
+    if (method === 'tools/call' && outcome.envelope)
+      return this.toolCallEvent(base, outcome, outcome.envelope);
     if ('error' in outcome.response) {
       return {
         ...base,
@@ -119,21 +124,23 @@ export class McpAudit {
     if (method === 'initialize') {
       return { ...base, clientName: outcome.client?.name, clientVersion: outcome.client?.version };
     }
-    if (method === 'tools/call' && outcome.envelope) {
-      const { outcome: result, issueCodes, upstreamStatus, jobId } = outcomeOf(outcome.envelope);
-      return {
-        ...base,
-        tool: outcome.tool,
-        arguments: outcome.arguments,
-        outcome: result,
-        issueCodes,
-        upstreamStatus,
-        jobId: jobId ?? outcome.jobId ?? null,
-      };
-    }
     // tasks/*: the queued call a request was about.
     if (outcome.jobId)
       return { ...base, tool: outcome.tool, arguments: outcome.arguments, jobId: outcome.jobId };
     return base;
+  }
+
+  private toolCallEvent(base: AuditEventInput, outcome: Dispatched, envelope: Envelope): AuditEventInput {
+    const { outcome: result, issueCodes, upstreamStatus, jobId } = outcomeOf(envelope);
+    return {
+      ...base,
+      tool: outcome.tool,
+      arguments: outcome.arguments,
+      outcome: result,
+      issueCodes,
+      upstreamStatus,
+      jobId: jobId ?? outcome.jobId ?? null,
+      clickupUserId: outcome.clickupUserId ?? null,
+    };
   }
 }

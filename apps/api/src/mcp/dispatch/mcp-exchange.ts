@@ -12,6 +12,7 @@ import { McpDispatcher, type Dispatched, type Subscription } from './mcp-dispatc
 import { headerVersionRefusal, isRefusal, type ProtocolRefusal } from './protocol-versions';
 import type { TraceContext } from './request-meta';
 import { SessionIds, type ClientInfo } from './session-id';
+import { declaresUrlElicitation } from './url-elicitation';
 
 /** What became of the JSON-RPC messages of one POST. */
 export type Exchanged =
@@ -200,6 +201,9 @@ export class McpExchange {
       },
       message: admitted,
       onProgress,
+      elicitsUrls: admitted.meta
+        ? declaresUrlElicitation(admitted.meta.capabilities)
+        : caller.client?.urlElicitation === true,
     });
     return this.recorded(req, server, request, outcome, {
       session: outcome.client ? renew(outcome.client) : caller,
