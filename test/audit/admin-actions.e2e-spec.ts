@@ -42,11 +42,8 @@ async function newUser(stack: Stack, role = 'member'): Promise<{ id: string; ema
   return { id, email };
 }
 
-/** A dashboard session (cookie and CSRF token), for the routes that act on the signed-in user. */
-async function session(
-  stack: Stack,
-  email: string,
-): Promise<(method: string, path: string, body: unknown) => Call> {
+/** A dashboard session's cookie and CSRF token. */
+async function signedIn(stack: Stack, email: string): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -57,12 +54,63 @@ async function session(
     .map((c) => c.split(';')[0])
     .join('; ');
   const { csrf_token } = (await res.json()) as { csrf_token: string };
+  return { cookie, csrf: csrf_token };
+}
+
+/** A dashboard session (cookie and CSRF token), for the routes that act on the signed-in user. */
+async function session(
+  stack: Stack,
+  email: string,
+): Promise<(method: string, path: string, body: unknown) => Call> {
+  const { cookie, csrf } = await signedIn(stack, email);
   return (method, path, body) => () =>
     fetch(`${stack.baseUrl}/api/v1${path}`, {
       method,
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf_token },
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
       body: JSON.stringify(body),
     });
+}
+
+/**
+ * A new member who started linking their own ClickUp account and approved it on the sandbox's consent page as
+ * Sarah: the callback that finishes the link, in their browser (not yet followed), and their user.
+ */
+async function approvedLink(
+  stack: Stack,
+  workspace: string,
+): Promise<{ user: { id: string; email: string }; callback: Call }> {
+  const user = await newUser(stack);
+  const { cookie, csrf } = await signedIn(stack, user.email);
+  const start = await fetch(`${stack.baseUrl}/api/v1/me/clickup-account/oauth`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+    body: '{}',
+  });
+  const consent = new URL(((await start.json()) as { authorize_url: string }).authorize_url);
+  const approved = await fetch(new URL('/api', consent), {
+    method: 'POST',
+    body: new URLSearchParams({
+      client_id: consent.searchParams.get('client_id') as string,
+      redirect_uri: consent.searchParams.get('redirect_uri') as string,
+      state: consent.searchParams.get('state') as string,
+      user: 'sarah',
+      workspace,
+    }),
+    redirect: 'manual',
+  });
+  const back = new URL(approved.headers.get('location') as string);
+  return {
+    user,
+    callback: async () => {
+      const res = await fetch(`${stack.baseUrl}${back.pathname}${back.search}`, {
+        headers: { cookie },
+        redirect: 'manual',
+      });
+      const landing = new URL(res.headers.get('location') as string);
+      // The callback answers 302 either way; only a landing with `linked` means the account was linked.
+      return { status: landing.searchParams.has('linked') ? 201 : 500 };
+    },
+  };
 }
 
 /**
@@ -170,6 +218,21 @@ const EXAMPLES: Record<string, (f: Fixtures) => Promise<Call>> = {
       require_api_token_auth: false,
       max_expiry_days: 90,
     }),
+  'POST /api/v1/me/clickup-account/oauth': async ({ stack }) => {
+    const as = await session(stack, (await newUser(stack)).email);
+    return as('POST', '/me/clickup-account/oauth', {});
+  },
+  'DELETE /api/v1/me/clickup-account': async ({ stack, workspace }) => {
+    const { user, callback } = await approvedLink(stack, workspace);
+    await callback();
+    const as = await session(stack, user.email);
+    return as('DELETE', '/me/clickup-account', {});
+  },
+  'DELETE /api/v1/clickup-accounts/{user_id}': async ({ stack, workspace }) => {
+    const { user, callback } = await approvedLink(stack, workspace);
+    await callback();
+    return call(stack, 'DELETE', `/clickup-accounts/${user.id}`);
+  },
   'PUT /api/v1/connections/{id}/teams': async ({ stack }) => {
     const id = await connectSandbox(stack, 'Shared');
     const team = await created(stack, '/teams', { name: `Team ${unique++}` });
@@ -212,6 +275,9 @@ const STATE_CHANGING_GETS: Record<string, (f: Fixtures) => Promise<Call>> = {
       return { status: landing.searchParams.has('created') ? 201 : 500 };
     };
   },
+  // ClickUp sends a person's browser back here; this is where their own account is linked.
+  'GET /api/v1/me/clickup-account/oauth/callback': async ({ stack, workspace }) =>
+    (await approvedLink(stack, workspace)).callback,
 };
 
 /**
