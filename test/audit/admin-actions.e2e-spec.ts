@@ -1,4 +1,5 @@
 import { connectSandbox, createServer, sandboxIds } from '../support/mcp';
+import { approveLink, MEMBER_PASSWORD as PASSWORD, signedIn } from '../support/linked-account';
 import { ADMIN, Stack } from '../support/stack';
 import { apiToken, eventsSince, mcpSession, newestSeq, sandboxListId, verify } from './support';
 
@@ -34,27 +35,10 @@ async function created(stack: Stack, path: string, body: unknown): Promise<strin
 let unique = 0;
 const uniqueEmail = () => `person-${Date.now()}-${unique++}@example.com`;
 
-const PASSWORD = 'a-very-secret-password-123';
-
 async function newUser(stack: Stack, role = 'member'): Promise<{ id: string; email: string }> {
   const email = uniqueEmail();
   const id = await created(stack, '/users', { email, name: 'Gil', role, password: PASSWORD });
   return { id, email };
-}
-
-/** A dashboard session's cookie and CSRF token. */
-async function signedIn(stack: Stack, email: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrf_token } = (await res.json()) as { csrf_token: string };
-  return { cookie, csrf: csrf_token };
 }
 
 /** A dashboard session (cookie and CSRF token), for the routes that act on the signed-in user. */
@@ -71,46 +55,14 @@ async function session(
     });
 }
 
-/**
- * A new member who started linking their own ClickUp account and approved it on the sandbox's consent page as
- * Sarah: the callback that finishes the link, in their browser (not yet followed), and their user.
- */
+/** A new member who linked (or is about to link) their own ClickUp account as Sarah: the callback step, and them. */
 async function approvedLink(
   stack: Stack,
   workspace: string,
 ): Promise<{ user: { id: string; email: string }; callback: Call }> {
   const user = await newUser(stack);
-  const { cookie, csrf } = await signedIn(stack, user.email);
-  const start = await fetch(`${stack.baseUrl}/api/v1/me/clickup-account/oauth`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
-    body: '{}',
-  });
-  const consent = new URL(((await start.json()) as { authorize_url: string }).authorize_url);
-  const approved = await fetch(new URL('/api', consent), {
-    method: 'POST',
-    body: new URLSearchParams({
-      client_id: consent.searchParams.get('client_id') as string,
-      redirect_uri: consent.searchParams.get('redirect_uri') as string,
-      state: consent.searchParams.get('state') as string,
-      user: 'sarah',
-      workspace,
-    }),
-    redirect: 'manual',
-  });
-  const back = new URL(approved.headers.get('location') as string);
-  return {
-    user,
-    callback: async () => {
-      const res = await fetch(`${stack.baseUrl}${back.pathname}${back.search}`, {
-        headers: { cookie },
-        redirect: 'manual',
-      });
-      const landing = new URL(res.headers.get('location') as string);
-      // The callback answers 302 either way; only a landing with `linked` means the account was linked.
-      return { status: landing.searchParams.has('linked') ? 201 : 500 };
-    },
-  };
+  const callback = await approveLink(stack, user.email, { clickupUser: 'sarah', workspace });
+  return { user, callback: async () => ({ status: (await callback()).linked ? 201 : 500 }) };
 }
 
 /**
