@@ -78,21 +78,23 @@ export function LinkedAccountsSection() {
         </p>
       </div>
       <QueryView query={accounts} placeholder={<Skeleton className="h-32 w-full" />}>
-        {(data) => (
-          <DataTable
-            label="Linked ClickUp accounts"
-            data={data}
-            columns={columns}
-            getRowId={(a) => a.user_id}
-            pageSize={25}
-            empty={
-              <EmptyState icon={Link2} title="Nobody has linked a ClickUp account" className="m-4 border-0">
-                People link theirs under Linked ClickUp account in their account menu, or when an agent first
-                calls a server that acts as each person.
-              </EmptyState>
-            }
-          />
-        )}
+        {(data) =>
+          data.length === 0 ? (
+            <EmptyState icon={Link2} title="Nobody has linked a ClickUp account">
+              People link theirs under Linked ClickUp account in their account menu, or when an agent first
+              calls a server that acts as each person.
+            </EmptyState>
+          ) : (
+            <DataTable
+              label="Linked ClickUp accounts"
+              data={data}
+              columns={columns}
+              getRowId={(a) => a.user_id}
+              pageSize={25}
+              empty={null}
+            />
+          )
+        }
       </QueryView>
       <ConfirmDialog
         open={unlinking !== null}
