@@ -1,4 +1,5 @@
 import { connectSandbox, createServer, sandboxIds } from '../support/mcp';
+import { approveLink, MEMBER_PASSWORD as PASSWORD, signedIn } from '../support/linked-account';
 import { ADMIN, Stack } from '../support/stack';
 import { apiToken, eventsSince, mcpSession, newestSeq, sandboxListId, verify } from './support';
 
@@ -34,8 +35,6 @@ async function created(stack: Stack, path: string, body: unknown): Promise<strin
 let unique = 0;
 const uniqueEmail = () => `person-${Date.now()}-${unique++}@example.com`;
 
-const PASSWORD = 'a-very-secret-password-123';
-
 async function newUser(stack: Stack, role = 'member'): Promise<{ id: string; email: string }> {
   const email = uniqueEmail();
   const id = await created(stack, '/users', { email, name: 'Gil', role, password: PASSWORD });
@@ -47,22 +46,23 @@ async function session(
   stack: Stack,
   email: string,
 ): Promise<(method: string, path: string, body: unknown) => Call> {
-  const res = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrf_token } = (await res.json()) as { csrf_token: string };
+  const { cookie, csrf } = await signedIn(stack, email);
   return (method, path, body) => () =>
     fetch(`${stack.baseUrl}/api/v1${path}`, {
       method,
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf_token },
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
       body: JSON.stringify(body),
     });
+}
+
+/** A new member who linked (or is about to link) their own ClickUp account as Sarah: the callback step, and them. */
+async function approvedLink(
+  stack: Stack,
+  workspace: string,
+): Promise<{ user: { id: string; email: string }; callback: Call }> {
+  const user = await newUser(stack);
+  const callback = await approveLink(stack, user.email, { clickupUser: 'sarah', workspace });
+  return { user, callback: async () => ({ status: (await callback()).linked ? 201 : 500 }) };
 }
 
 /**
@@ -170,6 +170,21 @@ const EXAMPLES: Record<string, (f: Fixtures) => Promise<Call>> = {
       require_api_token_auth: false,
       max_expiry_days: 90,
     }),
+  'POST /api/v1/me/clickup-account/oauth': async ({ stack }) => {
+    const as = await session(stack, (await newUser(stack)).email);
+    return as('POST', '/me/clickup-account/oauth', {});
+  },
+  'DELETE /api/v1/me/clickup-account': async ({ stack, workspace }) => {
+    const { user, callback } = await approvedLink(stack, workspace);
+    await callback();
+    const as = await session(stack, user.email);
+    return as('DELETE', '/me/clickup-account', {});
+  },
+  'DELETE /api/v1/clickup-accounts/{user_id}': async ({ stack, workspace }) => {
+    const { user, callback } = await approvedLink(stack, workspace);
+    await callback();
+    return call(stack, 'DELETE', `/clickup-accounts/${user.id}`);
+  },
   'PUT /api/v1/connections/{id}/teams': async ({ stack }) => {
     const id = await connectSandbox(stack, 'Shared');
     const team = await created(stack, '/teams', { name: `Team ${unique++}` });
@@ -212,6 +227,9 @@ const STATE_CHANGING_GETS: Record<string, (f: Fixtures) => Promise<Call>> = {
       return { status: landing.searchParams.has('created') ? 201 : 500 };
     };
   },
+  // ClickUp sends a person's browser back here; this is where their own account is linked.
+  'GET /api/v1/me/clickup-account/oauth/callback': async ({ stack, workspace }) =>
+    (await approvedLink(stack, workspace)).callback,
 };
 
 /**

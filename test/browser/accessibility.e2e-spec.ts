@@ -135,6 +135,11 @@ const PAGES: { name: string; path: () => string; ready: (page: Page) => Promise<
     path: () => '/account',
     ready: (p) => p.getByRole('button', { name: 'Change password' }).waitFor(),
   },
+  {
+    name: 'linked-clickup-account',
+    path: () => '/account/clickup',
+    ready: (p) => p.getByRole('button', { name: 'Link with ClickUp' }).waitFor(),
+  },
 ];
 
 const DARK = new Set(['overview', 'servers', 'audit', 'server-wizard']);

@@ -7,6 +7,7 @@ import { BootstrapModule } from '../bootstrap/bootstrap.module';
 import { GlobalExceptionFilter } from './global-exception.filter';
 import { ConnectionsModule } from '../connections/connections.module';
 import { HealthModule } from '../health/health.module';
+import { LinkedAccountsModule } from '../linked-accounts/linked-accounts.module';
 import { LoggingModule } from '../logging/logging.module';
 import { MaintenanceModule } from '../maintenance/maintenance.module';
 import { McpServersModule } from '../mcp-servers/mcp-servers.module';
@@ -42,6 +43,7 @@ export class AppModule {
         BootstrapModule,
         MaintenanceModule,
         ConnectionsModule,
+        LinkedAccountsModule,
         McpServersModule,
         UsersModule,
         TeamsModule,

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { McpServerLoader } from '@gw/mcp-servers';
+import { CallerAccountLoader, McpServerLoader } from '@gw/mcp-servers';
 import { McpToolsModule } from '@gw/mcp-tools';
 import { createHash } from 'node:crypto';
 import { ENCRYPTION_KEY } from '../security/encryption-key.token';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { LinkedAccountsModule } from '../linked-accounts/linked-accounts.module';
 import { McpServerChangesModule } from '../mcp-servers/mcp-server-changes.module';
 import { RetryModule } from '../retry/retry.module';
 import { TeamsModule } from '../teams/teams.module';
@@ -16,6 +17,8 @@ import { McpDispatcher } from './dispatch/mcp-dispatcher';
 import { McpExchange } from './dispatch/mcp-exchange';
 import { SessionIds } from './dispatch/session-id';
 import { TaskMethods } from './dispatch/tasks/task-methods';
+import { CallerAccountCache } from './execution/caller/caller-account-cache.service';
+import { CallerAccounts } from './execution/caller/caller-accounts.service';
 import { QueuedCalls } from './execution/queued-calls.service';
 import { ToolCallRunner } from './execution/tool-call-runner';
 import { McpRoutes } from './transport/mcp-routes';
@@ -30,7 +33,15 @@ import { NotificationStreams } from './transport/streams/notification-streams';
  * Sign-in URLs check access tokens with `McpAccessTokens`, which the authorization server's module provides.
  */
 @Module({
-  imports: [McpToolsModule, AuthModule, AuditModule, RetryModule, TeamsModule, McpServerChangesModule],
+  imports: [
+    McpToolsModule,
+    AuthModule,
+    AuditModule,
+    RetryModule,
+    TeamsModule,
+    McpServerChangesModule,
+    LinkedAccountsModule,
+  ],
   providers: [
     McpRoutes,
     ProtectedResourceRoutes,
@@ -44,6 +55,9 @@ import { NotificationStreams } from './transport/streams/notification-streams';
     McpDispatcher,
     TaskMethods,
     ToolCallRunner,
+    CallerAccounts,
+    CallerAccountCache,
+    CallerAccountLoader,
     QueuedCalls,
     McpAudit,
     {

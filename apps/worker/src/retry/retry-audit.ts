@@ -21,6 +21,8 @@ export class RetryAudit {
     payload: ToolCallJobPayload,
     envelope: Envelope,
     details: Record<string, unknown>,
+    /** The ClickUp user the call acted as: its connection's, or the signed-in caller's own. */
+    clickupUserId: number | null = null,
   ): Promise<AuditRecord> {
     const { outcome, issueCodes, upstreamStatus } = outcomeOf(envelope);
     return this.record(jobId, payload, {
@@ -29,6 +31,7 @@ export class RetryAudit {
       issueCodes,
       upstreamStatus,
       arguments: details,
+      clickupUserId,
     });
   }
 
@@ -66,7 +69,10 @@ export class RetryAudit {
   private async record(
     jobId: string,
     payload: ToolCallJobPayload,
-    event: Pick<AuditEventInput, 'action' | 'outcome' | 'issueCodes' | 'upstreamStatus' | 'arguments'>,
+    event: Pick<
+      AuditEventInput,
+      'action' | 'outcome' | 'issueCodes' | 'upstreamStatus' | 'arguments' | 'clickupUserId'
+    >,
   ): Promise<AuditRecord> {
     const origin = payload.origin;
     const record = auditRecordOf({

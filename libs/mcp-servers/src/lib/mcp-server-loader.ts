@@ -97,6 +97,7 @@ export class McpServerLoader {
       credential: { kind: connection.type === 'oauth' ? 'oauth' : 'personal', token },
       fingerprint: tokenFingerprint(token),
       clickupUserId: Number(connection.clickupUserId),
+      workspaceName: connection.workspaces.find((w) => w.id === entity.workspaceId)?.name ?? null,
     };
   }
 

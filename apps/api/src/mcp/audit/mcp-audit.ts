@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { outcomeOf, type AuditEventInput } from '@gw/audit-recorder';
+import type { Envelope } from '@gw/mcp-tools';
 import { tokenHashPrefix } from '@gw/security';
 import { AuditService } from '../../audit/audit.service';
 import type { Dispatched } from '../dispatch/mcp-dispatcher';
@@ -118,8 +119,11 @@ export class McpAudit {
     session: CallSession,
     durationMs: number,
   ): AuditEventInput {
-    const server = admitted.server;
     const base = { ...this.base(req, admitted, method, session), durationMs };
+    // A call that did not run for want of the caller's linked account may be answered with a JSON-RPC error
+    // (URL elicitation required); its row reads the envelope, as for every other client.
+    if (method === 'tools/call' && outcome.envelope)
+      return this.toolCallEvent(base, outcome, outcome.envelope);
     if ('error' in outcome.response) {
       return {
         ...base,
@@ -131,7 +135,10 @@ export class McpAudit {
     if (method === 'tools/list') {
       return {
         ...base,
-        arguments: { tools_hash: server.selection.hash, tool_count: server.selection.listing.length },
+        arguments: {
+          tools_hash: admitted.server.selection.hash,
+          tool_count: admitted.server.selection.listing.length,
+        },
       };
     }
     if (method === 'initialize') {
@@ -141,21 +148,23 @@ export class McpAudit {
         clientVersion: outcome.client?.version,
       };
     }
-    if (method === 'tools/call' && outcome.envelope) {
-      const { outcome: result, issueCodes, upstreamStatus, jobId } = outcomeOf(outcome.envelope);
-      return {
-        ...base,
-        tool: outcome.tool,
-        arguments: outcome.arguments,
-        outcome: result,
-        issueCodes,
-        upstreamStatus,
-        jobId: jobId ?? outcome.jobId ?? null,
-      };
-    }
     // tasks/*: the queued call a request was about.
     if (outcome.jobId)
       return { ...base, tool: outcome.tool, arguments: outcome.arguments, jobId: outcome.jobId };
     return base;
+  }
+
+  private toolCallEvent(base: AuditEventInput, outcome: Dispatched, envelope: Envelope): AuditEventInput {
+    const { outcome: result, issueCodes, upstreamStatus, jobId } = outcomeOf(envelope);
+    return {
+      ...base,
+      tool: outcome.tool,
+      arguments: outcome.arguments,
+      outcome: result,
+      issueCodes,
+      upstreamStatus,
+      jobId: jobId ?? outcome.jobId ?? null,
+      clickupUserId: outcome.clickupUserId ?? base.clickupUserId,
+    };
   }
 }

@@ -11,6 +11,7 @@ import { McpDispatcher, type Dispatched, type Subscription } from './mcp-dispatc
 import { headerVersionRefusal, isRefusal, type ProtocolRefusal } from './protocol-versions';
 import type { TraceContext } from './request-meta';
 import { SessionIds, type ClientInfo } from './session-id';
+import { declaresUrlElicitation } from './url-elicitation';
 
 /** What became of the JSON-RPC messages of one POST. */
 export type Exchanged =
@@ -202,6 +203,9 @@ export class McpExchange {
       },
       message,
       onProgress,
+      elicitsUrls: message.meta
+        ? declaresUrlElicitation(message.meta.capabilities)
+        : caller.client?.urlElicitation === true,
     });
     return this.recorded(req, admitted, request, outcome, {
       session: outcome.client ? renew(outcome.client) : caller,

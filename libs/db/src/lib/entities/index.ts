@@ -2,10 +2,12 @@ import { ApiTokenEntity } from './api-token.entity';
 import { AuditChainEntity } from './audit-chain.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { ClickUpConnectionEntity } from './clickup-connection.entity';
+import { ClickUpLinkedAccountEntity } from './clickup-linked-account.entity';
 import { ClickUpRateBudgetEntity } from './clickup-rate-budget.entity';
 import { ConnectionTeamGrantEntity } from './connection-team-grant.entity';
 import { McpServerEntity } from './mcp-server.entity';
 import { MembershipEntity } from './membership.entity';
+import { OAuthStateUseEntity } from './oauth-state-use.entity';
 import { OrganizationEntity } from './organization.entity';
 import { PasswordResetEntity } from './password-reset.entity';
 import { SecurityEventEntity } from './security-event.entity';
@@ -18,10 +20,12 @@ export * from './api-token.entity';
 export * from './audit-chain.entity';
 export * from './audit-event.entity';
 export * from './clickup-connection.entity';
+export * from './clickup-linked-account.entity';
 export * from './clickup-rate-budget.entity';
 export * from './connection-team-grant.entity';
 export * from './mcp-server.entity';
 export * from './membership.entity';
+export * from './oauth-state-use.entity';
 export * from './organization.entity';
 export * from './password-reset.entity';
 export * from './security-event.entity';
@@ -46,4 +50,6 @@ export const ENTITIES = [
   ConnectionTeamGrantEntity,
   PasswordResetEntity,
   SecurityEventEntity,
+  ClickUpLinkedAccountEntity,
+  OAuthStateUseEntity,
 ];

@@ -20,6 +20,7 @@ const PERMISSIONS = {
   'settings:read': ['owner', 'admin', 'auditor'],
   'settings:manage': ['owner'],
   'security-events:read': ['owner', 'admin'],
+  'clickup-accounts:manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

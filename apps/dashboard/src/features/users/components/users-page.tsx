@@ -20,6 +20,7 @@ import type { Role } from '@/features/auth/api/auth.types';
 import { grantableRoles } from '@/features/auth/api/permissions';
 import { usePermission } from '@/features/auth/api/use-permission';
 import { useSession } from '@/features/auth/api/use-session';
+import { LinkedAccountsSection } from '@/features/linked-accounts/components/linked-accounts-section';
 import { useTeams } from '@/features/teams/api/use-teams';
 import { formatDate } from '@/lib/format';
 import type { CreatedUser, User } from '../api/users.types';
@@ -37,6 +38,7 @@ export function UsersPage() {
   const users = useUsers();
   const teams = useTeams();
   const canManage = usePermission('users:manage');
+  const canSeeLinks = usePermission('clickup-accounts:manage');
   const me = useSession().data?.user;
   const [creating, setCreating] = useState(false);
   const teamNames = useMemo(() => new Map((teams.data ?? []).map((t) => [t.id, t.name])), [teams.data]);
@@ -125,6 +127,7 @@ export function UsersPage() {
           />
         )}
       </QueryView>
+      {canSeeLinks && <LinkedAccountsSection />}
       {canManage && <CreateUserDialog open={creating} onClose={() => setCreating(false)} />}
     </div>
   );
