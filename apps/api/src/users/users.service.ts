@@ -9,10 +9,11 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { MembershipEntity, UserEntity } from '@gw/db';
 import { generatePassword, hashPassword } from '@gw/security';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager, In, IsNull, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { PasswordService } from '../auth/password.service';
 import type { Principal } from '../auth/principal';
 import { endUserAccess } from '../auth/user-access';
+import { LAST_OWNER_MESSAGE, lockActiveOwners, removesLastOwner } from '../auth/access/last-owner';
 import { canGrant } from '../auth/access/roles';
 import { isUniqueViolation } from '../common/database/unique-violation';
 import type { CreateUserDto } from './dto/create-user.dto';
@@ -73,7 +74,7 @@ export class UsersService {
     }
     const updated = await this.dataSource.transaction(async (tx) => {
       // The active owners are locked first, in one order, so two changes at once cannot both remove "the other" owner.
-      const owners = await this.activeOwners(tx, principal.organizationId);
+      const owners = await lockActiveOwners(tx, principal.organizationId);
       const users = tx.getRepository(UserEntity);
       const target = await users.findOneBy({ id, organizationId: principal.organizationId });
       if (!target) throw new NotFoundException('No such user');
@@ -89,9 +90,7 @@ export class UsersService {
         throw new ForbiddenException('You cannot disable yourself');
       }
       const staysOwner = role === 'owner' && !disabled;
-      if (owners.some((o) => o.id === target.id) && !staysOwner && owners.length === 1) {
-        throw new ConflictException('The last active owner can be neither demoted nor disabled');
-      }
+      if (removesLastOwner(owners, target.id, staysOwner)) throw new ConflictException(LAST_OWNER_MESSAGE);
       const disabledAt = disabled ? (target.disabledAt ?? new Date()) : null;
       await users.update({ id: target.id }, { role, disabledAt });
       if (disabled && target.disabledAt === null) await endUserAccess(tx, target.id);
@@ -110,15 +109,6 @@ export class UsersService {
     if (target.disabledAt) throw new ConflictException('The user is disabled; enable it first');
     const link = await this.passwords.createResetLink(target.id);
     return { reset_url: link.resetUrl, expires_at: link.expiresAt.toISOString() };
-  }
-
-  private activeOwners(tx: EntityManager, organizationId: string): Promise<UserEntity[]> {
-    return tx.getRepository(UserEntity).find({
-      select: { id: true },
-      where: { organizationId, role: 'owner', disabledAt: IsNull() },
-      order: { id: 'ASC' },
-      lock: { mode: 'pessimistic_write' },
-    });
   }
 
   private async teamsByUser(userIds: string[]): Promise<Map<string, string[]>> {

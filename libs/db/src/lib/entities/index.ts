@@ -10,6 +10,9 @@ import { OrganizationEntity } from './organization.entity';
 import { PasswordResetEntity } from './password-reset.entity';
 import { SecurityEventEntity } from './security-event.entity';
 import { SessionEntity } from './session.entity';
+import { SsoIdentityEntity } from './sso-identity.entity';
+import { SsoSettingsEntity } from './sso-settings.entity';
+import { SsoSpentStateEntity } from './sso-spent-state.entity';
 import { TeamEntity } from './team.entity';
 import { TeamPolicyEntity } from './team-policy.entity';
 import { UserEntity } from './user.entity';
@@ -26,6 +29,9 @@ export * from './organization.entity';
 export * from './password-reset.entity';
 export * from './security-event.entity';
 export * from './session.entity';
+export * from './sso-identity.entity';
+export * from './sso-settings.entity';
+export * from './sso-spent-state.entity';
 export * from './team.entity';
 export * from './team-policy.entity';
 export * from './user.entity';
@@ -46,4 +52,7 @@ export const ENTITIES = [
   ConnectionTeamGrantEntity,
   PasswordResetEntity,
   SecurityEventEntity,
+  SsoSettingsEntity,
+  SsoIdentityEntity,
+  SsoSpentStateEntity,
 ];
