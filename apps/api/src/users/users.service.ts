@@ -6,7 +6,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { MembershipEntity, UserEntity } from '@gw/db';
+import { MembershipEntity, SsoIdentityEntity, UserEntity } from '@gw/db';
 import { generatePassword, hashPassword } from '@gw/security';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, Repository } from 'typeorm';
@@ -32,6 +32,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
+    @InjectRepository(SsoIdentityEntity) private readonly identities: Repository<SsoIdentityEntity>,
     private readonly passwords: PasswordService,
   ) {}
 
@@ -40,8 +41,9 @@ export class UsersService {
       where: { organizationId: principal.organizationId },
       order: { createdAt: 'ASC' },
     });
-    const teams = await this.teamsByUser(rows.map((u) => u.id));
-    return rows.map((u) => toUserDto(u, teams.get(u.id) ?? []));
+    const ids = rows.map((u) => u.id);
+    const [teams, linked] = await Promise.all([this.teamsByUser(ids), this.linkedToIdp(ids)]);
+    return rows.map((u) => toUserDto(u, teams.get(u.id) ?? [], linked.has(u.id)));
   }
 
   async create(principal: Principal, body: CreateUserDto): Promise<CreatedUserDto> {
@@ -65,7 +67,7 @@ export class UsersService {
       throw error;
     }
     const saved = await this.users.findOneByOrFail({ id: user.id });
-    return { ...toUserDto(saved, []), ...(generated ? { password: generated } : {}) };
+    return { ...toUserDto(saved, [], false), ...(generated ? { password: generated } : {}) };
   }
 
   async update(principal: Principal, id: string, body: UpdateUserDto): Promise<UserDto> {
@@ -96,8 +98,11 @@ export class UsersService {
       if (disabled && target.disabledAt === null) await endUserAccess(tx, target.id);
       return users.findOneByOrFail({ id: target.id });
     });
-    const teams = await this.teamsByUser([updated.id]);
-    return toUserDto(updated, teams.get(updated.id) ?? []);
+    const [teams, linked] = await Promise.all([
+      this.teamsByUser([updated.id]),
+      this.linkedToIdp([updated.id]),
+    ]);
+    return toUserDto(updated, teams.get(updated.id) ?? [], linked.has(updated.id));
   }
 
   async createPasswordReset(principal: Principal, id: string): Promise<PasswordResetLinkDto> {
@@ -111,6 +116,13 @@ export class UsersService {
     return { reset_url: link.resetUrl, expires_at: link.expiresAt.toISOString() };
   }
 
+  /** The users among `userIds` who signed in through the OpenID provider at least once. */
+  private async linkedToIdp(userIds: string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows = await this.identities.find({ select: { userId: true }, where: { userId: In(userIds) } });
+    return new Set(rows.map((r) => r.userId));
+  }
+
   private async teamsByUser(userIds: string[]): Promise<Map<string, string[]>> {
     const byUser = new Map<string, string[]>();
     if (userIds.length === 0) return byUser;
@@ -121,7 +133,7 @@ export class UsersService {
   }
 }
 
-function toUserDto(user: UserEntity, teamIds: string[]): UserDto {
+function toUserDto(user: UserEntity, teamIds: string[], sso: boolean): UserDto {
   return {
     id: user.id,
     email: user.email,
@@ -129,6 +141,7 @@ function toUserDto(user: UserEntity, teamIds: string[]): UserDto {
     role: user.role,
     team_ids: teamIds,
     disabled: user.disabledAt !== null,
+    sso,
     created_at: user.createdAt.toISOString(),
   };
 }

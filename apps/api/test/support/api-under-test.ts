@@ -1,13 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { closeClickUpPools } from '@gw/clickup-client';
-import {
-  createTestDatabase,
-  freePort,
-  TEST_REDIS_URL,
-  type TestDatabase,
-  uniqueQueuePrefix,
-} from '@gw/testing';
+import { createTestDatabase, freePort, TEST_REDIS_URL, uniqueQueuePrefix } from '@gw/testing';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApiApp } from '../../src/app/create-app';
 import { closeApiRuntime, createApiRuntime, type ApiRuntime } from '../../src/app/runtime';
 import { BootstrapService } from '../../src/bootstrap/bootstrap.service';
@@ -17,6 +14,14 @@ import type { Sandbox } from './sandbox';
 
 export const OWNER = { email: 'owner@example.com', password: 'owner-password-0123456789' };
 export const DASHBOARD_URL = 'http://dashboard.test';
+
+/** PostgreSQL and Redis (the default), or the embedded defaults: PGlite in a fresh DATA_DIR, the queue on it. */
+export type Storage = 'postgres' | 'embedded';
+export const STORAGES: Storage[] = ['postgres', 'embedded'];
+
+interface Disposable {
+  drop(): Promise<void>;
+}
 
 /**
  * The api booted in this process on a fresh PostgreSQL database and a private Redis prefix, talking to the sandbox,
@@ -28,24 +33,30 @@ export class ApiUnderTest {
     readonly runtime: ApiRuntime,
     readonly env: Record<string, string>,
     readonly baseUrl: string,
-    private readonly database: TestDatabase,
+    private readonly database: Disposable,
   ) {}
 
-  static async start(sandbox: Sandbox, extraEnv: Record<string, string> = {}): Promise<ApiUnderTest> {
-    const database = await createTestDatabase('gw_api');
+  /** Without a sandbox, ClickUp URLs point nowhere: for suites that never reach ClickUp. */
+  static async start(
+    sandbox: Sandbox | null,
+    extraEnv: Record<string, string> = {},
+    storage: Storage = 'postgres',
+  ): Promise<ApiUnderTest> {
+    const database = storage === 'postgres' ? await createTestDatabase('gw_api') : embeddedDirectory();
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
+    const clickup = sandbox?.url ?? 'http://127.0.0.1:9';
     const env: Record<string, string> = {
-      DATABASE_URL: database.url,
+      ...('url' in database
+        ? { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniqueQueuePrefix() }
+        : { DATA_DIR: database.dir }),
       ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: uniqueQueuePrefix(),
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: baseUrl,
       DASHBOARD_URL,
-      CLICKUP_API_BASE_URL: sandbox.url,
-      CLICKUP_APP_URL: sandbox.url,
+      CLICKUP_API_BASE_URL: clickup,
+      CLICKUP_APP_URL: clickup,
       CLICKUP_OAUTH_CLIENT_ID: 'sandbox-client-id',
       CLICKUP_OAUTH_CLIENT_SECRET: 'sandbox-client-secret',
       ADMIN_EMAIL: OWNER.email,
@@ -78,4 +89,9 @@ export class ApiUnderTest {
     await closeClickUpPools();
     await this.database.drop();
   }
+}
+
+function embeddedDirectory(): Disposable & { dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'gw-api-embedded-'));
+  return { dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
