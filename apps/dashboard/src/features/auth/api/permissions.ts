@@ -18,6 +18,7 @@ const PERMISSIONS = {
   'api-tokens:manage': ['owner', 'admin', 'member'],
   'settings:read': ['owner', 'admin', 'auditor'],
   'settings:manage': ['owner'],
+  'sso-mapping:manage': ['owner', 'admin'],
   'security-events:read': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
