@@ -24,6 +24,8 @@ export interface IdpClient {
   redirectUris: string[];
 }
 
+const DAY_S = 86_400;
+
 export const IDP_DEFAULT_PASSWORD = 'idp-password-0123456789';
 
 /**
@@ -271,6 +273,17 @@ export class TestIdp {
       jwks: { keys: [{ ...key, kid: 'test-idp', use: 'sig', alg: 'RS256' }] },
       cookies: { keys: [randomBytes(16).toString('hex')] },
       pkce: { required: () => true },
+      // Lifetimes said out loud, which also keeps oidc-provider from printing a notice for each default.
+      ttl: {
+        AccessToken: 3600,
+        AuthorizationCode: 60,
+        ClientCredentials: 600,
+        Grant: 14 * DAY_S,
+        IdToken: 3600,
+        Interaction: 3600,
+        RefreshToken: 14 * DAY_S,
+        Session: 14 * DAY_S,
+      },
     });
     return provider;
   }
