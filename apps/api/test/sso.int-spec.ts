@@ -376,8 +376,8 @@ describe.each(STORAGES)('console single sign-on (%s)', (storage) => {
   });
 
   describe('password sign-in limited to break-glass owners', () => {
-    let member: { id: string; email: string };
-    let secondOwner: { id: string; email: string };
+    let member: { id: string; email: string; client: ApiClient };
+    let secondOwner: { id: string; email: string; client: ApiClient };
 
     beforeAll(async () => {
       member = await person('member');
@@ -421,6 +421,12 @@ describe.each(STORAGES)('console single sign-on (%s)', (storage) => {
       expect((await signInWithSso(api.baseUrl, idp, email('ann'))).client).not.toBeNull();
       // Turning SSO off now would lock everyone else out.
       expect((await owner.delete('/api/v1/settings/sso')).status).toBe(409);
+      // Nor can the only break-glass owner be demoted, by hand or by the group mapping.
+      const demote = await secondOwner.client.patch<ErrorBody>(`/api/v1/users/${ownerId}`, { role: 'admin' });
+      expect(demote.status).toBe(409);
+      expect(demote.body.message).toMatch(/^This is the last break-glass owner/);
+      const mapped = await signInWithSso(api.baseUrl, idp, OWNER.email);
+      expect(await me(mapped.client)).toMatchObject({ id: ownerId, role: 'owner' });
     });
 
     it('lets password sign-in back for everyone', async () => {

@@ -4,6 +4,7 @@ import { MembershipEntity, SsoIdentityEntity, TeamEntity, UserEntity } from '@gw
 import { SecretBox } from '@gw/security';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { isLastBreakGlassOwner } from '../auth/access/break-glass';
 import { lockActiveOwners, removesLastOwner } from '../auth/access/last-owner';
 import { mapGroups, type MappedAccess } from './group-mapping';
 import { SsoFailure } from './sso-failure';
@@ -61,8 +62,12 @@ export class SsoProvisioning {
       const access = mapGroups(provider.rules, { groups: person.groups, email: person.email });
       if (!access.assigned) throw new SsoFailure('not_assigned', known ?? undefined);
 
+      const demotesOwner = found?.role === 'owner' && access.role !== 'owner';
+      // The last owner, and the last break-glass owner while passwords are for them only, stay owners.
       const keptLastOwner =
-        found?.role === 'owner' && access.role !== 'owner' && removesLastOwner(owners, found.id, false);
+        demotesOwner &&
+        (removesLastOwner(owners, found.id, false) ||
+          (await isLastBreakGlassOwner(tx, organizationId, found.id)));
       const role = keptLastOwner ? 'owner' : access.role;
       let user: UserEntity;
       if (found) {

@@ -13,6 +13,7 @@ import { DataSource, In, Repository } from 'typeorm';
 import { PasswordService } from '../auth/password.service';
 import type { Principal } from '../auth/principal';
 import { endUserAccess } from '../auth/user-access';
+import { isLastBreakGlassOwner, LAST_BREAK_GLASS_MESSAGE } from '../auth/access/break-glass';
 import { LAST_OWNER_MESSAGE, lockActiveOwners, removesLastOwner } from '../auth/access/last-owner';
 import { canGrant } from '../auth/access/roles';
 import { isUniqueViolation } from '../common/database/unique-violation';
@@ -93,6 +94,9 @@ export class UsersService {
       }
       const staysOwner = role === 'owner' && !disabled;
       if (removesLastOwner(owners, target.id, staysOwner)) throw new ConflictException(LAST_OWNER_MESSAGE);
+      if (!staysOwner && (await isLastBreakGlassOwner(tx, principal.organizationId, target.id))) {
+        throw new ConflictException(LAST_BREAK_GLASS_MESSAGE);
+      }
       const disabledAt = disabled ? (target.disabledAt ?? new Date()) : null;
       await users.update({ id: target.id }, { role, disabledAt });
       if (disabled && target.disabledAt === null) await endUserAccess(tx, target.id);
