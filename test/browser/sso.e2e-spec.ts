@@ -30,6 +30,13 @@ async function signInThroughIdp(page: Page, email: string, path = '/'): Promise<
   await page.waitForURL(`${stack.dashboardUrl}/**`);
 }
 
+/** The session's user, as the console asks the api for it. */
+async function whoAmI(page: Page): Promise<{ user: { email: string; role: string } }> {
+  return (await page.evaluate(() => fetch('/api/v1/auth/me').then((r) => r.json()))) as {
+    user: { email: string; role: string };
+  };
+}
+
 beforeAll(async () => {
   stack = new Stack('postgres', { dashboard: true, worker: false });
   await stack.start();
@@ -95,7 +102,7 @@ describe('single sign-on in the console', () => {
     expect(new URL(page.url()).pathname).toBe('/users');
     const row = page.getByRole('row').filter({ hasText: NINA.email });
     await row.getByText('SSO', { exact: true }).waitFor();
-    const me = await page.evaluate(() => fetch('/api/v1/auth/me').then((r) => r.json()));
+    const me = await whoAmI(page);
     expect(me.user).toMatchObject({ email: NINA.email, role: 'admin' });
   });
 
@@ -104,7 +111,7 @@ describe('single sign-on in the console', () => {
     const page = await freshPage();
     await signInThroughIdp(page, NINA.email);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
-    const me = await page.evaluate(() => fetch('/api/v1/auth/me').then((r) => r.json()));
+    const me = await whoAmI(page);
     expect(me.user).toMatchObject({ email: NINA.email, role: 'member' });
     const users = await stack.rest<{ email: string; team_ids: string[] }[]>('GET', '/users');
     expect(users.body.find((u) => u.email === NINA.email)?.team_ids).toEqual([support]);
