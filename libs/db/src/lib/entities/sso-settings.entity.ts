@@ -49,14 +49,14 @@ export class SsoSettingsEntity {
   @Column('text', { default: DEFAULT_SSO_SCOPES })
   scopes: string;
 
-  @Column('jsonb', { name: 'group_rules', default: () => `'[]'::jsonb` })
+  @Column('jsonb', { name: 'group_rules', default: () => `'[]'` })
   groupRules: SsoGroupRule[];
 
   @Column('text', { name: 'password_sign_in', default: 'everyone' })
   passwordSignIn: PasswordSignInMode;
 
   /** Owners who may still sign in with a password when `password_sign_in` is `break_glass_owners`. */
-  @Column('jsonb', { name: 'break_glass_user_ids', default: () => `'[]'::jsonb` })
+  @Column('jsonb', { name: 'break_glass_user_ids', default: () => `'[]'` })
   breakGlassUserIds: string[];
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
