@@ -21,6 +21,7 @@ export async function violations(page: Page): Promise<AxeViolation[]> {
   return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+/** One line per violation, naming the elements: what a failing expectation should print. */
 export function describeViolations(found: AxeViolation[]): string[] {
   return found.map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,

@@ -19,6 +19,7 @@ import { RateLimitsModule } from '../rate-limits/rate-limits.module';
 import { SecurityEventsModule } from '../security-events/security-events.module';
 import { ToolsModule } from '../tools/tools.module';
 import { SettingsModule } from '../settings/settings.module';
+import { SsoModule } from '../sso/sso.module';
 import { UsersModule } from '../users/users.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { InfrastructureModule } from './infrastructure.module';
@@ -52,6 +53,7 @@ export class AppModule {
         ToolsModule,
         StatsModule,
         SettingsModule,
+        SsoModule,
         McpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],

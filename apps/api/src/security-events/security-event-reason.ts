@@ -7,6 +7,8 @@ export const SECURITY_EVENT_REASONS = [
   'api_unauthenticated',
   'login_failed',
   'login_locked',
+  'sso_failed',
+  'sso_not_assigned',
   'rate_limited',
 ] as const;
 export type SecurityEventReason = (typeof SECURITY_EVENT_REASONS)[number];

@@ -48,7 +48,7 @@ export class ApiUnderTest {
   ) {}
 
   static async start(
-    sandbox: Sandbox,
+    sandbox: Sandbox | null,
     extraEnv: Record<string, string> = {},
     options: StartOptions = {},
   ): Promise<ApiUnderTest> {
@@ -58,6 +58,8 @@ export class ApiUnderTest {
         : options.databaseUrl
           ? { name: 'shared', url: options.databaseUrl, drop: () => Promise.resolve() }
           : await createTestDatabase('gw_api');
+    // Without a sandbox, ClickUp URLs point nowhere: for suites that never reach ClickUp.
+    const clickup = sandbox?.url ?? 'http://127.0.0.1:9';
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const stores: Record<string, string> =
@@ -72,8 +74,8 @@ export class ApiUnderTest {
       HOST: '127.0.0.1',
       PUBLIC_URL: baseUrl,
       DASHBOARD_URL,
-      CLICKUP_API_BASE_URL: sandbox.url,
-      CLICKUP_APP_URL: sandbox.url,
+      CLICKUP_API_BASE_URL: clickup,
+      CLICKUP_APP_URL: clickup,
       CLICKUP_OAUTH_CLIENT_ID: 'sandbox-client-id',
       CLICKUP_OAUTH_CLIENT_SECRET: 'sandbox-client-secret',
       ADMIN_EMAIL: OWNER.email,

@@ -6,6 +6,7 @@ import { DatabaseConfig } from './database.config';
 import { envVarsOf } from './env-var.decorator';
 import { McpConfig } from './mcp.config';
 import { NetworkConfig } from './network.config';
+import { OidcConfig } from './oidc.config';
 import { QueueConfig } from './queue.config';
 import { RetryConfig } from './retry.config';
 import { SandboxConfig } from './sandbox.config';
@@ -20,6 +21,7 @@ export const DOCUMENTED_CONFIGS = [
   ['retries', RetryConfig],
   ['security', SecurityConfig],
   ['sessions', SessionConfig],
+  ['single sign-on', OidcConfig],
   ['network', NetworkConfig],
   ['MCP', McpConfig],
   ['audit', AuditConfig],

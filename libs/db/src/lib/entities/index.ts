@@ -12,6 +12,9 @@ import { OrganizationEntity } from './organization.entity';
 import { PasswordResetEntity } from './password-reset.entity';
 import { SecurityEventEntity } from './security-event.entity';
 import { SessionEntity } from './session.entity';
+import { SsoIdentityEntity } from './sso-identity.entity';
+import { SsoSettingsEntity } from './sso-settings.entity';
+import { SsoSpentStateEntity } from './sso-spent-state.entity';
 import { TeamEntity } from './team.entity';
 import { TeamPolicyEntity } from './team-policy.entity';
 import { UserEntity } from './user.entity';
@@ -30,6 +33,9 @@ export * from './organization.entity';
 export * from './password-reset.entity';
 export * from './security-event.entity';
 export * from './session.entity';
+export * from './sso-identity.entity';
+export * from './sso-settings.entity';
+export * from './sso-spent-state.entity';
 export * from './team.entity';
 export * from './team-policy.entity';
 export * from './user.entity';
@@ -52,4 +58,7 @@ export const ENTITIES = [
   SecurityEventEntity,
   ClickUpLinkedAccountEntity,
   OAuthStateUseEntity,
+  SsoSettingsEntity,
+  SsoIdentityEntity,
+  SsoSpentStateEntity,
 ];

@@ -19,6 +19,7 @@ const PERMISSIONS = {
   'api-tokens:manage': ['owner', 'admin', 'member'],
   'settings:read': ['owner', 'admin', 'auditor'],
   'settings:manage': ['owner'],
+  'sso-mapping:manage': ['owner', 'admin'],
   'security-events:read': ['owner', 'admin'],
   'clickup-accounts:manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -9,6 +9,8 @@ export const REASONS = [
   { value: 'api_unauthenticated', label: 'Missing or rejected credentials' },
   { value: 'login_failed', label: 'Failed sign-in' },
   { value: 'login_locked', label: 'Sign-in locked' },
+  { value: 'sso_failed', label: 'Failed single sign-on' },
+  { value: 'sso_not_assigned', label: 'SSO account not assigned' },
   { value: 'rate_limited', label: 'Rate limited' },
 ] as const;
 

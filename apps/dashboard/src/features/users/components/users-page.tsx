@@ -50,7 +50,14 @@ export function UsersPage() {
         header: 'Name',
         cell: ({ row }) => (
           <div className="grid">
-            <span className="font-medium">{row.original.name}</span>
+            <span className="flex items-center gap-2 font-medium">
+              {row.original.name}
+              {row.original.sso && (
+                <Badge variant="outline" title="Signs in through the single sign-on provider">
+                  SSO
+                </Badge>
+              )}
+            </span>
             <span className="text-xs text-muted-foreground">{row.original.email}</span>
           </div>
         ),
