@@ -51,7 +51,7 @@ describe.each(STORAGES)('console single sign-on (%s)', (storage) => {
   let supportTeam: string;
   let salesTeam: string;
   /** Unique per storage: both runs share one IdP. */
-  const email = (name: string) => `${name}.${storage}@acme.test`;
+  const email = (name: string) => `${name}.${storage === 'embedded' ? 'embedded' : 'postgres'}@acme.test`;
 
   const auditRows = (action: string) =>
     api.query<{

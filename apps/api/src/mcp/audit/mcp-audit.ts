@@ -164,7 +164,7 @@ export class McpAudit {
       issueCodes,
       upstreamStatus,
       jobId: jobId ?? outcome.jobId ?? null,
-      clickupUserId: outcome.clickupUserId ?? base.clickupUserId,
+      clickupUserId: outcome.clickupUserId === undefined ? base.clickupUserId : outcome.clickupUserId,
     };
   }
 }
