@@ -413,6 +413,44 @@ describe.each(STORAGES)('linked ClickUp accounts on %s', (storage) => {
       }
     });
 
+    it("keeps a person's queued call theirs: another person on the same server finds no such job", async () => {
+      await link(people['ann'].client, 'sarah');
+      await link(people['ben'].client, 'david');
+      const space = sandbox.acme.spaceIds[0];
+      const lists = (await (
+        await fetch(`${sandbox.url}/api/v2/space/${space}/list`, { headers: { authorization: OWNER_TOKEN } })
+      ).json()) as { lists: { id: string }[] };
+      const listId = lists.lists[0].id;
+      // ClickUp keeps failing the write, so it goes to the retry queue once the call's 1 s budget is spent.
+      await sandbox.fault(`/api/v2/list/${listId}/task`, 503, 100);
+      try {
+        const queued = envelope(
+          await call(callerServer, callerOf('ann'), 'task_create', {
+            list_id: listId,
+            name: 'Queued for Ann',
+          }),
+        );
+        const jobId = queued.issues[0].job_id as string;
+        expect(queued.issues[0]).toMatchObject({ queued: true });
+        expect(jobId).toMatch(/^[0-9a-f-]{36}$/);
+
+        const own = envelope(await call(callerServer, callerOf('ann'), 'retry_job_get', { job_id: jobId }));
+        expect(own).toMatchObject({ ok: true, result: { job_id: jobId, tool: 'task_create' } });
+        for (const [server, caller] of [
+          [callerServer, callerOf('ben')],
+          [callerServer, null],
+          [connectionServer, callerOf('ann')],
+        ] as const) {
+          const other = envelope(await call(server, caller, 'retry_job_get', { job_id: jobId }));
+          expect(other.ok).toBe(false);
+          expect(other.issues[0].code).not.toBe('OK');
+          expect(JSON.stringify(other)).not.toContain('Queued for Ann');
+        }
+      } finally {
+        await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'DELETE' });
+      }
+    });
+
     it('asks to relink when ClickUp no longer accepts the token', async () => {
       await link(people['nora'].client, 'sarah');
       expect(envelope(await call(callerServer, callerOf('nora'), 'user_me')).ok).toBe(true);

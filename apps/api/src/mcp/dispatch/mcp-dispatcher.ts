@@ -22,6 +22,7 @@ import {
 import { ModernResults, SUBSCRIPTION_ID_META } from './modern-results';
 import { legacyVersionFor, type Generation } from './protocol-versions';
 import type { ClientInfo } from './session-id';
+import { followerOf } from '../execution/queued-calls.service';
 import { TaskMethods, type TaskMethod } from './tasks/task-methods';
 import { missingTasksCapability, takesTasks, TASKS_EXTENSION_CAPABILITY } from './tasks/tasks-extension';
 import { declaresUrlElicitation, urlElicitationRequired } from './url-elicitation';
@@ -232,7 +233,10 @@ export class McpDispatcher {
       };
     }
     // A queued call is a task for a client that takes tasks; the envelope still tells the audit row it was queued.
-    const task = taskable && jobId && isQueued(envelope) ? await this.tasks.created(server, jobId) : null;
+    const task =
+      taskable && jobId && isQueued(envelope)
+        ? await this.tasks.created(followerOf(server.id, context.origin), jobId)
+        : null;
     return {
       response: rpcResult(
         request.id,
@@ -254,7 +258,7 @@ export class McpDispatcher {
   ): Promise<Dispatched> {
     const dispatched = await this.tasks.dispatch(
       request as JsonRpcRequest & { method: TaskMethod },
-      server,
+      followerOf(server.id, context.origin),
       context.message.meta,
     );
     const { response } = dispatched;

@@ -27,6 +27,20 @@ export interface FollowedCall {
   outcome: Envelope | null;
 }
 
+/**
+ * Who follows a queued call: the MCP server whose request queued it and, on a sign-in URL, the person it was for.
+ * A person's queued call is theirs alone; one queued through the secret URL is the secret URL's.
+ */
+export interface CallFollower {
+  serverId: string;
+  /** The signed-in person asking; null at a secret URL. */
+  callerUserId: string | null;
+}
+
+export function followerOf(serverId: string, origin: { caller?: { user_id: string } | null }): CallFollower {
+  return { serverId, callerUserId: origin.caller?.user_id ?? null };
+}
+
 /** The retry queue did not answer. */
 export class QueueUnavailable extends Error {
   override readonly name = 'QueueUnavailable';
@@ -36,36 +50,36 @@ export class QueueUnavailable extends Error {
 const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * The retry queue as one MCP server sees it: the calls its own requests queued, and nothing of any other server's,
- * which answers exactly like a job that does not exist.
+ * The retry queue as one MCP server (and, on a sign-in URL, one person) sees it: the calls its own requests queued,
+ * and nothing of any other server's or person's, which answers exactly like a job that does not exist.
  */
 @Injectable()
 export class QueuedCalls {
   constructor(private readonly queue: RetryQueue) {}
 
-  async find(serverId: string, jobId: string): Promise<FollowedCall | null> {
-    const found = await this.own(serverId, jobId);
+  async find(follower: CallFollower, jobId: string): Promise<FollowedCall | null> {
+    const found = await this.own(follower, jobId);
     return found && followed(found);
   }
 
-  /** Cancels the call if it is this server's (see RetryQueue.cancel for what a cancel can and cannot do). */
+  /** Cancels the call if it is the follower's (see RetryQueue.cancel for what a cancel can and cannot do). */
   async cancel(
-    serverId: string,
+    follower: CallFollower,
     jobId: string,
     by: string,
   ): Promise<{ tool: string; outcome: CancelOutcome } | null> {
-    const found = await this.own(serverId, jobId);
+    const found = await this.own(follower, jobId);
     if (!found) return null;
     const outcome = await this.reach(() => this.queue.cancel(found, by));
     return { tool: found.view.tool, outcome };
   }
 
   /** `retry_job_get`'s view of the queue. */
-  lookupFor(serverId: string): RetryJobLookup {
+  lookupFor(follower: CallFollower): RetryJobLookup {
     return {
       get: async (jobId) => {
         try {
-          return (await this.own(serverId, jobId))?.view ?? null;
+          return (await this.own(follower, jobId))?.view ?? null;
         } catch (error) {
           if (!(error instanceof QueueUnavailable)) throw error;
           throw new ToolError(
@@ -77,10 +91,13 @@ export class QueuedCalls {
     };
   }
 
-  private async own(serverId: string, jobId: string): Promise<QueuedCall | null> {
+  private async own(follower: CallFollower, jobId: string): Promise<QueuedCall | null> {
     if (!JOB_ID.test(jobId)) return null;
     const found = await this.reach(() => this.queue.get(jobId));
-    return found && found.job.data.server_id === serverId ? found : null;
+    if (!found) return null;
+    const data = found.job.data;
+    const queuedFor = data.origin.caller?.user_id ?? null;
+    return data.server_id === follower.serverId && queuedFor === follower.callerUserId ? found : null;
   }
 
   private async reach<T>(work: () => Promise<T>): Promise<T> {

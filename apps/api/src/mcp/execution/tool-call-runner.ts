@@ -8,7 +8,7 @@ import { InlineCall, RateBudgets, type HandOff } from '@gw/retry';
 import { randomUUID } from 'node:crypto';
 import { EnqueueUncertain, RetryQueue } from '../../retry/retry-queue.service';
 import { type AccountLink, CallerAccounts, isCallerDenial } from './caller/caller-accounts.service';
-import { failedCall, QueuedCalls } from './queued-calls.service';
+import { failedCall, followerOf, QueuedCalls } from './queued-calls.service';
 
 /** The MCP request a call came in, recorded with a queued job for the audit event of its outcome. */
 export type CallOrigin = ToolCallJobPayload['origin'];
@@ -102,7 +102,7 @@ export class ToolCallRunner {
       client,
       scope: server.scope,
       selection: server.selection,
-      jobs: this.queued.lookupFor(server.id),
+      jobs: this.queued.lookupFor(followerOf(server.id, origin)),
     });
     const handOff = call.handOff;
     if (!handOff) return { envelope, jobId: null };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ServedServer } from '@gw/mcp-servers';
-import { QueuedCalls, QueueUnavailable } from '../../execution/queued-calls.service';
+import { type CallFollower, QueuedCalls, QueueUnavailable } from '../../execution/queued-calls.service';
 import { ErrorCode, rpcError, rpcResult, type JsonRpcRequest } from '../json-rpc';
 import type { Dispatched } from '../mcp-dispatcher';
 import type { ModernRequestMeta } from '../request-meta';
@@ -24,7 +24,7 @@ export class TaskMethods {
 
   async dispatch(
     request: JsonRpcRequest & { method: TaskMethod },
-    server: ServedServer,
+    follower: CallFollower,
     meta: ModernRequestMeta | null,
   ): Promise<Dispatched> {
     const params = request.params ?? {};
@@ -42,11 +42,11 @@ export class TaskMethods {
     try {
       switch (request.method) {
         case 'tasks/get':
-          return await this.get(request, server, taskId);
+          return await this.get(request, follower, taskId);
         case 'tasks/update':
-          return await this.update(request, params, server, taskId);
+          return await this.update(request, params, follower, taskId);
         case 'tasks/cancel':
-          return await this.cancel(request, server, taskId);
+          return await this.cancel(request, follower, taskId);
       }
     } catch (error) {
       if (!(error instanceof QueueUnavailable)) throw error;
@@ -65,13 +65,13 @@ export class TaskMethods {
    * The answer to a `tools/call` the gateway queued, for a client that takes tasks: the job read back, so the
    * task handed out is one `tasks/get` finds. Null when it cannot be read (the caller answers the envelope).
    */
-  async created(server: ServedServer, jobId: string) {
-    const call = await this.calls.find(server.id, jobId).catch(() => null);
+  async created(follower: CallFollower, jobId: string) {
+    const call = await this.calls.find(follower, jobId).catch(() => null);
     return call && createTaskResult(call);
   }
 
-  private async get(request: JsonRpcRequest, server: ServedServer, taskId: string): Promise<Dispatched> {
-    const call = await this.calls.find(server.id, taskId);
+  private async get(request: JsonRpcRequest, follower: CallFollower, taskId: string): Promise<Dispatched> {
+    const call = await this.calls.find(follower, taskId);
     if (!call) return notFound(request, taskId);
     return {
       response: rpcResult(request.id, getTaskResult(call)),
@@ -85,7 +85,7 @@ export class TaskMethods {
   private async update(
     request: JsonRpcRequest,
     params: Record<string, unknown>,
-    server: ServedServer,
+    follower: CallFollower,
     taskId: string,
   ): Promise<Dispatched> {
     const responses = params['inputResponses'];
@@ -98,7 +98,7 @@ export class TaskMethods {
         ),
       };
     }
-    const call = await this.calls.find(server.id, taskId);
+    const call = await this.calls.find(follower, taskId);
     if (!call) return notFound(request, taskId);
     return {
       response: rpcResult(request.id, ACKNOWLEDGED),
@@ -112,8 +112,9 @@ export class TaskMethods {
    * Acknowledged whatever becomes of it, as the extension asks (cancelling is cooperative, and idempotent on an
    * ended task); the audit row records what it did.
    */
-  private async cancel(request: JsonRpcRequest, server: ServedServer, taskId: string): Promise<Dispatched> {
-    const cancelled = await this.calls.cancel(server.id, taskId, `mcp:${server.id}`);
+  private async cancel(request: JsonRpcRequest, follower: CallFollower, taskId: string): Promise<Dispatched> {
+    const by = follower.callerUserId ? `user:${follower.callerUserId}` : `mcp:${follower.serverId}`;
+    const cancelled = await this.calls.cancel(follower, taskId, by);
     if (!cancelled) return notFound(request, taskId);
     return {
       response: rpcResult(request.id, ACKNOWLEDGED),
