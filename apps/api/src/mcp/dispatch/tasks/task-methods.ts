@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { ServedServer } from '@gw/mcp-servers';
 import { type CallFollower, QueuedCalls, QueueUnavailable } from '../../execution/queued-calls.service';
 import { ErrorCode, rpcError, rpcResult, type JsonRpcRequest } from '../json-rpc';
 import type { Dispatched } from '../mcp-dispatcher';
