@@ -6,6 +6,8 @@ import { ClickUpRateBudgetEntity } from './clickup-rate-budget.entity';
 import { ConnectionTeamGrantEntity } from './connection-team-grant.entity';
 import { McpServerEntity } from './mcp-server.entity';
 import { MembershipEntity } from './membership.entity';
+import { OAuthProviderKeyEntity } from './oauth-provider-key.entity';
+import { OAuthRecordEntity } from './oauth-record.entity';
 import { OrganizationEntity } from './organization.entity';
 import { PasswordResetEntity } from './password-reset.entity';
 import { SecurityEventEntity } from './security-event.entity';
@@ -22,6 +24,8 @@ export * from './clickup-rate-budget.entity';
 export * from './connection-team-grant.entity';
 export * from './mcp-server.entity';
 export * from './membership.entity';
+export * from './oauth-provider-key.entity';
+export * from './oauth-record.entity';
 export * from './organization.entity';
 export * from './password-reset.entity';
 export * from './security-event.entity';
@@ -46,4 +50,6 @@ export const ENTITIES = [
   ConnectionTeamGrantEntity,
   PasswordResetEntity,
   SecurityEventEntity,
+  OAuthRecordEntity,
+  OAuthProviderKeyEntity,
 ];
