@@ -12,6 +12,7 @@ import { MaintenanceModule } from '../maintenance/maintenance.module';
 import { McpServersModule } from '../mcp-servers/mcp-servers.module';
 import { McpModule } from '../mcp/mcp.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { OAuthModule } from '../oauth/oauth.module';
 import { StatsModule } from '../stats/stats.module';
 import { TeamsModule } from '../teams/teams.module';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module';
@@ -48,6 +49,7 @@ export class AppModule {
         ToolsModule,
         StatsModule,
         SettingsModule,
+        OAuthModule,
         McpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],

@@ -13,6 +13,7 @@ import { registerSecurityHeaders } from '../security/security-headers';
 import { requestIdOf } from '../logging/request-id';
 import { McpRoutes } from '../mcp/transport/mcp-routes';
 import { MetricsService } from '../metrics/metrics.service';
+import { OAuthRoutes } from '../oauth/routes/oauth-routes';
 import { setupOpenApi } from '../openapi/openapi';
 import { registerRateLimits } from '../rate-limits/register-rate-limits';
 import { AppModule } from './app.module';
@@ -69,6 +70,7 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestFastifyAppl
   setupOpenApi(app);
   registerMcpAccessLog(fastify, app.get(AppConfig).logLevel);
   app.get(McpRoutes).register(fastify);
+  app.get(OAuthRoutes).register(fastify);
   await app.init();
   return app;
 }

@@ -7,6 +7,7 @@ import {
   DatabaseConfig,
   McpConfig,
   NetworkConfig,
+  OAuthConfig,
   QueueConfig,
   RetryConfig,
   SecurityConfig,
@@ -31,6 +32,7 @@ export class ConfigModule {
       { provide: RetryConfig, useValue: configs.retry },
       { provide: SessionConfig, useValue: configs.session },
       { provide: NetworkConfig, useValue: configs.network },
+      { provide: OAuthConfig, useValue: configs.oauth },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

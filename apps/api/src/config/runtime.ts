@@ -8,6 +8,7 @@ import {
   loadConfigs,
   McpConfig,
   NetworkConfig,
+  OAuthConfig,
   QueueConfig,
   RetryConfig,
   SecurityConfig,
@@ -27,6 +28,7 @@ export const API_CONFIG_CLASSES = [
   RetryConfig,
   SessionConfig,
   NetworkConfig,
+  OAuthConfig,
 ] as const;
 
 export interface ApiConfigs {
@@ -41,12 +43,13 @@ export interface ApiConfigs {
   retry: RetryConfig;
   session: SessionConfig;
   network: NetworkConfig;
+  oauth: OAuthConfig;
 }
 
 export function loadApiConfigs(env: Env = process.env): ApiConfigs {
-  const [app, database, queue, security, clickup, bootstrap, mcp, audit, retry, session, network] =
+  const [app, database, queue, security, clickup, bootstrap, mcp, audit, retry, session, network, oauth] =
     loadConfigs(API_CONFIG_CLASSES, env);
   // Unset PUBLIC_URL follows PORT, so a local api on another port still prints working MCP URLs.
   if (!env['PUBLIC_URL']) app.publicUrl = `http://localhost:${app.port}`;
-  return { app, database, queue, security, clickup, bootstrap, mcp, audit, retry, session, network };
+  return { app, database, queue, security, clickup, bootstrap, mcp, audit, retry, session, network, oauth };
 }

@@ -1,12 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { closeClickUpPools } from '@gw/clickup-client';
-import {
-  createTestDatabase,
-  freePort,
-  TEST_REDIS_URL,
-  type TestDatabase,
-  uniqueQueuePrefix,
-} from '@gw/testing';
+import type { DATABASE_TARGETS, DatabaseTarget } from '@gw/db/testing';
+import { createTestDatabase, freePort, TEST_REDIS_URL, uniqueQueuePrefix } from '@gw/testing';
 import { randomBytes } from 'node:crypto';
 import { createApiApp } from '../../src/app/create-app';
 import { closeApiRuntime, createApiRuntime, type ApiRuntime } from '../../src/app/runtime';
@@ -28,17 +23,28 @@ export class ApiUnderTest {
     readonly runtime: ApiRuntime,
     readonly env: Record<string, string>,
     readonly baseUrl: string,
-    private readonly database: TestDatabase,
+    private readonly database: DatabaseTarget,
   ) {}
 
-  static async start(sandbox: Sandbox, extraEnv: Record<string, string> = {}): Promise<ApiUnderTest> {
-    const database = await createTestDatabase('gw_api');
+  /**
+   * `target` picks the database (one of `DATABASE_TARGETS`); by default a fresh PostgreSQL database with the queue
+   * on Redis. On embedded PGlite the queue runs on the database, as `npm start` runs it.
+   */
+  static async start(
+    sandbox: Sandbox,
+    extraEnv: Record<string, string> = {},
+    target?: (typeof DATABASE_TARGETS)[number],
+  ): Promise<ApiUnderTest> {
+    const database: DatabaseTarget = target
+      ? await target[1]('gw_api')
+      : await createTestDatabase('gw_api').then((db) => ({ url: db.url, close: () => db.drop() }));
+    const embedded = target !== undefined && target[0] !== 'PostgreSQL';
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const env: Record<string, string> = {
       DATABASE_URL: database.url,
       ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      REDIS_URL: TEST_REDIS_URL,
+      ...(embedded ? {} : { REDIS_URL: TEST_REDIS_URL }),
       QUEUE_PREFIX: uniqueQueuePrefix(),
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -76,6 +82,6 @@ export class ApiUnderTest {
     await this.app.close();
     await closeApiRuntime(this.runtime);
     await closeClickUpPools();
-    await this.database.drop();
+    await this.database.close();
   }
 }

@@ -6,6 +6,7 @@ import { DatabaseConfig } from './database.config';
 import { envVarsOf } from './env-var.decorator';
 import { McpConfig } from './mcp.config';
 import { NetworkConfig } from './network.config';
+import { OAuthConfig } from './oauth.config';
 import { QueueConfig } from './queue.config';
 import { RetryConfig } from './retry.config';
 import { SandboxConfig } from './sandbox.config';
@@ -22,6 +23,7 @@ export const DOCUMENTED_CONFIGS = [
   ['sessions', SessionConfig],
   ['network', NetworkConfig],
   ['MCP', McpConfig],
+  ['MCP sign-in', OAuthConfig],
   ['audit', AuditConfig],
   ['ClickUp', ClickUpConfig],
   ['first start', BootstrapConfig],

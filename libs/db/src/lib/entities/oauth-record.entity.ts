@@ -54,6 +54,10 @@ export class OAuthRecordEntity {
   @Column('timestamptz', { name: 'consumed_at', nullable: true })
   consumedAt: Date | null;
 
+  /** When a token of the grant first reached an MCP server (grant rows). */
+  @Column('timestamptz', { name: 'first_used_at', nullable: true })
+  firstUsedAt: Date | null;
+
   /** When a token of the grant last reached an MCP server (grant rows; noted at most once a minute per process). */
   @Column('timestamptz', { name: 'last_used_at', nullable: true })
   lastUsedAt: Date | null;

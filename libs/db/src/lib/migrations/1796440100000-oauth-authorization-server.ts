@@ -30,6 +30,7 @@ export class OAuthAuthorizationServer1796440100000 implements MigrationInterface
                 "resource" text,
                 "expires_at" TIMESTAMP WITH TIME ZONE,
                 "consumed_at" TIMESTAMP WITH TIME ZONE,
+        "first_used_at" TIMESTAMP WITH TIME ZONE,
                 "last_used_at" TIMESTAMP WITH TIME ZONE,
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 CONSTRAINT "PK_923ed951e3f1929531bab1a9abd" PRIMARY KEY ("model", "id_hash")
