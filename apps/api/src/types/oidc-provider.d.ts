@@ -104,7 +104,12 @@ declare module 'oidc-provider' {
     exp: number;
     returnTo: string;
     prompt: { name: string; reasons: string[]; details: Record<string, unknown> };
-    params: Record<string, unknown> & { client_id: string; redirect_uri?: string; resource?: string | string[]; scope?: string };
+    params: Record<string, unknown> & {
+      client_id: string;
+      redirect_uri?: string;
+      resource?: string | string[];
+      scope?: string;
+    };
     session?: { accountId?: string; uid?: string };
     grantId?: string;
     result?: InteractionResults;

@@ -27,7 +27,8 @@ export function clientMetadataFetch(policy: AddressPolicy, extraCaFile?: string)
   });
   return async (url, options) => {
     const target = new URL(String(url));
-    if (target.protocol !== 'https:') throw new Error('client metadata documents are fetched over https only');
+    if (target.protocol !== 'https:')
+      throw new Error('client metadata documents are fetched over https only');
     const host = target.hostname.replace(/^\[|\]$/g, '');
     if (isIP(host) && !policy.allows(host)) throw new Error(`${host} is not a public address`);
     const init: UndiciRequestInit = {
@@ -47,7 +48,9 @@ function guardedLookup(policy: AddressPolicy): LookupFunction {
       if (error) return callback(error, '', 0);
       const refused = addresses.find((entry) => !policy.allows(entry.address));
       if (refused || addresses.length === 0) {
-        const reason = new Error(`${hostname} resolves to ${refused?.address ?? 'nothing'}, not a public address`);
+        const reason = new Error(
+          `${hostname} resolves to ${refused?.address ?? 'nothing'}, not a public address`,
+        );
         return callback(reason as NodeJS.ErrnoException, '', 0);
       }
       if (options.all) return (callback as (e: null, a: LookupAddress[]) => void)(null, addresses);

@@ -1,7 +1,17 @@
 import { errors } from 'oidc-provider';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-const NOT_PRIVATE_USE = new Set(['javascript:', 'data:', 'file:', 'vbscript:', 'about:', 'blob:', 'ftp:', 'ws:', 'wss:']);
+const NOT_PRIVATE_USE = new Set([
+  'javascript:',
+  'data:',
+  'file:',
+  'vbscript:',
+  'about:',
+  'blob:',
+  'ftp:',
+  'ws:',
+  'wss:',
+]);
 
 /** What a client may declare, checked by `checkClientMetadata`. */
 export interface ClientMetadataDraft {
@@ -37,7 +47,8 @@ export function clientMetadataRefusal(metadata: ClientMetadataDraft): string | n
       if (LOOPBACK_HOSTS.has(parsed.hostname)) continue;
       return `redirect_uris: ${uri} uses http on a host that is not loopback; use https`;
     }
-    if (NOT_PRIVATE_USE.has(parsed.protocol)) return `redirect_uris must not use the ${parsed.protocol} scheme`;
+    if (NOT_PRIVATE_USE.has(parsed.protocol))
+      return `redirect_uris must not use the ${parsed.protocol} scheme`;
   }
   return null;
 }

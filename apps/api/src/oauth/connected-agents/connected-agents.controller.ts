@@ -26,7 +26,9 @@ export class ConnectedAgentsController {
 
   @Get()
   @Roles('owner', 'admin')
-  @ApiOperation({ summary: 'MCP clients people of the organization let act for them on sign-in MCP servers.' })
+  @ApiOperation({
+    summary: 'MCP clients people of the organization let act for them on sign-in MCP servers.',
+  })
   @ApiOkResponse({ type: [ConnectedAgentDto] })
   list(
     @CurrentPrincipal() principal: Principal,
@@ -67,7 +69,9 @@ export class MyConnectedAgentsController {
 
   @Delete(':grant_id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke one of your connected agents: every token it holds stops working at once.' })
+  @ApiOperation({
+    summary: 'Revoke one of your connected agents: every token it holds stops working at once.',
+  })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   revoke(

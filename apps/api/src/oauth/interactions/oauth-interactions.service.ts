@@ -113,7 +113,10 @@ export class OAuthInteractions {
 
   private async subject(principal: Principal, uid: string): Promise<Subject> {
     const interaction = await this.server.provider.Interaction.find(uid);
-    if (!interaction) throw new NotFoundException('This sign-in request is unknown or expired; start again from the MCP client');
+    if (!interaction)
+      throw new NotFoundException(
+        'This sign-in request is unknown or expired; start again from the MCP client',
+      );
     const user = principal.userId ? await this.users.findOneBy({ id: principal.userId }) : null;
     if (!user) throw new ForbiddenException('Only a signed-in person can answer a sign-in request');
     const resource = [interaction.params.resource].flat()[0];

@@ -1,7 +1,18 @@
 import type { AppConfig, OAuthConfig } from '@gw/config';
-import { errors, interactionPolicy, type Account, type BaseToken, type Client, type KoaContext } from 'oidc-provider';
+import {
+  errors,
+  interactionPolicy,
+  type Account,
+  type BaseToken,
+  type Client,
+  type KoaContext,
+} from 'oidc-provider';
 import { CLIENT_METADATA_MAX_BYTES, type OutboundFetch } from '../clients/client-metadata-fetch';
-import { EXTRA_CLIENT_PROPERTIES, validateClientMetadata, type ClientMetadataDraft } from '../clients/client-policy';
+import {
+  EXTRA_CLIENT_PROPERTIES,
+  validateClientMetadata,
+  type ClientMetadataDraft,
+} from '../clients/client-policy';
 import type { AdapterConstructor } from '../storage/oauth-record.adapter';
 import type { ProviderKeys } from '../storage/provider-keys';
 import { renderProviderError } from './render-provider-error';
@@ -56,13 +67,21 @@ export function providerConfiguration(setup: ProviderSetup): Record<string, unkn
   const { Check, base } = interactionPolicy;
   const policy = base();
   // The console decides who signs in, every time: the provider's own session never stands in for it.
-  policy.get('login').checks.add(
-    new Check('console_sign_in', 'the person signs in through the console', (ctx) => !ctx.oidc?.result?.login),
-  );
+  policy
+    .get('login')
+    .checks.add(
+      new Check(
+        'console_sign_in',
+        'the person signs in through the console',
+        (ctx) => !ctx.oidc?.result?.login,
+      ),
+    );
   // Every authorization shows the person what they grant; each consent is a grant of its own (a connected agent).
-  policy.get('consent').checks.add(
-    new Check('console_consent', 'the person consents in the console', (ctx) => !ctx.oidc?.result?.consent),
-  );
+  policy
+    .get('consent')
+    .checks.add(
+      new Check('console_consent', 'the person consents in the console', (ctx) => !ctx.oidc?.result?.consent),
+    );
 
   return {
     adapter: setup.adapter,
@@ -98,7 +117,12 @@ export function providerConfiguration(setup: ProviderSetup): Record<string, unkn
       rpInitiatedLogout: { enabled: false },
       userinfo: { enabled: false },
       introspection: { enabled: false },
-      revocation: { enabled: true },
+      revocation: {
+        enabled: true,
+        // A client revokes only its own tokens; anyone else's is ignored with 200, as RFC 7009 has it.
+        allowedPolicy: async (_ctx: KoaContext, client: Client, token: { clientId: string }) =>
+          token.clientId === client.clientId,
+      },
       registration: { enabled: true, initialAccessToken: false, issueRegistrationAccessToken: false },
       clientIdMetadataDocument: {
         enabled: true,

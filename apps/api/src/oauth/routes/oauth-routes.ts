@@ -47,12 +47,18 @@ export class OAuthRoutes {
     const path = req.url.split('?', 1)[0];
     if (BUDGETED.has(path)) {
       const retryAfter = this.limiter.retryAfter(req.ip);
-      if (retryAfter > 0) return this.tooMany(req, reply, retryAfter, 'Too many failed requests from this address');
+      if (retryAfter > 0)
+        return this.tooMany(req, reply, retryAfter, 'Too many failed requests from this address');
     }
     if (path === OAUTH_ROUTES.registration && req.method === 'POST' && this.registrations) {
       const { count, ttlMs } = await this.registrations(req.ip);
       if (count > this.oauth.registrationsPerHour) {
-        return this.tooMany(req, reply, Math.ceil(ttlMs / 1000), 'Too many client registrations from this address');
+        return this.tooMany(
+          req,
+          reply,
+          Math.ceil(ttlMs / 1000),
+          'Too many client registrations from this address',
+        );
       }
     }
     const headers = req.raw.headers;

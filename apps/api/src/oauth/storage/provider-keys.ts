@@ -37,9 +37,9 @@ async function loadOrCreate(
 ): Promise<string> {
   const aad = `oauth_provider_keys:${name}`;
   const read = async () =>
-    (await dataSource.query(`SELECT ciphertext, key_id FROM oauth_provider_keys WHERE name = $1`, [name]))[0] as
-      | { ciphertext: string; key_id: string }
-      | undefined;
+    (
+      await dataSource.query(`SELECT ciphertext, key_id FROM oauth_provider_keys WHERE name = $1`, [name])
+    )[0] as { ciphertext: string; key_id: string } | undefined;
   let row = await read();
   if (!row) {
     const sealed = box.seal(create(), aad);

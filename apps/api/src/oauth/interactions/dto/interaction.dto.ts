@@ -5,7 +5,10 @@ export class ConsentClientDto {
   id: string;
   @ApiProperty({ nullable: true, type: String, description: 'The name the client gives itself (its claim).' })
   name: string | null;
-  @ApiProperty({ enum: ['metadata_document', 'registered'], description: 'How the client identified itself.' })
+  @ApiProperty({
+    enum: ['metadata_document', 'registered'],
+    description: 'How the client identified itself.',
+  })
   kind: 'metadata_document' | 'registered';
   @ApiProperty({ nullable: true, type: String, description: 'Host of the metadata document URL.' })
   host: string | null;
@@ -22,7 +25,8 @@ export class ConsentServerDto {
   @ApiProperty({ nullable: true, type: String }) workspace_name: string | null;
   @ApiProperty({ type: [String], description: 'Empty: every space of the workspace.' }) space_ids: string[];
   @ApiProperty({ type: [String], description: 'Empty: every method.' }) methods: string[];
-  @ApiProperty({ type: [String], description: 'Tool groups (tags); empty: every group.' }) tool_groups: string[];
+  @ApiProperty({ type: [String], description: 'Tool groups (tags); empty: every group.' })
+  tool_groups: string[];
   @ApiProperty({ description: 'The resource URL the access is bound to.' }) resource: string;
 }
 
@@ -37,7 +41,8 @@ export class InteractionDto {
   @ApiProperty() uid: string;
   @ApiProperty({ type: ConsentClientDto }) client: ConsentClientDto;
   @ApiProperty({ type: ConsentServerDto }) server: ConsentServerDto;
-  @ApiProperty({ type: ConsentPersonDto, description: 'Who is signed in to the console.' }) signed_in_as: ConsentPersonDto;
+  @ApiProperty({ type: ConsentPersonDto, description: 'Who is signed in to the console.' })
+  signed_in_as: ConsentPersonDto;
   @ApiProperty({ description: 'Whether this person may use the server; if not, only Deny is possible.' })
   allowed: boolean;
   @ApiProperty({ nullable: true, type: String }) refusal: string | null;
@@ -45,6 +50,8 @@ export class InteractionDto {
 }
 
 export class InteractionDecisionDto {
-  @ApiProperty({ description: 'Where the browser goes next: the authorization server, which answers the client.' })
+  @ApiProperty({
+    description: 'Where the browser goes next: the authorization server, which answers the client.',
+  })
   redirect_to: string;
 }
