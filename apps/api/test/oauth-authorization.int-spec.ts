@@ -1,8 +1,12 @@
 import { DATABASE_TARGETS } from '@gw/db/testing';
+import { freePort } from '@gw/testing';
+import { createApiApp } from '../src/app/create-app';
+import { closeApiRuntime, createApiRuntime } from '../src/app/runtime';
+import { loadApiConfigs } from '../src/config/runtime';
 import { McpAccessTokens } from '../src/oauth/mcp-access-tokens';
 import { SecurityEvents } from '../src/security-events/security-events.service';
 import { ApiUnderTest, DASHBOARD_URL } from './support/api-under-test';
-import type { ApiClient } from './support/http-client';
+import { ApiClient } from './support/http-client';
 import {
   browse,
   CookieJar,
@@ -485,6 +489,45 @@ describe.each(DATABASE_TARGETS)('the MCP authorization server on %s', (label, op
     const perCall = (performance.now() - started) / rounds;
     console.log(`verify on ${label}: ${perCall.toFixed(3)} ms per call over ${rounds} calls`);
     expect(perCall).toBeLessThan(20);
+  });
+
+  it('lets another api process answer, exchange and revoke what this one began, with the same keys', async () => {
+    const port = await freePort();
+    const runtime = await createApiRuntime(loadApiConfigs({ ...api.env, PORT: String(port) }));
+    const other = await createApiApp(runtime);
+    await other.listen({ port, host: '127.0.0.1' });
+    try {
+      const otherUrl = `http://127.0.0.1:${port}`;
+      const p = params();
+      const started = await startAuthorization(api.baseUrl, p);
+      // The same console session, answered by the other process.
+      const decided = await new ApiClient(otherUrl, member.client.auth).post<{ redirect_to: string }>(
+        `/api/v1/oauth/interactions/${started.uid}`,
+        { decision: 'allow' },
+      );
+      expect(decided.status).toBe(200);
+      const code = (
+        await followToClient(api.baseUrl, started.jar, decided.body.redirect_to)
+      ).searchParams.get('code');
+      const answer = await formPost(otherUrl, '/oauth/token', {
+        grant_type: 'authorization_code',
+        code: code as string,
+        redirect_uri: REDIRECT,
+        client_id: clientId,
+        code_verifier: p.verifier,
+        resource,
+      });
+      expect(answer.status).toBe(200);
+      const access = answer.body.access_token as string;
+      expect(await tokens().verify(access, resource)).toMatchObject({ userId: member.id });
+      expect(await other.get(McpAccessTokens).verify(access, resource)).toMatchObject({ userId: member.id });
+      const revoked = await formPost(otherUrl, '/oauth/revoke', { token: access, client_id: clientId });
+      expect(revoked.status).toBe(200);
+      expect(await tokens().verify(access, resource)).toBeNull();
+    } finally {
+      await other.close();
+      await closeApiRuntime(runtime);
+    }
   });
 
   it('rate-limits dynamic registration per address', async () => {
