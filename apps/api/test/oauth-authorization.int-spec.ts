@@ -224,8 +224,10 @@ describe.each(DATABASE_TARGETS)('the MCP authorization server on %s', (label, op
     expect(grant?.expiresAt).toBeGreaterThan(Date.now() + 800_000);
     expect(await tokens().verify(access, `${api.baseUrl}/mcp/servers/${otherServerId}`)).toBeNull();
     expect(await tokens().verify(`${access}x`, resource)).toBeNull();
-    // A code works once.
+    // A code works once; the second try is a refused token request, counted for the address.
+    const refusedBefore = await securityEvents('oauth_token_refused');
     expect((await exchange(code, p.verifier)).body.error).toBe('invalid_grant');
+    expect(await securityEvents('oauth_token_refused')).toBe(refusedBefore + 1);
 
     const rows = await api.query<{
       actor: string;
@@ -401,6 +403,28 @@ describe.each(DATABASE_TARGETS)('the MCP authorization server on %s', (label, op
     const refused = await refresh(issued.refresh_token);
     expect(refused.status).toBe(400);
     expect(refused.body.error).toBe('invalid_grant');
+  });
+
+  it('refuses a refresh once the server is revoked or no longer accepts sign-in', async () => {
+    for (const change of ['revoke', 'secret URL only'] as const) {
+      const id = await signInServer(`Changing ${change}`, 'sign_in');
+      const changing = `${api.baseUrl}/mcp/servers/${id}`;
+      const p = params({ resource: changing });
+      const { code } = await signInWithConsole(api.baseUrl, member.client, p);
+      const issued = await formPost(api.baseUrl, '/oauth/token', {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: REDIRECT,
+        client_id: clientId,
+        code_verifier: p.verifier,
+        resource: changing,
+      });
+      expect(issued.status).toBe(200);
+      if (change === 'revoke') expect((await owner.delete(`/api/v1/mcp-servers/${id}`)).status).toBe(204);
+      else await api.query(`UPDATE mcp_servers SET config = config - 'access_mode' WHERE id = $1`, [id]);
+      const refused = await refresh(issued.body.refresh_token as string);
+      expect({ change, error: refused.body.error }).toEqual({ change, error: 'invalid_grant' });
+    }
   });
 
   it('only finishes a consent in the browser that started the authorization', async () => {

@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { AppConfig } from '@gw/config';
 import { acceptsSignIn, McpServerEntity } from '@gw/db';
 import { Repository } from 'typeorm';
-import { serverState } from '../../mcp-servers/mcp-server-state';
 import { signInResource } from '../mcp-access-tokens';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -39,8 +38,9 @@ export class SignInResources {
     const id = this.serverIdOf(resource);
     if (!id) return null;
     const server = await this.servers.findOneBy({ id });
-    if (!server || !acceptsSignIn(server.config)) return null;
-    const state = serverState({ ...server, tokenHash: server.tokenHash ?? 'sign-in' });
-    return state === 'active' || state === 'expiring_soon' ? server : null;
+    if (!server || !acceptsSignIn(server.config) || server.revokedAt) return null;
+    // Not `serverState`: that also calls a server whose secret URL token was purged expired, which says nothing
+    // about its sign-in URL.
+    return server.expiresAt && server.expiresAt.getTime() <= Date.now() ? null : server;
   }
 }
