@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer as createHttpServer, type Server } from 'node:http';
 import { Client as PgClient } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { expectText, launchBrowser, newContext, screenshot } from '../support/browser';
 import { connectSandbox, createServer, sandboxIds } from '../support/mcp';
+import { LoopbackRedirect } from '../support/mcp-oauth';
 import { ADMIN, Stack } from '../support/stack';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -17,32 +17,6 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** The MCP client's loopback redirect: records what the authorization server sends the browser back with. */
-class Callback {
-  private constructor(
-    private readonly server: Server,
-    readonly url: string,
-    readonly received: URL[],
-  ) {}
-
-  static async start(): Promise<Callback> {
-    const received: URL[] = [];
-    const server = createHttpServer((req, res) => {
-      received.push(new URL(req.url ?? '/', 'http://127.0.0.1'));
-      res
-        .writeHead(200, { 'content-type': 'text/html' })
-        .end('<!doctype html><title>Done</title><p>Signed in.</p>');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    return new Callback(server, `http://127.0.0.1:${port}/callback`, received);
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
-
 async function violations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   const found = (await page.evaluate(
@@ -53,14 +27,14 @@ async function violations(page: Page): Promise<AxeViolation[]> {
 
 let stack: Stack;
 let browser: Browser;
-let callback: Callback;
+let callback: LoopbackRedirect;
 let serverId: string;
 let clientId: string;
 
 beforeAll(async () => {
   stack = new Stack('postgres+redis', { sandbox: true, dashboard: true, worker: false });
   await stack.start();
-  [browser, callback] = await Promise.all([launchBrowser(), Callback.start()]);
+  [browser, callback] = await Promise.all([launchBrowser(), LoopbackRedirect.start()]);
   const ids = await sandboxIds(stack);
   const connection = await connectSandbox(stack);
   serverId = (

@@ -1,5 +1,5 @@
 import { DATABASE_TARGETS } from '@gw/db/testing';
-import { freePort } from '@gw/testing';
+import { freePort, MetadataHost } from '@gw/testing';
 import { createApiApp } from '../src/app/create-app';
 import { closeApiRuntime, createApiRuntime } from '../src/app/runtime';
 import { loadApiConfigs } from '../src/config/runtime';
@@ -12,7 +12,6 @@ import {
   CookieJar,
   followToClient,
   formPost,
-  MetadataHost,
   pkce,
   signInWithConsole,
   startAuthorization,
