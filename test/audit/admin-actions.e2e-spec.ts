@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Client as PgClient } from 'pg';
 import { connectSandbox, createServer, sandboxIds } from '../support/mcp';
+import { approveLink, MEMBER_PASSWORD as PASSWORD, signedIn } from '../support/linked-account';
+import { TestIdp } from '../support/oidc-idp';
 import { ADMIN, Stack } from '../support/stack';
 import { apiToken, eventsSince, mcpSession, newestSeq, sandboxListId, verify } from './support';
 
@@ -20,6 +21,8 @@ interface Fixtures {
   connection: string;
   workspace: string;
   queuedJob(): Promise<string>;
+  /** Configures single sign-on through the in-process IdP (what the SSO examples act on). */
+  sso(): Promise<TestIdp>;
 }
 
 const call =
@@ -36,7 +39,6 @@ async function created(stack: Stack, path: string, body: unknown): Promise<strin
 let unique = 0;
 const uniqueEmail = () => `person-${Date.now()}-${unique++}@example.com`;
 
-const PASSWORD = 'a-very-secret-password-123';
 const OAUTH_REDIRECT = 'http://127.0.0.1:53682/callback';
 
 /**
@@ -44,14 +46,10 @@ const OAUTH_REDIRECT = 'http://127.0.0.1:53682/callback';
  * dynamically, and an authorization begun with PKCE. Answers the request's uid.
  */
 async function signInRequest(stack: Stack, connection: string, workspace: string): Promise<string> {
-  const server = await createServer(stack, connection, { workspace_id: workspace });
-  const db = new PgClient({ connectionString: stack.databaseUrl });
-  await db.connect();
-  await db
-    .query(`UPDATE mcp_servers SET config = config || '{"access_mode": "sign_in"}'::jsonb WHERE id = $1`, [
-      server.id,
-    ])
-    .finally(() => db.end());
+  const server = await createServer(stack, connection, {
+    workspace_id: workspace,
+    config: { methods: [], tags: [], access_mode: 'sign_in' },
+  });
   const registered = await fetch(`${stack.baseUrl}/oauth/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -108,22 +106,23 @@ async function session(
   stack: Stack,
   email: string,
 ): Promise<(method: string, path: string, body: unknown) => Call> {
-  const res = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrf_token } = (await res.json()) as { csrf_token: string };
+  const { cookie, csrf } = await signedIn(stack, email);
   return (method, path, body) => () =>
     fetch(`${stack.baseUrl}/api/v1${path}`, {
       method,
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf_token },
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
       body: JSON.stringify(body),
     });
+}
+
+/** A new member who linked (or is about to link) their own ClickUp account as Sarah: the callback step, and them. */
+async function approvedLink(
+  stack: Stack,
+  workspace: string,
+): Promise<{ user: { id: string; email: string }; callback: Call }> {
+  const user = await newUser(stack);
+  const callback = await approveLink(stack, user.email, { clickupUser: 'sarah', workspace });
+  return { user, callback: async () => ({ status: (await callback()).linked ? 201 : 500 }) };
 }
 
 /**
@@ -245,6 +244,44 @@ const EXAMPLES: Record<string, (f: Fixtures) => Promise<Call>> = {
     const { grantId } = await connectedAgent(stack, connection, workspace);
     return call(stack, 'DELETE', `/connected-agents/${grantId}`);
   },
+  'POST /api/v1/me/clickup-account/oauth': async ({ stack }) => {
+    const as = await session(stack, (await newUser(stack)).email);
+    return as('POST', '/me/clickup-account/oauth', {});
+  },
+  'DELETE /api/v1/me/clickup-account': async ({ stack, workspace }) => {
+    const { user, callback } = await approvedLink(stack, workspace);
+    await callback();
+    const as = await session(stack, user.email);
+    return as('DELETE', '/me/clickup-account', {});
+  },
+  'DELETE /api/v1/clickup-accounts/{user_id}': async ({ stack, workspace }) => {
+    const { user, callback } = await approvedLink(stack, workspace);
+    await callback();
+    return call(stack, 'DELETE', `/clickup-accounts/${user.id}`);
+  },
+  'PUT /api/v1/settings/sso': async ({ stack, sso }) => {
+    const idp = await sso();
+    return call(stack, 'PUT', '/settings/sso', {
+      ...SSO_CLIENT,
+      issuer_url: idp.issuer,
+      button_label: 'Acme',
+    });
+  },
+  'DELETE /api/v1/settings/sso': async ({ stack, sso }) => {
+    await sso();
+    return call(stack, 'DELETE', '/settings/sso');
+  },
+  'PUT /api/v1/settings/sso/group-rules': async ({ stack }) =>
+    call(stack, 'PUT', '/settings/sso/group-rules', {
+      rules: [{ group: 'staff', role: 'member', team_ids: [] }],
+    }),
+  'PUT /api/v1/settings/sso/password-sign-in': async ({ stack, sso }) => {
+    await sso();
+    return call(stack, 'PUT', '/settings/sso/password-sign-in', {
+      mode: 'everyone',
+      break_glass_user_ids: [],
+    });
+  },
   'PUT /api/v1/connections/{id}/teams': async ({ stack }) => {
     const id = await connectSandbox(stack, 'Shared');
     const team = await created(stack, '/teams', { name: `Team ${unique++}` });
@@ -287,6 +324,32 @@ const STATE_CHANGING_GETS: Record<string, (f: Fixtures) => Promise<Call>> = {
       return { status: landing.searchParams.has('created') ? 201 : 500 };
     };
   },
+  // ClickUp sends a person's browser back here; this is where their own account is linked.
+  'GET /api/v1/me/clickup-account/oauth/callback': async ({ stack, workspace }) =>
+    (await approvedLink(stack, workspace)).callback,
+  // The IdP sends the browser back here; this is where a console session (and maybe an account) is made.
+  'GET /api/v1/auth/sso/callback': async ({ stack, sso }) => {
+    const idp = await sso();
+    await stack.rest('PUT', '/settings/sso/group-rules', {
+      rules: [{ group: '*', role: 'member', team_ids: [] }],
+    });
+    if (!idp.hasAccount('sso-person@example.com')) idp.addAccount({ email: 'sso-person@example.com' });
+    const start = await fetch(`${stack.baseUrl}/api/v1/auth/sso/start`, { redirect: 'manual' });
+    const cookie = start.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const callback = await idp.signIn(start.headers.get('location') as string, 'sso-person@example.com');
+    return async () => {
+      const back = await fetch(`${stack.baseUrl}${callback.pathname}${callback.search}`, {
+        headers: { cookie },
+        redirect: 'manual',
+      });
+      const landing = new URL(back.headers.get('location') as string);
+      // The callback answers 302 either way; only a landing without `sso_error` means someone signed in.
+      return { status: landing.searchParams.has('sso_error') ? 500 : 201 };
+    };
+  },
 };
 
 /**
@@ -294,6 +357,8 @@ const STATE_CHANGING_GETS: Record<string, (f: Fixtures) => Promise<Call>> = {
  * leaves its one row (outcome `error`). Without a worker a queued job stays `waiting`, which cannot be retried.
  */
 const REFUSED: Record<string, number> = { 'POST /api/v1/retry-jobs/{id}/retry': 409 };
+
+const SSO_CLIENT = { client_id: 'gateway-console', client_secret: 'audit-example-client-secret-0123' };
 
 describe('every state-changing route of the REST API leaves exactly one audit row', () => {
   // No worker: retry jobs stay queued, so they can be retried and discarded.
@@ -309,6 +374,7 @@ describe('every state-changing route of the REST API leaves exactly one audit ro
   });
   let fixtures: Fixtures;
   let routes: string[];
+  let idp: TestIdp | undefined;
 
   beforeAll(async () => {
     await stack.start();
@@ -324,6 +390,21 @@ describe('every state-changing route of the REST API leaves exactly one audit ro
       stack,
       connection,
       workspace: ids.acme,
+      async sso() {
+        if (!idp) {
+          idp = await TestIdp.start();
+          // Without a dashboard, DASHBOARD_URL keeps its default: the callback the api names is there.
+          idp.addClient({
+            clientId: SSO_CLIENT.client_id,
+            clientSecret: SSO_CLIENT.client_secret,
+            redirectUris: ['http://localhost:3000/api/v1/auth/sso/callback'],
+          });
+        }
+        const res = await stack.rest('PUT', '/settings/sso', { ...SSO_CLIENT, issuer_url: idp.issuer });
+        if (res.status !== 200)
+          throw new Error(`SSO setup answered ${res.status}: ${JSON.stringify(res.body)}`);
+        return idp;
+      },
       async queuedJob() {
         const server = await createServer(stack, connection, { workspace_id: ids.acme });
         const session = await mcpSession(server.url);
@@ -343,7 +424,10 @@ describe('every state-changing route of the REST API leaves exactly one audit ro
       },
     };
   }, 120_000);
-  afterAll(() => stack.stop(), 60_000);
+  afterAll(async () => {
+    await idp?.stop();
+    await stack.stop();
+  }, 60_000);
 
   it('has an example for every state-changing route the api serves', () => {
     expect(routes.length).toBeGreaterThan(10);
@@ -367,8 +451,11 @@ describe('every state-changing route of the REST API leaves exactly one audit ro
         (e) => `${e.action} ${e.outcome === (REFUSED[route] ? 'error' : 'ok') ? 'as expected' : e.outcome}`,
       );
       if (route in STATE_CHANGING_GETS) {
-        // The one-time OAuth code and its state are credentials: the row says they came, not what they were.
-        expect(events[0]?.arguments).toMatchObject({ query: { code: '[redacted]', state: '[redacted]' } });
+        // The one-time OAuth code and its state are credentials: a row that keeps the query says they came, not
+        // what they were; the SSO sign-in's row keeps no query at all.
+        const query = (events[0]?.arguments as { query?: Record<string, unknown> } | null)?.query;
+        if (query) expect(query).toMatchObject({ code: '[redacted]', state: '[redacted]' });
+        expect(JSON.stringify(events[0]?.arguments)).not.toMatch(/"(code|state)":"(?!\[redacted\])/);
       }
     }
     const notOne = Object.entries(rows).filter(

@@ -1,19 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeViolations, violations } from '../support/axe';
 import { launchBrowser, newContext, screenshot, signIn } from '../support/browser';
 import { callTool, connectClient, connectSandbox, createServer, sandboxIds } from '../support/mcp';
 import { ADMIN, Stack } from '../support/stack';
-
-// axe-core's browser bundle, injected into each page as it stands.
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 let stack: Stack;
 let browser: Browser;
@@ -77,20 +66,6 @@ async function seed(): Promise<typeof ids> {
   );
   const event = events.body.items.find((e) => e.tool === 'task_get')?.id as string;
   return { server: reader.id, revoked: old.id, event };
-}
-
-async function violations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const found = (await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} } }).then((r) => r.violations)`,
-  )) as AxeViolation[];
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-function describeViolations(found: AxeViolation[]): string[] {
-  return found.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
 }
 
 const PAGES: { name: string; path: () => string; ready: (page: Page) => Promise<unknown> }[] = [
@@ -159,6 +134,11 @@ const PAGES: { name: string; path: () => string; ready: (page: Page) => Promise<
     name: 'account',
     path: () => '/account',
     ready: (p) => p.getByRole('button', { name: 'Change password' }).waitFor(),
+  },
+  {
+    name: 'linked-clickup-account',
+    path: () => '/account/clickup',
+    ready: (p) => p.getByRole('button', { name: 'Link with ClickUp' }).waitFor(),
   },
 ];
 

@@ -89,9 +89,14 @@ describe('an admin in the dashboard', () => {
     expect(mcpUrl).toMatch(new RegExp(`^${stack.dashboardUrl}/mcp/cmcp_[A-Za-z0-9_-]{43}$`));
     const desktop = await page.getByLabel('Claude Desktop setup', { exact: true }).textContent();
     expect(JSON.parse(desktop ?? '').mcpServers.clickup.args).toContain(mcpUrl);
-    for (const name of ['claude.ai', 'ChatGPT', 'Cursor', 'VS Code']) {
+    for (const name of ['claude.ai', 'ChatGPT', 'Claude Code']) {
       await page.getByRole('tab', { name }).click();
       expect(await page.getByLabel(`${name} setup`, { exact: true }).textContent()).toContain(mcpUrl);
+    }
+    // Files that end up in repositories read the secret URL at run time instead of holding it.
+    for (const name of ['Cursor', 'VS Code']) {
+      await page.getByRole('tab', { name }).click();
+      expect(await page.getByLabel(`${name} setup`, { exact: true }).textContent()).not.toContain('cmcp_');
     }
     await screenshot(page, 'server-created');
   });

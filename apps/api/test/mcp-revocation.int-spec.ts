@@ -106,7 +106,9 @@ describe('unknown tokens', () => {
     const registry = api.app.get(McpServerRegistry);
     const tokens = Array.from({ length: UNKNOWN_TOKENS_MAX + 2000 }, () => generateSecret(MCP_TOKEN_PREFIX));
     for (let i = 0; i < tokens.length; i += 50) {
-      const answers = await Promise.all(tokens.slice(i, i + 50).map((t) => registry.resolve(t)));
+      const answers = await Promise.all(
+        tokens.slice(i, i + 50).map((t) => registry.resolve({ kind: 'secret_url', token: t })),
+      );
       expect(answers.every((a) => a.kind === 'unknown')).toBe(true);
     }
     expect(registry.size.unknownTokens).toBeLessThanOrEqual(UNKNOWN_TOKENS_MAX);

@@ -118,6 +118,10 @@ describe('creating an MCP server', () => {
       tags: [],
       require_api_token_auth: false,
       allow_workspace_objects: false,
+      access_mode: 'url',
+      sign_in_user_ids: [],
+      sign_in_team_ids: [],
+      clickup_account: 'connection',
     });
     expect(res.body.space_ids).toEqual([]);
   });
@@ -175,6 +179,10 @@ describe('changing an MCP server', () => {
       tags: ['tasks'],
       require_api_token_auth: false,
       allow_workspace_objects: false,
+      access_mode: 'url',
+      sign_in_user_ids: [],
+      sign_in_team_ids: [],
+      clickup_account: 'connection',
     });
     expect((await patch({ space_ids: sandbox.acme.spaceIds.slice(0, 2) })).space_ids).toEqual(
       sandbox.acme.spaceIds.slice(0, 2),

@@ -114,6 +114,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       state.log.clear();
       state.latencyMs = initialLatency;
     },
+    revokeOAuth(userKey) {
+      const user = store.usersByKey.get(userKey);
+      if (!user) return null;
+      let revoked = 0;
+      for (const [token, grant] of store.oauthTokens) {
+        if (grant.userId !== user.id) continue;
+        store.oauthTokens.delete(token);
+        revoked++;
+      }
+      return revoked;
+    },
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -180,4 +180,37 @@ describe('OAuth token exchange', () => {
     // The raw token without Bearer is not a personal token.
     expect((await run.api.as(token).get('/api/v2/user')).status).toBe(401);
   });
+
+  it('stops every token a user granted when the user revokes the app (a sandbox control)', async () => {
+    const exchange = async (user: string) =>
+      (
+        await run.api.post<{ access_token: string }>(
+          '/api/v2/oauth/token',
+          { ...CLIENT, code: await codeFor(user, [run.seed.acme]) },
+          { token: null },
+        )
+      ).body.access_token;
+    const [first, second, other] = [
+      await exchange('sarah'),
+      await exchange('sarah'),
+      await exchange('david'),
+    ];
+    const revoke = (body: unknown) =>
+      fetch(`${run.base}/_sandbox/oauth/revoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const res = await revoke({ user: 'sarah' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ revoked: 2 });
+    for (const token of [first, second]) {
+      const answer = await run.api.as(`Bearer ${token}`).get('/api/v2/user');
+      expect(answer.status).toBe(401);
+      expect(answer.body).toEqual({ err: 'Token invalid', ECODE: 'OAUTH_025' });
+    }
+    expect((await run.api.as(`Bearer ${other}`).get('/api/v2/user')).status).toBe(200);
+    expect((await revoke({ user: 'nobody' })).status).toBe(404);
+    expect((await revoke({})).status).toBe(400);
+  });
 });

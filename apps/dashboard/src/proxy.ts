@@ -3,11 +3,12 @@ import { contentSecurityPolicy, newNonce, NONCE_HEADER } from '@/lib/content-sec
 
 const DEFAULT_API_URL = 'http://127.0.0.1:3001';
 /**
- * The api's paths, besides the consent page (`/oauth/consent/…`), which is the dashboard's own: the MCP
- * authorization server's endpoints and its metadata are published under PUBLIC_URL, which may be this origin.
+ * The api's paths, besides the consent page (`/oauth/consent/…`), which is the dashboard's own: the sign-in URLs'
+ * protected resource metadata, the MCP authorization server's endpoints and its metadata are published under
+ * PUBLIC_URL, which may be this origin.
  */
 const API_PATHS =
-  /^\/(api|mcp)(\/|$)|^\/(healthz|readyz)$|^\/oauth\/(?!consent(\/|$))|^\/\.well-known\/(oauth-authorization-server|openid-configuration)$/;
+  /^\/(api|mcp)(\/|$)|^\/(healthz|readyz)$|^\/oauth\/(?!consent(\/|$))|^\/\.well-known\/(oauth-protected-resource(\/|$)|(oauth-authorization-server|openid-configuration)$)/;
 const CLIENT_IP_HEADER = 'x-gateway-client-ip';
 const CLIENT_IP_SIGNATURE_HEADER = 'x-gateway-client-ip-signature';
 

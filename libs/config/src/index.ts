@@ -13,4 +13,5 @@ export * from './lib/audit.config';
 export * from './lib/session.config';
 export * from './lib/network.config';
 export * from './lib/oauth.config';
+export * from './lib/oidc.config';
 export * from './lib/config-table';

@@ -1,2 +1,4 @@
 export * from './lib/served-server';
 export * from './lib/mcp-server-loader';
+export * from './lib/caller-account';
+export * from './lib/caller-account-loader';

@@ -3,3 +3,4 @@ export * from './lib/free-port';
 export * from './lib/app-process';
 export * from './lib/wait-for';
 export * from './lib/metadata-host';
+export * from './lib/oidc-idp';

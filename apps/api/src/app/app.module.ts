@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ApiTokensModule } from '../api-tokens/api-tokens.module';
 import { AuditModule } from '../audit/audit.module';
@@ -7,6 +7,7 @@ import { BootstrapModule } from '../bootstrap/bootstrap.module';
 import { GlobalExceptionFilter } from './global-exception.filter';
 import { ConnectionsModule } from '../connections/connections.module';
 import { HealthModule } from '../health/health.module';
+import { LinkedAccountsModule } from '../linked-accounts/linked-accounts.module';
 import { LoggingModule } from '../logging/logging.module';
 import { MaintenanceModule } from '../maintenance/maintenance.module';
 import { McpServersModule } from '../mcp-servers/mcp-servers.module';
@@ -19,6 +20,7 @@ import { RateLimitsModule } from '../rate-limits/rate-limits.module';
 import { SecurityEventsModule } from '../security-events/security-events.module';
 import { ToolsModule } from '../tools/tools.module';
 import { SettingsModule } from '../settings/settings.module';
+import { SsoModule } from '../sso/sso.module';
 import { UsersModule } from '../users/users.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { InfrastructureModule } from './infrastructure.module';
@@ -26,10 +28,12 @@ import type { ApiRuntime } from './runtime';
 
 @Module({})
 export class AppModule {
-  static forRoot(runtime: ApiRuntime): DynamicModule {
+  /** `modules`: more to load beside the api's own (the tests' stand-ins for parts built elsewhere). */
+  static forRoot(runtime: ApiRuntime, modules: NonNullable<ModuleMetadata['imports']> = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        ...modules,
         InfrastructureModule.forRoot(runtime),
         LoggingModule,
         MetricsModule,
@@ -41,6 +45,7 @@ export class AppModule {
         BootstrapModule,
         MaintenanceModule,
         ConnectionsModule,
+        LinkedAccountsModule,
         McpServersModule,
         UsersModule,
         TeamsModule,
@@ -50,6 +55,7 @@ export class AppModule {
         StatsModule,
         SettingsModule,
         OAuthModule,
+        SsoModule,
         McpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],

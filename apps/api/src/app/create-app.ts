@@ -1,5 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
-import { ValidationPipe } from '@nestjs/common';
+import { ValidationPipe, type ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -12,6 +12,7 @@ import { registerRestAccessLog, restAccessLogOptions } from '../logging/rest-acc
 import { registerSecurityHeaders } from '../security/security-headers';
 import { requestIdOf } from '../logging/request-id';
 import { McpRoutes } from '../mcp/transport/mcp-routes';
+import { ProtectedResourceRoutes } from '../mcp/transport/protected-resource-routes';
 import { MetricsService } from '../metrics/metrics.service';
 import { OAuthRoutes } from '../oauth/routes/oauth-routes';
 import { setupOpenApi } from '../openapi/openapi';
@@ -20,14 +21,17 @@ import { AppModule } from './app.module';
 import type { ApiRuntime } from './runtime';
 
 /** Builds the api application (routes, pipes, docs, metrics) without listening; main.ts and the tests share it. */
-export async function createApiApp(runtime: ApiRuntime): Promise<NestFastifyApplication> {
+export async function createApiApp(
+  runtime: ApiRuntime,
+  modules: NonNullable<ModuleMetadata['imports']> = [],
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     // Off by default: X-Forwarded-For is believed only from the proxies TRUST_PROXY names.
     trustProxy: runtime.configs.network.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: (req: IncomingMessage) => requestIdOf(req),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime, modules), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
@@ -71,6 +75,7 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestFastifyAppl
   registerMcpAccessLog(fastify, app.get(AppConfig).logLevel);
   app.get(McpRoutes).register(fastify);
   app.get(OAuthRoutes).register(fastify);
+  app.get(ProtectedResourceRoutes).register(fastify);
   await app.init();
   return app;
 }

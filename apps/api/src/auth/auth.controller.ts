@@ -33,6 +33,7 @@ import { CSRF_COOKIE, type Principal, SESSION_COOKIE } from './principal';
 import { SessionOnlyGuard } from './guards/session-only.guard';
 import { PasswordService } from './password.service';
 import { LoginThrottle } from './login-throttle.service';
+import { setSessionCookies } from './session-cookies';
 import { SessionService } from './session.service';
 import { toSessionDto } from './session.mapper';
 
@@ -69,10 +70,7 @@ export class AuthController {
       await this.throttle.failed(body.email, request.ip);
       throw new UnauthorizedException('Wrong email or password');
     }
-    const secure = this.app.publicUrl.startsWith('https://');
-    const common = { path: '/', sameSite: 'lax' as const, secure, expires: opened.expiresAt };
-    void reply.setCookie(SESSION_COOKIE, opened.sessionToken, { ...common, httpOnly: true });
-    void reply.setCookie(CSRF_COOKIE, opened.csrfToken, { ...common, httpOnly: false });
+    setSessionCookies(reply, opened, this.app.publicUrl);
     return { ...toSessionDto(opened.user, opened.organization), csrf_token: opened.csrfToken };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { SessionConfig } from '@gw/config';
-import { ApiTokenEntity, SessionEntity, UserEntity } from '@gw/db';
+import { ApiTokenEntity, SessionEntity, UserEntity, type Role } from '@gw/db';
 import { sha256Hex } from '@gw/security';
 import { IsNull, MoreThan, Repository } from 'typeorm';
 import { tokenRoleUnder } from './access/roles';
@@ -9,6 +9,16 @@ import type { Principal } from './principal';
 
 export interface SessionPrincipal extends Principal {
   csrfTokenHash: string;
+}
+
+/** The person an OAuth grant names, as a sign-in MCP server admits them. */
+export interface SignedInUser {
+  principal: Principal;
+  email: string;
+  /** False once disabled: their tokens stop working at the next request. */
+  active: boolean;
+  /** The teams asked about that they are a member of. */
+  memberOf: ReadonlySet<string>;
 }
 
 /**
@@ -106,6 +116,42 @@ export class PrincipalResolver {
     if (this.lastUsedWritten.size >= MAX_CACHED_TOKENS) this.lastUsedWritten.clear();
     this.lastUsedWritten.set(id, now);
     void this.tokens.update({ id }, { lastUsedAt: new Date(now) }).catch(() => undefined);
+  }
+
+  /**
+   * The person behind an access token of a sign-in MCP server, with which of `teamIds` they belong to; null when the
+   * user no longer exists. One statement, read on every request, uncached, like a token's creator: disabling,
+   * demoting or moving someone through any api process applies to their very next MCP request everywhere.
+   */
+  async fromSignedInUser(userId: string, teamIds: readonly string[]): Promise<SignedInUser | null> {
+    const [user] = (await this.users.query(
+      `SELECT u.id, u.organization_id, u.role, u.email, u.disabled_at IS NULL AS active,
+              ARRAY(SELECT m.team_id::text FROM memberships m
+                     WHERE m.user_id = u.id AND m.team_id = ANY($2::uuid[])) AS member_of
+         FROM users u WHERE u.id = $1`,
+      [userId, teamIds],
+    )) as {
+      id: string;
+      organization_id: string;
+      role: Role;
+      email: string;
+      active: boolean;
+      member_of: string[];
+    }[];
+    if (!user) return null;
+    return {
+      principal: {
+        kind: 'user',
+        id: user.id,
+        organizationId: user.organization_id,
+        role: user.role,
+        userId: user.id,
+        actor: `user:${user.id}`,
+      },
+      email: user.email,
+      active: user.active,
+      memberOf: new Set(user.member_of),
+    };
   }
 
   /** The session's user, unless the session expired, sat idle past the idle timeout, or the user is disabled. */

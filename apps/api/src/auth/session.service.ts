@@ -4,8 +4,14 @@ import { OrganizationEntity, SessionEntity, UserEntity } from '@gw/db';
 import { generateSecret, sha256Hex, verifyPassword } from '@gw/security';
 import { randomUUID } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
+import { PasswordSignInPolicy } from './password-sign-in.policy';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+export interface SessionClient {
+  ip?: string;
+  userAgent?: string;
+}
 
 export interface OpenedSession {
   sessionToken: string;
@@ -26,16 +32,22 @@ export class SessionService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+    private readonly passwordSignIn: PasswordSignInPolicy,
   ) {}
 
-  async open(
-    email: string,
-    password: string,
-    client: { ip?: string; userAgent?: string },
-  ): Promise<OpenedSession | null> {
+  /**
+   * A session for a password. Refused alike (null, after the same hashing) for an unknown email, a wrong password,
+   * a disabled user and one whom the organization no longer lets sign in with a password.
+   */
+  async open(email: string, password: string, client: SessionClient): Promise<OpenedSession | null> {
     const user = await this.users.findOne({ where: { email: email.toLowerCase(), disabledAt: IsNull() } });
     const valid = await verifyPassword(password, user?.passwordHash ?? this.decoyHash);
-    if (!user || !valid) return null;
+    if (!user || !valid || !(await this.passwordSignIn.allows(user))) return null;
+    return this.start(user, client);
+  }
+
+  /** A session for a user whose identity was proven some other way (single sign-on). */
+  async start(user: UserEntity, client: SessionClient): Promise<OpenedSession> {
     const sessionToken = generateSecret('gws_');
     const csrfToken = generateSecret('');
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);

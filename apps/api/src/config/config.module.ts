@@ -8,6 +8,7 @@ import {
   McpConfig,
   NetworkConfig,
   OAuthConfig,
+  OidcConfig,
   QueueConfig,
   RetryConfig,
   SecurityConfig,
@@ -33,6 +34,7 @@ export class ConfigModule {
       { provide: SessionConfig, useValue: configs.session },
       { provide: NetworkConfig, useValue: configs.network },
       { provide: OAuthConfig, useValue: configs.oauth },
+      { provide: OidcConfig, useValue: configs.oidc },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

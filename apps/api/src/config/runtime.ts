@@ -8,6 +8,7 @@ import {
   loadConfigs,
   McpConfig,
   NetworkConfig,
+  OidcConfig,
   OAuthConfig,
   QueueConfig,
   RetryConfig,
@@ -28,6 +29,7 @@ export const API_CONFIG_CLASSES = [
   RetryConfig,
   SessionConfig,
   NetworkConfig,
+  OidcConfig,
   OAuthConfig,
 ] as const;
 
@@ -43,13 +45,41 @@ export interface ApiConfigs {
   retry: RetryConfig;
   session: SessionConfig;
   network: NetworkConfig;
+  oidc: OidcConfig;
   oauth: OAuthConfig;
 }
 
 export function loadApiConfigs(env: Env = process.env): ApiConfigs {
-  const [app, database, queue, security, clickup, bootstrap, mcp, audit, retry, session, network, oauth] =
-    loadConfigs(API_CONFIG_CLASSES, env);
+  const [
+    app,
+    database,
+    queue,
+    security,
+    clickup,
+    bootstrap,
+    mcp,
+    audit,
+    retry,
+    session,
+    network,
+    oidc,
+    oauth,
+  ] = loadConfigs(API_CONFIG_CLASSES, env);
   // Unset PUBLIC_URL follows PORT, so a local api on another port still prints working MCP URLs.
   if (!env['PUBLIC_URL']) app.publicUrl = `http://localhost:${app.port}`;
-  return { app, database, queue, security, clickup, bootstrap, mcp, audit, retry, session, network, oauth };
+  return {
+    app,
+    database,
+    queue,
+    security,
+    clickup,
+    bootstrap,
+    mcp,
+    audit,
+    retry,
+    session,
+    network,
+    oidc,
+    oauth,
+  };
 }

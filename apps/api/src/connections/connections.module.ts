@@ -7,6 +7,7 @@ import { ClickUpAccountsService } from './clickup-accounts.service';
 import { ConnectionCredentialsService } from './connection-credentials.service';
 import { ConnectionsController } from './connections.controller';
 import { ConnectionsService } from './connections.service';
+import { ClickUpOAuthFlow } from './oauth/clickup-oauth-flow.service';
 import { ConnectionOAuthController } from './oauth/connection-oauth.controller';
 import { ConnectionOAuthService } from './oauth/connection-oauth.service';
 
@@ -22,7 +23,8 @@ import { ConnectionOAuthService } from './oauth/connection-oauth.service';
     ClickUpAccountsService,
     ConnectionsService,
     ConnectionOAuthService,
+    ClickUpOAuthFlow,
   ],
-  exports: [ConnectionCredentialsService, ClickUpAccountsService, ConnectionsService],
+  exports: [ConnectionCredentialsService, ClickUpAccountsService, ConnectionsService, ClickUpOAuthFlow],
 })
 export class ConnectionsModule {}

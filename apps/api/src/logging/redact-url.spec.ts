@@ -13,6 +13,11 @@ describe('redactUrl', () => {
     );
   });
 
+  it('leaves a sign-in URL readable: its server id is no secret', () => {
+    const id = '6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b';
+    expect(redactUrl(`/mcp/servers/${id}`)).toBe(`/mcp/servers/${id}`);
+  });
+
   it('masks secret query values and leaves other URLs alone', () => {
     expect(redactUrl('/api/v1/connections/oauth/callback?code=abc&state=xyz&name=n')).toBe(
       '/api/v1/connections/oauth/callback?code=[redacted]&state=[redacted]&name=n',

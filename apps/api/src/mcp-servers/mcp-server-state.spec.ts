@@ -5,7 +5,8 @@ const at = (offset: number) => new Date(now + offset);
 const server = (over: Partial<Parameters<typeof serverState>[0]> = {}) => ({
   revokedAt: null,
   expiresAt: null,
-  tokenHash: 'h',
+  tokenHash: 'h' as string | null,
+  config: { methods: [], tags: [], require_api_token_auth: false },
   ...over,
 });
 
@@ -21,6 +22,21 @@ describe('serverState', () => {
     expect(serverState(server({ expiresAt: at(EXPIRING_SOON_MS * 2), tokenHash: null }), now)).toBe(
       'expired',
     );
+  });
+
+  it('needs no token when the server is reached by sign-in only', () => {
+    const signInOnly = {
+      methods: [],
+      tags: [],
+      require_api_token_auth: false,
+      access_mode: 'sign_in' as const,
+    };
+    expect(serverState(server({ tokenHash: null, config: signInOnly }), now)).toBe('active');
+    expect(serverState(server({ tokenHash: null, config: signInOnly, expiresAt: at(0) }), now)).toBe(
+      'expired',
+    );
+    const both = { ...signInOnly, access_mode: 'url_and_sign_in' as const };
+    expect(serverState(server({ tokenHash: null, config: both }), now)).toBe('expired');
   });
 
   it('is revoked above everything else', () => {

@@ -1,5 +1,6 @@
-import type { McpServerEntity } from '@gw/db';
+import { acceptsSignIn, type McpServerEntity } from '@gw/db';
 import { MCP_TOKEN_PREFIX } from '@gw/security';
+import { signInResource } from '../oauth/mcp-access-tokens';
 import type { PolicyViolation } from '../teams/policy/team-policy';
 import type { McpServerDto } from './dto/mcp-server.dto';
 import { serverState } from './mcp-server-state';
@@ -25,6 +26,10 @@ export function toMcpServerDto(
       tags: [...server.config.tags],
       require_api_token_auth: server.config.require_api_token_auth,
       allow_workspace_objects: server.config.allow_workspace_objects === true,
+      access_mode: server.config.access_mode ?? 'url',
+      sign_in_user_ids: [...(server.config.sign_in_user_ids ?? [])],
+      sign_in_team_ids: [...(server.config.sign_in_team_ids ?? [])],
+      clickup_account: server.config.clickup_account ?? 'connection',
     },
     state: serverState(server),
     expires_at: server.expiresAt?.toISOString() ?? null,
@@ -33,6 +38,8 @@ export function toMcpServerDto(
     last_client_name: server.lastClientName,
     last_client_ip: server.lastClientIp,
     url_hint: server.tokenHash ? mcpUrl(publicUrl, `${MCP_TOKEN_PREFIX}…`) : null,
+    sign_in_url:
+      acceptsSignIn(server.config) && !server.revokedAt ? signInResource(publicUrl, server.id) : null,
     policy_violations: policyViolations.map((v) => ({ field: v.field, message: v.message })),
     created_at: server.createdAt.toISOString(),
     updated_at: server.updatedAt.toISOString(),

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { McpServerEntity } from '@gw/db';
+import { McpServerEntity, UserEntity } from '@gw/db';
 import { ConnectionsModule } from '../connections/connections.module';
 import { TeamsModule } from '../teams/teams.module';
 import { McpServerChangesModule } from './mcp-server-changes.module';
@@ -10,7 +10,7 @@ import { McpServersService } from './mcp-servers.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([McpServerEntity]),
+    TypeOrmModule.forFeature([McpServerEntity, UserEntity]),
     ConnectionsModule,
     TeamsModule,
     McpServerChangesModule,

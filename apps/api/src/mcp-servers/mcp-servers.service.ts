@@ -7,10 +7,16 @@ import {
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AppConfig } from '@gw/config';
-import { type ClickUpConnectionEntity, McpServerEntity, type McpServerConfig } from '@gw/db';
+import {
+  acceptsSecretUrl,
+  type ClickUpConnectionEntity,
+  McpServerEntity,
+  type McpServerConfig,
+  UserEntity,
+} from '@gw/db';
 import { generateSecret, MCP_TOKEN_PREFIX, sha256Hex } from '@gw/security';
 import { randomUUID } from 'node:crypto';
-import { Brackets, Repository, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { ClickUpAccountsService } from '../connections/clickup-accounts.service';
 import { ConnectionsService } from '../connections/connections.service';
@@ -31,14 +37,16 @@ import { mcpUrl, toMcpServerDto } from './mcp-server.mapper';
 type TeamScope = string[] | null;
 
 /**
- * MCP servers: secret URLs onto one workspace of a connection. The token exists in clear only in the answer that
- * creates or rotates it; the table keeps its SHA-256. Every committed change is announced to this process's MCP
- * server cache at once; other processes see the row's new `change_xid` in their next poll.
+ * MCP servers: one workspace of a connection, reached at a secret URL, at a sign-in URL, or both. The token exists in
+ * clear only in the answer that creates or rotates it; the table keeps its SHA-256, and none for a sign-in-only server.
+ * Every committed change is announced to this process's MCP server cache at once; other processes see the row's new
+ * `change_xid` in their next poll.
  */
 @Injectable()
 export class McpServersService {
   constructor(
     @InjectRepository(McpServerEntity) private readonly servers: Repository<McpServerEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly connections: ConnectionsService,
     private readonly accounts: ClickUpAccountsService,
     private readonly teams: TeamsService,
@@ -58,6 +66,7 @@ export class McpServersService {
     const spaceIds = body.space_ids ?? [];
     const expiresAt = futureDate(body.expires_at);
     const config = mergeConfig(principal, undefined, body.config);
+    await this.checkSignInLists(principal, config);
     await this.checkPolicy(principal, teamId, {
       connectionId: connection.id,
       workspaceId: body.workspace_id,
@@ -68,7 +77,8 @@ export class McpServersService {
     const workspaceId = await this.checkWorkspace(connection, body.workspace_id);
     await this.checkSpaces(connection, workspaceId, spaceIds);
 
-    const token = generateSecret(MCP_TOKEN_PREFIX);
+    // A sign-in-only server has no secret URL: nothing to leak, nothing to rotate.
+    const token = acceptsSecretUrl(config) ? generateSecret(MCP_TOKEN_PREFIX) : null;
     const id = randomUUID();
     await this.servers.insert({
       id,
@@ -79,14 +89,18 @@ export class McpServersService {
       workspaceId,
       spaceIds,
       config,
-      tokenHash: sha256Hex(token),
+      tokenHash: token && sha256Hex(token),
       expiresAt,
       revokedAt: null,
       createdByUserId: principal.userId,
     });
     await this.expiry.schedule(id, expiresAt);
     const server = await this.servers.findOneByOrFail({ id });
-    return { ...(await this.toDtos([server]))[0], url: mcpUrl(this.app.publicUrl, token), token };
+    return {
+      ...(await this.toDtos([server]))[0],
+      url: token && mcpUrl(this.app.publicUrl, token),
+      token,
+    };
   }
 
   async list(principal: Principal, query: ListMcpServersQueryDto): Promise<McpServerDto[]> {
@@ -114,7 +128,13 @@ export class McpServersService {
     const server = await this.findChangeable(principal, id);
     const previousExpiry = server.expiresAt;
     if (body.name !== undefined) server.name = body.name;
-    if (body.config !== undefined) server.config = mergeConfig(principal, server.config, body.config);
+    if (body.config !== undefined) {
+      const config = mergeConfig(principal, server.config, body.config);
+      await this.checkSignInLists(principal, config, server.config);
+      server.config = config;
+      // Switching to sign-in only ends the secret URL for good: a URL once shared must not come back to life.
+      if (!acceptsSecretUrl(config)) server.tokenHash = null;
+    }
     if (body.team_id !== undefined) server.teamId = await this.checkTeam(principal, body.team_id);
     if (body.expires_at !== undefined)
       server.expiresAt = body.expires_at === null ? null : futureDate(body.expires_at);
@@ -142,6 +162,11 @@ export class McpServersService {
 
   async rotate(principal: Principal, id: string): Promise<RotatedTokenDto> {
     const server = await this.findChangeable(principal, id);
+    if (!acceptsSecretUrl(server.config)) {
+      throw new ConflictException(
+        'This MCP server is reached by sign-in only; set config.access_mode to url or url_and_sign_in first, then rotate',
+      );
+    }
     // A token minted for an expired server could never be used; the expiry has to move first.
     if (server.expiresAt && server.expiresAt.getTime() <= Date.now()) {
       throw new ConflictException('This MCP server has expired; set a later expires_at first, then rotate');
@@ -197,6 +222,46 @@ export class McpServersService {
         .map((v) => `${v.field}: ${v.message}`)
         .join('; ')}. Ask an admin to widen the policy.`,
     );
+  }
+
+  /**
+   * The people and teams listed as allowed to sign in must be the organization's. Adding to the lists lets people
+   * outside the server's team act through it, an owner's or an admin's decision; a member may keep or shorten them.
+   */
+  private async checkSignInLists(
+    principal: Principal,
+    config: McpServerConfig,
+    current?: McpServerConfig,
+  ): Promise<void> {
+    const userIds = config.sign_in_user_ids ?? [];
+    const teamIds = config.sign_in_team_ids ?? [];
+    const added = [
+      ...userIds.filter((id) => !current?.sign_in_user_ids?.includes(id)),
+      ...teamIds.filter((id) => !current?.sign_in_team_ids?.includes(id)),
+    ];
+    if (added.length > 0 && principal.role !== 'owner' && principal.role !== 'admin') {
+      throw new ForbiddenException(
+        'Only owners and admins may list people or teams allowed to sign in (config.sign_in_user_ids, config.sign_in_team_ids)',
+      );
+    }
+    const problems: string[] = [];
+    if (userIds.length > 0) {
+      const found = await this.users.find({
+        select: { id: true },
+        where: { organizationId: principal.organizationId, id: In(userIds) },
+      });
+      const known = new Set(found.map((u) => u.id));
+      const unknown = userIds.filter((id) => !known.has(id));
+      if (unknown.length > 0)
+        problems.push(`config.sign_in_user_ids names no user of this organization: ${unknown.join(', ')}`);
+    }
+    if (teamIds.length > 0) {
+      const known = new Set(await this.teams.idsInOrganization(principal.organizationId, teamIds));
+      const unknown = teamIds.filter((id) => !known.has(id));
+      if (unknown.length > 0)
+        problems.push(`config.sign_in_team_ids names no team of this organization: ${unknown.join(', ')}`);
+    }
+    if (problems.length > 0) throw new BadRequestException(problems);
   }
 
   private async teamScope(principal: Principal): Promise<TeamScope> {
@@ -274,6 +339,7 @@ function reachOf(server: ServerShape): ServerReach {
     methods: server.config.methods,
     tags: server.config.tags,
     requireApiTokenAuth: server.config.require_api_token_auth,
+    accessMode: server.config.access_mode,
     expiresAt: server.expiresAt,
   };
 }
@@ -305,11 +371,23 @@ function mergeConfig(
       'Only owners and admins may allow workspace-level objects (config.allow_workspace_objects)',
     );
   }
+  const accessMode = input?.access_mode ?? current?.access_mode ?? 'url';
+  const clickupAccount = input?.clickup_account ?? current?.clickup_account ?? 'connection';
+  if (clickupAccount === 'caller' && accessMode !== 'sign_in') {
+    throw new BadRequestException([
+      'config.clickup_account "caller" needs config.access_mode "sign_in": a call at a secret URL names no person ' +
+        'whose ClickUp account it could act as',
+    ]);
+  }
   return {
     methods: input?.methods ?? current?.methods ?? [],
     tags: input?.tags ?? current?.tags ?? [],
     require_api_token_auth: input?.require_api_token_auth ?? current?.require_api_token_auth ?? false,
     allow_workspace_objects: allowWorkspaceObjects,
+    access_mode: accessMode,
+    sign_in_user_ids: input?.sign_in_user_ids ?? current?.sign_in_user_ids ?? [],
+    sign_in_team_ids: input?.sign_in_team_ids ?? current?.sign_in_team_ids ?? [],
+    clickup_account: clickupAccount,
   };
 }
 
@@ -321,11 +399,13 @@ function whereState(qb: SelectQueryBuilder<McpServerEntity>, state: McpServerSta
     return;
   }
   qb.andWhere('s.revoked_at IS NULL');
+  // A server without a token is expired (purged) unless it is reached by sign-in only and needs none.
+  const purged = `s.token_hash IS NULL AND COALESCE(s.config->>'access_mode', 'url') <> 'sign_in'`;
   if (state === 'expired') {
-    qb.andWhere(new Brackets((w) => w.where('s.token_hash IS NULL').orWhere('s.expires_at <= :now', params)));
+    qb.andWhere(new Brackets((w) => w.where(purged).orWhere('s.expires_at <= :now', params)));
     return;
   }
-  qb.andWhere('s.token_hash IS NOT NULL').andWhere(
+  qb.andWhere(`NOT (${purged})`).andWhere(
     new Brackets((w) => w.where('s.expires_at IS NULL').orWhere('s.expires_at > :now', params)),
   );
   if (state === 'expiring_soon') qb.andWhere('s.expires_at < :soon', params);

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClickUpConnectionEntity, McpServerEntity, UserEntity } from '@gw/db';
 import { TeamsModule } from '../teams/teams.module';
@@ -19,8 +19,10 @@ import { OAuthRoutes } from './routes/oauth-routes';
 /**
  * The gateway as the OAuth authorization server of its sign-in MCP servers (docs/mcp-oauth.md): oidc-provider on
  * the api's Fastify, the console's consent api, people's connected agents, and the access-token check the MCP
- * endpoint depends on (`McpAccessTokens`).
+ * endpoint depends on (`McpAccessTokens`). Global, so the MCP module's sign-in admission finds the verifier without
+ * importing this module (it only knows the contract); a test's stand-in loaded before it still takes precedence.
  */
+@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, McpServerEntity, ClickUpConnectionEntity]), TeamsModule],
   controllers: [OAuthInteractionsController, ConnectedAgentsController, MyConnectedAgentsController],

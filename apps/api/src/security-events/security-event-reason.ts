@@ -2,9 +2,13 @@
 export const SECURITY_EVENT_REASONS = [
   'mcp_unknown_token',
   'mcp_forbidden_origin',
+  'mcp_bearer_missing',
+  'mcp_invalid_bearer',
   'api_unauthenticated',
   'login_failed',
   'login_locked',
+  'sso_failed',
+  'sso_not_assigned',
   'rate_limited',
   'oauth_client_metadata_refused',
   'oauth_redirect_uri_mismatch',

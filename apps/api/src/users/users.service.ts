@@ -6,13 +6,15 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { MembershipEntity, UserEntity } from '@gw/db';
+import { MembershipEntity, SsoIdentityEntity, UserEntity } from '@gw/db';
 import { generatePassword, hashPassword } from '@gw/security';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager, In, IsNull, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { PasswordService } from '../auth/password.service';
 import type { Principal } from '../auth/principal';
 import { endUserAccess } from '../auth/user-access';
+import { isLastBreakGlassOwner, LAST_BREAK_GLASS_MESSAGE } from '../auth/access/break-glass';
+import { LAST_OWNER_MESSAGE, lockActiveOwners, removesLastOwner } from '../auth/access/last-owner';
 import { canGrant } from '../auth/access/roles';
 import { isUniqueViolation } from '../common/database/unique-violation';
 import type { CreateUserDto } from './dto/create-user.dto';
@@ -31,6 +33,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
+    @InjectRepository(SsoIdentityEntity) private readonly identities: Repository<SsoIdentityEntity>,
     private readonly passwords: PasswordService,
   ) {}
 
@@ -39,8 +42,9 @@ export class UsersService {
       where: { organizationId: principal.organizationId },
       order: { createdAt: 'ASC' },
     });
-    const teams = await this.teamsByUser(rows.map((u) => u.id));
-    return rows.map((u) => toUserDto(u, teams.get(u.id) ?? []));
+    const ids = rows.map((u) => u.id);
+    const [teams, linked] = await Promise.all([this.teamsByUser(ids), this.linkedToIdp(ids)]);
+    return rows.map((u) => toUserDto(u, teams.get(u.id) ?? [], linked.has(u.id)));
   }
 
   async create(principal: Principal, body: CreateUserDto): Promise<CreatedUserDto> {
@@ -64,7 +68,7 @@ export class UsersService {
       throw error;
     }
     const saved = await this.users.findOneByOrFail({ id: user.id });
-    return { ...toUserDto(saved, []), ...(generated ? { password: generated } : {}) };
+    return { ...toUserDto(saved, [], false), ...(generated ? { password: generated } : {}) };
   }
 
   async update(principal: Principal, id: string, body: UpdateUserDto): Promise<UserDto> {
@@ -73,7 +77,7 @@ export class UsersService {
     }
     const updated = await this.dataSource.transaction(async (tx) => {
       // The active owners are locked first, in one order, so two changes at once cannot both remove "the other" owner.
-      const owners = await this.activeOwners(tx, principal.organizationId);
+      const owners = await lockActiveOwners(tx, principal.organizationId);
       const users = tx.getRepository(UserEntity);
       const target = await users.findOneBy({ id, organizationId: principal.organizationId });
       if (!target) throw new NotFoundException('No such user');
@@ -89,16 +93,20 @@ export class UsersService {
         throw new ForbiddenException('You cannot disable yourself');
       }
       const staysOwner = role === 'owner' && !disabled;
-      if (owners.some((o) => o.id === target.id) && !staysOwner && owners.length === 1) {
-        throw new ConflictException('The last active owner can be neither demoted nor disabled');
+      if (removesLastOwner(owners, target.id, staysOwner)) throw new ConflictException(LAST_OWNER_MESSAGE);
+      if (!staysOwner && (await isLastBreakGlassOwner(tx, principal.organizationId, target.id))) {
+        throw new ConflictException(LAST_BREAK_GLASS_MESSAGE);
       }
       const disabledAt = disabled ? (target.disabledAt ?? new Date()) : null;
       await users.update({ id: target.id }, { role, disabledAt });
       if (disabled && target.disabledAt === null) await endUserAccess(tx, target.id);
       return users.findOneByOrFail({ id: target.id });
     });
-    const teams = await this.teamsByUser([updated.id]);
-    return toUserDto(updated, teams.get(updated.id) ?? []);
+    const [teams, linked] = await Promise.all([
+      this.teamsByUser([updated.id]),
+      this.linkedToIdp([updated.id]),
+    ]);
+    return toUserDto(updated, teams.get(updated.id) ?? [], linked.has(updated.id));
   }
 
   async createPasswordReset(principal: Principal, id: string): Promise<PasswordResetLinkDto> {
@@ -112,13 +120,11 @@ export class UsersService {
     return { reset_url: link.resetUrl, expires_at: link.expiresAt.toISOString() };
   }
 
-  private activeOwners(tx: EntityManager, organizationId: string): Promise<UserEntity[]> {
-    return tx.getRepository(UserEntity).find({
-      select: { id: true },
-      where: { organizationId, role: 'owner', disabledAt: IsNull() },
-      order: { id: 'ASC' },
-      lock: { mode: 'pessimistic_write' },
-    });
+  /** The users among `userIds` who signed in through the OpenID provider at least once. */
+  private async linkedToIdp(userIds: string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows = await this.identities.find({ select: { userId: true }, where: { userId: In(userIds) } });
+    return new Set(rows.map((r) => r.userId));
   }
 
   private async teamsByUser(userIds: string[]): Promise<Map<string, string[]>> {
@@ -131,7 +137,7 @@ export class UsersService {
   }
 }
 
-function toUserDto(user: UserEntity, teamIds: string[]): UserDto {
+function toUserDto(user: UserEntity, teamIds: string[], sso: boolean): UserDto {
   return {
     id: user.id,
     email: user.email,
@@ -139,6 +145,7 @@ function toUserDto(user: UserEntity, teamIds: string[]): UserDto {
     role: user.role,
     team_ids: teamIds,
     disabled: user.disabledAt !== null,
+    sso,
     created_at: user.createdAt.toISOString(),
   };
 }

@@ -8,6 +8,11 @@ import type { RequestLog } from './request-log';
 /** What the `/_sandbox/*` controls act on (CONTRACTS §8). */
 export interface ControlTarget {
   reset(): void;
+  /**
+   * What a user removing the app in ClickUp's settings does: every OAuth token the user granted stops working.
+   * Answers how many were revoked, or null for an unknown user.
+   */
+  revokeOAuth(userKey: string): number | null;
   readonly limiter: RateLimiter;
   readonly faults: FaultRegistry;
   readonly log: RequestLog;
@@ -79,6 +84,14 @@ export function handleControl(
       const since = query.int('since') ?? 0;
       if (Number.isNaN(since) || since < 0) return bad('since must be a non-negative integer (a seq)');
       return { status: 200, body: { requests: target.log.since(since) } };
+    }
+    case 'POST /_sandbox/oauth/revoke': {
+      const user = isObject(body) ? body['user'] : undefined;
+      if (typeof user !== 'string' || user === '')
+        return bad('body must be {"user": "<user key, e.g. sarah>"}');
+      const revoked = target.revokeOAuth(user.toLowerCase());
+      if (revoked === null) return { status: 404, body: { error: `no sandbox user ${user}` } };
+      return { status: 200, body: { revoked } };
     }
     case 'DELETE /_sandbox/requests':
       target.log.clear();

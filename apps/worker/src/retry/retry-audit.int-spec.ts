@@ -150,6 +150,29 @@ describe.each(DATABASE_TARGETS)('the worker audit of queued calls on %s', (_labe
     expect(await verifyChain([row])).toMatchObject({ ok: true });
   });
 
+  it('names the signed-in person and their OAuth client of a call queued on a sign-in server', async () => {
+    const userId = randomUUID();
+    const caller = {
+      user_id: userId,
+      email: 'mel@example.com',
+      oauth_client_id: 'https://claude.ai/oauth/mcp-client.json',
+    };
+    const payload = await queuedCall({ caller });
+    await audit.completed('job-7', payload, { ok: true, result: null, issues: [] }, { attempts: 2 });
+    await audit.deadLettered('job-8', payload, 'UPSTREAM_ERROR', 502, { attempts: 5 });
+    const rows = await stored(payload.organization_id);
+    expect(rows.map((r) => [r.job_id, r.actor, r.actor_user_id, r.actor_email, r.oauth_client_id])).toEqual([
+      ['job-7', `mcp:${payload.server_id}`, userId, caller.email, caller.oauth_client_id],
+      ['job-8', `mcp:${payload.server_id}`, userId, caller.email, caller.oauth_client_id],
+    ]);
+    expect((await verifyChain(rows)).ok).toBe(true);
+
+    const anonymous = await queuedCall();
+    await audit.completed('job-9', anonymous, { ok: true, result: null, issues: [] }, { attempts: 1 });
+    const [row] = await stored(anonymous.organization_id);
+    expect([row.actor_user_id, row.actor_email, row.oauth_client_id]).toEqual([null, null, null]);
+  });
+
   it('classifies a finished call as the api does: a refusal is denied, with its upstream status', async () => {
     const payload = await queuedCall();
     await audit.completed(

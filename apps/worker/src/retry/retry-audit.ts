@@ -21,6 +21,8 @@ export class RetryAudit {
     payload: ToolCallJobPayload,
     envelope: Envelope,
     details: Record<string, unknown>,
+    /** The ClickUp user the call acted as: its connection's, or the signed-in caller's own. */
+    clickupUserId: number | null = null,
   ): Promise<AuditRecord> {
     const { outcome, issueCodes, upstreamStatus } = outcomeOf(envelope);
     return this.record(jobId, payload, {
@@ -29,6 +31,7 @@ export class RetryAudit {
       issueCodes,
       upstreamStatus,
       arguments: details,
+      clickupUserId,
     });
   }
 
@@ -66,7 +69,10 @@ export class RetryAudit {
   private async record(
     jobId: string,
     payload: ToolCallJobPayload,
-    event: Pick<AuditEventInput, 'action' | 'outcome' | 'issueCodes' | 'upstreamStatus' | 'arguments'>,
+    event: Pick<
+      AuditEventInput,
+      'action' | 'outcome' | 'issueCodes' | 'upstreamStatus' | 'arguments' | 'clickupUserId'
+    >,
   ): Promise<AuditRecord> {
     const origin = payload.origin;
     const record = auditRecordOf({
@@ -81,6 +87,10 @@ export class RetryAudit {
       requestId: origin.request_id,
       // The api validated the traceparent (00-<trace id>-<parent id>-<flags>); the trace id is its 2nd field.
       traceId: origin.traceparent?.split('-')[1] ?? null,
+      // The signed-in person the call was made for (a sign-in server), as the api's row of the same call names them.
+      actorUserId: origin.caller?.user_id ?? null,
+      actorEmail: origin.caller?.email ?? null,
+      oauthClientId: origin.caller?.oauth_client_id ?? null,
       clientName: origin.client_name,
       clientVersion: origin.client_version,
       sessionId: origin.session_id,

@@ -42,6 +42,9 @@ describe('outcomeOf', () => {
       upstreamStatus: 401,
     });
     expect(
+      outcomeOf(envelope(false, [{ code: 'CLICKUP_ACCOUNT_NOT_LINKED', message: 'link it first' }])),
+    ).toMatchObject({ outcome: 'denied', issueCodes: ['CLICKUP_ACCOUNT_NOT_LINKED'] });
+    expect(
       outcomeOf(envelope(false, [{ code: 'UPSTREAM_ERROR', message: 'x', upstream_status: 502 }])),
     ).toMatchObject({ outcome: 'error', issueCodes: ['UPSTREAM_ERROR'], upstreamStatus: 502 });
     expect(

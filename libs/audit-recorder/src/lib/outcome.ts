@@ -16,8 +16,11 @@ export interface EnvelopeOutcome {
   jobId: string | null;
 }
 
-/** Refusals by the gateway's scope rules or by ClickUp's credential check, as opposed to failures. */
-const DENIAL_CODES = new Set(['FORBIDDEN', 'AUTH_ERROR']);
+/**
+ * Refusals by the gateway's scope rules, by ClickUp's credential check, or for want of the caller's own linked
+ * ClickUp account, as opposed to failures.
+ */
+const DENIAL_CODES = new Set(['FORBIDDEN', 'AUTH_ERROR', 'CLICKUP_ACCOUNT_NOT_LINKED']);
 
 /** How a tool's envelope reads in the audit log. */
 export function outcomeOf(envelope: AuditedEnvelope): EnvelopeOutcome {

@@ -19,7 +19,10 @@ export class ClickUpConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
   appUrl = 'https://app.clickup.com';
 
-  @EnvVar({ name: 'CLICKUP_OAUTH_CLIENT_ID', description: 'OAuth app client id (for OAuth connections).' })
+  @EnvVar({
+    name: 'CLICKUP_OAUTH_CLIENT_ID',
+    description: "OAuth app client id (for OAuth connections and each person's linked ClickUp account).",
+  })
   @IsOptional()
   @IsString()
   oauthClientId?: string;

@@ -7,6 +7,7 @@ import { envVarsOf } from './env-var.decorator';
 import { McpConfig } from './mcp.config';
 import { NetworkConfig } from './network.config';
 import { OAuthConfig } from './oauth.config';
+import { OidcConfig } from './oidc.config';
 import { QueueConfig } from './queue.config';
 import { RetryConfig } from './retry.config';
 import { SandboxConfig } from './sandbox.config';
@@ -21,6 +22,7 @@ export const DOCUMENTED_CONFIGS = [
   ['retries', RetryConfig],
   ['security', SecurityConfig],
   ['sessions', SessionConfig],
+  ['single sign-on', OidcConfig],
   ['network', NetworkConfig],
   ['MCP', McpConfig],
   ['MCP sign-in', OAuthConfig],

@@ -6,9 +6,9 @@ import { connectionCredentialAad, SecretBox } from '@gw/security';
 import { DataSource, IsNull } from 'typeorm';
 import type { ServedServer } from './served-server';
 
-/** A server read by its token, with what the api's cache needs to keep it current. */
-export interface TokenRead {
-  /** Null when no live server has this token (unknown, revoked, or its connection removed). */
+/** A server read by its token or its id, with what the api's cache needs to keep it current. */
+export interface VersionedRead {
+  /** Null when no live server answers to it (unknown, revoked, or its connection removed). */
   server: ServedServer | null;
   /** `change_xid` of the server row and of its connection row, as read. */
   version: string;
@@ -22,8 +22,8 @@ export interface Refusal {
 }
 
 /**
- * The one place a server row becomes a `ServedServer`: the api's registry reads by token, the worker by id before
- * each attempt. Scopes are kept per server version, so a workspace's space list is fetched once per server and
+ * The one place a server row becomes a `ServedServer`: the api's registry reads by token (a secret URL) or by id (a
+ * sign-in URL), the worker by id before each attempt. Scopes are kept per server version, so a workspace's space list is fetched once per server and
  * version, not once per read.
  */
 @Injectable()
@@ -36,12 +36,21 @@ export class McpServerLoader {
     @Optional() private readonly box?: SecretBox,
   ) {}
 
-  async byTokenHash(tokenHash: string): Promise<TokenRead> {
+  byTokenHash(tokenHash: string): Promise<VersionedRead> {
+    return this.readLive('s.token_hash = :tokenHash', { tokenHash });
+  }
+
+  /** A sign-in URL names its server by id; whether the server takes sign-in is the caller's to judge. */
+  bySignInId(serverId: string): Promise<VersionedRead> {
+    return this.readLive('s.id = :serverId', { serverId });
+  }
+
+  private async readLive(where: string, parameters: Record<string, string>): Promise<VersionedRead> {
     const { entities, raw } = await this.dataSource
       .getRepository(McpServerEntity)
       .createQueryBuilder('s')
       .addSelect('pg_snapshot_xmin(pg_current_snapshot())::text', 'horizon')
-      .where('s.token_hash = :tokenHash AND s.revoked_at IS NULL', { tokenHash })
+      .where(`${where} AND s.revoked_at IS NULL`, parameters)
       .getRawAndEntities<{ horizon: string }>();
     const entity = entities[0];
     if (!entity) return { server: null, version: '', horizon: 0n };
@@ -88,6 +97,7 @@ export class McpServerLoader {
       credential: { kind: connection.type === 'oauth' ? 'oauth' : 'personal', token },
       fingerprint: tokenFingerprint(token),
       clickupUserId: Number(connection.clickupUserId),
+      workspaceName: connection.workspaces.find((w) => w.id === entity.workspaceId)?.name ?? null,
     };
   }
 

@@ -20,6 +20,8 @@ export interface ServedServer {
   credential: ClickUpCredential;
   /** The token's key in the shared request budget. */
   fingerprint: string;
-  /** The ClickUp user the connection acts as. */
+  /** The ClickUp user the calls act as: the connection's, or on a per-person view the caller's (`asCaller`). */
   clickupUserId: number;
+  /** The name of the server's workspace as its connection last listed it, for messages; absent when unknown. */
+  workspaceName?: string | null;
 }

@@ -10,6 +10,8 @@ export const ISSUE_CODES = [
   'NOT_FOUND',
   'RATE_LIMIT',
   'UPSTREAM_ERROR',
+  // A server acting as each person's own ClickUp account, called by someone who has not linked one.
+  'CLICKUP_ACCOUNT_NOT_LINKED',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -21,6 +23,8 @@ export interface Issue {
   queued?: boolean;
   upstream_status?: number;
   path?: string;
+  /** A page the person must open in a browser before the call can work (linking their ClickUp account). */
+  link_url?: string;
 }
 
 export interface Envelope<T = unknown> {
@@ -37,6 +41,7 @@ export const issueSchema = z.object({
   queued: z.boolean().optional(),
   upstream_status: z.number().int().optional(),
   path: z.string().optional(),
+  link_url: z.string().optional(),
 });
 
 /**

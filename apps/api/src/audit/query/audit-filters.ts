@@ -24,6 +24,14 @@ export class AuditFiltersDto {
   @IsString()
   @MaxLength(200)
   actor?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The person the actions were for: a signed-in user of a sign-in MCP server (`actor_user_id`)',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'actor_user_id must be a user id' })
+  actor_user_id?: string;
   @ApiPropertyOptional({ description: 'Exact action, e.g. tools/call or mcp_servers.create' })
   @IsOptional()
   @IsString()
@@ -77,6 +85,7 @@ export function whereClause(organizationId: string, f: AuditFiltersDto): { sql: 
   if (f.tool) add('tool = ?', f.tool);
   if (f.outcome) add('outcome = ?', f.outcome);
   if (f.actor) add('actor = ?', f.actor);
+  if (f.actor_user_id) add('actor_user_id = ?', f.actor_user_id);
   if (f.action) add('action = ?', f.action);
   if (f.client) add('client_name = ?', f.client);
   if (f.from) add('at >= ?', new Date(f.from));

@@ -20,7 +20,17 @@ const HEDGE_AFTER_MS = 30;
 /** No review query is worth more than this; a plan that lost the race is stopped here at the latest. */
 const PLAN_CAP_MS = 10_000;
 /** Filters with an index (or the trigram index) of their own; a time range only bounds `seq`. */
-const COMBINABLE = ['server_id', 'team_id', 'tool', 'outcome', 'actor', 'action', 'client', 'q'] as const;
+const COMBINABLE = [
+  'server_id',
+  'team_id',
+  'tool',
+  'outcome',
+  'actor',
+  'actor_user_id',
+  'action',
+  'client',
+  'q',
+] as const;
 
 /** Reading the audit log: filtered pages newest first, single events, streamed exports and chain verification. */
 @Injectable()

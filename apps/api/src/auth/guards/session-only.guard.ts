@@ -2,15 +2,15 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@
 import type { AuthenticatedRequest } from '../decorators';
 
 /**
- * For routes that act on the signed-in person itself (its password): an API token is refused before its body is
- * even read, since a token acting for its creator must not take over the creator's account.
+ * For routes that act on the signed-in person itself (its password, its linked ClickUp account): an API token is
+ * refused before its body is even read, since a token acting for its creator must not take over the creator's account.
  */
 @Injectable()
 export class SessionOnlyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
     if (principal?.kind !== 'user' || !principal.sessionId) {
-      throw new ForbiddenException('Only a signed-in user changes its password, never an API token');
+      throw new ForbiddenException('Only a signed-in user acts on its own account, never an API token');
     }
     return true;
   }

@@ -2,13 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { OAUTH_STATE_TTL_MS, OAuthStateSigner } from './oauth-state';
 
 const key = () => randomBytes(32).toString('base64');
-const claims = { organizationId: 'org-1', userId: 'user-1', name: 'Acme' };
+const claims = { purpose: 'connection' as const, organizationId: 'org-1', userId: 'user-1', name: 'Acme' };
 
 describe('OAuthStateSigner', () => {
   it('round-trips the claims and makes a different state every time', () => {
     const signer = new OAuthStateSigner(key());
     const a = signer.sign(claims);
-    expect(signer.verify(a)).toEqual({ ok: true, claims });
+    expect(signer.verify(a)).toMatchObject({ ok: true, claims });
+    const linked = { ...claims, purpose: 'linked_account' as const, name: '' };
+    expect(signer.verify(signer.sign(linked))).toMatchObject({ ok: true, claims: linked });
     expect(signer.sign(claims)).not.toBe(a);
     expect(a).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
   });
@@ -21,12 +23,22 @@ describe('OAuthStateSigner', () => {
     });
     const [, mac] = signer.sign(claims).split('.');
     const forged = Buffer.from(
-      JSON.stringify({ o: 'org-2', u: 'user-1', n: 'x', r: 'r', e: Date.now() + 1e6 }),
+      JSON.stringify({ p: 'connection', o: 'org-2', u: 'user-1', n: 'x', r: 'r', e: Date.now() + 1e6 }),
     );
     expect(signer.verify(`${forged.toString('base64url')}.${mac}`)).toEqual({
       ok: false,
       reason: 'bad-signature',
     });
+  });
+
+  it('names a nonce per state and its expiry, for the callback to spend it once', () => {
+    const signer = new OAuthStateSigner(key());
+    const now = Date.now();
+    const a = signer.verify(signer.sign(claims, now));
+    const b = signer.verify(signer.sign(claims, now));
+    if (!a.ok || !b.ok) throw new Error('states did not verify');
+    expect(a.nonce).not.toBe(b.nonce);
+    expect(a.expiresAt.getTime()).toBe(now + OAUTH_STATE_TTL_MS);
   });
 
   it('refuses an expired state and garbage', () => {

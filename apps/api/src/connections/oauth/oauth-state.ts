@@ -1,17 +1,31 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { safeEqual } from '@gw/security';
 
+/** What a ClickUp authorization is for: a shared connection, or a person's own linked account. */
+export type OAuthPurpose = 'connection' | 'linked_account';
+const PURPOSES: readonly OAuthPurpose[] = ['connection', 'linked_account'];
+
 /** What the OAuth round trip must carry from start to callback. */
 export interface OAuthStateClaims {
+  purpose: OAuthPurpose;
   organizationId: string;
   userId: string;
+  /** The connection's name; empty for a linked account. */
   name: string;
 }
 
+/** A state that verified: its claims, and its nonce and expiry so a callback can spend it once. */
+export interface VerifiedOAuthState {
+  claims: OAuthStateClaims;
+  nonce: string;
+  expiresAt: Date;
+}
+
 export type OAuthStateCheck =
-  { ok: true; claims: OAuthStateClaims } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' };
+  ({ ok: true } & VerifiedOAuthState) | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' };
 
 interface Payload {
+  p: OAuthPurpose;
   o: string;
   u: string;
   n: string;
@@ -44,6 +58,7 @@ export class OAuthStateSigner {
 
   sign(claims: OAuthStateClaims, nowMs = Date.now()): string {
     const payload: Payload = {
+      p: claims.purpose,
       o: claims.organizationId,
       u: claims.userId,
       n: claims.name,
@@ -61,7 +76,12 @@ export class OAuthStateSigner {
     const payload = parse(body);
     if (!payload) return { ok: false, reason: 'malformed' };
     if (payload.e <= nowMs) return { ok: false, reason: 'expired' };
-    return { ok: true, claims: { organizationId: payload.o, userId: payload.u, name: payload.n } };
+    return {
+      ok: true,
+      claims: { purpose: payload.p, organizationId: payload.o, userId: payload.u, name: payload.n },
+      nonce: payload.r,
+      expiresAt: new Date(payload.e),
+    };
   }
 
   private mac(body: string): string {
@@ -73,7 +93,8 @@ function parse(body: string): Payload | null {
   try {
     const value = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Partial<Payload>;
     const strings = [value.o, value.u, value.n, value.r].every((v) => typeof v === 'string');
-    return strings && typeof value.e === 'number' ? (value as Payload) : null;
+    const purpose = PURPOSES.includes(value.p as OAuthPurpose);
+    return strings && purpose && typeof value.e === 'number' ? (value as Payload) : null;
   } catch {
     return null;
   }

@@ -1,6 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { MCP_ACCESS_MODES, MCP_CLICKUP_ACCOUNTS, type McpAccessMode, type McpClickUpAccount } from '@gw/db';
 import { METHOD_FILTERS, TOOL_TAGS } from '@gw/tool-filters';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+
+/** At most this many people and teams listed on one server, besides its team. */
+export const SIGN_IN_LIST_MAX = 500;
 
 /** Which tools a server exposes. Empty or absent lists mean all; methods and tags combine with AND. */
 export class McpServerConfigInputDto {
@@ -38,4 +42,55 @@ export class McpServerConfigInputDto {
   @IsOptional()
   @IsBoolean()
   allow_workspace_objects?: boolean;
+
+  @ApiPropertyOptional({
+    enum: MCP_ACCESS_MODES,
+    default: 'url',
+    description:
+      'How agents reach the server: its secret URL (`url`), OAuth sign-in as a person at `/mcp/servers/{id}` ' +
+      '(`sign_in`), or either (`url_and_sign_in`). Switching to `sign_in` ends the secret URL for good; switching ' +
+      'back needs a new one (`POST /mcp-servers/{id}/rotate`).',
+  })
+  @IsOptional()
+  @IsIn(MCP_ACCESS_MODES, { message: `config.access_mode must be one of ${MCP_ACCESS_MODES.join(', ')}` })
+  access_mode?: McpAccessMode;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description:
+      'People of the organization who may sign in besides the team’s members, the admins and owners. Only owners ' +
+      'and admins may add to the list.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(SIGN_IN_LIST_MAX)
+  @IsUUID('all', { each: true, message: 'config.sign_in_user_ids must hold user ids' })
+  sign_in_user_ids?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Teams whose members may sign in too. Only owners and admins may add to the list.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(SIGN_IN_LIST_MAX)
+  @IsUUID('all', { each: true, message: 'config.sign_in_team_ids must hold team ids' })
+  sign_in_team_ids?: string[];
+
+  @ApiPropertyOptional({
+    enum: MCP_CLICKUP_ACCOUNTS,
+    default: 'connection',
+    description:
+      'Whose ClickUp account calls act as: the server’s connection, or each signed-in person’s own linked account ' +
+      '(`caller`, only with `access_mode: sign_in`, since a call at a secret URL names no person).',
+  })
+  @IsOptional()
+  @IsIn(MCP_CLICKUP_ACCOUNTS, {
+    message: `config.clickup_account must be one of ${MCP_CLICKUP_ACCOUNTS.join(', ')}`,
+  })
+  clickup_account?: McpClickUpAccount;
 }

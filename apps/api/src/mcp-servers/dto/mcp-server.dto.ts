@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { MCP_ACCESS_MODES, MCP_CLICKUP_ACCOUNTS, type McpAccessMode, type McpClickUpAccount } from '@gw/db';
 import { METHOD_FILTERS, TOOL_TAGS } from '@gw/tool-filters';
 import { MCP_SERVER_STATES, type McpServerState } from '../mcp-server-state';
 
@@ -8,6 +9,17 @@ export class McpServerConfigDto {
   @ApiProperty() require_api_token_auth: boolean;
   @ApiProperty({ description: 'A server pinned to spaces also exposes workspace-level objects (goals).' })
   allow_workspace_objects: boolean;
+  @ApiProperty({ enum: MCP_ACCESS_MODES, description: 'Secret URL, sign-in, or both.' })
+  access_mode: McpAccessMode;
+  @ApiProperty({ type: [String], description: 'People listed as allowed to sign in besides the team.' })
+  sign_in_user_ids: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Teams listed as allowed to sign in besides the server’s own.',
+  })
+  sign_in_team_ids: string[];
+  @ApiProperty({ enum: MCP_CLICKUP_ACCOUNTS, description: 'Whose ClickUp account calls act as.' })
+  clickup_account: McpClickUpAccount;
 }
 
 export class PolicyViolationDto {
@@ -49,9 +61,19 @@ export class McpServerDto {
     nullable: true,
     type: String,
     example: 'https://gateway.example.com/mcp/cmcp_…',
-    description: 'The URL without its secret; null once the token is revoked or purged.',
+    description:
+      'The secret URL without its secret; null once the token is revoked or purged, and on sign-in-only servers.',
   })
   url_hint: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'https://gateway.example.com/mcp/servers/6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b',
+    description:
+      'The sign-in URL, `{PUBLIC_URL}/mcp/servers/{id}`, which holds no secret: people add it to their MCP client ' +
+      'and sign in. Null when the server does not take sign-in.',
+  })
+  sign_in_url: string | null;
   @ApiProperty({
     type: [PolicyViolationDto],
     description:
@@ -64,10 +86,20 @@ export class McpServerDto {
 }
 
 export class CreatedMcpServerDto extends McpServerDto {
-  @ApiProperty({ description: 'The MCP URL, `{PUBLIC_URL}/mcp/{token}`. Shown in this answer only.' })
-  url: string;
-  @ApiProperty({ example: 'cmcp_…', description: 'Shown in this answer only; only its SHA-256 is stored.' })
-  token: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'The secret MCP URL, `{PUBLIC_URL}/mcp/{token}`. Shown in this answer only; null for a sign-in-only server.',
+  })
+  url: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'cmcp_…',
+    description: 'Shown in this answer only; only its SHA-256 is stored. Null for a sign-in-only server.',
+  })
+  token: string | null;
 }
 
 export class RotatedTokenDto {

@@ -8,18 +8,21 @@ import { SecurityEvents } from '../../security-events/security-events.service';
 import { TeamsService } from '../../teams/teams.service';
 import { McpAudit } from '../audit/mcp-audit';
 import { SessionIds } from '../dispatch/session-id';
-import { header, type McpRequest } from '../mcp-request';
+import { header, type Admitted, type McpRequest } from '../mcp-request';
 import { admissionOf, Denied } from './denial';
 import { McpServerRegistry } from './registry/mcp-server-registry.service';
 import { allowedOrigins, bearerToken, originAllowed, protocolVersionProblem } from './request-checks';
+import { SignInAdmission } from './sign-in/sign-in-admission';
 
 export const SESSION_HEADER = 'mcp-session-id';
 
 /**
- * The one place a request to `/mcp/{token}` becomes a server it may use: Origin, token, expiry and revocation,
- * second factor, protocol version. A refusal is recorded here: one naming a server goes to its organization's
- * audit chain; one naming none (unknown URL, foreign origin) belongs to nobody and is counted as a security event.
- * Both spend the address's failure budget (docs/adr/0010-unauthenticated-refusals.md).
+ * The one place a request to an MCP URL becomes a server it may use: Origin, token or server id, expiry and
+ * revocation, second factor (a secret URL) or signed-in person (a sign-in URL), protocol version. A refusal is
+ * recorded here: one naming a server goes to its organization's audit chain; one naming none (unknown URL, foreign
+ * origin, missing or refused access token) belongs to nobody and is counted as a security event. Both spend the
+ * address's failure budget (docs/adr/0010-unauthenticated-refusals.md), except a sign-in client's first, tokenless
+ * request.
  */
 @Injectable()
 export class McpAdmission {
@@ -27,6 +30,7 @@ export class McpAdmission {
 
   constructor(
     private readonly registry: McpServerRegistry,
+    private readonly signIn: SignInAdmission,
     private readonly principals: PrincipalResolver,
     private readonly teams: TeamsService,
     private readonly sessions: SessionIds,
@@ -39,34 +43,46 @@ export class McpAdmission {
     this.allowedOrigins = allowedOrigins([app.publicUrl, app.dashboardUrl, ...mcp.allowedOrigins]);
   }
 
-  async admit(req: McpRequest): Promise<ServedServer | Denied> {
+  /** Whether a browser on this origin may call the MCP URLs. */
+  allowsOrigin(origin: string | undefined): boolean {
+    return originAllowed(origin, this.allowedOrigins);
+  }
+
+  async admit(req: McpRequest): Promise<Admitted | Denied> {
     const verdict = await this.check(req);
     // Unconfirmed: the database is not answering, so there is no server to name and no audit log to write to.
     if (verdict instanceof Denied && verdict.status !== 503) await this.record(req, verdict);
     return verdict;
   }
 
-  /** Whether the token still admits requests: a batch asks before each message, so a revoke stops it part-way. */
-  async recheck(token: string): Promise<ServedServer | Denied> {
-    return admissionOf(await this.registry.resolve(token));
+  /**
+   * Whether the URL still admits requests: a batch asks before each message, so a revoke (or a switch of the
+   * server's access mode) stops it part-way. The person was admitted with the request and is not asked again.
+   */
+  async recheck(req: McpRequest): Promise<ServedServer | Denied> {
+    return admissionOf(await this.registry.resolve(req.address), req.address.kind === 'sign_in');
   }
 
-  private async check(req: McpRequest): Promise<ServedServer | Denied> {
-    if (!originAllowed(header(req, 'origin'), this.allowedOrigins))
-      return new Denied(403, 'Forbidden: origin not allowed');
-    const admitted = admissionOf(await this.registry.resolve(req.token));
-    if (admitted instanceof Denied) return admitted;
-    if (admitted.config.require_api_token_auth && !(await this.secondFactor(req, admitted))) {
+  private async check(req: McpRequest): Promise<Admitted | Denied> {
+    if (!this.allowsOrigin(header(req, 'origin'))) return new Denied(403, 'Forbidden: origin not allowed');
+    const server = await this.recheck(req);
+    if (server instanceof Denied) return server;
+    let person: Admitted['person'] = null;
+    if (req.address.kind === 'sign_in') {
+      const signedIn = await this.signIn.person(req.headers, server);
+      if (signedIn instanceof Denied) return signedIn;
+      person = signedIn;
+    } else if (server.config.require_api_token_auth && !(await this.secondFactor(req, server))) {
       return new Denied(
         401,
         'This MCP URL needs Authorization: Bearer <api token> of an owner, an admin or a member of its team',
         { 'www-authenticate': 'Bearer realm="mcp", error="invalid_token"' },
-        admitted,
+        server,
       );
     }
     const problem = req.carriesMessages ? null : protocolVersionProblem(req.headers);
-    if (problem) return new Denied(400, problem, {}, admitted);
-    return admitted;
+    if (problem) return new Denied(400, problem, {}, server, person ? { person } : {});
+    return { server, person };
   }
 
   private async secondFactor(req: McpRequest, server: ServedServer): Promise<boolean> {
@@ -77,16 +93,16 @@ export class McpAdmission {
 
   private async record(req: McpRequest, denial: Denied): Promise<void> {
     const server = denial.server;
-    if (denial.status === 401 || denial.status === 403 || denial.status === 404)
+    if ((denial.status === 401 || denial.status === 403 || denial.status === 404) && !denial.record.uncharged)
       await this.failures.charge(req.ip).catch(() => undefined);
     if (!server) {
       this.securityEvents.record(
         req.ip,
-        denial.status === 403 ? 'mcp_forbidden_origin' : 'mcp_unknown_token',
+        denial.record.securityEvent ?? (denial.status === 403 ? 'mcp_forbidden_origin' : 'mcp_unknown_token'),
       );
       return;
     }
     const client = this.sessions.read(header(req, SESSION_HEADER), server.id);
-    await this.audit.denied(req, server, denial, client);
+    await this.audit.denied(req, { server, person: denial.record.person ?? null }, denial, client);
   }
 }

@@ -1,5 +1,17 @@
 import type { ServedServer } from '@gw/mcp-servers';
+import type { SecurityEventReason } from '../../security-events/security-event-reason';
+import type { SignedInPerson } from '../mcp-request';
 import type { Resolution } from './registry/mcp-server-registry.service';
+
+/** How a refusal is recorded, beyond its status: whom it names, or which security event it counts as. */
+export interface DenialRecord {
+  /** The signed-in person a refusal names (they may not use the server, or are disabled): it goes to the audit log. */
+  person?: SignedInPerson;
+  /** A refusal naming no server or person: the security event it counts as (default by status). */
+  securityEvent?: SecurityEventReason;
+  /** Not a failure of the address: it spends none of its failure budget (a client's first, tokenless request). */
+  uncharged?: boolean;
+}
 
 /** A refusal before any JSON-RPC is read: an HTTP status and a message that reveals nothing more. */
 export class Denied {
@@ -7,8 +19,9 @@ export class Denied {
     readonly status: number,
     readonly message: string,
     readonly headers: Record<string, string> = {},
-    /** The server the token named, when it named one (an expired or second-factor denial). */
+    /** The server the request named, when the refusal belongs in its audit log (an expiry, a second factor, a person). */
     readonly server?: ServedServer,
+    readonly record: DenialRecord = {},
   ) {}
 
   get issueCode(): string {
@@ -37,15 +50,20 @@ export const unconfirmed = () =>
     { 'retry-after': '1' },
   );
 
-/** What a token's resolution means for a request: its server, or why it is refused. */
-export function admissionOf(resolution: Resolution): ServedServer | Denied {
+/**
+ * What an address's resolution means for a request: its server, or why it is refused. An expired secret URL is a
+ * 401 (its URL no longer authenticates anyone); an expired sign-in server a 403, since signing in again cannot help.
+ */
+export function admissionOf(resolution: Resolution, signIn = false): ServedServer | Denied {
   switch (resolution.kind) {
     case 'ok':
       return resolution.server;
     case 'expired':
-      return new Denied(401, 'This MCP URL has expired', {}, resolution.server);
+      return signIn
+        ? new Denied(403, 'This MCP server has expired', {}, resolution.server)
+        : new Denied(401, 'This MCP URL has expired', {}, resolution.server);
     case 'unknown':
-      return new Denied(404, 'Unknown MCP URL');
+      return new Denied(404, signIn ? 'Unknown MCP server' : 'Unknown MCP URL');
     case 'unconfirmed':
       return unconfirmed();
   }

@@ -10,7 +10,7 @@ const meta = {
   traceparent: TRACEPARENT,
 };
 const http = (headers: Record<string, string>): McpRequest => ({
-  token: 't',
+  address: { kind: 'secret_url', token: 't' },
   id: 'r1',
   ip: '127.0.0.1',
   route: 'POST /mcp/:token',

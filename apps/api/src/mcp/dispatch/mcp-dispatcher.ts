@@ -24,6 +24,7 @@ import { legacyVersionFor, type Generation } from './protocol-versions';
 import type { ClientInfo } from './session-id';
 import { TaskMethods, type TaskMethod } from './tasks/task-methods';
 import { missingTasksCapability, takesTasks, TASKS_EXTENSION_CAPABILITY } from './tasks/tasks-extension';
+import { declaresUrlElicitation, urlElicitationRequired } from './url-elicitation';
 
 export const SERVER_INFO = {
   name: 'clickup-mcp-gateway',
@@ -51,6 +52,8 @@ export interface Dispatched {
   envelope?: Envelope;
   /** The retry job a tools/call went to, even when it finished within the call's budget. */
   jobId?: string | null;
+  /** The ClickUp user a tools/call acted as. */
+  clickupUserId?: number | null;
   /** Set on `subscriptions/listen`; `response` is then the result that ends the subscription gracefully. */
   subscription?: Subscription;
 }
@@ -60,6 +63,8 @@ export interface DispatchContext {
   origin: CallOrigin;
   message: AdmittedMessage;
   onProgress?: (message: string) => void;
+  /** The client declared URL-mode elicitation: in its session's `initialize` (legacy), or on this request (2026-07-28). */
+  elicitsUrls?: boolean;
 }
 
 type Handler = (
@@ -159,6 +164,7 @@ export class McpDispatcher {
       client: {
         name: typeof clientInfo.name === 'string' ? clientInfo.name : null,
         version: typeof clientInfo.version === 'string' ? clientInfo.version : null,
+        urlElicitation: declaresUrlElicitation(params['capabilities']),
       },
     };
   }
@@ -192,9 +198,10 @@ export class McpDispatcher {
     }
     let envelope: Envelope;
     let jobId: string | null = null;
+    let clickupUserId: number | null = null;
     const taskable = takesTasks(context.message.meta);
     if (server.selection.names.has(name)) {
-      ({ envelope, jobId } = await this.calls.run(
+      const outcome = await this.calls.run(
         server,
         name,
         (args ?? {}) as Record<string, unknown>,
@@ -203,7 +210,20 @@ export class McpDispatcher {
           onProgress: context.onProgress,
           detached: taskable,
         },
-      ));
+      );
+      ({ envelope, jobId, clickupUserId } = outcome);
+      // A client that takes URL-mode elicitations is told in the protocol's own way; the audit row still reads the
+      // envelope, so both answers are recorded alike.
+      if (outcome.accountLink && context.elicitsUrls) {
+        return {
+          response: urlElicitationRequired(request.id, outcome.accountLink),
+          tool: name,
+          arguments: args ?? {},
+          envelope,
+          jobId: null,
+          clickupUserId: null,
+        };
+      }
     } else {
       envelope = {
         ok: false,
@@ -222,6 +242,7 @@ export class McpDispatcher {
       arguments: args ?? {},
       envelope,
       jobId,
+      clickupUserId,
     };
   }
 

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { ServedServer } from '@gw/mcp-servers';
 import { McpAdmission, SESSION_HEADER } from '../admission/admission';
 import { Denied } from '../admission/denial';
 import { admitMessage, type AdmittedMessage } from '../admission/message-admission';
 import { McpServerRegistry } from '../admission/registry/mcp-server-registry.service';
 import { McpAudit, type CallSession } from '../audit/mcp-audit';
-import { header, type McpRequest } from '../mcp-request';
+import { header, type Admitted, type McpRequest } from '../mcp-request';
 import { batchRefusal } from './batch-policy';
 import { classify, ErrorCode, rpcError, type JsonRpcRequest, type JsonRpcResponse } from './json-rpc';
 import { McpDispatcher, type Dispatched, type Subscription } from './mcp-dispatcher';
 import { headerVersionRefusal, isRefusal, type ProtocolRefusal } from './protocol-versions';
 import type { TraceContext } from './request-meta';
 import { SessionIds, type ClientInfo } from './session-id';
+import { declaresUrlElicitation } from './url-elicitation';
 
 /** What became of the JSON-RPC messages of one POST. */
 export type Exchanged =
@@ -72,7 +72,7 @@ export class McpExchange {
 
   async post(
     req: McpRequest,
-    server: ServedServer,
+    admitted: Admitted,
     body: unknown,
     onProgress?: (message: string) => void,
   ): Promise<Exchanged> {
@@ -84,6 +84,7 @@ export class McpExchange {
       const refusal = unsupported ? refusalOf(null, unsupported) : batchRefusal(messages, version);
       if (refusal) return { kind: 'refused', response: refusal };
     }
+    const server = admitted.server;
     const client = this.sessions.read(header(req, SESSION_HEADER), server.id);
     // Only a session id this server signed reaches the audit log; anything else a client sends is dropped.
     let session: CallSession = { client, id: client ? header(req, SESSION_HEADER) : undefined };
@@ -91,22 +92,22 @@ export class McpExchange {
     let status: number | undefined;
     let trace: TraceContext | undefined;
     const responses: JsonRpcResponse[] = [];
-    let current = server;
+    let current = admitted;
     for (const [index, value] of messages.entries()) {
       if (batch) {
-        const admitted = await this.admission.recheck(req.token);
-        if (admitted instanceof Denied) {
-          await this.refuseRest(req, server, messages.slice(index), admitted, session, responses);
+        const rechecked = await this.admission.recheck(req);
+        if (rechecked instanceof Denied) {
+          await this.refuseRest(req, admitted, messages.slice(index), rechecked, session, responses);
           break;
         }
-        current = admitted;
+        current = { server: rechecked, person: admitted.person };
       }
       const message = classify(value);
       if (message.kind === 'invalid') {
         responses.push(rpcError(message.id, ErrorCode.InvalidRequest, `Invalid Request: ${message.reason}`));
       } else if (message.kind === 'request') {
         const renew = (next: ClientInfo): CallSession => {
-          issued = this.sessions.issue(next, current.id);
+          issued = this.sessions.issue(next, current.server.id);
           return { client: next, id: issued };
         };
         const answer = await this.answer(req, current, message.message, session, renew, onProgress);
@@ -140,7 +141,7 @@ export class McpExchange {
   /** One message of a legacy HTTP+SSE session: its answer, or null for a notification or a response. */
   async legacy(
     req: McpRequest,
-    server: ServedServer,
+    admitted: Admitted,
     body: unknown,
     legacy: LegacyExchange,
     onProgress?: (message: string) => void,
@@ -154,8 +155,8 @@ export class McpExchange {
       return { client: next, id: legacy.id };
     };
     const session = { client: legacy.client, id: legacy.id };
-    const answer = await this.answer(req, server, message.message, session, renew, onProgress);
-    this.registry.noteUse(server.id, legacy.client?.name ?? null, req.ip);
+    const answer = await this.answer(req, admitted, message.message, session, renew, onProgress);
+    this.registry.noteUse(admitted.server.id, legacy.client?.name ?? null, req.ip);
     return answer.response;
   }
 
@@ -165,20 +166,20 @@ export class McpExchange {
    */
   private async answer(
     req: McpRequest,
-    server: ServedServer,
+    admitted: Admitted,
     request: JsonRpcRequest,
     session: CallSession,
     renew: (client: ClientInfo) => CallSession,
     onProgress?: (message: string) => void,
   ): Promise<Answer> {
     const started = performance.now();
-    const admitted = admitMessage(req, request);
-    if (isRefusal(admitted)) {
+    const message = admitMessage(req, request);
+    if (isRefusal(message)) {
       return this.recorded(
         req,
-        server,
+        admitted,
         request,
-        { response: refusalOf(request.id, admitted), status: 400 },
+        { response: refusalOf(request.id, message), status: 400 },
         {
           session,
           started,
@@ -187,30 +188,35 @@ export class McpExchange {
       );
     }
     // A 2026-07-28 request names its client in its own _meta; a legacy one is its session's.
-    const caller: CallSession = admitted.meta ? { client: admitted.meta.client, id: undefined } : session;
-    const outcome = await this.dispatcher.dispatch(request, server, {
+    const caller: CallSession = message.meta ? { client: message.meta.client, id: undefined } : session;
+    const person = admitted.person;
+    const outcome = await this.dispatcher.dispatch(request, admitted.server, {
       origin: {
-        client_name: caller.client?.name ?? null,
+        client_name: caller.client?.name ?? person?.clientName ?? null,
         client_version: caller.client?.version ?? null,
         session_id: caller.id ?? null,
         request_id: req.id,
         ip: req.ip,
         user_agent: header(req, 'user-agent') ?? null,
-        traceparent: admitted.trace?.traceparent ?? null,
+        traceparent: message.trace?.traceparent ?? null,
+        caller: person && { user_id: person.userId, email: person.email, oauth_client_id: person.clientId },
       },
-      message: admitted,
+      message,
       onProgress,
+      elicitsUrls: message.meta
+        ? declaresUrlElicitation(message.meta.capabilities)
+        : caller.client?.urlElicitation === true,
     });
-    return this.recorded(req, server, request, outcome, {
+    return this.recorded(req, admitted, request, outcome, {
       session: outcome.client ? renew(outcome.client) : caller,
       started,
-      trace: admitted.trace,
+      trace: message.trace,
     });
   }
 
   private async recorded(
     req: McpRequest,
-    server: ServedServer,
+    admitted: Admitted,
     request: JsonRpcRequest,
     outcome: Dispatched,
     { session, started, trace }: { session: CallSession; started: number; trace: AdmittedMessage['trace'] },
@@ -218,7 +224,7 @@ export class McpExchange {
     try {
       await this.audit.call(
         req,
-        server,
+        admitted,
         request.method,
         outcome,
         session,
@@ -242,7 +248,7 @@ export class McpExchange {
   /** The requests of a batch left when its server stopped admitting them: each answered and audited as denied. */
   private async refuseRest(
     req: McpRequest,
-    server: ServedServer,
+    admitted: Admitted,
     rest: unknown[],
     denial: Denied,
     session: CallSession,
@@ -251,7 +257,7 @@ export class McpExchange {
     for (const value of rest) {
       const message = classify(value);
       if (message.kind !== 'request') continue;
-      await this.audit.refused(req, server, message.message.method, denial, session);
+      await this.audit.refused(req, admitted, message.message.method, denial, session);
       responses.push(rpcError(message.message.id, -32001, denial.message));
     }
   }

@@ -4,6 +4,8 @@ import { safeEqual } from '@gw/security';
 export interface ClientInfo {
   name: string | null;
   version: string | null;
+  /** It declared URL-mode elicitation at `initialize`, so later requests of the session may be answered -32042. */
+  urlElicitation?: boolean;
 }
 
 /**
@@ -20,6 +22,7 @@ export class SessionIds {
       JSON.stringify({
         n: clip(client.name),
         v: clip(client.version),
+        ...(client.urlElicitation ? { e: 1 } : {}),
         r: randomBytes(9).toString('base64url'),
       }),
       'utf8',
@@ -37,10 +40,12 @@ export class SessionIds {
       const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
         n?: unknown;
         v?: unknown;
+        e?: unknown;
       };
       return {
         name: typeof parsed.n === 'string' ? parsed.n : null,
         version: typeof parsed.v === 'string' ? parsed.v : null,
+        ...(parsed.e === 1 ? { urlElicitation: true } : {}),
       };
     } catch {
       return null;

@@ -7,6 +7,7 @@ import type { CallJournal, ToolCallJobPayload } from '@gw/queue';
 import { InlineCall, RateBudgets, type HandOff } from '@gw/retry';
 import { randomUUID } from 'node:crypto';
 import { EnqueueUncertain, RetryQueue } from '../../retry/retry-queue.service';
+import { type AccountLink, CallerAccounts, isCallerDenial } from './caller/caller-accounts.service';
 import { failedCall, QueuedCalls } from './queued-calls.service';
 
 /** The MCP request a call came in, recorded with a queued job for the audit event of its outcome. */
@@ -25,6 +26,10 @@ export interface ToolCallOutcome {
   envelope: Envelope;
   /** The retry job the call went to, if it went to one. */
   jobId: string | null;
+  /** The ClickUp user the call acted as; null when it did not run. */
+  clickupUserId: number | null;
+  /** Set when the call did not run for want of the caller's linked ClickUp account: the page to link it. */
+  accountLink?: AccountLink | null;
 }
 
 /**
@@ -43,15 +48,37 @@ export class ToolCallRunner {
     private readonly queued: QueuedCalls,
     private readonly clickup: ClickUpConfig,
     private readonly config: RetryConfig,
+    private readonly callers: CallerAccounts,
   ) {}
 
+  /** Runs the call as the server's ClickUp account: its connection's, or for a caller server the caller's own. */
   async run(
-    server: ServedServer,
+    served: ServedServer,
     name: string,
     args: Record<string, unknown>,
     origin: CallOrigin,
     options: RunOptions = {},
   ): Promise<ToolCallOutcome> {
+    const acting = await this.callers.actingFor(served, origin.caller);
+    if (isCallerDenial(acting)) {
+      return { envelope: acting.envelope, jobId: null, clickupUserId: null, accountLink: acting.link };
+    }
+    const { server } = acting;
+    const outcome = await this.runAs(server, name, args, origin, options);
+    return {
+      ...outcome,
+      envelope: this.callers.explainRefusedToken(server, origin.caller, outcome.envelope),
+      clickupUserId: server.clickupUserId,
+    };
+  }
+
+  private async runAs(
+    server: ServedServer,
+    name: string,
+    args: Record<string, unknown>,
+    origin: CallOrigin,
+    options: RunOptions,
+  ): Promise<Omit<ToolCallOutcome, 'clickupUserId'>> {
     const { onProgress } = options;
     const tool = this.catalog.tools.get(name);
     const deadline = Date.now() + this.config.callBudgetMs;
@@ -102,7 +129,7 @@ export class ToolCallRunner {
     /** Until when the call waits for its job; null: not at all. */
     deadline: number | null,
     onProgress?: (message: string) => void,
-  ): Promise<ToolCallOutcome> {
+  ): Promise<Omit<ToolCallOutcome, 'clickupUserId'>> {
     const jobId = randomUUID();
     try {
       await this.retryQueue.enqueue(jobId, {

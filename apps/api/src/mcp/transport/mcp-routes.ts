@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { RetryConfig } from '@gw/config';
-import type { ServedServer } from '@gw/mcp-servers';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { noteTrace } from '../../logging/mcp-access-log';
 import { McpAdmission } from '../admission/admission';
@@ -8,7 +7,7 @@ import { Denied } from '../admission/denial';
 import { ErrorCode, rpcError, serializeResponse } from '../dispatch/json-rpc';
 import { McpExchange } from '../dispatch/mcp-exchange';
 import { isModern } from '../dispatch/protocol-versions';
-import type { McpRequest } from '../mcp-request';
+import type { Admitted, McpAddress, McpRequest } from '../mcp-request';
 import { accepts, isJsonMediaType, parseBody } from './http-body';
 import { LegacySseSessions } from './streams/legacy-sse-sessions';
 import { NotificationStreams } from './streams/notification-streams';
@@ -22,13 +21,28 @@ import {
 /** The largest JSON-RPC body `/mcp/{token}` reads; the REST API keeps Fastify's smaller default. */
 const MCP_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
-type TokenRequest = FastifyRequest<{ Params: { token: string }; Querystring: { sessionId?: string } }>;
+/** `/mcp/{token}…` names a secret URL's token; `/mcp/servers/{id}` a sign-in server. */
+type McpHttpRequest = FastifyRequest<{
+  Params: { token?: string; id?: string };
+  Querystring: { sessionId?: string };
+}>;
+type TokenRequest = McpHttpRequest & { params: { token: string } };
+
+/** What a browser-based MCP client may send to a sign-in URL and read from its answers (CORS). */
+const SIGN_IN_CORS = {
+  'access-control-allow-methods': 'GET, POST, DELETE',
+  'access-control-allow-headers':
+    'authorization, content-type, accept, mcp-protocol-version, mcp-session-id, mcp-method, mcp-name, last-event-id',
+  'access-control-max-age': '600',
+};
+const SIGN_IN_EXPOSED_HEADERS = 'mcp-session-id, www-authenticate';
 
 /**
- * `/mcp/{token}` over HTTP: Streamable HTTP (POST, GET, DELETE) and the older HTTP+SSE pair (`/sse` + `/messages`).
- * Bytes in, bytes out: each request goes to admission, its JSON-RPC to the exchange, and the answer back as JSON
- * or an event stream. Registered on Fastify directly, outside Nest's controller pipeline, because it is the hot
- * path (docs/adr/0011-mcp-pipeline.md).
+ * The MCP URLs over HTTP: Streamable HTTP (POST, GET, DELETE) at a secret URL `/mcp/{token}` and at a sign-in URL
+ * `/mcp/servers/{id}`, and the older HTTP+SSE pair (`/sse` + `/messages`) at secret URLs. Bytes in, bytes out: each
+ * request goes to admission, its JSON-RPC to the exchange, and the answer back as JSON or an event stream.
+ * Registered on Fastify directly, outside Nest's controller pipeline, because it is the hot path
+ * (docs/adr/0011-mcp-pipeline.md).
  */
 @Injectable()
 export class McpRoutes {
@@ -68,18 +82,54 @@ export class McpRoutes {
           .code(status)
           .send(rpcError(null, status === 500 ? ErrorCode.InternalError : ErrorCode.InvalidRequest, message));
       });
-      scope.post('/mcp/:token', (req, reply) => this.post(req as TokenRequest, reply));
-      scope.get('/mcp/:token', (req, reply) => this.openStream(req as TokenRequest, reply));
-      scope.delete('/mcp/:token', (req, reply) => this.endSession(req as TokenRequest, reply));
+      scope.post('/mcp/:token', (req, reply) => this.post(req as McpHttpRequest, reply));
+      scope.get('/mcp/:token', (req, reply) => this.openStream(req as McpHttpRequest, reply));
+      scope.delete('/mcp/:token', (req, reply) => this.endSession(req as McpHttpRequest, reply));
       scope.get('/mcp/:token/sse', (req, reply) => this.openLegacyStream(req as TokenRequest, reply));
       scope.post('/mcp/:token/messages', (req, reply) => this.postLegacyMessage(req as TokenRequest, reply));
+      // A sign-in server: the same Streamable HTTP, its caller named by an OAuth access token.
+      scope.post('/mcp/servers/:id', (req, reply) =>
+        this.signIn(req, reply, () => this.post(req as McpHttpRequest, reply)),
+      );
+      scope.get('/mcp/servers/:id', (req, reply) =>
+        this.signIn(req, reply, () => this.openStream(req as McpHttpRequest, reply)),
+      );
+      scope.delete('/mcp/servers/:id', (req, reply) =>
+        this.signIn(req, reply, () => this.endSession(req as McpHttpRequest, reply)),
+      );
+      scope.options('/mcp/servers/:id', (req, reply) => this.preflight(req, reply));
     });
   }
 
-  private async post(req: TokenRequest, reply: FastifyReply): Promise<void> {
+  /**
+   * Browser-based MCP clients on an allowed origin (the same origins the secret URL accepts) may read a sign-in
+   * URL's answers, its 401 challenge included; any other origin is refused by admission.
+   */
+  private signIn(req: FastifyRequest, reply: FastifyReply, handle: () => Promise<void>): Promise<void> {
+    const origin = req.headers.origin;
+    if (origin && this.admission.allowsOrigin(origin)) {
+      reply.raw.setHeader('access-control-allow-origin', origin);
+      reply.raw.setHeader('access-control-expose-headers', SIGN_IN_EXPOSED_HEADERS);
+    }
+    reply.raw.setHeader('vary', 'Origin');
+    return handle();
+  }
+
+  private preflight(req: FastifyRequest, reply: FastifyReply): void {
+    const origin = req.headers.origin;
+    if (!origin || !this.admission.allowsOrigin(origin)) {
+      return deny(reply, new Denied(403, 'Forbidden: origin not allowed'));
+    }
+    void reply
+      .code(204)
+      .headers({ ...SIGN_IN_CORS, 'access-control-allow-origin': origin, vary: 'Origin' })
+      .send();
+  }
+
+  private async post(req: McpHttpRequest, reply: FastifyReply): Promise<void> {
     const request = mcpRequest(req);
-    const server = await this.admit(request, reply);
-    if (!server) return;
+    const admitted = await this.admit(request, reply);
+    if (!admitted) return;
     if (!accepts(req.headers, 'application/json') || !accepts(req.headers, 'text/event-stream')) {
       return deny(
         reply,
@@ -98,7 +148,7 @@ export class McpRoutes {
     // One tools/call with a progress token may wait for ClickUp: its answer can become an event stream.
     const token = callProgressToken(body);
     const progress = token === undefined ? null : new ProgressReply(reply, token, this.retry.callBudgetMs);
-    const exchanged = await this.exchange.post(request, server, body, progress?.notify);
+    const exchanged = await this.exchange.post(request, admitted, body, progress?.notify);
     if ('trace' in exchanged && exchanged.trace) noteTrace(req.raw, exchanged.trace);
     if (exchanged.kind === 'refused') return void reply.code(400).send(exchanged.response);
     if (exchanged.kind === 'unrecorded') {
@@ -108,8 +158,8 @@ export class McpRoutes {
     if (exchanged.kind === 'subscribed') {
       reply.hijack();
       return this.streams.subscribe(
-        server,
-        req.params.token,
+        admitted,
+        request.address,
         reply.raw,
         exchanged.subscription,
         exchanged.closing,
@@ -125,20 +175,21 @@ export class McpRoutes {
       .send(Array.isArray(body) ? responses : serializeResponse(responses[0]));
   }
 
-  private async openStream(req: TokenRequest, reply: FastifyReply): Promise<void> {
-    const server = await this.admit(mcpRequest(req), reply);
-    if (!server) return;
+  private async openStream(req: McpHttpRequest, reply: FastifyReply): Promise<void> {
+    const request = mcpRequest(req);
+    const admitted = await this.admit(request, reply);
+    if (!admitted) return;
     if (modernHeader(req)) return postOnly(reply);
     if (!accepts(req.headers, 'text/event-stream')) {
       return deny(reply, new Denied(406, 'Not Acceptable: the client must accept text/event-stream'));
     }
     reply.hijack();
-    this.streams.open(server, req.params.token, reply.raw, {});
+    this.streams.open(admitted, request.address, reply.raw, {});
   }
 
-  private async endSession(req: TokenRequest, reply: FastifyReply): Promise<void> {
-    const server = await this.admit(mcpRequest(req), reply);
-    if (!server) return;
+  private async endSession(req: McpHttpRequest, reply: FastifyReply): Promise<void> {
+    const admitted = await this.admit(mcpRequest(req), reply);
+    if (!admitted) return;
     // A session id is a signed token holding no server-side state (SessionIds): there is nothing to end, and a
     // session that cannot be ended must not pretend it was (the spec's answer for that is 405).
     void reply
@@ -154,17 +205,17 @@ export class McpRoutes {
   }
 
   private async openLegacyStream(req: TokenRequest, reply: FastifyReply): Promise<void> {
-    const server = await this.admit(mcpRequest(req), reply);
-    if (!server) return;
+    const admitted = await this.admit(mcpRequest(req), reply);
+    if (!admitted) return;
     reply.hijack();
-    this.legacy.open(server, req.params.token, reply.raw);
+    this.legacy.open(admitted, req.params.token, reply.raw);
   }
 
   private async postLegacyMessage(req: TokenRequest, reply: FastifyReply): Promise<void> {
     const request = mcpRequest(req);
-    const server = await this.admit(request, reply);
-    if (!server) return;
-    const session = this.legacy.get(req.query.sessionId ?? '', server.id);
+    const admitted = await this.admit(request, reply);
+    if (!admitted) return;
+    const session = this.legacy.get(req.query.sessionId ?? '', admitted.server.id);
     if (!session) return deny(reply, new Denied(404, 'Unknown or closed SSE session'));
     const body = parseBody(req.body);
     if (body === undefined || Array.isArray(body)) {
@@ -180,12 +231,12 @@ export class McpRoutes {
         ? undefined
         : (text: string) =>
             session.send(progressNotification(token, clock.next(), this.retry.callBudgetMs, text));
-    const response = await this.exchange.legacy(request, server, body, session, onProgress);
+    const response = await this.exchange.legacy(request, admitted, body, session, onProgress);
     if (response) session.send(response);
   }
 
-  /** The request's server, or null once its refusal is sent. */
-  private async admit(req: McpRequest, reply: FastifyReply): Promise<ServedServer | null> {
+  /** The request's server (and person), or null once its refusal is sent. */
+  private async admit(req: McpRequest, reply: FastifyReply): Promise<Admitted | null> {
     const admitted = await this.admission.admit(req);
     if (!(admitted instanceof Denied)) return admitted;
     deny(reply, admitted);
@@ -193,9 +244,13 @@ export class McpRoutes {
   }
 }
 
-function mcpRequest(req: TokenRequest): McpRequest {
+function mcpRequest(req: McpHttpRequest): McpRequest {
+  const address: McpAddress =
+    req.params.token === undefined
+      ? { kind: 'sign_in', serverId: req.params.id ?? '' }
+      : { kind: 'secret_url', token: req.params.token };
   return {
-    token: req.params.token,
+    address,
     id: String(req.id),
     ip: req.ip,
     route: `${req.method} ${req.routeOptions.url ?? '/mcp'}`,
@@ -205,7 +260,7 @@ function mcpRequest(req: TokenRequest): McpRequest {
 }
 
 /** 2026-07-28 has neither the GET stream nor sessions to end: its clients only POST. */
-function modernHeader(req: TokenRequest): boolean {
+function modernHeader(req: McpHttpRequest): boolean {
   const version = req.headers['mcp-protocol-version'];
   return typeof version === 'string' && isModern(version);
 }

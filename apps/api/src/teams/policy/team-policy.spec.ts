@@ -65,6 +65,14 @@ describe('team policy', () => {
     ).toEqual([]);
   });
 
+  it('takes sign-in as the identification the second factor asks for, but not beside a secret URL', () => {
+    const strict: TeamPolicy = { ...open, requireApiTokenAuth: true };
+    expect(fields(strict, { accessMode: 'sign_in' })).toEqual([]);
+    expect(fields(strict, { accessMode: 'url_and_sign_in' })).toEqual(['require_api_token_auth']);
+    expect(fields(strict, { accessMode: 'url_and_sign_in', requireApiTokenAuth: true })).toEqual([]);
+    expect(fields(strict, { accessMode: 'url' })).toEqual(['require_api_token_auth']);
+  });
+
   it('offers the granted connections its list allows', () => {
     expect(usableConnectionIds(open, ['c1', 'c2'])).toEqual(['c1', 'c2']);
     expect(usableConnectionIds({ ...open, connectionIds: ['c2', 'c3'] }, ['c1', 'c2'])).toEqual(['c2']);

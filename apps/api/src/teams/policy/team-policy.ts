@@ -1,3 +1,4 @@
+import { acceptsSecretUrl, type McpAccessMode } from '@gw/db';
 import { methodsWithin, tagsWithin } from '@gw/tool-filters';
 
 /** What the members of a team may build. An empty list puts no limit on its axis. */
@@ -33,6 +34,8 @@ export interface ServerReach {
   methods: readonly string[];
   tags: readonly string[];
   requireApiTokenAuth: boolean;
+  /** Absent: `url`. */
+  accessMode?: McpAccessMode;
   expiresAt: Date | null;
 }
 
@@ -90,10 +93,15 @@ export function policyViolations(
       message: `the team’s policy allows only the tools ${policy.tags.join(', ')}`,
     });
   }
-  if (policy.requireApiTokenAuth && !server.requireApiTokenAuth) {
+  // The rule is there so that every call names a person: sign-in does that, so only a secret URL needs the API token.
+  if (
+    policy.requireApiTokenAuth &&
+    !server.requireApiTokenAuth &&
+    acceptsSecretUrl({ access_mode: server.accessMode })
+  ) {
     violations.push({
       field: 'require_api_token_auth',
-      message: 'the team’s policy requires require_api_token_auth',
+      message: 'the team’s policy requires require_api_token_auth on a secret URL, or access by sign-in only',
     });
   }
   if (policy.maxExpiryDays !== null) {

@@ -8,6 +8,8 @@ export class UserDto {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ type: [String], description: 'Ids of the teams the user belongs to.' }) team_ids: string[];
   @ApiProperty() disabled: boolean;
+  @ApiProperty({ description: 'Linked to the single sign-on provider: has signed in through it.' })
+  sso: boolean;
   @ApiProperty({ format: 'date-time' }) created_at: string;
 }
 

@@ -1,12 +1,17 @@
-import { ClickUpConfig, RetryConfig } from '@gw/config';
+import { AppConfig, ClickUpConfig, McpConfig, RetryConfig } from '@gw/config';
 import { tokenFingerprint } from '@gw/clickup-client';
 import type { McpServerConfig } from '@gw/db';
-import type { ServedServer } from '@gw/mcp-servers';
+import { CallerAccountLoader, type ServedServer } from '@gw/mcp-servers';
 import { Scope, serverToolFilter, type Envelope, type ListedTool, type ToolCatalog } from '@gw/mcp-tools';
 import { QueueBackend } from '@gw/queue';
 import { MemoryBudgetStore, RateBudgets } from '@gw/retry';
 import { AppProcess, freePort } from '@gw/testing';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { LinkRequests } from '../../../src/linked-accounts/link-requests';
+import { LinkedAccountChanges } from '../../../src/linked-accounts/linked-account-changes';
+import { CallerAccountCache } from '../../../src/mcp/execution/caller/caller-account-cache.service';
+import { CallerAccounts } from '../../../src/mcp/execution/caller/caller-accounts.service';
 import { serializeResponse, type JsonRpcResponse } from '../../../src/mcp/dispatch/json-rpc';
 import { McpDispatcher } from '../../../src/mcp/dispatch/mcp-dispatcher';
 import { TaskMethods } from '../../../src/mcp/dispatch/tasks/task-methods';
@@ -95,6 +100,7 @@ export async function startToolHost(options: {
       queued,
       clickup,
       retry,
+      connectionOnlyCallers(),
     ),
     options.catalog,
     new TaskMethods(queued),
@@ -130,4 +136,22 @@ export async function startToolHost(options: {
     close: () => queues.close(),
   };
   return host;
+}
+
+/**
+ * The caller-account stage for servers that act as their connection, as every server of these suites does: it hands
+ * the server through without reading any person's account, so its database is never opened.
+ */
+function connectionOnlyCallers(): CallerAccounts {
+  const unopened = new DataSource({ type: 'postgres' });
+  return new CallerAccounts(
+    new CallerAccountCache(
+      unopened,
+      new CallerAccountLoader(unopened),
+      new McpConfig(),
+      new LinkedAccountChanges(),
+    ),
+    new LinkRequests(randomBytes(32).toString('base64')),
+    new AppConfig(),
+  );
 }

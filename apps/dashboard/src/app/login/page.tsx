@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { Brand } from '@/components/app-shell/brand';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { LoginForm } from '@/features/auth/components/login-form';
+import { SignInOptions } from '@/features/auth/components/sign-in-options';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -18,11 +18,11 @@ export default function LoginPage() {
             <CardTitle as="h1" className="text-xl">
               Sign in
             </CardTitle>
-            <CardDescription>Use your gateway administrator account.</CardDescription>
+            <CardDescription>Use your gateway account.</CardDescription>
           </CardHeader>
           <CardContent>
             <Suspense>
-              <LoginForm />
+              <SignInOptions />
             </Suspense>
           </CardContent>
         </Card>

@@ -1,6 +1,6 @@
 'use client';
 
-import { ChevronsUpDown, KeyRound, LoaderCircle, LogOut } from 'lucide-react';
+import { ChevronsUpDown, KeyRound, Link2, LoaderCircle, LogOut } from 'lucide-react';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
@@ -15,7 +15,7 @@ function initials(user: SessionUser): string {
   return letters.join('').toUpperCase();
 }
 
-/** Account menu (WAI-ARIA menu button): who is signed in, their password, and sign-out. */
+/** Account menu (WAI-ARIA menu button): who is signed in, their password, their ClickUp account, and sign-out. */
 export function UserMenu({ user }: { user: SessionUser }) {
   const [open, setOpen] = useState(false);
   const logout = useLogout();
@@ -113,6 +113,15 @@ export function UserMenu({ user }: { user: SessionUser }) {
           >
             <KeyRound aria-hidden className="size-4" />
             Change password
+          </Link>
+          <Link
+            href="/account/clickup"
+            role="menuitem"
+            onClick={() => setOpen(false)}
+            className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm outline-none hover:bg-accent focus-visible:bg-accent"
+          >
+            <Link2 aria-hidden className="size-4" />
+            Linked ClickUp account
           </Link>
           <button
             type="button"

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ClickUpConfig, RetryConfig } from '@gw/config';
 import { ClickUpClient, ClickUpError, ClickUpTransport } from '@gw/clickup-client';
-import { McpServerLoader } from '@gw/mcp-servers';
+import {
+  actsAsCaller,
+  asCaller,
+  CallerAccountLoader,
+  isCallerRefusal,
+  McpServerLoader,
+  type ServedServer,
+} from '@gw/mcp-servers';
 import { ToolCatalog } from '@gw/mcp-tools';
 import {
   cancellable,
@@ -34,6 +41,7 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
   constructor(
     private readonly catalog: ToolCatalog,
     private readonly servers: McpServerLoader,
+    private readonly callers: CallerAccountLoader,
     private readonly budgets: RateBudgets,
     private readonly audit: RetryAudit,
     private readonly clickup: ClickUpConfig,
@@ -59,16 +67,22 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
     const requested = cancellable(payload.journal) ? await this.cancelOf(jobId) : null;
     if (requested) return this.cancelled(jobId, payload, job, requested);
     // Loaded afresh for each attempt: the server may have been revoked, or its connection removed, since the call queued.
-    const server = await this.servers.byId(payload.server_id);
+    const loaded = await this.servers.byId(payload.server_id);
     const refusal =
-      'refused' in server
-        ? server.refused
-        : server.selection.names.has(payload.tool)
+      'refused' in loaded
+        ? loaded.refused
+        : loaded.selection.names.has(payload.tool)
           ? null
           : `Its MCP server no longer allows ${payload.tool}.`;
-    if (refusal || 'refused' in server) {
+    if (refusal || 'refused' in loaded) {
       const message = `The queued call was not run: ${refusal}`;
       await this.audit.deadLettered(jobId, payload, 'FORBIDDEN', null, { reason: message });
+      throw new UnrecoverableError(message);
+    }
+    const server = await this.actingFor(loaded, payload);
+    if (typeof server === 'string') {
+      const message = `The queued call was not run: ${server}`;
+      await this.audit.deadLettered(jobId, payload, 'CLICKUP_ACCOUNT_NOT_LINKED', null, { reason: message });
       throw new UnrecoverableError(message);
     }
 
@@ -118,8 +132,27 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
     }
     if (stop?.kind === 'retry') return this.retryLater(jobId, payload, job, stop.error, details());
 
-    await this.audit.completed(jobId, payload, envelope, details());
+    await this.audit.completed(jobId, payload, envelope, details(), server.clickupUserId);
     return { envelope, deduplicated: call.deduplicated };
+  }
+
+  /**
+   * The server as this attempt acts: for a server acting as its caller, the person's linked account read afresh (an
+   * unlink since the call queued stops it), or why it cannot run.
+   */
+  private async actingFor(
+    server: ServedServer,
+    payload: JobPayload<'tool-call'>,
+  ): Promise<ServedServer | string> {
+    if (!actsAsCaller(server)) return server;
+    const caller = payload.origin.caller;
+    if (!caller) return 'its MCP server acts as each signed-in person, and no person made this call.';
+    const { account } = await this.callers.read(server.organizationId, caller.user_id);
+    const acting = asCaller(server, account);
+    if (!isCallerRefusal(acting)) return acting;
+    return acting.refused === 'not_linked'
+      ? `${caller.email} no longer has a linked ClickUp account.`
+      : `the ClickUp account ${caller.email} linked no longer reaches the server's workspace ${acting.workspace.id}.`;
   }
 
   /** The cancel its client asked for, read from the job's log (read after this attempt began, so never missed). */

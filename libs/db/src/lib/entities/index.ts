@@ -2,16 +2,21 @@ import { ApiTokenEntity } from './api-token.entity';
 import { AuditChainEntity } from './audit-chain.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { ClickUpConnectionEntity } from './clickup-connection.entity';
+import { ClickUpLinkedAccountEntity } from './clickup-linked-account.entity';
 import { ClickUpRateBudgetEntity } from './clickup-rate-budget.entity';
 import { ConnectionTeamGrantEntity } from './connection-team-grant.entity';
 import { McpServerEntity } from './mcp-server.entity';
 import { MembershipEntity } from './membership.entity';
 import { OAuthProviderKeyEntity } from './oauth-provider-key.entity';
 import { OAuthRecordEntity } from './oauth-record.entity';
+import { OAuthStateUseEntity } from './oauth-state-use.entity';
 import { OrganizationEntity } from './organization.entity';
 import { PasswordResetEntity } from './password-reset.entity';
 import { SecurityEventEntity } from './security-event.entity';
 import { SessionEntity } from './session.entity';
+import { SsoIdentityEntity } from './sso-identity.entity';
+import { SsoSettingsEntity } from './sso-settings.entity';
+import { SsoSpentStateEntity } from './sso-spent-state.entity';
 import { TeamEntity } from './team.entity';
 import { TeamPolicyEntity } from './team-policy.entity';
 import { UserEntity } from './user.entity';
@@ -20,16 +25,21 @@ export * from './api-token.entity';
 export * from './audit-chain.entity';
 export * from './audit-event.entity';
 export * from './clickup-connection.entity';
+export * from './clickup-linked-account.entity';
 export * from './clickup-rate-budget.entity';
 export * from './connection-team-grant.entity';
 export * from './mcp-server.entity';
 export * from './membership.entity';
 export * from './oauth-provider-key.entity';
 export * from './oauth-record.entity';
+export * from './oauth-state-use.entity';
 export * from './organization.entity';
 export * from './password-reset.entity';
 export * from './security-event.entity';
 export * from './session.entity';
+export * from './sso-identity.entity';
+export * from './sso-settings.entity';
+export * from './sso-spent-state.entity';
 export * from './team.entity';
 export * from './team-policy.entity';
 export * from './user.entity';
@@ -52,4 +62,9 @@ export const ENTITIES = [
   SecurityEventEntity,
   OAuthRecordEntity,
   OAuthProviderKeyEntity,
+  ClickUpLinkedAccountEntity,
+  OAuthStateUseEntity,
+  SsoSettingsEntity,
+  SsoIdentityEntity,
+  SsoSpentStateEntity,
 ];

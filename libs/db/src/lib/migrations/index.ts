@@ -10,7 +10,9 @@ import { IdentityLifecycle1796412372969 } from './1796412372969-identity-lifecyc
 import { SecurityEvents1796412405268 } from './1796412405268-security-events';
 import { AuditTraceId1796425925189 } from './1796425925189-audit-trace-id';
 import { AuditPerson1796440000000 } from './1796440000000-audit-person';
-import { OAuthAuthorizationServer1796440100000 } from './1796440100000-oauth-authorization-server';
+import { SsoSignIn1796443210000 } from './1796443210000-sso-sign-in';
+import { ClickUpLinkedAccounts1796450000000 } from './1796450000000-clickup-linked-accounts';
+import { OAuthAuthorizationServer1796460000000 } from './1796460000000-oauth-authorization-server';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
 export const MIGRATIONS = [
@@ -26,5 +28,7 @@ export const MIGRATIONS = [
   ServerChangeXid1796412501250,
   AuditTraceId1796425925189,
   AuditPerson1796440000000,
-  OAuthAuthorizationServer1796440100000,
+  SsoSignIn1796443210000,
+  ClickUpLinkedAccounts1796450000000,
+  OAuthAuthorizationServer1796460000000,
 ];

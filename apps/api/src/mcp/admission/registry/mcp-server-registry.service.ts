@@ -1,15 +1,17 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { McpConfig } from '@gw/config';
-import { McpServerLoader, type ServedServer } from '@gw/mcp-servers';
+import { acceptsSecretUrl, acceptsSignIn } from '@gw/db';
+import { McpServerLoader, type ServedServer, type VersionedRead } from '@gw/mcp-servers';
 import { MCP_TOKEN_PATTERN, sha256Hex } from '@gw/security';
 import { LRUCache } from 'lru-cache';
 import { EventEmitter } from 'node:events';
 import { DataSource } from 'typeorm';
 import { McpServerChanges } from '../../../mcp-servers/mcp-server-changes';
+import type { McpAddress } from '../../mcp-request';
 
 /**
- * What a token names right now. `unconfirmed`: this process could not confirm for too long that its cache is
+ * What an address (a secret URL's token, a sign-in URL's server id) names right now. `unconfirmed`: this process could not confirm for too long that its cache is
  * current, so it vouches for no token (the request gets 503 rather than a grant that may have been revoked).
  */
 export type Resolution =
@@ -18,8 +20,10 @@ export type Resolution =
   | { kind: 'unknown' }
   | { kind: 'unconfirmed' };
 
+const SERVER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * Unknown tokens are remembered briefly, so a client retrying a dead URL does not hit the database each time; at
+ * Unknown tokens (and server ids) are remembered briefly, so a client retrying a dead URL does not hit the database each time; at
  * most `UNKNOWN_TOKENS_MAX` of them (about 2 MB), so a flood of random tokens cannot grow the heap.
  */
 const UNKNOWN_TOKEN_TTL_MS = 1000;
@@ -44,7 +48,7 @@ interface Read {
 }
 
 /**
- * Token → server, cached per process and versioned by `change_xid` (the transaction that last changed the server or
+ * Token or server id → server, cached per process and versioned by `change_xid` (the transaction that last changed the server or
  * its connection). Each poll reads the rows changed by transactions its predecessor could not see, in one snapshot,
  * and drops cached servers whose version differs; a read that raced a poll lowers the next poll's starting point to
  * its own snapshot, so no change can slip between them (docs/adr/0004-server-cache.md). Changes made in this
@@ -53,6 +57,7 @@ interface Read {
 @Injectable()
 export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(McpServerRegistry.name);
+  /** By cache key: a token's SHA-256, or `id:` and a sign-in URL's server id. */
   private readonly servers = new Map<string, CachedServer>();
   private readonly unknown = new LRUCache<string, true>({
     max: UNKNOWN_TOKENS_MAX,
@@ -91,14 +96,21 @@ export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
     clearTimeout(this.timer);
   }
 
-  async resolve(token: string): Promise<Resolution> {
-    if (!MCP_TOKEN_PATTERN.test(token)) return { kind: 'unknown' };
+  /**
+   * The server an address names, if it answers at that kind of address: a secret URL of a sign-in-only server, or
+   * the sign-in URL of a server without sign-in, is unknown like any other.
+   */
+  async resolve(address: McpAddress): Promise<Resolution> {
+    const key = cacheKeyOf(address);
+    if (key === null) return { kind: 'unknown' };
     const now = Date.now();
     if (now - this.confirmedAt > FRESHNESS_LIMIT_MS) return { kind: 'unconfirmed' };
-    const hash = sha256Hex(token);
-    const cached = this.servers.get(hash) ?? (this.unknown.has(hash) ? null : await this.load(hash));
+    const cached = this.servers.get(key) ?? (this.unknown.has(key) ? null : await this.load(key));
     if (!cached) return { kind: 'unknown' };
     const server = cached.server;
+    const answers =
+      address.kind === 'sign_in' ? acceptsSignIn(server.config) : acceptsSecretUrl(server.config);
+    if (!answers) return { kind: 'unknown' };
     if (server.expiresAt !== null && server.expiresAt <= now) return { kind: 'expired', server };
     return { kind: 'ok', server };
   }
@@ -132,22 +144,22 @@ export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
       );
   }
 
-  /** Concurrent misses for one token share a read. */
-  private load(hash: string): Promise<CachedServer | null> {
-    let pending = this.reads.get(hash);
+  /** Concurrent misses for one key share a read. */
+  private load(key: string): Promise<CachedServer | null> {
+    let pending = this.reads.get(key);
     if (!pending) {
-      pending = this.readAndCache(hash).finally(() => this.reads.delete(hash));
-      this.reads.set(hash, pending);
+      pending = this.readAndCache(key).finally(() => this.reads.delete(key));
+      this.reads.set(key, pending);
     }
     return pending;
   }
 
-  private async readAndCache(hash: string): Promise<CachedServer | null> {
+  private async readAndCache(key: string): Promise<CachedServer | null> {
     for (let attempt = 1; ; attempt++) {
       const changesBefore = this.localChanges;
-      const { cached, horizon } = await this.read(hash);
+      const { cached, horizon } = await this.read(key);
       if (!cached) {
-        this.unknown.set(hash, true);
+        this.unknown.set(key, true);
         return null;
       }
       // A change committed here during the read may postdate it; its event has already been handled.
@@ -157,14 +169,19 @@ export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
       }
       this.since = lower(this.since, horizon);
       this.floor = lower(this.floor, horizon);
-      this.servers.set(hash, cached);
+      this.servers.set(key, cached);
       return cached;
     }
   }
 
-  private async read(tokenHash: string): Promise<Read> {
-    const { server, version, horizon } = await this.loader.byTokenHash(tokenHash);
-    return { cached: server ? { server, version } : null, horizon };
+  private async read(key: string): Promise<Read> {
+    const read: VersionedRead = key.startsWith(ID_KEY)
+      ? await this.loader.bySignInId(key.slice(ID_KEY.length))
+      : await this.loader.byTokenHash(key);
+    return {
+      cached: read.server ? { server: read.server, version: read.version } : null,
+      horizon: read.horizon,
+    };
   }
 
   private dropLocally(serverId: string): void {
@@ -175,9 +192,9 @@ export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
 
   /** Drops cached servers whose current version (null: unknown, so always drop) differs from the cached one. */
   private drop(current: ReadonlyMap<string, string | null>): void {
-    for (const [hash, cached] of this.servers) {
+    for (const [key, cached] of this.servers) {
       const version = current.get(cached.server.id);
-      if (version !== undefined && version !== cached.version) this.servers.delete(hash);
+      if (version !== undefined && version !== cached.version) this.servers.delete(key);
     }
   }
 
@@ -223,6 +240,15 @@ export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
       );
     }
   }
+}
+
+const ID_KEY = 'id:';
+
+/** A secret URL's token is cached by its SHA-256 (never in clear); a sign-in URL by its server id. */
+function cacheKeyOf(address: McpAddress): string | null {
+  if (address.kind === 'sign_in')
+    return SERVER_ID.test(address.serverId) ? `${ID_KEY}${address.serverId.toLowerCase()}` : null;
+  return MCP_TOKEN_PATTERN.test(address.token) ? sha256Hex(address.token) : null;
 }
 
 function lower(current: bigint | null, candidate: bigint): bigint {

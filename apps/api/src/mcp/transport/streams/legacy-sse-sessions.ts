@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 import type { JsonRpcNotification, JsonRpcResponse } from '../../dispatch/json-rpc';
 import type { ClientInfo } from '../../dispatch/session-id';
 import { McpServerRegistry } from '../../admission/registry/mcp-server-registry.service';
-import type { ServedServer } from '@gw/mcp-servers';
+import type { Admitted } from '../../mcp-request';
 import { StreamLifetime } from './stream-lifetime';
 
 export interface LegacySession {
@@ -36,8 +36,9 @@ export class LegacySseSessions implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  open(server: ServedServer, token: string, res: ServerResponse): void {
-    const serverId = server.id;
+  /** Secret URLs only: sign-in servers serve Streamable HTTP, which every client that signs in speaks. */
+  open(admitted: Admitted, token: string, res: ServerResponse): void {
+    const serverId = admitted.server.id;
     const id = randomUUID();
     res.writeHead(200, {
       'content-type': 'text/event-stream',
@@ -50,7 +51,7 @@ export class LegacySseSessions implements OnModuleInit, OnApplicationShutdown {
       serverId,
       client: null,
       res,
-      lifetime: new StreamLifetime(token, res, server),
+      lifetime: new StreamLifetime({ kind: 'secret_url', token }, res, admitted),
       send: (message: JsonRpcResponse | JsonRpcNotification) =>
         void res.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`),
     };

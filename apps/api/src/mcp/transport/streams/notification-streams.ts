@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { McpServerRegistry } from '../../admission/registry/mcp-server-registry.service';
-import type { ServedServer } from '@gw/mcp-servers';
+import type { Admitted, McpAddress } from '../../mcp-request';
 import type { JsonRpcNotification, JsonRpcResponse } from '../../dispatch/json-rpc';
 import type { Subscription } from '../../dispatch/mcp-dispatcher';
 import { SUBSCRIPTION_ID_META } from '../../dispatch/modern-results';
@@ -29,7 +29,7 @@ const SSE_HEADERS = {
 };
 
 /**
- * Open server-to-client streams per MCP server, in this process: `GET /mcp/{token}` (2025-11-25 and earlier) and
+ * Open server-to-client streams per MCP server, in this process: GET on an MCP URL (2025-11-25 and earlier) and
  * `subscriptions/listen` (2026-07-28, whose notifications carry its request id). When the registry sees a server
  * change, a stream whose URL still works gets `notifications/tools/list_changed` (the client lists tools again);
  * one whose URL was revoked, rotated away or expired is closed.
@@ -62,11 +62,11 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
     this.streams.clear();
   }
 
-  /** A 2025-era `GET /mcp/{token}` stream: every list change, untagged. */
-  open(server: ServedServer, token: string, res: ServerResponse, headers: Record<string, string>): void {
+  /** A 2025-era GET stream on an MCP URL: every list change, untagged. */
+  open(admitted: Admitted, address: McpAddress, res: ServerResponse, headers: Record<string, string>): void {
     res.writeHead(200, { ...SSE_HEADERS, ...headers });
     res.write(': stream open\n\n');
-    this.add(server, token, res, {
+    this.add(admitted, address, res, {
       listChanged: frame({ jsonrpc: '2.0', method: 'notifications/tools/list_changed' }),
       closing: null,
     });
@@ -77,8 +77,8 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
    * only those, each tagged with the subscription's id; `closing` (the listen request's result) ends it gracefully.
    */
   subscribe(
-    server: ServedServer,
-    token: string,
+    admitted: Admitted,
+    address: McpAddress,
     res: ServerResponse,
     subscription: Subscription,
     closing: JsonRpcResponse,
@@ -92,7 +92,7 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
         params: { _meta: meta, notifications: subscription.notifications },
       }),
     );
-    this.add(server, token, res, {
+    this.add(admitted, address, res, {
       listChanged: subscription.notifications.toolsListChanged
         ? frame({ jsonrpc: '2.0', method: 'notifications/tools/list_changed', params: { _meta: meta } })
         : null,
@@ -105,14 +105,15 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
   }
 
   private add(
-    server: ServedServer,
-    token: string,
+    admitted: Admitted,
+    address: McpAddress,
     res: ServerResponse,
     stream: Pick<OpenStream, 'listChanged' | 'closing'>,
   ): void {
+    const server = admitted.server;
     let set = this.streams.get(server.id);
     if (!set) this.streams.set(server.id, (set = new Set()));
-    const open = { ...stream, res, lifetime: new StreamLifetime(token, res, server) };
+    const open = { ...stream, res, lifetime: new StreamLifetime(address, res, admitted) };
     set.add(open);
     res.on('close', () => {
       set?.delete(open);

@@ -5,6 +5,7 @@ export const AUDIT_FILTER_KEYS = [
   'tool',
   'outcome',
   'actor',
+  'actor_user_id',
   'client',
   'from',
   'to',

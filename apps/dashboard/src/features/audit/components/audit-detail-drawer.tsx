@@ -120,6 +120,17 @@ function EventDetails({ event, directory }: { event: AuditEvent; directory: Acto
         <Row term="Actor">
           <span className="break-all font-mono text-xs">{event.actor}</span>
         </Row>
+        {event.actor_user_id && (
+          <Row term="Person">
+            {event.actor_email ?? directory.users.get(event.actor_user_id) ?? event.actor_user_id}
+          </Row>
+        )}
+        {event.oauth_client_id && (
+          <Row term="OAuth client">
+            <span className="break-all font-mono text-xs">{event.oauth_client_id}</span>
+          </Row>
+        )}
+        {event.clickup_user_id && <Row term="ClickUp user">{event.clickup_user_id}</Row>}
         <Row term="Client">
           {event.client_name
             ? `${event.client_name}${event.client_version ? ` ${event.client_version}` : ''}`

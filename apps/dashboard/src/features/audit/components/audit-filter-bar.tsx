@@ -88,6 +88,7 @@ export function AuditFilterBar({
   servers,
   teams,
   tools,
+  people,
   onChange,
   onClear,
 }: {
@@ -95,6 +96,8 @@ export function AuditFilterBar({
   servers: Option[];
   teams: Option[];
   tools: Option[];
+  /** The organization's users: a signed-in call names the person it was for. */
+  people: Option[];
   onChange: (key: AuditFilterKey, value: string) => void;
   onClear: () => void;
 }) {
@@ -143,6 +146,14 @@ export function AuditFilterBar({
           all="All outcomes"
           options={OUTCOMES.map((o) => ({ value: o.value, label: o.label }))}
           onChange={(v) => onChange('outcome', v)}
+        />
+        <SelectFilter
+          id="audit-person"
+          label="Person"
+          value={filters.actor_user_id ?? ''}
+          all="Anyone"
+          options={people}
+          onChange={(v) => onChange('actor_user_id', v)}
         />
         <TextFilter
           id="audit-actor"

@@ -100,6 +100,10 @@ export function AuditPage() {
         servers={(servers.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
         teams={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
         tools={(catalog.data?.tools ?? []).map((t) => ({ value: t.name, label: t.name }))}
+        people={(users.data ?? []).map((u) => ({
+          value: u.id,
+          label: u.name ? `${u.name} (${u.email})` : u.email,
+        }))}
         onChange={setFilter}
         onClear={clearFilters}
       />

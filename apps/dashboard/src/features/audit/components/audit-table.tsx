@@ -50,6 +50,11 @@ export function AuditTable({
               <span className="truncate text-xs text-muted-foreground">
                 {[actor.kind, row.original.client_name].filter(Boolean).join(' · ')}
               </span>
+              {row.original.actor_email && (
+                <span className="truncate text-xs" data-testid="audit-person">
+                  for {row.original.actor_email}
+                </span>
+              )}
             </div>
           );
         },

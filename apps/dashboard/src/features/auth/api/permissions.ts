@@ -8,6 +8,7 @@ const PERMISSIONS = {
   'connections:manage': ['owner', 'admin'],
   'servers:manage': ['owner', 'admin', 'member'],
   'servers:allow-workspace-objects': ['owner', 'admin'],
+  'servers:list-sign-in-people': ['owner', 'admin'],
   'audit:read': ['owner', 'admin', 'auditor'],
   'stats:read': ['owner', 'admin', 'auditor'],
   'queue:read': ['owner', 'admin', 'auditor'],
@@ -18,7 +19,9 @@ const PERMISSIONS = {
   'api-tokens:manage': ['owner', 'admin', 'member'],
   'settings:read': ['owner', 'admin', 'auditor'],
   'settings:manage': ['owner'],
+  'sso-mapping:manage': ['owner', 'admin'],
   'security-events:read': ['owner', 'admin'],
+  'clickup-accounts:manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

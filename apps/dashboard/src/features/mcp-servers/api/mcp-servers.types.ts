@@ -1,11 +1,21 @@
 export type ServerState = 'active' | 'expiring_soon' | 'expired' | 'revoked';
 
+/** How agents reach a server: its secret URL, OAuth sign-in as a person, or either. */
+export type AccessMode = 'url' | 'sign_in' | 'url_and_sign_in';
+/** Whose ClickUp account calls act as: the server's connection, or each signed-in person's own. */
+export type ClickUpAccount = 'connection' | 'caller';
+
 export interface ServerConfig {
   methods: string[];
   tags: string[];
   require_api_token_auth: boolean;
   /** A server pinned to spaces also exposes workspace-level objects (goals); owners and admins set it. */
   allow_workspace_objects: boolean;
+  access_mode: AccessMode;
+  /** People and teams allowed to sign in besides the server's team, the admins and the owners. */
+  sign_in_user_ids: string[];
+  sign_in_team_ids: string[];
+  clickup_account: ClickUpAccount;
 }
 
 /** `GET /api/v1/mcp-servers`: never the token; `url_hint` only shows the URL's shape. */
@@ -24,6 +34,8 @@ export interface McpServer {
   last_client_name: string | null;
   last_client_ip: string | null;
   url_hint: string | null;
+  /** `{PUBLIC_URL}/mcp/servers/{id}` when the server takes sign-in: no secret in it. */
+  sign_in_url: string | null;
   /** How the server exceeds its team's current policy; empty when within. */
   policy_violations: PolicyViolation[];
   created_at: string;
@@ -35,10 +47,10 @@ export interface PolicyViolation {
   message: string;
 }
 
-/** The create answer: the only time the URL and token are shown. */
+/** The create answer: the only time the secret URL and token are shown (none for a sign-in-only server). */
 export interface CreatedMcpServer extends McpServer {
-  url: string;
-  token: string;
+  url: string | null;
+  token: string | null;
 }
 
 export interface RotatedToken {
@@ -52,7 +64,8 @@ export interface CreateServerInput {
   workspace_id: string;
   space_ids: string[];
   team_id?: string;
-  config: ServerConfig;
+  config: Pick<ServerConfig, 'methods' | 'tags' | 'require_api_token_auth' | 'allow_workspace_objects'> &
+    Partial<ServerConfig>;
   expires_at?: string;
 }
 

@@ -8,7 +8,6 @@ import { QueryError } from '@/components/common/query-error';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -24,7 +23,9 @@ import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '@/lib/expiry';
 import type { CreatedMcpServer } from '../api/mcp-servers.types';
 import { useCreateServer } from '../api/use-mcp-servers';
 import { GroupPicker, MethodPicker, SpacePicker } from './filter-pickers';
+import { AccessModeFields, ACCESS_LABELS, type AccessDraft } from './access-mode-fields';
 import { ServerUrlPanel } from './server-url-panel';
+import { SignInUrlPanel } from './sign-in-url-panel';
 import { ToolPreview } from './tool-preview';
 import { WorkspaceObjectsSwitch } from './workspace-objects-switch';
 import { ExpiryDateField } from '@/components/common/expiry-date-field';
@@ -35,7 +36,7 @@ const STEPS = [
   { id: 'spaces', title: 'Spaces' },
   { id: 'methods', title: 'Methods' },
   { id: 'groups', title: 'Tool groups' },
-  { id: 'auth', title: 'Authentication' },
+  { id: 'auth', title: 'Access' },
   { id: 'expiry', title: 'Expiry' },
 ] as const;
 
@@ -48,6 +49,7 @@ interface Draft {
   methods: string[];
   tags: string[];
   requireApiToken: boolean;
+  access: Omit<AccessDraft, 'requireApiToken'>;
   allowWorkspaceObjects: boolean;
   expiry: ExpiryChoice;
   expiryDate: string;
@@ -62,6 +64,7 @@ const EMPTY: Draft = {
   methods: [],
   tags: [],
   requireApiToken: false,
+  access: { accessMode: 'url', clickupAccount: 'connection', signInUserIds: [], signInTeamIds: [] },
   allowWorkspaceObjects: false,
   expiry: 'never',
   expiryDate: '',
@@ -121,6 +124,7 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
         methods: draft.methods,
         tags: draft.tags,
         requireApiToken: draft.requireApiToken,
+        accessMode: draft.access.accessMode,
         expiresAt: expiry,
       }).filter(
         (p) => p.field === current || (current === 'groups' && p.field === 'tags') || current === 'expiry',
@@ -163,8 +167,12 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
         config: {
           methods: draft.methods,
           tags: draft.tags,
-          require_api_token_auth: draft.requireApiToken,
+          require_api_token_auth: draft.access.accessMode !== 'sign_in' && draft.requireApiToken,
           allow_workspace_objects: draft.spaceIds.length > 0 && draft.allowWorkspaceObjects,
+          access_mode: draft.access.accessMode,
+          clickup_account: draft.access.clickupAccount,
+          sign_in_user_ids: draft.access.signInUserIds,
+          sign_in_team_ids: draft.access.signInTeamIds,
         },
         ...(draft.expiry === 'never'
           ? {}
@@ -206,7 +214,7 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
     <div className="mx-auto grid max-w-6xl gap-6">
       <PageHeader
         title="Create an MCP server"
-        description="A secret URL scoped to one workspace, some spaces and a set of tools."
+        description="An MCP server scoped to one workspace, some spaces and a set of tools, reached by a secret URL or by signing in."
         actions={
           <Link href="/servers" className={buttonVariants({ variant: 'outline' })}>
             Cancel
@@ -387,29 +395,17 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
                 />
               )}
               {current.id === 'auth' && (
-                <label
-                  htmlFor={`${id}-auth`}
-                  className="flex cursor-pointer items-start gap-3 rounded-lg border px-4 py-3 text-sm"
-                >
-                  <Checkbox
-                    id={`${id}-auth`}
-                    className="mt-0.5"
-                    checked={draft.requireApiToken}
-                    disabled={limits?.require_api_token_auth && draft.requireApiToken}
-                    onChange={(e) => update({ requireApiToken: e.target.checked })}
-                  />
-                  <span className="grid gap-1">
-                    <span className="font-medium">
-                      Also require an API token
-                      {limits?.require_api_token_auth && ' (required by your team’s policy)'}
-                    </span>
-                    <span className="text-muted-foreground">
-                      Clients must send <code className="font-mono">Authorization: Bearer cgw_…</code> with an
-                      API token of your organization besides the URL: a second factor if the URL leaks. Hosted
-                      clients (claude.ai, ChatGPT) cannot send it.
-                    </span>
-                  </span>
-                </label>
+                <AccessModeFields
+                  id={id}
+                  value={{ ...draft.access, requireApiToken: draft.requireApiToken }}
+                  onChange={({ requireApiToken, ...access }) =>
+                    update({
+                      access: { ...draft.access, ...access },
+                      ...(requireApiToken === undefined ? {} : { requireApiToken }),
+                    })
+                  }
+                  policyRequiresApiToken={limits?.require_api_token_auth}
+                />
               )}
               {current.id === 'expiry' && (
                 <>
@@ -504,7 +500,7 @@ function describeStep(step: (typeof STEPS)[number]['id']): string {
     case 'groups':
       return 'Tasks, comments, docs… Fewer groups means a smaller tool list for the agent.';
     case 'auth':
-      return 'The URL is a secret on its own; a second factor is optional.';
+      return 'A secret URL, sign-in as a person (every call then names them), or both.';
     case 'expiry':
       return 'A server that expires stops working by itself. Check the summary, then create it.';
   }
@@ -603,7 +599,18 @@ function Summary({
         ]
       : []),
     ['Tools', describeConfig({ methods: draft.methods, tags: draft.tags })],
-    ['API token required', draft.requireApiToken ? 'Yes' : 'No'],
+    ['Access', ACCESS_LABELS[draft.access.accessMode]],
+    ...(draft.access.accessMode === 'sign_in'
+      ? [
+          [
+            'ClickUp account',
+            draft.access.clickupAccount === 'caller' ? 'Each person’s own' : 'The server’s connection',
+          ] as [string, ReactNode],
+        ]
+      : []),
+    ...(draft.access.accessMode === 'sign_in'
+      ? []
+      : [['API token required', draft.requireApiToken ? 'Yes' : 'No'] as [string, ReactNode]]),
   ];
   return (
     <dl
@@ -639,11 +646,20 @@ function CreatedScreen({ server }: { server: CreatedMcpServer }) {
           </Link>
         }
       />
-      <Card>
-        <CardContent>
-          <ServerUrlPanel url={server.url} requireApiToken={server.config.require_api_token_auth} />
-        </CardContent>
-      </Card>
+      {server.url && (
+        <Card>
+          <CardContent>
+            <ServerUrlPanel url={server.url} requireApiToken={server.config.require_api_token_auth} />
+          </CardContent>
+        </Card>
+      )}
+      {server.sign_in_url && (
+        <Card>
+          <CardContent>
+            <SignInUrlPanel url={server.sign_in_url} />
+          </CardContent>
+        </Card>
+      )}
     </div>
   );
 }

@@ -23,11 +23,14 @@ import { useRevokeServer, useRotateServer, useServer } from '../api/use-mcp-serv
 import { ServerActivity } from './server-activity';
 import { ServerSettingsForm } from './server-settings-form';
 import { ServerStateBadge } from './server-state-badge';
+import { ACCESS_LABELS } from './access-mode-fields';
 import { ServerUrlPanel } from './server-url-panel';
+import { SignInUrlPanel } from './sign-in-url-panel';
 
 export function ServerDetailPage({ id }: { id: string }) {
   const server = useServer(id);
   const canManage = usePermission('servers:manage');
+  const [issued, setIssued] = useState<RotatedToken | null>(null);
 
   if (server.error) return <QueryError error={server.error} onRetry={() => void server.refetch()} />;
   if (!server.data) return <Skeleton className="mx-auto h-96 max-w-6xl" />;
@@ -65,7 +68,25 @@ export function ServerDetailPage({ id }: { id: string }) {
         </Alert>
       )}
       <ServerFacts server={s} />
-      {editable && <ServerSettingsForm key={s.updated_at} server={s} />}
+      {s.sign_in_url && (
+        <Card aria-labelledby="sign-in-url-title">
+          <CardHeader>
+            <CardTitle id="sign-in-url-title">Sign in from an MCP client</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <SignInUrlPanel url={s.sign_in_url} />
+          </CardContent>
+        </Card>
+      )}
+      {editable && <ServerSettingsForm key={s.updated_at} server={s} onSecretUrlIssued={setIssued} />}
+      <Dialog
+        open={issued !== null}
+        onClose={() => setIssued(null)}
+        title="The server’s new secret URL"
+        className="max-w-2xl"
+      >
+        {issued && <ServerUrlPanel url={issued.url} requireApiToken={s.config.require_api_token_auth} />}
+      </Dialog>
       <ServerActivity serverId={s.id} />
     </div>
   );
@@ -78,10 +99,12 @@ function ServerActions({ server }: { server: McpServer }) {
   const rotate = useRotateServer();
   return (
     <>
-      <Button variant="outline" onClick={() => setConfirm('rotate')}>
-        <RotateCw aria-hidden />
-        Rotate URL
-      </Button>
+      {server.config.access_mode !== 'sign_in' && (
+        <Button variant="outline" onClick={() => setConfirm('rotate')}>
+          <RotateCw aria-hidden />
+          {server.url_hint ? 'Rotate URL' : 'Issue a secret URL'}
+        </Button>
+      )}
       <Button variant="destructive" onClick={() => setConfirm('revoke')}>
         <Ban aria-hidden />
         Revoke
@@ -149,12 +172,22 @@ function ServerFacts({ server }: { server: McpServer }) {
   const workspace = connection?.workspaces.find((w) => w.id === server.workspace_id);
   const team = teams.data?.find((t) => t.id === server.team_id);
   const facts: [string, ReactNode][] = [
+    ['Access', ACCESS_LABELS[server.config.access_mode]],
     [
-      'URL',
+      'Secret URL',
       <span key="url" className="break-all font-mono text-xs">
-        {server.url_hint ?? 'No longer has a URL'}
+        {server.url_hint ??
+          (server.config.access_mode === 'sign_in' ? 'None: reached by sign-in only' : 'No longer has a URL')}
       </span>,
     ],
+    ...(server.config.access_mode === 'sign_in'
+      ? [
+          [
+            'ClickUp account',
+            server.config.clickup_account === 'caller' ? 'Each person’s own' : 'The server’s connection',
+          ] as [string, ReactNode],
+        ]
+      : []),
     ['Connection', connection?.name ?? server.connection_id],
     ['Workspace', workspace?.name ?? server.workspace_id],
     ['Spaces', server.space_ids.length === 0 ? 'All spaces' : `${server.space_ids.length} pinned`],

@@ -6,7 +6,6 @@ import { toast } from '@/components/common/toaster';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -16,21 +15,40 @@ import { expiryAllowed, methodAllowed, policyProblems, tagAllowed } from '@/feat
 import { useTeamPolicy } from '@/features/teams/api/use-teams';
 import { formatDateTime } from '@/lib/format';
 import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '@/lib/expiry';
-import type { McpServer, UpdateServerInput } from '../api/mcp-servers.types';
-import { useUpdateServer } from '../api/use-mcp-servers';
+import type { McpServer, RotatedToken, UpdateServerInput } from '../api/mcp-servers.types';
+import { useRotateServer, useUpdateServer } from '../api/use-mcp-servers';
+import { AccessModeFields, type AccessDraft } from './access-mode-fields';
 import { GroupPicker, MethodPicker, SpacePicker } from './filter-pickers';
 import { ToolPreview } from './tool-preview';
 import { WorkspaceObjectsSwitch } from './workspace-objects-switch';
 import { ExpiryDateField } from '@/components/common/expiry-date-field';
 
-/** Edits what a live server exposes; the change reaches its MCP URL within a second. */
-export function ServerSettingsForm({ server }: { server: McpServer }) {
+/**
+ * Edits what a live server exposes; the change reaches its MCP URLs within a second. A server that starts taking a
+ * secret URL gets a new one right after the save, handed to `onSecretUrlIssued` (this form is remounted with the
+ * saved server, so the page shows it).
+ */
+export function ServerSettingsForm({
+  server,
+  onSecretUrlIssued,
+}: {
+  server: McpServer;
+  onSecretUrlIssued: (issued: RotatedToken) => void;
+}) {
   const id = useId();
   const [name, setName] = useState(server.name);
   const [methods, setMethods] = useState(server.config.methods);
   const [tags, setTags] = useState(server.config.tags);
   const [spaceIds, setSpaceIds] = useState(server.space_ids);
-  const [requireApiToken, setRequireApiToken] = useState(server.config.require_api_token_auth);
+  const [access, setAccess] = useState<AccessDraft>({
+    accessMode: server.config.access_mode,
+    clickupAccount: server.config.clickup_account,
+    signInUserIds: server.config.sign_in_user_ids,
+    signInTeamIds: server.config.sign_in_team_ids,
+    requireApiToken: server.config.require_api_token_auth,
+  });
+  const requireApiToken = access.requireApiToken;
+  const rotate = useRotateServer();
   const [allowWorkspaceObjects, setAllowWorkspaceObjects] = useState(server.config.allow_workspace_objects);
   const [expiry, setExpiry] = useState<ExpiryChoice | 'keep'>('keep');
   const [expiryDate, setExpiryDate] = useState('');
@@ -43,6 +61,14 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
   const policy = useTeamPolicy(isMember && server.team_id ? server.team_id : undefined);
   const limits = isMember ? policy.data : undefined;
 
+  async function save(body: UpdateServerInput, needsSecretUrl: boolean) {
+    // mutateAsync: the saved server remounts this form, and the new URL must still reach the page.
+    await update.mutateAsync(body);
+    setExpiry('keep');
+    toast('Server updated: agents see the change within a second');
+    if (needsSecretUrl) onSecretUrlIssued(await rotate.mutateAsync(server.id));
+  }
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(null);
@@ -52,7 +78,11 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
       config: {
         methods,
         tags,
-        require_api_token_auth: requireApiToken,
+        require_api_token_auth: access.accessMode !== 'sign_in' && requireApiToken,
+        access_mode: access.accessMode,
+        clickup_account: access.clickupAccount,
+        sign_in_user_ids: access.signInUserIds,
+        sign_in_team_ids: access.signInTeamIds,
         // Sent only when it changed: a member keeps what an admin allowed without being asked to allow it again.
         ...(allowWorkspaceObjects === server.config.allow_workspace_objects
           ? {}
@@ -75,6 +105,7 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
         methods,
         tags,
         requireApiToken,
+        accessMode: access.accessMode,
         expiresAt: body.expires_at === undefined ? server.expires_at : body.expires_at,
       });
       if (problems.length > 0) {
@@ -82,12 +113,10 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
         return;
       }
     }
-    update.mutate(body, {
-      onSuccess: () => {
-        setExpiry('keep');
-        toast('Server updated: agents see the change within a second');
-      },
-    });
+    // A server that had no secret URL gets one when it starts taking them: the URL is shown this once.
+    const needsSecretUrl = !server.url_hint && access.accessMode !== 'sign_in' && server.state !== 'expired';
+    // Failures show through update.error and rotate.error.
+    save(body, needsSecretUrl).catch(() => undefined);
   }
 
   return (
@@ -96,7 +125,9 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
         <Card aria-labelledby={`${id}-title`}>
           <CardHeader>
             <CardTitle id={`${id}-title`}>Filters and scope</CardTitle>
-            <CardDescription>What agents using this URL can see and do.</CardDescription>
+            <CardDescription>
+              What agents using this server can see and do, and how they reach it.
+            </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-6">
             <Field id={`${id}-name`} label="Name">
@@ -147,24 +178,23 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
                 />
               )}
             </section>
-            <label htmlFor={`${id}-auth`} className="flex cursor-pointer items-start gap-3 text-sm">
-              <Checkbox
-                id={`${id}-auth`}
-                className="mt-0.5"
-                checked={requireApiToken}
-                disabled={limits?.require_api_token_auth && requireApiToken}
-                onChange={(e) => setRequireApiToken(e.target.checked)}
+            <section className="grid gap-2" aria-labelledby={`${id}-access`}>
+              <h3 id={`${id}-access`} className="text-sm font-medium">
+                Access
+              </h3>
+              <AccessModeFields
+                id={id}
+                value={access}
+                onChange={(patch) => setAccess((a) => ({ ...a, ...patch }))}
+                policyRequiresApiToken={limits?.require_api_token_auth}
               />
-              <span className="grid gap-0.5">
-                <span className="font-medium">
-                  Also require an API token
-                  {limits?.require_api_token_auth && ' (required by your team’s policy)'}
-                </span>
-                <span className="text-muted-foreground">
-                  Clients must send Authorization: Bearer cgw_… as well.
-                </span>
-              </span>
-            </label>
+              {server.url_hint && access.accessMode === 'sign_in' && (
+                <Alert variant="warning">
+                  Saving ends this server’s secret URL for good: agents using it stop working, and switching
+                  back later issues a new one.
+                </Alert>
+              )}
+            </section>
             <div className="grid gap-3 sm:grid-cols-2">
               <Field
                 id={`${id}-expiry`}
@@ -193,9 +223,9 @@ export function ServerSettingsForm({ server }: { server: McpServer }) {
                 <ExpiryDateField id={`${id}-date`} value={expiryDate} onChange={setExpiryDate} />
               )}
             </div>
-            {(formError || update.error) && (
+            {(formError || update.error || rotate.error) && (
               <Alert variant="error" role="alert">
-                {formError ?? update.error?.message}
+                {formError ?? update.error?.message ?? rotate.error?.message}
               </Alert>
             )}
             <div className="flex justify-end border-t pt-5">

@@ -2,16 +2,15 @@
 
 import { TriangleAlert } from 'lucide-react';
 import { useId } from 'react';
-import { Tabs } from '@/components/common/tabs';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { clientSetups } from '../api/client-setup';
+import { secretUrlSetups } from '../api/client-setup';
+import { ClientSetupTabs } from './client-setup-tabs';
 
-/** The URL, shown this once, with copy buttons and ready-to-paste setup for the common MCP clients. */
+/** The secret URL, shown this once, with copy buttons and setup for the common MCP clients that keeps it out of files. */
 export function ServerUrlPanel({ url, requireApiToken }: { url: string; requireApiToken: boolean }) {
   const id = useId();
-  const setups = clientSetups(url, requireApiToken);
   return (
     <div className="grid gap-6">
       <div className="flex gap-3 rounded-lg border border-warning/40 bg-warning/10 px-4 py-3 text-sm">
@@ -41,36 +40,7 @@ export function ServerUrlPanel({ url, requireApiToken }: { url: string; requireA
           </p>
         )}
       </div>
-      <div className="grid gap-3">
-        <h3 className="text-sm font-semibold">Set up a client</h3>
-        <Tabs
-          label="MCP clients"
-          items={setups.map((setup) => ({
-            id: setup.id,
-            label: setup.label,
-            content: (
-              <div className="grid gap-3">
-                <p className="text-sm text-muted-foreground">{setup.instructions}</p>
-                <div className="relative">
-                  <pre
-                    tabIndex={0}
-                    aria-label={`${setup.label} setup`}
-                    className="max-h-72 overflow-auto rounded-lg border bg-muted/50 p-4 pr-24 font-mono text-xs leading-relaxed"
-                  >
-                    {setup.snippet}
-                  </pre>
-                  <CopyButton
-                    value={setup.snippet}
-                    className="absolute right-2 top-2"
-                    label="Copy"
-                    aria-label={`Copy ${setup.label} setup`}
-                  />
-                </div>
-              </div>
-            ),
-          }))}
-        />
-      </div>
+      <ClientSetupTabs setups={secretUrlSetups(url, requireApiToken)} />
     </div>
   );
 }

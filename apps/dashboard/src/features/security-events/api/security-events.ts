@@ -4,9 +4,13 @@ import { isRecord } from '@/lib/api-error';
 export const REASONS = [
   { value: 'mcp_unknown_token', label: 'Unknown MCP URL' },
   { value: 'mcp_forbidden_origin', label: 'MCP call from a foreign origin' },
+  { value: 'mcp_bearer_missing', label: 'Sign-in MCP call without a token' },
+  { value: 'mcp_invalid_bearer', label: 'Sign-in MCP call with a bad token' },
   { value: 'api_unauthenticated', label: 'Missing or rejected credentials' },
   { value: 'login_failed', label: 'Failed sign-in' },
   { value: 'login_locked', label: 'Sign-in locked' },
+  { value: 'sso_failed', label: 'Failed single sign-on' },
+  { value: 'sso_not_assigned', label: 'SSO account not assigned' },
   { value: 'rate_limited', label: 'Rate limited' },
   { value: 'oauth_client_metadata_refused', label: 'MCP client metadata refused' },
   { value: 'oauth_redirect_uri_mismatch', label: 'Redirect URI not in client metadata' },

@@ -31,6 +31,8 @@ export interface ServerDraft {
   methods: string[];
   tags: string[];
   requireApiToken: boolean;
+  /** Absent: a secret URL only. */
+  accessMode?: 'url' | 'sign_in' | 'url_and_sign_in';
   expiresAt: string | null;
 }
 
@@ -68,8 +70,12 @@ export function policyProblems(policy: TeamPolicy, draft: ServerDraft, now = new
       message: `Your team’s policy allows only these tool groups: ${policy.tags.join(', ')}. Tick some of them.`,
     });
   }
-  if (policy.require_api_token_auth && !draft.requireApiToken) {
-    problems.push({ field: 'auth', message: 'Your team’s policy requires an API token as second factor.' });
+  // Sign-in names the person, which is what the rule asks for; only a secret URL needs the API token.
+  if (policy.require_api_token_auth && !draft.requireApiToken && draft.accessMode !== 'sign_in') {
+    problems.push({
+      field: 'auth',
+      message: 'Your team’s policy requires an API token as second factor on a secret URL, or sign-in only.',
+    });
   }
   if (policy.max_expiry_days !== null) {
     const latest = now.getTime() + policy.max_expiry_days * DAY_MS;

@@ -7,6 +7,8 @@ export interface User {
   role: Role;
   team_ids: string[];
   disabled: boolean;
+  /** Linked to the single sign-on provider: has signed in through it. */
+  sso: boolean;
   created_at: string;
 }
 

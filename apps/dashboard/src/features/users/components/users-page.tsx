@@ -21,6 +21,7 @@ import type { Role } from '@/features/auth/api/auth.types';
 import { grantableRoles } from '@/features/auth/api/permissions';
 import { usePermission } from '@/features/auth/api/use-permission';
 import { useSession } from '@/features/auth/api/use-session';
+import { LinkedAccountsSection } from '@/features/linked-accounts/components/linked-accounts-section';
 import { useTeams } from '@/features/teams/api/use-teams';
 import { formatDate } from '@/lib/format';
 import type { CreatedUser, User } from '../api/users.types';
@@ -38,6 +39,7 @@ export function UsersPage() {
   const users = useUsers();
   const teams = useTeams();
   const canManage = usePermission('users:manage');
+  const canSeeLinks = usePermission('clickup-accounts:manage');
   const me = useSession().data?.user;
   const [creating, setCreating] = useState(false);
   const teamNames = useMemo(() => new Map((teams.data ?? []).map((t) => [t.id, t.name])), [teams.data]);
@@ -49,7 +51,14 @@ export function UsersPage() {
         header: 'Name',
         cell: ({ row }) => (
           <div className="grid">
-            <span className="font-medium">{row.original.name}</span>
+            <span className="flex items-center gap-2 font-medium">
+              {row.original.name}
+              {row.original.sso && (
+                <Badge variant="outline" title="Signs in through the single sign-on provider">
+                  SSO
+                </Badge>
+              )}
+            </span>
             <span className="text-xs text-muted-foreground">{row.original.email}</span>
           </div>
         ),
@@ -136,6 +145,7 @@ export function UsersPage() {
           />
         )}
       </QueryView>
+      {canSeeLinks && <LinkedAccountsSection />}
       {canManage && <CreateUserDialog open={creating} onClose={() => setCreating(false)} />}
     </div>
   );

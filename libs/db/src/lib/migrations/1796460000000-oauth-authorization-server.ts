@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Storage of the MCP authorization server: its records (grants, codes, tokens, sessions, clients), keyed by the
  * SHA-256 of their ids, and its own keys, sealed with ENCRYPTION_KEY.
  */
-export class OAuthAuthorizationServer1796440100000 implements MigrationInterface {
-  name = 'OAuthAuthorizationServer1796440100000';
+export class OAuthAuthorizationServer1796460000000 implements MigrationInterface {
+  name = 'OAuthAuthorizationServer1796460000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
