@@ -101,13 +101,16 @@ export async function consentInBrowser(
   person: { email: string; password: string },
 ): Promise<string> {
   await page.goto(authorizationUrl.toString());
-  await page.waitForURL((url) => url.pathname === '/login' || url.pathname.startsWith('/oauth/consent/'));
-  if (new URL(page.url()).pathname === '/login') {
-    await page.getByLabel('Email').fill(person.email);
+  // The consent page, or (signed out) the sign-in page it sends the person to first.
+  const allow = page.getByRole('button', { name: 'Allow' });
+  const email = page.getByLabel('Email');
+  await allow.or(email).waitFor();
+  if (await email.isVisible()) {
+    await email.fill(person.email);
     await page.getByLabel('Password').fill(person.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
-  await page.getByRole('button', { name: 'Allow' }).click();
+  await allow.click();
   await page.waitForURL((url) => url.toString().startsWith(redirect.url));
   const code = redirect.received.at(-1)?.searchParams.get('code');
   if (!code) throw new Error(`the client got no code: ${redirect.received.at(-1)}`);

@@ -340,6 +340,12 @@ describe.each(STORAGES)('the MCP authorization server on %s', (storage) => {
     expect(await securityEvents('oauth_registration_refused')).toBe(before + 2);
   });
 
+  it('grants the MCP scope to a client that asks for no scope', async () => {
+    const issued = await connect(member.client, { scope: '' });
+    expect(issued.scope).toBe('mcp');
+    expect(await tokens().verify(issued.access_token, resource)).not.toBeNull();
+  });
+
   it('rotates refresh tokens, and a replayed one revokes the whole grant', async () => {
     const first = await connect(member.client);
     const rotated = await refresh(first.refresh_token);

@@ -77,6 +77,8 @@ declare module 'oidc-provider' {
     req: IncomingMessage;
     method: string;
     path: string;
+    /** The parsed query string; assigning it rewrites the request's query. */
+    query: Record<string, string | string[] | undefined>;
     ip: string;
     status: number;
     body: unknown;

@@ -49,7 +49,8 @@ export function authorizeUrl(baseUrl: string, p: AuthorizeParams): string {
   if (p.resource) url.searchParams.set('resource', p.resource);
   if (p.challenge) url.searchParams.set('code_challenge', p.challenge);
   url.searchParams.set('code_challenge_method', p.method ?? 'S256');
-  url.searchParams.set('scope', p.scope ?? 'mcp');
+  // An empty scope sends none, as MCP clients do when the resource names no scope.
+  if (p.scope !== '') url.searchParams.set('scope', p.scope ?? 'mcp');
   url.searchParams.set('state', p.state ?? 'state-1');
   return url.toString();
 }

@@ -14,7 +14,7 @@ import { SignInResources } from '../grants/sign-in-resources';
 import { TokenIssuePolicy } from '../grants/token-issue.policy';
 import { oauthRecordAdapter } from '../storage/oauth-record.adapter';
 import { loadProviderKeys } from '../storage/provider-keys';
-import { OAUTH_ROUTES, providerConfiguration } from './provider-configuration';
+import { MCP_SCOPE, OAUTH_ROUTES, providerConfiguration } from './provider-configuration';
 import { renderProviderError } from './render-provider-error';
 
 /** The key under which a finished interaction keeps the SHA-256 of the one-time value its resume link carries. */
@@ -77,6 +77,7 @@ export class AuthorizationServer implements OnModuleInit {
     // (see OAuthRoutes), so the provider may believe them whatever the proxy setting.
     provider.proxy = true;
     provider.use((ctx, next) => this.checkResume(ctx, next));
+    provider.use((ctx, next) => defaultScope(ctx, next));
     reportProviderRefusals(provider, {
       record: (ip, reason) => this.events.record(ip, reason),
       charge: (ip) => void this.limiter.charge(ip).catch(() => undefined),
@@ -106,4 +107,16 @@ export class AuthorizationServer implements OnModuleInit {
     }
     await next();
   }
+}
+
+/**
+ * MCP clients ask for the scopes the resource's metadata or challenge names, and none when they name none; an
+ * authorization that asks for no scope would be granted nothing (oidc-provider then answers `access_denied`). A
+ * request without `scope` asks for the one scope of MCP servers.
+ */
+async function defaultScope(ctx: KoaContext, next: () => Promise<void>): Promise<void> {
+  if (ctx.method === 'GET' && ctx.path === OAUTH_ROUTES.authorization && !ctx.query['scope']) {
+    ctx.query = { ...ctx.query, scope: MCP_SCOPE };
+  }
+  await next();
 }
