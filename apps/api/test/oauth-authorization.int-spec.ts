@@ -87,11 +87,11 @@ describe.each(STORAGES)('the MCP authorization server on %s', (storage) => {
     const { verifier, challenge } = pkce();
     return { clientId, redirectUri: REDIRECT, resource, challenge, verifier, ...overrides };
   };
-  const exchange = (code: string, verifier: string, client = clientId) =>
+  const exchange = (code: string, verifier: string, client = clientId, redirectUri = REDIRECT) =>
     formPost(api.baseUrl, '/oauth/token', {
       grant_type: 'authorization_code',
       code,
-      redirect_uri: REDIRECT,
+      redirect_uri: redirectUri,
       client_id: client,
       code_verifier: verifier,
       resource,
@@ -106,7 +106,7 @@ describe.each(STORAGES)('the MCP authorization server on %s', (storage) => {
   const connect = async (who: ApiClient, overrides: Partial<AuthorizeParams> = {}) => {
     const p = params(overrides);
     const { code } = await signInWithConsole(api.baseUrl, who, p);
-    const answer = await exchange(code, p.verifier, p.clientId);
+    const answer = await exchange(code, p.verifier, p.clientId, p.redirectUri);
     expect(answer.status).toBe(200);
     return answer.body as Required<Pick<typeof answer.body, 'access_token' | 'refresh_token'>> &
       typeof answer.body;
@@ -344,6 +344,26 @@ describe.each(STORAGES)('the MCP authorization server on %s', (storage) => {
     const issued = await connect(member.client, { scope: '' });
     expect(issued.scope).toBe('mcp');
     expect(await tokens().verify(issued.access_token, resource)).not.toBeNull();
+  });
+
+  it('signs in a client that registers and asks for scopes of its own (as mcp-remote does)', async () => {
+    const registered = await api.anonymous.post<{ client_id: string }>('/oauth/register', {
+      client_name: 'MCP CLI Proxy',
+      redirect_uris: ['http://localhost:53682/oauth/callback'],
+      token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code', 'refresh_token'],
+      scope: 'openid email profile',
+    });
+    expect(registered.status).toBe(201);
+    const issued = await connect(member.client, {
+      clientId: registered.body.client_id,
+      redirectUri: 'http://localhost:53682/oauth/callback',
+      scope: 'openid email profile',
+    });
+    expect(issued.scope?.split(' ')).toContain('mcp');
+    expect(await tokens().verify(issued.access_token, resource)).toMatchObject({
+      clientName: 'MCP CLI Proxy',
+    });
   });
 
   it('rotates refresh tokens, and a replayed one revokes the whole grant', async () => {

@@ -124,6 +124,7 @@ declare module 'oidc-provider' {
     accountId: string;
     clientId: string;
     addResourceScope(resource: string, scope: string): void;
+    addOIDCScope(scope: string): void;
     save(ttlSeconds?: number): Promise<string>;
   }
 

@@ -16,6 +16,7 @@ const NOT_PRIVATE_USE = new Set([
 /** What a client may declare, checked by `checkClientMetadata`. */
 export interface ClientMetadataDraft {
   redirect_uris?: unknown;
+  scope?: unknown;
   token_endpoint_auth_method?: unknown;
   application_type?: unknown;
   grant_types?: unknown;
@@ -74,6 +75,9 @@ export const EXTRA_CLIENT_PROPERTIES = ['software_id', 'software_version'];
 export function validateClientMetadata(key: string, metadata: ClientMetadataDraft): void {
   if (key !== EXTRA_CLIENT_PROPERTIES[0]) return;
   metadata.application_type = applicationTypeOf(metadata);
+  // What a client may reach is its resource and the person's consent, not a scope list it declares: MCP clients
+  // declare scopes of other servers (`email profile`), which the provider would refuse to register.
+  delete metadata.scope;
   const refusal = clientMetadataRefusal(metadata);
   if (refusal) throw new errors.InvalidClientMetadata(refusal);
 }

@@ -10,7 +10,7 @@ import type { Principal } from '../../auth/principal';
 import { SignInResources } from '../grants/sign-in-resources';
 import { TokenIssuePolicy } from '../grants/token-issue.policy';
 import { AuthorizationServer, RESUME_CHECK } from '../provider/authorization-server';
-import { MCP_SCOPE } from '../provider/provider-configuration';
+import { MCP_SCOPE, OPENID_SCOPES } from '../provider/provider-configuration';
 import type { ConsentDecision } from './dto/decide-interaction.dto';
 import type { InteractionDecisionDto, InteractionDto } from './dto/interaction.dto';
 
@@ -95,6 +95,11 @@ export class OAuthInteractions {
       const client = await this.server.provider.Client.find(clientId);
       const grant = new this.server.provider.Grant({ accountId: user.id, clientId });
       grant.addResourceScope(resource, MCP_SCOPE);
+      // OpenID scopes a client asked for besides (mcp-remote asks for `openid`): granted, or the provider asks again.
+      const openIdScopes = String(interaction.params.scope ?? '')
+        .split(' ')
+        .filter((scope) => OPENID_SCOPES.has(scope));
+      if (openIdScopes.length) grant.addOIDCScope(openIdScopes.join(' '));
       const grantId = await grant.save();
       await this.dataSource.query(
         `UPDATE oauth_records SET client_name = $2 WHERE model = 'Grant' AND grant_id = $1`,

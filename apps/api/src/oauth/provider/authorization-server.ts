@@ -110,13 +110,15 @@ export class AuthorizationServer implements OnModuleInit {
 }
 
 /**
- * MCP clients ask for the scopes the resource's metadata or challenge names, and none when they name none; an
- * authorization that asks for no scope would be granted nothing (oidc-provider then answers `access_denied`). A
- * request without `scope` asks for the one scope of MCP servers.
+ * MCP clients ask for the scopes the resource's metadata or challenge names, or for none, or (mcp-remote) for
+ * `openid email profile`; an authorization that asks for no scope of the server would be granted nothing
+ * (oidc-provider then answers `access_denied`). Every authorization asks for the MCP scope besides what it names.
  */
 async function defaultScope(ctx: KoaContext, next: () => Promise<void>): Promise<void> {
-  if (ctx.method === 'GET' && ctx.path === OAUTH_ROUTES.authorization && !ctx.query['scope']) {
-    ctx.query = { ...ctx.query, scope: MCP_SCOPE };
+  if (ctx.method === 'GET' && ctx.path === OAUTH_ROUTES.authorization) {
+    const scope = typeof ctx.query['scope'] === 'string' ? ctx.query['scope'] : '';
+    const scopes = scope.split(' ').filter(Boolean);
+    if (!scopes.includes(MCP_SCOPE)) ctx.query = { ...ctx.query, scope: [...scopes, MCP_SCOPE].join(' ') };
   }
   await next();
 }

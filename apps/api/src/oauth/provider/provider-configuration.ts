@@ -19,6 +19,8 @@ import { renderProviderError } from './render-provider-error';
 
 /** The one scope of an MCP server's tokens; the resource, not the scope, says which server. */
 export const MCP_SCOPE = 'mcp';
+/** The provider's own scopes (OpenID's), which a client may ask for besides. */
+export const OPENID_SCOPES = new Set(['openid', 'offline_access']);
 
 /** Where oidc-provider's endpoints live under PUBLIC_URL. */
 export const OAUTH_ROUTES = {
@@ -93,7 +95,7 @@ export function providerConfiguration(setup: ProviderSetup): Record<string, unkn
       short: { httpOnly: true, sameSite: 'lax', signed: true },
     },
     routes: OAUTH_ROUTES,
-    scopes: ['openid', 'offline_access'],
+    scopes: [...OPENID_SCOPES],
     responseTypes: ['code'],
     pkce: { required: () => true },
     clientDefaults: {
