@@ -1,11 +1,15 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { OAuthClientMetadata } from '@modelcontextprotocol/sdk/shared/auth.js';
-import { MetadataHost } from '@gw/testing';
+import { freePort, MetadataHost, REPO_ROOT } from '@gw/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext } from '../support/browser';
-import { connectSandbox, createServer, sandboxIds } from '../support/mcp';
+import { eventually, launchBrowser, newContext } from '../support/browser';
+import { connectSandbox, sandboxIds } from '../support/mcp';
 import { consentInBrowser, LoopbackRedirect, RecordingOAuthProvider } from '../support/mcp-oauth';
 import { Stack } from '../support/stack';
 
@@ -56,13 +60,14 @@ beforeAll(async () => {
   expect(person.status).toBe(201);
   personId = person.body.id;
   await stack.rest('POST', `/teams/${team.body.id}/members`, { user_id: personId });
-  const server = (await createServer(stack, connection, {
+  const server = await stack.rest<{ sign_in_url: string }>('POST', `/connections/${connection}/mcp-servers`, {
     name: 'Support agent',
     workspace_id: ids.acme,
     team_id: team.body.id,
     config: { methods: ['read'], tags: ['workspaces'], access_mode: 'sign_in' },
-  })) as unknown as { sign_in_url: string };
-  signInUrl = server.sign_in_url;
+  });
+  expect(server.status).toBe(201);
+  signInUrl = server.body.sign_in_url;
 }, 240_000);
 
 afterAll(async () => {
@@ -90,8 +95,9 @@ async function signedInClient(provider: RecordingOAuthProvider): Promise<Client>
   expect(provider.authorizationUrl?.searchParams.get('code_challenge_method')).toBe('S256');
 
   const page = await (await newContext(browser, stack.dashboardUrl)).newPage();
-  const code = await consentInBrowser(page, provider.authorizationUrl as URL, redirect, PERSON);
+  const landed = await consentInBrowser(page, provider.authorizationUrl as URL, redirect.url, PERSON);
   await page.context().close();
+  const code = landed.searchParams.get('code') as string;
   const transport = new StreamableHTTPClientTransport(new URL(signInUrl), { authProvider: provider });
   await transport.finishAuth(code);
   const client = new Client({ name: 'e2e-sign-in', version: '1.0.0' });
@@ -139,5 +145,55 @@ it('signs in after registering dynamically, calls a tool, and the audit row name
     });
   } finally {
     await client.close();
+  }
+});
+
+it('signs in through mcp-remote (the stdio bridge Claude Desktop uses), which registers itself and asks for its own scopes', async () => {
+  const configDir = mkdtempSync(join(tmpdir(), 'gw-mcp-remote-'));
+  const port = await freePort();
+  let output = '';
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [
+      join(REPO_ROOT, 'node_modules/mcp-remote/dist/proxy.js'),
+      signInUrl,
+      String(port),
+      '--allow-http',
+      '--transport',
+      'http-only',
+    ],
+    // Its tokens in a directory of its own; "opening the browser" does nothing: Chromium below is the browser.
+    env: {
+      ...(process.env as Record<string, string>),
+      MCP_REMOTE_CONFIG_DIR: configDir,
+      BROWSER: '/bin/true',
+    },
+    stderr: 'pipe',
+  });
+  transport.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const client = new Client({ name: 'claude-desktop-like', version: '1.0.0' });
+  const connecting = client.connect(transport);
+  try {
+    const authorizationUrl = await eventually(
+      async () => /Please authorize this client by visiting:\s*(\S+)/.exec(output)?.[1] ?? '',
+      (url) => url !== '',
+      'mcp-remote to print its authorization URL',
+      30_000,
+    );
+    const page = await (await newContext(browser, stack.dashboardUrl)).newPage();
+    await consentInBrowser(page, authorizationUrl, `http://localhost:${port}/oauth/callback`, PERSON);
+    await page.context().close();
+    await connecting;
+
+    const result = await client.callTool({ name: 'workspace_list', arguments: {} });
+    expect(result.isError).toBeFalsy();
+    expect(await lastCallOf('workspace_list')).toMatchObject({
+      outcome: 'ok',
+      actor_user_id: personId,
+      actor_email: PERSON.email,
+    });
+  } finally {
+    await client.close();
+    rmSync(configDir, { recursive: true, force: true });
   }
 });
