@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { connectSandbox, createServer, sandboxIds } from '../support/mcp';
 import { approveLink, MEMBER_PASSWORD as PASSWORD, signedIn } from '../support/linked-account';
 import { TestIdp } from '../support/oidc-idp';
@@ -37,6 +38,62 @@ async function created(stack: Stack, path: string, body: unknown): Promise<strin
 
 let unique = 0;
 const uniqueEmail = () => `person-${Date.now()}-${unique++}@example.com`;
+
+const OAUTH_REDIRECT = 'http://127.0.0.1:53682/callback';
+
+/**
+ * An MCP client's sign-in request waiting for a person's consent: a sign-in server, a client registered
+ * dynamically, and an authorization begun with PKCE. Answers the request's uid.
+ */
+async function signInRequest(stack: Stack, connection: string, workspace: string): Promise<string> {
+  const server = await createServer(stack, connection, {
+    workspace_id: workspace,
+    config: { methods: [], tags: [], access_mode: 'sign_in' },
+  });
+  const registered = await fetch(`${stack.baseUrl}/oauth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ redirect_uris: [OAUTH_REDIRECT], token_endpoint_auth_method: 'none' }),
+  });
+  const { client_id } = (await registered.json()) as { client_id: string };
+  // Resources are named under PUBLIC_URL, which the authorization server publishes as its issuer.
+  const { issuer } = (await (
+    await fetch(`${stack.baseUrl}/.well-known/oauth-authorization-server`)
+  ).json()) as {
+    issuer: string;
+  };
+  const authorize = new URL('/oauth/authorize', stack.baseUrl);
+  for (const [key, value] of Object.entries({
+    response_type: 'code',
+    client_id,
+    redirect_uri: OAUTH_REDIRECT,
+    code_challenge: createHash('sha256')
+      .update('a-verifier-of-at-least-43-characters-0123456789')
+      .digest('base64url'),
+    code_challenge_method: 'S256',
+    resource: `${issuer}/mcp/servers/${server.id}`,
+  }))
+    authorize.searchParams.set(key, value);
+  const started = await fetch(authorize, { redirect: 'manual' });
+  const uid = /\/oauth\/consent\/([^/?]+)/.exec(started.headers.get('location') ?? '')?.[1];
+  if (!uid) throw new Error(`authorization answered ${started.status}: ${started.headers.get('location')}`);
+  return uid;
+}
+
+/** A person who consented to an MCP client: the grant id of that connected agent, and the person's session. */
+async function connectedAgent(
+  stack: Stack,
+  connection: string,
+  workspace: string,
+): Promise<{ grantId: string; as: (method: string, path: string, body: unknown) => Call }> {
+  const person = await newUser(stack, 'admin');
+  const as = await session(stack, person.email);
+  const uid = await signInRequest(stack, connection, workspace);
+  const { status } = await as('POST', `/oauth/interactions/${uid}`, { decision: 'allow' })();
+  if (status !== 200) throw new Error(`consent answered ${status}`);
+  const agents = await stack.rest<{ grant_id: string }[]>('GET', `/connected-agents?user_id=${person.id}`);
+  return { grantId: agents.body[0].grant_id, as };
+}
 
 async function newUser(stack: Stack, role = 'member'): Promise<{ id: string; email: string }> {
   const email = uniqueEmail();
@@ -173,6 +230,20 @@ const EXAMPLES: Record<string, (f: Fixtures) => Promise<Call>> = {
       require_api_token_auth: false,
       max_expiry_days: 90,
     }),
+  // Sign-in MCP servers: a person's consent, and revoking a connected agent (their own, or anyone's as an admin).
+  'POST /api/v1/oauth/interactions/{uid}': async ({ stack, connection, workspace }) => {
+    const as = await session(stack, (await newUser(stack, 'admin')).email);
+    const uid = await signInRequest(stack, connection, workspace);
+    return as('POST', `/oauth/interactions/${uid}`, { decision: 'allow' });
+  },
+  'DELETE /api/v1/me/connected-agents/{grant_id}': async ({ stack, connection, workspace }) => {
+    const { grantId, as } = await connectedAgent(stack, connection, workspace);
+    return as('DELETE', `/me/connected-agents/${grantId}`, {});
+  },
+  'DELETE /api/v1/connected-agents/{grant_id}': async ({ stack, connection, workspace }) => {
+    const { grantId } = await connectedAgent(stack, connection, workspace);
+    return call(stack, 'DELETE', `/connected-agents/${grantId}`);
+  },
   'POST /api/v1/me/clickup-account/oauth': async ({ stack }) => {
     const as = await session(stack, (await newUser(stack)).email);
     return as('POST', '/me/clickup-account/oauth', {});

@@ -23,6 +23,7 @@ const PAGES = [
   '/users',
   '/teams',
   '/api-tokens',
+  '/connected-agents',
   '/settings',
 ];
 

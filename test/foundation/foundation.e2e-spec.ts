@@ -119,7 +119,7 @@ describe.each(STACK_MODES)('the api and worker on %s', (mode) => {
       },
       { timeoutMs: 30_000, what: 'the job to complete' },
     );
-    expect(done['result']).toEqual({ deleted: 3, reset_links_deleted: 0 });
+    expect(done['result']).toEqual({ deleted: 3, reset_links_deleted: 0, oauth_records_deleted: 0 });
     expect(done['attempts_made']).toBe(blocker ? 2 : 1);
     const left = await withDb((db) =>
       db.query('SELECT id FROM sessions WHERE id = ANY($1)', [[...expiredIds, liveId]]),

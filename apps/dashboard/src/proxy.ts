@@ -2,8 +2,13 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, newNonce, NONCE_HEADER } from '@/lib/content-security-policy';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:3001';
-// The sign-in URLs' protected resource metadata lives beside them, so one origin serves both.
-const API_PATHS = /^\/(api|mcp)(\/|$)|^\/(healthz|readyz)$|^\/\.well-known\/oauth-protected-resource(\/|$)/;
+/**
+ * The api's paths, besides the consent page (`/oauth/consent/…`), which is the dashboard's own: the sign-in URLs'
+ * protected resource metadata, the MCP authorization server's endpoints and its metadata are published under
+ * PUBLIC_URL, which may be this origin.
+ */
+const API_PATHS =
+  /^\/(api|mcp)(\/|$)|^\/(healthz|readyz)$|^\/oauth\/(?!consent(\/|$))|^\/\.well-known\/(oauth-protected-resource(\/|$)|(oauth-authorization-server|openid-configuration)$)/;
 const CLIENT_IP_HEADER = 'x-gateway-client-ip';
 const CLIENT_IP_SIGNATURE_HEADER = 'x-gateway-client-ip-signature';
 
@@ -86,6 +91,8 @@ export const config = {
     '/healthz',
     '/readyz',
     '/mcp/:path*',
+    '/oauth/:path*',
+    '/.well-known/:path*',
     // Pages; Next.js's static files carry no inline script and need no nonce.
     '/((?!_next/static|_next/image|icon.svg|favicon.ico).*)',
   ],

@@ -12,5 +12,6 @@ export * from './lib/retry.config';
 export * from './lib/audit.config';
 export * from './lib/session.config';
 export * from './lib/network.config';
+export * from './lib/oauth.config';
 export * from './lib/oidc.config';
 export * from './lib/config-table';

@@ -13,6 +13,7 @@ import { MaintenanceModule } from '../maintenance/maintenance.module';
 import { McpServersModule } from '../mcp-servers/mcp-servers.module';
 import { McpModule } from '../mcp/mcp.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { OAuthModule } from '../oauth/oauth.module';
 import { StatsModule } from '../stats/stats.module';
 import { TeamsModule } from '../teams/teams.module';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module';
@@ -53,6 +54,7 @@ export class AppModule {
         ToolsModule,
         StatsModule,
         SettingsModule,
+        OAuthModule,
         SsoModule,
         McpModule,
       ],

@@ -14,6 +14,7 @@ import { requestIdOf } from '../logging/request-id';
 import { McpRoutes } from '../mcp/transport/mcp-routes';
 import { ProtectedResourceRoutes } from '../mcp/transport/protected-resource-routes';
 import { MetricsService } from '../metrics/metrics.service';
+import { OAuthRoutes } from '../oauth/routes/oauth-routes';
 import { setupOpenApi } from '../openapi/openapi';
 import { registerRateLimits } from '../rate-limits/register-rate-limits';
 import { AppModule } from './app.module';
@@ -73,6 +74,7 @@ export async function createApiApp(
   setupOpenApi(app);
   registerMcpAccessLog(fastify, app.get(AppConfig).logLevel);
   app.get(McpRoutes).register(fastify);
+  app.get(OAuthRoutes).register(fastify);
   app.get(ProtectedResourceRoutes).register(fastify);
   await app.init();
   return app;

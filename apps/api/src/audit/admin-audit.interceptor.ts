@@ -14,7 +14,17 @@ export type AuditedRequest = AuthenticatedRequest & {
   auditSubject?: { actor: string; organizationId: string };
   /** Set when a refusal was already counted as a security event (a failed sign-in), so it is not counted twice. */
   refusalRecorded?: boolean;
+  /** What a handler learned about the action's subject: the person and OAuth client (consent, connected agents). */
+  auditDetails?: AdminAuditDetails;
 };
+
+/** Columns of an admin action's row that only its handler can fill. */
+export interface AdminAuditDetails {
+  serverId?: string | null;
+  actorUserId?: string | null;
+  actorEmail?: string | null;
+  oauthClientId?: string | null;
+}
 
 /**
  * Records every admin action on the REST API — each change, and the reads that are actions in their own right
@@ -126,6 +136,7 @@ export function adminEvent(
     userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null,
     sessionId: principal?.sessionId ?? null,
     teamId: teamIdOf(body),
+    ...request.auditDetails,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   DatabaseConfig,
   McpConfig,
   NetworkConfig,
+  OAuthConfig,
   OidcConfig,
   QueueConfig,
   RetryConfig,
@@ -32,6 +33,7 @@ export class ConfigModule {
       { provide: RetryConfig, useValue: configs.retry },
       { provide: SessionConfig, useValue: configs.session },
       { provide: NetworkConfig, useValue: configs.network },
+      { provide: OAuthConfig, useValue: configs.oauth },
       { provide: OidcConfig, useValue: configs.oidc },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };

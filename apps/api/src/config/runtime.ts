@@ -9,6 +9,7 @@ import {
   McpConfig,
   NetworkConfig,
   OidcConfig,
+  OAuthConfig,
   QueueConfig,
   RetryConfig,
   SecurityConfig,
@@ -29,6 +30,7 @@ export const API_CONFIG_CLASSES = [
   SessionConfig,
   NetworkConfig,
   OidcConfig,
+  OAuthConfig,
 ] as const;
 
 export interface ApiConfigs {
@@ -44,12 +46,40 @@ export interface ApiConfigs {
   session: SessionConfig;
   network: NetworkConfig;
   oidc: OidcConfig;
+  oauth: OAuthConfig;
 }
 
 export function loadApiConfigs(env: Env = process.env): ApiConfigs {
-  const [app, database, queue, security, clickup, bootstrap, mcp, audit, retry, session, network, oidc] =
-    loadConfigs(API_CONFIG_CLASSES, env);
+  const [
+    app,
+    database,
+    queue,
+    security,
+    clickup,
+    bootstrap,
+    mcp,
+    audit,
+    retry,
+    session,
+    network,
+    oidc,
+    oauth,
+  ] = loadConfigs(API_CONFIG_CLASSES, env);
   // Unset PUBLIC_URL follows PORT, so a local api on another port still prints working MCP URLs.
   if (!env['PUBLIC_URL']) app.publicUrl = `http://localhost:${app.port}`;
-  return { app, database, queue, security, clickup, bootstrap, mcp, audit, retry, session, network, oidc };
+  return {
+    app,
+    database,
+    queue,
+    security,
+    clickup,
+    bootstrap,
+    mcp,
+    audit,
+    retry,
+    session,
+    network,
+    oidc,
+    oauth,
+  };
 }

@@ -24,4 +24,10 @@ describe('redactUrl', () => {
     );
     expect(redactUrl('/api/v1/audit-events')).toBe('/api/v1/audit-events');
   });
+
+  it('masks the one-time value that resumes an MCP client sign-in', () => {
+    expect(redactUrl('/oauth/authorize/uid123?resume=secret-value')).toBe(
+      '/oauth/authorize/uid123?resume=[redacted]',
+    );
+  });
 });

@@ -2,7 +2,8 @@ import { tokenHashPrefix } from '@gw/security';
 
 // A sign-in URL (`/mcp/servers/{id}`) holds no secret: its server id stays readable.
 const MCP_TOKEN_IN_PATH = /\/mcp\/(?!servers\/)([^/?#]+)/;
-const SECRET_QUERY = /([?&](?:token|code|client_secret|access_token|state)=)[^&#]*/gi;
+const SECRET_QUERY =
+  /([?&](?:token|code|client_secret|access_token|refresh_token|code_verifier|state|resume)=)[^&#]*/gi;
 
 // A client calls the same MCP URL over and over: its SHA-256 prefix is worked out once, not on every log line.
 const MAX_CACHED = 1000;

@@ -10,5 +10,10 @@ export const SECURITY_EVENT_REASONS = [
   'sso_failed',
   'sso_not_assigned',
   'rate_limited',
+  'oauth_client_metadata_refused',
+  'oauth_redirect_uri_mismatch',
+  'oauth_refresh_token_replayed',
+  'oauth_token_refused',
+  'oauth_registration_refused',
 ] as const;
 export type SecurityEventReason = (typeof SECURITY_EVENT_REASONS)[number];

@@ -6,6 +6,7 @@ import { DatabaseConfig } from './database.config';
 import { envVarsOf } from './env-var.decorator';
 import { McpConfig } from './mcp.config';
 import { NetworkConfig } from './network.config';
+import { OAuthConfig } from './oauth.config';
 import { OidcConfig } from './oidc.config';
 import { QueueConfig } from './queue.config';
 import { RetryConfig } from './retry.config';
@@ -24,6 +25,7 @@ export const DOCUMENTED_CONFIGS = [
   ['single sign-on', OidcConfig],
   ['network', NetworkConfig],
   ['MCP', McpConfig],
+  ['MCP sign-in', OAuthConfig],
   ['audit', AuditConfig],
   ['ClickUp', ClickUpConfig],
   ['first start', BootstrapConfig],

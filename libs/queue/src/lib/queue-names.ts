@@ -12,10 +12,13 @@ export const QUEUE_NAMES = {
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 export interface JobTypes {
-  /** Deletes expired dashboard sessions, and password-reset links that expired or were used more than a day ago. */
+  /**
+   * Deletes expired dashboard sessions, password-reset links that expired or were used more than a day ago, and
+   * expired records of the MCP authorization server.
+   */
   'session-cleanup': {
     payload: { requested_by?: string };
-    result: { deleted: number; reset_links_deleted: number };
+    result: { deleted: number; reset_links_deleted: number; oauth_records_deleted: number };
   };
   /** Purges a server's token hash once its `expires_at` has passed (unless the expiry was moved since). */
   'expire-server': {

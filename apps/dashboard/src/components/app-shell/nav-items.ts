@@ -1,4 +1,5 @@
 import {
+  Bot,
   Cable,
   KeyRound,
   LayoutDashboard,
@@ -54,6 +55,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/users', label: 'Users', icon: Users, permission: 'users:read' },
       { href: '/teams', label: 'Teams', icon: UsersRound },
       { href: '/api-tokens', label: 'API tokens', icon: KeyRound },
+      { href: '/connected-agents', label: 'Connected agents', icon: Bot },
       { href: '/settings', label: 'Settings', icon: Settings, permission: 'settings:read' },
     ],
   },

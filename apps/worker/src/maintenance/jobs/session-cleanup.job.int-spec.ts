@@ -57,4 +57,26 @@ describe.each(DATABASE_TARGETS)('session clean-up on %s', (_label, open) => {
     );
     expect(left.map((r) => r.token_hash)).toEqual(['expired-an-hour-ago', 'live', 'used-an-hour-ago']);
   });
+
+  it('deletes expired records of the MCP authorization server and keeps live ones', async () => {
+    const record = (idHash: string, expiresInHours: number | null) =>
+      dataSource.query(
+        `INSERT INTO oauth_records (model, id_hash, payload, expires_at) VALUES ('AccessToken', $1, '{}'::jsonb, $2)`,
+        [
+          idHash.padEnd(64, '0'),
+          expiresInHours === null ? null : new Date(Date.now() + expiresInHours * HOUR),
+        ],
+      );
+    await record('expired', -1);
+    await record('live', 1);
+    await record('forever', null);
+
+    const result = await new SessionCleanupJob(dataSource).process({});
+
+    expect(result.oauth_records_deleted).toBe(1);
+    const left: { id_hash: string }[] = await dataSource.query(
+      'SELECT id_hash FROM oauth_records ORDER BY id_hash',
+    );
+    expect(left.map((r) => r.id_hash.replace(/0+$/, ''))).toEqual(['forever', 'live']);
+  });
 });

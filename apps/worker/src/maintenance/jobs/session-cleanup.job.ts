@@ -17,8 +17,9 @@ const ATTEMPT_TIMEOUT_MS = 5000;
 const SPENT_RESET_LINK_KEPT_MS = 86_400_000;
 
 /**
- * Deletes dashboard sessions that have expired, and password-reset links spent for a day. Scheduled nightly; admins
- * can also run it from the api.
+ * Deletes dashboard sessions that have expired, password-reset links spent for a day, and what the MCP
+ * authorization server stored that has expired (codes, tokens, interactions, grants): lookups already ignore those
+ * rows, this only keeps the table small. Scheduled nightly; admins can also run it from the api.
  */
 @Injectable()
 export class SessionCleanupJob implements JobProcessor<'session-cleanup'> {
@@ -37,7 +38,14 @@ export class SessionCleanupJob implements JobProcessor<'session-cleanup'> {
         .from(PasswordResetEntity)
         .where('expires_at < :spentBefore OR used_at < :spentBefore', { spentBefore })
         .execute();
-      return { deleted: sessions.affected ?? 0, reset_links_deleted: resetLinks.affected ?? 0 };
+      const oauthRecords: [unknown[], number] = await tx.query(
+        'DELETE FROM oauth_records WHERE expires_at < now()',
+      );
+      return {
+        deleted: sessions.affected ?? 0,
+        reset_links_deleted: resetLinks.affected ?? 0,
+        oauth_records_deleted: oauthRecords[1],
+      };
     });
   }
 }

@@ -7,6 +7,8 @@ import { ClickUpRateBudgetEntity } from './clickup-rate-budget.entity';
 import { ConnectionTeamGrantEntity } from './connection-team-grant.entity';
 import { McpServerEntity } from './mcp-server.entity';
 import { MembershipEntity } from './membership.entity';
+import { OAuthProviderKeyEntity } from './oauth-provider-key.entity';
+import { OAuthRecordEntity } from './oauth-record.entity';
 import { OAuthStateUseEntity } from './oauth-state-use.entity';
 import { OrganizationEntity } from './organization.entity';
 import { PasswordResetEntity } from './password-reset.entity';
@@ -28,6 +30,8 @@ export * from './clickup-rate-budget.entity';
 export * from './connection-team-grant.entity';
 export * from './mcp-server.entity';
 export * from './membership.entity';
+export * from './oauth-provider-key.entity';
+export * from './oauth-record.entity';
 export * from './oauth-state-use.entity';
 export * from './organization.entity';
 export * from './password-reset.entity';
@@ -56,6 +60,8 @@ export const ENTITIES = [
   ConnectionTeamGrantEntity,
   PasswordResetEntity,
   SecurityEventEntity,
+  OAuthRecordEntity,
+  OAuthProviderKeyEntity,
   ClickUpLinkedAccountEntity,
   OAuthStateUseEntity,
   SsoSettingsEntity,

@@ -12,6 +12,7 @@ import { AuditTraceId1796425925189 } from './1796425925189-audit-trace-id';
 import { AuditPerson1796440000000 } from './1796440000000-audit-person';
 import { SsoSignIn1796443210000 } from './1796443210000-sso-sign-in';
 import { ClickUpLinkedAccounts1796450000000 } from './1796450000000-clickup-linked-accounts';
+import { OAuthAuthorizationServer1796460000000 } from './1796460000000-oauth-authorization-server';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AuditPerson1796440000000,
   SsoSignIn1796443210000,
   ClickUpLinkedAccounts1796450000000,
+  OAuthAuthorizationServer1796460000000,
 ];

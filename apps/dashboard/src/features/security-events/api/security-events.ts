@@ -12,6 +12,11 @@ export const REASONS = [
   { value: 'sso_failed', label: 'Failed single sign-on' },
   { value: 'sso_not_assigned', label: 'SSO account not assigned' },
   { value: 'rate_limited', label: 'Rate limited' },
+  { value: 'oauth_client_metadata_refused', label: 'MCP client metadata refused' },
+  { value: 'oauth_redirect_uri_mismatch', label: 'Redirect URI not in client metadata' },
+  { value: 'oauth_refresh_token_replayed', label: 'Refresh token replayed' },
+  { value: 'oauth_token_refused', label: 'Token request refused' },
+  { value: 'oauth_registration_refused', label: 'Client registration refused' },
 ] as const;
 
 export function reasonLabel(reason: string): string {

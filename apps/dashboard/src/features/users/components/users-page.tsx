@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import type { ColumnDef } from '@tanstack/react-table';
 import { LoaderCircle, Plus, Users } from 'lucide-react';
 import { useId, useMemo, useState, type FormEvent } from 'react';
@@ -9,7 +10,7 @@ import { PageHeader } from '@/components/common/page-header';
 import { QueryView } from '@/components/common/query-view';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { Button, buttonVariants } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Dialog, DialogFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
@@ -99,8 +100,18 @@ export function UsersPage() {
         id: 'actions',
         header: () => <span className="sr-only">Actions</span>,
         cell: ({ row }) =>
-          canManage && me && me.id !== row.original.id && canChangeUser(me, row.original) ? (
-            <UserRowActions user={row.original} />
+          canManage && me ? (
+            <div className="flex justify-end gap-1">
+              <Link
+                className={buttonVariants({ variant: 'ghost', size: 'sm' })}
+                href={`/connected-agents?user_id=${encodeURIComponent(row.original.id)}`}
+              >
+                Agents<span className="sr-only"> of {row.original.name}</span>
+              </Link>
+              {me.id !== row.original.id && canChangeUser(me, row.original) && (
+                <UserRowActions user={row.original} />
+              )}
+            </div>
           ) : null,
       },
     ],
