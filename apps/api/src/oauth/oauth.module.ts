@@ -1,3 +1,4 @@
+import { SsoModule } from '../sso/sso.module';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClickUpConnectionEntity, McpServerEntity, UserEntity } from '@gw/db';
@@ -24,7 +25,11 @@ import { OAuthRoutes } from './routes/oauth-routes';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, McpServerEntity, ClickUpConnectionEntity]), TeamsModule],
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, McpServerEntity, ClickUpConnectionEntity]),
+    TeamsModule,
+    SsoModule,
+  ],
   controllers: [OAuthInteractionsController, ConnectedAgentsController, MyConnectedAgentsController],
   providers: [
     AuthorizationServer,
