@@ -99,7 +99,7 @@ describe('the dashboard in Chromium under its Content-Security-Policy', () => {
     await page.goto('/settings');
     const days = page.getByLabel('Keep audit events for (days)');
     await days.fill('60');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Shorten audit retention to 60 days?' });
     await dialog.waitFor();
     expect(await dialog.textContent()).toMatch(/older than 60 days/);
@@ -108,7 +108,7 @@ describe('the dashboard in Chromium under its Content-Security-Policy', () => {
       (await stack.rest<{ audit_retention_days: number }>('GET', '/settings')).body.audit_retention_days,
     ).toBe(365);
 
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await dialog.getByRole('button', { name: 'Keep only 60 days' }).click();
     await page.getByText('Audit retention saved').waitFor();
     expect(

@@ -2,6 +2,12 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { JOB_QUEUES, QueueBackend } from '@gw/queue';
 import type { JobStatusDto } from './dto/job.dto';
 
+/**
+ * What a BullMQ job id can look like here (ids are counters, or names made of these characters). Anything else is
+ * no job, answered before the queue sees it: a NUL byte makes the PostgreSQL queue backend fail.
+ */
+const JOB_ID = /^[\w:.-]{1,128}$/;
+
 /** Runs the nightly maintenance jobs on demand (the worker also schedules them). */
 @Injectable()
 export class MaintenanceService {
@@ -19,6 +25,7 @@ export class MaintenanceService {
   }
 
   async status(jobId: string): Promise<JobStatusDto> {
+    if (!JOB_ID.test(jobId)) throw new NotFoundException('No maintenance job with that id');
     const queue = await this.queues.ready(JOB_QUEUES['session-cleanup']);
     // State first, then the job: a job read while it completes could otherwise show "completed" without its
     // result. A job that finished between the two reads shows its finish time, so its state is read again then.
