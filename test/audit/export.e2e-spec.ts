@@ -7,7 +7,8 @@ import { allEvents, auditVerify, exportText, type AuditEvent } from './support';
 
 const CSV_HEADER =
   'seq,at,id,actor,action,tool,outcome,issue_codes,server_id,team_id,client_name,client_version,ip,user_agent,' +
-  'upstream_status,duration_ms,job_id,request_id,trace_id,arguments,session_id,organization_id,prev_hash,hash';
+  'upstream_status,duration_ms,job_id,request_id,trace_id,arguments,session_id,organization_id,prev_hash,hash,' +
+  'actor_user_id,actor_email,oauth_client_id,clickup_user_id';
 
 /** A minimal RFC 4180 reader, to check the CSV the way a spreadsheet reads it. */
 function parseCsv(text: string): string[][] {

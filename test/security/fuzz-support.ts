@@ -306,6 +306,8 @@ export async function send(
     method: init.method ?? 'POST',
     headers: init.headers,
     body: init.body,
+    // The gateway's own answer is judged; a redirect it sends (to an identity provider, say) is not followed.
+    redirect: 'manual',
     signal: AbortSignal.timeout(30_000),
   });
   const text = await res.text();

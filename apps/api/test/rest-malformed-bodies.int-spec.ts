@@ -56,6 +56,14 @@ describe('values the DTOs let through to a failure further down', () => {
     ).toEqual(expect.any(Number));
   });
 
+  it('refuses null single sign-on settings with 400 rather than failing on them', async () => {
+    for (const field of ['scopes', 'groups_claim', 'issuer_url', 'client_id', 'client_secret']) {
+      const res = await owner.put<{ message: string[] }>('/api/v1/settings/sso', { [field]: null });
+      expect([field, res.status]).toEqual([field, 400]);
+      expect(res.body.message).toEqual(expect.arrayContaining([expect.stringContaining(field)]));
+    }
+  });
+
   it('refuses a team_id that is not a UUID with 400, the audit row of the refusal included', async () => {
     const res = await owner.post<{ message: string[] }>(
       '/api/v1/connections/00000000-0000-4000-8000-000000000000/mcp-servers',

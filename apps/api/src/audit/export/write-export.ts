@@ -23,15 +23,16 @@ const CSV_COLUMNS: (keyof AuditRecord)[] = [
   'job_id',
   'request_id',
   'trace_id',
-  'actor_user_id',
-  'actor_email',
-  'oauth_client_id',
-  'clickup_user_id',
   'arguments',
   'session_id',
   'organization_id',
   'prev_hash',
   'hash',
+  // Added after the columns above were in use: appended, so a script that reads columns by position still works.
+  'actor_user_id',
+  'actor_email',
+  'oauth_client_id',
+  'clickup_user_id',
 ];
 
 /** Lines are handed to the socket in chunks of about this size. */

@@ -69,6 +69,8 @@ export class MyConnectedAgentsController {
 
   @Delete(':grant_id')
   @HttpCode(204)
+  // An auditor changes nothing, and can sign in to no MCP server, so has no agent to disconnect.
+  @Roles('owner', 'admin', 'member')
   @ApiOperation({
     summary: 'Revoke one of your connected agents: every token it holds stops working at once.',
   })
