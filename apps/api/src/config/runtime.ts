@@ -16,70 +16,32 @@ import {
   SessionConfig,
 } from '@gw/config';
 
-/** Every config class the api reads, validated together at boot. */
-export const API_CONFIG_CLASSES = [
-  AppConfig,
-  DatabaseConfig,
-  QueueConfig,
-  SecurityConfig,
-  ClickUpConfig,
-  BootstrapConfig,
-  McpConfig,
-  AuditConfig,
-  RetryConfig,
-  SessionConfig,
-  NetworkConfig,
-  OidcConfig,
-  OAuthConfig,
-] as const;
+/** Every config class the api reads, by the name the api knows it by, validated together at boot. */
+const API_CONFIGS = {
+  app: AppConfig,
+  database: DatabaseConfig,
+  queue: QueueConfig,
+  security: SecurityConfig,
+  clickup: ClickUpConfig,
+  bootstrap: BootstrapConfig,
+  mcp: McpConfig,
+  audit: AuditConfig,
+  retry: RetryConfig,
+  session: SessionConfig,
+  network: NetworkConfig,
+  oidc: OidcConfig,
+  oauth: OAuthConfig,
+} as const;
 
-export interface ApiConfigs {
-  app: AppConfig;
-  database: DatabaseConfig;
-  queue: QueueConfig;
-  security: SecurityConfig;
-  clickup: ClickUpConfig;
-  bootstrap: BootstrapConfig;
-  mcp: McpConfig;
-  audit: AuditConfig;
-  retry: RetryConfig;
-  session: SessionConfig;
-  network: NetworkConfig;
-  oidc: OidcConfig;
-  oauth: OAuthConfig;
-}
+const API_CONFIG_CLASSES = Object.values(API_CONFIGS);
+
+export type ApiConfigs = { [K in keyof typeof API_CONFIGS]: InstanceType<(typeof API_CONFIGS)[K]> };
 
 export function loadApiConfigs(env: Env = process.env): ApiConfigs {
-  const [
-    app,
-    database,
-    queue,
-    security,
-    clickup,
-    bootstrap,
-    mcp,
-    audit,
-    retry,
-    session,
-    network,
-    oidc,
-    oauth,
-  ] = loadConfigs(API_CONFIG_CLASSES, env);
+  const names = Object.keys(API_CONFIGS);
+  const loaded = loadConfigs(API_CONFIG_CLASSES, env);
+  const configs = Object.fromEntries(names.map((name, i) => [name, loaded[i]])) as ApiConfigs;
   // Unset PUBLIC_URL follows PORT, so a local api on another port still prints working MCP URLs.
-  if (!env['PUBLIC_URL']) app.publicUrl = `http://localhost:${app.port}`;
-  return {
-    app,
-    database,
-    queue,
-    security,
-    clickup,
-    bootstrap,
-    mcp,
-    audit,
-    retry,
-    session,
-    network,
-    oidc,
-    oauth,
-  };
+  if (!env['PUBLIC_URL']) configs.app.publicUrl = `http://localhost:${configs.app.port}`;
+  return configs;
 }
