@@ -9,6 +9,7 @@ export * from './core/catalog';
 export * from './core/tool-result';
 export * from './core/tool-guard';
 export * from './core/proofs';
+export * from './previews/effect-preview';
 export * from './mcp-tools.module';
 export { WorkspacesTools } from './workspaces/workspaces.tools';
 export { SpacesTools } from './spaces/spaces.tools';

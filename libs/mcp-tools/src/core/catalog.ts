@@ -16,6 +16,8 @@ import type { ToolContext } from './tool-context';
 import { compileGuard, runGuard, type CompiledGuard } from './tool-guard';
 import { reachesWorkspaceObjects, type Scope } from './scope';
 import { illFormedTextIssues } from './well-formed-text';
+import type { EffectPreview } from '../previews/effect-preview';
+import { genericPreview, PREVIEW_READERS } from '../previews/previews';
 
 /** An entry of `tools/list`, as MCP clients receive it. */
 export interface ListedTool {
@@ -188,6 +190,42 @@ export class ToolCatalog {
     } catch (error) {
       if (!isExplainedError(error)) this.reportFault(name, error);
       return failEnvelope(issuesFromError(error));
+    }
+  }
+
+  /**
+   * Authorizes the call as `call` does and, instead of running it, reads what it would do from ClickUp (for an
+   * approver). A refused call answers its issues, so nothing that would be refused waits for approval. A preview that
+   * cannot be read still answers, with `unavailable` saying why.
+   */
+  async preview(
+    name: string,
+    args: unknown,
+    ctx: ToolContext,
+  ): Promise<{ ok: true; preview: EffectPreview } | { ok: false; issues: Issue[] }> {
+    const refused = this.refuse(name, ctx.selection, ctx.scope);
+    if (refused) return { ok: false, issues: refused };
+    const tool = this.tools.get(name) as ToolDefinition;
+    const parsed = parseArguments(tool, args);
+    if (!parsed.ok) return { ok: false, issues: parsed.issues };
+    const call: ToolContext = { ...ctx, scope: ctx.scope.forCall() };
+    try {
+      await runGuard(this.guardOf(name), parsed.args, call);
+    } catch (error) {
+      if (!isExplainedError(error)) this.reportFault(name, error);
+      return { ok: false, issues: issuesFromError(error) };
+    }
+    const reader = Object.hasOwn(PREVIEW_READERS, name) ? PREVIEW_READERS[name] : undefined;
+    if (!reader) return { ok: true, preview: genericPreview(tool) };
+    try {
+      return { ok: true, preview: await reader(parsed.args, call) };
+    } catch (error) {
+      if (!isExplainedError(error)) this.reportFault(name, error);
+      const [issue] = issuesFromError(error);
+      return {
+        ok: true,
+        preview: { ...genericPreview(tool), unavailable: issue?.message ?? 'ClickUp could not be read.' },
+      };
     }
   }
 

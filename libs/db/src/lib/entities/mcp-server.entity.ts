@@ -36,6 +36,41 @@ export interface McpServerConfig {
    * linked account (`caller`), so ClickUp's own permissions apply too. Absent: `connection`.
    */
   clickup_account?: McpClickUpAccount;
+  /**
+   * Which calls wait for a person's approval before they run, who may approve them, and for how long a request
+   * stays open. Absent on rows written before it existed, or when nothing needs approval.
+   */
+  approval?: ApprovalPolicy;
+}
+
+/**
+ * `none`: nothing waits. `destructive`: every delete, and the further tools an admin marks destructive in `tools`.
+ * `writes`: every tool that changes ClickUp. `tools`: exactly the tools in `tools`.
+ */
+export const APPROVAL_MODES = ['none', 'destructive', 'writes', 'tools'] as const;
+export type ApprovalMode = (typeof APPROVAL_MODES)[number];
+
+/** How long an approval request stays open when the policy does not say: one hour. */
+export const DEFAULT_APPROVAL_TTL_MINUTES = 60;
+
+export interface ApprovalPolicy {
+  mode: ApprovalMode;
+  /** The tools named by the mode (`tools`), or marked destructive besides every delete (`destructive`). */
+  tools?: string[];
+  /**
+   * Who may approve besides nobody else: the members of a team and named users. Absent: the organization's owners
+   * and admins. The person (or, at a secret URL, the server's creator) whose call it is never approves it.
+   */
+  approvers?: { team_id?: string; user_ids?: string[] };
+  /** Tools whose calls need a second approval by a different person. */
+  second_approver_tools?: string[];
+  /**
+   * Only calls that touch more than this many tasks need approval (a task deleted with its subtasks, a list with its
+   * tasks), as the preview read from ClickUp counts them; a call whose count cannot be read waits. Absent: every call.
+   */
+  min_tasks?: number;
+  /** Minutes a request waits for a decision before it expires. Absent: 60. */
+  ttl_minutes?: number;
 }
 
 export const MCP_ACCESS_MODES = ['url', 'sign_in', 'url_and_sign_in'] as const;
