@@ -15,6 +15,7 @@ import { TOOL_METHODS, type ToolDefinition, type ToolGroup, type ToolMethod } fr
 import type { ToolContext } from './tool-context';
 import { compileGuard, runGuard, type CompiledGuard } from './tool-guard';
 import { reachesWorkspaceObjects, type Scope } from './scope';
+import { ToolError } from './tool-error';
 import { illFormedTextIssues } from './well-formed-text';
 import type { EffectPreview } from '../previews/effect-preview';
 import { genericPreview, PREVIEW_READERS } from '../previews/previews';
@@ -220,6 +221,11 @@ export class ToolCatalog {
     try {
       return { ok: true, preview: await reader(parsed.args, call) };
     } catch (error) {
+      // The reader found the arguments wrong as the handler would (a task waiting on itself, an option a field has
+      // not): refused now, since nobody should approve a call that can only fail.
+      if (error instanceof ToolError && error.code === 'VALIDATION_ERROR') {
+        return { ok: false, issues: issuesFromError(error) };
+      }
       if (!isExplainedError(error)) this.reportFault(name, error);
       const [issue] = issuesFromError(error);
       return {
