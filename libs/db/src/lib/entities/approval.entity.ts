@@ -95,6 +95,13 @@ export class ApprovalEntity {
   @Column('text')
   state: ApprovalState;
 
+  /**
+   * Who may decide, as the server's policy named them when the call was made (a team, people); null: the
+   * organization's owners and admins.
+   */
+  @Column('jsonb', { nullable: true })
+  approvers: { team_id?: string; user_ids?: string[] } | null;
+
   /** 1, or 2 for the policy's `second_approver_tools`: approvals by different people. */
   @Column('smallint', { name: 'approvals_required' })
   approvalsRequired: number;
@@ -128,4 +135,9 @@ export class ApprovalEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+}
+
+/** The state a request shows at `now`: a pending one past its expiry is expired, whether or not its row says so yet. */
+export function approvalStateAt(approval: Pick<ApprovalEntity, 'state' | 'expiresAt'>, now: number): ApprovalState {
+  return approval.state === 'pending' && approval.expiresAt.getTime() <= now ? 'expired' : approval.state;
 }

@@ -24,6 +24,7 @@ export class Approvals1796470000000 implements MigrationInterface {
                 "requester_client_name" text,
                 "origin" jsonb NOT NULL,
                 "state" text NOT NULL,
+                "approvers" jsonb,
                 "approvals_required" smallint NOT NULL,
                 "decisions" jsonb NOT NULL,
                 "comment" text,
