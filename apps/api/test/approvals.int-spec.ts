@@ -260,6 +260,11 @@ describe.each(STORAGES)('approvals on %s', (storage) => {
         ['retry_job.completed', 'ok'],
         ['approval.approve', 'error'],
       ]);
+      // The audit view follows the call by that id.
+      const linked = await as.audrey.get<{ items: AuditRow[] }>('/api/v1/audit-events', {
+        query: { job_id: approvalId },
+      });
+      expect(linked.body.items.map((r) => r.action).reverse()).toEqual(audited.map(([action]) => action));
       const [requested] = await rows(approvalId);
       expect(requested.issue_codes).toEqual(['APPROVAL_REQUIRED']);
       expect(requested.arguments).toMatchObject({ approvals_required: 1, approvers: 'owners and admins' });
