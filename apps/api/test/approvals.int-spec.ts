@@ -265,6 +265,11 @@ describe.each(STORAGES)('approvals on %s', (storage) => {
         query: { job_id: approvalId },
       });
       expect(linked.body.items.map((r) => r.action).reverse()).toEqual(audited.map(([action]) => action));
+      const decisions = await api.query<{ server_id: string }>(
+        `SELECT server_id FROM audit_events WHERE job_id = $1 AND action = 'approval.approve'`,
+        [approvalId],
+      );
+      expect(decisions.map((d) => d.server_id)).toEqual([server.id, server.id, server.id]);
       const [requested] = await rows(approvalId);
       expect(requested.issue_codes).toEqual(['APPROVAL_REQUIRED']);
       expect(requested.arguments).toMatchObject({ approvals_required: 1, approvers: 'owners and admins' });
