@@ -42,6 +42,14 @@ export class AuditFiltersDto {
   @IsString()
   @MaxLength(200)
   client?: string;
+  @ApiPropertyOptional({
+    description:
+      'Every row of one queued call, or of one approval request and the call it ran (the approval id is its job id)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  job_id?: string;
   @ApiPropertyOptional({ description: 'ISO-8601, inclusive' }) @IsOptional() @IsISO8601() from?: string;
   @ApiPropertyOptional({ description: 'ISO-8601, exclusive' }) @IsOptional() @IsISO8601() to?: string;
   @ApiPropertyOptional({ description: 'Text in the arguments (case-insensitive)' })
@@ -88,6 +96,7 @@ export function whereClause(organizationId: string, f: AuditFiltersDto): { sql: 
   if (f.actor_user_id) add('actor_user_id = ?', f.actor_user_id);
   if (f.action) add('action = ?', f.action);
   if (f.client) add('client_name = ?', f.client);
+  if (f.job_id) add('job_id = ?', f.job_id);
   if (f.from) add('at >= ?', new Date(f.from));
   if (f.to) add('at < ?', new Date(f.to));
   if (f.q) add('arguments::text ILIKE ?', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
