@@ -183,6 +183,8 @@ describe.each(['postgres', 'embedded'] as const)('reviewing the audit log (%s)',
         'limit=0',
         'limit=501',
         'cursor=abc',
+        'job_id=%3Cscript%3E',
+        `job_id=${'a'.repeat(101)}`,
       ]) {
         expect((await stack.rest('GET', `/audit-events?${query}`)).status).toBe(400);
       }

@@ -37,6 +37,15 @@ export class AuditFiltersDto {
   @IsString()
   @MaxLength(200)
   action?: string;
+  @ApiPropertyOptional({
+    description:
+      'The queued call or approval the rows belong to: a retry job id, or an approval id (the id of the job that runs the approved call)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @Matches(/^[A-Za-z0-9:_-]+$/, { message: 'job_id must be a job or approval id' })
+  job_id?: string;
   @ApiPropertyOptional({ description: 'MCP client name' })
   @IsOptional()
   @IsString()
@@ -88,6 +97,7 @@ export function whereClause(organizationId: string, f: AuditFiltersDto): { sql: 
   if (f.actor_user_id) add('actor_user_id = ?', f.actor_user_id);
   if (f.action) add('action = ?', f.action);
   if (f.client) add('client_name = ?', f.client);
+  if (f.job_id) add('job_id = ?', f.job_id);
   if (f.from) add('at >= ?', new Date(f.from));
   if (f.to) add('at < ?', new Date(f.to));
   if (f.q) add('arguments::text ILIKE ?', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

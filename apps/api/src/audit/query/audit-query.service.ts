@@ -29,6 +29,7 @@ const COMBINABLE = [
   'actor_user_id',
   'action',
   'client',
+  'job_id',
   'q',
 ] as const;
 
