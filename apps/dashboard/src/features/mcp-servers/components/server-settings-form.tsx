@@ -16,7 +16,9 @@ import { useTeamPolicy } from '@/features/teams/api/use-teams';
 import { formatDateTime } from '@/lib/format';
 import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '@/lib/expiry';
 import type { McpServer, RotatedToken, UpdateServerInput } from '../api/mcp-servers.types';
-import { useRotateServer, useUpdateServer } from '../api/use-mcp-servers';
+import { useRotateServer, useToolPreview, useUpdateServer } from '../api/use-mcp-servers';
+import { draftFrom, parseApprovalDraft, type ApprovalDraft } from '../schemas/approval-policy.schema';
+import { ApprovalPolicyFields } from './approval-policy-fields';
 import { AccessModeFields, type AccessDraft } from './access-mode-fields';
 import { GroupPicker, MethodPicker, SpacePicker } from './filter-pickers';
 import { ToolPreview } from './tool-preview';
@@ -50,6 +52,10 @@ export function ServerSettingsForm({
   const requireApiToken = access.requireApiToken;
   const rotate = useRotateServer();
   const [allowWorkspaceObjects, setAllowWorkspaceObjects] = useState(server.config.allow_workspace_objects);
+  const [approval, setApproval] = useState<ApprovalDraft>(() => draftFrom(server.config.approval));
+  const exposed = useToolPreview(methods, tags, {
+    reach: { pinned: spaceIds.length > 0, allowWorkspaceObjects },
+  });
   const [expiry, setExpiry] = useState<ExpiryChoice | 'keep'>('keep');
   const [expiryDate, setExpiryDate] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
@@ -72,6 +78,11 @@ export function ServerSettingsForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(null);
+    const parsedApproval = parseApprovalDraft(approval, exposed.data?.tools);
+    if (!parsedApproval.ok) {
+      setFormError(parsedApproval.message);
+      return;
+    }
     const body: UpdateServerInput = {
       name: name.trim(),
       space_ids: spaceIds,
@@ -83,6 +94,7 @@ export function ServerSettingsForm({
         clickup_account: access.clickupAccount,
         sign_in_user_ids: access.signInUserIds,
         sign_in_team_ids: access.signInTeamIds,
+        approval: parsedApproval.value,
         // Sent only when it changed: a member keeps what an admin allowed without being asked to allow it again.
         ...(allowWorkspaceObjects === server.config.allow_workspace_objects
           ? {}
@@ -194,6 +206,17 @@ export function ServerSettingsForm({
                   back later issues a new one.
                 </Alert>
               )}
+            </section>
+            <section className="grid gap-2" aria-labelledby={`${id}-approval-title`}>
+              <h3 id={`${id}-approval-title`} className="text-sm font-medium">
+                Approval
+              </h3>
+              <ApprovalPolicyFields
+                id={`${id}-approval`}
+                value={approval}
+                onChange={(patch) => setApproval((a) => ({ ...a, ...patch }))}
+                tools={exposed.data?.tools}
+              />
             </section>
             <div className="grid gap-3 sm:grid-cols-2">
               <Field
