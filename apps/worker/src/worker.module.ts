@@ -4,6 +4,8 @@ import { QueueBackend } from '@gw/queue';
 import { createRateBudgets, RateBudgets } from '@gw/retry';
 import { SecretBox } from '@gw/security';
 import { DataSource } from 'typeorm';
+import { ApprovalJobsModule } from './approvals/approvals.module';
+import { ExpireApprovalJob } from './approvals/jobs/expire-approval.job';
 import { AuditJobsModule } from './audit/audit.module';
 import { AuditRetentionJob } from './audit/jobs/audit-retention.job';
 import { JOB_PROCESSORS } from './jobs/job-processor';
@@ -34,7 +36,13 @@ export class WorkerModule {
   static forRoot(runtime: WorkerRuntime): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [MaintenanceJobsModule, McpServerJobsModule, AuditJobsModule, RetryJobsModule],
+      imports: [
+        MaintenanceJobsModule,
+        McpServerJobsModule,
+        AuditJobsModule,
+        RetryJobsModule,
+        ApprovalJobsModule,
+      ],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: QueueBackend, useValue: runtime.queues },
@@ -64,6 +72,7 @@ export class WorkerModule {
             ExpireServerJob,
             AuditRetentionJob,
             SecurityEventRetentionJob,
+            ExpireApprovalJob,
             ToolCallJob,
           ],
         },

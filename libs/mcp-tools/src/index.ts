@@ -10,6 +10,7 @@ export * from './core/tool-result';
 export * from './core/tool-guard';
 export * from './core/proofs';
 export * from './previews/effect-preview';
+export * from './approvals/approval-policy';
 export * from './mcp-tools.module';
 export { WorkspacesTools } from './workspaces/workspaces.tools';
 export { SpacesTools } from './spaces/spaces.tools';

@@ -21,6 +21,8 @@ export type AuditedRequest = AuthenticatedRequest & {
 /** Columns of an admin action's row that only its handler can fill. */
 export interface AdminAuditDetails {
   serverId?: string | null;
+  /** The job the action concerns: an approval's id, which is also the id of the job that runs its call. */
+  jobId?: string | null;
   actorUserId?: string | null;
   actorEmail?: string | null;
   oauthClientId?: string | null;

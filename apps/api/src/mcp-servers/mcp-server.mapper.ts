@@ -1,5 +1,6 @@
 import { acceptsSignIn, type McpServerEntity } from '@gw/db';
 import { MCP_TOKEN_PREFIX } from '@gw/security';
+import { toApprovalPolicyDto } from '../approvals/approval-policy.mapper';
 import { signInResource } from '../oauth/mcp-access-tokens';
 import type { PolicyViolation } from '../teams/policy/team-policy';
 import type { McpServerDto } from './dto/mcp-server.dto';
@@ -30,6 +31,7 @@ export function toMcpServerDto(
       sign_in_user_ids: [...(server.config.sign_in_user_ids ?? [])],
       sign_in_team_ids: [...(server.config.sign_in_team_ids ?? [])],
       clickup_account: server.config.clickup_account ?? 'connection',
+      approval: toApprovalPolicyDto(server.config.approval),
     },
     state: serverState(server),
     expires_at: server.expiresAt?.toISOString() ?? null,

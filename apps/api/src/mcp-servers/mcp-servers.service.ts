@@ -17,6 +17,7 @@ import {
 import { generateSecret, MCP_TOKEN_PREFIX, sha256Hex } from '@gw/security';
 import { randomUUID } from 'node:crypto';
 import { Brackets, In, Repository, type SelectQueryBuilder } from 'typeorm';
+import { ApprovalPolicyChecks, storedPolicy } from '../approvals/approval-policy.checks';
 import type { Principal } from '../auth/principal';
 import { ClickUpAccountsService } from '../connections/clickup-accounts.service';
 import { ConnectionsService } from '../connections/connections.service';
@@ -54,6 +55,7 @@ export class McpServersService {
     private readonly expiry: McpServerExpiryScheduler,
     private readonly changes: McpServerChanges,
     private readonly app: AppConfig,
+    private readonly approvalChecks: ApprovalPolicyChecks,
   ) {}
 
   async create(
@@ -67,6 +69,9 @@ export class McpServersService {
     const expiresAt = futureDate(body.expires_at);
     const config = mergeConfig(principal, undefined, body.config);
     await this.checkSignInLists(principal, config);
+    // A server whose body names no approval policy gets its team's default one.
+    config.approval ??= (teamId && (await this.access.defaultApprovalOf(teamId))) || undefined;
+    await this.approvalChecks.check(principal, config.approval, undefined);
     await this.checkPolicy(principal, teamId, {
       connectionId: connection.id,
       workspaceId: body.workspace_id,
@@ -131,6 +136,7 @@ export class McpServersService {
     if (body.config !== undefined) {
       const config = mergeConfig(principal, server.config, body.config);
       await this.checkSignInLists(principal, config, server.config);
+      await this.approvalChecks.check(principal, config.approval, server.config.approval);
       server.config = config;
       // Switching to sign-in only ends the secret URL for good: a URL once shared must not come back to life.
       if (!acceptsSecretUrl(config)) server.tokenHash = null;
@@ -388,7 +394,13 @@ function mergeConfig(
     sign_in_user_ids: input?.sign_in_user_ids ?? current?.sign_in_user_ids ?? [],
     sign_in_team_ids: input?.sign_in_team_ids ?? current?.sign_in_team_ids ?? [],
     clickup_account: clickupAccount,
+    ...withApproval(input?.approval ? storedPolicy(input.approval) : current?.approval),
   };
+}
+
+/** The key is left out when there is no policy, as on rows written before approvals existed. */
+function withApproval(approval: McpServerConfig['approval']): Pick<McpServerConfig, 'approval'> {
+  return approval ? { approval } : {};
 }
 
 /** The SQL twin of `serverState`. */

@@ -3,6 +3,8 @@ import { CallerAccountLoader, McpServerLoader } from '@gw/mcp-servers';
 import { McpToolsModule } from '@gw/mcp-tools';
 import { createHash } from 'node:crypto';
 import { ENCRYPTION_KEY } from '../security/encryption-key.token';
+import { ApprovalWebhooksModule } from '../approval-webhooks/approval-webhooks.module';
+import { ApprovalsModule } from '../approvals/approvals.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { LinkedAccountsModule } from '../linked-accounts/linked-accounts.module';
@@ -16,9 +18,12 @@ import { McpAudit } from './audit/mcp-audit';
 import { McpDispatcher } from './dispatch/mcp-dispatcher';
 import { McpExchange } from './dispatch/mcp-exchange';
 import { SessionIds } from './dispatch/session-id';
+import { ApprovalTasks } from './dispatch/tasks/approval-tasks';
 import { TaskMethods } from './dispatch/tasks/task-methods';
+import { ApprovalGate } from './execution/approval-gate';
 import { CallerAccountCache } from './execution/caller/caller-account-cache.service';
 import { CallerAccounts } from './execution/caller/caller-accounts.service';
+import { FollowedApprovals } from './execution/followed-approvals.service';
 import { QueuedCalls } from './execution/queued-calls.service';
 import { ToolCallRunner } from './execution/tool-call-runner';
 import { McpRoutes } from './transport/mcp-routes';
@@ -41,6 +46,8 @@ import { NotificationStreams } from './transport/streams/notification-streams';
     TeamsModule,
     McpServerChangesModule,
     LinkedAccountsModule,
+    ApprovalsModule,
+    ApprovalWebhooksModule,
   ],
   providers: [
     McpRoutes,
@@ -54,7 +61,10 @@ import { NotificationStreams } from './transport/streams/notification-streams';
     McpExchange,
     McpDispatcher,
     TaskMethods,
+    ApprovalTasks,
     ToolCallRunner,
+    ApprovalGate,
+    FollowedApprovals,
     CallerAccounts,
     CallerAccountCache,
     CallerAccountLoader,

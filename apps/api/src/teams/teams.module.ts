@@ -8,6 +8,8 @@ import {
   TeamPolicyEntity,
   UserEntity,
 } from '@gw/db';
+import { McpToolsModule } from '@gw/mcp-tools';
+import { ApprovalPolicyChecks } from '../approvals/approval-policy.checks';
 import { TeamAccessService } from './policy/team-access.service';
 import { TeamPoliciesController } from './policy/team-policies.controller';
 import { TeamsController } from './teams.controller';
@@ -23,9 +25,10 @@ import { TeamsService } from './teams.service';
       ConnectionTeamGrantEntity,
       ClickUpConnectionEntity,
     ]),
+    McpToolsModule,
   ],
   controllers: [TeamsController, TeamPoliciesController],
-  providers: [TeamsService, TeamAccessService],
-  exports: [TeamsService, TeamAccessService],
+  providers: [TeamsService, TeamAccessService, ApprovalPolicyChecks],
+  exports: [TeamsService, TeamAccessService, ApprovalPolicyChecks],
 })
 export class TeamsModule {}

@@ -10,7 +10,8 @@ type Envelope = ToolCallJobResult['envelope'];
  * The audit event of a queued call's outcome (CONTRACTS §7): the MCP request recorded `queued` with the job id;
  * this row, with the same job id and actor, records how it ended. It is built by the same recorder as the api's
  * rows (clipped, redacted, classified alike) and committed before the job is marked done, so a crash in between
- * can repeat the row but never lose it.
+ * can repeat the row but never lose it. A call carried out for an approval ends its approval in the same
+ * transaction: `executed`, with the envelope the call ended with (its failure, when it was dead-lettered).
  */
 @Injectable()
 export class RetryAudit {
@@ -25,14 +26,19 @@ export class RetryAudit {
     clickupUserId: number | null = null,
   ): Promise<AuditRecord> {
     const { outcome, issueCodes, upstreamStatus } = outcomeOf(envelope);
-    return this.record(jobId, payload, {
-      action: 'retry_job.completed',
-      outcome,
-      issueCodes,
-      upstreamStatus,
-      arguments: details,
-      clickupUserId,
-    });
+    return this.record(
+      jobId,
+      payload,
+      {
+        action: 'retry_job.completed',
+        outcome,
+        issueCodes,
+        upstreamStatus,
+        arguments: details,
+        clickupUserId,
+      },
+      envelope,
+    );
   }
 
   deadLettered(
@@ -42,13 +48,19 @@ export class RetryAudit {
     upstreamStatus: number | null,
     details: Record<string, unknown>,
   ): Promise<AuditRecord> {
-    return this.record(jobId, payload, {
-      action: 'retry_job.dead_lettered',
-      outcome: 'error',
-      issueCodes: [code],
-      upstreamStatus,
-      arguments: details,
-    });
+    const reason = typeof details['reason'] === 'string' ? details['reason'] : 'its last attempt failed';
+    return this.record(
+      jobId,
+      payload,
+      {
+        action: 'retry_job.dead_lettered',
+        outcome: 'error',
+        issueCodes: [code],
+        upstreamStatus,
+        arguments: details,
+      },
+      failure(jobId, code, `The queued call failed: ${reason}`),
+    );
   }
 
   /** Cancelled at its client's request before it wrote anything: recorded as ending without a change. */
@@ -57,13 +69,19 @@ export class RetryAudit {
     payload: ToolCallJobPayload,
     details: Record<string, unknown>,
   ): Promise<AuditRecord> {
-    return this.record(jobId, payload, {
-      action: 'retry_job.cancelled',
-      outcome: 'ok',
-      issueCodes: [],
-      upstreamStatus: null,
-      arguments: details,
-    });
+    const reason = typeof details['reason'] === 'string' ? details['reason'] : 'Cancelled by its client.';
+    return this.record(
+      jobId,
+      payload,
+      {
+        action: 'retry_job.cancelled',
+        outcome: 'ok',
+        issueCodes: [],
+        upstreamStatus: null,
+        arguments: details,
+      },
+      failure(jobId, 'UPSTREAM_ERROR', reason),
+    );
   }
 
   private async record(
@@ -73,6 +91,8 @@ export class RetryAudit {
       AuditEventInput,
       'action' | 'outcome' | 'issueCodes' | 'upstreamStatus' | 'arguments' | 'clickupUserId'
     >,
+    /** How the call ended, for the approval it carries out (if it carries out one). */
+    ended: Envelope,
   ): Promise<AuditRecord> {
     const origin = payload.origin;
     const record = auditRecordOf({
@@ -97,7 +117,24 @@ export class RetryAudit {
       ip: origin.ip,
       userAgent: origin.user_agent,
     });
-    const [written] = await this.dataSource.transaction((tx) => appendAuditRecords(tx, [record]));
+    const [written] = await this.dataSource.transaction(async (tx) => {
+      // Only the approval given for this very job: a job claiming another's approval leaves it as it is.
+      if (payload.approval?.id === jobId) {
+        await tx.query(
+          `UPDATE approvals SET state = 'executed', result = $2::jsonb, executed_at = now(), updated_at = now()
+            WHERE id = $1 AND state = 'approved'`,
+          [jobId, JSON.stringify(ended)],
+        );
+      }
+      return appendAuditRecords(tx, [record]);
+    });
     return written;
   }
+}
+
+/** The envelope of a call that ended without its own result, as `approval_get` and the api show it. */
+function failure(jobId: string, code: string, message: string): Envelope {
+  // A job that is not the approved call was refused: for the agent, that is a refusal like any other.
+  const shown = code === 'APPROVAL_MISMATCH' ? 'FORBIDDEN' : code;
+  return { ok: false, result: null, issues: [{ code: shown, message, job_id: jobId }] };
 }

@@ -6,7 +6,13 @@ import type { AuditRecord } from '@gw/audit-chain';
  */
 export interface AuditedEnvelope {
   ok: boolean;
-  issues: readonly { code: string; upstream_status?: number; queued?: boolean; job_id?: string }[];
+  issues: readonly {
+    code: string;
+    upstream_status?: number;
+    queued?: boolean;
+    job_id?: string;
+    approval_id?: string;
+  }[];
 }
 
 export interface EnvelopeOutcome {
@@ -22,10 +28,14 @@ export interface EnvelopeOutcome {
  */
 const DENIAL_CODES = new Set(['FORBIDDEN', 'AUTH_ERROR', 'CLICKUP_ACCOUNT_NOT_LINKED']);
 
-/** How a tool's envelope reads in the audit log. */
+/**
+ * How a tool's envelope reads in the audit log. A call held for a person's approval is queued too: its row carries
+ * the approval's id as `job_id`, the id of the job that will run it once approved.
+ */
 export function outcomeOf(envelope: AuditedEnvelope): EnvelopeOutcome {
   const issueCodes = envelope.issues.map((i) => i.code);
-  const queued = envelope.issues.find((i) => i.queued);
+  const held = envelope.issues.find((i) => i.code === 'APPROVAL_REQUIRED' && i.approval_id);
+  const queued = envelope.issues.find((i) => i.queued) ?? held;
   const outcome = envelope.ok
     ? 'ok'
     : queued
@@ -37,6 +47,6 @@ export function outcomeOf(envelope: AuditedEnvelope): EnvelopeOutcome {
     outcome,
     issueCodes,
     upstreamStatus: envelope.issues.find((i) => i.upstream_status !== undefined)?.upstream_status ?? null,
-    jobId: queued?.job_id ?? null,
+    jobId: queued?.job_id ?? queued?.approval_id ?? null,
   };
 }

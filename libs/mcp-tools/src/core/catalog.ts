@@ -16,6 +16,7 @@ import type { ToolContext } from './tool-context';
 import { compileGuard, runGuard, type CompiledGuard } from './tool-guard';
 import { reachesWorkspaceObjects, type Scope } from './scope';
 import { illFormedTextIssues } from './well-formed-text';
+import { approvalNote, toolMayWait, type ApprovalRule } from '../approvals/approval-policy';
 import type { EffectPreview } from '../previews/effect-preview';
 import { genericPreview, PREVIEW_READERS } from '../previews/previews';
 
@@ -36,11 +37,18 @@ export interface ToolFilter {
   tags?: readonly string[];
   /** False drops workspace-level tools (goals), as for a server pinned to spaces without the admin's leave. Default true. */
   workspaceObjects?: boolean;
+  /** The server's approval policy: the tools whose calls may wait for a person say so in their description. */
+  approval?: ApprovalRule;
 }
 
 /** The part of an MCP server's stored settings that decides its tools. */
 export interface ServerToolSettings {
-  config: { methods: readonly string[]; tags: readonly string[]; allow_workspace_objects?: boolean };
+  config: {
+    methods: readonly string[];
+    tags: readonly string[];
+    allow_workspace_objects?: boolean;
+    approval?: ApprovalRule;
+  };
   spaceIds: readonly string[];
 }
 
@@ -50,6 +58,7 @@ export function serverToolFilter(server: ServerToolSettings): ToolFilter {
     methods: server.config.methods,
     tags: server.config.tags,
     workspaceObjects: reachesWorkspaceObjects(server.spaceIds, server.config.allow_workspace_objects),
+    approval: server.config.approval,
   };
 }
 
@@ -128,17 +137,24 @@ export class ToolCatalog {
     const methods = expandMethods(filter.methods);
     const tags = new Set(filter.tags ?? []);
     const workspaceObjects = filter.workspaceObjects ?? true;
-    const key = JSON.stringify([[...methods].sort(), [...tags].sort(), workspaceObjects]);
+    const chosen = [...this.tools.values()].filter(
+      (t) =>
+        methods.has(t.method) &&
+        (tags.size === 0 || t.tags.some((tag) => tags.has(tag))) &&
+        (workspaceObjects || !this.guardOf(t.name).workspaceLevel),
+    );
+    const rule = filter.approval;
+    const waiting = rule ? chosen.filter((t) => toolMayWait(rule, t)).map((t) => t.name) : [];
+    const note = rule && waiting.length > 0 ? approvalNote(rule) : '';
+    // Keyed by what the listing shows, so servers whose policies mark the same tools the same way share one.
+    const key = JSON.stringify([[...methods].sort(), [...tags].sort(), workspaceObjects, waiting, note]);
     const cached = this.selections.get(key);
     if (cached) return cached;
-    const listing = [...this.tools.values()]
-      .filter(
-        (t) =>
-          methods.has(t.method) &&
-          (tags.size === 0 || t.tags.some((tag) => tags.has(tag))) &&
-          (workspaceObjects || !this.guardOf(t.name).workspaceLevel),
-      )
-      .map((t) => this.listings.get(t.name) as ListedTool);
+    const marked = new Set(waiting);
+    const listing = chosen.map((t) => {
+      const listed = this.listings.get(t.name) as ListedTool;
+      return marked.has(t.name) ? { ...listed, description: listed.description + note } : listed;
+    });
     const json = JSON.stringify({ tools: listing });
     const selection: ToolSelection = {
       names: new Set(listing.map((t) => t.name)),
@@ -334,6 +350,8 @@ export function compact(node: unknown): unknown {
     // Guard bounds (non-empty ids, length and count caps) are enforced by the tool's own validation, which names
     // the field when one is broken; stating them in every listing costs more than it tells a model.
     if ((key === 'minLength' && value === 1) || key === 'maxLength' || key === 'maxItems') continue;
+    // Likewise the non-negative bound of times and the positive one of user ids.
+    if ((key === 'minimum' || key === 'exclusiveMinimum') && value === 0) continue;
     out[key] = compact(value);
   }
   const anyOf = out['anyOf'];

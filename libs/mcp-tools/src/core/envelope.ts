@@ -12,6 +12,10 @@ export const ISSUE_CODES = [
   'UPSTREAM_ERROR',
   // A server acting as each person's own ClickUp account, called by someone who has not linked one.
   'CLICKUP_ACCOUNT_NOT_LINKED',
+  // A call held for a person's approval (`approval_id`, `approval_url`), and how a request ended without running.
+  'APPROVAL_REQUIRED',
+  'APPROVAL_REJECTED',
+  'APPROVAL_EXPIRED',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -25,6 +29,9 @@ export interface Issue {
   path?: string;
   /** A page the person must open in a browser before the call can work (linking their ClickUp account). */
   link_url?: string;
+  /** The approval request a call waits for (`approval_get`), and its page in the console. */
+  approval_id?: string;
+  approval_url?: string;
 }
 
 export interface Envelope<T = unknown> {
@@ -42,6 +49,8 @@ export const issueSchema = z.object({
   upstream_status: z.number().int().optional(),
   path: z.string().optional(),
   link_url: z.string().optional(),
+  approval_id: z.string().optional(),
+  approval_url: z.string().optional(),
 });
 
 /**

@@ -30,6 +30,30 @@ export interface RetryJobLookup {
   get(jobId: string): Promise<RetryJobView | null>;
 }
 
+/** `executed`: the approved call ran through the queue; `result` is its envelope, ok or not. */
+export const APPROVAL_VIEW_STATES = ['pending', 'approved', 'rejected', 'expired', 'executed'] as const;
+export type ApprovalViewState = (typeof APPROVAL_VIEW_STATES)[number];
+
+/** A call waiting for (or past) a person's approval, as the MCP server that asked may see it. */
+export interface ApprovalView {
+  approval_id: string;
+  tool: string;
+  /** A pending request past its expiry reads as expired. */
+  state: ApprovalViewState;
+  expires_at: number;
+  /** The call's own envelope once executed. */
+  result: Envelope | null;
+  /** The approver's comment (a rejection's reason), or why it ended. */
+  comment: string | null;
+  /** Who decided it last; null while pending, and when it expired or its requester withdrew it. */
+  decided_by: { email: string } | null;
+}
+
+/** The approval requests of one MCP server (and, at a sign-in URL, one person): another's answer like none. */
+export interface ApprovalLookup {
+  get(approvalId: string): Promise<ApprovalView | null>;
+}
+
 /** What a tool handler works with: a client for the server's ClickUp connection and the server's scope. */
 export interface ToolContext {
   client: ClickUpClient;
@@ -40,4 +64,6 @@ export interface ToolContext {
   signal?: AbortSignal;
   /** The server's queued calls; absent where there is no retry queue (the worker, tests). */
   jobs?: RetryJobLookup;
+  /** The server's approval requests; absent where there are none to read (the worker, tests). */
+  approvals?: ApprovalLookup;
 }

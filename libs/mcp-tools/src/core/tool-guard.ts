@@ -18,7 +18,8 @@ export type ProofKind =
   | 'goal'
   | 'key_result'
   | 'time_entry'
-  | 'job';
+  | 'job'
+  | 'approval';
 
 type Args = Readonly<Record<string, unknown>>;
 

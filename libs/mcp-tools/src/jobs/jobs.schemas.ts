@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { RETRY_JOB_STATES } from '../core/tool-context';
+import { APPROVAL_VIEW_STATES, RETRY_JOB_STATES } from '../core/tool-context';
 
 export const retryJobGetInput = z.object({
-  job_id: z.string().min(1).max(100).describe('job_id of a queued issue.'),
+  job_id: z.string().min(1).max(100),
 });
 
 export const retryJobGetOutput = z.object({
@@ -16,4 +16,19 @@ export const retryJobGetOutput = z.object({
   /** The queued call's own envelope `{ok, result, issues}`. */
   result: z.object({ ok: z.boolean(), result: z.unknown(), issues: z.array(z.unknown()) }).nullable(),
   last_error: z.string().nullable(),
+});
+
+export const approvalGetInput = z.object({
+  approval_id: z.string().min(1).max(100),
+});
+
+export const approvalGetOutput = z.object({
+  approval_id: z.string(),
+  tool: z.string(),
+  state: z.enum(APPROVAL_VIEW_STATES),
+  expires_at: z.string(),
+  /** The call's own envelope once executed. */
+  result: z.object({ ok: z.boolean(), result: z.unknown(), issues: z.array(z.unknown()) }).nullable(),
+  comment: z.string().nullable(),
+  decided_by: z.object({ email: z.string() }).nullable(),
 });

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { timeFields } from '../core/format';
 import { defineTool, READ, type ToolGroup } from '../core/tool';
-import { provenJob } from './job.scope';
+import { provenApproval, provenJob } from './job.scope';
 import { jobsGuard } from './jobs.guard';
-import { retryJobGetInput, retryJobGetOutput } from './jobs.schemas';
+import { approvalGetInput, approvalGetOutput, retryJobGetInput, retryJobGetOutput } from './jobs.schemas';
 
 @Injectable()
 export class JobsTools implements ToolGroup {
@@ -14,7 +14,7 @@ export class JobsTools implements ToolGroup {
       title: 'Get queued call',
       description:
         'A queued call (issue with queued: true): state waiting|delayed|active|completed|failed|cancelled, ' +
-        "attempts, next_attempt_at; once completed, result is the call's own {ok, result, issues}.",
+        "attempts, next_attempt_at; once completed, result is the call's own envelope.",
       method: 'get',
       tags: ['jobs'],
       input: retryJobGetInput,
@@ -31,6 +31,30 @@ export class JobsTools implements ToolGroup {
           ...timeFields('next_attempt_at', job.next_attempt_at),
           result: job.result,
           last_error: job.last_error,
+        };
+      },
+    }),
+    defineTool({
+      name: 'approval_get',
+      title: 'Get approval',
+      description:
+        'A call that answered APPROVAL_REQUIRED: state pending|approved|rejected|expired|executed, comment; ' +
+        'result once executed.',
+      method: 'get',
+      tags: ['jobs'],
+      input: approvalGetInput,
+      output: approvalGetOutput,
+      annotations: READ,
+      handler: async (args, ctx) => {
+        const approval = await provenApproval(ctx, args.approval_id);
+        return {
+          approval_id: approval.approval_id,
+          tool: approval.tool,
+          state: approval.state,
+          expires_at: new Date(approval.expires_at).toISOString(),
+          result: approval.result,
+          comment: approval.comment,
+          decided_by: approval.decided_by,
         };
       },
     }),

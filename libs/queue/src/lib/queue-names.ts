@@ -35,6 +35,14 @@ export interface JobTypes {
   };
   /** Deletes security events (counts of refused unauthenticated requests) older than 30 days. */
   'security-event-retention': { payload: Record<string, never>; result: { deleted: number } };
+  /**
+   * Ends an approval request nobody decided once its `expires_at` has passed (unless it was decided first): marks it
+   * expired and records `approval.expired`.
+   */
+  'expire-approval': {
+    payload: { approval_id: string };
+    result: { expired: boolean; reason: 'expired' | 'not-due' | 'decided' | 'not-found' };
+  };
   /** A tool call past its budget (rate limit, ClickUp failures), replayed until done or dead-lettered. */
   'tool-call': { payload: ToolCallJobPayload; result: ToolCallJobResult };
 }
@@ -47,6 +55,7 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   'expire-server': QUEUE_NAMES.mcpServers,
   'audit-retention': QUEUE_NAMES.maintenance,
   'security-event-retention': QUEUE_NAMES.maintenance,
+  'expire-approval': QUEUE_NAMES.maintenance,
   'tool-call': QUEUE_NAMES.retries,
 };
 

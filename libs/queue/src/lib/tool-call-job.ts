@@ -57,7 +57,13 @@ export interface ToolCallJobPayload {
     caller?: SignedInCaller | null;
   };
   queued_at: number;
-  reason: 'rate_limit' | 'upstream_error';
+  /** Why it was queued: the rate limit, ClickUp failing, or a person approved it (`approval`). */
+  reason: 'rate_limit' | 'upstream_error' | 'approved';
+  /**
+   * The approval this call carries out (its id is the job's): the worker runs it only if the call still hashes to
+   * the approval's `call_hash`, as stored with the approval.
+   */
+  approval?: { id: string; call_hash: string };
   journal: CallJournal;
   /**
    * Lists of the call's arguments the api had already found in the server's workspace (servers not pinned to spaces),

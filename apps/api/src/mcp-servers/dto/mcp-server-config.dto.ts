@@ -1,7 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MCP_ACCESS_MODES, MCP_CLICKUP_ACCOUNTS, type McpAccessMode, type McpClickUpAccount } from '@gw/db';
 import { METHOD_FILTERS, TOOL_TAGS } from '@gw/tool-filters';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsUUID,
+  ValidateNested,
+} from 'class-validator';
+import { ApprovalPolicyInputDto } from './approval-policy.dto';
 
 /** At most this many people and teams listed on one server, besides its team. */
 export const SIGN_IN_LIST_MAX = 500;
@@ -93,4 +104,15 @@ export class McpServerConfigInputDto {
     message: `config.clickup_account must be one of ${MCP_CLICKUP_ACCOUNTS.join(', ')}`,
   })
   clickup_account?: McpClickUpAccount;
+
+  @ApiPropertyOptional({
+    type: ApprovalPolicyInputDto,
+    description:
+      'Which calls wait for a person’s approval before they run, who decides, for how long. Absent on create: the ' +
+      'team policy’s default approval, else none. Once set, only owners and admins change it.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ApprovalPolicyInputDto)
+  approval?: ApprovalPolicyInputDto;
 }

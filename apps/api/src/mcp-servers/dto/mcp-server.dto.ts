@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { MCP_ACCESS_MODES, MCP_CLICKUP_ACCOUNTS, type McpAccessMode, type McpClickUpAccount } from '@gw/db';
 import { METHOD_FILTERS, TOOL_TAGS } from '@gw/tool-filters';
 import { MCP_SERVER_STATES, type McpServerState } from '../mcp-server-state';
+import { ApprovalPolicyDto } from './approval-policy.dto';
 
 export class McpServerConfigDto {
   @ApiProperty({ enum: METHOD_FILTERS, isArray: true }) methods: string[];
@@ -20,6 +21,11 @@ export class McpServerConfigDto {
   sign_in_team_ids: string[];
   @ApiProperty({ enum: MCP_CLICKUP_ACCOUNTS, description: 'Whose ClickUp account calls act as.' })
   clickup_account: McpClickUpAccount;
+  @ApiProperty({
+    type: ApprovalPolicyDto,
+    description: 'Which calls wait for a person’s approval (mode `none`: nothing waits).',
+  })
+  approval: ApprovalPolicyDto;
 }
 
 export class PolicyViolationDto {

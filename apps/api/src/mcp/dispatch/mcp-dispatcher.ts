@@ -232,10 +232,16 @@ export class McpDispatcher {
         issues: [{ code: 'FORBIDDEN', message: `The tool ${name} is not available on this MCP server.` }],
       };
     }
-    // A queued call is a task for a client that takes tasks; the envelope still tells the audit row it was queued.
+    // A queued call, or one held for approval, is a task for a client that takes tasks; the envelope still tells the
+    // audit row what happened.
+    const follower = followerOf(server.id, context.origin);
     const task =
-      taskable && jobId && isQueued(envelope)
-        ? await this.tasks.created(followerOf(server.id, context.origin), jobId)
+      taskable && jobId
+        ? isHeld(envelope)
+          ? await this.tasks.heldForApproval(follower, jobId)
+          : isQueued(envelope)
+            ? await this.tasks.created(follower, jobId)
+            : null
         : null;
     return {
       response: rpcResult(
@@ -307,3 +313,4 @@ export class McpDispatcher {
 }
 
 const isQueued = (envelope: Envelope) => envelope.issues.some((issue) => issue.queued === true);
+const isHeld = (envelope: Envelope) => envelope.issues.some((issue) => issue.code === 'APPROVAL_REQUIRED');

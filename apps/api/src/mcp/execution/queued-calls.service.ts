@@ -6,6 +6,7 @@ import {
   type RetryJobLookup,
   type RetryJobView,
 } from '@gw/mcp-tools';
+import type { ToolCallJobPayload } from '@gw/queue';
 import {
   KEPT_AFTER_END_MS,
   RetryQueue,
@@ -16,7 +17,7 @@ import {
 /** A queued call as the MCP server whose request queued it follows it (`retry_job_get`, `tasks/*`). */
 export interface FollowedCall {
   view: RetryJobView;
-  reason: 'rate_limit' | 'upstream_error';
+  reason: ToolCallJobPayload['reason'];
   /** When anything about it last changed, epoch ms. */
   updatedAt: number;
   /** When it stops being readable, epoch ms; null while it has not ended (a queued write is never dropped). */

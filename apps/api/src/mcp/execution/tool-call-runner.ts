@@ -7,6 +7,8 @@ import type { CallJournal, ToolCallJobPayload } from '@gw/queue';
 import { InlineCall, RateBudgets, type HandOff } from '@gw/retry';
 import { randomUUID } from 'node:crypto';
 import { EnqueueUncertain, RetryQueue } from '../../retry/retry-queue.service';
+import { ApprovalGate } from './approval-gate';
+import { FollowedApprovals } from './followed-approvals.service';
 import { type AccountLink, CallerAccounts, isCallerDenial } from './caller/caller-accounts.service';
 import { failedCall, followerOf, QueuedCalls } from './queued-calls.service';
 
@@ -24,7 +26,7 @@ export interface RunOptions {
 
 export interface ToolCallOutcome {
   envelope: Envelope;
-  /** The retry job the call went to, if it went to one. */
+  /** The retry job the call went to, if it went to one; for a call held for approval, the approval's id. */
   jobId: string | null;
   /** The ClickUp user the call acted as; null when it did not run. */
   clickupUserId: number | null;
@@ -35,7 +37,8 @@ export interface ToolCallOutcome {
 /**
  * Runs a tool call with the retry rules of CONTRACTS §6: the call waits for the token's shared budget and retries
  * within its own budget; a write that cannot finish becomes a `tool-call` job, and the call waits for that job
- * until its budget ends, then answers `queued: true` with the job id.
+ * until its budget ends, then answers `queued: true` with the job id. A call the server's approval policy holds does
+ * not run at all: `ApprovalGate` answers for it.
  */
 @Injectable()
 export class ToolCallRunner {
@@ -49,6 +52,8 @@ export class ToolCallRunner {
     private readonly clickup: ClickUpConfig,
     private readonly config: RetryConfig,
     private readonly callers: CallerAccounts,
+    private readonly gate: ApprovalGate,
+    private readonly approvals: FollowedApprovals,
   ) {}
 
   /** Runs the call as the server's ClickUp account: its connection's, or for a caller server the caller's own. */
@@ -82,6 +87,20 @@ export class ToolCallRunner {
     const { onProgress } = options;
     const tool = this.catalog.tools.get(name);
     const deadline = Date.now() + this.config.callBudgetMs;
+    if (this.gate.mayHold(server, name)) {
+      // The preview only reads, so it never goes to the retry queue: past its budget it is refused.
+      const reads = new InlineCall({
+        upstream: this.upstream,
+        budgets: this.budgets,
+        fingerprint: server.fingerprint,
+        deadline,
+        durable: false,
+        backoff: { baseMs: this.config.baseDelayMs, capMs: this.config.maxDelayMs },
+        onProgress,
+      });
+      const held = await this.gate.hold(server, name, args, origin, this.client(server, origin, reads));
+      if (held) return { envelope: held.envelope, jobId: held.approvalId };
+    }
     const call = new InlineCall({
       upstream: this.upstream,
       budgets: this.budgets,
@@ -91,18 +110,13 @@ export class ToolCallRunner {
       backoff: { baseMs: this.config.baseDelayMs, capMs: this.config.maxDelayMs },
       onProgress,
     });
-    const client = new ClickUpClient({
-      baseUrl: this.clickup.apiBaseUrl,
-      credential: server.credential,
-      timeoutMs: this.clickup.timeoutMs,
-      transport: call.transport,
-      traceparent: origin.traceparent ?? undefined,
-    });
+    const follower = followerOf(server.id, origin);
     const envelope = await this.catalog.call(name, args, {
-      client,
+      client: this.client(server, origin, call),
       scope: server.scope,
       selection: server.selection,
-      jobs: this.queued.lookupFor(followerOf(server.id, origin)),
+      jobs: this.queued.lookupFor(follower),
+      approvals: this.approvals.lookupFor(follower),
     });
     const handOff = call.handOff;
     if (!handOff) return { envelope, jobId: null };
@@ -117,6 +131,16 @@ export class ToolCallRunner {
       options.detached ? null : deadline,
       onProgress,
     );
+  }
+
+  private client(server: ServedServer, origin: CallOrigin, call: InlineCall): ClickUpClient {
+    return new ClickUpClient({
+      baseUrl: this.clickup.apiBaseUrl,
+      credential: server.credential,
+      timeoutMs: this.clickup.timeoutMs,
+      transport: call.transport,
+      traceparent: origin.traceparent ?? undefined,
+    });
   }
 
   private async queue(

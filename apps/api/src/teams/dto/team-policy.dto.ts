@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { METHOD_FILTERS, TOOL_TAGS } from '@gw/tool-filters';
 import {
   ArrayMaxSize,
@@ -11,8 +12,11 @@ import {
   Matches,
   Max,
   Min,
+  IsOptional,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
+import { ApprovalPolicyDto, ApprovalPolicyInputDto } from '../../mcp-servers/dto/approval-policy.dto';
 import { ClickUpIds } from '../../mcp-servers/dto/clickup-id.transform';
 import { CLICKUP_ID } from '../../mcp-servers/dto/create-mcp-server.dto';
 
@@ -71,6 +75,18 @@ export class SetTeamPolicyDto {
   @Min(1)
   @Max(MAX_EXPIRY_DAYS)
   max_expiry_days: number | null;
+
+  @ApiPropertyOptional({
+    type: ApprovalPolicyInputDto,
+    nullable: true,
+    description:
+      'The approval policy a new server of the team gets when its body names none (`config.approval`). Null ' +
+      'removes it; absent keeps the current one.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ApprovalPolicyInputDto)
+  approval?: ApprovalPolicyInputDto | null;
 }
 
 export class TeamPolicyDto {
@@ -98,5 +114,11 @@ export class TeamPolicyDto {
     description: 'The connections the team’s members can build on: granted and allowed by the policy.',
   })
   usable_connection_ids: string[];
+  @ApiProperty({
+    type: ApprovalPolicyDto,
+    nullable: true,
+    description: 'The approval policy new servers of the team get by default; null: none.',
+  })
+  approval: ApprovalPolicyDto | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) updated_at: string | null;
 }

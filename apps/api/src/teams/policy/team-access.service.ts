@@ -1,8 +1,15 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ClickUpConnectionEntity, ConnectionTeamGrantEntity, TeamPolicyEntity } from '@gw/db';
+import {
+  ClickUpConnectionEntity,
+  ConnectionTeamGrantEntity,
+  TeamPolicyEntity,
+  type ApprovalPolicy,
+} from '@gw/db';
 import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { ApprovalPolicyChecks, storedPolicy } from '../../approvals/approval-policy.checks';
 import type { Principal } from '../../auth/principal';
+import { toApprovalPolicyDto } from '../../approvals/approval-policy.mapper';
 import type { SetTeamPolicyDto, TeamPolicyDto } from '../dto/team-policy.dto';
 import { TeamsService } from '../teams.service';
 import { DEFAULT_TEAM_POLICY, type TeamPolicy, usableConnectionIds } from './team-policy';
@@ -21,6 +28,7 @@ export class TeamAccessService {
     private readonly connections: Repository<ClickUpConnectionEntity>,
     private readonly dataSource: DataSource,
     private readonly teams: TeamsService,
+    private readonly approvalChecks: ApprovalPolicyChecks,
   ) {}
 
   async getPolicy(principal: Principal, teamId: string): Promise<TeamPolicyDto> {
@@ -31,6 +39,14 @@ export class TeamAccessService {
   async setPolicy(principal: Principal, teamId: string, body: SetTeamPolicyDto): Promise<TeamPolicyDto> {
     const team = await this.teams.findVisible(principal, teamId);
     await this.checkConnections(principal.organizationId, body.connection_ids);
+    const current = await this.policies.findOneBy({ teamId: team.id });
+    const approval =
+      body.approval === undefined
+        ? (current?.approval ?? null)
+        : body.approval === null
+          ? null
+          : storedPolicy(body.approval);
+    await this.approvalChecks.check(principal, approval ?? undefined, undefined, 'approval');
     await this.policies.upsert(
       {
         teamId: team.id,
@@ -42,6 +58,7 @@ export class TeamAccessService {
         requireSpacePinning: body.require_space_pinning,
         requireApiTokenAuth: body.require_api_token_auth,
         maxExpiryDays: body.max_expiry_days,
+        approval,
         updatedByUserId: principal.userId,
       },
       ['teamId'],
@@ -54,6 +71,11 @@ export class TeamAccessService {
     const rows = teamIds.length ? await this.policies.findBy({ teamId: In([...teamIds]) }) : [];
     const byTeam = new Map(rows.map((row) => [row.teamId, toPolicy(row)]));
     return new Map(teamIds.map((id) => [id, byTeam.get(id) ?? DEFAULT_TEAM_POLICY]));
+  }
+
+  /** The approval policy a new server of the team gets when its body names none. */
+  async defaultApprovalOf(teamId: string): Promise<ApprovalPolicy | null> {
+    return (await this.policies.findOneBy({ teamId }))?.approval ?? null;
   }
 
   /** The connections granted to each team. */
@@ -124,6 +146,7 @@ export class TeamAccessService {
       max_expiry_days: policy.maxExpiryDays,
       granted_connection_ids: grantedIds,
       usable_connection_ids: usableConnectionIds(policy, grantedIds),
+      approval: row?.approval ? toApprovalPolicyDto(row.approval) : null,
       updated_at: row?.updatedAt.toISOString() ?? null,
     };
   }

@@ -13,7 +13,13 @@ import { LinkedAccountChanges } from '../../../src/linked-accounts/linked-accoun
 import { CallerAccountCache } from '../../../src/mcp/execution/caller/caller-account-cache.service';
 import { CallerAccounts } from '../../../src/mcp/execution/caller/caller-accounts.service';
 import { serializeResponse, type JsonRpcResponse } from '../../../src/mcp/dispatch/json-rpc';
+import { ApprovalWebhooks } from '../../../src/approval-webhooks/approval-webhooks.service';
+import type { ApprovalExpiryScheduler } from '../../../src/approvals/approval-expiry.scheduler';
+import type { ApprovalStore } from '../../../src/approvals/approval-store';
 import { McpDispatcher } from '../../../src/mcp/dispatch/mcp-dispatcher';
+import { ApprovalTasks } from '../../../src/mcp/dispatch/tasks/approval-tasks';
+import { ApprovalGate } from '../../../src/mcp/execution/approval-gate';
+import { FollowedApprovals } from '../../../src/mcp/execution/followed-approvals.service';
 import { TaskMethods } from '../../../src/mcp/dispatch/tasks/task-methods';
 import { QueuedCalls } from '../../../src/mcp/execution/queued-calls.service';
 import { ToolCallRunner } from '../../../src/mcp/execution/tool-call-runner';
@@ -92,6 +98,9 @@ export async function startToolHost(options: {
   });
   const retryQueue = new RetryQueue(queues, retry);
   const queued = new QueuedCalls(retryQueue);
+  // These servers have no approval policy: the gate never holds a call, and no approval is ever read.
+  const noStore = {} as unknown as ApprovalStore;
+  const approvals = new FollowedApprovals(noStore);
   const dispatcher = new McpDispatcher(
     new ToolCallRunner(
       options.catalog,
@@ -101,9 +110,17 @@ export async function startToolHost(options: {
       clickup,
       retry,
       connectionOnlyCallers(),
+      new ApprovalGate(
+        options.catalog,
+        noStore,
+        {} as unknown as ApprovalExpiryScheduler,
+        new ApprovalWebhooks(),
+        new AppConfig(),
+      ),
+      approvals,
     ),
     options.catalog,
-    new TaskMethods(queued),
+    new TaskMethods(queued, new ApprovalTasks(approvals, queued, new AppConfig())),
   );
   let id = 0;
   const request = async (method: string, params: Record<string, unknown>) => {

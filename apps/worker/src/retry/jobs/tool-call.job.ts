@@ -22,6 +22,7 @@ import {
 import { fullJitterDelay, RateBudgets, ReplayCall } from '@gw/retry';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { JobProcessor, QueueRunOptions } from '../../jobs/job-processor';
+import { ApprovedCall } from '../approved-call';
 import { RetryAudit } from '../retry-audit';
 
 type ToolCallJobType = Job<JobPayload<'tool-call'>, JobResult<'tool-call'>>;
@@ -30,7 +31,8 @@ type ToolCallJobType = Job<JobPayload<'tool-call'>, JobResult<'tool-call'>>;
  * Carries on a tool call that ran out of budget in the api (CONTRACTS §6). Each attempt runs the tool's handler
  * again over a ReplayCall: what the call already did is answered from its journal, a create that may have been
  * applied is looked for upstream first, and every write is journaled in the job as it goes. A ClickUp failure ends
- * the attempt; the next one comes after a full-jitter backoff, and after the last the job is dead-lettered.
+ * the attempt; the next one comes after a full-jitter backoff, and after the last the job is dead-lettered. A call
+ * carried out for an approval runs only while it is still exactly the call that was approved (`ApprovedCall`).
  */
 @Injectable()
 export class ToolCallJob implements JobProcessor<'tool-call'> {
@@ -46,6 +48,7 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
     private readonly audit: RetryAudit,
     private readonly clickup: ClickUpConfig,
     private readonly queues: QueueBackend,
+    private readonly approved: ApprovedCall,
     config: RetryConfig,
   ) {
     this.queueOptions = {
@@ -66,6 +69,13 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
     // Honoured only while nothing of the call was written: a call half done is carried to its end instead.
     const requested = cancellable(payload.journal) ? await this.cancelOf(jobId) : null;
     if (requested) return this.cancelled(jobId, payload, job, requested);
+    // Read before each attempt: job data can be changed in the queue store, an approval row cannot from there.
+    const tampered = await this.approved.refusal(jobId, payload);
+    if (tampered) {
+      const message = `The queued call was not run: ${tampered}`;
+      await this.audit.deadLettered(jobId, payload, 'APPROVAL_MISMATCH', null, { reason: message });
+      throw new UnrecoverableError(message);
+    }
     // Loaded afresh for each attempt: the server may have been revoked, or its connection removed, since the call queued.
     const loaded = await this.servers.byId(payload.server_id);
     const refusal =

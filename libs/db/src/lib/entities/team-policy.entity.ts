@@ -1,3 +1,4 @@
+import type { ApprovalPolicy } from './mcp-server.entity';
 import { OrganizationEntity } from './organization.entity';
 import { TeamEntity } from './team.entity';
 import { Column, Entity, ForeignKey, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
@@ -37,6 +38,10 @@ export class TeamPolicyEntity {
 
   @Column('integer', { name: 'max_expiry_days', nullable: true })
   maxExpiryDays: number | null;
+
+  /** The approval policy a new server of the team gets when its body names none; null: none. */
+  @Column('jsonb', { nullable: true })
+  approval: ApprovalPolicy | null;
 
   @Column('uuid', { name: 'updated_by_user_id', nullable: true })
   updatedByUserId: string | null;

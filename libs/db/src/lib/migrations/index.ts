@@ -13,6 +13,7 @@ import { AuditPerson1796440000000 } from './1796440000000-audit-person';
 import { SsoSignIn1796443210000 } from './1796443210000-sso-sign-in';
 import { ClickUpLinkedAccounts1796450000000 } from './1796450000000-clickup-linked-accounts';
 import { OAuthAuthorizationServer1796460000000 } from './1796460000000-oauth-authorization-server';
+import { Approvals1796470000000 } from './1796470000000-approvals';
 import { AuditJobIndex1796473000000 } from './1796473000000-audit-job-index';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   SsoSignIn1796443210000,
   ClickUpLinkedAccounts1796450000000,
   OAuthAuthorizationServer1796460000000,
+  Approvals1796470000000,
   AuditJobIndex1796473000000,
 ];

@@ -3,6 +3,7 @@ import { type CallFollower, QueuedCalls, QueueUnavailable } from '../../executio
 import { ErrorCode, rpcError, rpcResult, type JsonRpcRequest } from '../json-rpc';
 import type { Dispatched } from '../mcp-dispatcher';
 import type { ModernRequestMeta } from '../request-meta';
+import { ApprovalTasks } from './approval-tasks';
 import { ACKNOWLEDGED, createTaskResult, getTaskResult } from './task-wire';
 import { missingTasksCapability, takesTasks } from './tasks-extension';
 
@@ -15,11 +16,15 @@ const TASK_ID_MAX = 100;
 /**
  * `tasks/get`, `tasks/update` and `tasks/cancel` over the retry queue: a task is the durable BullMQ job its call
  * went to (the one the dashboard shows), read and cancelled through the MCP server whose request queued it. Any
- * other server's URL gets the extension's not-found answer, the same as for an id that never existed.
+ * other server's URL gets the extension's not-found answer, the same as for an id that never existed. A call held
+ * for approval is a task under the request's id (`ApprovalTasks`), which its job takes once approved.
  */
 @Injectable()
 export class TaskMethods {
-  constructor(private readonly calls: QueuedCalls) {}
+  constructor(
+    private readonly calls: QueuedCalls,
+    private readonly approvals: ApprovalTasks,
+  ) {}
 
   async dispatch(
     request: JsonRpcRequest & { method: TaskMethod },
@@ -69,7 +74,21 @@ export class TaskMethods {
     return call && createTaskResult(call);
   }
 
+  /** The answer to a `tools/call` held for approval, for a client that takes tasks; null when it cannot be read. */
+  heldForApproval(follower: CallFollower, approvalId: string) {
+    return this.approvals.created(follower, approvalId);
+  }
+
   private async get(request: JsonRpcRequest, follower: CallFollower, taskId: string): Promise<Dispatched> {
+    const held = await this.approvals.get(follower, taskId);
+    if (held) {
+      return {
+        response: rpcResult(request.id, held.result),
+        tool: held.tool,
+        arguments: { task_id: taskId },
+        jobId: taskId,
+      };
+    }
     const call = await this.calls.find(follower, taskId);
     if (!call) return notFound(request, taskId);
     return {
@@ -97,11 +116,13 @@ export class TaskMethods {
         ),
       };
     }
-    const call = await this.calls.find(follower, taskId);
-    if (!call) return notFound(request, taskId);
+    const tool =
+      (await this.approvals.get(follower, taskId))?.tool ??
+      (await this.calls.find(follower, taskId))?.view.tool;
+    if (!tool) return notFound(request, taskId);
     return {
       response: rpcResult(request.id, ACKNOWLEDGED),
-      tool: call.view.tool,
+      tool,
       arguments: { task_id: taskId, input_responses: Object.keys(responses).length },
       jobId: taskId,
     };
@@ -113,7 +134,8 @@ export class TaskMethods {
    */
   private async cancel(request: JsonRpcRequest, follower: CallFollower, taskId: string): Promise<Dispatched> {
     const by = follower.callerUserId ? `user:${follower.callerUserId}` : `mcp:${follower.serverId}`;
-    const cancelled = await this.calls.cancel(follower, taskId, by);
+    const cancelled =
+      (await this.approvals.cancel(follower, taskId)) ?? (await this.calls.cancel(follower, taskId, by));
     if (!cancelled) return notFound(request, taskId);
     return {
       response: rpcResult(request.id, ACKNOWLEDGED),

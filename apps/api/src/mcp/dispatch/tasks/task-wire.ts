@@ -114,9 +114,14 @@ function statusMessage(call: FollowedCall, now: number): string {
 }
 
 function cause(call: FollowedCall): string {
-  return call.reason === 'rate_limit'
-    ? "This ClickUp token's rate limit was reached"
-    : 'ClickUp failed or did not answer';
+  switch (call.reason) {
+    case 'rate_limit':
+      return "This ClickUp token's rate limit was reached";
+    case 'approved':
+      return 'A person approved the call';
+    default:
+      return 'ClickUp failed or did not answer';
+  }
 }
 
 function pollInterval(call: FollowedCall, now: number): number {

@@ -1,0 +1,80 @@
+import type { ToolDefinition } from '../core/tool';
+import type { EffectPreview } from '../previews/effect-preview';
+
+/**
+ * A server's approval policy as the catalog reads it (the server's `config.approval`): which calls wait for a person,
+ * how many people must approve, for how long a request stays open.
+ */
+export interface ApprovalRule {
+  mode: 'none' | 'destructive' | 'writes' | 'tools';
+  tools?: readonly string[];
+  second_approver_tools?: readonly string[];
+  min_tasks?: number;
+  ttl_minutes?: number;
+}
+
+/** How long a request stays open when the policy does not say: one hour. */
+const DEFAULT_TTL_MINUTES = 60;
+
+/**
+ * The tools that only read the gateway's own queue (`retry_job_get`, `approval_get`) never wait: an agent could
+ * otherwise not learn what became of the very call that waits.
+ */
+export const NEVER_WAITING_TAG = 'jobs';
+
+type ToolTraits = Pick<ToolDefinition, 'name' | 'method' | 'annotations' | 'tags'>;
+
+/**
+ * Whether calls of `tool` may wait for approval under `rule`, before anything about a call is read: `destructive`
+ * holds every delete and the tools it lists, `writes` every tool that is not read-only, `tools` exactly its list.
+ * With `min_tasks` a call of such a tool still runs at once when its preview counts few enough tasks.
+ */
+export function toolMayWait(rule: ApprovalRule | undefined, tool: ToolTraits): boolean {
+  if (!rule || tool.tags.includes(NEVER_WAITING_TAG)) return false;
+  switch (rule.mode) {
+    case 'none':
+      return false;
+    case 'destructive':
+      return tool.method === 'delete' || (rule.tools ?? []).includes(tool.name);
+    case 'writes':
+      return !tool.annotations.readOnlyHint;
+    case 'tools':
+      return (rule.tools ?? []).includes(tool.name);
+  }
+}
+
+/** What a call that waits asks for: how many different people approve it, and for how long it stays open. */
+export interface ApprovalDemand {
+  approvalsRequired: 1 | 2;
+  ttlMs: number;
+}
+
+/**
+ * Whether this call waits, read with its preview: null when it runs at once. Under `min_tasks` a call waits when it
+ * touches more tasks than that, and when its preview cannot count them (the safe side).
+ */
+export function approvalDemand(
+  rule: ApprovalRule | undefined,
+  tool: ToolTraits,
+  preview: Pick<EffectPreview, 'tasks_touched'>,
+): ApprovalDemand | null {
+  if (!rule || !toolMayWait(rule, tool)) return null;
+  if (rule.min_tasks !== undefined) {
+    const touched = preview.tasks_touched;
+    if (typeof touched === 'number' && touched <= rule.min_tasks) return null;
+  }
+  return {
+    approvalsRequired: (rule.second_approver_tools ?? []).includes(tool.name) ? 2 : 1,
+    ttlMs: (rule.ttl_minutes ?? DEFAULT_TTL_MINUTES) * 60_000,
+  };
+}
+
+/**
+ * What a tool's description says when its calls may wait, kept short: the listing of every tool is near its size
+ * cap, and the server instructions explain `APPROVAL_REQUIRED` once.
+ */
+export function approvalNote(rule: ApprovalRule): string {
+  return rule.min_tasks === undefined
+    ? ' Needs approval by a person.'
+    : ` Needs approval by a person above ${rule.min_tasks} tasks.`;
+}
