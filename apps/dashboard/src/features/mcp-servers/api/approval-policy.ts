@@ -7,15 +7,18 @@ import type { ToolSummary } from './mcp-servers.types';
 export const APPROVAL_MODES = ['none', 'destructive', 'writes', 'tools'] as const;
 export type ApprovalMode = (typeof APPROVAL_MODES)[number];
 
-/** A server's `config.approval`, and a team policy's default for its new servers. */
+/**
+ * A server's `config.approval`, and a team policy's default for its new servers. The api answers it with its
+ * defaults filled in (empty lists, `approvers: null` or a null team, `min_tasks: null`); it takes only what is set.
+ */
 export interface ApprovalPolicy {
   mode: ApprovalMode;
   tools?: string[];
-  /** Absent: the organization's owners and admins. */
-  approvers?: { team_id?: string; user_ids?: string[] };
+  /** Absent or null: the organization's owners and admins. */
+  approvers?: { team_id?: string | null; user_ids?: string[] } | null;
   second_approver_tools?: string[];
-  /** Only calls touching more than this many tasks wait. Absent: every call. */
-  min_tasks?: number;
+  /** Only calls touching more than this many tasks wait. Absent or null: every call. */
+  min_tasks?: number | null;
   /** Minutes a request waits for a decision. Absent: 60. */
   ttl_minutes?: number;
 }

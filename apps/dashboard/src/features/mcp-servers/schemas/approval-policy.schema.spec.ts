@@ -1,4 +1,4 @@
-import { draftFrom, parseApprovalDraft, type ApprovalDraft } from './approval-policy.schema';
+import { approvalChanged, draftFrom, parseApprovalDraft, type ApprovalDraft } from './approval-policy.schema';
 
 const base: ApprovalDraft = draftFrom(undefined);
 const catalog = [
@@ -55,5 +55,31 @@ describe('the approval policy form', () => {
     expect(message({ minTasks: '0' })).toMatch(/task threshold is between 1/);
     expect(message({ minTasks: '2.5' })).toMatch(/task threshold is a whole number/);
     expect(message({ minTasks: '3', approvers: 'chosen', approverTeamId: 't1' })).toBeNull();
+  });
+});
+
+describe('a policy as the api answers it', () => {
+  const answered = {
+    mode: 'destructive' as const,
+    tools: [],
+    approvers: { team_id: null, user_ids: [] },
+    second_approver_tools: [],
+    min_tasks: null,
+    ttl_minutes: 60,
+  };
+
+  it('reads defaults filled in as nothing set', () => {
+    expect(draftFrom(answered)).toMatchObject({ approvers: 'admins', approverTeamId: '', minTasks: '' });
+    expect(parseApprovalDraft(draftFrom(answered))).toEqual({
+      ok: true,
+      value: { mode: 'destructive', ttl_minutes: 60 },
+    });
+  });
+
+  it('tells an untouched policy from a changed one, so a save leaves an untouched one alone', () => {
+    expect(approvalChanged(answered, draftFrom(answered))).toBe(false);
+    expect(approvalChanged(answered, { ...draftFrom(answered), ttlMinutes: '30' })).toBe(true);
+    expect(approvalChanged(undefined, draftFrom(undefined))).toBe(false);
+    expect(approvalChanged(undefined, { ...draftFrom(undefined), mode: 'writes' })).toBe(true);
   });
 });

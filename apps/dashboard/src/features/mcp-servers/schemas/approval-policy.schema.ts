@@ -39,7 +39,7 @@ export function draftFrom(policy: ApprovalPolicy | null | undefined): ApprovalDr
     approvers: team || users.length > 0 ? 'chosen' : 'admins',
     approverTeamId: team,
     approverUserIds: users,
-    minTasks: policy?.min_tasks === undefined ? '' : String(policy.min_tasks),
+    minTasks: policy?.min_tasks == null ? '' : String(policy.min_tasks),
     ttlMinutes: String(policy?.ttl_minutes ?? DEFAULT_TTL_MINUTES),
   };
 }
@@ -110,4 +110,11 @@ export function parseApprovalDraft(
     };
   }
   return { ok: true, value };
+}
+
+/** Whether the draft says something else than the policy it started from (so a save must send it). */
+export function approvalChanged(policy: ApprovalPolicy | null | undefined, draft: ApprovalDraft): boolean {
+  const before = parseApprovalDraft(draftFrom(policy));
+  const after = parseApprovalDraft(draft);
+  return !before.ok || !after.ok || JSON.stringify(before.value) !== JSON.stringify(after.value);
 }
