@@ -65,7 +65,10 @@ export function ApprovalsPage() {
               {row.original.tool}
               <span className="sr-only"> on {row.original.server.name}, open the request</span>
             </Link>
-            <span className="line-clamp-2 text-muted-foreground" data-testid="approval-summary">
+            <span
+              className="line-clamp-2 whitespace-normal text-muted-foreground"
+              data-testid="approval-summary"
+            >
               {row.original.preview.summary}
             </span>
           </div>
@@ -77,8 +80,8 @@ export function ApprovalsPage() {
         cell: ({ row }) => {
           const { who, via } = requesterLabel(row.original);
           return (
-            <div className="grid max-w-56">
-              <span className="truncate">{who}</span>
+            <div className="grid max-w-56 whitespace-normal">
+              <span className="break-words">{who}</span>
               {via && <span className="truncate text-xs text-muted-foreground">{via}</span>}
             </div>
           );
@@ -88,8 +91,8 @@ export function ApprovalsPage() {
         id: 'server',
         header: 'Server',
         cell: ({ row }) => (
-          <div className="grid max-w-48">
-            <span className="truncate">{row.original.server.name}</span>
+          <div className="grid max-w-48 whitespace-normal">
+            <span className="break-words">{row.original.server.name}</span>
             {row.original.team_id && (
               <span className="truncate text-xs text-muted-foreground">
                 {teamNames.get(row.original.team_id) ?? 'Team'}
