@@ -5,6 +5,16 @@ import { ApiUnderTest } from './support/api-under-test';
 import type { ApiClient } from './support/http-client';
 import { OWNER_TOKEN, Sandbox } from './support/sandbox';
 
+/** The approval policy a server without one is shown with: nothing waits. */
+const NO_APPROVAL = {
+  mode: 'none',
+  tools: [],
+  approvers: null,
+  second_approver_tools: [],
+  min_tasks: null,
+  ttl_minutes: 60,
+};
+
 interface Server {
   id: string;
   name: string;
@@ -122,6 +132,7 @@ describe('creating an MCP server', () => {
       sign_in_user_ids: [],
       sign_in_team_ids: [],
       clickup_account: 'connection',
+      approval: NO_APPROVAL,
     });
     expect(res.body.space_ids).toEqual([]);
   });
@@ -183,6 +194,7 @@ describe('changing an MCP server', () => {
       sign_in_user_ids: [],
       sign_in_team_ids: [],
       clickup_account: 'connection',
+      approval: NO_APPROVAL,
     });
     expect((await patch({ space_ids: sandbox.acme.spaceIds.slice(0, 2) })).space_ids).toEqual(
       sandbox.acme.spaceIds.slice(0, 2),

@@ -120,10 +120,10 @@ export class ApprovalsController {
 function decisionAudit(request: AuditedRequest, action: string, approvalId: string): DecisionAudit {
   request.auditDetails = { jobId: approvalId };
   return {
-    event: (serverId) => {
+    about: (serverId) => {
       request.auditDetails = { jobId: approvalId, serverId };
-      return adminEvent(request, action, 'ok', [], null) as ApprovalAuditEvent;
     },
+    event: () => adminEvent(request, action, 'ok', [], null) as ApprovalAuditEvent,
     committed: () => {
       request.auditRecorded = true;
     },

@@ -22,7 +22,9 @@ import type { ListApprovalsQueryDto } from './dto/list-approvals.query.dto';
 
 /** The audit row of a decision, written in the transaction that makes it (so it precedes the call's execution). */
 export interface DecisionAudit {
-  event(serverId: string): ApprovalAuditEvent;
+  /** Names the request's server on the decision's row, and on the row of a refused one. */
+  about(serverId: string): void;
+  event(): ApprovalAuditEvent;
   /** The row was committed with the decision: no other is written for the request. */
   committed(): void;
 }
@@ -96,9 +98,9 @@ export class ApprovalsService {
     body: ApproveApprovalDto,
     audit: DecisionAudit,
   ): Promise<ApprovalDto> {
-    const { approval, decider, server } = await this.decidable(principal, id);
+    const { decider, server } = await this.decidable(principal, id, audit);
     const decision = await this.decision(principal, 'approve', body.comment ?? null);
-    const updated = await this.store.approve(id, decision, audit.event(approval.serverId));
+    const updated = await this.store.approve(id, decision, audit.event());
     if (!updated) throw await this.noLongerPending(id);
     audit.committed();
     if (updated.state === 'approved') await this.carryOut(updated);
@@ -111,18 +113,19 @@ export class ApprovalsService {
     body: RejectApprovalDto,
     audit: DecisionAudit,
   ): Promise<ApprovalDto> {
-    const { approval, decider, server } = await this.decidable(principal, id);
+    const { decider, server } = await this.decidable(principal, id, audit);
     const decision = await this.decision(principal, 'reject', body.comment.trim());
-    const updated = await this.store.reject(id, decision, audit.event(approval.serverId));
+    const updated = await this.store.reject(id, decision, audit.event());
     if (!updated) throw await this.noLongerPending(id);
     audit.committed();
     return this.dtoOf(updated, server, decider);
   }
 
   /** The request, if the principal may decide it now: 404 when unseen, 403 when not theirs to decide, 409 when over. */
-  private async decidable(principal: Principal, id: string) {
+  private async decidable(principal: Principal, id: string, audit: DecisionAudit) {
     const decider = await this.deciderOf(principal);
     const approval = await this.findVisible(principal, decider, id);
+    audit.about(approval.serverId);
     const server = (await this.serversOf([approval])).get(approval.serverId);
     const why = whyNotDecide(decider, requestOf(approval, server));
     if (why) throw new ForbiddenException(why);

@@ -70,11 +70,9 @@ export function approvalDemand(
 }
 
 /**
- * What a tool's description says when its calls may wait, kept short: the listing of every tool is near its size
- * cap, and the server instructions explain `APPROVAL_REQUIRED` once.
+ * What a tool's description says when its calls may wait, kept short: the listing of every tool is near its 60 KB
+ * cap, each held tool pays for the note, and the server instructions explain `APPROVAL_REQUIRED` once.
  */
 export function approvalNote(rule: ApprovalRule): string {
-  return rule.min_tasks === undefined
-    ? ' Needs approval by a person.'
-    : ` Needs approval by a person above ${rule.min_tasks} tasks.`;
+  return rule.min_tasks === undefined ? ' Needs approval.' : ` Needs approval above ${rule.min_tasks} tasks.`;
 }

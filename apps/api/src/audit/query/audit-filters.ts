@@ -37,20 +37,19 @@ export class AuditFiltersDto {
   @IsString()
   @MaxLength(200)
   action?: string;
-  @ApiPropertyOptional({
-    description:
-      'The queued call or approval the rows belong to: a retry job id, or an approval id (the id of the job that runs the approved call)',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  @Matches(/^[A-Za-z0-9:_-]+$/, { message: 'job_id must be a job or approval id' })
-  job_id?: string;
   @ApiPropertyOptional({ description: 'MCP client name' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   client?: string;
+  @ApiPropertyOptional({
+    description:
+      'Every row of one queued call, or of one approval request and the call it ran (the approval id is its job id)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  job_id?: string;
   @ApiPropertyOptional({ description: 'ISO-8601, inclusive' }) @IsOptional() @IsISO8601() from?: string;
   @ApiPropertyOptional({ description: 'ISO-8601, exclusive' }) @IsOptional() @IsISO8601() to?: string;
   @ApiPropertyOptional({ description: 'Text in the arguments (case-insensitive)' })

@@ -138,6 +138,9 @@ export class ApprovalEntity {
 }
 
 /** The state a request shows at `now`: a pending one past its expiry is expired, whether or not its row says so yet. */
-export function approvalStateAt(approval: Pick<ApprovalEntity, 'state' | 'expiresAt'>, now: number): ApprovalState {
+export function approvalStateAt(
+  approval: Pick<ApprovalEntity, 'state' | 'expiresAt'>,
+  now: number,
+): ApprovalState {
   return approval.state === 'pending' && approval.expiresAt.getTime() <= now ? 'expired' : approval.state;
 }

@@ -21,6 +21,7 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 @Index('ix_audit_events_org_team_seq', ['organizationId', 'teamId', 'seq'])
 @Index('ix_audit_events_org_action_seq', ['organizationId', 'action', 'seq'])
 @Index('ix_audit_events_org_actor_user_seq', ['organizationId', 'actorUserId', 'seq'])
+// Every row of a queued or approved call shares its job id: the audit view follows a call to its approval and back.
 @Index('ix_audit_events_org_job_seq', ['organizationId', 'jobId', 'seq'])
 // Trigram index for `q` (text in arguments); an expression index TypeORM cannot describe, made by the migration.
 @Index('ix_audit_events_arguments_trgm', { synchronize: false })

@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Tool calls held for a person's approval (`approvals`, id = the id of the job that runs the call once approved),
  * indexed for the console's inbox (organization, state, newest first) and per server; and a team policy's default
- * approval policy for the team's new servers (`team_policies.approval`).
+ * approval policy for the team's new servers (`team_policies.approval`); and audit rows by job id, which links every
+ * step of a queued or approved call.
  */
 export class Approvals1796470000000 implements MigrationInterface {
   name = 'Approvals1796470000000';
@@ -45,6 +46,9 @@ export class Approvals1796470000000 implements MigrationInterface {
             CREATE INDEX "ix_approvals_inbox" ON "approvals" ("organization_id", "state", "created_at")
         `);
     await queryRunner.query(`
+            CREATE INDEX "ix_audit_events_org_job_seq" ON "audit_events" ("organization_id", "job_id", "seq")
+        `);
+    await queryRunner.query(`
             ALTER TABLE "team_policies"
             ADD "approval" jsonb
         `);
@@ -67,6 +71,9 @@ export class Approvals1796470000000 implements MigrationInterface {
         `);
     await queryRunner.query(`
             ALTER TABLE "team_policies" DROP COLUMN "approval"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."ix_audit_events_org_job_seq"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."ix_approvals_inbox"
