@@ -183,6 +183,7 @@ describe.each(['postgres', 'embedded'] as const)('reviewing the audit log (%s)',
         'limit=0',
         'limit=501',
         'cursor=abc',
+        `job_id=${'a'.repeat(201)}`,
       ]) {
         expect((await stack.rest('GET', `/audit-events?${query}`)).status).toBe(400);
       }

@@ -81,6 +81,9 @@ describe('an admin in the dashboard', () => {
     await screenshot(page, 'server-wizard');
     await next();
     await next();
+    // A read-only server has nothing to hold for approval: the step starts at "Nothing".
+    expect(await page.getByRole('radio', { name: /^Nothing/ }).isChecked()).toBe(true);
+    await next();
     await page.getByRole('radio', { name: 'In 30 days' }).check();
     await page.getByRole('button', { name: 'Create server' }).click();
 

@@ -144,6 +144,7 @@ describe('a member', () => {
     await next();
     await next();
     await next();
+    await next();
     await page.getByRole('button', { name: 'Create server' }).click();
     await page.getByRole('heading', { name: /Mel’s reader is ready/ }).waitFor();
   });

@@ -57,7 +57,7 @@ it('creates a sign-in server in the wizard and shows its URL with each client’
   await next();
   await next();
 
-  await page.getByRole('heading', { name: /Step 6 of 7: Access/ }).waitFor();
+  await page.getByRole('heading', { name: /Step 6 of 8: Access/ }).waitFor();
   const accountGroup = page.getByRole('group', { name: 'ClickUp account' });
   expect(await accountGroup.count()).toBe(0);
   await page.getByRole('radio', { name: /^Sign-in/ }).check();
@@ -69,6 +69,7 @@ it('creates a sign-in server in the wizard and shows its URL with each client’
   await page.getByRole('checkbox', { name: 'Team: Support' }).check();
   await expectAccessible();
   await screenshot(page, 'server-wizard-access');
+  await next();
   await next();
   await page.getByRole('button', { name: 'Create server' }).click();
 

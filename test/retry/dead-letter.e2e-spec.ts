@@ -71,6 +71,12 @@ describe.each(['postgres+redis', 'embedded'] as const)('dead letters (%s)', (mod
       expect.arrayContaining(['retry_job.dead_lettered error']),
     );
     expect(forJob.find((e) => e.action === 'tools/call')?.outcome).toMatch(/queued|error/);
+    // The audit log's job filter finds exactly those rows, which is how the console links a job to its history.
+    const filtered = await allEvents(env.stack, { job_id: job.id });
+    expect(filtered.map((e) => e.id)).toEqual(
+      (await allEvents(env.stack)).filter((e) => e.job_id === job.id).map((e) => e.id),
+    );
+    expect(filtered.length).toBeGreaterThanOrEqual(2);
   });
 
   it('lets an admin retry a dead letter: it runs again with its attempts reset, and creates the task once', async () => {

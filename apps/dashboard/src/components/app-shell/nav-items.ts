@@ -1,5 +1,7 @@
+import type { ComponentType } from 'react';
 import {
   Bot,
+  CircleCheckBig,
   Cable,
   KeyRound,
   LayoutDashboard,
@@ -12,6 +14,7 @@ import {
   UsersRound,
   type LucideIcon,
 } from 'lucide-react';
+import { ApprovalsNavCount } from '@/features/approvals/components/approvals-nav-count';
 import type { Permission } from '@/features/auth/api/permissions';
 
 export interface NavItem {
@@ -20,6 +23,8 @@ export interface NavItem {
   icon: LucideIcon;
   /** Shown only to roles with this permission. */
   permission?: Permission;
+  /** A live count beside the label (it renders nothing when there is nothing to count). */
+  count?: ComponentType;
 }
 
 export interface NavSection {
@@ -39,6 +44,7 @@ export const NAV_SECTIONS: NavSection[] = [
   {
     label: 'Review',
     items: [
+      { href: '/approvals', label: 'Approvals', icon: CircleCheckBig, count: ApprovalsNavCount },
       { href: '/audit', label: 'Audit log', icon: ScrollText, permission: 'audit:read' },
       { href: '/queue', label: 'Retry queue', icon: ListRestart, permission: 'queue:read' },
       {

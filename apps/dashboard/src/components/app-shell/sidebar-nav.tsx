@@ -24,7 +24,7 @@ export function SidebarNav({ role, onNavigate }: { role: Role; onNavigate?: () =
               {section.label}
             </p>
             <ul className="grid gap-0.5">
-              {items.map(({ href, label, icon: Icon }) => {
+              {items.map(({ href, label, icon: Icon, count: Count }) => {
                 const active = isActive(pathname, href);
                 return (
                   <li key={href}>
@@ -42,6 +42,7 @@ export function SidebarNav({ role, onNavigate }: { role: Role; onNavigate?: () =
                     >
                       <Icon aria-hidden className="size-4" />
                       {label}
+                      {Count && <Count />}
                     </Link>
                   </li>
                 );

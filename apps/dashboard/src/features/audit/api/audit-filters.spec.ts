@@ -1,9 +1,9 @@
-import { apiQuery, filtersFrom } from './audit-filters';
+import { apiQuery, filtersFrom, isApprovalRow } from './audit-filters';
 
 describe('audit filters', () => {
   it('reads the known filters from the URL and ignores the rest', () => {
-    const params = new URLSearchParams('tool=task_get&outcome=denied&event=abc&q=%20&cursor=10');
-    expect(filtersFrom(params)).toEqual({ tool: 'task_get', outcome: 'denied' });
+    const params = new URLSearchParams('tool=task_get&outcome=denied&event=abc&q=%20&cursor=10&job_id=j1');
+    expect(filtersFrom(params)).toEqual({ tool: 'task_get', outcome: 'denied', job_id: 'j1' });
   });
 
   it('sends local times as instants, other values as they are', () => {
@@ -12,5 +12,26 @@ describe('audit filters', () => {
     expect(query.get('from')).toBe(new Date(from).toISOString());
     expect(query.get('tool')).toBe('task_get');
     expect(query.get('limit')).toBe('50');
+  });
+});
+
+describe('isApprovalRow', () => {
+  const row = (action: string, issue_codes: string[] = [], job_id: string | null = 'a1') => ({
+    action,
+    issue_codes,
+    job_id,
+  });
+
+  it('recognises the rows of an approval: request, decisions, expiry', () => {
+    expect(isApprovalRow(row('tools/call', ['APPROVAL_REQUIRED']))).toBe(true);
+    expect(isApprovalRow(row('approval.requested'))).toBe(true);
+    expect(isApprovalRow(row('approvals.approve'))).toBe(true);
+    expect(isApprovalRow(row('approval.expired'))).toBe(true);
+  });
+
+  it('leaves plain queued calls and rows without a job alone', () => {
+    expect(isApprovalRow(row('tools/call', ['RATE_LIMITED']))).toBe(false);
+    expect(isApprovalRow(row('retry_job.dead_lettered'))).toBe(false);
+    expect(isApprovalRow(row('approval.requested', [], null))).toBe(false);
   });
 });

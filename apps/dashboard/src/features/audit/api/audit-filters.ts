@@ -7,6 +7,7 @@ export const AUDIT_FILTER_KEYS = [
   'actor',
   'actor_user_id',
   'client',
+  'job_id',
   'from',
   'to',
   'q',
@@ -49,6 +50,21 @@ export function apiQuery(filters: AuditFilters, extra: Record<string, string> = 
 function toInstant(local: string): string {
   const date = new Date(local);
   return Number.isNaN(date.getTime()) ? local : date.toISOString();
+}
+
+/**
+ * Whether a row belongs to an approval request (its request, a decision, its expiry or its run): its job id is then
+ * the approval's id, and the row links to it.
+ */
+export function isApprovalRow(event: {
+  job_id: string | null;
+  action: string;
+  issue_codes: string[];
+}): boolean {
+  return (
+    event.job_id !== null &&
+    (/^approvals?[._]/.test(event.action) || event.issue_codes.some((code) => code.startsWith('APPROVAL_')))
+  );
 }
 
 export function hasFilters(filters: AuditFilters): boolean {

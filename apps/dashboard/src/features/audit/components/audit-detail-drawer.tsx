@@ -7,7 +7,9 @@ import { Badge } from '@/components/ui/badge';
 import { Dialog } from '@/components/ui/dialog';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatDateTime, formatNumber } from '@/lib/format';
+import { useApprovalLookup } from '@/features/approvals/api/use-approvals';
 import { actorLabel, type ActorDirectory } from '../api/actor-label';
+import { isApprovalRow } from '../api/audit-filters';
 import type { AuditEvent } from '../api/audit.types';
 import { useAuditEvent } from '../api/use-audit';
 import { OutcomeBadge } from './outcome-badge';
@@ -68,18 +70,7 @@ function EventDetails({ event, directory }: { event: AuditEvent; directory: Acto
         </Row>
         <Row term="Upstream status">{event.upstream_status ?? '—'}</Row>
         <Row term="Latency">{event.duration_ms === null ? '—' : `${formatNumber(event.duration_ms)} ms`}</Row>
-        <Row term="Retry job">
-          {event.job_id ? (
-            <Link
-              href={`/queue?job=${encodeURIComponent(event.job_id)}`}
-              className="font-mono underline underline-offset-4"
-            >
-              {event.job_id}
-            </Link>
-          ) : (
-            '—'
-          )}
-        </Row>
+        <JobRows event={event} />
       </Section>
       <Section title="Request">
         <Row term="Action">{event.action}</Row>
@@ -154,6 +145,46 @@ function EventDetails({ event, directory }: { event: AuditEvent; directory: Acto
         </Row>
       </Section>
     </div>
+  );
+}
+
+/**
+ * The queued call the row belongs to and, when that job carries an approved call, its approval request (asked of
+ * the api for rows that do not say so themselves, such as the worker's run of the call), with the job's whole trail.
+ */
+function JobRows({ event }: { event: AuditEvent }) {
+  const known = isApprovalRow(event);
+  const lookup = useApprovalLookup(event.job_id && !known ? event.job_id : null);
+  if (!event.job_id) return <Row term="Retry job">—</Row>;
+  const jobId = event.job_id;
+  const approval = known || lookup.isSuccess;
+  return (
+    <>
+      {approval && (
+        <Row term="Approval">
+          <Link
+            href={`/approvals/${encodeURIComponent(jobId)}`}
+            className="underline underline-offset-4"
+            data-testid="audit-detail-approval"
+          >
+            Open the approval request
+          </Link>
+        </Row>
+      )}
+      <Row term={approval ? 'Job' : 'Retry job'}>
+        <Link
+          href={`/queue?job=${encodeURIComponent(jobId)}`}
+          className="font-mono underline underline-offset-4"
+        >
+          {jobId}
+        </Link>
+      </Row>
+      <Row term="Trail">
+        <Link href={`/audit?job_id=${encodeURIComponent(jobId)}`} className="underline underline-offset-4">
+          Every row of this {approval ? 'approval' : 'job'}
+        </Link>
+      </Row>
+    </>
   );
 }
 

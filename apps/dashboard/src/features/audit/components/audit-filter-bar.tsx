@@ -169,6 +169,13 @@ export function AuditFilterBar({
           value={filters.client ?? ''}
           onChange={(v) => onChange('client', v)}
         />
+        <TextFilter
+          id="audit-job"
+          label="Job or approval id"
+          placeholder="The id of a queued call or an approval"
+          value={filters.job_id ?? ''}
+          onChange={(v) => onChange('job_id', v)}
+        />
         <TimeRangeFields idPrefix="audit" from={filters.from} to={filters.to} onChange={onChange} />
       </div>
       <ActiveFilters count={active} onClear={onClear} />

@@ -1,12 +1,14 @@
 'use client';
 
 import { ChevronLeft, ChevronRight, Download, ScrollText } from 'lucide-react';
+import Link from 'next/link';
 import { useCallback, useMemo } from 'react';
 import { EmptyState } from '@/components/common/empty-state';
 import { PageHeader } from '@/components/common/page-header';
 import { QueryError } from '@/components/common/query-error';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
+import { useApprovalLookup } from '@/features/approvals/api/use-approvals';
 import { useServers, useToolPreview } from '@/features/mcp-servers/api/use-mcp-servers';
 import { useTeams } from '@/features/teams/api/use-teams';
 import { useUsers } from '@/features/users/api/use-users';
@@ -107,6 +109,7 @@ export function AuditPage() {
         onChange={setFilter}
         onClear={clearFilters}
       />
+      {filters.job_id && <JobTrailNote jobId={filters.job_id} />}
       {page.error ? (
         <QueryError error={page.error} onRetry={() => void page.refetch()} />
       ) : !page.data ? (
@@ -160,5 +163,20 @@ export function AuditPage() {
         />
       )}
     </div>
+  );
+}
+
+/** Filtered to one job: when it is an approval's, the way back to the request. */
+function JobTrailNote({ jobId }: { jobId: string }) {
+  const approval = useApprovalLookup(jobId);
+  if (!approval.data) return null;
+  return (
+    <p className="text-sm" data-testid="audit-approval-trail">
+      The trail of an approval request for <span className="font-mono">{approval.data.tool}</span> on{' '}
+      {approval.data.server.name}: its request, decisions and run.{' '}
+      <Link href={`/approvals/${encodeURIComponent(jobId)}`} className="underline underline-offset-4">
+        Open the request
+      </Link>
+    </p>
   );
 }

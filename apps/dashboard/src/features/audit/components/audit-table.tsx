@@ -1,11 +1,13 @@
 'use client';
 
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import Link from 'next/link';
 import { useMemo } from 'react';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { cn } from '@/lib/utils';
 import { actorLabel, type ActorDirectory } from '../api/actor-label';
+import { isApprovalRow } from '../api/audit-filters';
 import type { AuditEvent } from '../api/audit.types';
 import { OutcomeBadge } from './outcome-badge';
 
@@ -67,6 +69,15 @@ export function AuditTable({
             <span className="truncate font-mono text-xs">{row.original.tool ?? row.original.action}</span>
             {row.original.tool && (
               <span className="text-xs text-muted-foreground">{row.original.action}</span>
+            )}
+            {isApprovalRow(row.original) && (
+              <Link
+                href={`/approvals/${encodeURIComponent(row.original.job_id as string)}`}
+                className="w-fit text-xs underline underline-offset-4"
+                data-testid="audit-approval-link"
+              >
+                Approval request
+              </Link>
             )}
           </div>
         ),

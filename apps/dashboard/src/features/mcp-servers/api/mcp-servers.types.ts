@@ -1,3 +1,5 @@
+import type { ApprovalPolicy } from './approval-policy';
+
 export type ServerState = 'active' | 'expiring_soon' | 'expired' | 'revoked';
 
 /** How agents reach a server: its secret URL, OAuth sign-in as a person, or either. */
@@ -16,6 +18,8 @@ export interface ServerConfig {
   sign_in_user_ids: string[];
   sign_in_team_ids: string[];
   clickup_account: ClickUpAccount;
+  /** Which calls wait for a person's approval; absent on servers that never had one (nothing waits). */
+  approval?: ApprovalPolicy;
 }
 
 /** `GET /api/v1/mcp-servers`: never the token; `url_hint` only shows the URL's shape. */

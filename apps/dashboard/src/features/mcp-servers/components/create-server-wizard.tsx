@@ -21,7 +21,10 @@ import { cn } from '@/lib/utils';
 import { describeConfig } from '../api/config-summary';
 import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '@/lib/expiry';
 import type { CreatedMcpServer } from '../api/mcp-servers.types';
-import { useCreateServer } from '../api/use-mcp-servers';
+import { useCreateServer, useToolPreview } from '../api/use-mcp-servers';
+import { describeApproval } from '../api/approval-policy';
+import { draftFrom, parseApprovalDraft, type ApprovalDraft } from '../schemas/approval-policy.schema';
+import { ApprovalPolicyFields } from './approval-policy-fields';
 import { GroupPicker, MethodPicker, SpacePicker } from './filter-pickers';
 import { AccessModeFields, ACCESS_LABELS, type AccessDraft } from './access-mode-fields';
 import { ServerUrlPanel } from './server-url-panel';
@@ -37,6 +40,7 @@ const STEPS = [
   { id: 'methods', title: 'Methods' },
   { id: 'groups', title: 'Tool groups' },
   { id: 'auth', title: 'Access' },
+  { id: 'approval', title: 'Approval' },
   { id: 'expiry', title: 'Expiry' },
 ] as const;
 
@@ -51,6 +55,8 @@ interface Draft {
   requireApiToken: boolean;
   access: Omit<AccessDraft, 'requireApiToken'>;
   allowWorkspaceObjects: boolean;
+  /** Starts as the team policy's default when the step is first shown; edited from there. */
+  approval: ApprovalDraft | null;
   expiry: ExpiryChoice;
   expiryDate: string;
 }
@@ -66,6 +72,7 @@ const EMPTY: Draft = {
   requireApiToken: false,
   access: { accessMode: 'url', clickupAccount: 'connection', signInUserIds: [], signInTeamIds: [] },
   allowWorkspaceObjects: false,
+  approval: null,
   expiry: 'never',
   expiryDate: '',
 };
@@ -86,9 +93,13 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
   const teams = useTeams();
   const create = useCreateServer();
   const isMember = session.data?.user.role === 'member';
-  // A member builds within its team's policy; owners and admins are not limited by one.
-  const policy = useTeamPolicy(isMember && draft.teamId ? draft.teamId : undefined);
+  // A member builds within its team's policy; owners and admins are not limited by one. Anyone's new server starts
+  // with the team's default approval policy.
+  const policy = useTeamPolicy(draft.teamId || undefined);
   const limits = isMember ? policy.data : undefined;
+  const reach = { pinned: draft.spaceIds.length > 0, allowWorkspaceObjects: draft.allowWorkspaceObjects };
+  const exposed = useToolPreview(draft.methods, draft.tags, { reach });
+  const approval = draft.approval ?? draftFrom(policy.data?.approval);
   const offeredConnections = (connections.data ?? []).filter(
     (c) => !isMember || (limits?.usable_connection_ids.includes(c.id) ?? false),
   );
@@ -108,6 +119,10 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
       if (!draft.connectionId) return 'Pick the ClickUp connection the server acts through.';
     }
     if (current === 'workspace' && !draft.workspaceId) return 'Pick a workspace.';
+    if (current === 'approval') {
+      const parsed = parseApprovalDraft(approval, exposed.data?.tools);
+      if (!parsed.ok) return parsed.message;
+    }
     let expiry: string | null = null;
     if (current === 'expiry') {
       try {
@@ -154,9 +169,12 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
     if (found) return setStepError(found);
     if (step < STEPS.length - 1) {
       if (step === 0 && limits) startWithin(limits);
+      if (STEPS[step + 1].id === 'approval' && !draft.approval) update({ approval });
       setStep(step + 1);
       return;
     }
+    const parsedApproval = parseApprovalDraft(approval, exposed.data?.tools);
+    if (!parsedApproval.ok) return setStepError(parsedApproval.message);
     create.mutate(
       {
         connectionId: draft.connectionId,
@@ -173,6 +191,7 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
           clickup_account: draft.access.clickupAccount,
           sign_in_user_ids: draft.access.signInUserIds,
           sign_in_team_ids: draft.access.signInTeamIds,
+          approval: parsedApproval.value,
         },
         ...(draft.expiry === 'never'
           ? {}
@@ -407,6 +426,14 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
                   policyRequiresApiToken={limits?.require_api_token_auth}
                 />
               )}
+              {current.id === 'approval' && (
+                <ApprovalPolicyFields
+                  id={`${id}-approval`}
+                  value={approval}
+                  onChange={(patch) => update({ approval: { ...approval, ...patch } })}
+                  tools={exposed.data?.tools}
+                />
+              )}
               {current.id === 'expiry' && (
                 <>
                   <Choice
@@ -440,6 +467,10 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
                   )}
                   <Summary
                     draft={draft}
+                    approval={approvalSummary(
+                      approval,
+                      (teamId) => teams.data?.find((t) => t.id === teamId)?.name,
+                    )}
                     workspaceName={connection?.workspaces.find((w) => w.id === draft.workspaceId)?.name}
                     connectionName={connection?.name}
                     spaceNames={(spaces.data ?? [])
@@ -479,7 +510,7 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
         <ToolPreview
           methods={draft.methods}
           tags={draft.tags}
-          reach={{ pinned: draft.spaceIds.length > 0, allowWorkspaceObjects: draft.allowWorkspaceObjects }}
+          reach={reach}
           className="lg:sticky lg:top-20"
         />
       </div>
@@ -501,6 +532,8 @@ function describeStep(step: (typeof STEPS)[number]['id']): string {
       return 'Tasks, comments, docs… Fewer groups means a smaller tool list for the agent.';
     case 'auth':
       return 'A secret URL, sign-in as a person (every call then names them), or both.';
+    case 'approval':
+      return 'Which calls wait for a person to approve them before they run, and who decides.';
     case 'expiry':
       return 'A server that expires stops working by itself. Check the summary, then create it.';
   }
@@ -576,11 +609,13 @@ function PolicyNote({ policy }: { policy: TeamPolicy }) {
 
 function Summary({
   draft,
+  approval,
   connectionName,
   workspaceName,
   spaceNames,
 }: {
   draft: Draft;
+  approval: string;
   connectionName?: string;
   workspaceName?: string;
   spaceNames: string[];
@@ -611,6 +646,7 @@ function Summary({
     ...(draft.access.accessMode === 'sign_in'
       ? []
       : [['API token required', draft.requireApiToken ? 'Yes' : 'No'] as [string, ReactNode]]),
+    ['Approval', approval],
   ];
   return (
     <dl
@@ -625,6 +661,11 @@ function Summary({
       ))}
     </dl>
   );
+}
+
+function approvalSummary(draft: ApprovalDraft, team: (id: string) => string | undefined): string {
+  const parsed = parseApprovalDraft(draft);
+  return parsed.ok ? describeApproval(parsed.value, { team }) : 'Not valid yet: see the Approval step';
 }
 
 function CreatedScreen({ server }: { server: CreatedMcpServer }) {

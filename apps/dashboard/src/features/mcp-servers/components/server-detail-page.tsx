@@ -17,6 +17,7 @@ import { usePermission } from '@/features/auth/api/use-permission';
 import { useConnections } from '@/features/connections/api/use-connections';
 import { useTeams } from '@/features/teams/api/use-teams';
 import { formatDateTime } from '@/lib/format';
+import { describeApproval } from '../api/approval-policy';
 import { describeConfig } from '../api/config-summary';
 import type { McpServer, RotatedToken } from '../api/mcp-servers.types';
 import { useRevokeServer, useRotateServer, useServer } from '../api/use-mcp-servers';
@@ -193,6 +194,12 @@ function ServerFacts({ server }: { server: McpServer }) {
     ['Spaces', server.space_ids.length === 0 ? 'All spaces' : `${server.space_ids.length} pinned`],
     ['Team', team?.name ?? (server.team_id ? server.team_id : 'None')],
     ['API token required', server.config.require_api_token_auth ? 'Yes' : 'No'],
+    [
+      'Approval',
+      describeApproval(server.config.approval, {
+        team: (teamId) => teams.data?.find((t) => t.id === teamId)?.name,
+      }),
+    ],
     ['Created', formatDateTime(server.created_at)],
     ['Expires', server.expires_at ? formatDateTime(server.expires_at) : 'Never'],
     [

@@ -16,7 +16,15 @@ import { useTeamPolicy } from '@/features/teams/api/use-teams';
 import { formatDateTime } from '@/lib/format';
 import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '@/lib/expiry';
 import type { McpServer, RotatedToken, UpdateServerInput } from '../api/mcp-servers.types';
-import { useRotateServer, useUpdateServer } from '../api/use-mcp-servers';
+import { describeApproval } from '../api/approval-policy';
+import { useRotateServer, useToolPreview, useUpdateServer } from '../api/use-mcp-servers';
+import {
+  approvalChanged,
+  draftFrom,
+  parseApprovalDraft,
+  type ApprovalDraft,
+} from '../schemas/approval-policy.schema';
+import { ApprovalPolicyFields } from './approval-policy-fields';
 import { AccessModeFields, type AccessDraft } from './access-mode-fields';
 import { GroupPicker, MethodPicker, SpacePicker } from './filter-pickers';
 import { ToolPreview } from './tool-preview';
@@ -50,6 +58,10 @@ export function ServerSettingsForm({
   const requireApiToken = access.requireApiToken;
   const rotate = useRotateServer();
   const [allowWorkspaceObjects, setAllowWorkspaceObjects] = useState(server.config.allow_workspace_objects);
+  const [approval, setApproval] = useState<ApprovalDraft>(() => draftFrom(server.config.approval));
+  const exposed = useToolPreview(methods, tags, {
+    reach: { pinned: spaceIds.length > 0, allowWorkspaceObjects },
+  });
   const [expiry, setExpiry] = useState<ExpiryChoice | 'keep'>('keep');
   const [expiryDate, setExpiryDate] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
@@ -60,6 +72,8 @@ export function ServerSettingsForm({
   const isMember = session.data?.user.role === 'member';
   const policy = useTeamPolicy(isMember && server.team_id ? server.team_id : undefined);
   const limits = isMember ? policy.data : undefined;
+  // The api lets a member set a policy where there is none, and keep one, but not loosen or remove it.
+  const approvalLocked = isMember && (server.config.approval?.mode ?? 'none') !== 'none';
 
   async function save(body: UpdateServerInput, needsSecretUrl: boolean) {
     // mutateAsync: the saved server remounts this form, and the new URL must still reach the page.
@@ -72,6 +86,11 @@ export function ServerSettingsForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(null);
+    const parsedApproval = parseApprovalDraft(approval, exposed.data?.tools);
+    if (!parsedApproval.ok) {
+      setFormError(parsedApproval.message);
+      return;
+    }
     const body: UpdateServerInput = {
       name: name.trim(),
       space_ids: spaceIds,
@@ -83,6 +102,8 @@ export function ServerSettingsForm({
         clickup_account: access.clickupAccount,
         sign_in_user_ids: access.signInUserIds,
         sign_in_team_ids: access.signInTeamIds,
+        // Sent only when it changed, like the switch below: a member may keep a policy but not rewrite it.
+        ...(approvalChanged(server.config.approval, approval) ? { approval: parsedApproval.value } : {}),
         // Sent only when it changed: a member keeps what an admin allowed without being asked to allow it again.
         ...(allowWorkspaceObjects === server.config.allow_workspace_objects
           ? {}
@@ -193,6 +214,24 @@ export function ServerSettingsForm({
                   Saving ends this server’s secret URL for good: agents using it stop working, and switching
                   back later issues a new one.
                 </Alert>
+              )}
+            </section>
+            <section className="grid gap-2" aria-labelledby={`${id}-approval-title`}>
+              <h3 id={`${id}-approval-title`} className="text-sm font-medium">
+                Approval
+              </h3>
+              {approvalLocked ? (
+                <p className="text-sm text-muted-foreground" data-testid="approval-locked">
+                  {describeApproval(server.config.approval)}. Only owners and admins may change a policy once
+                  set.
+                </p>
+              ) : (
+                <ApprovalPolicyFields
+                  id={`${id}-approval`}
+                  value={approval}
+                  onChange={(patch) => setApproval((a) => ({ ...a, ...patch }))}
+                  tools={exposed.data?.tools}
+                />
               )}
             </section>
             <div className="grid gap-3 sm:grid-cols-2">

@@ -1,4 +1,5 @@
 import type { Role } from '@/features/auth/api/auth.types';
+import type { ApprovalPolicy } from '@/features/mcp-servers/api/approval-policy';
 
 export interface Team {
   id: string;
@@ -30,6 +31,8 @@ export interface TeamPolicy {
   require_space_pinning: boolean;
   require_api_token_auth: boolean;
   max_expiry_days: number | null;
+  /** The approval policy a new server of the team gets when its creator names none; null: none. */
+  approval?: ApprovalPolicy | null;
   granted_connection_ids: string[];
   usable_connection_ids: string[];
   updated_at: string | null;
@@ -44,4 +47,5 @@ export type TeamPolicyInput = Pick<
   | 'require_space_pinning'
   | 'require_api_token_auth'
   | 'max_expiry_days'
+  | 'approval'
 >;

@@ -14,7 +14,16 @@ import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { Connection } from '@/features/connections/api/connections.types';
 import { useConnections } from '@/features/connections/api/use-connections';
+import { describeApproval } from '@/features/mcp-servers/api/approval-policy';
+import { useToolPreview } from '@/features/mcp-servers/api/use-mcp-servers';
+import { ApprovalPolicyFields } from '@/features/mcp-servers/components/approval-policy-fields';
 import { GroupPicker, MethodPicker } from '@/features/mcp-servers/components/filter-pickers';
+import {
+  draftFrom,
+  parseApprovalDraft,
+  type ApprovalDraft,
+} from '@/features/mcp-servers/schemas/approval-policy.schema';
+import { useTeams } from '../api/use-teams';
 import type { TeamPolicy } from '../api/teams.types';
 import { useSetTeamPolicy, useTeamPolicy } from '../api/use-teams';
 import { parseTeamPolicyForm, type TeamPolicyForm } from '../schemas/team-policy.schema';
@@ -70,6 +79,7 @@ export function TeamPolicyCard({
 
 function PolicyStatement({ policy, connections }: { policy: TeamPolicy; connections: Connection[] }) {
   const names = new Map(connections.map((c) => [c.id, c.name]));
+  const teams = useTeams();
   const all = (list: string[], what: string, label = (v: string) => v) =>
     list.length === 0 ? `All ${what}` : list.map(label).join(', ');
   const rows: [string, string][] = [
@@ -85,6 +95,10 @@ function PolicyStatement({ policy, connections }: { policy: TeamPolicy; connecti
     ['Pinned to spaces', policy.require_space_pinning ? 'Required' : 'Optional'],
     ['API token as second factor', policy.require_api_token_auth ? 'Required' : 'Optional'],
     ['Expiry', policy.max_expiry_days === null ? 'Any, or none' : `Within ${policy.max_expiry_days} days`],
+    [
+      'Approval for new servers',
+      describeApproval(policy.approval, { team: (id) => teams.data?.find((t) => t.id === id)?.name }),
+    ],
   ];
   return (
     <dl className="grid gap-2 text-sm sm:grid-cols-[12rem_1fr]" aria-label="Team policy">
@@ -118,6 +132,9 @@ function PolicyEditor({
     require_api_token_auth: policy.require_api_token_auth,
     max_expiry_days: policy.max_expiry_days === null ? '' : String(policy.max_expiry_days),
   });
+  const [approval, setApproval] = useState<ApprovalDraft>(() => draftFrom(policy.approval));
+  // The tools a server within this policy could expose: what its default approval can name.
+  const exposed = useToolPreview(form.methods, form.tags);
   const [formError, setFormError] = useState<string | null>(null);
   const granted = connections.filter((c) => policy.granted_connection_ids.includes(c.id));
   const workspaces = [...new Map(granted.flatMap((c) => c.workspaces).map((w) => [w.id, w])).values()];
@@ -132,9 +149,15 @@ function PolicyEditor({
     event.preventDefault();
     const parsed = parseTeamPolicyForm(form);
     if (!parsed.ok) return setFormError(parsed.message);
-    save.mutate(parsed.value, {
-      onSuccess: () => toast('Policy saved: members’ servers are checked against it'),
-    });
+    const parsedApproval = parseApprovalDraft(approval, exposed.data?.tools);
+    if (!parsedApproval.ok) return setFormError(parsedApproval.message);
+    const defaultApproval = parsedApproval.value.mode === 'none' ? null : parsedApproval.value;
+    save.mutate(
+      { ...parsed.value, approval: defaultApproval },
+      {
+        onSuccess: () => toast('Policy saved: members’ servers are checked against it'),
+      },
+    );
   }
 
   return (
@@ -219,6 +242,23 @@ function PolicyEditor({
           onChange={(e) => set({ max_expiry_days: e.target.value })}
         />
       </Field>
+      <section className="grid gap-2" aria-labelledby={`${id}-approval-title`}>
+        <h3 id={`${id}-approval-title`} className="text-sm font-medium">
+          Approval for new servers
+        </h3>
+        <p className="text-sm text-muted-foreground">
+          A server created for this team starts with this approval policy unless its creator picks another.
+        </p>
+        <ApprovalPolicyFields
+          id={`${id}-approval`}
+          value={approval}
+          onChange={(patch) => {
+            setApproval((a) => ({ ...a, ...patch }));
+            setFormError(null);
+          }}
+          tools={exposed.data?.tools}
+        />
+      </section>
       {(formError || save.error) && (
         <Alert variant="error" role="alert">
           {formError ?? save.error?.message}
