@@ -3,6 +3,7 @@ import { RetryConfig } from '@gw/config';
 import type { Envelope, RetryJobState, RetryJobView } from '@gw/mcp-tools';
 import {
   cancellable,
+  cancelledMessage,
   cancelLine,
   cancelOf,
   QUEUE_NAMES,
@@ -278,7 +279,7 @@ export function viewOf(
       next_attempt_at: null,
       finished_at: data.cancelled_at ?? cancel?.requestedAt ?? job.finishedOn ?? null,
       result: null,
-      last_error: "Cancelled at its client's request before it changed anything in ClickUp.",
+      last_error: cancelledMessage(data.cancelled_by ?? cancel?.by),
     };
   }
   const nextAttempt =
