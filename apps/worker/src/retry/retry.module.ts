@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { CallerAccountLoader, McpServerLoader } from '@gw/mcp-servers';
+import { CallerAccountLoader, McpServerLoader, PauseLoader } from '@gw/mcp-servers';
 import { McpToolsModule } from '@gw/mcp-tools';
 import { ToolCallJob } from './jobs/tool-call.job';
 import { RetryAudit } from './retry-audit';
 
 @Module({
   imports: [McpToolsModule],
-  providers: [ToolCallJob, McpServerLoader, CallerAccountLoader, RetryAudit],
+  providers: [ToolCallJob, McpServerLoader, CallerAccountLoader, PauseLoader, RetryAudit],
   exports: [ToolCallJob],
 })
 export class RetryJobsModule {}
