@@ -298,7 +298,12 @@ export function viewOf(
     next_attempt_at: nextAttempt,
     finished_at: state === 'completed' || state === 'failed' ? (job.finishedOn ?? null) : null,
     result: state === 'completed' ? ((job.returnvalue?.envelope ?? null) as Envelope | null) : null,
+    // A held call says which pause holds it rather than how its last attempt failed.
     last_error:
-      state === 'completed' ? null : ((job.failedReason || null) ?? data.last_error?.message ?? null),
+      state === 'completed'
+        ? null
+        : state === 'delayed' && data.held && data.last_error
+          ? data.last_error.message
+          : ((job.failedReason || null) ?? data.last_error?.message ?? null),
   };
 }
