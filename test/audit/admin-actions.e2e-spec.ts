@@ -198,6 +198,16 @@ const EXAMPLES: Record<string, (f: Fixtures) => Promise<Call>> = {
     call(stack, 'POST', `/retry-jobs/${await queuedJob()}/retry`),
   'DELETE /api/v1/retry-jobs/{id}': async ({ stack, queuedJob }) =>
     call(stack, 'DELETE', `/retry-jobs/${await queuedJob()}`),
+  // A team of its own is paused, so the examples that call MCP tools keep working.
+  'POST /api/v1/pauses': async ({ stack }) => {
+    const team = await created(stack, '/teams', { name: `Team ${unique++}` });
+    return call(stack, 'POST', '/pauses', { scope: 'team', id: team, reason: 'example' });
+  },
+  'DELETE /api/v1/pauses/{id}': async ({ stack }) => {
+    const team = await created(stack, '/teams', { name: `Team ${unique++}` });
+    const pause = await created(stack, '/pauses', { scope: 'team', id: team, reason: 'example' });
+    return call(stack, 'DELETE', `/pauses/${pause}`, { reason: 'example over', queued: 'resume' });
+  },
   // Users, password and team-policy routes.
   'PATCH /api/v1/users/{id}': async ({ stack }) =>
     call(stack, 'PATCH', `/users/${(await newUser(stack)).id}`, { role: 'auditor' }),

@@ -15,6 +15,7 @@ import { McpServersModule } from '../mcp-servers/mcp-servers.module';
 import { McpModule } from '../mcp/mcp.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { OAuthModule } from '../oauth/oauth.module';
+import { PausesModule } from '../pauses/pauses.module';
 import { StatsModule } from '../stats/stats.module';
 import { TeamsModule } from '../teams/teams.module';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module';
@@ -51,6 +52,7 @@ export class AppModule {
         UsersModule,
         TeamsModule,
         ApiTokensModule,
+        PausesModule,
         WorkspacesModule,
         ToolsModule,
         StatsModule,

@@ -9,6 +9,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { LinkedAccountsModule } from '../linked-accounts/linked-accounts.module';
 import { McpServerChangesModule } from '../mcp-servers/mcp-server-changes.module';
+import { PausesModule } from '../pauses/pauses.module';
 import { RetryModule } from '../retry/retry.module';
 import { TeamsModule } from '../teams/teams.module';
 import { McpAdmission } from './admission/admission';
@@ -48,6 +49,7 @@ import { NotificationStreams } from './transport/streams/notification-streams';
     LinkedAccountsModule,
     ApprovalsModule,
     ApprovalWebhooksModule,
+    PausesModule,
   ],
   providers: [
     McpRoutes,

@@ -3,6 +3,7 @@ import { RetryConfig } from '@gw/config';
 import type { Envelope, RetryJobState, RetryJobView } from '@gw/mcp-tools';
 import {
   cancellable,
+  cancelledMessage,
   cancelLine,
   cancelOf,
   QUEUE_NAMES,
@@ -278,7 +279,7 @@ export function viewOf(
       next_attempt_at: null,
       finished_at: data.cancelled_at ?? cancel?.requestedAt ?? job.finishedOn ?? null,
       result: null,
-      last_error: "Cancelled at its client's request before it changed anything in ClickUp.",
+      last_error: cancelledMessage(data.cancelled_by ?? cancel?.by),
     };
   }
   const nextAttempt =
@@ -297,7 +298,12 @@ export function viewOf(
     next_attempt_at: nextAttempt,
     finished_at: state === 'completed' || state === 'failed' ? (job.finishedOn ?? null) : null,
     result: state === 'completed' ? ((job.returnvalue?.envelope ?? null) as Envelope | null) : null,
+    // A held call says which pause holds it rather than how its last attempt failed.
     last_error:
-      state === 'completed' ? null : ((job.failedReason || null) ?? data.last_error?.message ?? null),
+      state === 'completed'
+        ? null
+        : state === 'delayed' && data.held && data.last_error
+          ? data.last_error.message
+          : ((job.failedReason || null) ?? data.last_error?.message ?? null),
   };
 }

@@ -6,7 +6,12 @@ export interface JobProcessor<N extends JobName> {
   readonly name: N;
   /** How the worker of this processor's queue runs (default: 4 jobs at once, BullMQ's own backoffs). */
   readonly queueOptions?: QueueRunOptions;
-  process(payload: JobPayload<N>, job: Job<JobPayload<N>, JobResult<N>>): Promise<JobResult<N>>;
+  /** `token`: the lock of this attempt, for a processor that moves its job itself (back to delayed, say). */
+  process(
+    payload: JobPayload<N>,
+    job: Job<JobPayload<N>, JobResult<N>>,
+    token?: string,
+  ): Promise<JobResult<N>>;
 }
 
 export interface QueueRunOptions {

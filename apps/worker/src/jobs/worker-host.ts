@@ -29,10 +29,10 @@ export class WorkerHost implements OnApplicationShutdown {
       const options = [...processors.values()].find((p) => p.queueOptions)?.queueOptions;
       const worker = this.queues.worker(
         queue,
-        async (job: Job) => {
+        async (job: Job, token?: string) => {
           const processor = processors.get(job.name);
           if (!processor) throw new Error(`no processor for job ${job.name} on queue ${queue}`);
-          return processor.process(job.data, job);
+          return processor.process(job.data, job, token);
         },
         {
           concurrency: options?.concurrency ?? concurrency,

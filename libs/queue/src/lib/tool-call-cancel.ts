@@ -25,6 +25,17 @@ export interface CancelRecord {
   confirmed: boolean;
 }
 
+/** The `by` of a cancel line written when a pause is lifted with its held calls discarded. */
+export const pauseDiscard = (pauseId: string) => `pause:${pauseId}`;
+
+/** How a cancelled call's end is told: at its client's request, or discarded when its pause was lifted. */
+export function cancelledMessage(by: string | undefined): string {
+  const pause = by?.startsWith('pause:') ? by.slice('pause:'.length) : null;
+  return pause
+    ? `Discarded when pause ${pause} was lifted, before it changed anything in ClickUp.`
+    : "Cancelled at its client's request before it changed anything in ClickUp.";
+}
+
 export function cancelLine(stage: CancelStage, by: string, at = Date.now()): string {
   const line: CancelLine = { cancel: stage, at, by };
   return JSON.stringify(line);

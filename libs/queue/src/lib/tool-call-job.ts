@@ -77,6 +77,13 @@ export interface ToolCallJobPayload {
   next_delay_ms?: number;
   /** Written by the worker when it ends the job as cancelled (see tool-call-cancel), before it fails it. */
   cancelled_at?: number;
+  /** Who cancelled it, as its cancel line names them (`mcp:{server_id}`, or `pause:{id}` for a discard on resume). */
+  cancelled_by?: string;
+  /**
+   * Set by the worker while a pause of the call's organization, team or connection holds it (the job waits delayed,
+   * without spending an attempt); cleared by the first attempt that finds no pause. A resume promotes these jobs.
+   */
+  held?: { pause_id: string; since: number };
 }
 
 /** The queued call's outcome: the envelope the tool would have answered, had it finished in time. */

@@ -10,6 +10,7 @@ import { McpAudit } from '../audit/mcp-audit';
 import { SessionIds } from '../dispatch/session-id';
 import { header, type Admitted, type McpRequest } from '../mcp-request';
 import { admissionOf, Denied } from './denial';
+import { ActivePauses } from '../../pauses/active-pauses.service';
 import { McpServerRegistry } from './registry/mcp-server-registry.service';
 import { allowedOrigins, bearerToken, originAllowed, protocolVersionProblem } from './request-checks';
 import { SignInAdmission } from './sign-in/sign-in-admission';
@@ -18,7 +19,8 @@ export const SESSION_HEADER = 'mcp-session-id';
 
 /**
  * The one place a request to an MCP URL becomes a server it may use: Origin, token or server id, expiry and
- * revocation, second factor (a secret URL) or signed-in person (a sign-in URL), protocol version. A refusal is
+ * revocation, second factor (a secret URL) or signed-in person (a sign-in URL), protocol version, and (for a
+ * stream) whether its MCP access is paused. A refusal is
  * recorded here: one naming a server goes to its organization's audit chain; one naming none (unknown URL, foreign
  * origin, missing or refused access token) belongs to nobody and is counted as a security event. Both spend the
  * address's failure budget (docs/adr/0010-unauthenticated-refusals.md), except a sign-in client's first, tokenless
@@ -37,6 +39,7 @@ export class McpAdmission {
     private readonly audit: McpAudit,
     private readonly securityEvents: SecurityEvents,
     private readonly failures: FailureLimiter,
+    private readonly pauses: ActivePauses,
     app: AppConfig,
     mcp: McpConfig,
   ) {
@@ -82,6 +85,10 @@ export class McpAdmission {
     }
     const problem = req.carriesMessages ? null : protocolVersionProblem(req.headers);
     if (problem) return new Denied(400, problem, {}, server, person ? { person } : {});
+    // A paused server opens no stream; its messages are answered (tools/call refused) by the dispatcher.
+    const paused = req.carriesMessages ? null : this.pauses.refusalFor(server);
+    if (paused)
+      return new Denied(403, paused, {}, server, person ? { person, uncharged: true } : { uncharged: true });
     return { server, person };
   }
 

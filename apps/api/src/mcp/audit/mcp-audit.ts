@@ -159,7 +159,11 @@ export class McpAudit {
     return {
       ...base,
       tool: outcome.tool,
-      arguments: outcome.arguments,
+      // A call refused before it ran keeps why beside its arguments (the pause that stopped it, by id).
+      arguments:
+        outcome.refusal === undefined
+          ? outcome.arguments
+          : { arguments: outcome.arguments, reason: outcome.refusal },
       outcome: result,
       issueCodes,
       upstreamStatus,

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import {
   callToolResultJson,
+  failEnvelope,
   SERVER_INSTRUCTIONS,
   toCallToolResult,
   ToolCatalog,
   type Envelope,
 } from '@gw/mcp-tools';
 import type { ServedServer } from '@gw/mcp-servers';
+import { ActivePauses } from '../../pauses/active-pauses.service';
 import type { AdmittedMessage } from '../admission/message-admission';
 import { ToolCallRunner, type CallOrigin } from '../execution/tool-call-runner';
 import { discoverResult } from './discover';
@@ -57,6 +59,8 @@ export interface Dispatched {
   clickupUserId?: number | null;
   /** Set on `subscriptions/listen`; `response` is then the result that ends the subscription gracefully. */
   subscription?: Subscription;
+  /** Why a tools/call did not run although it was well formed (its server is paused): the audit row keeps it. */
+  refusal?: string;
 }
 
 /** Where a request came from, how it speaks MCP, and where its progress notifications go (when asked for). */
@@ -101,6 +105,7 @@ export class McpDispatcher {
     private readonly calls: ToolCallRunner,
     private readonly catalog: ToolCatalog,
     private readonly tasks: TaskMethods,
+    private readonly pauses: ActivePauses,
   ) {}
 
   private readonly methods: Record<Generation, Readonly<Record<string, Handler>>> = {
@@ -126,7 +131,8 @@ export class McpDispatcher {
         return { response: rpcResult(request.id, new JsonText(listing, () => JSON.parse(listing))) };
       },
       'tools/call': (request, params, server, context) => this.callTool(request, params, server, context),
-      'subscriptions/listen': (request, params, _server, context) => this.listen(request, params, context),
+      'subscriptions/listen': (request, params, server, context) =>
+        this.listen(request, params, server, context),
       // The tasks extension: no tasks/list (no caller can learn of another's tasks), no tasks/result.
       'tasks/get': (request, _params, server, context) => this.task(request, server, context),
       'tasks/update': (request, _params, server, context) => this.task(request, server, context),
@@ -196,6 +202,17 @@ export class McpDispatcher {
     if (generation === 'modern' && !this.catalog.tools.has(name)) {
       // 2026-07-28 makes an unknown tool a protocol error; a known tool this URL does not allow stays FORBIDDEN.
       return { response: rpcError(request.id, ErrorCode.InvalidParams, `Unknown tool: ${name}`), tool: name };
+    }
+    const paused = this.pauses.refusalFor(server);
+    if (paused) {
+      const refused = failEnvelope([{ code: 'FORBIDDEN', message: paused }]);
+      return {
+        response: rpcResult(request.id, this.toolResult(refused, generation)),
+        tool: name,
+        arguments: args ?? {},
+        envelope: refused,
+        refusal: paused,
+      };
     }
     let envelope: Envelope;
     let jobId: string | null = null;
@@ -286,8 +303,12 @@ export class McpDispatcher {
   private listen(
     request: JsonRpcRequest,
     params: Record<string, unknown>,
+    server: ServedServer,
     context: DispatchContext,
   ): Dispatched {
+    // A paused server keeps no stream open (open ones are closed by NotificationStreams).
+    const paused = this.pauses.refusalFor(server);
+    if (paused) return { response: rpcError(request.id, ErrorCode.InvalidRequest, paused), status: 403 };
     const filter = params['notifications'];
     if (filter === null || typeof filter !== 'object' || Array.isArray(filter)) {
       return {

@@ -1,7 +1,7 @@
 import { AppConfig, ClickUpConfig, McpConfig, RetryConfig } from '@gw/config';
 import { tokenFingerprint } from '@gw/clickup-client';
 import type { McpServerConfig } from '@gw/db';
-import { CallerAccountLoader, type ServedServer } from '@gw/mcp-servers';
+import { CallerAccountLoader, PauseLoader, type ActivePause, type ServedServer } from '@gw/mcp-servers';
 import { Scope, serverToolFilter, type Envelope, type ListedTool, type ToolCatalog } from '@gw/mcp-tools';
 import { QueueBackend } from '@gw/queue';
 import { MemoryBudgetStore, RateBudgets } from '@gw/retry';
@@ -23,6 +23,7 @@ import { FollowedApprovals } from '../../../src/mcp/execution/followed-approvals
 import { TaskMethods } from '../../../src/mcp/dispatch/tasks/task-methods';
 import { QueuedCalls } from '../../../src/mcp/execution/queued-calls.service';
 import { ToolCallRunner } from '../../../src/mcp/execution/tool-call-runner';
+import { ActivePauses } from '../../../src/pauses/active-pauses.service';
 import { RetryQueue } from '../../../src/retry/retry-queue.service';
 
 export interface SandboxHandle {
@@ -121,6 +122,7 @@ export async function startToolHost(options: {
     ),
     options.catalog,
     new TaskMethods(queued, new ApprovalTasks(approvals, queued, new AppConfig())),
+    await unpaused(),
   );
   let id = 0;
   const request = async (method: string, params: Record<string, unknown>) => {
@@ -159,6 +161,19 @@ export async function startToolHost(options: {
  * The caller-account stage for servers that act as their connection, as every server of these suites does: it hands
  * the server through without reading any person's account, so its database is never opened.
  */
+/** Pauses as an organization without any sees them (these suites never pause). */
+async function unpaused(): Promise<ActivePauses> {
+  class NoPauses extends PauseLoader {
+    override active(): Promise<ActivePause[]> {
+      return Promise.resolve([]);
+    }
+  }
+  const pauses = new ActivePauses(new NoPauses(new DataSource({ type: 'postgres' })), new McpConfig());
+  // Polled like the api's, since a view unconfirmed for 5 s refuses every call.
+  await pauses.onModuleInit();
+  return pauses;
+}
+
 function connectionOnlyCallers(): CallerAccounts {
   const unopened = new DataSource({ type: 'postgres' });
   return new CallerAccounts(

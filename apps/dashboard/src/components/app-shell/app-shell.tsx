@@ -6,6 +6,7 @@ import { Toaster } from '@/components/common/toaster';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { Button } from '@/components/ui/button';
 import type { Session } from '@/features/auth/api/auth.types';
+import { PauseBanner } from '@/features/pauses/components/pause-banner';
 import { Brand } from './brand';
 import { SidebarNav } from './sidebar-nav';
 import { UserMenu } from './user-menu';
@@ -65,6 +66,7 @@ export function AppShell({ session, children }: { session: Session; children: Re
             </div>
           )}
         </header>
+        <PauseBanner />
 
         <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 outline-none md:px-8 md:py-8">
           {children}

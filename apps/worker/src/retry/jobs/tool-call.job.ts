@@ -7,11 +7,15 @@ import {
   CallerAccountLoader,
   isCallerRefusal,
   McpServerLoader,
+  PauseLoader,
+  pausedMessage,
+  type ActivePause,
   type ServedServer,
 } from '@gw/mcp-servers';
 import { ToolCatalog } from '@gw/mcp-tools';
 import {
   cancellable,
+  cancelledMessage,
   cancelOf,
   QUEUE_NAMES,
   QueueBackend,
@@ -20,7 +24,7 @@ import {
   type JobResult,
 } from '@gw/queue';
 import { fullJitterDelay, RateBudgets, ReplayCall } from '@gw/retry';
-import { UnrecoverableError, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { JobProcessor, QueueRunOptions } from '../../jobs/job-processor';
 import { ApprovedCall } from '../approved-call';
 import { RetryAudit } from '../retry-audit';
@@ -28,11 +32,18 @@ import { RetryAudit } from '../retry-audit';
 type ToolCallJobType = Job<JobPayload<'tool-call'>, JobResult<'tool-call'>>;
 
 /**
+ * How long a held call waits before it looks at its pause again. A resume promotes held calls at once; this only
+ * bounds the wait should that promotion be missed (the resuming process stopped in between).
+ */
+export const HOLD_RECHECK_MS = 15_000;
+
+/**
  * Carries on a tool call that ran out of budget in the api (CONTRACTS §6). Each attempt runs the tool's handler
  * again over a ReplayCall: what the call already did is answered from its journal, a create that may have been
  * applied is looked for upstream first, and every write is journaled in the job as it goes. A ClickUp failure ends
  * the attempt; the next one comes after a full-jitter backoff, and after the last the job is dead-lettered. A call
  * carried out for an approval runs only while it is still exactly the call that was approved (`ApprovedCall`).
+ * While a pause covers the call's server, it holds: back to delayed before it sends anything, spending no attempt.
  */
 @Injectable()
 export class ToolCallJob implements JobProcessor<'tool-call'> {
@@ -49,6 +60,7 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
     private readonly clickup: ClickUpConfig,
     private readonly queues: QueueBackend,
     private readonly approved: ApprovedCall,
+    private readonly pauses: PauseLoader,
     config: RetryConfig,
   ) {
     this.queueOptions = {
@@ -64,7 +76,11 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
 
   private readonly backoff: { baseMs: number; capMs: number };
 
-  async process(payload: JobPayload<'tool-call'>, job: ToolCallJobType): Promise<JobResult<'tool-call'>> {
+  async process(
+    payload: JobPayload<'tool-call'>,
+    job: ToolCallJobType,
+    token?: string,
+  ): Promise<JobResult<'tool-call'>> {
     const jobId = String(job.id);
     // Honoured only while nothing of the call was written: a call half done is carried to its end instead.
     const requested = cancellable(payload.journal) ? await this.cancelOf(jobId) : null;
@@ -89,6 +105,10 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
       await this.audit.deadLettered(jobId, payload, 'FORBIDDEN', null, { reason: message });
       throw new UnrecoverableError(message);
     }
+    // Read afresh, not cached: a resume promotes held calls the moment it commits, and they must not hold again.
+    const [pause] = await this.pauses.covering(loaded);
+    if (pause) return this.hold(job, token, pause, loaded);
+    if (job.data.held) await job.updateData(withoutHold(job.data));
     const server = await this.actingFor(loaded, payload);
     if (typeof server === 'string') {
       const message = `The queued call was not run: ${server}`;
@@ -98,6 +118,7 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
 
     server.scope.adopt(payload.scope);
     const cancel: { seen: CancelRecord | null } = { seen: null };
+    const paused: { seen: ActivePause | null } = { seen: null };
     const call = new ReplayCall({
       upstream: this.upstream,
       budgets: this.budgets,
@@ -108,9 +129,12 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
       queuedAt: payload.queued_at,
       onProgress: (message) => void job.updateProgress({ message }).catch(() => undefined),
       // A cancel asked for during the attempt (often a long wait for the rate limit) stops it before the next send.
+      // So does a pause: the attempt ends before its next send, and the call holds with what it has journaled.
       mayProceed: async () => {
         cancel.seen = cancellable(payload.journal) ? await this.cancelOf(jobId) : null;
-        return cancel.seen === null;
+        if (cancel.seen) return false;
+        paused.seen = (await this.pauses.covering(loaded))[0] ?? null;
+        return paused.seen === null;
       },
     });
     const client = new ClickUpClient({
@@ -133,6 +157,7 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
 
     const stop = call.stop;
     if (stop?.kind === 'cancelled' && cancel.seen) return this.cancelled(jobId, payload, job, cancel.seen);
+    if (stop?.kind === 'cancelled' && paused.seen) return this.hold(job, token, paused.seen, loaded);
     if (stop?.kind === 'unrecoverable') {
       await this.audit.deadLettered(jobId, payload, 'UPSTREAM_ERROR', null, {
         ...details(),
@@ -178,14 +203,39 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
     job: ToolCallJobType,
     cancel: CancelRecord,
   ): Promise<never> {
-    const message = `Cancelled by ${cancel.by} before it changed anything in ClickUp.`;
+    const message = cancelledMessage(cancel.by);
     await this.audit.cancelled(jobId, payload, {
       attempts: job.attemptsMade,
       requested_at: new Date(cancel.requestedAt).toISOString(),
       reason: message,
     });
-    await job.updateData({ ...payload, cancelled_at: Date.now() });
+    await job.updateData({ ...withoutHold(job.data), cancelled_at: Date.now(), cancelled_by: cancel.by });
     throw new UnrecoverableError(message);
+  }
+
+  /**
+   * Puts the job back as delayed without spending an attempt, marked as held by the pause (a resume promotes the
+   * jobs so marked), and looks at the pause once more: a resume that committed while the job was moved may have
+   * looked for held jobs before this one was among them, so it is promoted here instead.
+   */
+  private async hold(
+    job: ToolCallJobType,
+    token: string | undefined,
+    pause: ActivePause,
+    server: ServedServer,
+  ): Promise<never> {
+    const now = Date.now();
+    const since = job.data.held?.pause_id === pause.id ? job.data.held.since : now;
+    await job.updateData({
+      ...job.data,
+      held: { pause_id: pause.id, since },
+      last_error: { code: 'PAUSED', message: pausedMessage(pause), at: now },
+      next_attempt_at: now + HOLD_RECHECK_MS,
+    });
+    await job.moveToDelayed(now + HOLD_RECHECK_MS, token);
+    const [still] = await this.pauses.covering(server);
+    if (!still) await job.promote().catch(() => undefined);
+    throw new DelayedError(`Held by pause ${pause.id}`);
   }
 
   /** Ends this attempt: BullMQ runs the next after the drawn delay, or dead-letters the job after the last. */
@@ -222,4 +272,10 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
     }
     throw new Error(`Attempt ${attempt} of ${job.opts.attempts ?? 1}: ${error.message}`);
   }
+}
+
+/** The job's data once no pause holds it: the hold and the message it left are gone. */
+function withoutHold(data: JobPayload<'tool-call'>): JobPayload<'tool-call'> {
+  const { held: _held, ...rest } = data;
+  return rest.last_error?.code === 'PAUSED' ? { ...rest, last_error: undefined } : rest;
 }

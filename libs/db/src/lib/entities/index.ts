@@ -13,6 +13,7 @@ import { OAuthRecordEntity } from './oauth-record.entity';
 import { OAuthStateUseEntity } from './oauth-state-use.entity';
 import { OrganizationEntity } from './organization.entity';
 import { PasswordResetEntity } from './password-reset.entity';
+import { PauseEntity } from './pause.entity';
 import { SecurityEventEntity } from './security-event.entity';
 import { SessionEntity } from './session.entity';
 import { SsoIdentityEntity } from './sso-identity.entity';
@@ -37,6 +38,7 @@ export * from './oauth-record.entity';
 export * from './oauth-state-use.entity';
 export * from './organization.entity';
 export * from './password-reset.entity';
+export * from './pause.entity';
 export * from './security-event.entity';
 export * from './session.entity';
 export * from './sso-identity.entity';
@@ -70,4 +72,5 @@ export const ENTITIES = [
   SsoIdentityEntity,
   SsoSpentStateEntity,
   ApprovalEntity,
+  PauseEntity,
 ];

@@ -14,6 +14,7 @@ import { SsoSignIn1796443210000 } from './1796443210000-sso-sign-in';
 import { ClickUpLinkedAccounts1796450000000 } from './1796450000000-clickup-linked-accounts';
 import { OAuthAuthorizationServer1796460000000 } from './1796460000000-oauth-authorization-server';
 import { Approvals1796470000000 } from './1796470000000-approvals';
+import { Pauses1796471000000 } from './1796471000000-pauses';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ClickUpLinkedAccounts1796450000000,
   OAuthAuthorizationServer1796460000000,
   Approvals1796470000000,
+  Pauses1796471000000,
 ];

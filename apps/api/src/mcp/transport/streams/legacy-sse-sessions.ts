@@ -1,10 +1,13 @@
 import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { covers, type ActivePause, type PausableServer } from '@gw/mcp-servers';
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { JsonRpcNotification, JsonRpcResponse } from '../../dispatch/json-rpc';
 import type { ClientInfo } from '../../dispatch/session-id';
+import { ActivePauses } from '../../../pauses/active-pauses.service';
 import { McpServerRegistry } from '../../admission/registry/mcp-server-registry.service';
 import type { Admitted } from '../../mcp-request';
+import { pausedNotice } from './notification-streams';
 import { StreamLifetime } from './stream-lifetime';
 
 export interface LegacySession {
@@ -18,21 +21,29 @@ export interface LegacySession {
  * The 2024-11-05 HTTP+SSE transport: `GET /mcp/{token}/sse` opens a stream whose first event names the URL to
  * POST messages to; answers come back on the stream. A session lives in the process holding its stream, so
  * deployments with several api processes need sticky routing on `sessionId` for this older transport (Streamable
- * HTTP needs none). A session ends when its URL stops working (see `StreamLifetime`).
+ * HTTP needs none). A session ends when its URL stops working (see `StreamLifetime`) or a pause stops its server.
  */
 @Injectable()
 export class LegacySseSessions implements OnModuleInit, OnApplicationShutdown {
   private readonly sessions = new Map<
     string,
-    LegacySession & { res: ServerResponse; lifetime: StreamLifetime }
+    LegacySession & { res: ServerResponse; lifetime: StreamLifetime; server: PausableServer }
   >();
 
-  constructor(private readonly registry: McpServerRegistry) {}
+  constructor(
+    private readonly registry: McpServerRegistry,
+    private readonly pauses: ActivePauses,
+  ) {}
 
   onModuleInit(): void {
     this.registry.events.on('changed', (ids: Set<string>) => {
       for (const session of this.sessions.values())
         if (ids.has(session.serverId)) void session.lifetime.recheck(this.registry);
+    });
+    this.pauses.events.on('paused', (pauses: ActivePause[]) => {
+      for (const session of this.sessions.values()) {
+        if (pauses.some((pause) => covers(pause, session.server))) this.endIfPaused(session);
+      }
     });
   }
 
@@ -49,6 +60,7 @@ export class LegacySseSessions implements OnModuleInit, OnApplicationShutdown {
     const session = {
       id,
       serverId,
+      server: admitted.server,
       client: null,
       res,
       lifetime: new StreamLifetime({ kind: 'secret_url', token }, res, admitted),
@@ -61,6 +73,12 @@ export class LegacySseSessions implements OnModuleInit, OnApplicationShutdown {
       clearInterval(heartbeat);
       this.sessions.delete(id);
     });
+    this.endIfPaused(session);
+  }
+
+  private endIfPaused(session: { res: ServerResponse; server: PausableServer }): void {
+    const paused = this.pauses.refusalFor(session.server);
+    if (paused && !session.res.writableEnded) session.res.end(pausedNotice(paused));
   }
 
   get(sessionId: string, serverId: string): LegacySession | undefined {

@@ -22,6 +22,7 @@ const PERMISSIONS = {
   'sso-mapping:manage': ['owner', 'admin'],
   'security-events:read': ['owner', 'admin'],
   'clickup-accounts:manage': ['owner', 'admin'],
+  'pauses:manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -11,6 +11,7 @@ import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle }
 import { cn } from '@/lib/utils';
 import type { Connection } from '../api/connections.types';
 import { useRemoveConnection } from '../api/use-connections';
+import { PauseControl } from '@/features/pauses/components/pause-control';
 import type { Team } from '@/features/teams/api/teams.types';
 import { ConnectionTeams } from './connection-teams';
 
@@ -49,8 +50,9 @@ export function ConnectionCard({
           Acts as {user.username ?? 'a ClickUp user'}
           {user.email && <span className="text-muted-foreground">({user.email})</span>}
         </CardDescription>
-        {canManage && (
-          <CardAction>
+        <CardAction className="flex flex-wrap items-center gap-2">
+          <PauseControl scope="connection" targetId={connection.id} targetName={connection.name} />
+          {canManage && (
             <Button
               variant="ghost"
               size="sm"
@@ -61,8 +63,8 @@ export function ConnectionCard({
               <Trash2 aria-hidden />
               Remove
             </Button>
-          </CardAction>
-        )}
+          )}
+        </CardAction>
       </CardHeader>
       <CardContent className="grid gap-3">
         <div>

@@ -9,7 +9,7 @@ import { toast } from '@/components/common/toaster';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Dialog, DialogFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
@@ -17,6 +17,7 @@ import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { usePermission } from '@/features/auth/api/use-permission';
+import { PauseControl } from '@/features/pauses/components/pause-control';
 import { useUsers } from '@/features/users/api/use-users';
 import { useUrlState } from '@/lib/url-state';
 import { cn } from '@/lib/utils';
@@ -126,6 +127,9 @@ function TeamCard({ id, canManage }: { id: string; canManage: boolean }) {
         <CardDescription>
           {team.data.members.length} member{team.data.members.length === 1 ? '' : 's'}
         </CardDescription>
+        <CardAction>
+          <PauseControl scope="team" targetId={team.data.id} targetName={team.data.name} />
+        </CardAction>
       </CardHeader>
       <CardContent className="grid gap-4">
         {team.data.members.length === 0 ? (

@@ -1,0 +1,4 @@
+export const pauseKeys = {
+  all: ['pauses'] as const,
+  active: () => [...pauseKeys.all, 'active'] as const,
+};
