@@ -4,6 +4,7 @@ import { X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { Select } from '@/components/ui/select';
 
 /** The From and To fields of a filter bar, as local date-times kept in the URL. */
 export function TimeRangeFields({
@@ -57,6 +58,45 @@ export function ActiveFilters({ count, onClear }: { count: number; onClear: () =
         <X aria-hidden />
         Clear filters
       </Button>
+    </div>
+  );
+}
+
+/** A choice of a filter list. */
+export interface FilterOption {
+  value: string;
+  label: string;
+}
+
+/** A filter chosen from a list, with an "all" choice that clears it. */
+export function SelectFilter({
+  id,
+  label,
+  value,
+  all,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  all: string;
+  options: FilterOption[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div>
+      <Label htmlFor={id} className="mb-1.5">
+        {label}
+      </Label>
+      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { Inbox, LoaderCircle } from 'lucide-react';
 import Link from 'next/link';
 import { useMemo } from 'react';
-import { ActiveFilters } from '@/components/common/filter-controls';
+import { ActiveFilters, SelectFilter } from '@/components/common/filter-controls';
 import { DataTable } from '@/components/common/data-table';
 import { EmptyState } from '@/components/common/empty-state';
 import { PageHeader } from '@/components/common/page-header';
@@ -13,8 +13,6 @@ import { TimeAgo } from '@/components/common/time-ago';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Label } from '@/components/ui/label';
-import { Select } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useServers, useToolPreview } from '@/features/mcp-servers/api/use-mcp-servers';
 import { useTeams } from '@/features/teams/api/use-teams';
@@ -156,7 +154,7 @@ export function ApprovalsPage() {
       </div>
       <search aria-label="Filter approval requests" className="grid gap-3 rounded-xl border bg-card p-4">
         <div className="grid gap-3 sm:grid-cols-3">
-          <FilterSelect
+          <SelectFilter
             id="approvals-server"
             label="Server"
             all="All servers"
@@ -164,7 +162,7 @@ export function ApprovalsPage() {
             options={(servers.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
             onChange={(v) => setFilter('server_id', v)}
           />
-          <FilterSelect
+          <SelectFilter
             id="approvals-team"
             label="Team"
             all="All teams"
@@ -172,7 +170,7 @@ export function ApprovalsPage() {
             options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
             onChange={(v) => setFilter('team_id', v)}
           />
-          <FilterSelect
+          <SelectFilter
             id="approvals-tool"
             label="Tool"
             all="All tools"
@@ -231,38 +229,6 @@ export function ApprovalsPage() {
           )}
         </div>
       )}
-    </div>
-  );
-}
-
-function FilterSelect({
-  id,
-  label,
-  all,
-  value,
-  options,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  all: string;
-  value: string;
-  options: { value: string; label: string }[];
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div>
-      <Label htmlFor={id} className="mb-1.5">
-        {label}
-      </Label>
-      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </Select>
     </div>
   );
 }

@@ -4,14 +4,13 @@ import { Search } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { Select } from '@/components/ui/select';
-import { ActiveFilters, TimeRangeFields } from '@/components/common/filter-controls';
+import {
+  ActiveFilters,
+  SelectFilter,
+  TimeRangeFields,
+  type FilterOption,
+} from '@/components/common/filter-controls';
 import { OUTCOMES, type AuditFilterKey, type AuditFilters } from '../api/audit-filters';
-
-interface Option {
-  value: string;
-  label: string;
-}
 
 /** Text typed into a filter reaches the URL (and the query) after a short pause, not on every key. */
 function useDebounced(value: string, onSettle: (value: string) => void, delay = 350) {
@@ -51,38 +50,6 @@ function TextFilter({
   );
 }
 
-function SelectFilter({
-  id,
-  label,
-  value,
-  all,
-  options,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  all: string;
-  options: Option[];
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div>
-      <Label htmlFor={id} className="mb-1.5">
-        {label}
-      </Label>
-      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </Select>
-    </div>
-  );
-}
-
 export function AuditFilterBar({
   filters,
   servers,
@@ -93,11 +60,11 @@ export function AuditFilterBar({
   onClear,
 }: {
   filters: AuditFilters;
-  servers: Option[];
-  teams: Option[];
-  tools: Option[];
+  servers: FilterOption[];
+  teams: FilterOption[];
+  tools: FilterOption[];
   /** The organization's users: a signed-in call names the person it was for. */
-  people: Option[];
+  people: FilterOption[];
   onChange: (key: AuditFilterKey, value: string) => void;
   onClear: () => void;
 }) {
