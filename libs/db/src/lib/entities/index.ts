@@ -1,4 +1,5 @@
 import { ApiTokenEntity } from './api-token.entity';
+import { ApprovalWebhookEntity } from './approval-webhook.entity';
 import { AuditChainEntity } from './audit-chain.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { ClickUpConnectionEntity } from './clickup-connection.entity';
@@ -22,6 +23,7 @@ import { TeamPolicyEntity } from './team-policy.entity';
 import { UserEntity } from './user.entity';
 
 export * from './api-token.entity';
+export * from './approval-webhook.entity';
 export * from './audit-chain.entity';
 export * from './audit-event.entity';
 export * from './clickup-connection.entity';
@@ -67,4 +69,5 @@ export const ENTITIES = [
   SsoSettingsEntity,
   SsoIdentityEntity,
   SsoSpentStateEntity,
+  ApprovalWebhookEntity,
 ];

@@ -13,6 +13,7 @@ import { AuditPerson1796440000000 } from './1796440000000-audit-person';
 import { SsoSignIn1796443210000 } from './1796443210000-sso-sign-in';
 import { ClickUpLinkedAccounts1796450000000 } from './1796450000000-clickup-linked-accounts';
 import { OAuthAuthorizationServer1796460000000 } from './1796460000000-oauth-authorization-server';
+import { ApprovalWebhooks1796472000000 } from './1796472000000-approval-webhooks';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SsoSignIn1796443210000,
   ClickUpLinkedAccounts1796450000000,
   OAuthAuthorizationServer1796460000000,
+  ApprovalWebhooks1796472000000,
 ];
