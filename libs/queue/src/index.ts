@@ -2,3 +2,4 @@ export * from './lib/queue-names';
 export * from './lib/queue-backend';
 export * from './lib/tool-call-job';
 export * from './lib/tool-call-cancel';
+export * from './lib/approval-notification-job';
