@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { AuditConfig, ClickUpConfig, RetryConfig } from '@gw/config';
+import { ApprovalWebhookConfig, AuditConfig, ClickUpConfig, RetryConfig } from '@gw/config';
 import { QueueBackend } from '@gw/queue';
 import { createRateBudgets, RateBudgets } from '@gw/retry';
 import { SecretBox } from '@gw/security';
@@ -14,6 +14,8 @@ import { SessionCleanupJob } from './maintenance/jobs/session-cleanup.job';
 import { MaintenanceJobsModule } from './maintenance/maintenance.module';
 import { ExpireServerJob } from './mcp-servers/jobs/expire-server.job';
 import { McpServerJobsModule } from './mcp-servers/mcp-servers.module';
+import { ApprovalNotificationJob } from './notifications/jobs/approval-notification.job';
+import { NotificationJobsModule } from './notifications/notifications.module';
 import { ToolCallJob } from './retry/jobs/tool-call.job';
 import { RetryJobsModule } from './retry/retry.module';
 
@@ -24,6 +26,7 @@ export interface WorkerRuntime {
   clickup: ClickUpConfig;
   retry: RetryConfig;
   audit: AuditConfig;
+  approvalWebhook: ApprovalWebhookConfig;
   /** Opens connection credentials, for the calls the worker replays; null without an encryption key. */
   secrets: SecretBox | null;
 }
@@ -34,7 +37,13 @@ export class WorkerModule {
   static forRoot(runtime: WorkerRuntime): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [MaintenanceJobsModule, McpServerJobsModule, AuditJobsModule, RetryJobsModule],
+      imports: [
+        MaintenanceJobsModule,
+        McpServerJobsModule,
+        AuditJobsModule,
+        RetryJobsModule,
+        NotificationJobsModule,
+      ],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: QueueBackend, useValue: runtime.queues },
@@ -42,6 +51,7 @@ export class WorkerModule {
         { provide: ClickUpConfig, useValue: runtime.clickup },
         { provide: RetryConfig, useValue: runtime.retry },
         { provide: AuditConfig, useValue: runtime.audit },
+        { provide: ApprovalWebhookConfig, useValue: runtime.approvalWebhook },
         ...(runtime.secrets ? [{ provide: SecretBox, useValue: runtime.secrets }] : []),
         {
           provide: RateBudgets,
@@ -65,6 +75,7 @@ export class WorkerModule {
             AuditRetentionJob,
             SecurityEventRetentionJob,
             ToolCallJob,
+            ApprovalNotificationJob,
           ],
         },
         WorkerHost,
@@ -76,6 +87,7 @@ export class WorkerModule {
         ClickUpConfig,
         RetryConfig,
         AuditConfig,
+        ApprovalWebhookConfig,
         RateBudgets,
         ...(runtime.secrets ? [SecretBox] : []),
       ],
