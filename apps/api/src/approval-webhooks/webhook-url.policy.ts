@@ -11,7 +11,7 @@ export function webhookUrlProblem(value: unknown): string | null {
   if (typeof value !== 'string' || value.length === 0) return 'url must be an http or https URL';
   if (value.length > WEBHOOK_URL_MAX_LENGTH)
     return `url must be at most ${WEBHOOK_URL_MAX_LENGTH} characters`;
-  if (/[\s\x00-\x1F\x7F]/.test(value)) return 'url must not contain spaces or control characters';
+  if (/[\s\p{Cc}]/u.test(value)) return 'url must not contain spaces or control characters';
   let url: URL;
   try {
     url = new URL(value);

@@ -30,20 +30,18 @@ export class WebhookReceiver {
   private fallback: ReceiverAnswer = { status: 200 };
   private readonly hanging = new Set<ServerResponse>();
 
-  private constructor(
-    private readonly server: Server,
-    readonly port: number,
-  ) {}
+  private readonly server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => this.handle(req.method ?? '', req.url ?? '', req.headers, chunks, res));
+  });
+  port = 0;
 
+  /** A new receiver, listening on a free loopback port. */
   static async start(): Promise<WebhookReceiver> {
-    let receiver: WebhookReceiver | undefined;
-    const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => receiver?.handle(req.method ?? '', req.url ?? '', req.headers, chunks, res));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    receiver = new WebhookReceiver(server, (server.address() as AddressInfo).port);
+    const receiver = new WebhookReceiver();
+    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+    receiver.port = (receiver.server.address() as AddressInfo).port;
     return receiver;
   }
 
