@@ -25,13 +25,13 @@ export function useApprovalWebhook(teamId: string) {
   });
 }
 
-/** The team's deliveries, refreshed every few seconds while one is still being tried. */
+/** The team's deliveries: refreshed every 2 s while one is being tried, every 15 s otherwise. */
 export function useWebhookDeliveries(teamId: string, state: DeliveryState | undefined, enabled: boolean) {
   return useQuery({
     queryKey: teamKeys.webhookDeliveries(teamId, state ?? 'all'),
     queryFn: ({ signal }) => fetchWebhookDeliveries(teamId, state, signal),
     enabled,
-    refetchInterval: (query) => (query.state.data?.some((d) => d.state === 'pending') ? 3000 : false),
+    refetchInterval: (query) => (query.state.data?.some((d) => d.state === 'pending') ? 2000 : 15_000),
   });
 }
 

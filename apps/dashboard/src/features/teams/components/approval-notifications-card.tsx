@@ -317,17 +317,24 @@ function Deliveries({ teamId }: { teamId: string }) {
         id: 'state',
         header: 'State',
         cell: ({ row }) => (
-          <Badge
-            variant={
-              row.original.state === 'failed'
-                ? 'destructive'
-                : row.original.state === 'completed'
-                  ? 'success'
-                  : 'secondary'
-            }
-          >
-            {STATE_LABEL[row.original.state]}
-          </Badge>
+          <div className="grid justify-items-start gap-1">
+            <Badge
+              variant={
+                row.original.state === 'failed'
+                  ? 'destructive'
+                  : row.original.state === 'completed'
+                    ? 'success'
+                    : 'secondary'
+              }
+            >
+              {STATE_LABEL[row.original.state]}
+            </Badge>
+            {row.original.state === 'pending' && (
+              <span className="text-xs text-muted-foreground">
+                next <TimeAgo iso={row.original.next_attempt_at} />
+              </span>
+            )}
+          </div>
         ),
       },
       {
@@ -343,17 +350,11 @@ function Deliveries({ teamId }: { teamId: string }) {
         id: 'answer',
         header: 'Last answer',
         cell: ({ row }) => (
-          <span className="line-clamp-2 max-w-72 text-muted-foreground">
+          <span className="line-clamp-2 max-w-56 break-words text-muted-foreground">
             {row.original.last_error ??
               (row.original.last_status !== null ? `HTTP ${row.original.last_status}` : '—')}
           </span>
         ),
-      },
-      {
-        id: 'when',
-        header: 'Next attempt',
-        cell: ({ row }) =>
-          row.original.state === 'pending' ? <TimeAgo iso={row.original.next_attempt_at} /> : '—',
       },
       {
         id: 'action',
