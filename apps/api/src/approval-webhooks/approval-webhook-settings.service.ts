@@ -1,4 +1,10 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  HttpException,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AppConfig } from '@gw/config';
 import { ApprovalWebhookEntity, type TeamEntity } from '@gw/db';
@@ -84,15 +90,17 @@ export class ApprovalWebhookSettings {
     const webhook = await this.webhook(team);
     if (!webhook.enabled)
       throw new ConflictException('The webhook is turned off; turn it on to send a test.');
-    return this.queue.enqueue({
-      organization_id: team.organizationId,
-      team: { id: team.id, name: team.name },
-      event: 'webhook.test',
-      approval: null,
-      inbox_url: approvalsInboxUrl(this.app.dashboardUrl),
-      queued_at: Date.now(),
-      requested_by: principal.actor,
-    });
+    return reach(() =>
+      this.queue.enqueue({
+        organization_id: team.organizationId,
+        team: { id: team.id, name: team.name },
+        event: 'webhook.test',
+        approval: null,
+        inbox_url: approvalsInboxUrl(this.app.dashboardUrl),
+        queued_at: Date.now(),
+        requested_by: principal.actor,
+      }),
+    );
   }
 
   async deliveries(
@@ -101,12 +109,12 @@ export class ApprovalWebhookSettings {
     query: ListWebhookDeliveriesQueryDto,
   ): Promise<WebhookDeliveryDto[]> {
     const team = await this.team(principal, teamId);
-    return this.queue.list(team.organizationId, team.id, query.state, query.limit ?? 50);
+    return reach(() => this.queue.list(team.organizationId, team.id, query.state, query.limit ?? 50));
   }
 
   async redeliver(principal: Principal, teamId: string, deliveryId: string): Promise<WebhookDeliveryDto> {
     const team = await this.team(principal, teamId);
-    const outcome = await this.queue.redeliver(team.organizationId, team.id, deliveryId);
+    const outcome = await reach(() => this.queue.redeliver(team.organizationId, team.id, deliveryId));
     if (outcome === null) throw new NotFoundException('No such delivery');
     if (outcome === false)
       throw new ConflictException(
@@ -150,6 +158,16 @@ export class ApprovalWebhookSettings {
       created_at: webhook.createdAt.toISOString(),
       updated_at: webhook.updatedAt.toISOString(),
     };
+  }
+}
+
+/** A queue operation, or 503 when the queue store does not answer. */
+async function reach<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HttpException) throw error;
+    throw new ServiceUnavailableException(`The queue store is unreachable: ${(error as Error).message}`);
   }
 }
 

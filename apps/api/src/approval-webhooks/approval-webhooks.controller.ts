@@ -10,6 +10,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { Audited } from '../audit/audit-action.decorator';
@@ -29,6 +30,9 @@ import {
 @ApiBearerAuth()
 @ApiCookieAuth()
 @ApiForbiddenResponse({ description: 'Only owners and admins manage approval webhooks.' })
+@ApiServiceUnavailableResponse({
+  description: 'The queue store is unreachable (test, deliveries, redeliver).',
+})
 @Controller('api/v1/teams/:id/approval-webhook')
 @Roles('owner', 'admin')
 export class ApprovalWebhooksController {
@@ -102,7 +106,7 @@ export class ApprovalWebhooksController {
     return { items: await this.settings.deliveries(principal, id, query) };
   }
 
-  @Post('deliveries/:deliveryId/redeliver')
+  @Post('deliveries/:delivery_id/redeliver')
   @HttpCode(200)
   @Audited('approval_webhook.redeliver')
   @ApiOperation({ summary: 'Send a failed delivery again, with a full set of attempts.' })
@@ -112,7 +116,7 @@ export class ApprovalWebhooksController {
   redeliver(
     @CurrentPrincipal() principal: Principal,
     @IdParam('id', 'team') id: string,
-    @IdParam('deliveryId', 'delivery') deliveryId: string,
+    @IdParam('delivery_id', 'delivery') deliveryId: string,
   ): Promise<WebhookDeliveryDto> {
     return this.settings.redeliver(principal, id, deliveryId);
   }

@@ -20,6 +20,11 @@ const DAY_S = 86_400;
 /** How long an ended delivery stays listed before BullMQ removes it. */
 const KEPT_AFTER_END_S = { completed: 7 * DAY_S, failed: 30 * DAY_S } as const;
 const QUEUE = JOB_QUEUES['approval-notification'];
+/**
+ * BullMQ waits for a connection that is down instead of failing; past this the queue counts as unreachable, so
+ * neither an approval request nor an admin's page waits on it.
+ */
+const QUEUE_TIMEOUT_MS = 3000;
 
 /** Where deliveries in each state are found in BullMQ. */
 const TYPES_OF: Record<DeliveryState, JobState[]> = {
@@ -43,15 +48,18 @@ export class NotificationQueue {
     return this.queues.producer(QUEUE);
   }
 
+  /** Queues a delivery; when the queue does not answer in time, it may or may not have been queued. */
   async enqueue(payload: ApprovalNotificationJobPayload): Promise<WebhookDeliveryDto> {
-    const job = (await this.queue.add('approval-notification', payload, {
-      jobId: randomUUID(),
-      attempts: this.config.maxAttempts,
-      // The worker draws each delay (exponential, or the receiver's Retry-After) and keeps it in the job.
-      backoff: { type: 'webhook' },
-      removeOnComplete: { age: KEPT_AFTER_END_S.completed },
-      removeOnFail: { age: KEPT_AFTER_END_S.failed },
-    })) as NotificationJob;
+    const job = (await answered(
+      this.queue.add('approval-notification', payload, {
+        jobId: randomUUID(),
+        attempts: this.config.maxAttempts,
+        // The worker draws each delay (exponential, or the receiver's Retry-After) and keeps it in the job.
+        backoff: { type: 'webhook' },
+        removeOnComplete: { age: KEPT_AFTER_END_S.completed },
+        removeOnFail: { age: KEPT_AFTER_END_S.failed },
+      }),
+    )) as NotificationJob;
     return toDeliveryDto(job, 'pending');
   }
 
@@ -103,8 +111,8 @@ export class NotificationQueue {
     const found = await this.find(organizationId, teamId, id);
     if (!found) return null;
     if (found.state !== 'failed') return false;
-    await found.job.updateData({ ...found.job.data, next_delay_ms: undefined });
-    await found.job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+    await answered(found.job.updateData({ ...found.job.data, next_delay_ms: undefined }));
+    await answered(found.job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }));
     return this.get(organizationId, teamId, id);
   }
 
@@ -114,12 +122,20 @@ export class NotificationQueue {
     id: string,
   ): Promise<{ job: NotificationJob; state: DeliveryState } | null> {
     // The state first: a job read before it, and finishing in between, would show finished without its outcome.
-    const state = deliveryState(await this.queue.getJobState(id));
-    const job = (await this.queue.getJob(id)) as NotificationJob | undefined;
+    const state = deliveryState(await answered(this.queue.getJobState(id)));
+    const job = (await answered(this.queue.getJob(id))) as NotificationJob | undefined;
     if (!job || !state || job.name !== 'approval-notification' || !ownedBy(job, organizationId, teamId))
       return null;
     return { job, state };
   }
+}
+
+function answered<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the notifications queue did not answer')), QUEUE_TIMEOUT_MS);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 function ownedBy(job: NotificationJob, organizationId: string, teamId: string): boolean {
