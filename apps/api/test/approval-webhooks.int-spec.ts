@@ -202,6 +202,21 @@ describe.each(STORAGES)('team approval webhooks on %s', (storage) => {
         last_status: null,
       }),
     ]);
+    // What leaves the gateway carries no token, even one that slipped into the request's text.
+    const leaky = {
+      ...notice(teams.support),
+      requested_by: `${api.baseUrl}/mcp/cmcp_${'A1b2'.repeat(11)}`,
+      summary: 'Delete the task named pk_81234567_ABCDEFGHIJKLMNOPQRSTUVWXYZ012345',
+    };
+    const leakyId = (await notifier().notify(leaky)) as string;
+    const job = await api.runtime.queues.queue('notifications').getJob(leakyId);
+    expect(JSON.stringify(job?.data)).not.toMatch(/cmcp_A1b2|pk_81234567_ABC/);
+    expect(job?.data.approval).toMatchObject({
+      tool: 'task_delete',
+      summary: 'Delete the task named [redacted]',
+    });
+    await job?.remove();
+
     for (const team of [teams.sales, teams.quiet]) {
       expect((await as.admin.get<{ items: Delivery[] }>(path(team, '/deliveries'))).body.items).toEqual([]);
     }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { redactArguments } from '@gw/audit-recorder';
 import { AppConfig } from '@gw/config';
 import { ApprovalWebhookEntity, TeamEntity } from '@gw/db';
 import { Repository } from 'typeorm';
@@ -33,6 +34,11 @@ export class ApprovalWebhooks {
       });
       if (!webhook?.enabled) return null;
       const team = await this.teams.findOneByOrFail({ id: notice.team_id });
+      // The message leaves the gateway: a token that slipped into the text (a secret MCP URL) does not go with it.
+      const text = redactArguments({ summary: notice.summary, requested_by: notice.requested_by }) as Pick<
+        ApprovalNotice,
+        'summary' | 'requested_by'
+      >;
       const delivery = await this.queue.enqueue({
         organization_id: notice.organization_id,
         team: { id: team.id, name: team.name },
@@ -41,8 +47,8 @@ export class ApprovalWebhooks {
           id: notice.approval_id,
           server: notice.server,
           tool: notice.tool,
-          summary: notice.summary,
-          requested_by: notice.requested_by,
+          summary: text.summary,
+          requested_by: text.requested_by,
           approval_url: notice.approval_url,
           expires_at: notice.expires_at,
         },
