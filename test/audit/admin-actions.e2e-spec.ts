@@ -36,6 +36,16 @@ async function created(stack: Stack, path: string, body: unknown): Promise<strin
   return res.body.id;
 }
 
+/** A new team with an approval webhook. */
+async function webhookTeam(stack: Stack): Promise<string> {
+  const team = await created(stack, '/teams', { name: `Team ${unique++}` });
+  const res = await stack.rest('PUT', `/teams/${team}/approval-webhook`, {
+    url: 'https://hooks.example/approvals',
+  });
+  if (res.status !== 200) throw new Error(`PUT approval-webhook answered ${res.status}`);
+  return team;
+}
+
 let unique = 0;
 const uniqueEmail = () => `person-${Date.now()}-${unique++}@example.com`;
 
@@ -181,6 +191,21 @@ const EXAMPLES: Record<string, (f: Fixtures) => Promise<Call>> = {
     const user = (await newUser(stack)).id;
     await stack.rest('POST', `/teams/${team}/members`, { user_id: user });
     return call(stack, 'DELETE', `/teams/${team}/members/${user}`);
+  },
+  'PUT /api/v1/teams/{id}/approval-webhook': async ({ stack }) => {
+    const team = await created(stack, '/teams', { name: `Team ${unique++}` });
+    return call(stack, 'PUT', `/teams/${team}/approval-webhook`, { url: 'https://hooks.example/approvals' });
+  },
+  'DELETE /api/v1/teams/{id}/approval-webhook': async ({ stack }) => {
+    const team = await webhookTeam(stack);
+    return call(stack, 'DELETE', `/teams/${team}/approval-webhook`);
+  },
+  'POST /api/v1/teams/{id}/approval-webhook/test': async ({ stack }) =>
+    call(stack, 'POST', `/teams/${await webhookTeam(stack)}/approval-webhook/test`),
+  'POST /api/v1/teams/{id}/approval-webhook/deliveries/{delivery_id}/redeliver': async ({ stack }) => {
+    const team = await webhookTeam(stack);
+    const sent = await stack.rest<{ id: string }>('POST', `/teams/${team}/approval-webhook/test`);
+    return call(stack, 'POST', `/teams/${team}/approval-webhook/deliveries/${sent.body.id}/redeliver`);
   },
   'POST /api/v1/api-tokens': async ({ stack }) =>
     call(stack, 'POST', '/api-tokens', { name: 'ci', role: 'auditor' }),
@@ -366,7 +391,11 @@ const STATE_CHANGING_GETS: Record<string, (f: Fixtures) => Promise<Call>> = {
  * Routes whose example is refused on purpose, with the status it gets: the refusal is still an admin action and
  * leaves its one row (outcome `error`). Without a worker a queued job stays `waiting`, which cannot be retried.
  */
-const REFUSED: Record<string, number> = { 'POST /api/v1/retry-jobs/{id}/retry': 409 };
+const REFUSED: Record<string, number> = {
+  'POST /api/v1/retry-jobs/{id}/retry': 409,
+  // Without a worker a webhook delivery stays pending, and only a failed one can be redelivered.
+  'POST /api/v1/teams/{id}/approval-webhook/deliveries/{delivery_id}/redeliver': 409,
+};
 
 const SSO_CLIENT = { client_id: 'gateway-console', client_secret: 'audit-example-client-secret-0123' };
 

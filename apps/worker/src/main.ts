@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import {
   AppConfig,
+  ApprovalWebhookConfig,
   AuditConfig,
   ClickUpConfig,
   ConfigError,
@@ -19,7 +20,7 @@ import { upsertSchedules } from './schedules';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  const [app, databaseConfig, queueConfig, security, clickup, retry, audit] = loadConfigs([
+  const [app, databaseConfig, queueConfig, security, clickup, retry, audit, approvalWebhook] = loadConfigs([
     AppConfig,
     DatabaseConfig,
     QueueConfig,
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     ClickUpConfig,
     RetryConfig,
     AuditConfig,
+    ApprovalWebhookConfig,
   ] as const);
   const database = await resolveDatabase({
     url: databaseConfig.url,
@@ -52,7 +54,16 @@ async function main(): Promise<void> {
   const secrets = openSecrets(security, database.embedded, app.dataDir);
 
   const context = await NestFactory.createApplicationContext(
-    WorkerModule.forRoot({ dataSource, queues, logLevel: app.logLevel, clickup, retry, audit, secrets }),
+    WorkerModule.forRoot({
+      dataSource,
+      queues,
+      logLevel: app.logLevel,
+      clickup,
+      retry,
+      audit,
+      approvalWebhook,
+      secrets,
+    }),
     { logger: ['error', 'warn'] },
   );
   context.get(WorkerHost).start();

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { AuditConfig, ClickUpConfig, RetryConfig } from '@gw/config';
+import { ApprovalWebhookConfig, AuditConfig, ClickUpConfig, RetryConfig } from '@gw/config';
 import { QueueBackend } from '@gw/queue';
 import { createRateBudgets, RateBudgets } from '@gw/retry';
 import { SecretBox } from '@gw/security';
@@ -16,6 +16,8 @@ import { SessionCleanupJob } from './maintenance/jobs/session-cleanup.job';
 import { MaintenanceJobsModule } from './maintenance/maintenance.module';
 import { ExpireServerJob } from './mcp-servers/jobs/expire-server.job';
 import { McpServerJobsModule } from './mcp-servers/mcp-servers.module';
+import { ApprovalNotificationJob } from './notifications/jobs/approval-notification.job';
+import { NotificationJobsModule } from './notifications/notifications.module';
 import { ToolCallJob } from './retry/jobs/tool-call.job';
 import { RetryJobsModule } from './retry/retry.module';
 
@@ -26,6 +28,7 @@ export interface WorkerRuntime {
   clickup: ClickUpConfig;
   retry: RetryConfig;
   audit: AuditConfig;
+  approvalWebhook: ApprovalWebhookConfig;
   /** Opens connection credentials, for the calls the worker replays; null without an encryption key. */
   secrets: SecretBox | null;
 }
@@ -42,6 +45,7 @@ export class WorkerModule {
         AuditJobsModule,
         RetryJobsModule,
         ApprovalJobsModule,
+        NotificationJobsModule,
       ],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
@@ -50,6 +54,7 @@ export class WorkerModule {
         { provide: ClickUpConfig, useValue: runtime.clickup },
         { provide: RetryConfig, useValue: runtime.retry },
         { provide: AuditConfig, useValue: runtime.audit },
+        { provide: ApprovalWebhookConfig, useValue: runtime.approvalWebhook },
         ...(runtime.secrets ? [{ provide: SecretBox, useValue: runtime.secrets }] : []),
         {
           provide: RateBudgets,
@@ -74,6 +79,7 @@ export class WorkerModule {
             SecurityEventRetentionJob,
             ExpireApprovalJob,
             ToolCallJob,
+            ApprovalNotificationJob,
           ],
         },
         WorkerHost,
@@ -85,6 +91,7 @@ export class WorkerModule {
         ClickUpConfig,
         RetryConfig,
         AuditConfig,
+        ApprovalWebhookConfig,
         RateBudgets,
         ...(runtime.secrets ? [SecretBox] : []),
       ],

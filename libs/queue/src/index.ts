@@ -3,3 +3,4 @@ export * from './lib/queue-backend';
 export * from './lib/tool-call-job';
 export * from './lib/tool-call-cancel';
 export * from './lib/approval-binding';
+export * from './lib/approval-notification-job';

@@ -3,3 +3,4 @@ export * from './lib/passwords';
 export * from './lib/secret-box';
 export * from './lib/encryption-key';
 export * from './lib/connection-credential';
+export * from './lib/approval-webhook';

@@ -4,3 +4,4 @@ export * from './lib/app-process';
 export * from './lib/wait-for';
 export * from './lib/metadata-host';
 export * from './lib/oidc-idp';
+export * from './lib/webhook-receiver';

@@ -2,6 +2,7 @@ import { DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ApiTokensModule } from '../api-tokens/api-tokens.module';
 import { ApprovalsModule } from '../approvals/approvals.module';
+import { ApprovalWebhooksModule } from '../approval-webhooks/approval-webhooks.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { BootstrapModule } from '../bootstrap/bootstrap.module';
@@ -51,6 +52,7 @@ export class AppModule {
         McpServersModule,
         UsersModule,
         TeamsModule,
+        ApprovalWebhooksModule,
         ApiTokensModule,
         PausesModule,
         WorkspacesModule,

@@ -5,7 +5,7 @@ import { REDACTED } from '@gw/audit-recorder';
 import { tokenHashPrefix } from '@gw/security';
 import { catchError, from, mergeMap, Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/decorators';
-import { AUDITED, AUDITED_SECRET_QUERY } from './audit-action.decorator';
+import { AUDIT_SECRET_BODY_CONFIG, AUDITED, AUDITED_SECRET_QUERY } from './audit-action.decorator';
 import { AuditService } from './audit.service';
 
 export type AuditedRequest = AuthenticatedRequest & {
@@ -111,7 +111,12 @@ export function adminEvent(
   durationMs: number | null,
 ) {
   const principal = request.principal;
-  const body = request.body && typeof request.body === 'object' ? request.body : undefined;
+  const body = withSecretBodyRedacted(
+    request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : undefined,
+    (request.routeOptions?.config as unknown as Record<string, unknown> | undefined)?.[
+      AUDIT_SECRET_BODY_CONFIG
+    ],
+  );
   const params = request.params && Object.keys(request.params as object).length ? request.params : undefined;
   const query = request.query && Object.keys(request.query as object).length ? request.query : undefined;
   // A refused credential is identified by a short hash prefix, never by the token itself.
@@ -140,6 +145,16 @@ export function adminEvent(
     teamId: teamIdOf(body),
     ...request.auditDetails,
   };
+}
+
+function withSecretBodyRedacted(
+  body: Record<string, unknown> | undefined,
+  keys: unknown,
+): Record<string, unknown> | undefined {
+  if (!body || !Array.isArray(keys) || keys.length === 0 || Array.isArray(body)) return body;
+  return Object.fromEntries(
+    Object.entries(body).map(([key, value]) => [key, keys.includes(key) ? REDACTED : value]),
+  );
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

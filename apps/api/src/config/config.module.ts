@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import {
   AppConfig,
+  ApprovalWebhookConfig,
   AuditConfig,
   BootstrapConfig,
   ClickUpConfig,
@@ -31,6 +32,7 @@ export class ConfigModule {
       { provide: McpConfig, useValue: configs.mcp },
       { provide: AuditConfig, useValue: configs.audit },
       { provide: RetryConfig, useValue: configs.retry },
+      { provide: ApprovalWebhookConfig, useValue: configs.approvalWebhook },
       { provide: SessionConfig, useValue: configs.session },
       { provide: NetworkConfig, useValue: configs.network },
       { provide: OAuthConfig, useValue: configs.oauth },

@@ -1,5 +1,6 @@
 import {
   AppConfig,
+  ApprovalWebhookConfig,
   AuditConfig,
   BootstrapConfig,
   ClickUpConfig,
@@ -27,6 +28,7 @@ const API_CONFIGS = {
   mcp: McpConfig,
   audit: AuditConfig,
   retry: RetryConfig,
+  approvalWebhook: ApprovalWebhookConfig,
   session: SessionConfig,
   network: NetworkConfig,
   oidc: OidcConfig,

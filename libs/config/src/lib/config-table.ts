@@ -1,4 +1,5 @@
 import { AppConfig } from './app.config';
+import { ApprovalWebhookConfig } from './approval-webhook.config';
 import { AuditConfig } from './audit.config';
 import { BootstrapConfig } from './bootstrap.config';
 import { ClickUpConfig } from './clickup.config';
@@ -20,6 +21,7 @@ export const DOCUMENTED_CONFIGS = [
   ['database', DatabaseConfig],
   ['queue', QueueConfig],
   ['retries', RetryConfig],
+  ['webhooks', ApprovalWebhookConfig],
   ['security', SecurityConfig],
   ['sessions', SessionConfig],
   ['single sign-on', OidcConfig],

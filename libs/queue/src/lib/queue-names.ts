@@ -1,3 +1,7 @@
+import type {
+  ApprovalNotificationJobPayload,
+  ApprovalNotificationJobResult,
+} from './approval-notification-job';
 import type { ToolCallJobPayload, ToolCallJobResult } from './tool-call-job';
 
 /**
@@ -7,6 +11,7 @@ import type { ToolCallJobPayload, ToolCallJobResult } from './tool-call-job';
 export const QUEUE_NAMES = {
   maintenance: 'maintenance',
   mcpServers: 'mcp-servers',
+  notifications: 'notifications',
   retries: 'retries',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -45,6 +50,8 @@ export interface JobTypes {
   };
   /** A tool call past its budget (rate limit, ClickUp failures), replayed until done or dead-lettered. */
   'tool-call': { payload: ToolCallJobPayload; result: ToolCallJobResult };
+  /** A notification POSTed to a team's approval webhook, retried with backoff until accepted or dead-lettered. */
+  'approval-notification': { payload: ApprovalNotificationJobPayload; result: ApprovalNotificationJobResult };
 }
 export type JobName = keyof JobTypes;
 export type JobPayload<N extends JobName> = JobTypes[N]['payload'];
@@ -57,6 +64,7 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   'security-event-retention': QUEUE_NAMES.maintenance,
   'expire-approval': QUEUE_NAMES.maintenance,
   'tool-call': QUEUE_NAMES.retries,
+  'approval-notification': QUEUE_NAMES.notifications,
 };
 
 /**

@@ -1,5 +1,6 @@
 import { ApiTokenEntity } from './api-token.entity';
 import { ApprovalEntity } from './approval.entity';
+import { ApprovalWebhookEntity } from './approval-webhook.entity';
 import { AuditChainEntity } from './audit-chain.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { ClickUpConnectionEntity } from './clickup-connection.entity';
@@ -25,6 +26,7 @@ import { UserEntity } from './user.entity';
 
 export * from './api-token.entity';
 export * from './approval.entity';
+export * from './approval-webhook.entity';
 export * from './audit-chain.entity';
 export * from './audit-event.entity';
 export * from './clickup-connection.entity';
@@ -73,4 +75,5 @@ export const ENTITIES = [
   SsoSpentStateEntity,
   ApprovalEntity,
   PauseEntity,
+  ApprovalWebhookEntity,
 ];

@@ -15,6 +15,7 @@ import { ClickUpLinkedAccounts1796450000000 } from './1796450000000-clickup-link
 import { OAuthAuthorizationServer1796460000000 } from './1796460000000-oauth-authorization-server';
 import { Approvals1796470000000 } from './1796470000000-approvals';
 import { Pauses1796471000000 } from './1796471000000-pauses';
+import { ApprovalWebhooks1796472000000 } from './1796472000000-approval-webhooks';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   OAuthAuthorizationServer1796460000000,
   Approvals1796470000000,
   Pauses1796471000000,
+  ApprovalWebhooks1796472000000,
 ];

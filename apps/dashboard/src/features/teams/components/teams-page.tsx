@@ -23,6 +23,7 @@ import { useUrlState } from '@/lib/url-state';
 import { cn } from '@/lib/utils';
 import type { Team } from '../api/teams.types';
 import { useCreateTeam, useTeam, useTeamMembership, useTeams } from '../api/use-teams';
+import { ApprovalNotificationsCard } from './approval-notifications-card';
 import { TeamPolicyCard } from './team-policy-card';
 
 export function TeamsPage() {
@@ -89,6 +90,13 @@ export function TeamsPage() {
                 teamName={teams.data.find((t) => t.id === selected)?.name ?? 'this team'}
                 canManage={canManage}
               />
+              {canManage && (
+                <ApprovalNotificationsCard
+                  key={`${selected}-notifications`}
+                  teamId={selected}
+                  teamName={teams.data.find((t) => t.id === selected)?.name ?? 'this team'}
+                />
+              )}
             </div>
           )}
         </div>
