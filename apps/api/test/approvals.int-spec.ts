@@ -1,6 +1,7 @@
 import { ToolCatalog } from '@gw/mcp-tools';
 import { expireApprovalJobId, JOB_QUEUES, QUEUE_NAMES } from '@gw/queue';
-import { AppProcess, waitFor } from '@gw/testing';
+import { AppProcess, waitFor, WebhookReceiver } from '@gw/testing';
+import { createHmac } from 'node:crypto';
 import { ApiUnderTest, DASHBOARD_URL, STORAGES } from './support/api-under-test';
 import type { ApiClient } from './support/http-client';
 import { callTool, modernRpc, type CallEnvelope } from './support/mcp-calls';
@@ -274,6 +275,39 @@ describe.each(STORAGES)('approvals on %s', (storage) => {
       expect(requested.issue_codes).toEqual(['APPROVAL_REQUIRED']);
       expect(requested.arguments).toMatchObject({ approvals_required: 1, approvers: 'owners and admins' });
       expect(requested.arguments?.['summary']).toEqual(expect.any(String));
+    });
+
+    it('tells the team’s webhook of the new request, signed, with its page and what it would do', async () => {
+      const receiver = await WebhookReceiver.start();
+      try {
+        const saved = await owner.put<{ secret: string }>(`/api/v1/teams/${ids['team']}/approval-webhook`, {
+          url: receiver.url('/approvals'),
+        });
+        expect(saved.status).toBe(200);
+        const taskId = await newTask('Announce me');
+        const approvalId = held(await callTool(server.url, 'task_delete', { task_id: taskId }));
+
+        const [delivered] = await receiver.waitForRequests(1, '/approvals');
+        expect(delivered.headers['x-gateway-event']).toBe('approval.requested');
+        const timestamp = delivered.headers['x-gateway-timestamp'] as string;
+        const signature = createHmac('sha256', saved.body.secret).update(`${timestamp}.${delivered.body}`);
+        expect(delivered.headers['x-gateway-signature']).toBe(`v1=${signature.digest('hex')}`);
+        const body = JSON.parse(delivered.body) as {
+          text: string;
+          approval: { id: string; tool: string; summary: string; approval_url: string };
+        };
+        expect(body.approval).toMatchObject({
+          id: approvalId,
+          tool: 'task_delete',
+          approval_url: `${DASHBOARD_URL}/approvals/${approvalId}`,
+        });
+        expect(body.approval.summary).toContain('Announce me');
+        expect(body.text).toContain('task_delete');
+        expect(await taskExists(taskId)).toBe(true);
+      } finally {
+        await owner.delete(`/api/v1/teams/${ids['team']}/approval-webhook`);
+        await receiver.close();
+      }
     });
 
     it('does not run a rejected call, and tells the agent why', async () => {

@@ -115,7 +115,7 @@ export async function startToolHost(options: {
         options.catalog,
         noStore,
         {} as unknown as ApprovalExpiryScheduler,
-        new ApprovalWebhooks(),
+        {} as unknown as ApprovalWebhooks,
         new AppConfig(),
       ),
       approvals,
