@@ -30,7 +30,10 @@ describe('which calls wait for a person’s approval', () => {
     const writes = waiting({ mode: 'writes' });
     expect(writes).toContain('task_create');
     expect(writes.every((name) => !tool(name).annotations.readOnlyHint)).toBe(true);
-    expect(waiting({ mode: 'tools', tools: ['task_update', 'task_get'] })).toEqual(['task_get', 'task_update']);
+    expect(waiting({ mode: 'tools', tools: ['task_update', 'task_get'] })).toEqual([
+      'task_get',
+      'task_update',
+    ]);
     expect(waiting({ mode: 'none', tools: ['task_update'] })).toEqual([]);
   });
 
@@ -41,14 +44,20 @@ describe('which calls wait for a person’s approval', () => {
   it('counts tasks under min_tasks: few enough run now, more wait, and a count nobody could read waits', () => {
     const rule: ApprovalRule = { mode: 'destructive', min_tasks: 3 };
     expect(approvalDemand(rule, tool('task_delete'), { tasks_touched: 3 })).toBeNull();
-    expect(approvalDemand(rule, tool('task_delete'), { tasks_touched: 4 })).toMatchObject({ approvalsRequired: 1 });
+    expect(approvalDemand(rule, tool('task_delete'), { tasks_touched: 4 })).toMatchObject({
+      approvalsRequired: 1,
+    });
     expect(approvalDemand(rule, tool('task_delete'), { tasks_touched: null })).not.toBeNull();
     expect(approvalDemand(rule, tool('task_delete'), {})).not.toBeNull();
     expect(approvalDemand(rule, tool('task_update'), { tasks_touched: 99 })).toBeNull();
   });
 
   it('asks two people for second-approver tools, and keeps a request open for the policy’s minutes', () => {
-    const rule: ApprovalRule = { mode: 'destructive', second_approver_tools: ['space_delete'], ttl_minutes: 5 };
+    const rule: ApprovalRule = {
+      mode: 'destructive',
+      second_approver_tools: ['space_delete'],
+      ttl_minutes: 5,
+    };
     expect(approvalDemand(rule, tool('space_delete'), {})).toEqual({ approvalsRequired: 2, ttlMs: 300_000 });
     expect(approvalDemand({ mode: 'destructive' }, tool('task_delete'), {})).toEqual({
       approvalsRequired: 1,
@@ -77,7 +86,9 @@ describe('which calls wait for a person’s approval', () => {
     const plain = catalog.select();
     const writes = catalog.select({ approval: { mode: 'writes' } });
     const held = waiting({ mode: 'writes' }).length;
-    console.log(`tools/list with all ${held} writes held: ${writes.bytes} bytes (+${writes.bytes - plain.bytes})`);
+    console.log(
+      `tools/list with all ${held} writes held: ${writes.bytes} bytes (+${writes.bytes - plain.bytes})`,
+    );
     expect(writes.bytes - plain.bytes).toBe(16 * held);
   });
 });
