@@ -21,6 +21,11 @@ interface Fixtures {
   connection: string;
   workspace: string;
   queuedJob(): Promise<string>;
+  /**
+   * A `task_create` held for approval on a server another admin created (so the signed-in admin may decide it),
+   * whose policy wants a second approver: an approval then leaves it pending, and nothing runs during the example.
+   */
+  heldApproval(): Promise<string>;
   /** Configures single sign-on through the in-process IdP (what the SSO examples act on). */
   sso(): Promise<TestIdp>;
 }
@@ -223,6 +228,10 @@ const EXAMPLES: Record<string, (f: Fixtures) => Promise<Call>> = {
     call(stack, 'POST', `/retry-jobs/${await queuedJob()}/retry`),
   'DELETE /api/v1/retry-jobs/{id}': async ({ stack, queuedJob }) =>
     call(stack, 'DELETE', `/retry-jobs/${await queuedJob()}`),
+  'POST /api/v1/approvals/{id}/approve': async ({ stack, heldApproval }) =>
+    call(stack, 'POST', `/approvals/${await heldApproval()}/approve`, { comment: 'fine' }),
+  'POST /api/v1/approvals/{id}/reject': async ({ stack, heldApproval }) =>
+    call(stack, 'POST', `/approvals/${await heldApproval()}/reject`, { comment: 'not now' }),
   // A team of its own is paused, so the examples that call MCP tools keep working.
   'POST /api/v1/pauses': async ({ stack }) => {
     const team = await created(stack, '/teams', { name: `Team ${unique++}` });
@@ -443,6 +452,27 @@ describe('every state-changing route of the REST API leaves exactly one audit ro
         if (res.status !== 200)
           throw new Error(`SSO setup answered ${res.status}: ${JSON.stringify(res.body)}`);
         return idp;
+      },
+      async heldApproval() {
+        const creator = await newUser(stack, 'admin');
+        const as = await session(stack, creator.email);
+        const made = await as('POST', `/connections/${connection}/mcp-servers`, {
+          name: 'held',
+          workspace_id: ids.acme,
+          config: {
+            methods: [],
+            tags: [],
+            approval: { mode: 'writes', second_approver_tools: ['task_create'] },
+          },
+        })();
+        const server = (await (made as Response).json()) as { url: string };
+        const session_ = await mcpSession(server.url);
+        const list = await sandboxListId(stack, ids.engineering, 'Sprint 42');
+        const answer = await session_.call('task_create', { list_id: list, name: 'held' });
+        const envelope = answer?.structuredContent as unknown as { issues: { approval_id?: string }[] };
+        const id = envelope.issues[0]?.approval_id;
+        if (!id) throw new Error(`the call was not held: ${JSON.stringify(envelope)}`);
+        return id;
       },
       async queuedJob() {
         const server = await createServer(stack, connection, { workspace_id: ids.acme });

@@ -263,8 +263,15 @@ describe.each(MODES)('the kill switch (%s)', (mode) => {
     expect((await creates(names)).map((r) => (r.body as { name: string }).name).sort()).toEqual(
       [...names].sort(),
     );
-    const seen = await env.call<{ state: string }>(clients[0], 'retry_job_get', { job_id: jobs[0] });
-    expect(seen.result?.state).toBe('completed');
+    // The agent reads its job again once its own api process has seen the resume (a poll, at most a second).
+    const seen = await waitFor(
+      async () => {
+        const got = await env.call<{ state: string }>(clients[0], 'retry_job_get', { job_id: jobs[0] });
+        return got.ok && got.result;
+      },
+      { timeoutMs: 2000, intervalMs: 100, what: 'the agent to read its job after the resume' },
+    );
+    expect(seen?.state).toBe('completed');
   }, 120_000);
 
   it('discards the team’s queued calls on a resume that says so: cancelled, never sent, audited as cancels', async () => {

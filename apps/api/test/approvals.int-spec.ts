@@ -81,6 +81,12 @@ describe.each(STORAGES)('approvals on %s', (storage) => {
 
   beforeAll(async () => {
     sandbox = await Sandbox.start();
+    // The suite makes more calls in a minute than ClickUp's default 100 per token; rate limits are not its subject.
+    await fetch(`${sandbox.url}/_sandbox/rate-limit`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ per_minute: 100_000 }),
+    });
     api = await ApiUnderTest.start(
       sandbox,
       { RETRY_BASE_DELAY_MS: '200', RETRY_MAX_DELAY_MS: '500' },

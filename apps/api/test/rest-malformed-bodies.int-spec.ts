@@ -87,6 +87,16 @@ describe('values the DTOs let through to a failure further down', () => {
     expect(res.body.message).toBe('The JSON body holds text with an unpaired UTF-16 surrogate');
   });
 
+  it('refuses text with a NUL character with 400 rather than a database error', async () => {
+    const res = await owner.post<{ message: string }>('/api/v1/teams', { name: 'Nul\u0000team' });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toBe(
+      'The JSON body holds text with a NUL character (\\u0000), which cannot be stored',
+    );
+    const teams = await owner.get<{ name: string }[]>('/api/v1/teams');
+    expect(teams.body.map((t) => t.name)).not.toContain('Nul\u0000team');
+  });
+
   it('refuses a personal token that cannot travel in an HTTP header with 400 rather than 502', async () => {
     const res = await owner.post<{ message: string[] }>('/api/v1/connections', {
       name: 'Unicode token',

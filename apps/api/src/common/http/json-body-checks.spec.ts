@@ -1,4 +1,4 @@
-import { holdsIllFormedText, MAX_JSON_DEPTH, nestsDeeperThan } from './json-body-checks';
+import { holdsIllFormedText, holdsNulCharacter, MAX_JSON_DEPTH, nestsDeeperThan } from './json-body-checks';
 
 const nested = (depth: number, kind: 'array' | 'object'): unknown =>
   JSON.parse(
@@ -35,5 +35,14 @@ describe('holdsIllFormedText', () => {
     expect(holdsIllFormedText({ email: 'a\ud800@example.com' })).toBe(true);
     expect(holdsIllFormedText({ tags: ['ok', { '\udc00': 1 }] })).toBe(true);
     expect(holdsIllFormedText({ name: 'Launch 🚀', tags: ['ünïcödé'] })).toBe(false);
+  });
+});
+
+describe('holdsNulCharacter', () => {
+  it('finds a NUL in a value or a key, and leaves other control characters and raw bodies alone', () => {
+    expect(holdsNulCharacter(JSON.parse('{"name":"\\u0000"}'))).toBe(true);
+    expect(holdsNulCharacter({ config: { tags: [{ 'a\u0000': 1 }] } })).toBe(true);
+    expect(holdsNulCharacter({ name: 'tab\there', note: 'line\nbreak' })).toBe(false);
+    expect(holdsNulCharacter(Buffer.from('{"name":"\\u0000"}'))).toBe(false);
   });
 });
