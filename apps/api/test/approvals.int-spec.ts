@@ -381,7 +381,7 @@ describe.each(STORAGES)('approvals on %s', (storage) => {
         {},
       );
       expect(auditor.status).toBe(403);
-      expect(auditor.body.message).toContain('Auditors');
+      expect(auditor.body.message).toContain('one of the roles: owner, admin, member');
       // The auditor reads it, and is told why it may not decide.
       expect((await as.audrey.get<Approval>(`/api/v1/approvals/${approvalId}`)).body).toMatchObject({
         can_decide: false,

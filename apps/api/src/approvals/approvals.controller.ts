@@ -13,7 +13,7 @@ import {
 } from '@nestjs/swagger';
 import { Audited } from '../audit/audit-action.decorator';
 import { adminEvent, type AuditedRequest } from '../audit/admin-audit.interceptor';
-import { CurrentPrincipal } from '../auth/decorators';
+import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { IdParam } from '../common/decorators/id-param.decorator';
 import type { ApprovalAuditEvent } from './approval-store';
@@ -67,6 +67,8 @@ export class ApprovalsController {
   @Post(':id/approve')
   @HttpCode(200)
   @Audited('approval.approve')
+  // An auditor changes nothing: refused before the body or the request is read.
+  @Roles('owner', 'admin', 'member')
   @ApiOperation({
     summary:
       'Approve the call. With the approvals it needs (two people for the policy’s second-approver tools), the ' +
@@ -94,6 +96,7 @@ export class ApprovalsController {
   @Post(':id/reject')
   @HttpCode(200)
   @Audited('approval.reject')
+  @Roles('owner', 'admin', 'member')
   @ApiOperation({ summary: 'Reject the call, saying why: the agent is told, with the comment.' })
   @ApiOkResponse({ type: ApprovalDto })
   @ApiBadRequestResponse({ description: 'No comment.' })
