@@ -59,3 +59,4 @@ export function tagsWithin(allowed: readonly string[], wanted: readonly string[]
   const permitted = all(allowed);
   return all(wanted).every((tag) => permitted.includes(tag));
 }
+export * from './approval-rules';

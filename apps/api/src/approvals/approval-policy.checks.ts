@@ -1,7 +1,8 @@
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { UserEntity, type ApprovalPolicy } from '@gw/db';
-import { NEVER_WAITING_TAG, toolMayWait, ToolCatalog } from '@gw/mcp-tools';
+import { toolMayWait, ToolCatalog } from '@gw/mcp-tools';
+import { NEVER_WAITING_TAG } from '@gw/tool-filters';
 import { In, Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { TeamsService } from '../teams/teams.service';

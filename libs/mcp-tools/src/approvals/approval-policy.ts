@@ -1,3 +1,4 @@
+import { DEFAULT_APPROVAL_TTL_MINUTES, toolMayWait as mayWait, type ApprovalMode } from '@gw/tool-filters';
 import type { ToolDefinition } from '../core/tool';
 import type { EffectPreview } from '../previews/effect-preview';
 
@@ -6,41 +7,23 @@ import type { EffectPreview } from '../previews/effect-preview';
  * how many people must approve, for how long a request stays open.
  */
 export interface ApprovalRule {
-  mode: 'none' | 'destructive' | 'writes' | 'tools';
+  mode: ApprovalMode;
   tools?: readonly string[];
   second_approver_tools?: readonly string[];
   min_tasks?: number;
   ttl_minutes?: number;
 }
 
-/** How long a request stays open when the policy does not say: one hour. */
-const DEFAULT_TTL_MINUTES = 60;
-
-/**
- * The tools that only read the gateway's own queue (`retry_job_get`, `approval_get`) never wait: an agent could
- * otherwise not learn what became of the very call that waits.
- */
-export const NEVER_WAITING_TAG = 'jobs';
-
 type ToolTraits = Pick<ToolDefinition, 'name' | 'method' | 'annotations' | 'tags'>;
 
-/**
- * Whether calls of `tool` may wait for approval under `rule`, before anything about a call is read: `destructive`
- * holds every delete and the tools it lists, `writes` every tool that is not read-only, `tools` exactly its list.
- * With `min_tasks` a call of such a tool still runs at once when its preview counts few enough tasks.
- */
+/** Whether calls of `tool` may wait for approval under `rule` (see `@gw/tool-filters`' `toolMayWait`). */
 export function toolMayWait(rule: ApprovalRule | undefined, tool: ToolTraits): boolean {
-  if (!rule || tool.tags.includes(NEVER_WAITING_TAG)) return false;
-  switch (rule.mode) {
-    case 'none':
-      return false;
-    case 'destructive':
-      return tool.method === 'delete' || (rule.tools ?? []).includes(tool.name);
-    case 'writes':
-      return !tool.annotations.readOnlyHint;
-    case 'tools':
-      return (rule.tools ?? []).includes(tool.name);
-  }
+  return mayWait(rule, {
+    name: tool.name,
+    method: tool.method,
+    readOnly: tool.annotations.readOnlyHint,
+    tags: tool.tags,
+  });
 }
 
 /** What a call that waits asks for: how many different people approve it, and for how long it stays open. */
@@ -65,7 +48,7 @@ export function approvalDemand(
   }
   return {
     approvalsRequired: (rule.second_approver_tools ?? []).includes(tool.name) ? 2 : 1,
-    ttlMs: (rule.ttl_minutes ?? DEFAULT_TTL_MINUTES) * 60_000,
+    ttlMs: (rule.ttl_minutes ?? DEFAULT_APPROVAL_TTL_MINUTES) * 60_000,
   };
 }
 

@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { APPROVAL_MODES, DEFAULT_APPROVAL_TTL_MINUTES, type ApprovalMode } from '@gw/db';
+import {
+  APPROVAL_MODES,
+  DEFAULT_APPROVAL_TTL_MINUTES,
+  MAX_APPROVAL_TTL_MINUTES,
+  type ApprovalMode,
+} from '@gw/tool-filters';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,8 +20,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-/** A week: a request nobody decides within it is better made again, with a fresh preview. */
-export const MAX_APPROVAL_TTL_MINUTES = 10_080;
 const TOOLS_MAX = 200;
 const APPROVERS_MAX = 500;
 

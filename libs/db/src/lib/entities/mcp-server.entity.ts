@@ -1,3 +1,4 @@
+import type { ApprovalMode } from '@gw/tool-filters';
 import { TeamEntity } from './team.entity';
 import { ClickUpConnectionEntity } from './clickup-connection.entity';
 import { OrganizationEntity } from './organization.entity';
@@ -43,15 +44,7 @@ export interface McpServerConfig {
   approval?: ApprovalPolicy;
 }
 
-/**
- * `none`: nothing waits. `destructive`: every delete, and the further tools an admin marks destructive in `tools`.
- * `writes`: every tool that changes ClickUp. `tools`: exactly the tools in `tools`.
- */
-export const APPROVAL_MODES = ['none', 'destructive', 'writes', 'tools'] as const;
-export type ApprovalMode = (typeof APPROVAL_MODES)[number];
-
-/** How long an approval request stays open when the policy does not say: one hour. */
-export const DEFAULT_APPROVAL_TTL_MINUTES = 60;
+export { APPROVAL_MODES, DEFAULT_APPROVAL_TTL_MINUTES, type ApprovalMode } from '@gw/tool-filters';
 
 export interface ApprovalPolicy {
   mode: ApprovalMode;

@@ -1,11 +1,11 @@
 import { describeApproval, gatedTools } from './approval-policy';
 
 const catalog = [
-  { name: 'task_get', method: 'get', read_only: true },
-  { name: 'task_update', method: 'update', read_only: false },
-  { name: 'task_delete', method: 'delete', read_only: false },
-  { name: 'list_delete', method: 'delete', read_only: false },
-  { name: 'comment_create', method: 'create', read_only: false },
+  { name: 'task_get', tags: ['tasks'], method: 'get', read_only: true },
+  { name: 'task_update', tags: ['tasks'], method: 'update', read_only: false },
+  { name: 'task_delete', tags: ['tasks'], method: 'delete', read_only: false },
+  { name: 'list_delete', tags: ['lists'], method: 'delete', read_only: false },
+  { name: 'comment_create', tags: ['comments'], method: 'create', read_only: false },
 ];
 
 describe('gatedTools', () => {

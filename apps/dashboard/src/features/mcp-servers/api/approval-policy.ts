@@ -1,11 +1,5 @@
+import { DEFAULT_APPROVAL_TTL_MINUTES, toolMayWait, type ApprovalMode } from '@gw/tool-filters';
 import type { ToolSummary } from './mcp-servers.types';
-
-/**
- * `none`: nothing waits. `destructive`: every delete, and the further tools an admin marks destructive in `tools`.
- * `writes`: every tool that changes ClickUp. `tools`: exactly the tools in `tools`.
- */
-export const APPROVAL_MODES = ['none', 'destructive', 'writes', 'tools'] as const;
-export type ApprovalMode = (typeof APPROVAL_MODES)[number];
 
 /**
  * A server's `config.approval`, and a team policy's default for its new servers. The api answers it with its
@@ -23,8 +17,12 @@ export interface ApprovalPolicy {
   ttl_minutes?: number;
 }
 
-export const DEFAULT_TTL_MINUTES = 60;
-export const MAX_TTL_MINUTES = 10_080;
+export {
+  APPROVAL_MODES,
+  DEFAULT_APPROVAL_TTL_MINUTES as DEFAULT_TTL_MINUTES,
+  MAX_APPROVAL_TTL_MINUTES as MAX_TTL_MINUTES,
+  type ApprovalMode,
+} from '@gw/tool-filters';
 
 export const MODE_OPTIONS: { value: ApprovalMode; label: string; hint: string }[] = [
   { value: 'none', label: 'Nothing', hint: 'Every call runs at once.' },
@@ -40,19 +38,13 @@ export const MODE_OPTIONS: { value: ApprovalMode; label: string; hint: string }[
 /** The tools whose calls would wait under this policy, among the catalog's. */
 export function gatedTools(
   policy: Pick<ApprovalPolicy, 'mode' | 'tools'>,
-  catalog: Pick<ToolSummary, 'name' | 'method' | 'read_only'>[],
+  catalog: Pick<ToolSummary, 'name' | 'method' | 'read_only' | 'tags'>[],
 ): string[] {
-  const listed = new Set(policy.tools ?? []);
-  switch (policy.mode) {
-    case 'none':
-      return [];
-    case 'destructive':
-      return catalog.filter((t) => t.method === 'delete' || listed.has(t.name)).map((t) => t.name);
-    case 'writes':
-      return catalog.filter((t) => !t.read_only).map((t) => t.name);
-    case 'tools':
-      return catalog.filter((t) => listed.has(t.name)).map((t) => t.name);
-  }
+  return catalog
+    .filter((t) =>
+      toolMayWait(policy, { name: t.name, method: t.method, readOnly: t.read_only, tags: t.tags }),
+    )
+    .map((t) => t.name);
 }
 
 /** One line for a summary: `Deletes and 2 more tools wait for owners and admins, 60 minutes`. */
@@ -72,7 +64,7 @@ export function describeApproval(
         : `${extra} chosen tool${extra === 1 ? '' : 's'}`;
   const threshold = policy.min_tasks ? ` touching more than ${policy.min_tasks} tasks` : '';
   const who = approversLabel(policy, names);
-  const ttl = policy.ttl_minutes ?? DEFAULT_TTL_MINUTES;
+  const ttl = policy.ttl_minutes ?? DEFAULT_APPROVAL_TTL_MINUTES;
   return `${what}${threshold} wait for ${who}; requests expire after ${ttl} minutes`;
 }
 

@@ -2,9 +2,9 @@ import { approvalChanged, draftFrom, parseApprovalDraft, type ApprovalDraft } fr
 
 const base: ApprovalDraft = draftFrom(undefined);
 const catalog = [
-  { name: 'task_get', method: 'get', read_only: true },
-  { name: 'task_update', method: 'update', read_only: false },
-  { name: 'task_delete', method: 'delete', read_only: false },
+  { name: 'task_get', tags: ['tasks'], method: 'get', read_only: true },
+  { name: 'task_update', tags: ['tasks'], method: 'update', read_only: false },
+  { name: 'task_delete', tags: ['tasks'], method: 'delete', read_only: false },
 ];
 
 describe('the approval policy form', () => {
@@ -36,7 +36,11 @@ describe('the approval policy form', () => {
       destructiveTools: ['task_update'],
       secondApproverTools: ['task_delete', 'task_get'],
     };
-    expect(parseApprovalDraft(draft, [{ name: 'task_delete', method: 'delete', read_only: false }])).toEqual({
+    expect(
+      parseApprovalDraft(draft, [
+        { name: 'task_delete', tags: ['tasks'], method: 'delete', read_only: false },
+      ]),
+    ).toEqual({
       ok: true,
       value: { mode: 'writes', ttl_minutes: 60, second_approver_tools: ['task_delete'] },
     });

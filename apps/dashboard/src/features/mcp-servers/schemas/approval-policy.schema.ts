@@ -75,7 +75,7 @@ const draftSchema = z
 /** The tools that would wait under the draft, among the server's (`catalog`). */
 export function draftGatedTools(
   draft: ApprovalDraft,
-  catalog: Pick<ToolSummary, 'name' | 'method' | 'read_only'>[],
+  catalog: Pick<ToolSummary, 'name' | 'method' | 'read_only' | 'tags'>[],
 ): string[] {
   return gatedTools(
     { mode: draft.mode, tools: draft.mode === 'tools' ? draft.chosenTools : draft.destructiveTools },
@@ -89,7 +89,7 @@ export function draftGatedTools(
  */
 export function parseApprovalDraft(
   draft: ApprovalDraft,
-  catalog?: Pick<ToolSummary, 'name' | 'method' | 'read_only'>[],
+  catalog?: Pick<ToolSummary, 'name' | 'method' | 'read_only' | 'tags'>[],
 ): { ok: true; value: ApprovalPolicy } | { ok: false; message: string } {
   if (draft.mode === 'none') return { ok: true, value: { mode: 'none' } };
   const parsed = draftSchema.safeParse(draft);
