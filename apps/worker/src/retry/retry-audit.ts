@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { appendAuditRecords, type AuditRecord } from '@gw/audit-chain';
 import { auditRecordOf, outcomeOf, type AuditEventInput } from '@gw/audit-recorder';
-import type { ToolCallJobPayload, ToolCallJobResult } from '@gw/queue';
+import { auditColumnsOfOrigin, type ToolCallJobPayload, type ToolCallJobResult } from '@gw/queue';
 import { DataSource } from 'typeorm';
 
 type Envelope = ToolCallJobResult['envelope'];
@@ -94,7 +94,6 @@ export class RetryAudit {
     /** How the call ended, for the approval it carries out (if it carries out one). */
     ended: Envelope,
   ): Promise<AuditRecord> {
-    const origin = payload.origin;
     const record = auditRecordOf({
       ...event,
       organizationId: payload.organization_id,
@@ -104,18 +103,7 @@ export class RetryAudit {
       tool: payload.tool,
       durationMs: Math.max(0, Date.now() - payload.queued_at),
       jobId,
-      requestId: origin.request_id,
-      // The api validated the traceparent (00-<trace id>-<parent id>-<flags>); the trace id is its 2nd field.
-      traceId: origin.traceparent?.split('-')[1] ?? null,
-      // The signed-in person the call was made for (a sign-in server), as the api's row of the same call names them.
-      actorUserId: origin.caller?.user_id ?? null,
-      actorEmail: origin.caller?.email ?? null,
-      oauthClientId: origin.caller?.oauth_client_id ?? null,
-      clientName: origin.client_name,
-      clientVersion: origin.client_version,
-      sessionId: origin.session_id,
-      ip: origin.ip,
-      userAgent: origin.user_agent,
+      ...auditColumnsOfOrigin(payload.origin),
     });
     const [written] = await this.dataSource.transaction(async (tx) => {
       // Only the approval given for this very job: a job claiming another's approval leaves it as it is.

@@ -3,7 +3,7 @@ import { AppConfig } from '@gw/config';
 import type { ClickUpClient } from '@gw/clickup-client';
 import type { ServedServer } from '@gw/mcp-servers';
 import { approvalDemand, toolMayWait, ToolCatalog, type EffectPreview, type Envelope } from '@gw/mcp-tools';
-import { approvalCallHash } from '@gw/queue';
+import { approvalCallHash, auditColumnsOfOrigin } from '@gw/queue';
 import { randomUUID } from 'node:crypto';
 import { ApprovalWebhooks } from '../../approval-webhooks/approval-webhooks.service';
 import { ApprovalExpiryScheduler } from '../../approvals/approval-expiry.scheduler';
@@ -104,17 +104,8 @@ export class ApprovalGate {
         outcome: 'queued',
         issueCodes: ['APPROVAL_REQUIRED'],
         jobId: id,
-        requestId: origin.request_id,
-        traceId: origin.traceparent?.split('-')[1] ?? null,
-        actorUserId: caller?.user_id ?? null,
-        actorEmail: caller?.email ?? null,
-        oauthClientId: caller?.oauth_client_id ?? null,
+        ...auditColumnsOfOrigin(origin),
         clickupUserId: server.clickupUserId,
-        clientName: origin.client_name,
-        clientVersion: origin.client_version,
-        sessionId: origin.session_id,
-        ip: origin.ip,
-        userAgent: origin.user_agent,
       },
     );
     await this.expiry.schedule(id, expiresAt);
