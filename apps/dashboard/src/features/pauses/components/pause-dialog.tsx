@@ -6,11 +6,10 @@ import { toast } from '@/components/common/toaster';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogFooter } from '@/components/ui/dialog';
-import { Field } from '@/components/ui/field';
-import { Textarea } from '@/components/ui/textarea';
 import { scopeLabel } from '../api/pause-labels';
-import { REASON_MAX_LENGTH, type PauseScope } from '../api/pauses.types';
+import type { PauseScope } from '../api/pauses.types';
 import { usePauseAccess } from '../api/use-pauses';
+import { ReasonField } from './reason-field';
 
 /** Asks why, says what a pause does, and pauses on confirmation. */
 export function PauseDialog({
@@ -53,17 +52,13 @@ export function PauseDialog({
           with your reason, and its open streams close. Calls already queued hold until access is resumed.
           Nothing is deleted.
         </p>
-        <Field id={`${id}-reason`} label="Reason" hint="Shown to the agents and in the audit log.">
-          <Textarea
-            id={`${id}-reason`}
-            aria-describedby={`${id}-reason-hint`}
-            required
-            maxLength={REASON_MAX_LENGTH}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            placeholder="An agent is deleting tasks it should not."
-          />
-        </Field>
+        <ReasonField
+          id={`${id}-reason`}
+          hint="Shown to the agents and in the audit log."
+          placeholder="An agent is deleting tasks it should not."
+          value={reason}
+          onChange={setReason}
+        />
         {pause.error && (
           <Alert variant="error" role="alert">
             {pause.error.message}

@@ -6,12 +6,11 @@ import { toast } from '@/components/common/toaster';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogFooter } from '@/components/ui/dialog';
-import { Field } from '@/components/ui/field';
-import { Textarea } from '@/components/ui/textarea';
 import { cn } from '@/lib/utils';
 import { scopeLabel } from '../api/pause-labels';
-import { REASON_MAX_LENGTH, type Pause, type QueuedOnResume } from '../api/pauses.types';
+import type { Pause, QueuedOnResume } from '../api/pauses.types';
 import { useResumeAccess } from '../api/use-pauses';
+import { ReasonField } from './reason-field';
 
 const QUEUED_OPTIONS: { value: QueuedOnResume; label: string; hint: string }[] = [
   {
@@ -51,17 +50,13 @@ export function ResumeDialog({ pause, open, onClose }: { pause: Pause; open: boo
     <Dialog open={open} onClose={onClose} title={`Resume MCP access of ${label}?`}>
       <form className="grid gap-4 text-sm" onSubmit={onSubmit}>
         <p>Its agents can call tools again within a second.</p>
-        <Field id={`${id}-reason`} label="Reason" hint="Kept in the audit log with the resume.">
-          <Textarea
-            id={`${id}-reason`}
-            aria-describedby={`${id}-reason-hint`}
-            required
-            maxLength={REASON_MAX_LENGTH}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            placeholder="The agent's instructions are fixed."
-          />
-        </Field>
+        <ReasonField
+          id={`${id}-reason`}
+          hint="Kept in the audit log with the resume."
+          placeholder="The agent's instructions are fixed."
+          value={reason}
+          onChange={setReason}
+        />
         <fieldset className="grid gap-2">
           <legend className="mb-2 text-sm font-medium">Queued calls</legend>
           {QUEUED_OPTIONS.map((option) => (
