@@ -76,7 +76,9 @@ export class ApprovalsService {
 
   async summary(principal: Principal): Promise<ApprovalsSummaryDto> {
     const decider = await this.deciderOf(principal);
+    // Only what the decision rules read: the count is asked every few seconds by each open console.
     const pending = await whereState(this.visible(principal, decider), 'pending')
+      .select(['a.id', 'a.serverId', 'a.requesterUserId', 'a.approvers', 'a.decisions'])
       .orderBy('a.created_at', 'DESC')
       .take(SUMMARY_SCAN)
       .getMany();
