@@ -5,3 +5,4 @@ export * from './lib/tool-call-cancel';
 export * from './lib/approval-binding';
 export * from './lib/approval-notification-job';
 export * from './lib/call-origin-audit';
+export * from './lib/queue-timeout';

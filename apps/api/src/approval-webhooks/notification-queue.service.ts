@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ApprovalWebhookConfig } from '@gw/config';
 import {
+  answeredWithin,
+  QUEUE_ANSWER_TIMEOUT_MS,
   JOB_QUEUES,
   QueueBackend,
   type ApprovalNotificationJobPayload,
@@ -20,11 +22,6 @@ const DAY_S = 86_400;
 /** How long an ended delivery stays listed before BullMQ removes it. */
 const KEPT_AFTER_END_S = { completed: 7 * DAY_S, failed: 30 * DAY_S } as const;
 const QUEUE = JOB_QUEUES['approval-notification'];
-/**
- * BullMQ waits for a connection that is down instead of failing; past this the queue counts as unreachable, so
- * neither an approval request nor an admin's page waits on it.
- */
-const QUEUE_TIMEOUT_MS = 3000;
 
 /** Where deliveries in each state are found in BullMQ. */
 const TYPES_OF: Record<DeliveryState, JobState[]> = {
@@ -130,12 +127,13 @@ export class NotificationQueue {
   }
 }
 
+/** The queue's answer, or an error once it is taken as unreachable, so no approval request or admin page waits on it. */
 function answered<T>(work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('the notifications queue did not answer')), QUEUE_TIMEOUT_MS);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  return answeredWithin(
+    work,
+    QUEUE_ANSWER_TIMEOUT_MS,
+    () => new Error('the notifications queue did not answer'),
+  );
 }
 
 function ownedBy(job: NotificationJob, organizationId: string, teamId: string): boolean {

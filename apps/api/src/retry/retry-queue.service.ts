@@ -2,6 +2,8 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { RetryConfig } from '@gw/config';
 import type { Envelope, RetryJobState, RetryJobView } from '@gw/mcp-tools';
 import {
+  answeredWithin,
+  QUEUE_ANSWER_TIMEOUT_MS,
   cancellable,
   cancelledMessage,
   cancelLine,
@@ -40,8 +42,6 @@ export type WaitOutcome =
 const DAY_S = 24 * 3600;
 /** How long an ended job stays readable (REST, `retry_job_get`, `tasks/get`) before BullMQ removes it. */
 export const KEPT_AFTER_END_MS = { completed: 7 * DAY_S * 1000, failed: 30 * DAY_S * 1000 } as const;
-// Longer than this and the queue is taken as unreachable; the add may still land, which the answer then says.
-const ENQUEUE_TIMEOUT_MS = 3000;
 
 /** The enqueue did not answer in time: the job may or may not exist. */
 export class EnqueueUncertain extends Error {
@@ -95,18 +95,11 @@ export class RetryQueue implements OnModuleInit {
       removeOnComplete: { age: KEPT_AFTER_END_MS.completed / 1000 },
       removeOnFail: { age: KEPT_AFTER_END_MS.failed / 1000 },
     });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new EnqueueUncertain('the retry queue did not answer')),
-        ENQUEUE_TIMEOUT_MS,
-      );
-    });
-    try {
-      await Promise.race([add, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await answeredWithin(
+      add,
+      QUEUE_ANSWER_TIMEOUT_MS,
+      () => new EnqueueUncertain('the retry queue did not answer'),
+    );
   }
 
   /** Waits for a job's outcome until `deadline`, passing on the progress the worker reports. */
