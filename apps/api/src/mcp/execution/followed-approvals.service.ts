@@ -3,10 +3,7 @@ import { approvalStateAt, type ApprovalEntity } from '@gw/db';
 import type { ApprovalLookup, ApprovalView, Envelope } from '@gw/mcp-tools';
 import { expiredComment } from '../../approvals/approval.mapper';
 import { ApprovalStore } from '../../approvals/approval-store';
-import type { CallFollower } from './queued-calls.service';
-
-// Approval ids are random UUIDs; any other id is no request of anyone's and costs no read.
-const APPROVAL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { isGatewayJobId, type CallFollower } from './queued-calls.service';
 
 /**
  * The approval requests as one MCP server (and, at a sign-in URL, one person) sees them: those its own calls made,
@@ -18,7 +15,7 @@ export class FollowedApprovals {
   constructor(private readonly store: ApprovalStore) {}
 
   async find(follower: CallFollower, approvalId: string): Promise<ApprovalEntity | null> {
-    if (!APPROVAL_ID.test(approvalId)) return null;
+    if (!isGatewayJobId(approvalId)) return null;
     const approval = await this.store.byId(approvalId);
     if (!approval || approval.serverId !== follower.serverId) return null;
     return approval.requesterUserId === follower.callerUserId ? approval : null;

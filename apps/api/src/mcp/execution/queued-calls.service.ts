@@ -47,8 +47,12 @@ export class QueueUnavailable extends Error {
   override readonly name = 'QueueUnavailable';
 }
 
-// The gateway names jobs with random UUIDs; any other id is no job of anyone's and costs no queue read.
+// The gateway names jobs (and approval requests, whose ids their jobs take) with random UUIDs; any other id is no
+// job of anyone's and costs no read.
 const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Whether an id can name a queued call or an approval request at all. */
+export const isGatewayJobId = (id: string): boolean => JOB_ID.test(id);
 
 /**
  * The retry queue as one MCP server (and, on a sign-in URL, one person) sees it: the calls its own requests queued,
@@ -93,7 +97,7 @@ export class QueuedCalls {
   }
 
   private async own(follower: CallFollower, jobId: string): Promise<QueuedCall | null> {
-    if (!JOB_ID.test(jobId)) return null;
+    if (!isGatewayJobId(jobId)) return null;
     const found = await this.reach(() => this.queue.get(jobId));
     if (!found) return null;
     const data = found.job.data;
