@@ -32,6 +32,10 @@ export const TOOL_TAGS = [
   'time_tracking',
   'docs',
   'members',
+  'attachments',
+  'chat',
+  'views',
+  'templates',
   'jobs',
 ] as const;
 export type ToolTag = (typeof TOOL_TAGS)[number];

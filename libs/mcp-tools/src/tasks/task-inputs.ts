@@ -1,8 +1,7 @@
 import type { ClickUpClient, Priority } from '@gw/clickup-client';
 import type { z } from 'zod';
 import { PRIORITY_NAMES } from '../core/format';
-import type { ToolContext } from '../core/tool-context';
-import type { priorityInput, timeInput, userRef } from './tasks.schemas';
+import type { priorityInput, timeInput } from './tasks.schemas';
 
 const LEVELS: Record<string, number> = { urgent: 1, high: 2, normal: 3, low: 4 };
 
@@ -36,19 +35,6 @@ export function toMs(value: z.output<typeof timeInput> | undefined): number | un
 export function toMs(value: z.output<typeof timeInput> | undefined): number | undefined {
   if (value === undefined) return undefined;
   return Math.round(typeof value === 'number' ? value : Date.parse(value));
-}
-
-/**
- * User ids with `"me"` replaced by the id of the user the server acts as; asks ClickUp who that is only when
- * an agent wrote "me".
- */
-export async function resolveUsers(
-  refs: ReadonlyArray<z.output<typeof userRef>> | undefined,
-  ctx: ToolContext,
-): Promise<number[] | undefined> {
-  if (refs === undefined) return undefined;
-  const me = refs.includes('me') ? Number((await ctx.client.user.me()).data.id) : null;
-  return [...new Set(refs.map((r) => (r === 'me' ? (me as number) : r)))];
 }
 
 /** ClickUp's `{add, rem}` that turns the current assignees into the wanted set. */

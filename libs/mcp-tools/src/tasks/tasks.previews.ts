@@ -19,7 +19,8 @@ import {
   spanOf,
 } from '../previews/preview-text';
 import { fieldOfTask } from './task-fields';
-import { mentionsMe, priorityLevel, priorityOf, resolveUsers, toMs } from './task-inputs';
+import { mentionsMe, priorityLevel, priorityOf, toMs } from './task-inputs';
+import { resolveUsers } from '../core/people';
 import {
   taskCreateInput,
   taskDependencyInput,

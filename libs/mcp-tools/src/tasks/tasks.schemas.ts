@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { changesSomething, clickUpId, idField, rule } from '../core/input-fields';
+import { userRef } from '../core/people';
 
 // ---- shared pieces
 
@@ -16,7 +17,6 @@ export const priorityInput = z.union([
 ]);
 const priority = priorityInput.describe('1 urgent, 2 high, 3 normal, 4 low (number or name)');
 
-export const userRef = z.union([z.number().int().positive(), z.literal('me')]);
 const assignees = z.array(userRef).max(50).describe('User ids (member_list) or "me"');
 
 /** Epoch ms, or an ISO-8601 date/time string the tool converts. */
