@@ -65,6 +65,15 @@ describe('v3 chat channels', () => {
     expect(david.body.data.map((c) => c.name)).not.toContain('Alex Rivera, Sarah Chen');
   });
 
+  it('creates a workspace channel, and returns the existing one of the same name', async () => {
+    const { api, seed } = run;
+    const made = await api.post<{ data: Channel }>(channelsOf(seed.acme), { name: 'Releases' });
+    expect(made).toMatchObject({ status: 201, body: { data: { name: 'Releases', parent: { type: 7 } } } });
+    const again = await api.post<{ data: Channel }>(channelsOf(seed.acme), { name: 'Releases' });
+    expect(again).toMatchObject({ status: 200, body: { data: { id: made.body.data.id } } });
+    expect((await api.post(channelsOf(seed.acme), { topic: 'no name' })).status).toBe(400);
+  });
+
   it('answers 404, 400 and 401 in the v3 error shape', async () => {
     const { api, seed } = run;
     const missing = await api.get(`${channelsOf(seed.acme)}/nope-1`);

@@ -729,6 +729,13 @@ describe('contract: v3 Chat answers validate against ClickUp_PUBLIC_API_V3.yaml'
     const list = await api.get<{ data: { id: string; name: string }[] }>(channels, { query: { limit: 100 } });
     conforms('GET', '/api/v3/workspaces/{workspace_id}/chat/channels', list);
     const eng = defined(list.body.data.find((c) => c.name === 'Engineering')).id;
+    const made = await api.post(channels, { name: 'Contract channel', visibility: 'PUBLIC' });
+    conforms('POST', '/api/v3/workspaces/{workspace_id}/chat/channels', made, 201);
+    conforms(
+      'POST',
+      '/api/v3/workspaces/{workspace_id}/chat/channels',
+      await api.post(channels, { name: 'Contract channel' }),
+    );
     conforms(
       'GET',
       '/api/v3/workspaces/{workspace_id}/chat/channels/{channel_id}',

@@ -144,10 +144,42 @@ function newMessage(ctx: Ctx, channelId: string, parentMessageId: string | null)
   return m;
 }
 
+/** A channel tied to no location; one of the same name is returned as it is (200) instead of a new one (201). */
+function createChannel(ctx: Ctx): Reply {
+  const ws = workspace(ctx);
+  const b = bodyObject(ctx.body);
+  const name = field.requiredString(b, 'name', 'name must be a non-empty string', 'CHAT_012');
+  const visibility = field.string(b, 'visibility') ?? 'PUBLIC';
+  if (visibility !== 'PUBLIC' && visibility !== 'PRIVATE')
+    throw Errors.invalid('visibility must be PUBLIC or PRIVATE', 'CHAT_013');
+  const existing = [...ctx.store.chatChannels.values()].find(
+    (c) => c.workspaceId === ws.id && c.type === 'CHANNEL' && c.name === name && canSee(ctx, c),
+  );
+  if (existing) return ok({ data: chatChannel(existing, latestIn(ctx, existing.id)) });
+  const c: ChatChannelRec = {
+    id: ctx.store.ids.chatChannel(ws.id),
+    workspaceId: ws.id,
+    name,
+    description: field.string(b, 'description') ?? '',
+    topic: field.string(b, 'topic') ?? '',
+    type: 'CHANNEL',
+    visibility,
+    parent: { id: ws.id, type: 7 },
+    creatorId: ctx.principal.user.id,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    archived: false,
+    memberIds: visibility === 'PRIVATE' ? [ctx.principal.user.id] : [],
+  };
+  ctx.store.chatChannels.set(c.id, c);
+  return created({ data: chatChannel(c, null) });
+}
+
 export function chatRoutes(r: RouteTable): void {
   const channels = '/workspaces/:workspace_id/chat/channels';
   const messages = '/workspaces/:workspace_id/chat/messages';
   r.v3('GET', channels, listChannels);
+  r.v3('POST', channels, createChannel);
   r.v3('GET', `${channels}/:channel_id`, (ctx) => {
     const { c } = findChannel(ctx);
     return ok({ data: chatChannel(c, latestIn(ctx, c.id)) });
