@@ -77,12 +77,14 @@ async function listChannels(args: z.output<typeof chatChannelListInput>, ctx: To
       cursor: upstream,
       limit: CHANNEL_PAGE,
     });
-    const shown = await Promise.all(data.data.map((c) => (matches(c) ? visible(c) : false)));
+    const shown = await Promise.all(data.data.map((c, i) => (i >= skip && matches(c) ? visible(c) : false)));
     for (let i = skip; i < data.data.length; i++) {
       if (!shown[i]) continue;
-      // A full page: the next one starts at this channel of the same ClickUp page.
-      if (items.length === CHANNELS_SHOWN) return { items, next: { c: upstream ?? '', i } };
       items.push(data.data[i]);
+      if (items.length < CHANNELS_SHOWN) continue;
+      // A full answer: the next starts after this channel, in this ClickUp page if it shows more, else the next page.
+      if (shown.slice(i + 1).some(Boolean)) return { items, next: { c: upstream ?? '', i: i + 1 } };
+      return { items, next: data.next_cursor === null ? null : { c: data.next_cursor, i: 0 } };
     }
     if (data.next_cursor === null) return { items, next: null };
     upstream = data.next_cursor;
