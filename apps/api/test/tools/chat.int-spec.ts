@@ -354,7 +354,11 @@ describe('chat tools against the sandbox', () => {
       });
       expect(
         await firstIssue('chat_reaction_add', { channel_id: eng, message_id: '1', emoji: 'Thumbs Up!' }),
-      ).toMatchObject({ code: 'VALIDATION_ERROR', path: 'emoji' });
+      ).toMatchObject({
+        code: 'VALIDATION_ERROR',
+        path: 'emoji',
+        message: 'emoji: "Thumbs Up!" is not an emoji name; give one such as thumbsup or tada',
+      });
       expect(await firstIssue('chat_message_list', { channel_id: eng, cursor: 'garbage' })).toMatchObject({
         code: 'VALIDATION_ERROR',
         path: 'cursor',

@@ -60,8 +60,15 @@ export const chatReactionAddInput = z.object({
   message_id: messageId,
   emoji: z
     .string()
-    .transform((v) => v.trim().replace(/^:(.*):$/, '$1'))
-    .refine((v) => /^[a-z0-9_+-]{1,64}$/.test(v), 'an emoji name such as thumbsup or tada')
+    .transform((raw, ctx) => {
+      const name = raw.trim().replace(/^:(.*):$/, '$1');
+      if (/^[a-z0-9_+-]{1,64}$/.test(name)) return name;
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(raw.slice(0, 40))} is not an emoji name; give one such as thumbsup or tada`,
+      });
+      return z.NEVER;
+    })
     .describe('e.g. thumbsup'),
 });
 
