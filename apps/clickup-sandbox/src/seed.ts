@@ -727,5 +727,80 @@ export function seed(now: number): Store {
   entry(me, login, 45, 2, 'Older than 30 days: outside the default window');
   entry(u['sarah'], onboarding, 2, 2, 'Wireframes');
   entry(g, globexTask, 3, 4, 'Capacity model', false, globex);
+
+  // ---- chat (v3): a workspace channel, location channels, a DM; messages newest last here
+  const channel = (
+    workspaceId: string,
+    name: string,
+    parent: { id: string; type: number },
+    creator: UserRec,
+    options: { type?: 'CHANNEL' | 'DM'; memberIds?: number[]; description?: string } = {},
+  ) => {
+    const id = store.ids.chatChannel(workspaceId);
+    store.chatChannels.set(id, {
+      id,
+      workspaceId,
+      name,
+      description: options.description ?? '',
+      topic: '',
+      type: options.type ?? 'CHANNEL',
+      visibility: options.memberIds ? 'PRIVATE' : 'PUBLIC',
+      parent,
+      creatorId: creator.id,
+      createdAt: now - 90 * DAY,
+      updatedAt: now - 90 * DAY,
+      archived: false,
+      memberIds: options.memberIds ?? [],
+    });
+    return id;
+  };
+  const say = (
+    channelId: string,
+    user: UserRec,
+    hoursAgo: number,
+    content: string,
+    options: { replyTo?: string; reactions?: [string, UserRec][] } = {},
+  ) => {
+    const id = store.ids.chatMessage();
+    const date = now - hoursAgo * HOUR;
+    store.chatMessages.set(id, {
+      id,
+      channelId,
+      parentMessageId: options.replyTo ?? null,
+      userId: user.id,
+      content,
+      date,
+      dateUpdated: date,
+      reactions: (options.reactions ?? []).map(([reaction, by]) => ({ reaction, userId: by.id, date })),
+    });
+    return id;
+  };
+  const general = channel(acme, 'General', { id: acme, type: 7 }, me, {
+    description: 'Company-wide announcements',
+  });
+  say(general, u['sarah'], 72, 'Welcome to the **Acme Corp** chat!');
+  say(general, u['david'], 48, 'Reminder: all-hands on Friday at 4pm.');
+  const engChat = channel(acme, 'Engineering', { id: eng.id, type: 4 }, me);
+  const release = say(engChat, me, 5, 'Release **4.2** is cut. Please test on staging.', {
+    reactions: [
+      ['tada', u['sarah']],
+      ['thumbsup', u['david']],
+    ],
+  });
+  say(engChat, u['sarah'], 4, 'On it.', { replyTo: release });
+  say(engChat, u['david'], 3, 'Smoke tests pass on staging.', { replyTo: release });
+  say(engChat, u['david'], 2, '3 new reports in *Incoming Bugs*; triage at 3pm.');
+  say(engChat, u['sarah'], 1, 'The login refactor is ready for review: `Refactor Login Component`.');
+  const mktChat = channel(acme, 'Marketing', { id: mkt.id, type: 4 }, u['sarah']);
+  say(mktChat, u['sarah'], 24, 'The launch blog post draft is in *Q3 Marketing Launch*.');
+  const sprintChat = channel(acme, 'Sprint 42', { id: sprint.id, type: 6 }, me);
+  say(sprintChat, me, 30, 'Sprint 42 planning notes are in the sprint doc.');
+  const dm = channel(acme, 'Alex Rivera, Sarah Chen', { id: acme, type: 7 }, u['sarah'], {
+    type: 'DM',
+    memberIds: [me.id, u['sarah'].id],
+  });
+  say(dm, u['sarah'], 6, 'Can you review my PR today?');
+  const globexChat = channel(globex, 'Operations', { id: ops.id, type: 4 }, g);
+  say(globexChat, g, 10, 'Guest-only workspace chat.');
   return store;
 }

@@ -721,6 +721,65 @@ describe('contract: v3 Docs answers validate against ClickUp_PUBLIC_API_V3.yaml'
   });
 });
 
+describe('contract: v3 Chat answers validate against ClickUp_PUBLIC_API_V3.yaml', () => {
+  it('channels, messages, replies and reactions', async () => {
+    const { api, seed } = run;
+    const channels = `/api/v3/workspaces/${seed.acme}/chat/channels`;
+    const messages = `/api/v3/workspaces/${seed.acme}/chat/messages`;
+    const list = await api.get<{ data: { id: string; name: string }[] }>(channels, { query: { limit: 100 } });
+    conforms('GET', '/api/v3/workspaces/{workspace_id}/chat/channels', list);
+    const eng = defined(list.body.data.find((c) => c.name === 'Engineering')).id;
+    const made = await api.post(channels, { name: 'Contract channel', visibility: 'PUBLIC' });
+    conforms('POST', '/api/v3/workspaces/{workspace_id}/chat/channels', made, 201);
+    conforms(
+      'POST',
+      '/api/v3/workspaces/{workspace_id}/chat/channels',
+      await api.post(channels, { name: 'Contract channel' }),
+    );
+    conforms(
+      'GET',
+      '/api/v3/workspaces/{workspace_id}/chat/channels/{channel_id}',
+      await api.get(`${channels}/${eng}`),
+    );
+    const top = await api.get<{ data: { id: string; replies_count: number }[] }>(
+      `${channels}/${eng}/messages`,
+      {
+        query: { content_format: 'text/plain' },
+      },
+    );
+    conforms('GET', '/api/v3/workspaces/{workspace_id}/chat/channels/{channel_id}/messages', top);
+    const threaded = defined(top.body.data.find((m) => m.replies_count > 0)).id;
+    const sent = await api.post<{ id: string }>(`${channels}/${eng}/messages`, {
+      type: 'message',
+      content: '**Contract** message',
+      content_format: 'text/md',
+    });
+    conforms('POST', '/api/v3/workspaces/{workspace_id}/chat/channels/{channel_id}/messages', sent, 201);
+    conforms(
+      'GET',
+      '/api/v3/workspaces/{workspace_id}/chat/messages/{message_id}/replies',
+      await api.get(`${messages}/${threaded}/replies`),
+    );
+    conforms(
+      'POST',
+      '/api/v3/workspaces/{workspace_id}/chat/messages/{message_id}/replies',
+      await api.post(`${messages}/${sent.body.id}/replies`, { type: 'message', content: 'A reply' }),
+      201,
+    );
+    conforms(
+      'POST',
+      '/api/v3/workspaces/{workspace_id}/chat/messages/{message_id}/reactions',
+      await api.post(`${messages}/${sent.body.id}/reactions`, { reaction: 'rocket' }),
+      201,
+    );
+    conforms(
+      'GET',
+      '/api/v3/workspaces/{workspace_id}/chat/messages/{message_id}/reactions',
+      await api.get(`${messages}/${threaded}/reactions`),
+    );
+  });
+});
+
 describe('contract coverage', () => {
   it('checks every route the sandbox serves (except the consent page and the 2025 pageListing spelling)', () => {
     const toSpec = (path: string) => path.replace(/^\/api\/v2/, '/v2').replace(/:([A-Za-z_]+)/g, '{}');

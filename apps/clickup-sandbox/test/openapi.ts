@@ -74,6 +74,8 @@ export class SpecValidator {
         ? new Ajv2020({ strict: false, allErrors: true })
         : new Ajv({ strict: false, allErrors: true });
     addFormats(this.ajv);
+    // v3 Chat's message and description text: markdown or plain text, any string.
+    this.ajv.addFormat('RichText', true);
     this.ajv.addSchema({ ...this.doc, $id: `spec-${version}` });
   }
 

@@ -95,6 +95,8 @@ function addFormats(ajv: AjvCore): AjvCore {
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
   ajv.addFormat('double', { type: 'number', validate: () => true });
   ajv.addFormat('float', { type: 'number', validate: () => true });
+  // v3 Chat's message and description text: markdown or plain text, any string.
+  ajv.addFormat('RichText', { type: 'string', validate: () => true });
   return ajv;
 }
 

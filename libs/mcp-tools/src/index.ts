@@ -26,5 +26,6 @@ export { TimeTrackingTools } from './time-tracking/time-tracking.tools';
 export { DocsTools } from './docs/docs.tools';
 export { MembersTools } from './members/members.tools';
 export { JobsTools } from './jobs/jobs.tools';
+export { ChatTools } from './chat/chat.tools';
 export type { TreeSpace, TreeFolder, TreeList } from './workspaces/workspace-loader';
 export type { Match } from './workspaces/workspace-find';

@@ -29,6 +29,8 @@ import { TasksToolsModule } from './tasks/tasks.module';
 import { TasksTools } from './tasks/tasks.tools';
 import { JobsToolsModule } from './jobs/jobs.module';
 import { JobsTools } from './jobs/jobs.tools';
+import { ChatToolsModule } from './chat/chat.module';
+import { ChatTools } from './chat/chat.tools';
 
 /** Every tool group module, and the catalog built from them once at start. */
 const GROUPS = [
@@ -46,6 +48,7 @@ const GROUPS = [
   DocsTools,
   MembersTools,
   JobsTools,
+  ChatTools,
 ] as const;
 
 @Module({
@@ -64,6 +67,7 @@ const GROUPS = [
     DocsToolsModule,
     MembersToolsModule,
     JobsToolsModule,
+    ChatToolsModule,
   ],
   providers: [
     {

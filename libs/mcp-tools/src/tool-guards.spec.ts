@@ -12,6 +12,7 @@ import { TagsTools } from './tags/tags.tools';
 import { TasksTools } from './tasks/tasks.tools';
 import { TimeTrackingTools } from './time-tracking/time-tracking.tools';
 import { WorkspacesTools } from './workspaces/workspaces.tools';
+import { ChatTools } from './chat/chat.tools';
 import { Test } from '@nestjs/testing';
 import { z } from 'zod';
 import { ToolCatalog } from './core/catalog';
@@ -36,6 +37,7 @@ const GROUPS: ToolGroup[] = [
   new DocsTools(),
   new MembersTools(),
   new JobsTools(),
+  new ChatTools(),
 ];
 
 type Declared = Record<string, { kind: string; reason?: string } | undefined>;
@@ -102,6 +104,9 @@ describe('the tool groups’ guards', () => {
       time_entry_update: { time_entry_id: 'time_entry', task_id: 'task' },
       member_list: { list_id: 'list', task_id: 'task' },
       retry_job_get: { job_id: 'job' },
+      chat_channel_list: { location_id: 'none' },
+      chat_message_list: { channel_id: 'chat_channel', message_id: 'chat_message' },
+      chat_reaction_add: { channel_id: 'chat_channel', message_id: 'chat_message' },
     });
   });
 

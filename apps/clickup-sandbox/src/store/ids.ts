@@ -49,6 +49,12 @@ export class IdGen {
   page(docId: string): string {
     return `${docId.split('-')[0]}-${50000 + this.next('page')}`;
   }
+  chatChannel(workspaceId: string): string {
+    return `${Number(workspaceId).toString(36).slice(-7)}-${1000 + this.next('chat-channel') * 40}`;
+  }
+  chatMessage(): string {
+    return String(80150000000000 + this.next('chat-message') * 13);
+  }
   status(spaceId: string): string {
     return `p${spaceId}_${uuidFor('status', this.next('status')).slice(0, 8)}`;
   }

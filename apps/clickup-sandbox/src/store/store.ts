@@ -3,6 +3,8 @@ import type { Principal } from '../auth/principal';
 import { Errors } from '../http/api-error';
 import { IdGen } from './ids';
 import type {
+  ChatChannelRec,
+  ChatMessageRec,
   ChecklistRec,
   CommentRec,
   DependencyRec,
@@ -44,6 +46,9 @@ export class Store {
   readonly timeEntries = new Map<string, TimeEntryRec>();
   readonly docs = new Map<string, DocRec>();
   readonly pages = new Map<string, PageRec>();
+  readonly chatChannels = new Map<string, ChatChannelRec>();
+  /** Top-level messages and replies, in the order they were posted. */
+  readonly chatMessages = new Map<string, ChatMessageRec>();
   /**
    * Serialized answers of hot reads (Get Task), dropped after every write request. It keeps the
    * benchmark baseline (GET /api/v2/task/{id}) clear of re-serializing an unchanged task.

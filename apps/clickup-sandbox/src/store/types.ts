@@ -276,3 +276,40 @@ export interface PageRec {
   dateUpdated: number;
   orderindex: number;
 }
+
+/** A v3 Chat channel: on a location (parent type 4 Space, 5 Folder, 6 List), workspace-wide (7), or a DM. */
+export interface ChatChannelRec {
+  id: string;
+  workspaceId: string;
+  name: string;
+  description: string;
+  topic: string;
+  type: 'CHANNEL' | 'DM' | 'GROUP_DM';
+  visibility: 'PUBLIC' | 'PRIVATE';
+  parent: { id: string; type: number };
+  creatorId: number;
+  createdAt: number;
+  updatedAt: number;
+  archived: boolean;
+  /** Who may see a DM or a private channel; empty for public channels, which every member sees. */
+  memberIds: number[];
+}
+
+export interface ChatReactionRec {
+  reaction: string;
+  userId: number;
+  date: number;
+}
+
+/** A top-level message (`parentMessageId` null) or a reply. */
+export interface ChatMessageRec {
+  id: string;
+  channelId: string;
+  parentMessageId: string | null;
+  userId: number;
+  /** markdown */
+  content: string;
+  date: number;
+  dateUpdated: number;
+  reactions: ChatReactionRec[];
+}

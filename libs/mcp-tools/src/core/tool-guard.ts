@@ -19,7 +19,9 @@ export type ProofKind =
   | 'key_result'
   | 'time_entry'
   | 'job'
-  | 'approval';
+  | 'approval'
+  | 'chat_channel'
+  | 'chat_message';
 
 type Args = Readonly<Record<string, unknown>>;
 

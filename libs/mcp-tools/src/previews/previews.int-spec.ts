@@ -378,6 +378,14 @@ describe('the preview of a call, read from ClickUp', () => {
     });
     // A timer runs, so starting another stops it first, and timer_stop has one to stop.
     await call(whole, 'timer_start', { task_id: node });
+    const chats = await call<{ items: { id: string }[] }>(whole, 'chat_channel_list', {
+      name: 'Engineering',
+    });
+    const chat = chats.items[0].id;
+    const chatMessages = await call<{ items: { id: string }[] }>(whole, 'chat_message_list', {
+      channel_id: chat,
+    });
+    const inChat = `channel "Engineering" \\(${chat}\\) on space ${engineering}`;
     const id = '\\S+';
     const onLogin = `task "Refactor Login Component" \\(${login}\\)`;
     const example = (args: Result, summary: string) => ({ args, summary: new RegExp(`^${summary}$`) });
@@ -524,6 +532,18 @@ describe('the preview of a call, read from ClickUp', () => {
       doc_page_update: example(
         { doc_id: doc, page_id: pages.items[0].id, content: 'One more rule.', mode: 'append' },
         `Edits page ".+" \\(${id}\\) of doc "API Rate Limiting Guidelines" \\(${doc}\\): content \\(append\\)`,
+      ),
+      chat_message_send: example(
+        { channel_id: chat, text: 'Sprint **done**' },
+        `Posts in ${inChat}: "Sprint \\*\\*done\\*\\*"`,
+      ),
+      chat_reply_send: example(
+        { channel_id: chat, message_id: chatMessages.items[0].id, text: 'Thanks' },
+        `Replies to a message by .+ in ${inChat}: "Thanks"`,
+      ),
+      chat_reaction_add: example(
+        { channel_id: chat, message_id: chatMessages.items[0].id, emoji: 'tada' },
+        `Reacts :tada: to a message by .+ in ${inChat}: ".+"`,
       ),
     };
   }

@@ -1,4 +1,5 @@
 import type { ToolDefinition } from '../core/tool';
+import { chatPreviews } from '../chat/chat.previews';
 import { checklistsPreviews } from '../checklists/checklists.previews';
 import { commentsPreviews } from '../comments/comments.previews';
 import { docsPreviews } from '../docs/docs.previews';
@@ -24,6 +25,7 @@ export const PREVIEW_READERS: Readonly<Record<string, PreviewReader>> = {
   ...goalsPreviews,
   ...timeTrackingPreviews,
   ...docsPreviews,
+  ...chatPreviews,
 };
 
 /** The preview of a tool without a reader of its own: what kind of change it is, and its title. */

@@ -69,6 +69,8 @@ const LIST = '124';
 const TASK = '9hz';
 const CUSTOM = { customTaskIds: true as const, teamId: TEAM };
 const USER = 183;
+const CHANNEL = '8cdu3a4-1160';
+const MESSAGE = '80150000000123';
 
 const cases: Cases = {
   user: { me: { minimal: () => requestBuilders.user.me() } },
@@ -657,6 +659,50 @@ const cases: Cases = {
   members: {
     listForTask: { minimal: () => requestBuilders.members.listForTask(TASK) },
     listForList: { minimal: () => requestBuilders.members.listForList(LIST) },
+  },
+  chat: {
+    listChannels: {
+      minimal: () => requestBuilders.chat.listChannels(TEAM),
+      paged: () => requestBuilders.chat.listChannels(TEAM, { cursor: 'c1', limit: 100, includeClosed: true }),
+    },
+    getChannel: { minimal: () => requestBuilders.chat.getChannel(TEAM, CHANNEL) },
+    listMessages: {
+      minimal: () => requestBuilders.chat.listMessages(TEAM, CHANNEL),
+      paged: () =>
+        requestBuilders.chat.listMessages(TEAM, CHANNEL, {
+          cursor: 'c1',
+          limit: 1,
+          contentFormat: 'text/plain',
+        }),
+    },
+    sendMessage: {
+      minimal: () => requestBuilders.chat.sendMessage(TEAM, CHANNEL, { type: 'message', content: 'Hi' }),
+      markdown: () =>
+        requestBuilders.chat.sendMessage(TEAM, CHANNEL, {
+          type: 'message',
+          content: '**Done**: 3 bugs moved',
+          content_format: 'text/md',
+        }),
+    },
+    listReplies: {
+      minimal: () => requestBuilders.chat.listReplies(TEAM, MESSAGE),
+      paged: () =>
+        requestBuilders.chat.listReplies(TEAM, MESSAGE, { cursor: 'c1', limit: 3, contentFormat: 'text/md' }),
+    },
+    sendReply: {
+      minimal: () => requestBuilders.chat.sendReply(TEAM, MESSAGE, { type: 'message', content: 'Thanks' }),
+      plain: () =>
+        requestBuilders.chat.sendReply(TEAM, MESSAGE, {
+          type: 'message',
+          content: 'Thanks',
+          content_format: 'text/plain',
+        }),
+    },
+    listReactions: {
+      minimal: () => requestBuilders.chat.listReactions(TEAM, MESSAGE),
+      paged: () => requestBuilders.chat.listReactions(TEAM, MESSAGE, { cursor: 'c1', limit: 10 }),
+    },
+    addReaction: { minimal: () => requestBuilders.chat.addReaction(TEAM, MESSAGE, 'thumbsup') },
   },
   oauth: {
     token: {

@@ -93,6 +93,55 @@ const page = {
   ],
 };
 
+const chatChannel = {
+  id: '8cdu3a4-1160',
+  name: 'Engineering',
+  type: 'CHANNEL',
+  visibility: 'PUBLIC',
+  parent: { id: '790', type: 4 },
+  creator: '183',
+  created_at: '1721990400000',
+  updated_at: '1721990500000',
+  workspace_id: '9011234080',
+  archived: false,
+  latest_comment_at: '1721990500000',
+  links: {
+    members: '/api/v3/workspaces/9011234080/chat/channels/8cdu3a4-1160/members',
+    followers: '/api/v3/workspaces/9011234080/chat/channels/8cdu3a4-1160/followers',
+  },
+};
+
+const chatMessage = {
+  id: '80150000000123',
+  content: 'Release **4.2** is out',
+  date: 1721990500000,
+  parent_channel: '8cdu3a4-1160',
+  resolved: false,
+  type: 'message',
+  user_id: '183',
+  replies_count: 2,
+  links: {
+    reactions: '/api/v3/workspaces/9011234080/chat/messages/80150000000123/reactions',
+    replies: '/api/v3/workspaces/9011234080/chat/messages/80150000000123/replies',
+    tagged_users: '/api/v3/workspaces/9011234080/chat/messages/80150000000123/tagged_users',
+  },
+};
+
+const chatReply = {
+  id: '80150000000124',
+  content: 'Nice',
+  date: 1721990600000,
+  parent_channel: '8cdu3a4-1160',
+  parent_message: '80150000000123',
+  resolved: false,
+  type: 'message',
+  user_id: '184',
+  links: {
+    reactions: '/api/v3/workspaces/9011234080/chat/messages/80150000000124/reactions',
+    tagged_users: '/api/v3/workspaces/9011234080/chat/messages/80150000000124/tagged_users',
+  },
+};
+
 // The spec's List schema reads `status` and `priority` as oneOf [object, string|null, {}]: the empty branch
 // matches every value, so no object, string or null can match exactly one branch. Those errors are the
 // schema's, not the fixture's.
@@ -175,6 +224,17 @@ const FIXTURES: Partial<Record<OperationName, { status: string; body: unknown; s
   getDocPagesPublic: { status: '200', body: [page] },
   getPagePublic: { status: '200', body: page },
   createPagePublic: { status: '201', body: page },
+  getChatChannels: { status: '200', body: { data: [chatChannel], next_cursor: '' } },
+  getChatChannel: { status: '200', body: { data: chatChannel } },
+  getChatMessages: { status: '200', body: { data: [chatMessage], next_cursor: 'eyJvIjoxfQ' } },
+  createChatMessage: { status: '201', body: { ...chatMessage, replies_count: 0 } },
+  getChatMessageReplies: { status: '200', body: { data: [chatReply], next_cursor: '' } },
+  createReplyMessage: { status: '201', body: chatReply },
+  getChatMessageReactions: {
+    status: '200',
+    body: { data: [{ reaction: 'thumbsup', user_id: '183', date: 1721990700000 }], next_cursor: '' },
+  },
+  createChatReaction: { status: '201', body: { reaction: 'tada', user_id: '183', date: 1721990700000 } },
 };
 
 describe("every operation's spec examples read through the client's schema", () => {
@@ -312,6 +372,14 @@ describe('ClickUp quirks in the typed result', () => {
     expect((error as ClickUpError).message).toContain('createTask');
     expect((error as ClickUpError).message).toContain('name');
     expect((error as ClickUpError).message).toContain('time_estimate');
+  });
+
+  it('reads v3 chat pages: string user ids as numbers, an empty next_cursor as the end', () => {
+    const page = parse('getChatMessages', FIXTURES.getChatMessages?.body);
+    expect(page.data[0]).toMatchObject({ user_id: 183, replies_count: 2, parent_message: null });
+    expect(page.next_cursor).toBe('eyJvIjoxfQ');
+    expect(parse('getChatChannels', FIXTURES.getChatChannels?.body).next_cursor).toBeNull();
+    expect(parse('getChatChannel', FIXTURES.getChatChannel?.body).parent).toEqual({ id: '790', type: 4 });
   });
 
   it('reads the nested page tree of a Doc', () => {

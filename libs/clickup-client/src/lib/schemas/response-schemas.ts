@@ -27,6 +27,14 @@ import {
   timeEntryResponse,
 } from './time-entries.schemas';
 import { getAuthorizedTeamsResponse, getAuthorizedUserResponse } from './workspaces.schemas';
+import {
+  chatChannelPageSchema,
+  chatChannelResponse,
+  chatMessagePageSchema,
+  chatMessageSchema,
+  chatReactionPageSchema,
+  chatReactionSchema,
+} from './chat.schemas';
 
 /**
  * How each operation's answer is read, keyed by operation name (the spec's operationId with a lower-case
@@ -116,6 +124,15 @@ export const responseSchemas = {
   getPagePublic: docPageSchema,
   createPagePublic: docPageSchema,
   editPagePublic: emptySchema,
+
+  getChatChannels: chatChannelPageSchema,
+  getChatChannel: chatChannelResponse,
+  getChatMessages: chatMessagePageSchema,
+  createChatMessage: chatMessageSchema,
+  getChatMessageReplies: chatMessagePageSchema,
+  createReplyMessage: chatMessageSchema,
+  getChatMessageReactions: chatReactionPageSchema,
+  createChatReaction: chatReactionSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof responseSchemas;
