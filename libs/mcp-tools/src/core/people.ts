@@ -1,3 +1,4 @@
+import type { ClickUpUser } from '@gw/clickup-client';
 import { z } from 'zod';
 import type { ToolContext } from './tool-context';
 import { invalid } from './tool-error';
@@ -43,16 +44,20 @@ const fold = (s: string) =>
     .toLowerCase()
     .trim();
 
-/** The workspace's members, read once per call. */
-function members(ctx: ToolContext): Promise<Member[]> {
-  return ctx.scope.once('people:members', async () => {
-    const workspace = (await ctx.client.workspaces.list()).data.find((w) => w.id === ctx.scope.workspaceId);
-    return (workspace?.members ?? []).map(({ user }) => ({
-      id: Number(user.id),
-      username: user.username ?? null,
-      email: user.email ?? null,
-    }));
+/** The workspace's members as ClickUp lists them (`GET /team`), read at most once per call by everyone who asks. */
+export function workspaceUsers(ctx: ToolContext): Promise<ClickUpUser[]> {
+  return ctx.scope.once('workspace members', async () => {
+    const { data } = await ctx.client.workspaces.list();
+    return data.find((w) => w.id === ctx.scope.workspaceId)?.members.map((m) => m.user) ?? [];
   });
+}
+
+async function members(ctx: ToolContext): Promise<Member[]> {
+  return (await workspaceUsers(ctx)).map((user) => ({
+    id: Number(user.id),
+    username: user.username ?? null,
+    email: user.email ?? null,
+  }));
 }
 
 function me(ctx: ToolContext): Promise<number> {
