@@ -100,7 +100,10 @@ function parseDate(value: unknown, field: CustomField): number {
   const parsed = timeField.safeParse(value);
   if (parsed.success) return parsed.data;
   const why = parsed.error.issues[0]?.code === 'custom' ? `: ${parsed.error.issues[0].message}` : '';
-  throw invalid(`${field.name} is a date field: the value must be ${TIME_HINT.toLowerCase()}${why}.`, 'value');
+  throw invalid(
+    `${field.name} is a date field: the value must be ${TIME_HINT.toLowerCase()}${why}.`,
+    'value',
+  );
 }
 
 /** Turns a full new set into ClickUp's `{add, rem}` against the current one; `{add, rem}` passes through. */

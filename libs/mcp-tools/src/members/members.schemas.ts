@@ -11,7 +11,7 @@ export const memberSchema = z.object({
 
 export const memberListInput = z
   .object({
-    list_id: idField('Only people with access to this list').optional(),
+    list_id: idField('Only those with access to this list').optional(),
     task_id: idField('Only people with access to this task').optional(),
   })
   .refine((a) => !(a.list_id && a.task_id), rule('Give list_id or task_id, not both.', 'list_id'));

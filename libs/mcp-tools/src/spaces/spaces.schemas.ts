@@ -41,8 +41,8 @@ export const spaceListInput = z.object({
 export const spaceGetInput = z.object({ space_id: spaceIdInput() });
 export const spaceCreateInput = z.object({
   name: spaceName,
-  multiple_assignees: z.boolean().default(true).describe('Tasks take several assignees'),
-  features: features.optional().describe('All are on by default; e.g. {"time_tracking": false}'),
+  multiple_assignees: z.boolean().default(true).describe('Several assignees per task'),
+  features: features.optional().describe('Default all on, e.g. {"tags": false}'),
 });
 export const spaceUpdateInput = z
   .object({
@@ -54,7 +54,7 @@ export const spaceUpdateInput = z
       .optional()
       .describe('Hex, e.g. #7B68EE'),
     private: z.boolean().optional().describe('Invited members only'),
-    multiple_assignees: z.boolean().optional().describe('Tasks take several assignees'),
+    multiple_assignees: z.boolean().optional().describe('Several assignees per task'),
     features: features.optional(),
   })
   .refine(changesSomething('space_id'), rule('Give at least one field to change.', 'name'));

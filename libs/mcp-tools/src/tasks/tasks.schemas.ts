@@ -109,14 +109,14 @@ export const taskCreateInput = z.object({
   list_id: listId.describe('From workspace_hierarchy'),
   name: z.string().trim().min(1).max(1000).describe('Task name'),
   description: z.string().max(100_000).optional().describe('Markdown'),
-  status: z.string().min(1).optional().describe('A status name of the list; default its first status'),
+  status: z.string().min(1).optional().describe("Status name; default the list's first"),
   priority: priority.optional(),
   assignees: assignees.optional(),
   due_date: due.optional(),
   start_date: timeField.optional(),
   time_estimate: z.number().int().nonnegative().optional().describe('ms'),
   tags: z.array(z.string().min(1).max(100)).max(20).optional().describe('Tag names (tag_list)'),
-  parent: idField('task_id of a task in the same list: makes a subtask').optional(),
+  parent: idField('Parent task (same list): a subtask').optional(),
 });
 
 export const taskGetInput = z
@@ -169,7 +169,7 @@ export const taskSearchInput = z
     include_closed: z.boolean().default(false).describe('Also closed tasks'),
     subtasks: z.boolean().default(false).describe('Include subtasks'),
     include_description: includeDescription,
-    due_date_gt: bound.optional().describe('Exclusive bound; epoch ms or ISO 8601 (UTC if no offset)'),
+    due_date_gt: bound.optional(),
     due_date_lt: bound.optional(),
     date_created_gt: bound.optional(),
     date_created_lt: bound.optional(),
@@ -193,7 +193,7 @@ export const taskUpdateInput = z
     due_date: due.optional(),
     start_date: timeField.optional(),
     time_estimate: z.number().int().nonnegative().optional().describe('ms'),
-    parent: idField('Move this subtask under another task of the list').optional(),
+    parent: idField('New parent task (same list)').optional(),
   })
   .refine(changesSomething('task_id'), rule('Give at least one field to change.'));
 
@@ -206,8 +206,8 @@ export const taskSetCustomFieldInput = z.object({
     .unknown()
     .refine((v) => v !== undefined && v !== null, 'required; use task_clear_custom_field to empty a field')
     .describe(
-      'drop_down: option name or id; labels: list of names/ids; number, currency, emoji: number; date: ms or ISO; ' +
-        'checkbox: boolean; users/tasks: full list of ids or {add, rem}; text types: string',
+      'drop_down: option name/id; labels: names/ids; number types: number; date: time; checkbox: boolean; ' +
+        'users/tasks: full id list or {add, rem}; text: string',
     ),
 });
 

@@ -19,7 +19,7 @@ export const workspaceListOutput = z.object({
 
 export const workspaceHierarchyInput = z.object({
   include_archived: z.boolean().default(false).describe('Also archived spaces, folders and lists'),
-  space_id: spaceIdInput('only this space').optional(),
+  space_id: spaceIdInput('Only this space').optional(),
 });
 
 const treeList = z.object({
@@ -51,7 +51,7 @@ export const workspaceHierarchyOutput = z.object({
 });
 
 export const workspaceFindInput = z.object({
-  query: z.string().trim().min(1).max(200).describe('A name or part of one, e.g. "sprint 42" or "sarah"'),
+  query: z.string().trim().min(1).max(200).describe('Name or part, e.g. "sprint 42"'),
   kinds: z.array(z.enum(FIND_KINDS)).min(1).optional().describe('Only these kinds; default all'),
   limit: z.number().int().min(1).max(50).default(10).describe('Max matches'),
 });
