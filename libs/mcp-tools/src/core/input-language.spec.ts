@@ -2,7 +2,7 @@ import type { ClickUpClient } from '@gw/clickup-client';
 import { z } from 'zod';
 import { validationIssues } from './envelope';
 import { rule, timeField } from './input-fields';
-import { resolvePeople, resolveUser, userRef, userRefs } from './people';
+import { resolvePeople, resolveUser, resolveUserValue, userRef, userRefs } from './people';
 import { Scope } from './scope';
 import type { ToolContext } from './tool-context';
 import type { ToolSelection } from './catalog';
@@ -202,6 +202,19 @@ describe('people: a user id, "me", an email or a name', () => {
       assignee: null,
       owner: 104,
       other: 'me',
+    });
+    expect(reads).toEqual({ members: 1, me: 1 });
+  });
+
+  it('resolves the people of a users custom field value, as a list or as {add, rem}', async () => {
+    const ctx = context();
+    expect(await resolveUserValue(['me', 'Sarah Lee', 7, '8'], ctx, 'value')).toEqual([104, 102, 7, 8]);
+    expect(await resolveUserValue({ add: ['dan@acme.test'], rem: [101] }, ctx, 'value')).toEqual({
+      add: [104],
+      rem: [101],
+    });
+    await expect(resolveUserValue({ add: ['sarah'] }, ctx, 'value')).rejects.toMatchObject({
+      path: 'value.add.0',
     });
     expect(reads).toEqual({ members: 1, me: 1 });
   });

@@ -165,3 +165,22 @@ async function walk(schema: z.ZodType, value: unknown, path: string, ctx: ToolCo
 }
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+
+/**
+ * A people custom field's value (`[ids…]` or `{add, rem}`) with each "me", email or name replaced by its user id
+ * (see `resolveUser`); other values pass unchanged for the field's own check.
+ */
+export async function resolveUserValue(value: unknown, ctx: ToolContext, path: string): Promise<unknown> {
+  const each = (list: unknown[], at: string) =>
+    Promise.all(
+      list.map((v, i) => (typeof v === 'string' && v.trim() !== '' ? resolveUser(v, ctx, `${at}.${i}`) : v)),
+    );
+  if (Array.isArray(value)) return each(value, path);
+  if (value && typeof value === 'object') {
+    const entries = await Promise.all(
+      Object.entries(value).map(async ([k, v]) => [k, Array.isArray(v) ? await each(v, `${path}.${k}`) : v]),
+    );
+    return Object.fromEntries(entries);
+  }
+  return value;
+}

@@ -59,7 +59,7 @@ const EITHER = [
 export const listListInput = z
   .object({
     folder_id: folderIdInput().optional(),
-    space_id: spaceIdInput('For lists directly in a space').optional(),
+    space_id: spaceIdInput('lists directly in it').optional(),
     archived: z.boolean().default(false).describe('List archived lists instead of active ones'),
   })
   .refine(...NOT_BOTH)
@@ -70,7 +70,7 @@ export const listGetInput = z.object({ list_id: listIdInput() });
 export const listCreateInput = z
   .object({
     folder_id: folderIdInput().optional(),
-    space_id: spaceIdInput('To create it directly in a space').optional(),
+    space_id: spaceIdInput('to create it directly there').optional(),
     name: listName,
     content: listFields.content.optional(),
     due_date: listFields.due_date.optional(),

@@ -207,7 +207,7 @@ export const taskSetCustomFieldInput = z.object({
     .refine((v) => v !== undefined && v !== null, 'required; use task_clear_custom_field to empty a field')
     .describe(
       'drop_down: option name/id; labels: names/ids; number types: number; date: time; checkbox: boolean; ' +
-        'users/tasks: full id list or {add, rem}; text: string',
+        'users (ids, "me", emails, names), tasks (ids): full list or {add, rem}; text: string',
     ),
 });
 

@@ -5,8 +5,8 @@ import { invalid } from '../core/tool-error';
 import { writeFieldValue } from '../custom-fields/field-values';
 import { fieldOfTask } from './task-fields';
 import { clientSideFilter } from './task-filters';
-import { assigneeChange, mentionsMe, priorityLevel, taskGetOptions, toMs } from './task-inputs';
-import { resolveUsers } from '../core/people';
+import { assigneeChange, priorityLevel, taskGetOptions, toMs } from './task-inputs';
+import { resolveUserValue, resolveUsers } from '../core/people';
 import { pageResult, startPosition, takeMatching } from './task-pages';
 import { tasksGuard } from './tasks.guard';
 import { toListedTask, toTaskDetail, toTaskResult } from './task-view';
@@ -216,11 +216,9 @@ export class TasksTools implements ToolGroup {
       handler: async (args, ctx) => {
         const task = await ctx.scope.task(ctx.client, args.task_id);
         const field = await fieldOfTask(ctx, task, args.field_id);
-        const me =
-          field.type === 'users' && mentionsMe(args.value)
-            ? Number((await ctx.client.user.me()).data.id)
-            : null;
-        const write = writeFieldValue(field, args.value, me);
+        // People by id, "me", email or name, like every user argument.
+        const value = field.type === 'users' ? await resolveUserValue(args.value, ctx, 'value') : args.value;
+        const write = writeFieldValue(field, value, null);
         await ctx.client.tasks.setCustomField(task.id, field.id, { value: write.value });
         return { ok: true as const, field_id: field.id, field_name: field.name, value: write.readable };
       },

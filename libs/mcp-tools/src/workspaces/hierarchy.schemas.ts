@@ -10,7 +10,7 @@ const numericId = (kind: string, purpose?: string) =>
       (v) => /^\d{1,20}$/.test(v),
       `a numeric ${kind} id, not a name (resolve names with workspace_find)`,
     )
-    .describe(purpose ?? 'From workspace_hierarchy');
+    .describe(`From workspace_hierarchy${purpose ? `; ${purpose}` : ''}`);
 
 export const spaceIdInput = (purpose?: string) => numericId('space', purpose);
 export const folderIdInput = (purpose?: string) => numericId('folder', purpose);

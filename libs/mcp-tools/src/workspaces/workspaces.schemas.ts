@@ -19,7 +19,7 @@ export const workspaceListOutput = z.object({
 
 export const workspaceHierarchyInput = z.object({
   include_archived: z.boolean().default(false).describe('Also archived spaces, folders and lists'),
-  space_id: spaceIdInput('Only this space').optional(),
+  space_id: spaceIdInput('only this space').optional(),
 });
 
 const treeList = z.object({
