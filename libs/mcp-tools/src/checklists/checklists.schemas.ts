@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { idField, nameField, rule, userIdField } from '../core/input-fields';
+import { idField, nameField, rule } from '../core/input-fields';
+import { userRef } from '../core/people';
 
-const taskId = idField('The task (task_get lists its checklists).');
-const checklistId = idField('From checklist_create or task_get.');
+const taskId = idField('From task_search');
+const checklistId = idField('From task_get');
 const itemName = nameField(1000);
 
 export const checklistItemSchema = z.object({
@@ -24,15 +25,15 @@ export const checklistSchema = z.object({
 
 export const checklistCreateInput = z.object({
   task_id: taskId,
-  name: nameField(500),
+  name: nameField(500).describe('Checklist name'),
   items: z.array(itemName).max(50).optional().describe('Item names.'),
 });
 
 export const checklistItemCreateInput = z.object({
   task_id: taskId,
   checklist_id: checklistId,
-  name: itemName,
-  assignee: userIdField.optional().describe('User id (member_list).'),
+  name: itemName.describe('Item name'),
+  assignee: userRef.optional(),
 });
 
 export const checklistItemUpdateInput = z
@@ -40,9 +41,9 @@ export const checklistItemUpdateInput = z
     task_id: taskId,
     checklist_id: checklistId,
     item_id: idField('From the checklist items.'),
-    name: itemName.optional(),
-    resolved: z.boolean().optional(),
-    assignee: userIdField.nullable().optional().describe('User id; null unassigns.'),
+    name: itemName.optional().describe('New name'),
+    resolved: z.boolean().optional().describe('true checks it off'),
+    assignee: userRef.nullable().optional().describe('User id, "me", email, name; null unassigns'),
     parent_item_id: idField('Nest under it; null un-nests.').nullable().optional(),
   })
   .refine(

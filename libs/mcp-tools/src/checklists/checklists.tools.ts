@@ -36,7 +36,7 @@ export class ChecklistsTools implements ToolGroup {
     defineTool({
       name: 'checklist_create',
       title: 'Add a checklist',
-      description: 'Adds a named checklist to a task, with its items in one call.',
+      description: 'Adds a checklist with its items to a task.',
       method: 'create',
       tags: ['checklists'],
       input: checklistCreateInput,
@@ -70,7 +70,7 @@ export class ChecklistsTools implements ToolGroup {
     defineTool({
       name: 'checklist_item_update',
       title: 'Update a checklist item',
-      description: 'Checks off (resolved: true) or reopens an item, renames, assigns or nests it.',
+      description: 'Checks off (resolved: true), reopens, renames, assigns or nests a checklist item.',
       method: 'update',
       tags: ['checklists'],
       input: checklistItemUpdateInput,
@@ -90,7 +90,7 @@ export class ChecklistsTools implements ToolGroup {
     defineTool({
       name: 'checklist_delete',
       title: 'Delete a checklist or item',
-      description: 'Deletes a checklist from its task, or with item_id only that item.',
+      description: 'Deletes a checklist, or with item_id one item.',
       method: 'delete',
       tags: ['checklists'],
       input: checklistDeleteInput,

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { idField, nameField, rule, userIdField } from '../core/input-fields';
+import { idField, nameField, rule } from '../core/input-fields';
+import { userRef } from '../core/people';
 
 const parent = {
-  task_id: idField('From task_search or task_list_in_list.').optional(),
-  list_id: idField('Or a list (workspace_hierarchy).').optional(),
+  task_id: idField('From task_search').optional(),
+  list_id: idField('Or a list (workspace_hierarchy)').optional(),
 };
-const commentId = idField('From comment_list.');
+const commentId = idField('From comment_list');
 const ONE_PARENT = [
   (a: { task_id?: string; list_id?: string }) => (a.task_id === undefined) !== (a.list_id === undefined),
   rule('Give task_id or list_id (one of them).', 'task_id'),
@@ -26,8 +27,8 @@ export const commentSchema = z.object({
 export const commentListInput = z
   .object({
     ...parent,
-    limit: z.number().int().min(1).max(100).default(25),
-    cursor: z.string().optional(),
+    limit: z.number().int().min(1).max(100).default(25).describe('Page size'),
+    cursor: z.string().optional().describe('next_cursor'),
   })
   .refine(...ONE_PARENT);
 
@@ -40,8 +41,8 @@ export const commentListOutput = z.object({
 export const commentCreateInput = z
   .object({
     ...parent,
-    text,
-    assignee: userIdField.optional().describe('User id (member_list).'),
+    text: text.describe('Plain text'),
+    assignee: userRef.optional(),
   })
   .refine(...ONE_PARENT);
 
@@ -55,9 +56,9 @@ export const commentUpdateInput = z
   .object({
     comment_id: commentId,
     ...parent,
-    text: text.optional(),
-    resolved: z.boolean().optional(),
-    assignee: userIdField.optional(),
+    text: text.optional().describe('New text'),
+    resolved: z.boolean().optional().describe('Mark resolved'),
+    assignee: userRef.optional(),
   })
   .refine(
     (a) => a.text !== undefined || a.resolved !== undefined || a.assignee !== undefined,

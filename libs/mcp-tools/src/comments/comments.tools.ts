@@ -39,7 +39,7 @@ export class CommentsTools implements ToolGroup {
     defineTool({
       name: 'comment_list',
       title: 'List comments',
-      description: 'Comments on a task (or a list’s own comments), newest first, as plain text.',
+      description: 'Comments on a task or a list, newest first, as plain text.',
       method: 'list',
       tags: ['comments'],
       input: commentListInput,
@@ -74,7 +74,7 @@ export class CommentsTools implements ToolGroup {
     defineTool({
       name: 'comment_create',
       title: 'Add a comment',
-      description: 'Posts a plain-text comment on a task (or on a list), optionally assigned to someone.',
+      description: 'Posts a plain-text comment on a task or list, optionally assigned.',
       method: 'create',
       tags: ['comments'],
       input: commentCreateInput,
@@ -93,7 +93,7 @@ export class CommentsTools implements ToolGroup {
     defineTool({
       name: 'comment_update',
       title: 'Edit a comment',
-      description: 'Edits, resolves or assigns a comment on the given task (or list).',
+      description: 'Edits, resolves or assigns a comment of a task or list.',
       method: 'update',
       tags: ['comments'],
       input: commentUpdateInput,
@@ -118,7 +118,7 @@ export class CommentsTools implements ToolGroup {
     defineTool({
       name: 'comment_delete',
       title: 'Delete a comment',
-      description: 'Deletes a comment on the given task (or list).',
+      description: 'Deletes a comment of a task or list.',
       method: 'delete',
       tags: ['comments'],
       input: commentDeleteInput,

@@ -7,6 +7,7 @@ import {
   isExplainedError,
   issuesFromError,
   okEnvelope,
+  unknownArguments,
   validationIssues,
   type Envelope,
   type Issue,
@@ -17,6 +18,7 @@ import { compileGuard, runGuard, type CompiledGuard } from './tool-guard';
 import { reachesWorkspaceObjects, type Scope } from './scope';
 import { ToolError } from './tool-error';
 import { illFormedTextIssues } from './well-formed-text';
+import { resolvePeople } from './people';
 import { approvalNote, toolMayWait, type ApprovalRule } from '../approvals/approval-policy';
 import type { EffectPreview } from '../previews/effect-preview';
 import { genericPreview, PREVIEW_READERS } from '../previews/previews';
@@ -180,7 +182,8 @@ export class ToolCatalog {
       const parsed = parseArguments(tool, args);
       if (!parsed.ok) return parsed.issues;
       try {
-        await runGuard(this.guardOf(name), parsed.args, { client, scope: scope.forCall(), selection });
+        const call = { client, scope: scope.forCall(), selection };
+        await runGuard(this.guardOf(name), await resolvePeople(tool.input, parsed.args, call), call);
         return null;
       } catch (error) {
         if (!isExplainedError(error)) this.reportFault(name, error);
@@ -202,8 +205,10 @@ export class ToolCatalog {
     if (!parsed.ok) return failEnvelope(parsed.issues);
     const call: ToolContext = { ...ctx, scope: ctx.scope.forCall() };
     try {
-      await runGuard(this.guardOf(name), parsed.args, call);
-      return okEnvelope(await tool.handler(parsed.args, call));
+      // Names, emails and "me" in user arguments become ids before any proof or handler sees them.
+      const args = await resolvePeople(tool.input, parsed.args, call);
+      await runGuard(this.guardOf(name), args, call);
+      return okEnvelope(await tool.handler(args, call));
     } catch (error) {
       if (!isExplainedError(error)) this.reportFault(name, error);
       return failEnvelope(issuesFromError(error));
@@ -226,8 +231,10 @@ export class ToolCatalog {
     const parsed = parseArguments(tool, args);
     if (!parsed.ok) return { ok: false, issues: parsed.issues };
     const call: ToolContext = { ...ctx, scope: ctx.scope.forCall() };
+    let resolved: Readonly<Record<string, unknown>>;
     try {
-      await runGuard(this.guardOf(name), parsed.args, call);
+      resolved = await resolvePeople(tool.input, parsed.args, call);
+      await runGuard(this.guardOf(name), resolved, call);
     } catch (error) {
       if (!isExplainedError(error)) this.reportFault(name, error);
       return { ok: false, issues: issuesFromError(error) };
@@ -235,7 +242,7 @@ export class ToolCatalog {
     const reader = Object.hasOwn(PREVIEW_READERS, name) ? PREVIEW_READERS[name] : undefined;
     if (!reader) return { ok: true, preview: genericPreview(tool) };
     try {
-      return { ok: true, preview: await reader(parsed.args, call) };
+      return { ok: true, preview: await reader(resolved, call) };
     } catch (error) {
       // The reader found the arguments wrong as the handler would (a task waiting on itself, an option a field has
       // not): refused now, since nobody should approve a call that can only fail.
@@ -269,8 +276,19 @@ export class ToolCatalog {
 type Parsed = { ok: true; args: Readonly<Record<string, unknown>> } | { ok: false; issues: Issue[] };
 
 function parseArguments(tool: ToolDefinition, args: unknown): Parsed {
+  // An argument the tool has not (a misspelt `due` for `due_date`) is refused, not silently dropped.
+  const accepted = Object.keys(tool.input.shape);
+  if (args !== null && typeof args === 'object' && !Array.isArray(args)) {
+    const unknown = Object.keys(args).filter((k) => !accepted.includes(k));
+    if (unknown.length > 0)
+      return {
+        ok: false,
+        issues: [{ code: 'VALIDATION_ERROR', message: unknownArguments(unknown, accepted) }],
+      };
+  }
   const parsed = tool.input.safeParse(args ?? {});
-  if (!parsed.success) return { ok: false, issues: validationIssues(parsed.error) };
+  if (!parsed.success)
+    return { ok: false, issues: validationIssues(parsed.error, args, Object.keys(tool.input.shape)) };
   const illFormed = illFormedTextIssues(parsed.data);
   if (illFormed.length > 0) return { ok: false, issues: illFormed };
   return { ok: true, args: parsed.data };

@@ -68,17 +68,116 @@ export function envelopeSchema(result: z.ZodType) {
 export const okEnvelope = <T>(result: T): Envelope<T> => ({ ok: true, result, issues: [] });
 export const failEnvelope = (issues: Issue[]): Envelope<never> => ({ ok: false, result: null, issues });
 
-/** Zod's complaints about arguments, one issue per field, naming it the way the agent wrote it. */
-export function validationIssues(error: z.ZodError): Issue[] {
+/**
+ * Zod's complaints about arguments, one issue per problem, each naming the argument the way the agent wrote it, what
+ * was given and what is accepted (never a bare "Invalid input"). `args` are the arguments as sent, `accepted` the
+ * argument names of the tool (for unknown ones).
+ */
+export function validationIssues(error: z.ZodError, args?: unknown, accepted?: readonly string[]): Issue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
-    const whole = issue.code === 'custom' && issue.params?.[ARGUMENT_RULE] === true;
+    if (issue.code === 'custom' && issue.params?.[ARGUMENT_RULE] === true) {
+      return { code: 'VALIDATION_ERROR', message: issue.message, path: path || undefined };
+    }
+    const message = explain(issue, valueAt(args, issue.path), accepted);
     return {
       code: 'VALIDATION_ERROR',
-      message: path && !whole ? `${path}: ${issue.message}` : issue.message,
+      message: path ? `${path}: ${message}` : message,
       path: path || undefined,
     };
   });
+}
+
+const MISSING = Symbol('missing');
+
+function valueAt(args: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = args;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return MISSING;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** A value as the agent wrote it, cut short. */
+export function shown(value: unknown): string {
+  if (value === MISSING || value === undefined) return 'nothing';
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** What an issue's schema accepts, in a few words. */
+function expectation(issue: ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`;
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? JSON.stringify(issue.values[0])
+        : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_small':
+    case 'too_big':
+      return bound(issue);
+    case 'invalid_format':
+      return issue.format === 'regex' ? `text matching ${issue.pattern}` : `a ${issue.format}`;
+    case 'invalid_union':
+      return [...new Set(issue.errors.map((branch) => branch.map(expectation).join(' and ')))].join(' or ');
+    default:
+      return issue.message;
+  }
+}
+
+function bound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : (issue as z.core.$ZodIssueTooBig).maximum);
+  const inclusive = issue.inclusive !== false;
+  const op = small ? (inclusive ? 'at least' : 'more than') : inclusive ? 'at most' : 'less than';
+  switch (issue.origin) {
+    case 'string':
+      return small && limit === 1 ? 'non-empty text' : `${op} ${limit} characters`;
+    case 'array':
+    case 'set':
+      return small && limit === 1 ? 'at least one item' : `${op} ${limit} items`;
+    default:
+      return `a number ${op} ${limit}`;
+  }
+}
+
+function explain(issue: ZodIssue, value: unknown, accepted?: readonly string[]): string {
+  switch (issue.code) {
+    case 'custom':
+      return issue.message;
+    case 'unrecognized_keys':
+      return unknownArguments(issue.keys, accepted);
+    case 'invalid_type':
+      if (value === MISSING || value === undefined) return `missing; expected ${expectation(issue)}`;
+      return `got ${shown(value)}; expected ${expectation(issue)}`;
+    case 'invalid_union': {
+      // A branch that failed only past its type (a refinement, a transform) says what is wrong more exactly.
+      const deeper = issue.errors.find(
+        (branch) => branch.length > 0 && branch.every((i) => i.code === 'custom'),
+      );
+      if (deeper) return deeper.map((i) => i.message).join('; ');
+      if (value === MISSING || value === undefined) return `missing; expected ${expectation(issue)}`;
+      return `got ${shown(value)}; expected ${expectation(issue)}`;
+    }
+    default:
+      return `got ${shown(value)}; expected ${expectation(issue)}`;
+  }
+}
+
+/** The message for arguments a tool does not have. */
+export function unknownArguments(keys: readonly string[], accepted?: readonly string[]): string {
+  const names = keys.map((k) => JSON.stringify(k)).join(', ');
+  const known = accepted && accepted.length > 0 ? `; accepted: ${accepted.join(', ')}` : '';
+  return `unknown argument${keys.length > 1 ? 's' : ''} ${names}${known}`;
 }
 
 /** Whether an error is one the envelope explains (a refusal, a validation, a ClickUp answer), not a gateway fault. */

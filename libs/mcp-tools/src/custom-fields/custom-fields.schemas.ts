@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idField } from '../core/input-fields';
 
 export const customFieldListInput = z.object({
-  list_id: idField('list_id from workspace_hierarchy or workspace_find'),
+  list_id: idField('From workspace_hierarchy'),
 });
 
 export const customFieldItem = z.object({

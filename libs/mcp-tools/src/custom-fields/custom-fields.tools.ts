@@ -25,8 +25,7 @@ export class CustomFieldsTools implements ToolGroup {
       name: 'custom_field_list',
       title: 'List custom fields',
       description:
-        'The custom fields usable on tasks of a list (Workspace → Space → Folder → List), with their types and, ' +
-        'for drop_down and labels fields, the option ids and names. Set values with task_set_custom_field.',
+        "The custom fields of a list's tasks with their types and drop_down/labels options (ids, names).",
       method: 'list',
       tags: ['custom_fields'],
       input: customFieldListInput,

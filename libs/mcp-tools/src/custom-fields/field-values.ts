@@ -1,6 +1,6 @@
 import type { CustomField, CustomFieldOption, CustomFieldValue, TaskCustomField } from '@gw/clickup-client';
 import { foldName } from '../core/format';
-import { isClickUpId } from '../core/input-fields';
+import { isClickUpId, TIME_HINT, timeField } from '../core/input-fields';
 import { invalid } from '../core/tool-error';
 
 /** Drop-down options carry `name`, label options `label` (API-NOTES §6.1). */
@@ -95,11 +95,15 @@ function needs(condition: boolean, field: CustomField, what: string): void {
     throw invalid(`${field.name} is a ${field.type} field: the value must be ${what}.`, 'value');
 }
 
+/** A date value in the one time language of every tool (`timeField`: epoch ms or ISO 8601, UTC if no offset). */
 function parseDate(value: unknown, field: CustomField): number {
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
-  const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  needs(!Number.isNaN(ms), field, 'epoch ms or an ISO-8601 date');
-  return ms;
+  const parsed = timeField.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const why = parsed.error.issues[0]?.code === 'custom' ? `: ${parsed.error.issues[0].message}` : '';
+  throw invalid(
+    `${field.name} is a date field: the value must be ${TIME_HINT.toLowerCase()}${why}.`,
+    'value',
+  );
 }
 
 /** Turns a full new set into ClickUp's `{add, rem}` against the current one; `{add, rem}` passes through. */

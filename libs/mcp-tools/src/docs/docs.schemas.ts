@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { idField, nameField, rule, textField } from '../core/input-fields';
 
-const docId = idField('From doc_search.');
-const pageId = idField('From doc_page_list.');
+const docId = idField('From doc_search');
+const pageId = idField('From doc_page_list');
 const markdown = textField(200_000);
 
 export const DOC_PARENT_TYPES = ['space', 'folder', 'list', 'everything', 'workspace'] as const;
@@ -18,10 +18,10 @@ export const docSchema = z.object({
 });
 
 export const docSearchInput = z.object({
-  query: textField(200).optional().describe('Words of the name (any case or accents).'),
-  parent_id: idField('A space, folder or list id (workspace_hierarchy).').optional(),
-  limit: z.number().int().min(1).max(100).default(20),
-  cursor: z.string().optional(),
+  query: textField(200).optional().describe('Words of the name'),
+  parent_id: idField('Space, folder or list id').optional(),
+  limit: z.number().int().min(1).max(100).default(20).describe('Page size'),
+  cursor: z.string().optional().describe('next_cursor'),
 });
 
 export const docSearchOutput = z.object({
@@ -34,12 +34,12 @@ export const docGetInput = z.object({ doc_id: docId });
 
 export const docCreateInput = z
   .object({
-    name: nameField(300),
-    space_id: idField('Parent (workspace_hierarchy); or folder_id or list_id.').optional(),
-    folder_id: idField('From workspace_hierarchy.').optional(),
-    list_id: idField('From workspace_hierarchy.').optional(),
-    visibility: z.enum(['public', 'private']).optional(),
-    content: markdown.optional().describe('Markdown of the first page.'),
+    name: nameField(300).describe('Doc name'),
+    space_id: idField('Parent; or folder_id or list_id').optional(),
+    folder_id: idField('From workspace_hierarchy').optional(),
+    list_id: idField('From workspace_hierarchy').optional(),
+    visibility: z.enum(['public', 'private']).optional().describe('Default private'),
+    content: markdown.optional().describe('First page markdown'),
   })
   .refine(
     (a) => [a.space_id, a.folder_id, a.list_id].filter((v) => v !== undefined).length <= 1,
@@ -50,7 +50,7 @@ export const docCreateOutput = docSchema.extend({ page_id: z.string().nullable()
 
 export const docPageListInput = z.object({
   doc_id: docId,
-  max_depth: z.number().int().min(0).max(20).optional().describe('0: top level only. Default: all.'),
+  max_depth: z.number().int().min(0).max(20).optional().describe('0: top level only; default all'),
 });
 
 export const docPageListOutput = z.object({
@@ -69,7 +69,7 @@ export const docPageListOutput = z.object({
 export const docPageGetInput = z.object({
   doc_id: docId,
   page_id: pageId,
-  format: z.enum(['markdown', 'plain']).default('markdown'),
+  format: z.enum(['markdown', 'plain']).default('markdown').describe('Content format'),
 });
 
 export const docPageGetOutput = z.object({
@@ -84,10 +84,10 @@ export const docPageGetOutput = z.object({
 
 export const docPageCreateInput = z.object({
   doc_id: docId,
-  name: nameField(300),
-  content: markdown.optional().describe('Markdown.'),
-  parent_page_id: idField('From doc_page_list.').optional(),
-  sub_title: textField(300).optional(),
+  name: nameField(300).describe('Page name'),
+  content: markdown.optional().describe('Markdown'),
+  parent_page_id: idField('From doc_page_list').optional(),
+  sub_title: textField(300).optional().describe('Subtitle'),
 });
 
 export const docPageCreateOutput = z.object({
@@ -101,10 +101,10 @@ export const docPageUpdateInput = z
   .object({
     doc_id: docId,
     page_id: pageId,
-    content: markdown.optional().describe('Markdown.'),
-    mode: z.enum(['replace', 'append', 'prepend']).default('replace'),
-    name: nameField(300).optional(),
-    sub_title: textField(300).optional(),
+    content: markdown.optional().describe('Markdown'),
+    mode: z.enum(['replace', 'append', 'prepend']).default('replace').describe('How content applies'),
+    name: nameField(300).optional().describe('New page name'),
+    sub_title: textField(300).optional().describe('Subtitle'),
   })
   .refine(
     (a) => a.content !== undefined || a.name !== undefined || a.sub_title !== undefined,

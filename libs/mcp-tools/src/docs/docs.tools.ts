@@ -85,9 +85,7 @@ export class DocsTools implements ToolGroup {
     defineTool({
       name: 'doc_search',
       title: 'Find docs',
-      description:
-        'Finds Docs by name, e.g. {query: "API Rate Limiting Guidelines"}, or in a space, folder or list. ' +
-        'Content: doc_page_list, doc_page_get.',
+      description: 'Finds Docs by name, or in a space, folder or list. Content: doc_page_list, doc_page_get.',
       method: 'list',
       tags: ['docs'],
       input: docSearchInput,
@@ -135,7 +133,7 @@ export class DocsTools implements ToolGroup {
     defineTool({
       name: 'doc_get',
       title: 'Get a doc',
-      description: 'A doc’s name, parent (space, folder, list or workspace) and last update.',
+      description: "A doc's name, parent and last update.",
       method: 'get',
       tags: ['docs'],
       input: docGetInput,
@@ -147,7 +145,7 @@ export class DocsTools implements ToolGroup {
       name: 'doc_create',
       title: 'Create a doc',
       description:
-        'Creates a doc in a space, folder or list (or the workspace), optionally with its first page’s markdown.',
+        'Creates a doc in a space, folder, list or the workspace, optionally with first-page markdown.',
       method: 'create',
       tags: ['docs'],
       input: docCreateInput,
@@ -178,7 +176,7 @@ export class DocsTools implements ToolGroup {
     defineTool({
       name: 'doc_page_list',
       title: 'List doc pages',
-      description: 'The page tree of a doc (ids, names, nesting depth), in order.',
+      description: "A doc's page tree (ids, names, depth), in order.",
       method: 'list',
       tags: ['docs'],
       input: docPageListInput,
@@ -194,7 +192,7 @@ export class DocsTools implements ToolGroup {
     defineTool({
       name: 'doc_page_get',
       title: 'Read a doc page',
-      description: 'A doc page’s content as markdown (or plain text).',
+      description: "A doc page's content as markdown or plain text.",
       method: 'get',
       tags: ['docs'],
       input: docPageGetInput,
@@ -217,7 +215,7 @@ export class DocsTools implements ToolGroup {
     defineTool({
       name: 'doc_page_create',
       title: 'Add a doc page',
-      description: 'Adds a page (markdown content) to a doc, optionally nested under another page.',
+      description: 'Adds a markdown page to a doc, optionally under another page.',
       method: 'create',
       tags: ['docs'],
       input: docPageCreateInput,
@@ -237,7 +235,7 @@ export class DocsTools implements ToolGroup {
     defineTool({
       name: 'doc_page_update',
       title: 'Edit a doc page',
-      description: 'Replaces, appends to or prepends to a page’s markdown content; can rename it.',
+      description: "Replaces, appends or prepends a page's markdown; can rename it.",
       method: 'update',
       tags: ['docs'],
       input: docPageUpdateInput,

@@ -23,7 +23,7 @@ export const folderDetailSchema = z.object({
   lists: z.array(listSummarySchema),
 });
 
-const folderName = z.string().trim().min(1).max(200);
+const folderName = z.string().trim().min(1).max(200).describe('Folder name');
 
 export const folderListInput = z.object({
   space_id: spaceIdInput(),

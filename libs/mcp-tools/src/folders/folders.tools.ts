@@ -21,9 +21,7 @@ export class FoldersTools implements ToolGroup {
     defineTool({
       name: 'folder_list',
       title: 'List folders',
-      description:
-        "Folders group lists in a space (Workspace → Space → Folder → List → Task). A space's folders with " +
-        'their lists. The whole tree: workspace_hierarchy.',
+      description: "A space's folders with their lists.",
       method: 'list',
       tags: ['folders'],
       input: folderListInput,
@@ -50,7 +48,7 @@ export class FoldersTools implements ToolGroup {
     defineTool({
       name: 'folder_create',
       title: 'Create folder',
-      description: 'Creates a folder in a space; names are unique in the space.',
+      description: 'Creates a folder in a space (names are unique in it).',
       method: 'create',
       tags: ['folders'],
       input: folderCreateInput,
@@ -78,7 +76,7 @@ export class FoldersTools implements ToolGroup {
     defineTool({
       name: 'folder_delete',
       title: 'Delete folder',
-      description: 'Deletes a folder with all its lists and their tasks. Cannot be undone.',
+      description: 'Deletes a folder with its lists and tasks. Cannot be undone.',
       method: 'delete',
       tags: ['folders'],
       input: folderDeleteInput,

@@ -1,22 +1,16 @@
 import { z } from 'zod';
-import {
-  clickUpId,
-  idField,
-  instantField,
-  nameField,
-  rule,
-  textField,
-  userIdField,
-} from '../core/input-fields';
+import { clickUpId, idField, nameField, rule, textField, timeField } from '../core/input-fields';
+import { userRefs } from '../core/people';
 
-const goalId = idField('From goal_list.');
-const keyResultId = idField('From goal_get.');
-const userIds = z.array(userIdField).max(50);
+const goalId = idField('From goal_list');
+const keyResultId = idField('From goal_get');
+const userIds = userRefs();
 const color = z
   .string()
   .refine((v) => /^#[0-9a-fA-F]{6}$/.test(v), 'expected a colour like #32a852')
-  .optional();
-const linkedIds = z.array(clickUpId).max(50);
+  .optional()
+  .describe('Hex, e.g. #32a852');
+const linkedIds = z.array(clickUpId).max(50).describe('Ids to track (automatic)');
 
 export const KEY_RESULT_TYPES = ['number', 'currency', 'boolean', 'percentage', 'automatic'] as const;
 
@@ -71,18 +65,18 @@ export const goalGetInput = z
   );
 
 export const goalCreateInput = z.object({
-  name: nameField(300),
-  due_date: instantField.describe('Epoch ms or ISO.'),
-  description: textField(10_000).optional(),
-  owners: userIds.optional().describe('User ids (member_list).'),
+  name: nameField(300).describe('Goal name'),
+  due_date: timeField,
+  description: textField(10_000).optional().describe('Plain text'),
+  owners: userIds.optional(),
   color,
 });
 
 export const goalUpdateInput = z.object({
   goal_id: goalId,
-  name: nameField(300).optional(),
-  due_date: instantField.optional(),
-  description: textField(10_000).optional(),
+  name: nameField(300).optional().describe('New name'),
+  due_date: timeField.optional(),
+  description: textField(10_000).optional().describe('Plain text'),
   add_owners: userIds.optional(),
   rem_owners: userIds.optional(),
   color,
@@ -93,11 +87,11 @@ export const deletedOutput = z.object({ id: z.string(), deleted: z.literal(true)
 
 export const keyResultCreateInput = z.object({
   goal_id: goalId,
-  name: nameField(300),
+  name: nameField(300).describe('Key result name'),
   type: z.enum(KEY_RESULT_TYPES).default('number').describe('automatic: from task_ids/list_ids.'),
-  start: z.number().default(0),
+  start: z.number().default(0).describe('Start value'),
   target: z.number().optional().describe('Done value. Default 100 (boolean: 1).'),
-  unit: textField(50).optional(),
+  unit: textField(50).optional().describe('e.g. "deals"'),
   owners: userIds.optional(),
   task_ids: linkedIds.optional(),
   list_ids: linkedIds.optional(),
@@ -106,8 +100,8 @@ export const keyResultCreateInput = z.object({
 export const keyResultUpdateInput = z.object({
   goal_id: goalId,
   key_result_id: keyResultId,
-  current: z.number(),
-  note: textField(2000).optional(),
+  current: z.number().describe('New current value'),
+  note: textField(2000).optional().describe('Why it changed'),
 });
 
 export const keyResultDeleteInput = z.object({ goal_id: goalId, key_result_id: keyResultId });

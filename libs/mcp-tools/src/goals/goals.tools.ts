@@ -85,8 +85,7 @@ export class GoalsTools implements ToolGroup {
     defineTool({
       name: 'goal_list',
       title: 'List goals',
-      description:
-        'Workspace goals (not in spaces) with progress; find one by name, e.g. {name: "Reduce Churn"}.',
+      description: 'Workspace goals with progress; filter by name.',
       method: 'list',
       tags: ['goals'],
       input: goalListInput,
@@ -124,7 +123,7 @@ export class GoalsTools implements ToolGroup {
     defineTool({
       name: 'goal_create',
       title: 'Create a goal',
-      description: 'Creates a workspace goal; add measurable targets with key_result_create.',
+      description: 'Creates a workspace goal; add targets with key_result_create.',
       method: 'create',
       tags: ['goals'],
       input: goalCreateInput,
@@ -146,7 +145,7 @@ export class GoalsTools implements ToolGroup {
     defineTool({
       name: 'goal_update',
       title: 'Update a goal',
-      description: 'Changes the given fields of a goal (name, due date, description, colour, owners).',
+      description: 'Changes the given fields of a goal.',
       method: 'update',
       tags: ['goals'],
       input: goalUpdateInput,
@@ -183,8 +182,7 @@ export class GoalsTools implements ToolGroup {
     defineTool({
       name: 'key_result_create',
       title: 'Add a key result',
-      description:
-        'Adds a key result (target) to a goal: start to target, or automatic from linked tasks/lists.',
+      description: 'Adds a key result to a goal: from start to target, or automatic from tasks/lists.',
       method: 'create',
       tags: ['goals'],
       input: keyResultCreateInput,
@@ -207,7 +205,7 @@ export class GoalsTools implements ToolGroup {
     defineTool({
       name: 'key_result_update',
       title: 'Update key result progress',
-      description: 'Records a key result’s new current value (progress), with an optional note.',
+      description: "Records a key result's current value, with an optional note.",
       method: 'update',
       tags: ['goals'],
       input: keyResultUpdateInput,

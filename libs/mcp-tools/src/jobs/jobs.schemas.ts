@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { APPROVAL_VIEW_STATES, RETRY_JOB_STATES } from '../core/tool-context';
 
 export const retryJobGetInput = z.object({
-  job_id: z.string().min(1).max(100),
+  job_id: z.string().min(1).max(100).describe('From a queued issue'),
 });
 
 export const retryJobGetOutput = z.object({
@@ -19,7 +19,7 @@ export const retryJobGetOutput = z.object({
 });
 
 export const approvalGetInput = z.object({
-  approval_id: z.string().min(1).max(100),
+  approval_id: z.string().min(1).max(100).describe('From APPROVAL_REQUIRED'),
 });
 
 export const approvalGetOutput = z.object({

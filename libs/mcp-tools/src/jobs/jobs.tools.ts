@@ -13,8 +13,7 @@ export class JobsTools implements ToolGroup {
       name: 'retry_job_get',
       title: 'Get queued call',
       description:
-        'A queued call (issue with queued: true): state waiting|delayed|active|completed|failed|cancelled, ' +
-        "attempts, next_attempt_at; once completed, result is the call's own envelope.",
+        'A queued call (queued: true): state, attempts, next_attempt_at; once completed, result is its envelope.',
       method: 'get',
       tags: ['jobs'],
       input: retryJobGetInput,
@@ -37,9 +36,7 @@ export class JobsTools implements ToolGroup {
     defineTool({
       name: 'approval_get',
       title: 'Get approval',
-      description:
-        'A call that answered APPROVAL_REQUIRED: state pending|approved|rejected|expired|executed, comment; ' +
-        'result once executed.',
+      description: 'A call held with APPROVAL_REQUIRED: state, comment; result once executed.',
       method: 'get',
       tags: ['jobs'],
       input: approvalGetInput,

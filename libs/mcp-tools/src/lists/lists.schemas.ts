@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { changesSomething, rule } from '../core/input-fields';
+import { changesSomething, rule, timeField } from '../core/input-fields';
+import { userRef } from '../core/people';
 import { folderIdInput, listIdInput, spaceIdInput } from '../workspaces/hierarchy.schemas';
 
 export const listSummarySchema = z.object({
@@ -37,12 +38,12 @@ export const listDetailSchema = z.object({
 
 const listFields = {
   content: z.string().max(100_000).describe('Description, markdown'),
-  due_date: z.number().int().nonnegative().describe('Epoch ms'),
+  due_date: timeField,
   priority: z.number().int().min(1).max(4).describe('1 urgent, 2 high, 3 normal, 4 low'),
-  color: z.string().trim().min(1).max(30).describe('List colour, e.g. "red" (not a task status)'),
+  color: z.string().trim().min(1).max(30).describe('Colour, e.g. "red"'),
 };
-const listName = z.string().trim().min(1).max(200);
-const ownerId = z.number().int().positive().describe('Owner user id (workspace_find or member_list)');
+const listName = z.string().trim().min(1).max(200).describe('List name');
+const ownerId = userRef.describe('Owner: user id, "me", email or name');
 
 /** A list lives in a folder or directly in a space: exactly one of the two is named. */
 type Container = { folder_id?: string; space_id?: string };
@@ -58,7 +59,7 @@ const EITHER = [
 export const listListInput = z
   .object({
     folder_id: folderIdInput().optional(),
-    space_id: spaceIdInput('for the lists directly in this space').optional(),
+    space_id: spaceIdInput('lists directly in it').optional(),
     archived: z.boolean().default(false).describe('List archived lists instead of active ones'),
   })
   .refine(...NOT_BOTH)
@@ -69,7 +70,7 @@ export const listGetInput = z.object({ list_id: listIdInput() });
 export const listCreateInput = z
   .object({
     folder_id: folderIdInput().optional(),
-    space_id: spaceIdInput('to create the list directly in this space').optional(),
+    space_id: spaceIdInput('to create it directly there').optional(),
     name: listName,
     content: listFields.content.optional(),
     due_date: listFields.due_date.optional(),
@@ -87,7 +88,7 @@ export const listUpdateInput = z
     content: listFields.content.optional(),
     due_date: listFields.due_date.optional(),
     priority: listFields.priority.optional(),
-    assignee: ownerId.nullable().optional().describe('Owner user id; null removes'),
+    assignee: ownerId.nullable().optional().describe('Owner (user id, "me", email, name); null removes'),
     color: listFields.color.nullable().optional().describe('List colour; null removes'),
   })
   .refine(changesSomething('list_id'), rule('Give at least one field to change.', 'name'));

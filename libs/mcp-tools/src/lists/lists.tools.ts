@@ -44,9 +44,7 @@ export class ListsTools implements ToolGroup {
     defineTool({
       name: 'list_list',
       title: 'List lists',
-      description:
-        'Lists hold tasks (Workspace → Space → Folder → List → Task). The lists of a folder, or with space_id ' +
-        'those directly in a space. The whole tree: workspace_hierarchy.',
+      description: 'The lists of a folder, or with space_id those directly in a space.',
       method: 'list',
       tags: ['lists'],
       input: listListInput,
@@ -61,8 +59,7 @@ export class ListsTools implements ToolGroup {
     defineTool({
       name: 'list_get',
       title: 'Get list',
-      description:
-        'One list in full: description, place, owner, priority, dates, task count and its task statuses.',
+      description: 'One list: description, place, owner, priority, dates, task count and statuses.',
       method: 'get',
       tags: ['lists'],
       input: listGetInput,
@@ -73,8 +70,7 @@ export class ListsTools implements ToolGroup {
     defineTool({
       name: 'list_create',
       title: 'Create list',
-      description:
-        'Creates a list in a folder, or directly in a space (space_id). Names are unique in their container.',
+      description: 'Creates a list in a folder or directly in a space; names are unique there.',
       method: 'create',
       tags: ['lists'],
       input: listCreateInput,
@@ -99,7 +95,7 @@ export class ListsTools implements ToolGroup {
     defineTool({
       name: 'list_update',
       title: 'Update list',
-      description: 'Changes a list: only the fields given change (overwriting them).',
+      description: 'Changes the given fields of a list.',
       method: 'update',
       tags: ['lists'],
       input: listUpdateInput,

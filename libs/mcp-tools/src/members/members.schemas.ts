@@ -11,12 +11,8 @@ export const memberSchema = z.object({
 
 export const memberListInput = z
   .object({
-    list_id: idField(
-      'Only people with explicit access to this list (list_id from workspace_hierarchy or workspace_find). Omit for every member of the workspace.',
-    ).optional(),
-    task_id: idField(
-      'Only people with explicit access to this task (task_id from task_search or task_list_in_list).',
-    ).optional(),
+    list_id: idField('Only those with access to this list').optional(),
+    task_id: idField('Only people with access to this task').optional(),
   })
   .refine((a) => !(a.list_id && a.task_id), rule('Give list_id or task_id, not both.', 'list_id'));
 

@@ -31,8 +31,7 @@ export class MembersTools implements ToolGroup {
       name: 'member_list',
       title: 'List members',
       description:
-        'People in the workspace this server is scoped to, with their user ids (use them as assignees). ' +
-        'With list_id or task_id, only the people with explicit access to that list or task.',
+        'Workspace members with user ids and emails; with list_id or task_id, those with access there.',
       method: 'list',
       tags: ['members'],
       input: memberListInput,
@@ -55,8 +54,7 @@ export class MembersTools implements ToolGroup {
     defineTool({
       name: 'user_me',
       title: 'Who am I',
-      description:
-        'The ClickUp user this server acts as (its id is what "my tasks" means: pass it as an assignee filter).',
+      description: 'The ClickUp user this server acts as ("me").',
       method: 'get',
       tags: ['members'],
       input: userMeInput,

@@ -1,4 +1,5 @@
 import { ClickUpError, type ClickUpUser } from '@gw/clickup-client';
+import { workspaceUsers } from '../core/people';
 import type { ToolContext } from '../core/tool-context';
 import { oneLine } from './preview-text';
 
@@ -25,14 +26,9 @@ export async function peopleLabels(
 }
 
 function workspaceMembers(ctx: ToolContext): Promise<Pick<ClickUpUser, 'id' | 'username'>[]> {
-  return ctx.scope.once('workspace members', async () => {
-    try {
-      const { data } = await ctx.client.workspaces.list();
-      return data.find((w) => w.id === ctx.scope.workspaceId)?.members.map((m) => m.user) ?? [];
-    } catch (error) {
-      // Names are a courtesy: a preview without them still shows every id.
-      if (error instanceof ClickUpError) return [];
-      throw error;
-    }
+  // Names are a courtesy: a preview without them still shows every id.
+  return workspaceUsers(ctx).catch((error: unknown) => {
+    if (error instanceof ClickUpError) return [];
+    throw error;
   });
 }

@@ -30,7 +30,7 @@ export const spaceDetailSchema = spaceSummarySchema.extend({
   features: z.record(z.string(), z.boolean()),
 });
 
-const spaceName = z.string().trim().min(1).max(200);
+const spaceName = z.string().trim().min(1).max(200).describe('Space name');
 const features = z
   .partialRecord(z.enum(SPACE_FEATURES), z.boolean())
   .describe('e.g. {"time_tracking": false}');
@@ -41,8 +41,8 @@ export const spaceListInput = z.object({
 export const spaceGetInput = z.object({ space_id: spaceIdInput() });
 export const spaceCreateInput = z.object({
   name: spaceName,
-  multiple_assignees: z.boolean().default(true),
-  features: features.optional().describe('All are on by default; e.g. {"time_tracking": false}'),
+  multiple_assignees: z.boolean().default(true).describe('Several assignees per task'),
+  features: features.optional().describe('Default all on, e.g. {"tags": false}'),
 });
 export const spaceUpdateInput = z
   .object({
@@ -51,9 +51,10 @@ export const spaceUpdateInput = z
     color: z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/, 'a hex colour like #7B68EE')
-      .optional(),
-    private: z.boolean().optional(),
-    multiple_assignees: z.boolean().optional(),
+      .optional()
+      .describe('Hex, e.g. #7B68EE'),
+    private: z.boolean().optional().describe('Invited members only'),
+    multiple_assignees: z.boolean().optional().describe('Several assignees per task'),
     features: features.optional(),
   })
   .refine(changesSomething('space_id'), rule('Give at least one field to change.', 'name'));

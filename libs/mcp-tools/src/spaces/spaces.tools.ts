@@ -33,9 +33,7 @@ export class SpacesTools implements ToolGroup {
     defineTool({
       name: 'space_list',
       title: 'List spaces',
-      description:
-        'Spaces are the top level of the workspace (Workspace → Space → Folder → List → Task). The spaces ' +
-        'this server may use. With folders and lists: workspace_hierarchy.',
+      description: 'The spaces this server may use. With folders and lists: workspace_hierarchy.',
       method: 'list',
       tags: ['spaces'],
       input: spaceListInput,
@@ -61,8 +59,7 @@ export class SpacesTools implements ToolGroup {
     defineTool({
       name: 'space_create',
       title: 'Create space',
-      description:
-        'Creates a space in the workspace (names are unique). Refused on a server limited to some spaces.',
+      description: 'Creates a space (names are unique). Refused on a server limited to some spaces.',
       method: 'create',
       tags: ['spaces'],
       input: spaceCreateInput,
@@ -80,7 +77,7 @@ export class SpacesTools implements ToolGroup {
     defineTool({
       name: 'space_update',
       title: 'Update space',
-      description: 'Changes a space: only the fields given change (overwriting them).',
+      description: 'Changes the given fields of a space.',
       method: 'update',
       tags: ['spaces'],
       input: spaceUpdateInput,
@@ -97,7 +94,7 @@ export class SpacesTools implements ToolGroup {
     defineTool({
       name: 'space_delete',
       title: 'Delete space',
-      description: 'Deletes a space with all its folders, lists and tasks. Cannot be undone.',
+      description: 'Deletes a space with its folders, lists and tasks. Cannot be undone.',
       method: 'delete',
       tags: ['spaces'],
       input: spaceDeleteInput,

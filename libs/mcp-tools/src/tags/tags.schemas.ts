@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idField } from '../core/input-fields';
 
 export const tagListInput = z.object({
-  space_id: idField('space_id from workspace_hierarchy or workspace_find'),
+  space_id: idField('From workspace_hierarchy'),
 });
 
 export const tagListOutput = z.object({

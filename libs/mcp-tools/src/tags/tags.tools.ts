@@ -10,9 +10,7 @@ export class TagsTools implements ToolGroup {
     defineTool({
       name: 'tag_list',
       title: 'List tags',
-      description:
-        'The tags defined in a space (Workspace → Space); tasks of that space can carry them ' +
-        '(task_add_tag, task_remove_tag, and the tags filter of task_search).',
+      description: 'The tags defined in a space.',
       method: 'list',
       tags: ['tags'],
       input: tagListInput,

@@ -1,7 +1,8 @@
 import type { ClickUpClient, Priority } from '@gw/clickup-client';
 import type { z } from 'zod';
 import { PRIORITY_NAMES } from '../core/format';
-import type { priorityInput, timeInput } from './tasks.schemas';
+import type { timeField } from '../core/input-fields';
+import type { priorityInput } from './tasks.schemas';
 
 const LEVELS: Record<string, number> = { urgent: 1, high: 2, normal: 3, low: 4 };
 
@@ -30,11 +31,11 @@ export function priorityOf(p: Priority | null): { priority: number | null; prior
   };
 }
 
-export function toMs(value: z.output<typeof timeInput>): number;
-export function toMs(value: z.output<typeof timeInput> | undefined): number | undefined;
-export function toMs(value: z.output<typeof timeInput> | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  return Math.round(typeof value === 'number' ? value : Date.parse(value));
+/** A time argument as ClickUp takes it: `timeField` has already read it as epoch ms. */
+export function toMs(value: z.output<typeof timeField>): number;
+export function toMs(value: z.output<typeof timeField> | undefined): number | undefined;
+export function toMs(value: z.output<typeof timeField> | undefined): number | undefined {
+  return value;
 }
 
 /** ClickUp's `{add, rem}` that turns the current assignees into the wanted set. */

@@ -19,8 +19,8 @@ import {
   spanOf,
 } from '../previews/preview-text';
 import { fieldOfTask } from './task-fields';
-import { mentionsMe, priorityLevel, priorityOf, toMs } from './task-inputs';
-import { resolveUsers } from '../core/people';
+import { priorityLevel, priorityOf, toMs } from './task-inputs';
+import { resolveUserValue, resolveUsers } from '../core/people';
 import {
   taskCreateInput,
   taskDependencyInput,
@@ -191,10 +191,9 @@ export const tasksPreviews = {
   task_set_custom_field: previewOf(taskSetCustomFieldInput, async (args, ctx) => {
     const task = await ctx.scope.task(ctx.client, args.task_id);
     const field = await fieldOfTask(ctx, task, args.field_id);
-    const me =
-      field.type === 'users' && mentionsMe(args.value) ? Number((await ctx.client.user.me()).data.id) : null;
+    const value = field.type === 'users' ? await resolveUserValue(args.value, ctx, 'value') : args.value;
     // An invalid value refuses the call here, as the handler would, rather than wait for an approval in vain.
-    const write = writeFieldValue(field, args.value, me);
+    const write = writeFieldValue(field, value, null);
     const from = 'value' in field ? readFieldValue(field) : null;
     return {
       kind: 'update',

@@ -1,47 +1,37 @@
 import { z } from 'zod';
-import { changesSomething, clickUpId, idField, rule } from '../core/input-fields';
-import { userRef } from '../core/people';
+import { changesSomething, clickUpId, idField, rule, timeField } from '../core/input-fields';
+import { userRefs } from '../core/people';
 
 // ---- shared pieces
 
-const taskId = idField('task_id from task_search, task_list_in_list or task_create');
-const listId = idField('list_id from workspace_hierarchy or workspace_find');
-const fieldId = z
-  .string()
-  .min(1)
-  .describe('Custom field id (from custom_field_list or task_get), or its exact name');
+const taskId = idField('From task_search');
+const listId = idField('From workspace_hierarchy');
+const fieldId = z.string().min(1).describe('Field id (custom_field_list) or name');
 
 export const priorityInput = z.union([
   z.number().int().min(1).max(4),
   z.enum(['urgent', 'high', 'normal', 'low']),
 ]);
-const priority = priorityInput.describe('1 urgent, 2 high, 3 normal, 4 low (number or name)');
+const priority = priorityInput.describe('1 urgent, 2 high, 3 normal, 4 low');
 
-const assignees = z.array(userRef).max(50).describe('User ids (member_list) or "me"');
+const assignees = userRefs();
 
-/** Epoch ms, or an ISO-8601 date/time string the tool converts. */
-export const timeInput = z.union([
-  z.number().nonnegative(),
-  z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected epoch ms or an ISO-8601 date'),
-]);
-const due = timeInput.describe('Epoch ms or ISO-8601');
-/** Search bounds, exclusive, in epoch ms as ClickUp takes them. */
-const bound = z.number().nonnegative();
+/** @deprecated The former name of `timeField` (core/input-fields.ts), the one time argument of every tool. */
+export const timeInput = timeField;
+const due = timeField;
+/** Search bounds, exclusive. */
+const bound = timeField;
 
 const statuses = z.array(z.string().min(1)).max(20).describe('Status names, e.g. ["to do"]');
 const priorities = z.array(priorityInput).max(4).describe('Keep only these priorities');
-const limit = z.number().int().min(1).max(100).default(50);
-const cursor = z
-  .string()
-  .min(1)
-  .optional()
-  .describe('next_cursor of the previous call; continue while it is not null, even after a short page');
+const limit = z.number().int().min(1).max(100).default(50).describe('Page size');
+const cursor = z.string().min(1).optional().describe('Last next_cursor; go on until null');
 /** In listings asked for with include_description; task_get has the whole text. */
 export const LISTED_DESCRIPTION_CHARS = 2000;
 const includeDescription = z
   .boolean()
   .default(false)
-  .describe(`Add each task's markdown description (first ${LISTED_DESCRIPTION_CHARS} chars)`);
+  .describe(`Add descriptions (${LISTED_DESCRIPTION_CHARS} chars)`);
 
 // ---- results
 
@@ -116,23 +106,23 @@ const ASSIGNED_OR_NOT = [
 ] as const;
 
 export const taskCreateInput = z.object({
-  list_id: listId.describe('Home list of the new task: list_id from workspace_hierarchy or workspace_find'),
-  name: z.string().trim().min(1).max(1000),
+  list_id: listId.describe('From workspace_hierarchy'),
+  name: z.string().trim().min(1).max(1000).describe('Task name'),
   description: z.string().max(100_000).optional().describe('Markdown'),
-  status: z.string().min(1).optional().describe('A status name of the list; default its first status'),
+  status: z.string().min(1).optional().describe("Status name; default the list's first"),
   priority: priority.optional(),
   assignees: assignees.optional(),
   due_date: due.optional(),
-  start_date: timeInput.optional(),
+  start_date: timeField.optional(),
   time_estimate: z.number().int().nonnegative().optional().describe('ms'),
   tags: z.array(z.string().min(1).max(100)).max(20).optional().describe('Tag names (tag_list)'),
-  parent: idField('task_id of a task in the same list: makes a subtask').optional(),
+  parent: idField('Parent task (same list): a subtask').optional(),
 });
 
 export const taskGetInput = z
   .object({
-    task_id: taskId.describe('task_id from task_search or task_list_in_list, or a custom id like ENG-12'),
-    subtasks: z.boolean().default(false),
+    task_id: taskId.describe('From task_search, or a custom id (ENG-12)'),
+    subtasks: z.boolean().default(false).describe('Include subtasks'),
     custom_task_ids: z.boolean().default(false).describe('true when task_id is a custom id; needs team_id'),
     team_id: idField('Workspace id (workspace_list)').optional(),
   })
@@ -148,10 +138,10 @@ export const taskListInListInput = z
     assignees: assignees.optional(),
     unassigned: z.boolean().optional().describe('Only tasks nobody is assigned to'),
     priorities: priorities.optional(),
-    tags: z.array(z.string()).max(20).optional(),
-    include_closed: z.boolean().default(false),
+    tags: z.array(z.string()).max(20).optional().describe('Tag names'),
+    include_closed: z.boolean().default(false).describe('Also closed tasks'),
     include_timl: z.boolean().default(false).describe('Also tasks whose home is another list'),
-    subtasks: z.boolean().default(false),
+    subtasks: z.boolean().default(false).describe('Include subtasks'),
     include_description: includeDescription,
     page: z.number().int().min(0).optional().describe('ClickUp page (100 tasks each) to start at'),
     limit,
@@ -169,24 +159,24 @@ export const taskSearchInput = z
       .max(200)
       .optional()
       .describe('Text in the task name, any case or accents'),
-    space_ids: z.array(clickUpId).max(50).optional(),
-    list_ids: z.array(clickUpId).max(50).optional(),
+    space_ids: z.array(clickUpId).max(50).optional().describe('From workspace_hierarchy'),
+    list_ids: z.array(clickUpId).max(50).optional().describe('From workspace_hierarchy'),
     statuses: statuses.optional(),
     assignees: assignees.optional(),
-    unassigned: z.boolean().optional(),
+    unassigned: z.boolean().optional().describe('Only unassigned tasks'),
     priorities: priorities.optional(),
-    tags: z.array(z.string()).max(20).optional(),
-    include_closed: z.boolean().default(false),
+    tags: z.array(z.string()).max(20).optional().describe('Tag names'),
+    include_closed: z.boolean().default(false).describe('Also closed tasks'),
     subtasks: z.boolean().default(false).describe('Include subtasks'),
     include_description: includeDescription,
-    due_date_gt: bound.optional().describe('Epoch ms; every *_gt/*_lt bound is exclusive'),
+    due_date_gt: bound.optional(),
     due_date_lt: bound.optional(),
     date_created_gt: bound.optional(),
     date_created_lt: bound.optional(),
     date_updated_gt: bound.optional(),
     date_updated_lt: bound.optional(),
-    order_by: orderBy.default('created'),
-    reverse: z.boolean().default(false),
+    order_by: orderBy.default('created').describe('Sort field'),
+    reverse: z.boolean().default(false).describe('Oldest first'),
     limit,
     cursor,
   })
@@ -195,17 +185,15 @@ export const taskSearchInput = z
 export const taskUpdateInput = z
   .object({
     task_id: taskId,
-    name: z.string().trim().min(1).max(1000).optional(),
+    name: z.string().trim().min(1).max(1000).optional().describe('New name'),
     description: z.string().max(100_000).optional().describe('Markdown; "" clears it'),
-    status: z.string().min(1).optional(),
+    status: z.string().min(1).optional().describe('A status of its list'),
     priority: priority.optional(),
-    assignees: assignees
-      .optional()
-      .describe('The full new set of assignees (user ids or "me"); [] unassigns all'),
+    assignees: assignees.optional().describe('The new set (ids, "me", emails, names); [] clears'),
     due_date: due.optional(),
-    start_date: timeInput.optional(),
+    start_date: timeField.optional(),
     time_estimate: z.number().int().nonnegative().optional().describe('ms'),
-    parent: idField('Move this subtask under another task of the list').optional(),
+    parent: idField('New parent task (same list)').optional(),
   })
   .refine(changesSomething('task_id'), rule('Give at least one field to change.'));
 
@@ -218,8 +206,8 @@ export const taskSetCustomFieldInput = z.object({
     .unknown()
     .refine((v) => v !== undefined && v !== null, 'required; use task_clear_custom_field to empty a field')
     .describe(
-      'drop_down: option name or id; labels: list of names/ids; number, currency, emoji: number; date: ms or ISO; ' +
-        'checkbox: boolean; users/tasks: full list of ids or {add, rem}; text types: string',
+      'drop_down: option name/id; labels: names/ids; number types: number; date: time; checkbox: boolean; ' +
+        'users (ids, "me", emails, names), tasks (ids): full list or {add, rem}; text: string',
     ),
 });
 
@@ -231,7 +219,7 @@ export const taskDependencyInput = z.object({
   dependency_type: z
     .enum(['waiting_on', 'blocking'])
     .default('waiting_on')
-    .describe('waiting_on: task_id waits on depends_on; blocking: task_id blocks depends_on'),
+    .describe('waiting_on: task_id waits on depends_on'),
 });
 
 export const taskTagInput = z.object({

@@ -5,8 +5,8 @@ import { invalid } from '../core/tool-error';
 import { writeFieldValue } from '../custom-fields/field-values';
 import { fieldOfTask } from './task-fields';
 import { clientSideFilter } from './task-filters';
-import { assigneeChange, mentionsMe, priorityLevel, taskGetOptions, toMs } from './task-inputs';
-import { resolveUsers } from '../core/people';
+import { assigneeChange, priorityLevel, taskGetOptions, toMs } from './task-inputs';
+import { resolveUserValue, resolveUsers } from '../core/people';
 import { pageResult, startPosition, takeMatching } from './task-pages';
 import { tasksGuard } from './tasks.guard';
 import { toListedTask, toTaskDetail, toTaskResult } from './task-view';
@@ -38,9 +38,7 @@ export class TasksTools implements ToolGroup {
     defineTool({
       name: 'task_create',
       title: 'Create task',
-      description:
-        'Creates a task in a list (Workspace → Space → Folder → List → Task); with parent, a subtask. ' +
-        'Returns the new task.',
+      description: 'Creates a task in a list (with parent, a subtask) and returns it.',
       method: 'create',
       tags: ['tasks'],
       input: taskCreateInput,
@@ -66,8 +64,7 @@ export class TasksTools implements ToolGroup {
       name: 'task_get',
       title: 'Get task',
       description:
-        'One task in full: description, status, dates, assignees, tags, custom field values (drop-downs by ' +
-        'option name), dependencies, checklists, list/folder/space ids, and subtasks if asked.',
+        'One task in full: description, status, dates, assignees, tags, custom fields, dependencies, checklists, place ids, subtasks if asked.',
       method: 'get',
       tags: ['tasks'],
       input: taskGetInput,
@@ -82,8 +79,7 @@ export class TasksTools implements ToolGroup {
       name: 'task_list_in_list',
       title: 'List tasks in a list',
       description:
-        "A list's tasks, open ones by default, filtered by status, assignee (or unassigned), priority and tag. " +
-        'Pages with limit and next_cursor.',
+        "A list's tasks (open by default) filtered by status, assignee, priority, tag. Pages with next_cursor.",
       method: 'list',
       tags: ['tasks'],
       input: taskListInListInput,
@@ -113,8 +109,7 @@ export class TasksTools implements ToolGroup {
       name: 'task_search',
       title: 'Search tasks',
       description:
-        'Finds tasks across the workspace (or some spaces/lists) by name text, status, assignee ("me" for ' +
-        'my tasks), priority, tag and date ranges. Open tasks by default. Pages with limit and next_cursor.',
+        'Finds tasks in the workspace (or some spaces/lists) by name, status, assignee, priority, tag and dates (*_gt/*_lt exclusive). Open by default. Pages with next_cursor.',
       method: 'list',
       tags: ['tasks'],
       input: taskSearchInput,
@@ -158,9 +153,7 @@ export class TasksTools implements ToolGroup {
     defineTool({
       name: 'task_update',
       title: 'Update task',
-      description:
-        'Changes only the fields given (name, description, status, priority, assignees as the full new set, ' +
-        'dates, estimate, parent). Returns the updated task.',
+      description: 'Changes the given fields of a task (assignees: the full new set) and returns it.',
       method: 'update',
       tags: ['tasks'],
       input: taskUpdateInput,
@@ -199,7 +192,7 @@ export class TasksTools implements ToolGroup {
     defineTool({
       name: 'task_delete',
       title: 'Delete task',
-      description: 'Permanently deletes a task and its subtasks. Cannot be undone.',
+      description: 'Deletes a task and its subtasks. Cannot be undone.',
       method: 'delete',
       tags: ['tasks'],
       input: taskIdInput,
@@ -214,8 +207,7 @@ export class TasksTools implements ToolGroup {
       name: 'task_set_custom_field',
       title: 'Set custom field',
       description:
-        "Sets or replaces a custom field's value on a task. Drop-downs take the option name; " +
-        'custom_field_list shows fields, types and options.',
+        "Sets a custom field's value on a task; custom_field_list shows fields, types and options.",
       method: 'update',
       tags: ['tasks'],
       input: taskSetCustomFieldInput,
@@ -224,11 +216,9 @@ export class TasksTools implements ToolGroup {
       handler: async (args, ctx) => {
         const task = await ctx.scope.task(ctx.client, args.task_id);
         const field = await fieldOfTask(ctx, task, args.field_id);
-        const me =
-          field.type === 'users' && mentionsMe(args.value)
-            ? Number((await ctx.client.user.me()).data.id)
-            : null;
-        const write = writeFieldValue(field, args.value, me);
+        // People by id, "me", email or name, like every user argument.
+        const value = field.type === 'users' ? await resolveUserValue(args.value, ctx, 'value') : args.value;
+        const write = writeFieldValue(field, value, null);
         await ctx.client.tasks.setCustomField(task.id, field.id, { value: write.value });
         return { ok: true as const, field_id: field.id, field_name: field.name, value: write.readable };
       },
@@ -236,7 +226,7 @@ export class TasksTools implements ToolGroup {
     defineTool({
       name: 'task_clear_custom_field',
       title: 'Clear custom field',
-      description: "Empties a custom field's value on a task (the field itself stays). Idempotent.",
+      description: "Empties a custom field's value on a task. Idempotent.",
       method: 'update',
       tags: ['tasks'],
       input: taskFieldInput,
@@ -253,8 +243,7 @@ export class TasksTools implements ToolGroup {
       name: 'task_add_dependency',
       title: 'Add dependency',
       description:
-        'Makes task_id wait on depends_on (waiting_on, default) or block it (blocking). Idempotent; changed ' +
-        'is false when it already existed.',
+        'Makes task_id wait on depends_on (default) or block it. Idempotent; changed is false if it existed.',
       method: 'create',
       tags: ['tasks'],
       input: taskDependencyInput,
@@ -305,7 +294,7 @@ export class TasksTools implements ToolGroup {
     defineTool({
       name: 'task_add_tag',
       title: 'Add tag to task',
-      description: "Adds a tag (see tag_list for the space's tags) to a task. Idempotent.",
+      description: 'Adds a space tag (tag_list) to a task. Idempotent.',
       method: 'create',
       tags: ['tasks'],
       input: taskTagInput,
@@ -323,7 +312,7 @@ export class TasksTools implements ToolGroup {
     defineTool({
       name: 'task_remove_tag',
       title: 'Remove tag from task',
-      description: 'Removes a tag from a task; the tag stays defined in the space. Idempotent.',
+      description: 'Removes a tag from a task (it stays in the space). Idempotent.',
       method: 'delete',
       tags: ['tasks'],
       input: taskTagInput,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { idField, instantField, nameField, rule, textField, userIdField } from '../core/input-fields';
+import { idField, nameField, rule, textField, TIME_HINT, timeField } from '../core/input-fields';
+import { userRef, userRefs } from '../core/people';
 
-const taskId = idField('From task_search or task_list_in_list.');
-const entryId = idField('From time_entry_list or time_entry_current.');
+const taskId = idField('From task_search');
+const entryId = idField('From time_entry_list');
 const tags = z.array(nameField(100)).max(20).describe('Tag names.');
 const duration = z
   .number()
@@ -59,12 +60,12 @@ export const timeEntryDetailSchema = z.discriminatedUnion('running', [
 
 export const timeEntryListInput = z.object({
   task_id: taskId.optional(),
-  start: instantField.optional().describe('Epoch ms or ISO. Default: end - 30 days.'),
-  end: instantField.optional().describe('Default: now.'),
-  assignee: z.array(userIdField).min(1).max(50).optional().describe('User ids (member_list). Default: you.'),
-  billable: z.boolean().optional(),
-  limit: z.number().int().min(1).max(100).default(50),
-  cursor: z.string().optional(),
+  start: timeField.optional().describe(`${TIME_HINT}; default end - 30 days`),
+  end: timeField.optional().describe(`${TIME_HINT}; default now`),
+  assignee: userRefs().min(1).optional().describe('User ids, "me", emails or names; default me'),
+  billable: z.boolean().optional().describe('Only billable or not'),
+  limit: z.number().int().min(1).max(100).default(50).describe('Page size'),
+  cursor: z.string().optional().describe('next_cursor'),
 });
 
 export const timeEntryListOutput = z.object({
@@ -84,13 +85,13 @@ export const timeEntryGetInput = z.object({ time_entry_id: entryId });
 export const timeEntryCreateInput = z
   .object({
     task_id: taskId.optional(),
-    start: instantField.describe('Epoch ms or ISO.'),
+    start: timeField,
     duration_ms: duration.optional().describe('Or end.'),
-    end: instantField.optional(),
-    billable: z.boolean().optional(),
-    description: textField(5000).optional(),
+    end: timeField.optional(),
+    billable: z.boolean().optional().describe('Billable time'),
+    description: textField(5000).optional().describe('What was done'),
     tags: tags.optional(),
-    assignee: userIdField.optional().describe('Owner/admin only. Default: you.'),
+    assignee: userRef.optional().describe('Others: owner/admin only; default me'),
   })
   .refine(
     (a) => (a.duration_ms === undefined) !== (a.end === undefined),
@@ -101,12 +102,12 @@ export const timeEntryCreateInput = z
 export const timeEntryUpdateInput = z
   .object({
     time_entry_id: entryId,
-    start: instantField.optional().describe('Keeps the duration unless end or duration_ms is given.'),
-    end: instantField.optional(),
-    duration_ms: duration.optional(),
+    start: timeField.optional().describe(`${TIME_HINT}; keeps the duration`),
+    end: timeField.optional(),
+    duration_ms: duration.optional().describe('New duration'),
     task_id: taskId.optional(),
-    billable: z.boolean().optional(),
-    description: textField(5000).optional(),
+    billable: z.boolean().optional().describe('Billable time'),
+    description: textField(5000).optional().describe('What was done'),
     tags: tags.optional().describe('Replaces the tags.'),
   })
   .refine(
@@ -125,8 +126,8 @@ export const timeEntryCurrentOutput = z.discriminatedUnion('running', [
 
 export const timerStartInput = z.object({
   task_id: taskId.optional(),
-  description: textField(5000).optional(),
-  billable: z.boolean().optional(),
+  description: textField(5000).optional().describe('What was done'),
+  billable: z.boolean().optional().describe('Billable time'),
   tags: tags.optional(),
 });
 

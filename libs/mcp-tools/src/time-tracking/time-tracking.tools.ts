@@ -53,8 +53,7 @@ export class TimeTrackingTools implements ToolGroup {
     defineTool({
       name: 'time_entry_list',
       title: 'List time entries',
-      description:
-        'Time entries in a window (default: your own, last 30 days), newest first, with the total tracked.',
+      description: 'Time entries in a window (default your own, last 30 days), newest first, with the total.',
       method: 'list',
       tags: ['time_tracking'],
       input: timeEntryListInput,
@@ -119,9 +118,7 @@ export class TimeTrackingTools implements ToolGroup {
     defineTool({
       name: 'time_entry_create',
       title: 'Log time',
-      description:
-        'Logs finished work in one call, e.g. 2 billable hours: {task_id, start, duration_ms: 7200000, ' +
-        'billable: true, description}.',
+      description: 'Logs finished work, e.g. {task_id, start, duration_ms: 7200000, billable: true}.',
       method: 'create',
       tags: ['time_tracking'],
       input: timeEntryCreateInput,
@@ -145,7 +142,7 @@ export class TimeTrackingTools implements ToolGroup {
     defineTool({
       name: 'time_entry_update',
       title: 'Update a time entry',
-      description: 'Changes the given fields of a time entry; a running timer’s times only after timer_stop.',
+      description: "Changes the given fields of a time entry; a running timer's times only after timer_stop.",
       method: 'update',
       tags: ['time_tracking'],
       input: timeEntryUpdateInput,
@@ -194,7 +191,7 @@ export class TimeTrackingTools implements ToolGroup {
     defineTool({
       name: 'time_entry_current',
       title: 'Running timer',
-      description: 'Your running timer with elapsed_ms, or {running: false} when none runs.',
+      description: 'Your running timer with elapsed_ms, or {running: false}.',
       method: 'get',
       tags: ['time_tracking'],
       input: timeEntryCurrentInput,
@@ -211,8 +208,7 @@ export class TimeTrackingTools implements ToolGroup {
     defineTool({
       name: 'timer_start',
       title: 'Start a timer',
-      description:
-        'Starts your timer on a task now; a timer already running is stopped first (ClickUp runs one).',
+      description: 'Starts your timer on a task; a running one is stopped first.',
       method: 'create',
       tags: ['time_tracking'],
       input: timerStartInput,
@@ -231,7 +227,7 @@ export class TimeTrackingTools implements ToolGroup {
     defineTool({
       name: 'timer_stop',
       title: 'Stop the timer',
-      description: 'Stops your running timer and returns the finished entry with duration_ms.',
+      description: 'Stops your timer; returns the entry with duration_ms.',
       method: 'update',
       tags: ['time_tracking'],
       input: timerStopInput,

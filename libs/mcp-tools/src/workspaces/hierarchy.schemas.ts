@@ -6,8 +6,11 @@ const numericId = (kind: string, purpose?: string) =>
   z
     .string()
     .trim()
-    .regex(/^\d{1,20}$/, `a numeric ${kind} id, not a name (resolve names with workspace_find)`)
-    .describe(`From workspace_hierarchy or workspace_find${purpose ? `; ${purpose}` : ''}`);
+    .refine(
+      (v) => /^\d{1,20}$/.test(v),
+      `a numeric ${kind} id, not a name (resolve names with workspace_find)`,
+    )
+    .describe(`From workspace_hierarchy${purpose ? `; ${purpose}` : ''}`);
 
 export const spaceIdInput = (purpose?: string) => numericId('space', purpose);
 export const folderIdInput = (purpose?: string) => numericId('folder', purpose);

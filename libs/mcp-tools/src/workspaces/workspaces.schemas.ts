@@ -51,9 +51,9 @@ export const workspaceHierarchyOutput = z.object({
 });
 
 export const workspaceFindInput = z.object({
-  query: z.string().trim().min(1).max(200).describe('A name or part of one, e.g. "sprint 42" or "sarah"'),
+  query: z.string().trim().min(1).max(200).describe('Name or part, e.g. "sprint 42"'),
   kinds: z.array(z.enum(FIND_KINDS)).min(1).optional().describe('Only these kinds; default all'),
-  limit: z.number().int().min(1).max(50).default(10),
+  limit: z.number().int().min(1).max(50).default(10).describe('Max matches'),
 });
 export const workspaceFindOutput = z.object({
   items: z.array(

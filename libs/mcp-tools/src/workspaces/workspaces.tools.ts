@@ -20,8 +20,7 @@ export class WorkspacesTools implements ToolGroup {
       name: 'workspace_list',
       title: 'List workspaces',
       description:
-        'The workspace this server works in (Workspace → Space → Folder → List → Task), and the spaces it is ' +
-        'limited to, if any.',
+        'The workspace this server works in (Workspace → Space → Folder → List → Task) and the spaces it is limited to.',
       method: 'list',
       tags: ['workspaces'],
       input: workspaceListInput,
@@ -48,8 +47,7 @@ export class WorkspacesTools implements ToolGroup {
       name: 'workspace_hierarchy',
       title: 'Workspace tree',
       description:
-        'The whole tree in one call: spaces → folders → lists with ids and task counts; folderless lists sit ' +
-        "under their space. Statuses: the space's task statuses (a list shows its own only if it overrides them).",
+        "Spaces → folders → lists with ids and task counts in one call; folderless lists sit under their space. Statuses are the space's unless a list overrides them.",
       method: 'get',
       tags: ['workspaces'],
       input: workspaceHierarchyInput,
@@ -67,8 +65,7 @@ export class WorkspacesTools implements ToolGroup {
       name: 'workspace_find',
       title: 'Find by name',
       description:
-        'Names to ids across spaces, folders, lists and members, ignoring case and accents, best match ' +
-        'first: "sprint 42" → its list_id, "sarah" → her user id.',
+        'Names to ids (spaces, folders, lists, members), ignoring case and accents, best match first.',
       method: 'list',
       tags: ['workspaces'],
       input: workspaceFindInput,
