@@ -26,7 +26,11 @@ import {
   getTimeEntryResponse,
   timeEntryResponse,
 } from './time-entries.schemas';
-import { getAuthorizedTeamsResponse, getAuthorizedUserResponse } from './workspaces.schemas';
+import {
+  getAuthorizedTeamsResponse,
+  getAuthorizedUserResponse,
+  getCustomItemsResponse,
+} from './workspaces.schemas';
 
 /**
  * How each operation's answer is read, keyed by operation name (the spec's operationId with a lower-case
@@ -36,6 +40,7 @@ export const responseSchemas = {
   getAccessToken: accessTokenResponse,
   getAuthorizedUser: getAuthorizedUserResponse,
   getAuthorizedTeams: getAuthorizedTeamsResponse,
+  getCustomItems: getCustomItemsResponse,
 
   getSpaces: getSpacesResponse,
   getSpace: spaceSchema,
