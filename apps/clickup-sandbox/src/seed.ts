@@ -187,6 +187,10 @@ export function seed(now: number): Store {
   createField(store, { kind: 'list', id: migrations.id }, 'Related Work', 'tasks', now - 20 * DAY, {
     typeConfig: {},
   });
+  // A people field: ClickUp leaves out a user who is not a member, and still answers 200.
+  createField(store, { kind: 'list', id: incoming.id }, 'Reviewer', 'users', now - 20 * DAY, {
+    typeConfig: {},
+  });
   const option = (f: FieldRec, name: string) => must(f.options.find((o) => o.name === name)).id;
 
   // ---- tasks
