@@ -200,10 +200,12 @@ export class ToolCatalog {
     const tool = this.tools.get(name) as ToolDefinition;
     const parsed = parseArguments(tool, args);
     if (!parsed.ok) return failEnvelope(parsed.issues);
-    const call: ToolContext = { ...ctx, scope: ctx.scope.forCall() };
+    const notes: Issue[] = [];
+    const call: ToolContext = { ...ctx, scope: ctx.scope.forCall(), notes };
     try {
       await runGuard(this.guardOf(name), parsed.args, call);
-      return okEnvelope(await tool.handler(parsed.args, call));
+      const result = await tool.handler(parsed.args, call);
+      return okEnvelope(result, notes);
     } catch (error) {
       if (!isExplainedError(error)) this.reportFault(name, error);
       return failEnvelope(issuesFromError(error));

@@ -19,6 +19,26 @@ const priority = priorityInput.describe('1 urgent, 2 high, 3 normal, 4 low (numb
 
 const assignees = z.array(userRef).max(50).describe('User ids (member_list) or "me"');
 
+/** ClickUp's `custom_item_id`, by id or name: resolved against the workspace's types. */
+const taskType = z
+  .union([z.number().int().nonnegative(), z.string().trim().min(1).max(100)])
+  .describe('Type name or id: Task (0), Milestone (1), custom');
+
+const fieldValue = z
+  .unknown()
+  .refine((v) => v !== undefined && v !== null, 'required; use task_clear_custom_field to empty a field');
+
+/** Custom field values set with the task, each as task_set_custom_field takes it. */
+const customFields = z
+  .array(
+    z.object({
+      field: z.string().min(1).describe('Field id or exact name'),
+      value: fieldValue.describe('As task_set_custom_field takes it'),
+    }),
+  )
+  .min(1)
+  .max(30);
+
 /** Epoch ms, or an ISO-8601 date/time string the tool converts. */
 export const timeInput = z.union([
   z.number().nonnegative(),
@@ -62,6 +82,8 @@ export const taskResult = z.object({
   ...timeResult('due_date'),
   url: z.string(),
   parent_id: z.string().nullable(),
+  /** ClickUp's custom_item_id, only for tasks of another type than Task (0). */
+  task_type_id: z.number().optional(),
 });
 
 const taskPage = z.object({
@@ -74,6 +96,8 @@ const person = z.object({ id: z.number(), username: z.string().nullable() });
 
 export const taskDetail = taskResult.extend({
   custom_id: z.string().nullable(),
+  /** The type's name, beside task_type_id. */
+  task_type: z.string().optional(),
   description: z.string().nullable(),
   status_type: z.string().nullable(),
   archived: z.boolean(),
@@ -127,6 +151,8 @@ export const taskCreateInput = z.object({
   time_estimate: z.number().int().nonnegative().optional().describe('ms'),
   tags: z.array(z.string().min(1).max(100)).max(20).optional().describe('Tag names (tag_list)'),
   parent: idField('task_id of a task in the same list: makes a subtask').optional(),
+  task_type: taskType.optional(),
+  custom_fields: customFields.optional(),
 });
 
 export const taskGetInput = z
@@ -206,6 +232,8 @@ export const taskUpdateInput = z
     start_date: timeInput.optional(),
     time_estimate: z.number().int().nonnegative().optional().describe('ms'),
     parent: idField('Move this subtask under another task of the list').optional(),
+    task_type: taskType.optional(),
+    custom_fields: customFields.optional(),
   })
   .refine(changesSomething('task_id'), rule('Give at least one field to change.'));
 
@@ -214,13 +242,10 @@ export const taskIdInput = z.object({ task_id: taskId });
 export const taskSetCustomFieldInput = z.object({
   task_id: taskId,
   field_id: fieldId,
-  value: z
-    .unknown()
-    .refine((v) => v !== undefined && v !== null, 'required; use task_clear_custom_field to empty a field')
-    .describe(
-      'drop_down: option name or id; labels: list of names/ids; number, currency, emoji: number; date: ms or ISO; ' +
-        'checkbox: boolean; users/tasks: full list of ids or {add, rem}; text types: string',
-    ),
+  value: fieldValue.describe(
+    'drop_down: option name or id; labels: list of names/ids; number, currency, emoji: number; date: ms or ISO; ' +
+      'checkbox: boolean; users/tasks: full list of ids or {add, rem}; text types: string',
+  ),
 });
 
 export const taskFieldInput = z.object({ task_id: taskId, field_id: fieldId });
