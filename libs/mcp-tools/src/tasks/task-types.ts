@@ -30,8 +30,13 @@ export function builtInTypeName(id: number | null): string | null | undefined {
 
 /** The type an agent named, by id or (any case) name; anything else is refused with the valid ones. */
 export async function resolveTaskType(ctx: ToolContext, ref: number | string): Promise<TaskType> {
-  const types = await taskTypes(ctx);
   const text = String(ref).trim();
+  // Task and Milestone are in every workspace: naming one costs no read.
+  const builtIn = BUILT_IN_TASK_TYPES.find(
+    (t) => String(t.id) === text || foldName(t.name) === foldName(text),
+  );
+  if (builtIn) return builtIn;
+  const types = await taskTypes(ctx);
   const found =
     (/^\d+$/.test(text) ? types.find((t) => t.id === Number(text)) : undefined) ??
     types.find((t) => foldName(t.name) === foldName(text));
