@@ -22,7 +22,7 @@ const assignees = z.array(userRef).max(50).describe('User ids (member_list) or "
 /** ClickUp's `custom_item_id`, by id or name: resolved against the workspace's types. */
 const taskType = z
   .union([z.number().int().nonnegative(), z.string().trim().min(1).max(100)])
-  .describe('Type name or id: Task (0), Milestone (1), custom');
+  .describe('Type name or id, e.g. Milestone');
 
 const fieldValue = z
   .unknown()
@@ -33,11 +33,11 @@ const customFields = z
   .array(
     z.object({
       field: z.string().min(1).describe('Field id or exact name'),
-      value: fieldValue.describe('As task_set_custom_field takes it'),
+      value: fieldValue.describe('As in task_set_custom_field'),
     }),
   )
-  .min(1)
-  .max(30);
+  .max(30)
+  .describe('Custom field values to set');
 
 /** Epoch ms, or an ISO-8601 date/time string the tool converts. */
 export const timeInput = z.union([
