@@ -131,6 +131,13 @@ describe('task writes that say what ClickUp applied', () => {
       }>('task_get', { task_id: id });
       expect(detail.result?.task_type).toBe('Milestone');
       expect(detail.result?.custom_fields.find((f) => f.name === 'Component')?.value).toBe('Backend');
+      // Listings say the type of the tasks that are not plain ones.
+      const listed = await host.call<{ items: TaskResult[] }>('task_list_in_list', {
+        list_id: w.lists['Sprint 42'],
+      });
+      const items = listed.result?.items ?? [];
+      expect(items.find((t) => t.id === id)?.task_type_id).toBe(1);
+      expect(items.filter((t) => t.id !== id).every((t) => t.task_type_id === undefined)).toBe(true);
     });
 
     it('takes a custom task type by id or name, and refuses an unknown one listing the valid ones', async () => {
