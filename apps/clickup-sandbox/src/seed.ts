@@ -92,6 +92,14 @@ export function seed(now: number): Store {
     members: new Map<number, Role>([[u['guest'].id, 1]]),
   });
 
+  // Custom task types (API-NOTES §4.5); Task (0) and Milestone (1) are built in.
+  store.customItems.set(acme, [
+    { id: 1001, name: 'Bug', namePlural: 'Bugs', description: 'Something that does not work as intended.' },
+    { id: 1002, name: 'Form Response', namePlural: 'Form Responses', description: 'A submitted form.' },
+    { id: 1003, name: 'Feature', namePlural: 'Features', description: 'A user-facing capability.' },
+  ]);
+  store.customItems.set(globex, []);
+
   // ---- hierarchy
   const eng = createSpace(store, acme, 'Engineering', { customIdPrefix: 'ENG', color: '#1090e0' });
   const mkt = createSpace(store, acme, 'Marketing', { customIdPrefix: 'MKT', color: '#ff7800' });
@@ -177,6 +185,10 @@ export function seed(now: number): Store {
   });
   // A relationship field: its value is a set of task ids of the workspace, written as {add, rem}.
   createField(store, { kind: 'list', id: migrations.id }, 'Related Work', 'tasks', now - 20 * DAY, {
+    typeConfig: {},
+  });
+  // A people field: ClickUp leaves out a user who is not a member, and still answers 200.
+  createField(store, { kind: 'list', id: incoming.id }, 'Reviewer', 'users', now - 20 * DAY, {
     typeConfig: {},
   });
   const option = (f: FieldRec, name: string) => must(f.options.find((o) => o.name === name)).id;

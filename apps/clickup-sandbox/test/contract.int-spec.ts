@@ -242,6 +242,7 @@ describe('contract: v2 answers validate against clickup-api-v2-reference.json', 
       '/v2/task/{task_id}/member',
       await api.get(`/api/v2/task/${seed.tasks['Refactor Login Component'].id}/member`),
     );
+    conforms('GET', '/v2/team/{team_id}/custom_item', await api.get(`/api/v2/team/${seed.acme}/custom_item`));
   });
 
   it('spaces', async () => {

@@ -37,7 +37,7 @@ describe('custom field definitions', () => {
     const bugs = await run.api.get<{ fields: Field[] }>(
       `/api/v2/list/${run.seed.lists['Incoming Bugs']}/field`,
     );
-    expect(bugs.body.fields.map((f) => f.name)).toEqual(['Component']);
+    expect(bugs.body.fields.map((f) => f.name)).toEqual(['Component', 'Reviewer']);
     const space = await run.api.get<{ fields: Field[] }>(
       `/api/v2/space/${run.seed.spaces['Engineering']}/field`,
     );

@@ -361,11 +361,61 @@ describe('create, update, delete', () => {
       const res = await api.post(`/api/v2/list/${list}/task`, { name: 'x', ...body });
       expect({ body, status: res.status, ecode: res.body['ECODE'] }).toEqual({ body, status: 400, ecode });
     };
-    await bad({ status: 'nonsense' }, 'ITEM_114');
     await bad({ parent: seed.tasks['Draft launch blog post'].id }, 'ITEM_137');
     await bad({ name: '' }, 'INPUT_005');
     await bad({ priority: 7 }, 'INPUT_007');
-    await bad({ assignees: [seed.users.guest] }, 'ITEM_061');
+    await bad({ custom_item_id: 4242 }, 'CUSTOM_ITEM_001');
+  });
+
+  it('answers 200 and silently ignores an outsider assignee, an unknown status and a field of another list', async () => {
+    const { api, seed } = run;
+    const list = seed.lists['Sprint 42'];
+    const fields = (
+      await api.get<{ fields: { id: string; name: string }[] }>(
+        `/api/v2/list/${seed.lists['Customer Success Q3']}/field`,
+      )
+    ).body.fields;
+    const arr = defined(fields.find((f) => f.name === 'ARR')).id;
+    const created = await api.post<TaskLike & Record<string, unknown>>(`/api/v2/list/${list}/task`, {
+      name: 'Partly applied',
+      assignees: [seed.users.guest, seed.users.sarah],
+      status: 'nonsense',
+      custom_item_id: 1001,
+      custom_fields: [{ id: arr, value: 5 }],
+    });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({
+      assignees: [{ id: seed.users.sarah }],
+      status: { status: 'to do' },
+      custom_item_id: 1001,
+    });
+    expect((created.body['custom_fields'] as { id: string }[]).some((f) => f.id === arr)).toBe(false);
+    const updated = await api.put<TaskLike & Record<string, unknown>>(`/api/v2/task/${created.body.id}`, {
+      status: 'shipped to mars',
+      assignees: { add: [seed.users.guest], rem: [] },
+      custom_item_id: 1,
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({
+      assignees: [{ id: seed.users.sarah }],
+      status: { status: 'to do' },
+      custom_item_id: 1,
+    });
+    await api.delete(`/api/v2/task/${created.body.id}`);
+  });
+
+  it("lists the workspace's custom task types", async () => {
+    const { api, seed } = run;
+    const res = await api.get<{ custom_items: { id: number; name: string }[] }>(
+      `/api/v2/team/${seed.acme}/custom_item`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.custom_items.map((c) => [c.id, c.name])).toEqual([
+      [1001, 'Bug'],
+      [1002, 'Form Response'],
+      [1003, 'Feature'],
+    ]);
+    expect((await api.get(`/api/v2/team/${seed.globex}/custom_item`)).status).toBe(401);
   });
 
   it('updates fields and adds/removes assignees', async () => {
@@ -399,9 +449,13 @@ describe('create, update, delete', () => {
       due_date: null,
     });
     expect(reopened.body).toMatchObject({ date_closed: null, priority: null, due_date: null });
-    const rejected = await api.put(`/api/v2/task/${id}`, { name: 'Not applied', status: 'nope' });
-    expect(rejected.body).toMatchObject({ ECODE: 'ITEM_114' });
-    expect((await api.get(`/api/v2/task/${id}`)).body['name']).toBe('Edited');
+    // A status the list lacks is ignored while the rest applies (the silent drop ClickUp is known for).
+    const partly = await api.put(`/api/v2/task/${id}`, { name: 'Partly applied', status: 'nope' });
+    expect(partly.status).toBe(200);
+    expect(partly.body).toMatchObject({ name: 'Partly applied', status: { status: 'to do' } });
+    const rejected = await api.put(`/api/v2/task/${id}`, { name: 'Not applied', priority: 9 });
+    expect(rejected.body).toMatchObject({ ECODE: 'INPUT_007' });
+    expect((await api.get(`/api/v2/task/${id}`)).body['name']).toBe('Partly applied');
     expect((await api.put(`/api/v2/task/${id}`, { parent: null })).status).toBe(400);
   });
 

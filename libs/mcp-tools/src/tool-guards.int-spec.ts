@@ -155,7 +155,7 @@ describe('the ClickUp requests of a guarded call', () => {
     );
   });
 
-  it('reads the task of a relationship field once, and each linked task once', async () => {
+  it('reads the task of a relationship field once before the write, and each linked task once', async () => {
     const migration = w.tasks['Migrate users table to UUID keys'];
     const login = w.tasks['Refactor Login Component'];
     const { result, requests } = await requestsOf(pinned, 'task_set_custom_field', {
@@ -168,6 +168,8 @@ describe('the ClickUp requests of a guarded call', () => {
         `GET ${v2(`/task/${migration}`)}`,
         `GET ${v2(`/task/${login}`)}`,
         `POST ${v2(`/task/${migration}/field/${String(result['field_id'])}`)}`,
+        // ClickUp answers the write with {}: one read after it shows what it kept (NOT_APPLIED otherwise).
+        `GET ${v2(`/task/${migration}`)}`,
       ].sort(),
     );
   });

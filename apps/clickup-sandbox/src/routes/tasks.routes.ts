@@ -16,11 +16,20 @@ function checkPriority(p: number | null | undefined): void {
     throw Errors.invalid('Priority invalid: use 1 (urgent) to 4 (low) or null', 'INPUT_007');
 }
 
-function checkMembers(ctx: Ctx, workspaceId: string, ids: number[]): void {
-  for (const id of ids) {
-    if (!ctx.store.isMember(workspaceId, id))
-      throw Errors.invalid(`Assignee ${id} is not a member of this Workspace`, 'ITEM_061');
-  }
+/*
+ * ClickUp answers some writes 200 while ignoring part of them (the silent drops that clients must detect by
+ * reading the answer): an assignee or watcher who is not a member of the list's Workspace is left out, a status the
+ * list does not have leaves the status as it was (on create: the list's first status), and a custom field that does
+ * not apply to the list is not set. The sandbox reproduces each, so that the gateway's checks are exercised.
+ */
+function members(ctx: Ctx, workspaceId: string, ids: number[]): number[] {
+  return ids.filter((id) => ctx.store.isMember(workspaceId, id));
+}
+
+/** A task type the Workspace does not have is refused (sandbox choice; ClickUp's own code is unverified). */
+function checkCustomItem(ctx: Ctx, workspaceId: string, id: number | undefined): void {
+  if (id !== undefined && !ctx.store.hasCustomItem(workspaceId, id))
+    throw Errors.invalid(`Custom task type ${id} not found`, 'CUSTOM_ITEM_001');
 }
 
 /** `markdown_content` wins over `description` (API-NOTES §5.2); the spec example also shows `markdown_description`. */
@@ -64,15 +73,15 @@ function createTaskRoute(ctx: Ctx) {
   const name = field.requiredString(b, 'name', 'Task name invalid', 'INPUT_005');
   const priority = field.nullableInt(b, 'priority');
   checkPriority(priority);
-  const assignees = field.intArray(b, 'assignees') ?? [];
-  checkMembers(ctx, workspaceId, assignees);
+  const assignees = members(ctx, workspaceId, field.intArray(b, 'assignees') ?? []);
   const status = field.string(b, 'status');
-  const statusName = status === undefined ? undefined : store.findStatus(list, status).status;
+  const statusName = status === undefined ? undefined : store.statusNamed(list, status)?.status;
   const parent = field.string(b, 'parent');
   if (parent) checkParent(ctx, list, parent);
   const linksTo = field.string(b, 'links_to');
   if (linksTo) store.task(ctx.principal, linksTo);
   const customItemId = field.int(b, 'custom_item_id') ?? 0;
+  checkCustomItem(ctx, workspaceId, customItemId);
   const tags = field.stringArray(b, 'tags') ?? [];
   const fieldValues = new Map<string, unknown>();
   const rawFields = b['custom_fields'];
@@ -84,7 +93,7 @@ function createTaskRoute(ctx: Ctx) {
       if (!isObject(raw) || typeof raw['id'] !== 'string')
         throw Errors.invalid('custom_fields must be an array of {id, value}', 'FIELD_034');
       const def = applicable.find((f) => f.id === raw['id']);
-      if (!def) throw Errors.invalid(`Custom field ${raw['id']} does not apply to this list`, 'FIELD_010');
+      if (!def) continue;
       if (raw['value'] !== null && raw['value'] !== undefined) {
         fieldValues.set(def.id, writeFieldValue(store, def, raw['value'], workspaceId, undefined));
       }
@@ -143,7 +152,7 @@ function updateTaskRoute(ctx: Ctx) {
   const priority = field.nullableInt(b, 'priority');
   checkPriority(priority);
   const status = field.string(b, 'status');
-  if (status !== undefined) store.findStatus(list, status);
+  const newStatus = status === undefined ? undefined : store.statusNamed(list, status);
   const parent = b['parent'];
   if (parent === null)
     throw Errors.invalid(
@@ -163,9 +172,8 @@ function updateTaskRoute(ctx: Ctx) {
     if (v === undefined) continue;
     if (!isObject(v))
       throw Errors.invalid(`${key} takes {"add": [user ids], "rem": [user ids]}`, 'INPUT_010');
-    const add = field.intArray(v, 'add') ?? [];
+    const add = members(ctx, workspaceId, field.intArray(v, 'add') ?? []);
     const rem = field.intArray(v, 'rem') ?? [];
-    checkMembers(ctx, workspaceId, add);
     people[key] = { add, rem };
   }
   const markdown = markdownOf(b);
@@ -177,10 +185,11 @@ function updateTaskRoute(ctx: Ctx) {
   const startTime = field.bool(b, 'start_date_time');
   const archived = field.bool(b, 'archived');
   const customItemId = field.int(b, 'custom_item_id');
+  checkCustomItem(ctx, workspaceId, customItemId);
 
   if (name !== undefined) t.name = name.trim();
   if (markdown !== undefined) t.markdown = markdown.trim() === '' ? '' : markdown;
-  if (status !== undefined) setStatus(ctx, t, list, status);
+  if (newStatus !== undefined) setStatus(ctx, t, list, newStatus.status);
   if (priority !== undefined) t.priority = priority;
   if (due !== undefined) t.dueDate = due;
   if (start !== undefined) t.startDate = start;

@@ -13,6 +13,19 @@ export function workspaceRoutes(r: RouteTable): void {
     ok({ teams: ctx.store.visibleWorkspaces(ctx.principal).map((w) => team(ctx.store, w)) }),
   );
 
+  // Custom task types (API-NOTES §4.5): the Workspace's own, not the built-in Task (0) and Milestone (1).
+  r.v2('GET', '/team/:team_id/custom_item', (ctx) => {
+    const ws = ctx.store.workspace(ctx.principal, ctx.params['team_id']);
+    return ok({
+      custom_items: (ctx.store.customItems.get(ws.id) ?? []).map((c) => ({
+        id: c.id,
+        name: c.name,
+        name_plural: c.namePlural,
+        description: c.description,
+      })),
+    });
+  });
+
   r.v2('GET', '/list/:list_id/member', (ctx) => {
     const list = ctx.store.list(ctx.principal, ctx.params['list_id']);
     return ok({ members: ctx.store.membersOf(ctx.store.workspaceOfList(list)).map(memberEntry) });

@@ -85,8 +85,10 @@ export function writeFieldValue(
       const current = new Set(Array.isArray(previous) ? (previous as (string | number)[]) : []);
       for (const id of add) {
         if (field.type === 'users') {
-          if (typeof id !== 'number' || !store.isMember(workspaceId, id))
-            throw bad(field, `user ${String(id)} is not a member`);
+          if (typeof id !== 'number') throw bad(field, `user ${String(id)} is not a user id`);
+          // A user outside the Workspace is left out and the call still answers 200, as ClickUp does with
+          // assignees (see checkMembers in tasks.routes.ts).
+          if (!store.isMember(workspaceId, id)) continue;
         } else {
           const t = typeof id === 'string' ? store.tasks.get(id) : undefined;
           if (!t || store.workspaceOfTask(t) !== workspaceId)

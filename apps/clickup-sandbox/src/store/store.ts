@@ -7,6 +7,7 @@ import type {
   ChatMessageRec,
   ChecklistRec,
   CommentRec,
+  CustomItemRec,
   DependencyRec,
   DocRec,
   FieldRec,
@@ -33,6 +34,8 @@ export class Store {
   readonly workspaces = new Map<string, WorkspaceRec>();
   readonly spaces = new Map<string, SpaceRec>();
   readonly spaceTags = new Map<string, TagRec[]>();
+  /** Each Workspace's custom task types, by Workspace id. */
+  readonly customItems = new Map<string, CustomItemRec[]>();
   readonly folders = new Map<string, FolderRec>();
   readonly lists = new Map<string, ListRec>();
   readonly tasks = new Map<string, TaskRec>();
@@ -137,6 +140,17 @@ export class Store {
   statusOfTask(task: TaskRec): StatusRec {
     const statuses = this.statusesOfList(must(this.lists.get(task.listId)));
     return statuses.find((s) => s.status === task.statusName) ?? statuses[0];
+  }
+
+  /** Whether a task type id exists in a Workspace: the built-in Task (0) and Milestone (1), or one of its own. */
+  hasCustomItem(workspaceId: string, id: number): boolean {
+    return id === 0 || id === 1 || (this.customItems.get(workspaceId) ?? []).some((c) => c.id === id);
+  }
+
+  /** A status of the list by name (any case), or undefined. */
+  statusNamed(list: ListRec, name: string): StatusRec | undefined {
+    const wanted = name.trim().toLowerCase();
+    return this.statusesOfList(list).find((s) => s.status.toLowerCase() === wanted);
   }
 
   findStatus(list: ListRec, name: string): StatusRec {

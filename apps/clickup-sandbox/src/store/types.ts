@@ -51,6 +51,14 @@ export interface SpaceRec {
   orderindex: number;
 }
 
+/** A task type of a Workspace (`custom_item_id`); 0 (Task) and 1 (Milestone) are built in and not stored. */
+export interface CustomItemRec {
+  id: number;
+  name: string;
+  namePlural: string;
+  description: string;
+}
+
 export interface TagRec {
   name: string;
   fg: string;

@@ -203,4 +203,23 @@ describe.each(DATABASE_TARGETS)('the worker audit of queued calls on %s', (_labe
     ]);
     expect((await verifyChain(rows)).ok).toBe(true);
   });
+
+  it('keeps NOT_APPLIED of a queued call that succeeded in part: ok, marked partially applied by its code', async () => {
+    const payload = await queuedCall();
+    await audit.completed(
+      'job-10',
+      payload,
+      {
+        ok: true,
+        result: { id: 't1' },
+        issues: [
+          { code: 'NOT_APPLIED', message: 'status: asked "shipped", ClickUp kept "to do".', path: 'status' },
+        ],
+      },
+      { attempts: 2 },
+    );
+
+    const [row] = await stored(payload.organization_id);
+    expect([row.outcome, row.issue_codes]).toEqual(['ok', ['NOT_APPLIED']]);
+  });
 });

@@ -14,6 +14,18 @@ describe('outcomeOf', () => {
     });
   });
 
+  it('keeps NOT_APPLIED of a call that succeeded in part: ok, with the code that marks it partially applied', () => {
+    const partial = envelope(true, [
+      { code: 'NOT_APPLIED', message: 'assignees: asked [1, 9], ClickUp kept [1].' },
+    ]);
+    expect(outcomeOf(partial)).toEqual({
+      outcome: 'ok',
+      issueCodes: ['NOT_APPLIED'],
+      upstreamStatus: null,
+      jobId: null,
+    });
+  });
+
   it('reads a write left on the retry queue as queued, with its job', () => {
     const queued = envelope(false, [
       {

@@ -203,12 +203,14 @@ export class ToolCatalog {
     const tool = this.tools.get(name) as ToolDefinition;
     const parsed = parseArguments(tool, args);
     if (!parsed.ok) return failEnvelope(parsed.issues);
-    const call: ToolContext = { ...ctx, scope: ctx.scope.forCall() };
+    const notes: Issue[] = [];
+    const call: ToolContext = { ...ctx, scope: ctx.scope.forCall(), notes };
     try {
       // Names, emails and "me" in user arguments become ids before any proof or handler sees them.
       const args = await resolvePeople(tool.input, parsed.args, call);
       await runGuard(this.guardOf(name), args, call);
-      return okEnvelope(await tool.handler(args, call));
+      const result = await tool.handler(args, call);
+      return okEnvelope(result, notes);
     } catch (error) {
       if (!isExplainedError(error)) this.reportFault(name, error);
       return failEnvelope(issuesFromError(error));

@@ -16,6 +16,8 @@ export const ISSUE_CODES = [
   'APPROVAL_REQUIRED',
   'APPROVAL_REJECTED',
   'APPROVAL_EXPIRED',
+  // Beside ok: true: ClickUp answered success but kept something other than what was asked (a silent drop).
+  'NOT_APPLIED',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -65,7 +67,7 @@ export function envelopeSchema(result: z.ZodType) {
   });
 }
 
-export const okEnvelope = <T>(result: T): Envelope<T> => ({ ok: true, result, issues: [] });
+export const okEnvelope = <T>(result: T, issues: Issue[] = []): Envelope<T> => ({ ok: true, result, issues });
 export const failEnvelope = (issues: Issue[]): Envelope<never> => ({ ok: false, result: null, issues });
 
 /**

@@ -1,6 +1,6 @@
 import type { ClickUpClient } from '@gw/clickup-client';
 import type { ToolSelection } from './catalog';
-import type { Envelope } from './envelope';
+import type { Envelope, Issue } from './envelope';
 import type { Scope } from './scope';
 
 /** `failed`: dead-lettered after its last attempt; `cancelled`: stopped by its client before it wrote anything. */
@@ -66,4 +66,9 @@ export interface ToolContext {
   jobs?: RetryJobLookup;
   /** The server's approval requests; absent where there are none to read (the worker, tests). */
   approvals?: ApprovalLookup;
+  /**
+   * Issues of a call that succeeded, answered beside `ok: true` (NOT_APPLIED: a part of a write ClickUp kept
+   * otherwise). `ToolCatalog.call` gives each call its own; handlers add to it through `notApplied`.
+   */
+  notes?: Issue[];
 }

@@ -11,6 +11,8 @@ export const SERVER_INSTRUCTIONS =
   'check it with retry_job_get), link_url (a page the user must open first, to link their ClickUp account), and ' +
   'approval_id with approval_url (a person must approve the call first: tell the user, then check it with ' +
   'approval_get). ' +
+  'When ok is true, issues may still hold NOT_APPLIED: ClickUp accepted the call but kept something else for the ' +
+  'field in path (the message says what was asked and what ClickUp kept). ' +
   'Times are given as <name>_ms (epoch ms) and <name>_iso. Lists return items, next_cursor and truncated.';
 
 /** The envelope as MCP wants it: structured, and the same JSON as text for clients that only read text. */

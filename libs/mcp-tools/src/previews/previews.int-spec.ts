@@ -194,6 +194,52 @@ describe('the preview of a call, read from ClickUp', () => {
     expect(requests).toEqual([`GET /api/v2/list/${sprint}`]);
   });
 
+  it('shows the task type and the custom fields a task would be created with, by name', async () => {
+    const sprint = w.lists['Sprint 42'];
+    const { answer, requests } = await preview(pinned, 'task_create', {
+      list_id: sprint,
+      name: 'Release 2.4',
+      task_type: 'milestone',
+      custom_fields: [
+        { field: 'component', value: 'backend' },
+        { field: 'Story Points', value: 8 },
+      ],
+    });
+
+    expect(shown(answer)).toEqual({
+      kind: 'create',
+      summary: 'Creates task "Release 2.4" in list Sprint 42',
+      proposed: {
+        name: 'Release 2.4',
+        task_type: 'Milestone',
+        custom_fields: { Component: 'Backend', 'Story Points': 8 },
+      },
+      location: { type: 'list', id: sprint, name: 'Sprint 42' },
+      tasks_touched: 1,
+    });
+    expect(requests.sort()).toEqual(
+      [`GET /api/v2/list/${sprint}`, `GET /api/v2/list/${sprint}/field`].sort(),
+    );
+  });
+
+  it("shows a task type change and each custom field's value now and as proposed, and writes nothing", async () => {
+    const login = w.tasks['Refactor Login Component'];
+    const { answer, requests } = await preview(whole, 'task_update', {
+      task_id: login,
+      task_type: 'Bug',
+      custom_fields: [{ field: 'Story Points', value: 13 }],
+    });
+    const result = shown(answer);
+    expect(result.summary).toBe(
+      `Updates task "Refactor Login Component" (${login}) in list Sprint 42: task_type, custom field Story Points`,
+    );
+    expect(result.changes).toEqual([
+      { field: 'task_type', from: 'Task', to: 'Bug' },
+      { field: 'custom field Story Points', from: expect.any(Number), to: 13 },
+    ]);
+    expect(requests.filter((r) => !r.startsWith('GET '))).toEqual([]);
+  });
+
   it("shows a custom field's value now and as proposed, and refuses a value the field cannot take", async () => {
     const login = w.tasks['Refactor Login Component'];
     const field = shown(

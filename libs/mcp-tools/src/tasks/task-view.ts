@@ -11,7 +11,7 @@ type TaskLike = Omit<Task, 'subtasks'>;
 export function toTaskResult(t: TaskLike): z.input<typeof taskResult> {
   const priority = priorityOf(t.priority);
   // Keys written out rather than spread from helpers: every task tool builds these (docs/benchmarks.md).
-  return {
+  const result: z.input<typeof taskResult> = {
     id: t.id,
     name: t.name,
     status: t.status?.status ?? null,
@@ -24,6 +24,9 @@ export function toTaskResult(t: TaskLike): z.input<typeof taskResult> {
     url: t.url ?? `https://app.clickup.com/t/${t.id}`,
     parent_id: t.parent,
   };
+  // Only a task of another type than Task says so: most tasks are plain ones.
+  if (t.custom_item_id) result.task_type_id = t.custom_item_id;
+  return result;
 }
 
 /** The markdown description when ClickUp sent it, else the plain text. */
@@ -42,11 +45,16 @@ export function toListedTask(t: TaskLike): z.input<typeof taskResult> & { descri
 }
 
 /** Everything an agent needs about one task, without ClickUp's noise (sharing, colours, orderindex...). */
-export function toTaskDetail(t: Task, withSubtasks: boolean): z.input<typeof taskDetail> {
+export function toTaskDetail(
+  t: Task,
+  withSubtasks: boolean,
+  typeName?: string | null,
+): z.input<typeof taskDetail> {
   const folderHidden = t.folder?.hidden === true;
   return {
     ...toTaskResult(t),
     custom_id: t.custom_id,
+    ...(typeName ? { task_type: typeName } : {}),
     description: descriptionOf(t),
     status_type: t.status?.type ?? null,
     archived: t.archived ?? false,

@@ -3,7 +3,8 @@ import { LIST, TASK, WORKSPACE } from '../core/proofs';
 import { defineGuard, guardTool, idProof, unproven, type Proof } from '../core/tool-guard';
 import { forbidden } from '../core/tool-error';
 import { writeFieldValue } from '../custom-fields/field-values';
-import { fieldOfTask } from './task-fields';
+import type { ToolContext } from '../core/tool-context';
+import { entryWrite, fieldOfList, fieldOfTask, type FieldArgument, type FieldLookup } from './task-fields';
 import { taskGetOptions } from './task-inputs';
 import {
   taskCreateInput,
@@ -40,11 +41,45 @@ const LINKED_TASKS: Proof<z.output<typeof taskSetCustomFieldInput>> = {
   },
 };
 
+/**
+ * `custom_fields` of task_create and task_update: each field must be one of the list's (the target list's on create,
+ * the task's own on update), and the tasks a relationship field links are proven like LINKED_TASKS, all before any
+ * write. The list or task is proven first, so nothing about an out-of-scope one is read.
+ */
+function fieldValuesOf<A>(lookupFor: (args: A, ctx: ToolContext) => Promise<FieldLookup>): Proof<A> {
+  return {
+    kind: 'custom_field_value',
+    prove: async (value, args, ctx) => {
+      const lookup = await lookupFor(args, ctx);
+      await Promise.all(
+        (value as FieldArgument[]).map(async (entry, i) => {
+          const field = await lookup(entry.field, `custom_fields.${i}.field`);
+          if (field.type !== 'tasks' && field.type !== 'list_relationship') return;
+          const { taskIds } = entryWrite(field, entry.value, null, `custom_fields.${i}`);
+          await Promise.all(taskIds.map((id) => ctx.scope.task(ctx.client, id)));
+        }),
+      );
+    },
+  };
+}
+
+const NEW_TASK_FIELDS = fieldValuesOf<z.output<typeof taskCreateInput>>(async (args, ctx) => {
+  await ctx.scope.checkList(ctx.client, args.list_id);
+  return (ref, path) => fieldOfList(ctx, args.list_id, ref, path);
+});
+
+const TASK_FIELDS = fieldValuesOf<z.output<typeof taskUpdateInput>>(async (args, ctx) => {
+  const task = await ctx.scope.task(ctx.client, args.task_id);
+  return (ref, path) => fieldOfTask(ctx, task, ref, path);
+});
+
 export const tasksGuard = defineGuard({
   tag: 'tasks',
   tools: {
     // A parent is a task id like any other: it must be proven in scope before ClickUp hears of it.
-    task_create: guardTool(taskCreateInput, { ids: { list_id: LIST, parent: TASK } }),
+    task_create: guardTool(taskCreateInput, {
+      ids: { list_id: LIST, parent: TASK, custom_fields: NEW_TASK_FIELDS },
+    }),
     task_get: guardTool(taskGetInput, { ids: { task_id: TASK_AS_SHOWN, team_id: WORKSPACE } }),
     task_list_in_list: guardTool(taskListInListInput, { ids: { list_id: LIST } }),
     task_search: guardTool(taskSearchInput, {
@@ -58,7 +93,9 @@ export const tasksGuard = defineGuard({
         }
       },
     }),
-    task_update: guardTool(taskUpdateInput, { ids: { task_id: TASK, parent: TASK } }),
+    task_update: guardTool(taskUpdateInput, {
+      ids: { task_id: TASK, parent: TASK, custom_fields: TASK_FIELDS },
+    }),
     task_delete: guardTool(taskIdInput, { ids: { task_id: TASK } }),
     task_set_custom_field: guardTool(taskSetCustomFieldInput, {
       ids: { task_id: TASK, field_id: FIELD, value: LINKED_TASKS },

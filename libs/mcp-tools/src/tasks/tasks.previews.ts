@@ -18,7 +18,8 @@ import {
   quoted,
   spanOf,
 } from '../previews/preview-text';
-import { fieldOfTask } from './task-fields';
+import { fieldOfList, fieldOfTask, fieldWrites, type FieldLookup } from './task-fields';
+import { builtInTypeName, resolveTaskType, taskTypes } from './task-types';
 import { priorityLevel, priorityOf, toMs } from './task-inputs';
 import { resolveUserValue, resolveUsers } from '../core/people';
 import {
@@ -89,12 +90,37 @@ async function dependencyOf(
   return { task, other, exists, field, current, relation };
 }
 
+/** The custom fields a create or update would set, as approvers read them: each field's name, from and to. */
+async function fieldChanges(
+  ctx: ToolContext,
+  entries: Parameters<typeof fieldWrites>[1],
+  find: FieldLookup,
+): Promise<{ field: string; from: unknown; to: unknown }[]> {
+  const writes = await fieldWrites(ctx, entries, find);
+  return Promise.all(
+    writes.map(async ({ field, write }) => ({
+      field: oneLine(field.name),
+      from: await fieldValueShown(ctx, field, 'value' in field ? readFieldValue(field) : null),
+      to: await fieldValueShown(ctx, field, write.readable),
+    })),
+  );
+}
+
+/** A task's current type by name, for the `from` of a type change. */
+async function typeOf(ctx: ToolContext, id: number | null): Promise<string> {
+  const builtIn = builtInTypeName(id);
+  if (builtIn !== undefined) return builtIn ?? 'Task';
+  return (await taskTypes(ctx)).find((t) => t.id === id)?.name ?? `type ${id}`;
+}
+
 export const tasksPreviews = {
   task_create: previewOf(taskCreateInput, async (args, ctx) => {
-    const [list, parent, assignees] = await Promise.all([
+    const [list, parent, assignees, taskType, fields] = await Promise.all([
       ctx.scope.list(ctx.client, args.list_id),
       args.parent ? ctx.scope.task(ctx.client, args.parent) : null,
       assigneeLabels(ctx, args.assignees),
+      args.task_type === undefined ? undefined : resolveTaskType(ctx, args.task_type),
+      fieldChanges(ctx, args.custom_fields, (ref, path) => fieldOfList(ctx, args.list_id, ref, path)),
     ]);
     const under = parent ? ` as a subtask of ${label(parent)}` : '';
     return {
@@ -111,6 +137,8 @@ export const tasksPreviews = {
         time_estimate: args.time_estimate === undefined ? undefined : spanOf(args.time_estimate),
         tags: args.tags?.map((t) => oneLine(t)),
         parent: parent ? `${oneLine(parent.name)} (${parent.id})` : undefined,
+        task_type: taskType && oneLine(taskType.name),
+        custom_fields: fields.length > 0 ? Object.fromEntries(fields.map((f) => [f.field, f.to])) : undefined,
       }),
       location: { type: 'list', id: list.id, name: oneLine(list.name) },
       tasks_touched: 1,
@@ -119,9 +147,11 @@ export const tasksPreviews = {
 
   task_update: previewOf(taskUpdateInput, async (args, ctx) => {
     const task = await ctx.scope.task(ctx.client, args.task_id);
-    const [assignees, parent] = await Promise.all([
+    const [assignees, parent, taskType, fields] = await Promise.all([
       assigneeLabels(ctx, args.assignees, task),
       args.parent ? ctx.scope.task(ctx.client, args.parent) : undefined,
+      args.task_type === undefined ? undefined : resolveTaskType(ctx, args.task_type),
+      fieldChanges(ctx, args.custom_fields, (ref, path) => fieldOfTask(ctx, task, ref, path)),
     ]);
     const changes = new Changes()
       .add('name', given(args.name, oneLine), oneLine(task.name))
@@ -153,7 +183,13 @@ export const tasksPreviews = {
         'parent',
         given(parent, (p) => `${oneLine(p.name)} (${p.id})`),
         task.parent && `task ${task.parent}`,
+      )
+      .add(
+        'task_type',
+        given(taskType, (t) => oneLine(t.name)),
+        taskType && (await typeOf(ctx, task.custom_item_id)),
       );
+    for (const f of fields) changes.add(`custom field ${f.field}`, f.to, f.from);
     return {
       kind: 'update',
       summary: `Updates ${label(task)}${inList(task)}${changes.phrase()}`,

@@ -22,6 +22,26 @@ const due = timeField;
 /** Search bounds, exclusive. */
 const bound = timeField;
 
+/** ClickUp's `custom_item_id`, by id or name: resolved against the workspace's types. */
+const taskType = z
+  .union([z.number().int().nonnegative(), z.string().trim().min(1).max(100)])
+  .describe('Type name or id, e.g. Milestone');
+
+const fieldValue = z
+  .unknown()
+  .refine((v) => v !== undefined && v !== null, 'required; use task_clear_custom_field to empty a field');
+
+/** Custom field values set with the task, each as task_set_custom_field takes it. */
+const customFields = z
+  .array(
+    z.object({
+      field: z.string().min(1).describe('Field id or exact name'),
+      value: fieldValue.describe('As in task_set_custom_field'),
+    }),
+  )
+  .max(30)
+  .describe('Custom field values to set');
+
 const statuses = z.array(z.string().min(1)).max(20).describe('Status names, e.g. ["to do"]');
 const priorities = z.array(priorityInput).max(4).describe('Keep only these priorities');
 const limit = z.number().int().min(1).max(100).default(50).describe('Page size');
@@ -52,6 +72,8 @@ export const taskResult = z.object({
   ...timeResult('due_date'),
   url: z.string(),
   parent_id: z.string().nullable(),
+  /** ClickUp's custom_item_id, only for tasks of another type than Task (0). */
+  task_type_id: z.number().optional(),
 });
 
 const taskPage = z.object({
@@ -64,6 +86,8 @@ const person = z.object({ id: z.number(), username: z.string().nullable() });
 
 export const taskDetail = taskResult.extend({
   custom_id: z.string().nullable(),
+  /** The type's name, beside task_type_id. */
+  task_type: z.string().optional(),
   description: z.string().nullable(),
   status_type: z.string().nullable(),
   archived: z.boolean(),
@@ -117,6 +141,8 @@ export const taskCreateInput = z.object({
   time_estimate: z.number().int().nonnegative().optional().describe('ms'),
   tags: z.array(z.string().min(1).max(100)).max(20).optional().describe('Tag names (tag_list)'),
   parent: idField('Parent task (same list): a subtask').optional(),
+  task_type: taskType.optional(),
+  custom_fields: customFields.optional(),
 });
 
 export const taskGetInput = z
@@ -194,6 +220,8 @@ export const taskUpdateInput = z
     start_date: timeField.optional(),
     time_estimate: z.number().int().nonnegative().optional().describe('ms'),
     parent: idField('New parent task (same list)').optional(),
+    task_type: taskType.optional(),
+    custom_fields: customFields.optional(),
   })
   .refine(changesSomething('task_id'), rule('Give at least one field to change.'));
 
@@ -202,13 +230,10 @@ export const taskIdInput = z.object({ task_id: taskId });
 export const taskSetCustomFieldInput = z.object({
   task_id: taskId,
   field_id: fieldId,
-  value: z
-    .unknown()
-    .refine((v) => v !== undefined && v !== null, 'required; use task_clear_custom_field to empty a field')
-    .describe(
-      'drop_down: option name/id; labels: names/ids; number types: number; date: time; checkbox: boolean; ' +
-        'users (ids, "me", emails, names), tasks (ids): full list or {add, rem}; text: string',
-    ),
+  value: fieldValue.describe(
+    'drop_down: option name/id; labels: names/ids; number types: number; date: time; checkbox: boolean; ' +
+      'users (ids, "me", emails, names), tasks (ids): full list or {add, rem}; text: string',
+  ),
 });
 
 export const taskFieldInput = z.object({ task_id: taskId, field_id: fieldId });

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { UpdateTaskBody } from '@gw/clickup-client';
+import { ClickUpError, type UpdateTaskBody } from '@gw/clickup-client';
 import { CREATE, DELETE, defineTool, READ, UPDATE, type ToolGroup } from '../core/tool';
+import type { ToolContext } from '../core/tool-context';
 import { invalid } from '../core/tool-error';
 import { writeFieldValue } from '../custom-fields/field-values';
-import { fieldOfTask } from './task-fields';
+import { fieldOfList, fieldOfTask, fieldWrites } from './task-fields';
+import { builtInTypeName, resolveTaskType, taskTypes } from './task-types';
+import { notApplied, notAppliedFields, notAppliedToTask, type FieldAsk } from './task-verify';
 import { clientSideFilter } from './task-filters';
 import { assigneeChange, priorityLevel, taskGetOptions, toMs } from './task-inputs';
 import { resolveUserValue, resolveUsers } from '../core/people';
@@ -31,6 +34,19 @@ import {
 
 const ADD: typeof CREATE = { ...CREATE, idempotentHint: true };
 
+/** A task type's name for task_get: built-in ones without a read; a workspace's own from its types, if readable. */
+async function typeNameOf(ctx: ToolContext, id: number | null): Promise<string | null | undefined> {
+  const builtIn = builtInTypeName(id);
+  if (builtIn !== undefined) return builtIn;
+  try {
+    return (await taskTypes(ctx)).find((t) => t.id === id)?.name;
+  } catch (error) {
+    // The task reads without its type's name rather than not at all.
+    if (error instanceof ClickUpError) return undefined;
+    throw error;
+  }
+}
+
 @Injectable()
 export class TasksTools implements ToolGroup {
   readonly guard = tasksGuard;
@@ -45,18 +61,32 @@ export class TasksTools implements ToolGroup {
       output: taskResult,
       annotations: CREATE,
       handler: async (args, ctx) => {
-        const { data } = await ctx.client.tasks.create(args.list_id, {
+        const [assignees, taskType, fields] = await Promise.all([
+          resolveUsers(args.assignees, ctx),
+          args.task_type === undefined ? undefined : resolveTaskType(ctx, args.task_type),
+          fieldWrites(ctx, args.custom_fields, (ref, path) => fieldOfList(ctx, args.list_id, ref, path)),
+        ]);
+        const body = {
           name: args.name,
           markdown_content: args.description,
           status: args.status,
           priority: args.priority === undefined ? undefined : priorityLevel(args.priority),
-          assignees: await resolveUsers(args.assignees, ctx),
+          assignees,
           due_date: toMs(args.due_date),
           start_date: toMs(args.start_date),
           time_estimate: args.time_estimate,
           tags: args.tags,
           parent: args.parent,
-        });
+          custom_item_id: taskType?.id,
+          custom_fields:
+            fields.length > 0 ? fields.map((f) => ({ id: f.field.id, value: f.write.value })) : undefined,
+        };
+        const { data } = await ctx.client.tasks.create(args.list_id, body);
+        // ClickUp answers with the new task and its fields: what it did not keep shows without another read.
+        notApplied(ctx, [
+          ...notAppliedToTask({ ...body, task_type: taskType }, data),
+          ...notAppliedFields(fields, data.custom_fields),
+        ]);
         return toTaskResult(data);
       },
     }),
@@ -72,7 +102,8 @@ export class TasksTools implements ToolGroup {
       annotations: READ,
       handler: async (args, ctx) => {
         const options = taskGetOptions(args, ctx.scope.workspaceId);
-        return toTaskDetail(await ctx.scope.task(ctx.client, args.task_id, options), args.subtasks);
+        const task = await ctx.scope.task(ctx.client, args.task_id, options);
+        return toTaskDetail(task, args.subtasks, await typeNameOf(ctx, task.custom_item_id));
       },
     }),
     defineTool({
@@ -153,7 +184,8 @@ export class TasksTools implements ToolGroup {
     defineTool({
       name: 'task_update',
       title: 'Update task',
-      description: 'Changes the given fields of a task (assignees: the full new set) and returns it.',
+      description:
+        'Changes the given fields of a task (assignees: the full new set; task type; custom fields) and returns it.',
       method: 'update',
       tags: ['tasks'],
       input: taskUpdateInput,
@@ -161,7 +193,11 @@ export class TasksTools implements ToolGroup {
       annotations: UPDATE,
       handler: async (args, ctx) => {
         const current = await ctx.scope.task(ctx.client, args.task_id);
-        const wanted = await resolveUsers(args.assignees, ctx);
+        const [wanted, taskType, fields] = await Promise.all([
+          resolveUsers(args.assignees, ctx),
+          args.task_type === undefined ? undefined : resolveTaskType(ctx, args.task_type),
+          fieldWrites(ctx, args.custom_fields, (ref, path) => fieldOfTask(ctx, current, ref, path)),
+        ]);
         const people = wanted
           ? assigneeChange(
               current.assignees.map((a) => a.id),
@@ -183,10 +219,43 @@ export class TasksTools implements ToolGroup {
           time_estimate: args.time_estimate,
           parent: args.parent,
           assignees: people && (people.add.length > 0 || people.rem.length > 0) ? people : undefined,
+          custom_item_id: taskType?.id,
         };
-        if (Object.values(body).every((v) => v === undefined)) return toTaskResult(current);
-        const { data } = await ctx.client.tasks.update(current.id, body);
-        return toTaskResult(data);
+        const asked = { ...body, assignees: wanted, task_type: taskType };
+        let task = current;
+        if (Object.values(body).some((v) => v !== undefined)) {
+          task = (await ctx.client.tasks.update(current.id, body)).data;
+          notApplied(ctx, notAppliedToTask(asked, task));
+        }
+        if (fields.length === 0) return toTaskResult(task);
+        // ClickUp's update takes no custom fields: one call per field, then one read to see what each kept.
+        const refused = new Set<FieldAsk>();
+        for (const f of fields) {
+          try {
+            await ctx.client.tasks.setCustomField(current.id, f.field.id, { value: f.write.value });
+          } catch (error) {
+            // The task's own fields are written already: a refused field is reported, not the whole call.
+            if (!(error instanceof ClickUpError)) throw error;
+            refused.add(f);
+            notApplied(ctx, [
+              {
+                code: 'NOT_APPLIED',
+                message: `custom field "${f.field.name}": ClickUp refused it: ${error.message}`,
+                path: f.path,
+                ...(error.upstreamStatus === null ? {} : { upstream_status: error.upstreamStatus }),
+              },
+            ]);
+          }
+        }
+        task = (await ctx.client.tasks.get(current.id)).data;
+        notApplied(
+          ctx,
+          notAppliedFields(
+            fields.filter((f) => !refused.has(f)),
+            task.custom_fields,
+          ),
+        );
+        return toTaskResult(task);
       },
     }),
     defineTool({
@@ -220,6 +289,9 @@ export class TasksTools implements ToolGroup {
         const value = field.type === 'users' ? await resolveUserValue(args.value, ctx, 'value') : args.value;
         const write = writeFieldValue(field, value, null);
         await ctx.client.tasks.setCustomField(task.id, field.id, { value: write.value });
+        // ClickUp answers {}: one read shows whether it kept the value (a person outside the workspace it drops).
+        const kept = (await ctx.client.tasks.get(task.id)).data;
+        notApplied(ctx, notAppliedFields([{ path: 'value', field, write }], kept.custom_fields));
         return { ok: true as const, field_id: field.id, field_name: field.name, value: write.readable };
       },
     }),

@@ -74,7 +74,10 @@ const MESSAGE = '80150000000123';
 
 const cases: Cases = {
   user: { me: { minimal: () => requestBuilders.user.me() } },
-  workspaces: { list: { minimal: () => requestBuilders.workspaces.list() } },
+  workspaces: {
+    list: { minimal: () => requestBuilders.workspaces.list() },
+    customItems: { minimal: () => requestBuilders.workspaces.customItems(TEAM) },
+  },
   spaces: {
     list: {
       minimal: () => requestBuilders.spaces.list(TEAM),

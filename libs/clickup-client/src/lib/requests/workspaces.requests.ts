@@ -1,4 +1,4 @@
-import type { ClickUpRequest } from '../request';
+import { path, type ClickUpRequest } from '../request';
 
 export const userRequests = {
   /** `GET /v2/user`: the user the token belongs to. */
@@ -18,6 +18,14 @@ export const workspaceRequests = {
     method: 'GET',
     version: 'v2',
     path: '/team',
+    query: {},
+  }),
+  /** `GET /v2/team/{team_id}/custom_item`: the Workspace's task types (custom_item_id; 0 = Task, 1 = Milestone). */
+  customItems: (teamId: string | number): ClickUpRequest<'getCustomItems'> => ({
+    operation: 'getCustomItems',
+    method: 'GET',
+    version: 'v2',
+    path: path`/team/${teamId}/custom_item`,
     query: {},
   }),
 };

@@ -33,6 +33,21 @@ const EXAMPLE_FIXES: Partial<Record<OperationName, { reason: string; fix: (examp
         'values); user ids are integers everywhere else in the spec.',
       fix: (example) => JSON.parse(JSON.stringify(example).replace(/"12312312,"/g, '12312312')) as unknown,
     },
+    getCustomItems: {
+      reason:
+        'The spec\'s `example` wraps the answer in an array (`[{"custom_items": [...]}]`), and its `examples` give ' +
+        'the id as a uuid-like string ("1300-900e-…"); its own schema says an object whose ids are integers, as in ' +
+        'the `example`.',
+      fix: (example) => {
+        const body = (Array.isArray(example) ? example[0] : example) as { custom_items: { id: unknown }[] };
+        return {
+          custom_items: body.custom_items.map((item) => ({
+            ...item,
+            id: Number.parseInt(String(item.id), 10),
+          })),
+        };
+      },
+    },
   };
 
 const folderlessList = {

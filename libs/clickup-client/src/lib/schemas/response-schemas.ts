@@ -26,7 +26,11 @@ import {
   getTimeEntryResponse,
   timeEntryResponse,
 } from './time-entries.schemas';
-import { getAuthorizedTeamsResponse, getAuthorizedUserResponse } from './workspaces.schemas';
+import {
+  getAuthorizedTeamsResponse,
+  getAuthorizedUserResponse,
+  getCustomItemsResponse,
+} from './workspaces.schemas';
 import {
   chatChannelPageSchema,
   chatChannelResponse,
@@ -44,6 +48,7 @@ export const responseSchemas = {
   getAccessToken: accessTokenResponse,
   getAuthorizedUser: getAuthorizedUserResponse,
   getAuthorizedTeams: getAuthorizedTeamsResponse,
+  getCustomItems: getCustomItemsResponse,
 
   getSpaces: getSpacesResponse,
   getSpace: spaceSchema,

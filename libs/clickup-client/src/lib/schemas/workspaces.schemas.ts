@@ -28,3 +28,17 @@ export type Workspace = z.output<typeof workspaceSchema>;
 export const getAuthorizedTeamsResponse = z
   .object({ teams: z.array(workspaceSchema) })
   .transform((r) => r.teams);
+
+/** A task type of the Workspace (`custom_item_id` on tasks: 0 = Task, 1 = Milestone, custom types beyond). */
+export const customItemSchema = z.object({
+  id: z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]),
+  name: z.string(),
+  name_plural: nullableStringSchema,
+  description: nullableStringSchema,
+});
+export type CustomItem = z.output<typeof customItemSchema>;
+
+/** `GET /v2/team/{team_id}/custom_item` answers `{custom_items: [...]}`; the client returns the array. */
+export const getCustomItemsResponse = z
+  .object({ custom_items: listOf(customItemSchema) })
+  .transform((r) => r.custom_items);

@@ -1,4 +1,4 @@
-import { apiQuery, filtersFrom, isApprovalRow } from './audit-filters';
+import { apiQuery, filtersFrom, isApprovalRow, isPartiallyApplied } from './audit-filters';
 
 describe('audit filters', () => {
   it('reads the known filters from the URL and ignores the rest', () => {
@@ -33,5 +33,13 @@ describe('isApprovalRow', () => {
     expect(isApprovalRow(row('tools/call', ['RATE_LIMITED']))).toBe(false);
     expect(isApprovalRow(row('retry_job.dead_lettered'))).toBe(false);
     expect(isApprovalRow(row('approval.requested', [], null))).toBe(false);
+  });
+});
+
+describe('isPartiallyApplied', () => {
+  it('marks an ok call whose issues say ClickUp kept less than asked, and nothing else', () => {
+    expect(isPartiallyApplied({ outcome: 'ok', issue_codes: ['NOT_APPLIED'] })).toBe(true);
+    expect(isPartiallyApplied({ outcome: 'ok', issue_codes: [] })).toBe(false);
+    expect(isPartiallyApplied({ outcome: 'error', issue_codes: ['NOT_APPLIED'] })).toBe(false);
   });
 });

@@ -67,6 +67,14 @@ export function isApprovalRow(event: {
   );
 }
 
+/**
+ * Whether a call succeeded only in part: ClickUp answered success but kept less than it was asked (the tool said
+ * NOT_APPLIED beside ok), so its row reads "partially applied" rather than OK.
+ */
+export function isPartiallyApplied(event: { outcome: string; issue_codes: string[] }): boolean {
+  return event.outcome === 'ok' && event.issue_codes.includes('NOT_APPLIED');
+}
+
 export function hasFilters(filters: AuditFilters): boolean {
   return Object.keys(filters).length > 0;
 }

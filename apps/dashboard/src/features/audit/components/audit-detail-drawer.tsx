@@ -53,7 +53,7 @@ function EventDetails({ event, directory }: { event: AuditEvent; directory: Acto
     <div className="grid gap-6 text-sm" data-testid="audit-detail">
       <Section title="Outcome">
         <Row term="Outcome">
-          <OutcomeBadge outcome={event.outcome} />
+          <OutcomeBadge outcome={event.outcome} issueCodes={event.issue_codes} />
         </Row>
         <Row term="Result issues">
           {event.issue_codes.length === 0 ? (

@@ -85,7 +85,9 @@ export function AuditTable({
       {
         id: 'outcome',
         header: 'Outcome',
-        cell: ({ row }) => <OutcomeBadge outcome={row.original.outcome} />,
+        cell: ({ row }) => (
+          <OutcomeBadge outcome={row.original.outcome} issueCodes={row.original.issue_codes} />
+        ),
       },
       {
         id: 'issues',

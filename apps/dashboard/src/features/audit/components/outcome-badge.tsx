@@ -1,4 +1,5 @@
 import { Badge } from '@/components/ui/badge';
+import { isPartiallyApplied } from '../api/audit-filters';
 import type { Outcome } from '../api/audit.types';
 
 const VARIANTS: Record<
@@ -11,7 +12,20 @@ const VARIANTS: Record<
   queued: { label: 'Queued', variant: 'secondary' },
 };
 
-export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
+/** A row's outcome; an ok call whose issues say ClickUp kept less than asked reads "Partially applied". */
+export function OutcomeBadge({ outcome, issueCodes = [] }: { outcome: Outcome; issueCodes?: string[] }) {
+  if (isPartiallyApplied({ outcome, issue_codes: issueCodes })) {
+    return (
+      <Badge
+        variant="warning"
+        data-outcome={outcome}
+        data-partial="true"
+        title="ClickUp accepted the call but did not keep every part of it (NOT_APPLIED)"
+      >
+        Partially applied
+      </Badge>
+    );
+  }
   const { label, variant } = VARIANTS[outcome] ?? { label: outcome, variant: 'secondary' };
   return (
     <Badge variant={variant} data-outcome={outcome}>

@@ -54,7 +54,7 @@ function ActivityList({ serverId }: { serverId: string }) {
     <ul className="divide-y rounded-lg border text-sm" aria-label="Recent requests">
       {events.map((event) => (
         <li key={event.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
-          <OutcomeBadge outcome={event.outcome} />
+          <OutcomeBadge outcome={event.outcome} issueCodes={event.issue_codes} />
           <Link
             href={`/audit?server_id=${encodeURIComponent(serverId)}&event=${encodeURIComponent(event.id)}`}
             className="font-mono text-xs underline-offset-4 hover:underline"
