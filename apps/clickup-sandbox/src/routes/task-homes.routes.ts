@@ -17,19 +17,19 @@ function taskAndList(ctx: Ctx): { t: TaskRec; list: ListRec } {
 }
 
 /**
- * The status a moved task takes in its new list: the one of the same name, else the mapping given for its current
- * status (`status_mappings`, by status ids), which ClickUp requires when the new list lacks the task's status.
+ * The status a moved task takes in its new list: the mapping given for its current status (`status_mappings`, by
+ * status ids), else the status of the same name; ClickUp requires the mapping when the new list lacks that status.
  */
 function statusInNewList(ctx: Ctx, t: TaskRec, target: ListRec, mappings: unknown): StatusRec {
   const current = ctx.store.statusOfTask(t);
   const statuses = ctx.store.statusesOfList(target);
-  const same = statuses.find((s) => s.status.toLowerCase() === current.status.toLowerCase());
-  if (same) return same;
   if (mappings !== undefined && !Array.isArray(mappings))
     throw Errors.invalid('status_mappings must be an array');
   const mapping = ((mappings ?? []) as unknown[]).find(
     (m) => isObject(m) && m['source_status_id'] === current.id,
   );
+  const same = statuses.find((s) => s.status.toLowerCase() === current.status.toLowerCase());
+  if (!mapping && same) return same;
   if (!mapping || !isObject(mapping)) {
     throw Errors.invalid(
       `The new List has no status "${current.status}": map status ${current.id} in status_mappings`,
