@@ -202,8 +202,8 @@ export class ToolCatalog {
     if (!parsed.ok) return failEnvelope(parsed.issues);
     const call: ToolContext = { ...ctx, scope: ctx.scope.forCall() };
     try {
-      await runGuard(this.guardOf(name), parsed.args, call);
-      return okEnvelope(await tool.handler(parsed.args, call));
+      const args = await runGuard(this.guardOf(name), parsed.args, call);
+      return okEnvelope(await tool.handler(args, call));
     } catch (error) {
       if (!isExplainedError(error)) this.reportFault(name, error);
       return failEnvelope(issuesFromError(error));
@@ -226,8 +226,9 @@ export class ToolCatalog {
     const parsed = parseArguments(tool, args);
     if (!parsed.ok) return { ok: false, issues: parsed.issues };
     const call: ToolContext = { ...ctx, scope: ctx.scope.forCall() };
+    let proven: Readonly<Record<string, unknown>>;
     try {
-      await runGuard(this.guardOf(name), parsed.args, call);
+      proven = await runGuard(this.guardOf(name), parsed.args, call);
     } catch (error) {
       if (!isExplainedError(error)) this.reportFault(name, error);
       return { ok: false, issues: issuesFromError(error) };
@@ -235,7 +236,7 @@ export class ToolCatalog {
     const reader = Object.hasOwn(PREVIEW_READERS, name) ? PREVIEW_READERS[name] : undefined;
     if (!reader) return { ok: true, preview: genericPreview(tool) };
     try {
-      return { ok: true, preview: await reader(parsed.args, call) };
+      return { ok: true, preview: await reader(proven, call) };
     } catch (error) {
       // The reader found the arguments wrong as the handler would (a task waiting on itself, an option a field has
       // not): refused now, since nobody should approve a call that can only fail.

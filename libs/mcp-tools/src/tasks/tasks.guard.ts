@@ -1,3 +1,4 @@
+import type { Task } from '@gw/clickup-client';
 import type { z } from 'zod';
 import { LIST, TASK, WORKSPACE } from '../core/proofs';
 import { defineGuard, guardTool, idProof, unproven, type Proof } from '../core/tool-guard';
@@ -21,8 +22,10 @@ import {
 const FIELD = unproven("a custom field of the proven task's list, looked up among that list's fields");
 
 /** task_get reads the task as it will show it (subtasks, markdown, a custom id): the handler reuses that read. */
-const TASK_AS_SHOWN = idProof<z.output<typeof taskGetInput>>('task', (id, args, ctx) =>
-  ctx.scope.task(ctx.client, id, taskGetOptions(args, ctx.scope.workspaceId)),
+const TASK_AS_SHOWN = idProof<z.output<typeof taskGetInput>, Task>(
+  'task',
+  (id, args, ctx) => ctx.scope.task(ctx.client, id, taskGetOptions(args, ctx.scope.workspaceId)),
+  (task) => task.id,
 );
 
 /**

@@ -133,7 +133,10 @@ export const taskGetInput = z
   .object({
     task_id: taskId.describe('task_id from task_search or task_list_in_list, or a custom id like ENG-12'),
     subtasks: z.boolean().default(false),
-    custom_task_ids: z.boolean().default(false).describe('true when task_id is a custom id; needs team_id'),
+    custom_task_ids: z
+      .boolean()
+      .default(false)
+      .describe('Optional: ENG-12 style ids are detected; needs team_id'),
     team_id: idField('Workspace id (workspace_list)').optional(),
   })
   .refine(
