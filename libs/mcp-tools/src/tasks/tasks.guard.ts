@@ -5,6 +5,7 @@ import { defineGuard, guardTool, idProof, unproven, type Proof } from '../core/t
 import { forbidden } from '../core/tool-error';
 import { writeFieldValue } from '../custom-fields/field-values';
 import { fieldOfTask } from './task-fields';
+import { taskHomeGuards } from './task-homes.guard';
 import { taskGetOptions } from './task-inputs';
 import {
   taskCreateInput,
@@ -71,5 +72,6 @@ export const tasksGuard = defineGuard({
     task_remove_dependency: guardTool(taskDependencyInput, { ids: { task_id: TASK, depends_on: TASK } }),
     task_add_tag: guardTool(taskTagInput, { ids: { task_id: TASK } }),
     task_remove_tag: guardTool(taskTagInput, { ids: { task_id: TASK } }),
+    ...taskHomeGuards,
   },
 });

@@ -19,6 +19,7 @@ import {
   spanOf,
 } from '../previews/preview-text';
 import { fieldOfTask } from './task-fields';
+import { taskHomePreviews } from './task-homes.previews';
 import { mentionsMe, priorityLevel, priorityOf, toMs } from './task-inputs';
 import { resolveUsers } from '../core/people';
 import {
@@ -275,4 +276,5 @@ export const tasksPreviews = {
       tasks_touched: 1,
     };
   }),
+  ...taskHomePreviews,
 };

@@ -95,6 +95,7 @@ export const taskDetail = taskResult.extend({
   waiting_on: z.array(z.string()),
   blocking: z.array(z.string()),
   linked_task_ids: z.array(z.string()),
+  other_list_ids: z.array(z.string()),
   checklists: z.array(
     z.object({
       id: z.string(),

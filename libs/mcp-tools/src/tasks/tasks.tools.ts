@@ -8,6 +8,7 @@ import { clientSideFilter } from './task-filters';
 import { assigneeChange, mentionsMe, priorityLevel, taskGetOptions, toMs } from './task-inputs';
 import { resolveUsers } from '../core/people';
 import { pageResult, startPosition, takeMatching } from './task-pages';
+import { taskHomeTools } from './task-homes.tools';
 import { tasksGuard } from './tasks.guard';
 import { toListedTask, toTaskDetail, toTaskResult } from './task-view';
 import {
@@ -337,5 +338,6 @@ export class TasksTools implements ToolGroup {
         return { ok: true as const, changed: true };
       },
     }),
+    ...taskHomeTools,
   ];
 }
