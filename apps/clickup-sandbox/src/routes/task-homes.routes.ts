@@ -1,4 +1,3 @@
-import { must } from '../util/must';
 import { Errors } from '../http/api-error';
 import { bodyObject, isObject } from '../http/body';
 import type { Ctx } from '../http/context';
@@ -6,15 +5,7 @@ import { ok } from '../http/context';
 import type { RouteTable } from '../http/route-table';
 import type { ListRec, StatusRec, TaskRec } from '../store/types';
 
-// A task's home List and the further Lists it is kept in ("Tasks in Multiple Lists", API-NOTES §4.3 and §5.1).
-
-/** The task and the list of a `/list/{list_id}/task/{task_id}` route, in one workspace. */
-function taskAndList(ctx: Ctx): { t: TaskRec; list: ListRec } {
-  const list = ctx.store.list(ctx.principal, ctx.params['list_id']);
-  const t = ctx.store.task(ctx.principal, ctx.params['task_id']);
-  if (ctx.store.workspaceOfTask(t) !== ctx.store.workspaceOfList(list)) throw Errors.teamNotAuthorized();
-  return { t, list };
-}
+// Moving a task to a new home List (v3 Move Task, API-NOTES §5.1); further Lists are in lists.routes.ts.
 
 /**
  * The status a moved task takes in its new list: the mapping given for its current status (`status_mappings`, by
@@ -72,20 +63,5 @@ export function taskHomeRoutes(r: RouteTable): void {
       moveTo(ctx, sub, target, statuses.find((s) => s.status.toLowerCase() === name) ?? statuses[0]);
     }
     return ok({ data: { task_id: t.id, new_list_id: target.id } });
-  });
-
-  r.v2('POST', '/list/:list_id/task/:task_id', (ctx) => {
-    const { t, list } = taskAndList(ctx);
-    if (t.listId === list.id)
-      throw Errors.invalid('This List is already the home List of the task', 'ITEM_155');
-    if (!t.extraListIds.includes(list.id)) t.extraListIds.push(list.id);
-    return ok({});
-  });
-
-  r.v2('DELETE', '/list/:list_id/task/:task_id', (ctx) => {
-    const { t, list } = taskAndList(ctx);
-    if (t.listId === list.id) throw Errors.invalid("A task can't be removed from its home List", 'ITEM_156');
-    t.extraListIds = t.extraListIds.filter((id) => id !== list.id);
-    return ok({});
   });
 }
