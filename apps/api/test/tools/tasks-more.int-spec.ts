@@ -321,6 +321,33 @@ describe('moving, sharing and linking tasks, time in status and custom task ids,
       expect(task?.name).toBe('Refactor the login component');
     });
 
+    it('takes custom ids in depends_on and in a relationship field value', async () => {
+      const migration = w.tasks['Migrate users table to UUID keys'];
+      const login = w.tasks['Refactor Login Component'];
+      const [migrationEng, loginEng] = await Promise.all([
+        customId('Migrate users table to UUID keys'),
+        customId('Refactor Login Component'),
+      ]);
+      const dependency = await host.call('task_add_dependency', {
+        task_id: migrationEng,
+        depends_on: loginEng,
+      });
+      expect(dependency.result).toEqual({ ok: true, changed: true });
+      expect((await sandboxTask(sandbox.url, migration))?.dependencies).toContainEqual(
+        expect.objectContaining({ task_id: migration, depends_on: login }),
+      );
+      const related = await host.call('task_set_custom_field', {
+        task_id: migrationEng,
+        field_id: 'Related Work',
+        value: [loginEng],
+      });
+      expect(related.ok).toBe(true);
+      const field = (await sandboxTask(sandbox.url, migration))?.custom_fields.find(
+        (f) => f.name === 'Related Work',
+      );
+      expect((field?.value as { id: string }[]).map((t) => t.id)).toEqual([login]);
+    });
+
     it("keeps task_get's custom_task_ids flag working", async () => {
       const eng = await customId('Upgrade Node.js to 20 LTS');
       const flagged = await host.call<{ id: string }>('task_get', {

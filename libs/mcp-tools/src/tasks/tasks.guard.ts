@@ -29,19 +29,39 @@ const TASK_AS_SHOWN = idProof<z.output<typeof taskGetInput>, Task>(
   (task) => task.id,
 );
 
+/** A value's ids (a list, or `{add, rem}`) each as `own(id)`; any other value as it is. */
+function withTaskIds(value: unknown, own: (id: string) => string): unknown {
+  const each = (ids: unknown) =>
+    Array.isArray(ids) ? ids.map((id) => (typeof id === 'string' ? own(id) : id)) : ids;
+  if (Array.isArray(value)) return each(value);
+  if (value !== null && typeof value === 'object' && ('add' in value || 'rem' in value)) {
+    const { add, rem } = value as { add?: unknown; rem?: unknown };
+    return {
+      ...value,
+      ...(add === undefined ? {} : { add: each(add) }),
+      ...(rem === undefined ? {} : { rem: each(rem) }),
+    };
+  }
+  return value;
+}
+
 /**
  * The tasks a relationship field's value links or unlinks: each is proven like a task_id before ClickUp hears of
- * it. The field's type decides what the value means, so the field is looked up first (users fields name people).
+ * it, and a custom task id among them reaches the handler as the task's own id. The field's type decides what the
+ * value means, so the field is looked up first (users fields name people).
  */
 const LINKED_TASKS: Proof<z.output<typeof taskSetCustomFieldInput>> = {
   kind: 'custom_field_value',
   prove: async (value, args, ctx) => {
     const task = await ctx.scope.task(ctx.client, args.task_id);
     const field = await fieldOfTask(ctx, task, args.field_id);
-    if (field.type === 'users') return;
+    if (field.type === 'users') return value;
     const { taskIds } = writeFieldValue(field, value, null);
-    await Promise.all(taskIds.map((id) => ctx.scope.task(ctx.client, id)));
+    const linked = await Promise.all(taskIds.map((id) => ctx.scope.task(ctx.client, id)));
+    const own = new Map(taskIds.map((id, i) => [id, linked[i].id]));
+    return withTaskIds(value, (id) => own.get(id) ?? id);
   },
+  canonical: (proved) => proved,
 };
 
 export const tasksGuard = defineGuard({
