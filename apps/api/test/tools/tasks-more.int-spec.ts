@@ -282,6 +282,7 @@ describe('moving, sharing and linking tasks, time in status and custom task ids,
       const login = w.tasks['Refactor Login Component'];
       const eng = await customId('Refactor Login Component');
       expect(eng).toMatch(/^ENG-\d+$/);
+      await requestLog();
 
       const updated = await host.call<{ id: string; name: string }>('task_update', {
         task_id: eng,
@@ -313,6 +314,8 @@ describe('moving, sharing and linking tasks, time in status and custom task ids,
         ),
       );
       const requests = logged.map((r) => `${r.method} ${r.path}`);
+      // The handlers find the task the proof read under its own id: no second read.
+      expect(requests.filter((r) => r === `GET /api/v2/task/${login}`)).toEqual([]);
       expect(requests.filter((r) => !r.startsWith('GET ')).every((r) => !r.includes(eng))).toBe(true);
       expect(requests).toContain(`PUT /api/v2/task/${login}`);
       expect(requests).toContain(`POST /api/v2/task/${login}/comment`);
