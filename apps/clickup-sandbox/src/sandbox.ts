@@ -21,6 +21,8 @@ import { docRoutes } from './routes/docs.routes';
 import { folderRoutes } from './routes/folders.routes';
 import { goalRoutes } from './routes/goals.routes';
 import { listRoutes } from './routes/lists.routes';
+import { taskHomeRoutes } from './routes/task-homes.routes';
+import { timeInStatusRoutes } from './routes/time-in-status.routes';
 import { relationshipRoutes } from './routes/relationships.routes';
 import { spaceRoutes } from './routes/spaces.routes';
 import { tagRoutes } from './routes/tags.routes';
@@ -57,6 +59,8 @@ function buildRoutes(clients: () => OAuthClient[]): RouteDef[] {
     taskRoutes,
     customFieldRoutes,
     relationshipRoutes,
+    taskHomeRoutes,
+    timeInStatusRoutes,
     tagRoutes,
     commentRoutes,
     checklistRoutes,

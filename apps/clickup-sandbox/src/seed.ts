@@ -5,10 +5,19 @@ import {
   createList,
   createSpace,
   createTask,
+  DEFAULT_STATUSES,
   type NewTask,
 } from './store/factories';
 import { Store } from './store/store';
-import type { FieldRec, ListRec, Role, TaskRec, UserRec } from './store/types';
+import type { FieldRec, ListRec, Role, StatusEntry, StatusRec, TaskRec, UserRec } from './store/types';
+
+const statusEntry = ({ status, type, color, orderindex }: StatusRec, at: number): StatusEntry => ({
+  status,
+  type,
+  color,
+  orderindex,
+  at,
+});
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -102,7 +111,12 @@ export function seed(now: number): Store {
 
   // ---- hierarchy
   const eng = createSpace(store, acme, 'Engineering', { customIdPrefix: 'ENG', color: '#1090e0' });
-  const mkt = createSpace(store, acme, 'Marketing', { customIdPrefix: 'MKT', color: '#ff7800' });
+  // Marketing has no "blocked" status: moving a blocked task there needs a status mapping (API-NOTES §5.1).
+  const mkt = createSpace(store, acme, 'Marketing', {
+    customIdPrefix: 'MKT',
+    color: '#ff7800',
+    statuses: DEFAULT_STATUSES.filter((s) => s.status !== 'blocked'),
+  });
   const cs = createSpace(store, acme, 'Customer Success', { customIdPrefix: 'CS', color: '#2ecd6f' });
   const productEng = createFolder(store, eng.id, 'Product Engineering');
   const sprint = createList(store, eng.id, productEng.id, 'Sprint 42', {
@@ -211,6 +225,13 @@ export function seed(now: number): Store {
     const space = must(store.spaces.get(list.spaceId));
     if (space.statuses.find((s) => s.status === task.statusName)?.type === 'closed') {
       task.dateClosed = task.dateDone = rest.dateDone ?? created + 2 * DAY;
+    }
+    // A task past its first status spent the first half of its life there: Time in Status has a history to add up.
+    const [first] = space.statuses;
+    if (task.statusName !== first.status) {
+      const entered = task.dateClosed ?? created + Math.max(HOUR, Math.floor((ageDays * DAY) / 2));
+      const current = must(space.statuses.find((s) => s.status === task.statusName));
+      task.statusHistory = [statusEntry(first, created), statusEntry(current, entered)];
     }
     return task;
   };

@@ -81,6 +81,17 @@ const V2_ERRATA: Erratum[] = [
   },
   {
     pointer:
+      '#/paths/~1v2~1task~1bulk_time_in_status~1task_ids/get/responses/200/content/application~1json/schema',
+    schema: {
+      type: 'object',
+      additionalProperties: {
+        $ref: '#/paths/~1v2~1task~1%7Btask_id%7D~1time_in_status/get/responses/200/content/application~1json/schema',
+      },
+    },
+    why: 'Bulk Time in Status is typed from its example, with the example task ids as required keys; it is keyed by the ids sent.',
+  },
+  {
+    pointer:
       '#/paths/~1v2~1space~1%7Bspace_id%7D~1folder/get/responses/200/content/application~1json/schema/properties/folders',
     schema: {
       type: 'array',
@@ -444,6 +455,24 @@ describe('contract: v2 answers validate against clickup-api-v2-reference.json', 
       'DELETE',
       '/v2/task/{task_id}/link/{links_to}',
       await api.delete(`/api/v2/task/${state['task']}/link/${other}`),
+    );
+    conforms(
+      'GET',
+      '/v2/task/{task_id}/time_in_status',
+      await api.get(`/api/v2/task/${state['task']}/time_in_status`),
+    );
+    conforms(
+      'GET',
+      '/v2/task/bulk_time_in_status/task_ids',
+      await api.get('/api/v2/task/bulk_time_in_status/task_ids', {
+        query: { task_ids: [state['task'], other] },
+      }),
+    );
+    const backlog = seed.lists['Bug Backlog'];
+    conforms(
+      'PUT',
+      '/api/v3/workspaces/{workspace_id}/tasks/{task_id}/home_list/{list_id}',
+      await api.put(`/api/v3/workspaces/${seed.acme}/tasks/${other}/home_list/${backlog}`, {}),
     );
     conforms(
       'GET',

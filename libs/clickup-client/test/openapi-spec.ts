@@ -37,6 +37,8 @@ interface ParamRef {
   name: string;
   in: string;
   required: boolean;
+  /** `explode: true`: an array goes out as the key repeated. */
+  explode: boolean;
   pointer: string[];
   schema: JsonObject;
 }
@@ -176,6 +178,7 @@ function parameters(op: SpecOperation): ParamRef[] {
       name: String(node['name']),
       in: String(node['in']),
       required: node['required'] === true,
+      explode: node['explode'] === true,
       pointer: resolved,
       schema: asObject(node['schema']),
     };
@@ -278,6 +281,16 @@ export function checkRequest(
       continue;
     }
     const isArraySchema = schemaTypes(param.schema).includes('array');
+    if (Array.isArray(value) && request.repeatedKeys?.includes(key)) {
+      // Sent as the key repeated, as an exploded form parameter declares it: each value is one parameter.
+      if (isArraySchema || param.name.endsWith('[]') || param.explode !== true)
+        problems.push(`query parameter ${param.name} is not declared as a repeated (exploded) parameter`);
+      for (const item of value) {
+        const problem = checkParam(spec, param, item);
+        if (problem) problems.push(problem);
+      }
+      continue;
+    }
     if (Array.isArray(value) && !isArraySchema)
       problems.push(`query parameter ${key} is not an array but would go out as ${key}[]`);
     if (!Array.isArray(value) && param.name.endsWith('[]'))

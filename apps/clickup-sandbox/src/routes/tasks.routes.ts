@@ -45,6 +45,7 @@ function setStatus(ctx: Ctx, t: TaskRec, list: ListRec, name: string): void {
   const status = ctx.store.findStatus(list, name);
   const wasClosed = ctx.store.statusOfTask(t).type === 'closed';
   t.statusName = status.status;
+  ctx.store.recordStatus(t, ctx.now);
   if (status.type === 'closed' && !wasClosed) {
     t.dateClosed = ctx.now;
     t.dateDone = ctx.now;

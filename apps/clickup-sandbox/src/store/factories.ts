@@ -52,10 +52,11 @@ export function createSpace(
     color?: string | null;
     multipleAssignees?: boolean;
     private?: boolean;
+    statuses?: typeof DEFAULT_STATUSES;
   } = {},
 ): SpaceRec {
   const id = store.ids.space();
-  const statuses: StatusRec[] = DEFAULT_STATUSES.map((s, i) => ({
+  const statuses: StatusRec[] = (options.statuses ?? DEFAULT_STATUSES).map((s, i) => ({
     id: store.ids.status(id),
     orderindex: i,
     ...s,
@@ -125,7 +126,9 @@ export function createList(
   return list;
 }
 
-export type NewTask = Partial<Omit<TaskRec, 'id' | 'listId' | 'name' | 'customId' | 'fieldValues'>> & {
+export type NewTask = Partial<
+  Omit<TaskRec, 'id' | 'listId' | 'name' | 'customId' | 'fieldValues' | 'statusHistory'>
+> & {
   fieldValues?: Map<string, unknown>;
 };
 
@@ -171,8 +174,10 @@ export function createTask(
     extraListIds: [],
     ...t,
     listId,
+    statusHistory: [],
     fieldValues: t.fieldValues ?? new Map(),
   };
+  store.recordStatus(task, task.dateCreated);
   store.tasks.set(task.id, task);
   if (customId) store.customIds.set(`${space.workspaceId}:${customId}`, task.id);
   return task;

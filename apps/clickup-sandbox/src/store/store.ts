@@ -153,6 +153,14 @@ export class Store {
     return this.statusesOfList(list).find((s) => s.status.toLowerCase() === wanted);
   }
 
+  /** Notes that the task entered its current status at `at` (create, update, move). */
+  recordStatus(task: TaskRec, at: number): void {
+    const { status, type, color, orderindex } = this.statusOfTask(task);
+    const last = task.statusHistory.at(-1);
+    if (last && last.status === status) return;
+    task.statusHistory.push({ status, type, color, orderindex, at });
+  }
+
   findStatus(list: ListRec, name: string): StatusRec {
     const wanted = name.trim().toLowerCase();
     const found = this.statusesOfList(list).find((s) => s.status.toLowerCase() === wanted);

@@ -32,6 +32,15 @@ export interface StatusRec {
   orderindex: number;
 }
 
+/** A status a task entered and when; the status as it was then, since a move can leave it behind. */
+export interface StatusEntry {
+  status: string;
+  type: StatusType;
+  color: string;
+  orderindex: number;
+  at: number;
+}
+
 export interface SpaceRec {
   id: string;
   workspaceId: string;
@@ -135,6 +144,8 @@ export interface TaskRec {
   timeEstimate: number | null;
   listId: string;
   extraListIds: string[];
+  /** Each status the task entered, oldest first: what Time in Status adds up (API-NOTES §5.1). */
+  statusHistory: StatusEntry[];
   /** Field id → stored value in its write form (drop_down: option id). */
   fieldValues: Map<string, unknown>;
 }

@@ -17,6 +17,11 @@ export interface ClickUpRequest<Op extends OperationName = OperationName> {
   version: ApiVersion;
   path: string;
   query: Record<string, QueryValue>;
+  /**
+   * Array query parameters ClickUp reads as the plain key repeated (`task_ids=a&task_ids=b`) rather than `key[]`:
+   * the few its spec declares as an exploded string.
+   */
+  repeatedKeys?: readonly string[];
   body?: JsonValue;
 }
 
@@ -91,12 +96,19 @@ export function compact<T extends object>(input: T): { [K in keyof T]: Exclude<T
   return out as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
-/** The query string the transport sends: `key=v`, and `key[]=v` once per element of an array value. */
-export function encodeQuery(queryParams: Record<string, QueryValue>): string {
+/**
+ * The query string the transport sends: `key=v`, and `key[]=v` once per element of an array value (`key=v` for
+ * the `repeatedKeys`).
+ */
+export function encodeQuery(
+  queryParams: Record<string, QueryValue>,
+  repeatedKeys: readonly string[] = [],
+): string {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(queryParams)) {
     if (Array.isArray(value)) {
-      for (const item of value) parts.push(`${encodeURIComponent(key)}[]=${encodeURIComponent(item)}`);
+      const name = repeatedKeys.includes(key) ? encodeURIComponent(key) : `${encodeURIComponent(key)}[]`;
+      for (const item of value) parts.push(`${name}=${encodeURIComponent(item)}`);
     } else {
       parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
     }
@@ -105,6 +117,8 @@ export function encodeQuery(queryParams: Record<string, QueryValue>): string {
 }
 
 /** `/api/v2/task/abc?include_subtasks=true`: the origin-relative URL of a request. */
-export function requestUrlPath(request: Pick<ClickUpRequest, 'version' | 'path' | 'query'>): string {
-  return `/api/${request.version}${request.path}${encodeQuery(request.query)}`;
+export function requestUrlPath(
+  request: Pick<ClickUpRequest, 'version' | 'path' | 'query' | 'repeatedKeys'>,
+): string {
+  return `/api/${request.version}${request.path}${encodeQuery(request.query, request.repeatedKeys)}`;
 }

@@ -210,3 +210,46 @@ describe('authorizing a call with its group’s guard', () => {
     expect(events).toEqual(['prove 901', 'prove outside']);
   });
 });
+
+describe('ids an agent names another way than ClickUp', () => {
+  const seen: Record<string, unknown>[] = [];
+  // A proof that reads "ENG-14" as the task "86abc", as the TASK proof reads a custom task id.
+  const CUSTOM = idProof(
+    'task',
+    async (id) => ({ id: id === 'ENG-14' ? '86abc' : id }),
+    (task) => task.id,
+  );
+  const echo = defineTool({
+    name: 'echo_tool',
+    title: 'echo',
+    description: 'echo',
+    method: 'get',
+    tags: ['tasks'],
+    input: z.object({ task_id: z.string(), task_ids: z.array(z.string()).optional(), note: z.string() }),
+    output: z.object({}),
+    annotations: READ,
+    handler: async (args) => {
+      seen.push(args);
+      return {};
+    },
+  });
+  const echoing: ToolGroup = {
+    tools: [echo],
+    guard: defineGuard({
+      tag: 'tasks',
+      tools: { echo_tool: { ids: { task_id: CUSTOM, task_ids: CUSTOM } } },
+    }),
+  };
+
+  it("hands the handler ClickUp's own ids in place of the proven ones, and nothing else changed", async () => {
+    const catalog = new ToolCatalog([echoing]);
+    const ctx = { ...context(), selection: catalog.select() };
+    const envelope = await catalog.call(
+      'echo_tool',
+      { task_id: 'ENG-14', task_ids: ['ENG-14', '9hz'], note: 'ENG-14' },
+      ctx,
+    );
+    expect(envelope.ok).toBe(true);
+    expect(seen).toEqual([{ task_id: '86abc', task_ids: ['86abc', '9hz'], note: 'ENG-14' }]);
+  });
+});

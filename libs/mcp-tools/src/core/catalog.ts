@@ -207,8 +207,9 @@ export class ToolCatalog {
     const call: ToolContext = { ...ctx, scope: ctx.scope.forCall(), notes };
     try {
       // Names, emails and "me" in user arguments become ids before any proof or handler sees them.
-      const args = await resolvePeople(tool.input, parsed.args, call);
-      await runGuard(this.guardOf(name), args, call);
+      const resolved = await resolvePeople(tool.input, parsed.args, call);
+      // Proven custom task ids come back as ClickUp's own ids.
+      const args = await runGuard(this.guardOf(name), resolved, call);
       const result = await tool.handler(args, call);
       return okEnvelope(result, notes);
     } catch (error) {
@@ -233,10 +234,10 @@ export class ToolCatalog {
     const parsed = parseArguments(tool, args);
     if (!parsed.ok) return { ok: false, issues: parsed.issues };
     const call: ToolContext = { ...ctx, scope: ctx.scope.forCall() };
-    let resolved: Readonly<Record<string, unknown>>;
+    let proven: Readonly<Record<string, unknown>>;
     try {
-      resolved = await resolvePeople(tool.input, parsed.args, call);
-      await runGuard(this.guardOf(name), resolved, call);
+      const resolved = await resolvePeople(tool.input, parsed.args, call);
+      proven = await runGuard(this.guardOf(name), resolved, call);
     } catch (error) {
       if (!isExplainedError(error)) this.reportFault(name, error);
       return { ok: false, issues: issuesFromError(error) };
@@ -244,7 +245,7 @@ export class ToolCatalog {
     const reader = Object.hasOwn(PREVIEW_READERS, name) ? PREVIEW_READERS[name] : undefined;
     if (!reader) return { ok: true, preview: genericPreview(tool) };
     try {
-      return { ok: true, preview: await reader(resolved, call) };
+      return { ok: true, preview: await reader(proven, call) };
     } catch (error) {
       // The reader found the arguments wrong as the handler would (a task waiting on itself, an option a field has
       // not): refused now, since nobody should approve a call that can only fail.

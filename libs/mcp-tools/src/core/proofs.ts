@@ -13,8 +13,15 @@ export const FOLDER = idProof('folder', (id, _args, ctx) => ctx.scope.folder(ctx
 /** Proves a list id by reading its space; a list already seen in the workspace of an unpinned server needs no read. */
 export const LIST = idProof('list', (id, _args, ctx) => ctx.scope.checkList(ctx.client, id));
 
-/** Proves a task id by reading the task's workspace and space. */
-export const TASK = idProof('task', (id, _args, ctx) => ctx.scope.task(ctx.client, id));
+/**
+ * Proves a task id by reading the task's workspace and space. A custom task id (`ENG-14`) is read as one, and the
+ * handler gets the task's own id in its place.
+ */
+export const TASK = idProof(
+  'task',
+  (id, _args, ctx) => ctx.scope.task(ctx.client, id),
+  (task) => task.id,
+);
 
 /** A workspace id (ClickUp's `team_id`) must be the server's own. */
 export const WORKSPACE = idProof('workspace', async (id, _args, ctx) => {

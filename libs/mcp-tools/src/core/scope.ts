@@ -1,4 +1,5 @@
 import type { ClickUpClient, Folder, List, Space, Task } from '@gw/clickup-client';
+import { isCustomTaskId } from './custom-task-ids';
 import { forbidden } from './tool-error';
 
 const MAX_REMEMBERED_LISTS = 10_000;
@@ -150,14 +151,25 @@ export class Scope {
     );
   }
 
-  /** Fetches a task and checks it is in scope; the fetched task is returned for reuse. */
+  /**
+   * Fetches a task and checks it is in scope; the fetched task is returned for reuse. A custom task id (`ENG-14`,
+   * or any id with `customTaskIds`) is read in this workspace, and the task is then also known by its own id, so a
+   * handler given that id next reads nothing.
+   */
   task(client: ClickUpClient, taskId: string, options: TaskReadOptions = {}): Promise<Task> {
-    return this.once(`task ${taskId} ${JSON.stringify(options)}`, async () => {
-      const { data } = await client.tasks.get(taskId, options);
+    const { customTaskIds, teamId: _, ...read } = options;
+    const shown = JSON.stringify(read);
+    const custom = customTaskIds === true || isCustomTaskId(taskId);
+    return this.once(`task ${taskId} ${shown}`, async () => {
+      const { data } = await client.tasks.get(
+        taskId,
+        custom ? { ...read, customTaskIds: true, teamId: this.workspaceId } : read,
+      );
       this.assertWorkspace(data.team_id, 'That task');
       this.assertSpace(data.space?.id, 'That task');
       // A task that names this workspace proves its list is in it: a write to that list next needs no list read.
       if (data.team_id === this.workspaceId && data.list?.id) this.rememberLists([data.list.id]);
+      if (data.id !== taskId) this.fetched?.set(`task ${data.id} ${shown}`, Promise.resolve(data));
       return data;
     });
   }

@@ -34,12 +34,21 @@ type Args = Readonly<Record<string, unknown>>;
 export interface Proof<A = Args> {
   readonly kind: ProofKind;
   readonly prove: (value: unknown, args: A, ctx: ToolContext) => Promise<unknown>;
+  /**
+   * The argument as ClickUp's own id(s), from what `prove` read, where an agent may name the object otherwise (a
+   * custom task id): the handler, its preview and the retry queue then see only ClickUp's ids.
+   */
+  readonly canonical?: (proved: unknown) => unknown;
 }
 
-/** The proof of one id, applied to each id when the argument is a list of them. */
-export function idProof<A = Args>(
+/**
+ * The proof of one id, applied to each id when the argument is a list of them. `idOf` reads ClickUp's own id from
+ * what `proveId` returned, for ids an agent may write another way (see `Proof.canonical`).
+ */
+export function idProof<A = Args, P = unknown>(
   kind: ProofKind,
-  proveId: (id: string, args: A, ctx: ToolContext) => Promise<unknown>,
+  proveId: (id: string, args: A, ctx: ToolContext) => Promise<P>,
+  idOf?: (proved: P) => string,
 ): Proof<A> {
   return {
     kind,
@@ -47,6 +56,12 @@ export function idProof<A = Args>(
       Array.isArray(value)
         ? Promise.all(value.map((id) => proveId(String(id), args, ctx)))
         : proveId(String(value), args, ctx),
+    ...(idOf
+      ? {
+          canonical: (proved: unknown) =>
+            Array.isArray(proved) ? (proved as P[]).map(idOf) : idOf(proved as P),
+        }
+      : {}),
   };
 }
 
@@ -169,14 +184,20 @@ export function compileGuard(tool: ToolDefinition, guard: ToolGuard | undefined)
 /**
  * Runs a tool's guard before its handler: every proof at once, since the call's scope fetches each object once and a
  * proof that needs another's object (a checklist, its task) waits for that same fetch; then, on a server pinned to
- * spaces, its pin rule. Throws the first refusal.
+ * spaces, its pin rule. Throws the first refusal. Answers the arguments with every proven id that ClickUp knows by
+ * another id (a custom task id) replaced by ClickUp's own, which is what the handler gets.
  */
-export async function runGuard(guard: CompiledGuard, args: Args, ctx: ToolContext): Promise<void> {
-  const checks: Promise<unknown>[] = [];
+export async function runGuard(guard: CompiledGuard, args: Args, ctx: ToolContext): Promise<Args> {
+  const checks: Promise<readonly [string, unknown] | null>[] = [];
   for (const [argument, proof] of guard.proofs) {
     const value = args[argument];
-    if (value !== undefined && value !== null) checks.push(proof.prove(value, args, ctx));
+    if (value === undefined || value === null) continue;
+    const { canonical } = proof;
+    const proved = proof.prove(value, args, ctx);
+    checks.push(canonical ? proved.then((p) => [argument, canonical(p)] as const) : proved.then(() => null));
   }
-  await Promise.all(checks);
-  if (guard.pinned && ctx.scope.spaceIds) await guard.pinned(args, ctx);
+  const replaced = (await Promise.all(checks)).filter((entry) => entry !== null);
+  const canonicalArgs = replaced.length > 0 ? { ...args, ...Object.fromEntries(replaced) } : args;
+  if (guard.pinned && ctx.scope.spaceIds) await guard.pinned(canonicalArgs, ctx);
+  return canonicalArgs;
 }

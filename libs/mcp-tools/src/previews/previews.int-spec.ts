@@ -463,6 +463,26 @@ describe('the preview of a call, read from ClickUp', () => {
           `"Upgrade Node.js to 20 LTS" \\(${node}\\)`,
       ),
       task_add_tag: example({ task_id: login, tag: 'security' }, `Adds tag "security" to ${onLogin}`),
+      task_move: example(
+        { task_id: login, list_id: w.lists['Bug Backlog'] },
+        `Moves ${onLogin} to list "Bug Backlog"`,
+      ),
+      task_add_to_list: example(
+        { task_id: login, list_id: w.lists['Bug Backlog'] },
+        `Also shows ${onLogin} in list "Bug Backlog"`,
+      ),
+      task_remove_from_list: example(
+        { task_id: login, list_id: w.lists['Bug Backlog'] },
+        `Takes ${onLogin} out of list "Bug Backlog" \\(not in it: changes nothing\\)`,
+      ),
+      task_link_add: example(
+        { task_id: login, links_to: node },
+        `Links ${onLogin} to task "Upgrade Node.js to 20 LTS" \\(${node}\\)`,
+      ),
+      task_link_remove: example(
+        { task_id: login, links_to: node },
+        `Unlinks ${onLogin} from task "Upgrade Node.js to 20 LTS" \\(${node}\\) \\(not linked: changes nothing\\)`,
+      ),
       task_remove_tag: example(
         { task_id: login, tag: detail.tags[0] },
         `Removes tag "${detail.tags[0]}" from ${onLogin}`,

@@ -84,6 +84,8 @@ export function toTaskDetail(
     waiting_on: t.dependencies.filter((d) => d.task_id === t.id).map((d) => d.depends_on),
     blocking: t.dependencies.filter((d) => d.depends_on === t.id).map((d) => d.task_id),
     linked_task_ids: t.linked_tasks.map((l) => l.task_id),
+    // Lists the task was added to besides its home list (Tasks in Multiple Lists).
+    other_list_ids: t.locations.map((l) => l.id),
     checklists: t.checklists.map((c) => ({
       id: c.id,
       name: c.name,

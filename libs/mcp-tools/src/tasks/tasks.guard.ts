@@ -1,3 +1,4 @@
+import type { Task } from '@gw/clickup-client';
 import type { z } from 'zod';
 import { LIST, TASK, WORKSPACE } from '../core/proofs';
 import { defineGuard, guardTool, idProof, unproven, type Proof } from '../core/tool-guard';
@@ -5,6 +6,7 @@ import { forbidden } from '../core/tool-error';
 import { writeFieldValue } from '../custom-fields/field-values';
 import type { ToolContext } from '../core/tool-context';
 import { entryWrite, fieldOfList, fieldOfTask, type FieldArgument, type FieldLookup } from './task-fields';
+import { taskHomeGuards } from './task-homes.guard';
 import { taskGetOptions } from './task-inputs';
 import {
   taskCreateInput,
@@ -22,23 +24,45 @@ import {
 const FIELD = unproven("a custom field of the proven task's list, looked up among that list's fields");
 
 /** task_get reads the task as it will show it (subtasks, markdown, a custom id): the handler reuses that read. */
-const TASK_AS_SHOWN = idProof<z.output<typeof taskGetInput>>('task', (id, args, ctx) =>
-  ctx.scope.task(ctx.client, id, taskGetOptions(args, ctx.scope.workspaceId)),
+const TASK_AS_SHOWN = idProof<z.output<typeof taskGetInput>, Task>(
+  'task',
+  (id, args, ctx) => ctx.scope.task(ctx.client, id, taskGetOptions(args, ctx.scope.workspaceId)),
+  (task) => task.id,
 );
+
+/** A value's ids (a list, or `{add, rem}`) each as `own(id)`; any other value as it is. */
+function withTaskIds(value: unknown, own: (id: string) => string): unknown {
+  const each = (ids: unknown) =>
+    Array.isArray(ids) ? ids.map((id) => (typeof id === 'string' ? own(id) : id)) : ids;
+  if (Array.isArray(value)) return each(value);
+  if (value !== null && typeof value === 'object' && ('add' in value || 'rem' in value)) {
+    const { add, rem } = value as { add?: unknown; rem?: unknown };
+    return {
+      ...value,
+      ...(add === undefined ? {} : { add: each(add) }),
+      ...(rem === undefined ? {} : { rem: each(rem) }),
+    };
+  }
+  return value;
+}
 
 /**
  * The tasks a relationship field's value links or unlinks: each is proven like a task_id before ClickUp hears of
- * it. The field's type decides what the value means, so the field is looked up first (users fields name people).
+ * it, and a custom task id among them reaches the handler as the task's own id. The field's type decides what the
+ * value means, so the field is looked up first (users fields name people).
  */
 const LINKED_TASKS: Proof<z.output<typeof taskSetCustomFieldInput>> = {
   kind: 'custom_field_value',
   prove: async (value, args, ctx) => {
     const task = await ctx.scope.task(ctx.client, args.task_id);
     const field = await fieldOfTask(ctx, task, args.field_id);
-    if (field.type === 'users') return;
+    if (field.type === 'users') return value;
     const { taskIds } = writeFieldValue(field, value, null);
-    await Promise.all(taskIds.map((id) => ctx.scope.task(ctx.client, id)));
+    const linked = await Promise.all(taskIds.map((id) => ctx.scope.task(ctx.client, id)));
+    const own = new Map(taskIds.map((id, i) => [id, linked[i].id]));
+    return withTaskIds(value, (id) => own.get(id) ?? id);
   },
+  canonical: (proved) => proved,
 };
 
 /**
@@ -51,15 +75,19 @@ function fieldValuesOf<A>(lookupFor: (args: A, ctx: ToolContext) => Promise<Fiel
     kind: 'custom_field_value',
     prove: async (value, args, ctx) => {
       const lookup = await lookupFor(args, ctx);
-      await Promise.all(
+      return Promise.all(
         (value as FieldArgument[]).map(async (entry, i) => {
           const field = await lookup(entry.field, `custom_fields.${i}.field`);
-          if (field.type !== 'tasks' && field.type !== 'list_relationship') return;
+          if (field.type !== 'tasks' && field.type !== 'list_relationship') return entry;
           const { taskIds } = entryWrite(field, entry.value, null, `custom_fields.${i}`);
-          await Promise.all(taskIds.map((id) => ctx.scope.task(ctx.client, id)));
+          const linked = await Promise.all(taskIds.map((id) => ctx.scope.task(ctx.client, id)));
+          const own = new Map(taskIds.map((id, j) => [id, linked[j].id]));
+          return { ...entry, value: withTaskIds(entry.value, (id) => own.get(id) ?? id) };
         }),
       );
     },
+    // A custom task id among a relationship field's tasks reaches the handler as the task's own id.
+    canonical: (proved) => proved,
   };
 }
 
@@ -105,5 +133,6 @@ export const tasksGuard = defineGuard({
     task_remove_dependency: guardTool(taskDependencyInput, { ids: { task_id: TASK, depends_on: TASK } }),
     task_add_tag: guardTool(taskTagInput, { ids: { task_id: TASK } }),
     task_remove_tag: guardTool(taskTagInput, { ids: { task_id: TASK } }),
+    ...taskHomeGuards,
   },
 });

@@ -21,6 +21,12 @@ describe('the tasks, custom_fields and tags listings', () => {
         'task_search',
         'task_set_custom_field',
         'task_update',
+        'task_move',
+        'task_add_to_list',
+        'task_remove_from_list',
+        'task_link_add',
+        'task_link_remove',
+        'task_time_in_status',
       ].sort(),
     );
     expect([...catalog.select({ tags: ['custom_fields'] }).names]).toEqual(['custom_field_list']);
@@ -29,7 +35,14 @@ describe('the tasks, custom_fields and tags listings', () => {
 
   it('keeps a read-only server free of writing tools', () => {
     const names = [...catalog.select({ methods: ['read'] }).names].sort();
-    expect(names).toEqual(['custom_field_list', 'tag_list', 'task_get', 'task_list_in_list', 'task_search']);
+    expect(names).toEqual([
+      'custom_field_list',
+      'tag_list',
+      'task_get',
+      'task_list_in_list',
+      'task_search',
+      'task_time_in_status',
+    ]);
     for (const name of names) expect(catalog.tools.get(name)?.annotations.readOnlyHint).toBe(true);
   });
 

@@ -22,6 +22,7 @@ import { fieldOfList, fieldOfTask, fieldWrites, type FieldLookup } from './task-
 import { builtInTypeName, resolveTaskType, taskTypes } from './task-types';
 import { priorityLevel, priorityOf, toMs } from './task-inputs';
 import { resolveUserValue, resolveUsers } from '../core/people';
+import { taskHomePreviews } from './task-homes.previews';
 import {
   taskCreateInput,
   taskDependencyInput,
@@ -310,4 +311,5 @@ export const tasksPreviews = {
       tasks_touched: 1,
     };
   }),
+  ...taskHomePreviews,
 };

@@ -109,6 +109,7 @@ export const taskDetail = taskResult.extend({
   waiting_on: z.array(z.string()),
   blocking: z.array(z.string()),
   linked_task_ids: z.array(z.string()),
+  other_list_ids: z.array(z.string()),
   checklists: z.array(
     z.object({
       id: z.string(),
@@ -149,7 +150,7 @@ export const taskGetInput = z
   .object({
     task_id: taskId.describe('From task_search, or a custom id (ENG-12)'),
     subtasks: z.boolean().default(false).describe('Include subtasks'),
-    custom_task_ids: z.boolean().default(false).describe('true when task_id is a custom id; needs team_id'),
+    custom_task_ids: z.boolean().default(false).describe('Optional: ENG-12 style ids are detected'),
     team_id: idField('Workspace id (workspace_list)').optional(),
   })
   .refine(

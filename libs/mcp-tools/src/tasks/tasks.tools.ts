@@ -11,6 +11,7 @@ import { clientSideFilter } from './task-filters';
 import { assigneeChange, priorityLevel, taskGetOptions, toMs } from './task-inputs';
 import { resolveUserValue, resolveUsers } from '../core/people';
 import { pageResult, startPosition, takeMatching } from './task-pages';
+import { taskHomeTools } from './task-homes.tools';
 import { tasksGuard } from './tasks.guard';
 import { toListedTask, toTaskDetail, toTaskResult } from './task-view';
 import {
@@ -398,5 +399,6 @@ export class TasksTools implements ToolGroup {
         return { ok: true as const, changed: true };
       },
     }),
+    ...taskHomeTools,
   ];
 }

@@ -358,6 +358,31 @@ const cases: Cases = {
       minimal: () => requestBuilders.tasks.removeTag(TASK, 'needs review'),
       'custom id': () => requestBuilders.tasks.removeTag('JOSH-917', 'bug', CUSTOM),
     },
+    move: {
+      minimal: () => requestBuilders.tasks.move(TEAM, TASK, LIST),
+      'status mapping': () =>
+        requestBuilders.tasks.move(TEAM, TASK, LIST, {
+          status_mappings: [{ source_status_id: 'sc901_abc', destination_status_id: 'sc902_def' }],
+        }),
+    },
+    addToList: { minimal: () => requestBuilders.tasks.addToList(LIST, TASK) },
+    removeFromList: { minimal: () => requestBuilders.tasks.removeFromList(LIST, TASK) },
+    addLink: {
+      minimal: () => requestBuilders.tasks.addLink(TASK, '9hz'),
+      'custom id': () => requestBuilders.tasks.addLink('JOSH-917', 'JOSH-918', CUSTOM),
+    },
+    removeLink: {
+      minimal: () => requestBuilders.tasks.removeLink(TASK, '9hz'),
+      'custom id': () => requestBuilders.tasks.removeLink('JOSH-917', 'JOSH-918', CUSTOM),
+    },
+    timeInStatus: {
+      minimal: () => requestBuilders.tasks.timeInStatus(TASK),
+      'custom id': () => requestBuilders.tasks.timeInStatus('JOSH-917', CUSTOM),
+    },
+    bulkTimeInStatus: {
+      'two tasks': () => requestBuilders.tasks.bulkTimeInStatus([TASK, '9hz']),
+      'custom ids': () => requestBuilders.tasks.bulkTimeInStatus(['JOSH-917', 'JOSH-918'], CUSTOM),
+    },
   },
   customFields: {
     listForList: {

@@ -1,5 +1,6 @@
 import { compact, path, pathText, query, type ClickUpRequest, type JsonValue } from '../request';
 import { customTaskIdQuery, type CustomTaskIdOptions } from './custom-task-ids';
+import { taskHomeRequests } from './task-homes.requests';
 
 /** A value as Set Custom Field Value takes it; the shape depends on the field type (API-NOTES §6.2). */
 export type CustomFieldValue =
@@ -149,6 +150,7 @@ function addRemove<T>(value: AddRemove<T> | undefined): { add: T[]; rem: T[] } |
 }
 
 export const taskRequests = {
+  ...taskHomeRequests,
   create: (listId: string | number, body: CreateTaskBody): ClickUpRequest<'createTask'> => ({
     operation: 'createTask',
     method: 'POST',

@@ -212,6 +212,7 @@ const FIXTURES: Partial<Record<OperationName, { status: string; body: unknown; s
   },
   editChecklist: { status: '200', body: {} },
   updateatimeEntry: { status: '200', body: {} },
+  moveTask: { status: '200', body: { data: { task_id: '86bb4x7ff', new_list_id: '901105' } } },
   searchDocsPublic: { status: '200', body: { docs: [doc], next_cursor: 'eyJuZXh0Ijo1MH0=' } },
   getDocPublic: { status: '200', body: doc },
   createDocPublic: { status: '201', body: doc },

@@ -17,6 +17,12 @@ import { membersResponse } from './members.schemas';
 import { accessTokenResponse } from './oauth.schemas';
 import { getSpacesResponse, spaceSchema } from './spaces.schemas';
 import { getSpaceTagsResponse } from './tags.schemas';
+import {
+  bulkTimeInStatusResponse,
+  moveTaskResponse,
+  taskLinkResponse,
+  timeInStatusSchema,
+} from './task-homes.schemas';
 import { taskPageSchema, taskSchema } from './tasks.schemas';
 import {
   createdTimeEntryResponse,
@@ -82,6 +88,13 @@ export const responseSchemas = {
   deleteDependency: emptySchema,
   addTagToTask: emptySchema,
   removeTagFromTask: emptySchema,
+  moveTask: moveTaskResponse,
+  addTaskToList: emptySchema,
+  removeTaskFromList: emptySchema,
+  addTaskLink: taskLinkResponse,
+  deleteTaskLink: taskLinkResponse,
+  "getTask'sTimeinStatus": timeInStatusSchema,
+  "getBulkTasks'TimeinStatus": bulkTimeInStatusResponse,
   getTaskMembers: membersResponse,
   getListMembers: membersResponse,
 
