@@ -60,6 +60,9 @@ export class ClickUpClient implements BoundBuilders {
   declare readonly timeEntries: BoundBuilders['timeEntries'];
   declare readonly docs: BoundBuilders['docs'];
   declare readonly members: BoundBuilders['members'];
+  declare readonly attachments: BoundBuilders['attachments'];
+  declare readonly views: BoundBuilders['views'];
+  declare readonly templates: BoundBuilders['templates'];
 
   private readonly transport: ClickUpTransport;
   private readonly timeoutMs: number;

@@ -11,6 +11,9 @@ import { tagRequests } from './tags.requests';
 import { taskRequests } from './tasks.requests';
 import { timeEntryRequests } from './time-entries.requests';
 import { userRequests, workspaceRequests } from './workspaces.requests';
+import { attachmentRequests } from './attachments.requests';
+import { viewRequests } from './views.requests';
+import { templateRequests } from './templates.requests';
 
 /** Every builder that runs with a user's token, grouped as the client exposes them. */
 export const requestBuilders = {
@@ -28,4 +31,7 @@ export const requestBuilders = {
   timeEntries: timeEntryRequests,
   docs: docRequests,
   members: memberRequests,
+  attachments: attachmentRequests,
+  views: viewRequests,
+  templates: templateRequests,
 };

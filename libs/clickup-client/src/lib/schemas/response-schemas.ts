@@ -17,6 +17,13 @@ import { membersResponse } from './members.schemas';
 import { accessTokenResponse } from './oauth.schemas';
 import { getSpacesResponse, spaceSchema } from './spaces.schemas';
 import { getSpaceTagsResponse } from './tags.schemas';
+import { attachmentPageResponse, createdAttachmentResponse } from './attachments.schemas';
+import { getViewResponse, getViewsResponse, viewTasksResponse } from './views.schemas';
+import {
+  getTemplatesResponse,
+  listFromTemplateResponse,
+  taskFromTemplateResponse,
+} from './templates.schemas';
 import { taskPageSchema, taskSchema } from './tasks.schemas';
 import {
   createdTimeEntryResponse,
@@ -116,6 +123,22 @@ export const responseSchemas = {
   getPagePublic: docPageSchema,
   createPagePublic: docPageSchema,
   editPagePublic: emptySchema,
+
+  getParentEntityAttachments: attachmentPageResponse,
+  createTaskAttachment: createdAttachmentResponse,
+
+  getTeamViews: getViewsResponse,
+  getSpaceViews: getViewsResponse,
+  getFolderViews: getViewsResponse,
+  getListViews: getViewsResponse,
+  getView: getViewResponse,
+  getViewTasks: viewTasksResponse,
+
+  getTaskTemplates: getTemplatesResponse,
+  getListTemplates: getTemplatesResponse,
+  createTaskFromTemplate: taskFromTemplateResponse,
+  createFolderListFromTemplate: listFromTemplateResponse,
+  createSpaceListFromTemplate: listFromTemplateResponse,
 } satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof responseSchemas;
