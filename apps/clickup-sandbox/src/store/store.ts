@@ -21,6 +21,10 @@ import type {
   TimeEntryRec,
   UserRec,
   WorkspaceRec,
+  AttachmentRec,
+  ListTemplateRec,
+  TaskTemplateRec,
+  ViewRec,
 } from './types';
 
 /** The whole sandbox state. Reset replaces the instance, so nothing outlives a reset by accident. */
@@ -44,6 +48,11 @@ export class Store {
   readonly timeEntries = new Map<string, TimeEntryRec>();
   readonly docs = new Map<string, DocRec>();
   readonly pages = new Map<string, PageRec>();
+  /** Task id → its attachments, oldest first. */
+  readonly attachments = new Map<string, AttachmentRec[]>();
+  readonly views = new Map<string, ViewRec>();
+  readonly taskTemplates = new Map<string, TaskTemplateRec>();
+  readonly listTemplates = new Map<string, ListTemplateRec>();
   /**
    * Serialized answers of hot reads (Get Task), dropped after every write request. It keeps the
    * benchmark baseline (GET /api/v2/task/{id}) clear of re-serializing an unchanged task.
@@ -189,6 +198,7 @@ export class Store {
     for (const [cid, c] of this.comments)
       if (c.parent.kind === 'task' && c.parent.id === id) this.comments.delete(cid);
     for (const [cid, c] of this.checklists) if (c.taskId === id) this.checklists.delete(cid);
+    this.attachments.delete(id);
   }
 
   deleteList(id: string): void {
