@@ -6,7 +6,7 @@ beforeAll(async () => {
 });
 afterAll(() => run.sandbox.close());
 
-async function post(path: string, body: BodyInit, headers: Record<string, string> = {}) {
+async function post(path: string, body: FormData | string, headers: Record<string, string> = {}) {
   const res = await fetch(new URL(path, run.base), {
     method: 'POST',
     headers: { authorization: 'pk_sandbox_owner', ...headers },
