@@ -26,5 +26,8 @@ export { TimeTrackingTools } from './time-tracking/time-tracking.tools';
 export { DocsTools } from './docs/docs.tools';
 export { MembersTools } from './members/members.tools';
 export { JobsTools } from './jobs/jobs.tools';
+export { AttachmentsTools } from './attachments/attachments.tools';
+export { ViewsTools } from './views/views.tools';
+export { TemplatesTools } from './templates/templates.tools';
 export type { TreeSpace, TreeFolder, TreeList } from './workspaces/workspace-loader';
 export type { Match } from './workspaces/workspace-find';

@@ -29,6 +29,12 @@ import { TasksToolsModule } from './tasks/tasks.module';
 import { TasksTools } from './tasks/tasks.tools';
 import { JobsToolsModule } from './jobs/jobs.module';
 import { JobsTools } from './jobs/jobs.tools';
+import { AttachmentsToolsModule } from './attachments/attachments.module';
+import { AttachmentsTools } from './attachments/attachments.tools';
+import { ViewsToolsModule } from './views/views.module';
+import { ViewsTools } from './views/views.tools';
+import { TemplatesToolsModule } from './templates/templates.module';
+import { TemplatesTools } from './templates/templates.tools';
 
 /** Every tool group module, and the catalog built from them once at start. */
 const GROUPS = [
@@ -46,6 +52,9 @@ const GROUPS = [
   DocsTools,
   MembersTools,
   JobsTools,
+  AttachmentsTools,
+  ViewsTools,
+  TemplatesTools,
 ] as const;
 
 @Module({
@@ -64,6 +73,9 @@ const GROUPS = [
     DocsToolsModule,
     MembersToolsModule,
     JobsToolsModule,
+    AttachmentsToolsModule,
+    ViewsToolsModule,
+    TemplatesToolsModule,
   ],
   providers: [
     {

@@ -19,7 +19,8 @@ export type ProofKind =
   | 'key_result'
   | 'time_entry'
   | 'job'
-  | 'approval';
+  | 'approval'
+  | 'view';
 
 type Args = Readonly<Record<string, unknown>>;
 

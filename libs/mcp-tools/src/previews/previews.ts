@@ -8,6 +8,8 @@ import { listsPreviews } from '../lists/lists.previews';
 import { spacesPreviews } from '../spaces/spaces.previews';
 import { tasksPreviews } from '../tasks/tasks.previews';
 import { timeTrackingPreviews } from '../time-tracking/time-tracking.previews';
+import { attachmentsPreviews } from '../attachments/attachments.previews';
+import { templatesPreviews } from '../templates/templates.previews';
 import type { EffectPreview, PreviewReader } from './effect-preview';
 
 /**
@@ -24,6 +26,8 @@ export const PREVIEW_READERS: Readonly<Record<string, PreviewReader>> = {
   ...goalsPreviews,
   ...timeTrackingPreviews,
   ...docsPreviews,
+  ...attachmentsPreviews,
+  ...templatesPreviews,
 };
 
 /** The preview of a tool without a reader of its own: what kind of change it is, and its title. */
