@@ -68,7 +68,7 @@ describe('attachment tools against the sandbox', () => {
       expect.objectContaining({
         id: up.result?.id,
         title: 'release-notes.md',
-        size: 27,
+        size: 26,
         mime_type: 'text/markdown',
       }),
     ]);
