@@ -12,6 +12,9 @@ import { TagsTools } from './tags/tags.tools';
 import { TasksTools } from './tasks/tasks.tools';
 import { TimeTrackingTools } from './time-tracking/time-tracking.tools';
 import { WorkspacesTools } from './workspaces/workspaces.tools';
+import { AttachmentsTools } from './attachments/attachments.tools';
+import { ViewsTools } from './views/views.tools';
+import { TemplatesTools } from './templates/templates.tools';
 import { Test } from '@nestjs/testing';
 import { z } from 'zod';
 import { ToolCatalog } from './core/catalog';
@@ -36,6 +39,9 @@ const GROUPS: ToolGroup[] = [
   new DocsTools(),
   new MembersTools(),
   new JobsTools(),
+  new AttachmentsTools(),
+  new ViewsTools(),
+  new TemplatesTools(),
 ];
 
 type Declared = Record<string, { kind: string; reason?: string } | undefined>;
@@ -102,6 +108,11 @@ describe('the tool groups’ guards', () => {
       time_entry_update: { time_entry_id: 'time_entry', task_id: 'task' },
       member_list: { list_id: 'list', task_id: 'task' },
       retry_job_get: { job_id: 'job' },
+      attachment_upload: { task_id: 'task' },
+      view_list: { space_id: 'space', folder_id: 'folder', list_id: 'list' },
+      view_task_list: { view_id: 'view' },
+      task_create_from_template: { list_id: 'list', template_id: 'none' },
+      list_create_from_template: { folder_id: 'folder', space_id: 'space', template_id: 'none' },
     });
   });
 
