@@ -805,6 +805,21 @@ describe('the conformance check itself rejects what the spec rejects', () => {
     );
   });
 
+  it('a multipart part the operation does not declare, and a JSON body where the spec wants multipart', () => {
+    const upload = requestBuilders.attachments.uploadToTask(TASK, {
+      file_name: 'a.txt',
+      mime_type: 'text/plain',
+      content_base64: 'eA==',
+    });
+    const renamed = {
+      ...upload,
+      form: { fields: {}, files: [{ ...(upload.form?.files[0] ?? { field: '' }), field: 'file' }] },
+    } as ClickUpRequest;
+    expect(checkRequest(renamed).problems).toEqual(['multipart part file is not declared']);
+    const json = { ...upload, form: undefined, body: { attachment: 'eA==' } };
+    expect(checkRequest(json).problems.join()).toContain('does not take a JSON body');
+  });
+
   it('a required query parameter left out without a documented reason', () => {
     const result = checkRequest(requestBuilders.tasks.removeDependency(TASK, { dependsOn: '9hx' }));
     expect(result.problems).toEqual([
