@@ -27,6 +27,7 @@ export { DocsTools } from './docs/docs.tools';
 export { MembersTools } from './members/members.tools';
 export { JobsTools } from './jobs/jobs.tools';
 export { AttachmentsTools } from './attachments/attachments.tools';
+export { MAX_UPLOAD_BYTES } from './attachments/attachments.schemas';
 export { ViewsTools } from './views/views.tools';
 export { TemplatesTools } from './templates/templates.tools';
 export type { TreeSpace, TreeFolder, TreeList } from './workspaces/workspace-loader';

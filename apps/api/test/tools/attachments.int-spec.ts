@@ -1,5 +1,6 @@
 import { redactArguments, MAX_ARGUMENTS_BYTES } from '@gw/audit-recorder';
-import { AttachmentsTools, ToolCatalog } from '@gw/mcp-tools';
+import { AttachmentsTools, MAX_UPLOAD_BYTES, ToolCatalog } from '@gw/mcp-tools';
+import { MCP_BODY_LIMIT_BYTES } from '../../src/mcp/transport/mcp-routes';
 import { loadAcmeWorld, resetSandbox, type AcmeWorld } from './support/acme-world';
 import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
 
@@ -111,6 +112,25 @@ describe('attachment tools against the sandbox', () => {
     expect(up.issues[0].message).toContain('3000001 bytes');
     expect(up.issues[0].message).toContain('up to 3.0 MB (3000000 bytes)');
     expect(await listed(sandbox.url, w.acmeId, login)).toEqual([]);
+  });
+
+  it('takes the largest file the MCP endpoint can carry: a call with it as base64 fits in one message', () => {
+    const call = {
+      jsonrpc: '2.0',
+      id: 2_147_483_647,
+      method: 'tools/call',
+      params: {
+        name: 'attachment_upload',
+        arguments: {
+          task_id: 'x'.repeat(64),
+          file_name: `${'n'.repeat(251)}.bin`,
+          mime_type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          content_base64: Buffer.alloc(MAX_UPLOAD_BYTES).toString('base64'),
+        },
+        _meta: { progressToken: 'p'.repeat(64) },
+      },
+    };
+    expect(Buffer.byteLength(JSON.stringify(call))).toBeLessThan(MCP_BODY_LIMIT_BYTES);
   });
 
   it('refuses invalid base64, both forms or neither, an empty file and a bad MIME type', async () => {
