@@ -42,7 +42,7 @@ export class TemplatesTools implements ToolGroup {
     }),
     defineTool({
       name: 'task_create_from_template',
-      title: 'Create task from template',
+      title: 'Task from template',
       description: 'Creates a task in a list from a task template.',
       method: 'create',
       tags: ['templates'],
@@ -61,7 +61,7 @@ export class TemplatesTools implements ToolGroup {
     }),
     defineTool({
       name: 'list_create_from_template',
-      title: 'Create list from template',
+      title: 'List from template',
       description: 'Creates a list from a list template in a folder or space.',
       method: 'create',
       tags: ['templates'],

@@ -13,7 +13,7 @@ export class ViewsTools implements ToolGroup {
     defineTool({
       name: 'view_list',
       title: 'List views',
-      description: "Saved views (list, board, chat…) of a space, folder or list; the workspace's if none.",
+      description: "Views (list, board, chat…) of a space, folder or list; the workspace's if none.",
       method: 'list',
       tags: ['views'],
       input: viewListInput,
@@ -43,7 +43,7 @@ export class ViewsTools implements ToolGroup {
     }),
     defineTool({
       name: 'view_task_list',
-      title: "List a view's tasks",
+      title: 'View tasks',
       description: "A view's tasks, filtered and sorted as the view is; 30 per page.",
       method: 'list',
       tags: ['views'],
