@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor } from '../core/cursor';
+import { encodeCursor, pageFromCursor } from '../core/cursor';
 import { CREATE, defineTool, READ, type ToolGroup } from '../core/tool';
 import { ToolError } from '../core/tool-error';
 import { templatesGuard } from './templates.guard';
@@ -33,7 +33,7 @@ export class TemplatesTools implements ToolGroup {
           const { data } = await ctx.client.templates.listListTemplates(teamId);
           return { items: data, next_cursor: null, truncated: false };
         }
-        const page = args.cursor === undefined ? 0 : Number(decodeCursor('template_list', args.cursor).page);
+        const page = pageFromCursor('template_list', args.cursor);
         const { data } = await ctx.client.templates.listTaskTemplates(teamId, page);
         const next =
           data.length >= TASK_TEMPLATE_PAGE ? encodeCursor('template_list', { page: page + 1 }) : null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor } from '../core/cursor';
+import { encodeCursor, pageFromCursor } from '../core/cursor';
 import { defineTool, READ, type ToolGroup } from '../core/tool';
 import { toTaskResult } from '../tasks/task-view';
 import { parentKind, provenView } from './view.scope';
@@ -52,11 +52,8 @@ export class ViewsTools implements ToolGroup {
       annotations: READ,
       handler: async (args, ctx) => {
         const view = await provenView(ctx, args.view_id);
-        const page = args.cursor === undefined ? 0 : Number(decodeCursor('view_task_list', args.cursor).page);
-        const { data } = await ctx.client.views.tasks(
-          view.id,
-          Number.isInteger(page) && page >= 0 ? page : 0,
-        );
+        const page = pageFromCursor('view_task_list', args.cursor);
+        const { data } = await ctx.client.views.tasks(view.id, page);
         // A list view can show tasks homed in other lists (Tasks in Multiple Lists): only those in scope are given.
         const tasks = data.tasks.filter(
           (t) => ctx.scope.inWorkspace(t.team_id) && ctx.scope.allowsSpace(t.space?.id),
