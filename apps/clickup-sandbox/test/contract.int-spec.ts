@@ -777,6 +777,12 @@ describe('contract: attachments, views and templates', () => {
         text: '# Notes',
       }),
     );
+    // Get Task lists a task's attachments once it has some.
+    const withAttachment = await api.get(`/api/v2/task/${taskId}`);
+    expect(withAttachment.body).toMatchObject({
+      attachments: [expect.objectContaining({ title: 'notes.md' })],
+    });
+    conforms('GET', '/v2/task/{task_id}', withAttachment);
     const base = `/api/v3/workspaces/${seed.acme}/attachments/${taskId}/attachments`;
     conforms(
       'POST',

@@ -1,5 +1,7 @@
+import { must } from '../util/must';
 import type { Store } from '../store/store';
 import type { AttachmentRec } from '../store/types';
+import { userRef } from './users';
 
 /** ClickUp serves attachments from a per-workspace host: `https://t<ws>.p.clickup-attachments.com/t<ws>/<uuid>/<name>`. */
 function urlOf(store: Store, a: AttachmentRec): string {
@@ -47,5 +49,31 @@ export function v3Attachment(store: Store, a: AttachmentRec): Record<string, unk
     thumbnail_small: thumbnail(store, a, 'small'),
     thumbnail_medium: thumbnail(store, a, 'medium'),
     thumbnail_large: thumbnail(store, a, 'large'),
+  };
+}
+
+/** An attachment as Get Task lists it, in `attachments` (present only on tasks that have some). */
+export function taskAttachment(store: Store, a: AttachmentRec): Record<string, unknown> {
+  return {
+    id: a.id,
+    date: a.dateCreated,
+    title: a.title,
+    type: 1,
+    source: 1,
+    version: 0,
+    extension: a.extension,
+    thumbnail_small: thumbnail(store, a, 'small'),
+    thumbnail_medium: thumbnail(store, a, 'medium'),
+    thumbnail_large: thumbnail(store, a, 'large'),
+    is_folder: false,
+    mimetype: a.mimeType,
+    hidden: false,
+    parent_id: a.taskId,
+    size: a.size,
+    total_comments: 0,
+    resolved_comments: 0,
+    user: userRef(must(store.users.get(a.userId))),
+    deleted: false,
+    url: urlOf(store, a),
   };
 }
