@@ -18,6 +18,9 @@ import { checklistRoutes } from './routes/checklists.routes';
 import { commentRoutes } from './routes/comments.routes';
 import { customFieldRoutes } from './routes/custom-fields.routes';
 import { docRoutes } from './routes/docs.routes';
+import { attachmentRoutes } from './routes/attachments.routes';
+import { viewRoutes } from './routes/views.routes';
+import { templateRoutes } from './routes/templates.routes';
 import { folderRoutes } from './routes/folders.routes';
 import { goalRoutes } from './routes/goals.routes';
 import { listRoutes } from './routes/lists.routes';
@@ -68,6 +71,9 @@ function buildRoutes(clients: () => OAuthClient[]): RouteDef[] {
     timeEntryRoutes,
     docRoutes,
     chatRoutes,
+    attachmentRoutes,
+    viewRoutes,
+    templateRoutes,
   ]) {
     register(table);
   }

@@ -1,3 +1,4 @@
+import { seedViewsAndTemplates } from './seed-views-templates';
 import { must } from './util/must';
 import {
   createField,
@@ -835,5 +836,7 @@ export function seed(now: number): Store {
   say(dm, u['sarah'], 6, 'Can you review my PR today?');
   const globexChat = channel(globex, 'Operations', { id: ops.id, type: 4 }, g);
   say(globexChat, g, 10, 'Guest-only workspace chat.');
+
+  seedViewsAndTemplates(store, now, me.id);
   return store;
 }

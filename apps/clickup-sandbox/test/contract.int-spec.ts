@@ -190,6 +190,30 @@ const V2_ERRATA: Erratum[] = [
       'The item schema requires task, task_location, task_tags and task_url, yet the spec documents entries with no task ' +
       '(tid is optional on create); such entries have none of the four (API-NOTES §16.1).',
   },
+  {
+    pointer:
+      '#/paths/~1v2~1view~1%7Bview_id%7D~1task/get/responses/200/content/application~1json/schema/properties/tasks/items',
+    schema: { $ref: taskGet },
+    why: 'The Get View Tasks item schema types watchers and tags as string[], points as non-null and custom_fields as one object, like Get Tasks; a task is the same object everywhere, so validated as Get Task.',
+  },
+  {
+    pointer:
+      '#/paths/~1v2~1view~1%7Bview_id%7D/put/requestBody/content/application~1json/schema/properties/filters/properties/fields/items',
+    schema: { type: 'object' },
+    why: 'The View schema (shared by Get View through the Update View body) types filters.fields as string[] while its own example (and every view list example) has filter objects {field, op, determinor, idx, values}.',
+  },
+  {
+    pointer:
+      '#/paths/~1v2~1team~1%7Bteam_id%7D~1taskTemplate/get/responses/200/content/application~1json/schema/properties/templates/items',
+    schema: {
+      type: 'object',
+      required: ['id', 'name'],
+      properties: { id: { type: 'string' }, name: { type: 'string' } },
+    },
+    why:
+      'Get Task Templates types templates as string[] with only an empty example; the sandbox answers {id, name} as Get ' +
+      'List Templates documents for its templates (unverified for task templates; the client reads both forms).',
+  },
   ...(['status', 'priority'] as const).map((key): Erratum => ({
     pointer: `#/paths/~1v2~1space~1%7Bspace_id%7D~1list/get/responses/200/content/application~1json/schema/properties/lists/items/properties/${key}`,
     schema: (original) => ({ anyOf: original['oneOf'] }),
@@ -806,6 +830,126 @@ describe('contract: v3 Chat answers validate against ClickUp_PUBLIC_API_V3.yaml'
       'GET',
       '/api/v3/workspaces/{workspace_id}/chat/messages/{message_id}/reactions',
       await api.get(`${messages}/${threaded}/reactions`),
+    );
+  });
+});
+
+/** A multipart upload, as the client's transport sends it (Node's FormData). */
+async function upload(
+  path: string,
+  file: { field: string; name: string; type: string; text: string },
+  fields = {},
+) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
+  form.append(file.field, new Blob([file.text], { type: file.type }), file.name);
+  const res = await fetch(new URL(path, run.base), {
+    method: 'POST',
+    headers: { authorization: 'pk_sandbox_owner' },
+    body: form,
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, body: JSON.parse(text) as unknown };
+}
+
+describe('contract: attachments, views and templates', () => {
+  it('attachments (v2 upload, v3 list and upload)', async () => {
+    const { api, seed } = run;
+    const taskId = seed.tasks['Refactor Login Component'].id;
+    conforms(
+      'POST',
+      '/v2/task/{task_id}/attachment',
+      await upload(`/api/v2/task/${taskId}/attachment`, {
+        field: 'attachment',
+        name: 'notes.md',
+        type: 'text/markdown',
+        text: '# Notes',
+      }),
+    );
+    // Get Task lists a task's attachments once it has some.
+    const withAttachment = await api.get(`/api/v2/task/${taskId}`);
+    expect(withAttachment.body).toMatchObject({
+      attachments: [expect.objectContaining({ title: 'notes.md' })],
+    });
+    conforms('GET', '/v2/task/{task_id}', withAttachment);
+    const base = `/api/v3/workspaces/${seed.acme}/attachments/${taskId}/attachments`;
+    conforms(
+      'POST',
+      '/api/v3/workspaces/{workspace_id}/{entity_type}/{entity_id}/attachments',
+      await upload(
+        base,
+        { field: 'file', name: 'a.png', type: 'image/png', text: 'PNG' },
+        { filename: 'b.png' },
+      ),
+    );
+    conforms(
+      'GET',
+      '/api/v3/workspaces/{workspace_id}/{entity_type}/{entity_id}/attachments',
+      await api.get(base, { query: { limit: 1 } }),
+    );
+  });
+
+  it('views and their tasks', async () => {
+    const { api, seed } = run;
+    const listViews = await api.get<{ views: { id: string; name: string }[] }>(
+      `/api/v2/list/${seed.lists['Incoming Bugs']}/view`,
+    );
+    conforms('GET', '/v2/list/{list_id}/view', listViews);
+    conforms(
+      'GET',
+      '/v2/space/{space_id}/view',
+      await api.get(`/api/v2/space/${seed.spaces['Engineering']}/view`),
+    );
+    conforms(
+      'GET',
+      '/v2/folder/{folder_id}/view',
+      await api.get(`/api/v2/folder/${seed.folders['Product Engineering']}/view`),
+    );
+    conforms('GET', '/v2/team/{team_id}/view', await api.get(`/api/v2/team/${seed.acme}/view`));
+    const open = defined(listViews.body.views.find((v) => v.name === 'Open bugs')).id;
+    conforms('GET', '/v2/view/{view_id}', await api.get(`/api/v2/view/${open}`));
+    conforms(
+      'GET',
+      '/v2/view/{view_id}/task',
+      await api.get(`/api/v2/view/${open}/task`, { query: { page: 0 } }),
+    );
+  });
+
+  it('templates', async () => {
+    const { api, seed } = run;
+    const tasks = await api.get<{ templates: { id: string }[] }>(`/api/v2/team/${seed.acme}/taskTemplate`, {
+      query: { page: 0 },
+    });
+    conforms('GET', '/v2/team/{team_id}/taskTemplate', tasks);
+    const lists = await api.get<{ templates: { id: string }[] }>(`/api/v2/team/${seed.acme}/list_template`);
+    conforms('GET', '/v2/team/{team_id}/list_template', lists);
+    conforms(
+      'POST',
+      '/v2/list/{list_id}/taskTemplate/{template_id}',
+      await api.post(
+        `/api/v2/list/${seed.lists['Incoming Bugs']}/taskTemplate/${tasks.body.templates[0].id}`,
+        {
+          name: 'Crash on save',
+        },
+      ),
+    );
+    conforms(
+      'POST',
+      '/v2/folder/{folder_id}/list_template/{template_id}',
+      await api.post(
+        `/api/v2/folder/${seed.folders['Product Engineering']}/list_template/${lists.body.templates[0].id}`,
+        { name: 'Sprint 43', options: { return_immediately: true } },
+      ),
+    );
+    conforms(
+      'POST',
+      '/v2/space/{space_id}/list_template/{template_id}',
+      await api.post(
+        `/api/v2/space/${seed.spaces['Engineering']}/list_template/${lists.body.templates[0].id}`,
+        {
+          name: 'Sprint 44',
+        },
+      ),
     );
   });
 });

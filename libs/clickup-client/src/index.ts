@@ -2,7 +2,15 @@ export * from './lib/client';
 export * from './lib/oauth';
 export * from './lib/pagination';
 export * from './lib/parse-response';
-export type { ApiVersion, ClickUpRequest, HttpMethod, JsonValue, QueryValue } from './lib/request';
+export type {
+  ApiVersion,
+  ClickUpRequest,
+  FormFile,
+  HttpMethod,
+  JsonValue,
+  MultipartForm,
+  QueryValue,
+} from './lib/request';
 export { encodeQuery, isSafeClickUpId, requestUrlPath } from './lib/request';
 export * from './lib/http/credential';
 export * from './lib/http/errors';
@@ -26,6 +34,9 @@ export * from './lib/requests/tasks.requests';
 export * from './lib/requests/time-entries.requests';
 export * from './lib/requests/workspaces.requests';
 export * from './lib/requests/chat.requests';
+export * from './lib/requests/attachments.requests';
+export * from './lib/requests/views.requests';
+export * from './lib/requests/templates.requests';
 export * from './lib/schemas/response-schemas';
 export * from './lib/schemas/common.schemas';
 export * from './lib/schemas/task-homes.schemas';
@@ -45,3 +56,6 @@ export * from './lib/schemas/tasks.schemas';
 export * from './lib/schemas/time-entries.schemas';
 export * from './lib/schemas/workspaces.schemas';
 export * from './lib/schemas/chat.schemas';
+export * from './lib/schemas/attachments.schemas';
+export * from './lib/schemas/views.schemas';
+export * from './lib/schemas/templates.schemas';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import type AjvCore from 'ajv/dist/core';
-import type { ClickUpRequest } from '../src/lib/request';
+import type { ClickUpRequest, MultipartForm } from '../src/lib/request';
 import { CLICKUP_REQUEST_HEADERS } from '../src/lib/http/transport';
 
 // ClickUp's official OpenAPI documents (see spec/clickup/SOURCE.md): v2 is OpenAPI 3.1 (JSON Schema
@@ -332,7 +332,9 @@ export function checkRequest(
 
   const bodyNode = asObject(op.operation['requestBody']);
   if (Object.keys(bodyNode).length === 0) {
-    if (request.body !== undefined) problems.push(`${op.operationId} takes no body`);
+    if (request.body !== undefined || request.form) problems.push(`${op.operationId} takes no body`);
+  } else if (request.form) {
+    problems.push(...checkForm(spec, [...op.pointer, 'requestBody'], op.operationId, request.form));
   } else {
     const resolved = follow(spec.doc, [...op.pointer, 'requestBody']);
     const content = asObject(resolved.node['content']);
@@ -357,6 +359,22 @@ export function checkRequest(
     }
   }
   return { operation: op, problems, usedDeviations };
+}
+
+/**
+ * A multipart body: the operation takes multipart/form-data, and each part (a field or a file) is a property its
+ * schema declares. A file's bytes are not checked: the spec types them loosely (`array`, `items: {}`).
+ */
+function checkForm(spec: SpecDoc, pointer: string[], operationId: string, form: MultipartForm): string[] {
+  const resolved = follow(spec.doc, pointer);
+  const content = asObject(resolved.node['content']);
+  if (!('multipart/form-data' in content)) return [`${operationId} does not take a multipart body`];
+  const schema = follow(spec.doc, [...resolved.pointer, 'content', 'multipart/form-data', 'schema']).node;
+  const declared = new Set(Object.keys(asObject(schema['properties'])));
+  const parts = [...Object.keys(form.fields), ...form.files.map((f) => f.field)];
+  const problems = parts.filter((p) => !declared.has(p)).map((p) => `multipart part ${p} is not declared`);
+  if (form.files.length === 0) problems.push(`${operationId}: a multipart upload without a file`);
+  return problems;
 }
 
 /** Every example ClickUp's spec gives for an operation's 2xx answers, with where it was found. */

@@ -31,6 +31,12 @@ import { JobsToolsModule } from './jobs/jobs.module';
 import { JobsTools } from './jobs/jobs.tools';
 import { ChatToolsModule } from './chat/chat.module';
 import { ChatTools } from './chat/chat.tools';
+import { AttachmentsToolsModule } from './attachments/attachments.module';
+import { AttachmentsTools } from './attachments/attachments.tools';
+import { ViewsToolsModule } from './views/views.module';
+import { ViewsTools } from './views/views.tools';
+import { TemplatesToolsModule } from './templates/templates.module';
+import { TemplatesTools } from './templates/templates.tools';
 
 /** Every tool group module, and the catalog built from them once at start. */
 const GROUPS = [
@@ -49,6 +55,9 @@ const GROUPS = [
   MembersTools,
   JobsTools,
   ChatTools,
+  AttachmentsTools,
+  ViewsTools,
+  TemplatesTools,
 ] as const;
 
 @Module({
@@ -68,6 +77,9 @@ const GROUPS = [
     MembersToolsModule,
     JobsToolsModule,
     ChatToolsModule,
+    AttachmentsToolsModule,
+    ViewsToolsModule,
+    TemplatesToolsModule,
   ],
   providers: [
     {

@@ -13,6 +13,9 @@ import { TasksTools } from './tasks/tasks.tools';
 import { TimeTrackingTools } from './time-tracking/time-tracking.tools';
 import { WorkspacesTools } from './workspaces/workspaces.tools';
 import { ChatTools } from './chat/chat.tools';
+import { AttachmentsTools } from './attachments/attachments.tools';
+import { ViewsTools } from './views/views.tools';
+import { TemplatesTools } from './templates/templates.tools';
 import { Test } from '@nestjs/testing';
 import { z } from 'zod';
 import { ToolCatalog } from './core/catalog';
@@ -38,6 +41,9 @@ const GROUPS: ToolGroup[] = [
   new MembersTools(),
   new JobsTools(),
   new ChatTools(),
+  new AttachmentsTools(),
+  new ViewsTools(),
+  new TemplatesTools(),
 ];
 
 type Declared = Record<string, { kind: string; reason?: string } | undefined>;
@@ -107,6 +113,11 @@ describe('the tool groups’ guards', () => {
       chat_channel_list: { location_id: 'none' },
       chat_message_list: { channel_id: 'chat_channel', message_id: 'chat_message' },
       chat_reaction_add: { channel_id: 'chat_channel', message_id: 'chat_message' },
+      attachment_upload: { task_id: 'task' },
+      view_list: { space_id: 'space', folder_id: 'folder', list_id: 'list' },
+      view_task_list: { view_id: 'view' },
+      task_create_from_template: { list_id: 'list', template_id: 'none' },
+      list_create_from_template: { folder_id: 'folder', space_id: 'space', template_id: 'none' },
     });
   });
 

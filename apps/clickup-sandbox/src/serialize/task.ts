@@ -3,6 +3,7 @@ import { readFieldValue } from '../store/field-values';
 import type { Store } from '../store/store';
 import type { ChecklistRec, TaskRec } from '../store/types';
 import { markdownToText } from '../util/markdown';
+import { taskAttachment } from './attachments';
 import { fieldDefinition } from './fields';
 import { folderRef } from './hierarchy';
 import { PRIORITIES } from './priority';
@@ -80,6 +81,8 @@ export function task(store: Store, t: TaskRec, options: TaskViewOptions = {}): R
     time_estimate: t.timeEstimate === null ? null : String(t.timeEstimate),
   });
   if (timeSpent > 0) out['time_spent'] = timeSpent;
+  const attached = store.attachments.get(t.id);
+  if (attached && attached.length > 0) out['attachments'] = attached.map((a) => taskAttachment(store, a));
   Object.assign(out, {
     custom_fields: store.fieldsOfList(list).map((f) => {
       const def: Record<string, unknown> = fieldDefinition(f);

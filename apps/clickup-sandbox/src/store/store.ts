@@ -24,6 +24,10 @@ import type {
   TimeEntryRec,
   UserRec,
   WorkspaceRec,
+  AttachmentRec,
+  ListTemplateRec,
+  TaskTemplateRec,
+  ViewRec,
 } from './types';
 
 /** The whole sandbox state. Reset replaces the instance, so nothing outlives a reset by accident. */
@@ -52,6 +56,11 @@ export class Store {
   readonly chatChannels = new Map<string, ChatChannelRec>();
   /** Top-level messages and replies, in the order they were posted. */
   readonly chatMessages = new Map<string, ChatMessageRec>();
+  /** Task id → its attachments, oldest first. */
+  readonly attachments = new Map<string, AttachmentRec[]>();
+  readonly views = new Map<string, ViewRec>();
+  readonly taskTemplates = new Map<string, TaskTemplateRec>();
+  readonly listTemplates = new Map<string, ListTemplateRec>();
   /**
    * Serialized answers of hot reads (Get Task), dropped after every write request. It keeps the
    * benchmark baseline (GET /api/v2/task/{id}) clear of re-serializing an unchanged task.
@@ -216,6 +225,7 @@ export class Store {
     for (const [cid, c] of this.comments)
       if (c.parent.kind === 'task' && c.parent.id === id) this.comments.delete(cid);
     for (const [cid, c] of this.checklists) if (c.taskId === id) this.checklists.delete(cid);
+    this.attachments.delete(id);
   }
 
   deleteList(id: string): void {

@@ -332,3 +332,50 @@ export interface ChatMessageRec {
   dateUpdated: number;
   reactions: ChatReactionRec[];
 }
+
+/** A file attached to a task (v2 Create Task Attachment, v3 attachments). */
+export interface AttachmentRec {
+  id: string; // "<uuid>.<ext>", as ClickUp names them
+  taskId: string;
+  title: string;
+  extension: string;
+  mimeType: string;
+  size: number;
+  userId: number;
+  dateCreated: number;
+}
+
+/** 4 Space, 5 Folder, 6 List, 7 Everything (the workspace). */
+export type ViewParentType = 4 | 5 | 6 | 7;
+
+export interface ViewRec {
+  id: string;
+  name: string;
+  type: string; // list, board, calendar, table, conversation, …
+  parent: { id: string; type: ViewParentType };
+  /** The view's task filters, applied by Get View Tasks. */
+  filters: { statuses: string[]; tags: string[]; assigneeIds: number[]; showClosed: boolean; search: string };
+  creatorId: number;
+  dateCreated: number;
+  orderindex: number;
+}
+
+/** A task template: what a task made from it starts with. */
+export interface TaskTemplateRec {
+  id: string; // t-…
+  workspaceId: string;
+  name: string;
+  markdown: string;
+  tagNames: string[];
+  priority: number | null;
+  checklists: { name: string; items: string[] }[];
+}
+
+/** A list template: the list's description and the tasks it starts with. */
+export interface ListTemplateRec {
+  id: string; // t-…
+  workspaceId: string;
+  name: string;
+  content: string;
+  tasks: { name: string; markdown: string }[];
+}

@@ -61,6 +61,9 @@ export class ClickUpClient implements BoundBuilders {
   declare readonly docs: BoundBuilders['docs'];
   declare readonly members: BoundBuilders['members'];
   declare readonly chat: BoundBuilders['chat'];
+  declare readonly attachments: BoundBuilders['attachments'];
+  declare readonly views: BoundBuilders['views'];
+  declare readonly templates: BoundBuilders['templates'];
 
   private readonly transport: ClickUpTransport;
   private readonly timeoutMs: number;

@@ -23,6 +23,22 @@ export interface ClickUpRequest<Op extends OperationName = OperationName> {
    */
   repeatedKeys?: readonly string[];
   body?: JsonValue;
+  /** A multipart/form-data body (file uploads) instead of JSON; plain data, so a queued upload replays whole. */
+  form?: MultipartForm;
+}
+
+/** One file of a multipart body, its bytes as base64 so the request stays plain data. */
+export interface FormFile {
+  /** The form field ClickUp reads the file from (`attachment`). */
+  field: string;
+  file_name: string;
+  mime_type: string;
+  content_base64: string;
+}
+
+export interface MultipartForm {
+  fields: Record<string, string>;
+  files: FormFile[];
 }
 
 // `.` and `..` are dot segments: URL parsers resolve them (encoded or not), so `/task/..` would reach another

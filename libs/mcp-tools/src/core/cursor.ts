@@ -20,3 +20,12 @@ export function decodeCursor(tool: string, cursor: string): Record<string, strin
     throw invalid(`cursor: not a next_cursor returned by ${tool}`, 'cursor');
   }
 }
+
+/** The page number a tool's `next_cursor` carries (0 without a cursor); anything else is not that tool's cursor. */
+export function pageFromCursor(tool: string, cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const page = Number(decodeCursor(tool, cursor)['page']);
+  if (!Number.isInteger(page) || page < 0)
+    throw invalid(`cursor: not a next_cursor returned by ${tool}`, 'cursor');
+  return page;
+}

@@ -21,7 +21,8 @@ export type ProofKind =
   | 'job'
   | 'approval'
   | 'chat_channel'
-  | 'chat_message';
+  | 'chat_message'
+  | 'view';
 
 type Args = Readonly<Record<string, unknown>>;
 

@@ -611,6 +611,19 @@ describe('the preview of a call, read from ClickUp', () => {
         { channel_id: chat, message_id: chatMessages.items[0].id, emoji: 'tada' },
         `Reacts :tada: to a message by .+ in ${inChat}: ".+"`,
       ),
+      attachment_upload: example(
+        { task_id: login, file_name: 'notes.md', content: '# Notes' },
+        `Attaches "notes.md" \\(7 B, text/markdown\\) to ${onLogin}`,
+      ),
+      // The seeded templates: task template "Bug report", list template "Sprint".
+      task_create_from_template: example(
+        { list_id: sprint, template_id: 't-15363301', name: 'Walk bug' },
+        'Creates task "Walk bug" from template t-15363301 in list Sprint 42',
+      ),
+      list_create_from_template: example(
+        { folder_id: folder, template_id: 't-15363293', name: 'Walk sprint' },
+        'Creates list "Walk sprint" from template t-15363293 in folder Product Engineering',
+      ),
     };
   }
 

@@ -9,6 +9,8 @@ import { listsPreviews } from '../lists/lists.previews';
 import { spacesPreviews } from '../spaces/spaces.previews';
 import { tasksPreviews } from '../tasks/tasks.previews';
 import { timeTrackingPreviews } from '../time-tracking/time-tracking.previews';
+import { attachmentsPreviews } from '../attachments/attachments.previews';
+import { templatesPreviews } from '../templates/templates.previews';
 import type { EffectPreview, PreviewReader } from './effect-preview';
 
 /**
@@ -26,6 +28,8 @@ export const PREVIEW_READERS: Readonly<Record<string, PreviewReader>> = {
   ...timeTrackingPreviews,
   ...docsPreviews,
   ...chatPreviews,
+  ...attachmentsPreviews,
+  ...templatesPreviews,
 };
 
 /** The preview of a tool without a reader of its own: what kind of change it is, and its title. */

@@ -19,7 +19,7 @@ import {
 } from './streams/progress-reply';
 
 /** The largest JSON-RPC body `/mcp/{token}` reads; the REST API keeps Fastify's smaller default. */
-const MCP_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+export const MCP_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /** `/mcp/{token}…` names a secret URL's token; `/mcp/servers/{id}` a sign-in server. */
 type McpHttpRequest = FastifyRequest<{

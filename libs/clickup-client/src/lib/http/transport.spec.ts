@@ -73,6 +73,32 @@ describe('what goes over the wire', () => {
     expect(JSON.parse(create.body)).toEqual({ name: 'Fix login' });
   });
 
+  it('sends an upload as multipart/form-data, the file under its field with its name and type', async () => {
+    const text = '# Release 4.2 ✓\n';
+    await run(
+      requestBuilders.attachments.uploadToTask('9hz', {
+        file_name: 'notes.md',
+        mime_type: 'text/markdown',
+        content_base64: Buffer.from(text).toString('base64'),
+      }),
+    );
+    const [upload] = stub.requests;
+    expect(upload).toMatchObject({ method: 'POST', url: '/api/v2/task/9hz/attachment' });
+    const contentType = String(upload.headers['content-type']);
+    expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
+    const form = await new Request('http://stub/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: upload.body,
+    }).formData();
+    const file = form.get('attachment') as File;
+    expect({ name: file.name, type: file.type, text: await file.text() }).toEqual({
+      name: 'notes.md',
+      type: 'text/markdown',
+      text,
+    });
+  });
+
   it('encodes ids and tag names as one path segment', async () => {
     await run(
       requestBuilders.tasks.addTag('JOSH-917', 'needs review/qa', { customTaskIds: true, teamId: '1234' }),

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Pool, type Dispatcher } from 'undici';
-import { requestUrlPath, type ClickUpRequest } from '../request';
+import { requestUrlPath, type ClickUpRequest, type MultipartForm } from '../request';
 import { authorizationHeader, tokenFingerprint, type ClickUpCredential } from './credential';
 import { toClickUpError, type FailureContext, type UpstreamFailure } from './errors';
 import { parseRateLimit, type HeaderBag, type RateLimitInfo } from './rate-limit';
@@ -166,6 +166,24 @@ function send(pool: Pool, options: Dispatcher.DispatchOptions, signal?: AbortSig
   });
 }
 
+/**
+ * A multipart/form-data body and its content type (with the boundary), encoded by Node's own FormData, so the
+ * parts are written as fetch writes them.
+ */
+export async function encodeMultipart(form: MultipartForm): Promise<{ contentType: string; bytes: Buffer }> {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(form.fields)) data.append(name, value);
+  for (const file of form.files) {
+    const bytes = Buffer.from(file.content_base64, 'base64');
+    data.append(file.field, new Blob([bytes], { type: file.mime_type }), file.file_name);
+  }
+  const encoded = new Response(data);
+  return {
+    contentType: encoded.headers.get('content-type') ?? 'multipart/form-data',
+    bytes: Buffer.from(await encoded.arrayBuffer()),
+  };
+}
+
 /** Executes `ClickUpRequest`s over shared keep-alive pools and maps every failure to a `ClickUpError`. */
 export class ClickUpTransport {
   constructor(private readonly options: ClickUpTransportOptions = {}) {}
@@ -185,6 +203,13 @@ export class ClickUpTransport {
     const headers: Record<string, string> = { ...CLICKUP_REQUEST_HEADERS };
     if (options.credential) headers['authorization'] = authorizationHeader(options.credential);
     if (options.traceparent) headers['traceparent'] = options.traceparent;
+    let payload: string | Buffer | undefined =
+      request.body === undefined ? undefined : JSON.stringify(request.body);
+    if (request.form) {
+      const multipart = await encodeMultipart(request.form);
+      headers['content-type'] = multipart.contentType;
+      payload = multipart.bytes;
+    }
 
     let answer: Answer;
     try {
@@ -194,7 +219,7 @@ export class ClickUpTransport {
           path: `${base.pathPrefix}${requestUrlPath(request)}`,
           method: request.method,
           headers,
-          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+          body: payload,
           headersTimeout: options.timeoutMs,
           bodyTimeout: options.timeoutMs,
         },

@@ -12,6 +12,9 @@ import { taskRequests } from './tasks.requests';
 import { timeEntryRequests } from './time-entries.requests';
 import { userRequests, workspaceRequests } from './workspaces.requests';
 import { chatRequests } from './chat.requests';
+import { attachmentRequests } from './attachments.requests';
+import { viewRequests } from './views.requests';
+import { templateRequests } from './templates.requests';
 
 /** Every builder that runs with a user's token, grouped as the client exposes them. */
 export const requestBuilders = {
@@ -30,4 +33,7 @@ export const requestBuilders = {
   docs: docRequests,
   members: memberRequests,
   chat: chatRequests,
+  attachments: attachmentRequests,
+  views: viewRequests,
+  templates: templateRequests,
 };

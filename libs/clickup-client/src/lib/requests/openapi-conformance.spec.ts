@@ -619,6 +619,56 @@ const cases: Cases = {
     },
     stop: { minimal: () => requestBuilders.timeEntries.stop(TEAM) },
   },
+  attachments: {
+    listForTask: {
+      minimal: () => requestBuilders.attachments.listForTask(TEAM, TASK),
+      paged: () => requestBuilders.attachments.listForTask(TEAM, TASK, { cursor: 'eyJuIjo1MH0', limit: 100 }),
+    },
+    uploadToTask: {
+      minimal: () =>
+        requestBuilders.attachments.uploadToTask(TASK, {
+          file_name: 'notes.md',
+          mime_type: 'text/markdown',
+          content_base64: Buffer.from('# Notes').toString('base64'),
+        }),
+      'custom task id': () =>
+        requestBuilders.attachments.uploadToTask(
+          'ENG-14',
+          { file_name: 'a.png', mime_type: 'image/png', content_base64: 'iVBORw0KGgo=' },
+          CUSTOM,
+        ),
+    },
+  },
+  views: {
+    listForWorkspace: { minimal: () => requestBuilders.views.listForWorkspace(TEAM) },
+    listForSpace: { minimal: () => requestBuilders.views.listForSpace(SPACE) },
+    listForFolder: { minimal: () => requestBuilders.views.listForFolder(FOLDER) },
+    listForList: { minimal: () => requestBuilders.views.listForList(LIST) },
+    get: { minimal: () => requestBuilders.views.get('3c-105') },
+    tasks: {
+      minimal: () => requestBuilders.views.tasks('3c-105'),
+      'later page': () => requestBuilders.views.tasks('3c-105', 2),
+    },
+  },
+  templates: {
+    listTaskTemplates: { minimal: () => requestBuilders.templates.listTaskTemplates(TEAM) },
+    listListTemplates: { minimal: () => requestBuilders.templates.listListTemplates(TEAM) },
+    createTask: {
+      minimal: () => requestBuilders.templates.createTask(LIST, 't-15363293', { name: 'Crash on save' }),
+    },
+    createListInFolder: {
+      minimal: () =>
+        requestBuilders.templates.createListInFolder(FOLDER, 't-15363293', { name: 'Sprint 43' }),
+      options: () =>
+        requestBuilders.templates.createListInFolder(FOLDER, 't-15363293', {
+          name: 'Sprint 43',
+          options: { return_immediately: true, content: 'Two weeks' },
+        }),
+    },
+    createListInSpace: {
+      minimal: () => requestBuilders.templates.createListInSpace(SPACE, 't-15363293', { name: 'Sprint 43' }),
+    },
+  },
   docs: {
     search: {
       minimal: () => requestBuilders.docs.search(TEAM),
@@ -827,6 +877,21 @@ describe('the conformance check itself rejects what the spec rejects', () => {
     expect(checkRequest({ ...base(), operation: 'getTasks' }).problems.join()).toContain(
       'GetFilteredTeamTasks',
     );
+  });
+
+  it('a multipart part the operation does not declare, and a JSON body where the spec wants multipart', () => {
+    const upload = requestBuilders.attachments.uploadToTask(TASK, {
+      file_name: 'a.txt',
+      mime_type: 'text/plain',
+      content_base64: 'eA==',
+    });
+    const renamed = {
+      ...upload,
+      form: { fields: {}, files: [{ ...(upload.form?.files[0] ?? { field: '' }), field: 'file' }] },
+    } as ClickUpRequest;
+    expect(checkRequest(renamed).problems).toEqual(['multipart part file is not declared']);
+    const json = { ...upload, form: undefined, body: { attachment: 'eA==' } };
+    expect(checkRequest(json).problems.join()).toContain('does not take a JSON body');
   });
 
   it('a required query parameter left out without a documented reason', () => {

@@ -48,6 +48,12 @@ const EXAMPLE_FIXES: Partial<Record<OperationName, { reason: string; fix: (examp
         };
       },
     },
+    getView: {
+      reason:
+        "The example is an array of the answer's two alternatives (a `{view}` object and a flat form view), " +
+        'not one answer; the first is read here, the flat one in the quirks below.',
+      fix: (example) => (example as unknown[])[0],
+    },
   };
 
 const folderlessList = {
@@ -239,6 +245,40 @@ const FIXTURES: Partial<Record<OperationName, { status: string; body: unknown; s
   },
   getDocPagesPublic: { status: '200', body: [page] },
   getPagePublic: { status: '200', body: page },
+  getParentEntityAttachments: {
+    status: '200',
+    body: {
+      data: [
+        {
+          id: '51971815-ae25-49d5-b90c-4988f400a307.png',
+          title: 'screenshot.png',
+          url: 'https://attachments.clickup.com/51971815-ae25-49d5-b90c-4988f400a307/screenshot.png',
+          extension: 'png',
+          mime_type: 'image/png',
+          size: 14697,
+          date_created: 1737065673712,
+          date_updated: 1737065673712,
+          parent_id: '9hz',
+          parent_entity_type: 'attachments',
+          user_id: 183,
+          signed: true,
+          thumbnail_small: 'https://attachments.clickup.com/51971815/small.png',
+          thumbnail_medium: 'https://attachments.clickup.com/51971815/medium.png',
+          thumbnail_large: 'https://attachments.clickup.com/51971815/large.png',
+        },
+      ],
+      next_cursor: '',
+    },
+  },
+  createTaskFromTemplate: { status: '200', body: { id: '86bb4x7ff' } },
+  createFolderListFromTemplate: {
+    status: '200',
+    body: { id: '901107394085', list: { id: '901107394085', name: 'Sprint 43', archived: false } },
+  },
+  createSpaceListFromTemplate: {
+    status: '200',
+    body: { id: '901107394085', list: { id: '901107394085', name: 'Sprint 43', archived: false } },
+  },
   createPagePublic: { status: '201', body: page },
   getChatChannels: { status: '200', body: { data: [chatChannel], next_cursor: '' } },
   getChatChannel: { status: '200', body: { data: chatChannel } },
@@ -396,6 +436,24 @@ describe('ClickUp quirks in the typed result', () => {
     expect(page.next_cursor).toBe('eyJvIjoxfQ');
     expect(parse('getChatChannels', FIXTURES.getChatChannels?.body).next_cursor).toBeNull();
     expect(parse('getChatChannel', FIXTURES.getChatChannel?.body).parent).toEqual({ id: '790', type: 4 });
+  });
+
+  it('reads a view sent flat beside `view: null` (a form view) as the same view', () => {
+    const view = parse('getView', {
+      view: null,
+      id: '6kgye-11234',
+      name: 'Project Intake Form',
+      type: 'form',
+      parent: { id: 900902118235, type: 6 },
+    });
+    expect(view).toMatchObject({ id: '6kgye-11234', type: 'form', parent: { id: '900902118235', type: 6 } });
+  });
+
+  it('reads task templates listed as bare ids, as the spec types them, or as {id, name}', () => {
+    expect(parse('getTaskTemplates', { templates: ['t-1', { id: 't-2', name: 'Bug report' }] })).toEqual([
+      { id: 't-1', name: null },
+      { id: 't-2', name: 'Bug report' },
+    ]);
   });
 
   it('reads the nested page tree of a Doc', () => {

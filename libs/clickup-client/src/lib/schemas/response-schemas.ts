@@ -23,6 +23,13 @@ import {
   taskLinkResponse,
   timeInStatusSchema,
 } from './task-homes.schemas';
+import { attachmentPageResponse, createdAttachmentResponse } from './attachments.schemas';
+import { getViewResponse, getViewsResponse, viewTasksResponse } from './views.schemas';
+import {
+  getTemplatesResponse,
+  listFromTemplateResponse,
+  taskFromTemplateResponse,
+} from './templates.schemas';
 import { taskPageSchema, taskSchema } from './tasks.schemas';
 import {
   createdTimeEntryResponse,
@@ -151,6 +158,21 @@ export const responseSchemas = {
   createReplyMessage: chatMessageSchema,
   getChatMessageReactions: chatReactionPageSchema,
   createChatReaction: chatReactionSchema,
+  getParentEntityAttachments: attachmentPageResponse,
+  createTaskAttachment: createdAttachmentResponse,
+
+  getTeamViews: getViewsResponse,
+  getSpaceViews: getViewsResponse,
+  getFolderViews: getViewsResponse,
+  getListViews: getViewsResponse,
+  getView: getViewResponse,
+  getViewTasks: viewTasksResponse,
+
+  getTaskTemplates: getTemplatesResponse,
+  getListTemplates: getTemplatesResponse,
+  createTaskFromTemplate: taskFromTemplateResponse,
+  createFolderListFromTemplate: listFromTemplateResponse,
+  createSpaceListFromTemplate: listFromTemplateResponse,
 } satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof responseSchemas;
