@@ -27,8 +27,9 @@ export class ToolsService {
         title: listed.title,
         method: tool?.method ?? 'custom',
         tags: [...(tool?.tags ?? [])],
-        read_only: listed.annotations.readOnlyHint,
-        destructive: listed.annotations.destructiveHint,
+        // The definition's hints: the listing states only those that differ from MCP's defaults.
+        read_only: tool?.annotations.readOnlyHint ?? false,
+        destructive: tool?.annotations.destructiveHint ?? true,
         bytes: Buffer.byteLength(JSON.stringify(listed)),
       };
     });

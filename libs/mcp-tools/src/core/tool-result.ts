@@ -5,13 +5,14 @@ import type { Envelope } from './envelope';
 export const SERVER_INSTRUCTIONS =
   'ClickUp is organised as Workspace → Space → Folder (optional) → List → Task → Subtask. ' +
   'Start with workspace_hierarchy (the whole tree in one call) or workspace_find (names to ids), then use the ids. ' +
-  'Every tool answers {ok, result, issues}. When ok is false, each issue has code (VALIDATION_ERROR, AUTH_ERROR, ' +
+  'Every tool answers {ok, result, issues}; its outputSchema names the fields of result. When ok is false, each issue has code (VALIDATION_ERROR, AUTH_ERROR, ' +
   'FORBIDDEN, NOT_FOUND, RATE_LIMIT, UPSTREAM_ERROR, CLICKUP_ACCOUNT_NOT_LINKED, APPROVAL_REQUIRED) and message, and ' +
   'may have path (the argument at fault), retry_after_ms, upstream_status, queued with job_id (the write is queued: ' +
   'check it with retry_job_get), link_url (a page the user must open first, to link their ClickUp account), and ' +
   'approval_id with approval_url (a person must approve the call first: tell the user, then check it with ' +
   'approval_get). ' +
-  'Times are given as <name>_ms (epoch ms) and <name>_iso. Lists return items, next_cursor and truncated.';
+  'Times are given as <name>_ms (epoch ms) and <name>_iso (outputSchemas name the _ms one). ' +
+  'Lists return items, next_cursor and truncated.';
 
 /** The envelope as MCP wants it: structured, and the same JSON as text for clients that only read text. */
 export function toCallToolResult(envelope: Envelope): CallToolResult {
