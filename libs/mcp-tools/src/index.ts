@@ -28,3 +28,4 @@ export { MembersTools } from './members/members.tools';
 export { JobsTools } from './jobs/jobs.tools';
 export type { TreeSpace, TreeFolder, TreeList } from './workspaces/workspace-loader';
 export type { Match } from './workspaces/workspace-find';
+export * from './core/progressive';

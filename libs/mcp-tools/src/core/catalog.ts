@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ClickUpClient } from '@gw/clickup-client';
-import { METHOD_GROUPS } from '@gw/tool-filters';
+import { METHOD_GROUPS, type CatalogMode } from '@gw/tool-filters';
 import { z } from 'zod';
 import {
   failEnvelope,
@@ -24,6 +24,7 @@ import { reachesWorkspaceObjects, type Scope } from './scope';
 import { ToolError } from './tool-error';
 import { illFormedTextIssues } from './well-formed-text';
 import { approvalNote, toolMayWait, type ApprovalRule } from '../approvals/approval-policy';
+import { META_LISTING } from './progressive';
 import type { EffectPreview } from '../previews/effect-preview';
 import { genericPreview, PREVIEW_READERS } from '../previews/previews';
 
@@ -49,6 +50,8 @@ export interface ToolFilter {
   workspaceObjects?: boolean;
   /** The server's approval policy: the tools whose calls may wait for a person say so in their description. */
   approval?: ApprovalRule;
+  /** `progressive`: `tools/list` shows the meta tools (tool_search, tool_describe, tool_call) only. Default full. */
+  catalog?: CatalogMode;
 }
 
 /** The part of an MCP server's stored settings that decides its tools. */
@@ -58,6 +61,7 @@ export interface ServerToolSettings {
     tags: readonly string[];
     allow_workspace_objects?: boolean;
     approval?: ApprovalRule;
+    catalog?: CatalogMode;
   };
   spaceIds: readonly string[];
 }
@@ -69,13 +73,19 @@ export function serverToolFilter(server: ServerToolSettings): ToolFilter {
     tags: server.config.tags,
     workspaceObjects: reachesWorkspaceObjects(server.spaceIds, server.config.allow_workspace_objects),
     approval: server.config.approval,
+    catalog: server.config.catalog,
   };
 }
 
 /** The tools one MCP server exposes, computed once per filter. */
 export interface ToolSelection {
+  /** The tools a call may name: the selected ClickUp tools, listed or not. */
   readonly names: ReadonlySet<string>;
+  /** What `tools/list` shows: the selected tools, or on a progressive server its meta tools. */
   readonly listing: readonly ListedTool[];
+  /** The listings of the selected tools, as a full `tools/list` shows them (and `tool_describe` on a progressive one). */
+  readonly tools: readonly ListedTool[];
+  readonly progressive: boolean;
   /** SHA-256 of the listing, recorded in the audit log for every `tools/list`. */
   readonly hash: string;
   /** Bytes of the `tools/list` result as JSON, what the listing costs in an agent's context. */
@@ -157,18 +167,29 @@ export class ToolCatalog {
     const waiting = rule ? chosen.filter((t) => toolMayWait(rule, t)).map((t) => t.name) : [];
     const note = rule && waiting.length > 0 ? approvalNote(rule) : '';
     // Keyed by what the listing shows, so servers whose policies mark the same tools the same way share one.
-    const key = JSON.stringify([[...methods].sort(), [...tags].sort(), workspaceObjects, waiting, note]);
+    const progressive = filter.catalog === 'progressive';
+    const key = JSON.stringify([
+      [...methods].sort(),
+      [...tags].sort(),
+      workspaceObjects,
+      waiting,
+      note,
+      progressive,
+    ]);
     const cached = this.selections.get(key);
     if (cached) return cached;
     const marked = new Set(waiting);
-    const listing = chosen.map((t) => {
+    const tools = chosen.map((t) => {
       const listed = this.listings.get(t.name) as ListedTool;
       return marked.has(t.name) ? { ...listed, description: listed.description + note } : listed;
     });
+    const listing = progressive ? META_LISTING : tools;
     const json = JSON.stringify({ tools: listing });
     const selection: ToolSelection = {
-      names: new Set(listing.map((t) => t.name)),
+      names: new Set(tools.map((t) => t.name)),
       listing,
+      tools,
+      progressive,
       hash: createHash('sha256').update(json).digest('hex'),
       bytes: Buffer.byteLength(json),
       json,

@@ -14,6 +14,15 @@ export const SERVER_INSTRUCTIONS =
   'Times are given as <name>_ms (epoch ms) and <name>_iso (outputSchemas name the _ms one). ' +
   'Lists return items, next_cursor and truncated.';
 
+/**
+ * What `initialize` tells an agent on a server whose `tools/list` is progressive (`config.catalog`): how to find
+ * its tools, then the same as every server.
+ */
+export const PROGRESSIVE_INSTRUCTIONS =
+  'This server lists its tools on demand: find one with tool_search, read its schemas with tool_describe, then run ' +
+  'it with tool_call {name, arguments} (or call it by its name). ' +
+  SERVER_INSTRUCTIONS;
+
 /** The envelope as MCP wants it: structured, and the same JSON as text for clients that only read text. */
 export function toCallToolResult(envelope: Envelope): CallToolResult {
   return {
