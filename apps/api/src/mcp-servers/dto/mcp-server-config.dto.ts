@@ -115,7 +115,7 @@ export class McpServerConfigInputDto {
       'scope, approvals and audit apply either way.',
   })
   @IsOptional()
-  @IsIn(CATALOG_MODES, { message: `config.catalog must be one of ${CATALOG_MODES.join(', ')}` })
+  @IsIn(CATALOG_MODES, { message: `catalog must be one of ${CATALOG_MODES.join(', ')}` })
   catalog?: CatalogMode;
 
   @ApiPropertyOptional({
