@@ -1,5 +1,6 @@
 import { Test } from '@nestjs/testing';
 import { readAnnotations, ToolCatalog, type ToolSelection } from './core/catalog';
+import { META_TOOLS } from './core/progressive';
 import { TOOL_TAGS } from './core/tool';
 import { McpToolsModule } from './mcp-tools.module';
 
@@ -68,6 +69,18 @@ describe('tools/list size', () => {
       if (properties) expect(Object.keys(properties)).toEqual(['result']);
       expect(JSON.stringify(tool.outputSchema)).not.toContain('additionalProperties');
     }
+  });
+
+  it('lists only the meta tools on a progressive server, which keeps its whole selection callable', () => {
+    const full = catalog.select({ approval: { mode: 'writes' } });
+    const progressive = catalog.select({ approval: { mode: 'writes' }, catalog: 'progressive' });
+    console.log(`tools/list of a progressive server: ${progressive.bytes} bytes`);
+    expect(progressive.listing.map((t) => t.name)).toEqual([...META_TOOLS]);
+    expect(progressive.bytes).toBeLessThan(2_000);
+    expect(progressive.names).toEqual(full.names);
+    expect(progressive.tools).toEqual(full.listing);
+    // Not ClickUp tools: in no group, never in a full listing.
+    for (const name of META_TOOLS) expect(catalog.tools.has(name)).toBe(false);
   });
 
   it('filters by method and tag with AND', () => {
