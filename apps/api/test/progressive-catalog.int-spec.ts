@@ -3,7 +3,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { waitFor } from '@gw/testing';
 import { ApiUnderTest } from './support/api-under-test';
 import type { ApiClient } from './support/http-client';
-import type { CallEnvelope } from './support/mcp-calls';
+import { modernRpc, type CallEnvelope } from './support/mcp-calls';
 import { OWNER_TOKEN, Sandbox } from './support/sandbox';
 
 interface Server {
@@ -173,6 +173,22 @@ describe('a progressive catalog', () => {
     );
     expect(calls.filter(([tool]) => tool === 'task_get')).toHaveLength(2);
     expect(calls.some(([tool]) => tool === 'tool_call')).toBe(false);
+  });
+
+  it('unwraps tool_call for 2026-07-28 clients too, whose Mcp-Name header names tool_call', async () => {
+    const listed = await modernRpc(server.url, 'tools/list', {});
+    expect((listed.result?.['tools'] as { name: string }[]).map((t) => t.name)).toEqual([
+      'tool_search',
+      'tool_describe',
+      'tool_call',
+    ]);
+    const got = await modernRpc(server.url, 'tools/call', {
+      name: 'tool_call',
+      arguments: { name: 'task_get', arguments: { task_id: taskId } },
+    });
+    expect(got.result?.structuredContent).toMatchObject({ ok: true, result: { id: taskId } });
+    const discovered = await modernRpc(server.url, 'server/discover', {});
+    expect(discovered.result?.['instructions']).toEqual(expect.stringContaining('tool_search'));
   });
 
   it('refuses through tool_call what it refuses directly, and holds what needs approval', async () => {
