@@ -6,9 +6,11 @@ import { OWNER_TOKEN, Sandbox } from './support/sandbox';
 // The read-only endpoints the dashboard is built on: the tool preview, the overview numbers and a workspace's spaces.
 interface ToolPreview {
   tools: { name: string; method: string; tags: string[]; read_only: boolean; bytes: number }[];
-  groups: { tag: string; selected: number; total: number }[];
+  groups: { tag: string; selected: number; total: number; bytes: number }[];
   catalog_count: number;
   listing_bytes: number;
+  full_listing_bytes: number;
+  cap_bytes: number;
   approx_tokens: number;
   withheld_tools: string[];
 }
@@ -65,6 +67,26 @@ describe('GET /api/v1/tools', () => {
     // `{"tools":[a,b,c]}`: the entries, two commas and 12 bytes of wrapping.
     expect(res.body.listing_bytes).toBe(entries + 2 + '{"tools":[]}'.length);
     expect(res.body.approx_tokens).toBe(Math.ceil(res.body.listing_bytes / 4));
+    // What each group adds, and the cap the whole listing is kept under.
+    expect(res.body.groups.find((g) => g.tag === 'tasks')?.bytes).toBe(entries);
+    expect(res.body.groups.find((g) => g.tag === 'goals')?.bytes).toBe(0);
+    expect(res.body.full_listing_bytes).toBe(res.body.listing_bytes);
+    expect(res.body.cap_bytes).toBe(60_000);
+  });
+
+  it('previews a progressive server: the same tools, a listing of its meta tools only', async () => {
+    const query = { methods: 'read', tags: 'tasks' };
+    const full = await owner.get<ToolPreview>('/api/v1/tools', { query });
+    const progressive = await owner.get<ToolPreview>('/api/v1/tools', {
+      query: { ...query, catalog: 'progressive' },
+    });
+    expect(progressive.body.tools).toEqual(full.body.tools);
+    expect(progressive.body.groups).toEqual(full.body.groups);
+    expect(progressive.body.full_listing_bytes).toBe(full.body.listing_bytes);
+    expect(progressive.body.listing_bytes).toBeLessThan(2_000);
+    const bad = await owner.get<{ message: string[] }>('/api/v1/tools', { query: { catalog: 'lazy' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message.join()).toContain('catalog must be one of full, progressive');
   });
 
   it('says which goal tools a space-pinned server withholds, until workspace-level objects are allowed', async () => {

@@ -132,6 +132,7 @@ describe('creating an MCP server', () => {
       sign_in_user_ids: [],
       sign_in_team_ids: [],
       clickup_account: 'connection',
+      catalog: 'full',
       approval: NO_APPROVAL,
     });
     expect(res.body.space_ids).toEqual([]);
@@ -194,6 +195,7 @@ describe('changing an MCP server', () => {
       sign_in_user_ids: [],
       sign_in_team_ids: [],
       clickup_account: 'connection',
+      catalog: 'full',
       approval: NO_APPROVAL,
     });
     expect((await patch({ space_ids: sandbox.acme.spaceIds.slice(0, 2) })).space_ids).toEqual(

@@ -33,3 +33,4 @@ export { ViewsTools } from './views/views.tools';
 export { TemplatesTools } from './templates/templates.tools';
 export type { TreeSpace, TreeFolder, TreeList } from './workspaces/workspace-loader';
 export type { Match } from './workspaces/workspace-find';
+export * from './core/progressive';

@@ -63,4 +63,11 @@ export function tagsWithin(allowed: readonly string[], wanted: readonly string[]
   const permitted = all(allowed);
   return all(wanted).every((tag) => permitted.includes(tag));
 }
+/**
+ * An MCP server's `config.catalog`: `full` lists every tool of its selection with its schemas; `progressive` lists
+ * only tool_search, tool_describe and tool_call, for clients with small contexts. Absent: `full`.
+ */
+export const CATALOG_MODES = ['full', 'progressive'] as const;
+export type CatalogMode = (typeof CATALOG_MODES)[number];
+
 export * from './approval-rules';

@@ -31,6 +31,7 @@ export function toMcpServerDto(
       sign_in_user_ids: [...(server.config.sign_in_user_ids ?? [])],
       sign_in_team_ids: [...(server.config.sign_in_team_ids ?? [])],
       clickup_account: server.config.clickup_account ?? 'connection',
+      catalog: server.config.catalog ?? 'full',
       approval: toApprovalPolicyDto(server.config.approval),
     },
     state: serverState(server),

@@ -394,6 +394,7 @@ function mergeConfig(
     sign_in_user_ids: input?.sign_in_user_ids ?? current?.sign_in_user_ids ?? [],
     sign_in_team_ids: input?.sign_in_team_ids ?? current?.sign_in_team_ids ?? [],
     clickup_account: clickupAccount,
+    catalog: input?.catalog ?? current?.catalog ?? 'full',
     ...withApproval(input?.approval ? storedPolicy(input.approval) : current?.approval),
   };
 }

@@ -1,8 +1,8 @@
 import { ClickUpClient } from '@gw/clickup-client';
 import { z } from 'zod';
-import { ToolCatalog } from './catalog';
+import { listedAnnotations, readAnnotations, toListing, ToolCatalog } from './catalog';
 import { Scope } from './scope';
-import { defineTool, READ, type ToolGroup } from './tool';
+import { CREATE, defineTool, DELETE, READ, UPDATE, type ToolAnnotations, type ToolGroup } from './tool';
 import type { ToolContext } from './tool-context';
 import { ToolError } from './tool-error';
 import { rule } from './input-fields';
@@ -251,5 +251,68 @@ describe('ids an agent names another way than ClickUp', () => {
     );
     expect(envelope.ok).toBe(true);
     expect(seen).toEqual([{ task_id: '86abc', task_ids: ['86abc', '9hz'], note: 'ENG-14' }]);
+  });
+});
+
+describe('the listing format', () => {
+  const tool = (annotations: ToolAnnotations, output: z.ZodType) =>
+    defineTool({
+      name: 'some_tool',
+      title: 'Some tool',
+      description: 'Some tool.',
+      method: annotations.readOnlyHint ? 'get' : 'update',
+      tags: ['tasks'],
+      input: z.object({
+        list_id: z.string().regex(/^\d{1,20}$/),
+        at: z.union([z.number().int(), z.string()]),
+        who: z.union([z.number().int().positive(), z.literal('me')]),
+        order: z.enum(['a', 'b']).optional(),
+        color: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/)
+          .optional(),
+      }),
+      output,
+      annotations,
+      handler: async () => ({}),
+    });
+
+  it('states only the hints that differ from MCP’s defaults', () => {
+    expect(listedAnnotations(READ)).toEqual({ readOnlyHint: true });
+    expect(listedAnnotations(CREATE)).toEqual({ destructiveHint: false });
+    expect(listedAnnotations(UPDATE)).toEqual({ idempotentHint: true });
+    expect(listedAnnotations({ ...UPDATE, idempotentHint: false })).toEqual({});
+    for (const hints of [READ, CREATE, UPDATE, DELETE])
+      expect(readAnnotations(listedAnnotations(hints))).toEqual(hints);
+  });
+
+  it('writes equivalent input schemas in fewer bytes', () => {
+    const listed = toListing(tool(READ, z.object({})));
+    expect(listed.inputSchema).toEqual({
+      type: 'object',
+      properties: {
+        list_id: { type: 'string' },
+        at: { type: ['integer', 'string'] },
+        who: { anyOf: [{ type: 'integer' }, { const: 'me' }] },
+        order: { enum: ['a', 'b'] },
+        color: { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' },
+      },
+      required: ['list_id', 'at', 'who'],
+    });
+  });
+
+  it('describes the result’s fields and leaves the envelope and its twins open', () => {
+    const output = z.object({
+      id: z.string(),
+      due_ms: z.number().nullable(),
+      due_iso: z.string().nullable(),
+    });
+    expect(toListing(tool(UPDATE, output)).outputSchema).toEqual({
+      type: 'object',
+      properties: { result: { properties: { id: { type: 'string' }, due_ms: {} } } },
+    });
+    expect(toListing(tool(UPDATE, z.union([output, z.object({ other: z.string() })]))).outputSchema).toEqual({
+      type: 'object',
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ClickUpClient } from '@gw/clickup-client';
-import { METHOD_GROUPS } from '@gw/tool-filters';
+import { METHOD_GROUPS, type CatalogMode } from '@gw/tool-filters';
 import { z } from 'zod';
 import {
   failEnvelope,
@@ -12,7 +12,13 @@ import {
   type Envelope,
   type Issue,
 } from './envelope';
-import { TOOL_METHODS, type ToolDefinition, type ToolGroup, type ToolMethod } from './tool';
+import {
+  TOOL_METHODS,
+  type ToolAnnotations,
+  type ToolDefinition,
+  type ToolGroup,
+  type ToolMethod,
+} from './tool';
 import type { ToolContext } from './tool-context';
 import { compileGuard, runGuard, type CompiledGuard } from './tool-guard';
 import { reachesWorkspaceObjects, type Scope } from './scope';
@@ -20,17 +26,21 @@ import { ToolError } from './tool-error';
 import { illFormedTextIssues } from './well-formed-text';
 import { resolvePeople } from './people';
 import { approvalNote, toolMayWait, type ApprovalRule } from '../approvals/approval-policy';
+import { META_LISTING } from './progressive';
 import type { EffectPreview } from '../previews/effect-preview';
 import { genericPreview, PREVIEW_READERS } from '../previews/previews';
 
-/** An entry of `tools/list`, as MCP clients receive it. */
+/**
+ * An entry of `tools/list`, as MCP clients receive it. `annotations` state only what differs from MCP's defaults
+ * (see `listedAnnotations`); the tool's definition keeps all four hints for the gateway's own decisions.
+ */
 export interface ListedTool {
   name: string;
   title: string;
   description: string;
   inputSchema: Record<string, unknown>;
   outputSchema: Record<string, unknown>;
-  annotations: ToolDefinition['annotations'];
+  annotations: Partial<ToolAnnotations>;
 }
 
 export interface ToolFilter {
@@ -42,6 +52,8 @@ export interface ToolFilter {
   workspaceObjects?: boolean;
   /** The server's approval policy: the tools whose calls may wait for a person say so in their description. */
   approval?: ApprovalRule;
+  /** `progressive`: `tools/list` shows the meta tools (tool_search, tool_describe, tool_call) only. Default full. */
+  catalog?: CatalogMode;
 }
 
 /** The part of an MCP server's stored settings that decides its tools. */
@@ -51,6 +63,7 @@ export interface ServerToolSettings {
     tags: readonly string[];
     allow_workspace_objects?: boolean;
     approval?: ApprovalRule;
+    catalog?: CatalogMode;
   };
   spaceIds: readonly string[];
 }
@@ -62,13 +75,19 @@ export function serverToolFilter(server: ServerToolSettings): ToolFilter {
     tags: server.config.tags,
     workspaceObjects: reachesWorkspaceObjects(server.spaceIds, server.config.allow_workspace_objects),
     approval: server.config.approval,
+    catalog: server.config.catalog,
   };
 }
 
 /** The tools one MCP server exposes, computed once per filter. */
 export interface ToolSelection {
+  /** The tools a call may name: the selected ClickUp tools, listed or not. */
   readonly names: ReadonlySet<string>;
+  /** What `tools/list` shows: the selected tools, or on a progressive server its meta tools. */
   readonly listing: readonly ListedTool[];
+  /** The listings of the selected tools, as a full `tools/list` shows them (and `tool_describe` on a progressive one). */
+  readonly tools: readonly ListedTool[];
+  readonly progressive: boolean;
   /** SHA-256 of the listing, recorded in the audit log for every `tools/list`. */
   readonly hash: string;
   /** Bytes of the `tools/list` result as JSON, what the listing costs in an agent's context. */
@@ -150,18 +169,29 @@ export class ToolCatalog {
     const waiting = rule ? chosen.filter((t) => toolMayWait(rule, t)).map((t) => t.name) : [];
     const note = rule && waiting.length > 0 ? approvalNote(rule) : '';
     // Keyed by what the listing shows, so servers whose policies mark the same tools the same way share one.
-    const key = JSON.stringify([[...methods].sort(), [...tags].sort(), workspaceObjects, waiting, note]);
+    const progressive = filter.catalog === 'progressive';
+    const key = JSON.stringify([
+      [...methods].sort(),
+      [...tags].sort(),
+      workspaceObjects,
+      waiting,
+      note,
+      progressive,
+    ]);
     const cached = this.selections.get(key);
     if (cached) return cached;
     const marked = new Set(waiting);
-    const listing = chosen.map((t) => {
+    const tools = chosen.map((t) => {
       const listed = this.listings.get(t.name) as ListedTool;
       return marked.has(t.name) ? { ...listed, description: listed.description + note } : listed;
     });
+    const listing = progressive ? META_LISTING : tools;
     const json = JSON.stringify({ tools: listing });
     const selection: ToolSelection = {
-      names: new Set(listing.map((t) => t.name)),
+      names: new Set(tools.map((t) => t.name)),
       listing,
+      tools,
+      progressive,
       hash: createHash('sha256').update(json).digest('hex'),
       bytes: Buffer.byteLength(json),
       json,
@@ -297,15 +327,47 @@ function parseArguments(tool: ToolDefinition, args: unknown): Parsed {
   return { ok: true, args: parsed.data };
 }
 
-function toListing(tool: ToolDefinition): ListedTool {
+/** A tool's `tools/list` entry, in the compact listing format described in docs/catalog.md. */
+export function toListing(tool: ToolDefinition): ListedTool {
   return {
     name: tool.name,
     title: tool.title,
     description: tool.description,
     inputSchema: jsonSchema(tool.input, 'input'),
     outputSchema: envelopeJsonSchema(tool.output),
-    annotations: tool.annotations,
+    annotations: listedAnnotations(tool.annotations),
   };
+}
+
+/** MCP's defaults for tool annotations: a client reads an absent hint as this value. */
+export const ANNOTATION_DEFAULTS: ToolAnnotations = {
+  readOnlyHint: false,
+  destructiveHint: true,
+  idempotentHint: false,
+  openWorldHint: true,
+};
+
+/**
+ * The hints that differ from MCP's defaults, the only ones a client needs to be told: a read says
+ * `readOnlyHint: true` and nothing else (MCP reads `destructiveHint` and `idempotentHint` only when
+ * `readOnlyHint` is false), a create says `destructiveHint: false`, an idempotent write `idempotentHint: true`.
+ * Every ClickUp tool reaches an external system, MCP's default `openWorldHint: true`.
+ */
+export function listedAnnotations(annotations: ToolAnnotations): Partial<ToolAnnotations> {
+  const keys = annotations.readOnlyHint
+    ? (['readOnlyHint', 'openWorldHint'] as const)
+    : (['destructiveHint', 'idempotentHint', 'openWorldHint'] as const);
+  const listed: Partial<ToolAnnotations> = {};
+  for (const key of keys) if (annotations[key] !== ANNOTATION_DEFAULTS[key]) listed[key] = annotations[key];
+  return listed;
+}
+
+/** All four hints of a listed tool, MCP's defaults filled in: what a client reads from `listedAnnotations`. */
+export function readAnnotations(listed: Partial<ToolAnnotations>): ToolAnnotations {
+  const annotations = { ...ANNOTATION_DEFAULTS, ...listed };
+  return annotations.readOnlyHint
+    ? { ...annotations, destructiveHint: false, idempotentHint: true }
+    : annotations;
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
@@ -317,34 +379,32 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
 }
 
 /**
- * The envelope with the result's top-level fields and their types. Nested shapes are left open: the listing is
- * paid for in every agent's context, and the full result schemas still validate every result in the tests.
+ * The part of the envelope `{ok, result, issues}` that is the tool's own: `result` with its top-level fields and
+ * their types. `ok` and `issues` are the same for every tool and described once, in the server instructions; the
+ * schema leaves them (and any field it does not name) open, so it stays true of every envelope the tool returns,
+ * including a failure's `result: null`. Nested shapes are left open too: the listing is paid for in every agent's
+ * context, and the full result schemas still validate every result in the tests.
  */
 function envelopeJsonSchema(result: z.ZodType): Record<string, unknown> {
-  return {
-    type: 'object',
-    properties: {
-      ok: { type: 'boolean' },
-      result: shallow(jsonSchema(result, 'output')),
-      issues: { type: 'array' },
-    },
-  };
+  const fields = shallow(jsonSchema(result, 'output'));
+  return fields ? { type: 'object', properties: { result: { properties: fields } } } : { type: 'object' };
 }
 
 /**
  * Field names with their type where it is one plain type; nullable and mixed fields are left open (`{}`) — in
  * a listing read by every agent, `{"type":["string","null"]}` on every optional field costs more than it tells.
+ * A time's `<name>_iso` twin of `<name>_ms` is left out: the server instructions say every time comes as both.
  */
-function shallow(schema: Record<string, unknown>): Record<string, unknown> {
+function shallow(schema: Record<string, unknown>): Record<string, unknown> | null {
   const properties = schema['properties'] as Record<string, Record<string, unknown>> | undefined;
-  if (schema['type'] !== 'object' || !properties) return { type: ['object', 'null'] };
-  const fields = Object.fromEntries(
-    Object.entries(properties).map(([name, field]) => {
+  if (schema['type'] !== 'object' || !properties || Object.keys(properties).length === 0) return null;
+  const fields = Object.entries(properties)
+    .filter(([name]) => !(name.endsWith('_iso') && `${name.slice(0, -4)}_ms` in properties))
+    .map(([name, field]) => {
       const type = typeOf(field);
       return [name, typeof type === 'string' ? { type } : {}];
-    }),
-  );
-  return { type: ['object', 'null'], properties: fields };
+    });
+  return Object.fromEntries(fields);
 }
 
 function typeOf(field: Record<string, unknown>): unknown {
@@ -361,11 +421,15 @@ function typeOf(field: Record<string, unknown>): unknown {
   return undefined;
 }
 
+const NUMERIC_ID_PATTERN = '^\\d{1,20}$';
+
 const SAFE_INTEGER_BOUNDS = new Set([Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER]);
 
 /**
  * Removes what costs context bytes without telling a model anything: zod's ±2^53 bounds on every integer, guard
- * bounds, `additionalProperties: false`, and `anyOf [X, null]` around a plain type (written `type: [X, "null"]`).
+ * bounds, `additionalProperties: false`, `type: "string"` beside a string `enum` or `const` (which already say it),
+ * and writes `anyOf` of plain types as one `type` list (`anyOf [X, null]` around a plain type as `type: [X, "null"]`).
+ * Each rewrite accepts exactly the values the original did.
  */
 export function compact(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(compact);
@@ -377,11 +441,22 @@ export function compact(node: unknown): unknown {
     // Guard bounds (non-empty ids, length and count caps) are enforced by the tool's own validation, which names
     // the field when one is broken; stating them in every listing costs more than it tells a model.
     if ((key === 'minLength' && value === 1) || key === 'maxLength' || key === 'maxItems') continue;
+    // Likewise the digits-only check of ClickUp's numeric ids, which an agent copies from another tool's result.
+    if (key === 'pattern' && value === NUMERIC_ID_PATTERN) continue;
     // Likewise the non-negative bound of times and the positive one of user ids.
     if ((key === 'minimum' || key === 'exclusiveMinimum') && value === 0) continue;
     out[key] = compact(value);
   }
+  // A positive integer (an id, a duration) without an upper bound: the same guard bound as the ones above.
+  if (out['type'] === 'integer' && out['minimum'] === 1 && !('maximum' in out)) delete out['minimum'];
+  const values = Array.isArray(out['enum']) ? out['enum'] : 'const' in out ? [out['const']] : null;
+  if (out['type'] === 'string' && values && values.every((v) => typeof v === 'string')) delete out['type'];
   const anyOf = out['anyOf'];
+  if (Array.isArray(anyOf) && anyOf.length > 1 && anyOf.every(isPlainType) && !('type' in out)) {
+    const { anyOf: _, ...rest } = out;
+    const types = [...new Set(anyOf.map((s) => (s as { type: string }).type))];
+    return { ...rest, type: types.length === 1 ? types[0] : types };
+  }
   if (Array.isArray(anyOf) && anyOf.length === 2) {
     const nullIndex = anyOf.findIndex((s) => isOnly(s, { type: 'null' }));
     const other = anyOf[1 - nullIndex] as Record<string, unknown> | undefined;
@@ -397,6 +472,13 @@ export function compact(node: unknown): unknown {
     }
   }
   return out;
+}
+
+/** `{"type": X}` and nothing else, X one type name. */
+function isPlainType(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const entries = Object.entries(value as Record<string, unknown>);
+  return entries.length === 1 && entries[0][0] === 'type' && typeof entries[0][1] === 'string';
 }
 
 function isOnly(value: unknown, expected: Record<string, unknown>): boolean {

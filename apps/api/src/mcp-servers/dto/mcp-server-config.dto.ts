@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MCP_ACCESS_MODES, MCP_CLICKUP_ACCOUNTS, type McpAccessMode, type McpClickUpAccount } from '@gw/db';
-import { METHOD_FILTERS, TOOL_TAGS } from '@gw/tool-filters';
+import { CATALOG_MODES, METHOD_FILTERS, TOOL_TAGS, type CatalogMode } from '@gw/tool-filters';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -104,6 +104,19 @@ export class McpServerConfigInputDto {
     message: `config.clickup_account must be one of ${MCP_CLICKUP_ACCOUNTS.join(', ')}`,
   })
   clickup_account?: McpClickUpAccount;
+
+  @ApiPropertyOptional({
+    enum: CATALOG_MODES,
+    default: 'full',
+    description:
+      'How `tools/list` shows the server’s tools: every tool with its input and output schemas (`full`), or only ' +
+      '`tool_search`, `tool_describe` and `tool_call` (`progressive`), for clients with small contexts: the agent ' +
+      'finds a tool, reads its schemas, then calls it through `tool_call` or by its own name. The same tools, ' +
+      'scope, approvals and audit apply either way.',
+  })
+  @IsOptional()
+  @IsIn(CATALOG_MODES, { message: `catalog must be one of ${CATALOG_MODES.join(', ')}` })
+  catalog?: CatalogMode;
 
   @ApiPropertyOptional({
     type: ApprovalPolicyInputDto,

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MCP_ACCESS_MODES, MCP_CLICKUP_ACCOUNTS, type McpAccessMode, type McpClickUpAccount } from '@gw/db';
-import { METHOD_FILTERS, TOOL_TAGS } from '@gw/tool-filters';
+import { CATALOG_MODES, METHOD_FILTERS, TOOL_TAGS, type CatalogMode } from '@gw/tool-filters';
 import { MCP_SERVER_STATES, type McpServerState } from '../mcp-server-state';
 import { ApprovalPolicyDto } from './approval-policy.dto';
 
@@ -21,6 +21,12 @@ export class McpServerConfigDto {
   sign_in_team_ids: string[];
   @ApiProperty({ enum: MCP_CLICKUP_ACCOUNTS, description: 'Whose ClickUp account calls act as.' })
   clickup_account: McpClickUpAccount;
+  @ApiProperty({
+    enum: CATALOG_MODES,
+    description:
+      'How tools/list shows the tools: all with their schemas, or tool_search/tool_describe/tool_call.',
+  })
+  catalog: CatalogMode;
   @ApiProperty({
     type: ApprovalPolicyDto,
     description: 'Which calls wait for a person’s approval (mode `none`: nothing waits).',

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   callToolResultJson,
   failEnvelope,
+  isMetaTool,
+  metaToolCall,
+  PROGRESSIVE_INSTRUCTIONS,
   SERVER_INSTRUCTIONS,
+  TOOL_CALL,
+  unwrapToolCall,
   toCallToolResult,
   ToolCatalog,
   type Envelope,
@@ -100,6 +105,13 @@ export class McpDispatcher {
       extensions: TASKS_EXTENSION_CAPABILITY,
     }),
   );
+  private readonly progressiveDiscovery = JSON.stringify(
+    discoverResult({
+      serverInfo: SERVER_INFO,
+      instructions: PROGRESSIVE_INSTRUCTIONS,
+      extensions: TASKS_EXTENSION_CAPABILITY,
+    }),
+  );
 
   constructor(
     private readonly calls: ToolCallRunner,
@@ -110,7 +122,7 @@ export class McpDispatcher {
 
   private readonly methods: Record<Generation, Readonly<Record<string, Handler>>> = {
     legacy: {
-      initialize: (request, params) => this.initialize(request, params),
+      initialize: (request, params, server) => this.initialize(request, params, server),
       ping: (request) => ({ response: rpcResult(request.id, {}) }),
       'tools/list': (request, _params, server) => ({
         response: rpcResult(
@@ -123,9 +135,10 @@ export class McpDispatcher {
       'logging/setLevel': (request) => ({ response: rpcResult(request.id, {}) }),
     },
     modern: {
-      'server/discover': (request) => ({
-        response: rpcResult(request.id, new JsonText(this.discovery, () => JSON.parse(this.discovery))),
-      }),
+      'server/discover': (request, _params, server) => {
+        const discovery = server.selection.progressive ? this.progressiveDiscovery : this.discovery;
+        return { response: rpcResult(request.id, new JsonText(discovery, () => JSON.parse(discovery))) };
+      },
       'tools/list': (request, _params, server) => {
         const listing = this.modern.listing(server.selection);
         return { response: rpcResult(request.id, new JsonText(listing, () => JSON.parse(listing))) };
@@ -156,17 +169,22 @@ export class McpDispatcher {
         ...(generation === 'modern' ? { status: 404 } : {}),
       };
     }
-    return handler(request, request.params ?? {}, server, context);
+    const unwrapped = unwrapProgressiveCall(request, server);
+    return handler(unwrapped, unwrapped.params ?? {}, server, context);
   }
 
-  private initialize(request: JsonRpcRequest, params: Record<string, unknown>): Dispatched {
+  private initialize(
+    request: JsonRpcRequest,
+    params: Record<string, unknown>,
+    server: ServedServer,
+  ): Dispatched {
     const clientInfo = (params['clientInfo'] ?? {}) as { name?: unknown; version?: unknown };
     return {
       response: rpcResult(request.id, {
         protocolVersion: legacyVersionFor(params['protocolVersion']),
         capabilities: { tools: { listChanged: true }, logging: {} },
         serverInfo: SERVER_INFO,
-        instructions: SERVER_INSTRUCTIONS,
+        instructions: server.selection.progressive ? PROGRESSIVE_INSTRUCTIONS : SERVER_INSTRUCTIONS,
       }),
       client: {
         name: typeof clientInfo.name === 'string' ? clientInfo.name : null,
@@ -199,7 +217,8 @@ export class McpDispatcher {
       };
     }
     const generation = context.message.protocol.generation;
-    if (generation === 'modern' && !this.catalog.tools.has(name)) {
+    const meta = server.selection.progressive && isMetaTool(name);
+    if (generation === 'modern' && !meta && !this.catalog.tools.has(name)) {
       // 2026-07-28 makes an unknown tool a protocol error; a known tool this URL does not allow stays FORBIDDEN.
       return { response: rpcError(request.id, ErrorCode.InvalidParams, `Unknown tool: ${name}`), tool: name };
     }
@@ -212,6 +231,17 @@ export class McpDispatcher {
         arguments: args ?? {},
         envelope: refused,
         refusal: paused,
+      };
+    }
+    if (meta) {
+      // tool_search, tool_describe, or a tool_call whose arguments could not name a tool: answered from the
+      // server's selection, without ClickUp.
+      const answered = metaToolCall(name, args, server.selection, this.catalog.tools);
+      return {
+        response: rpcResult(request.id, this.toolResult(answered, generation)),
+        tool: name,
+        arguments: args ?? {},
+        envelope: answered,
       };
     }
     let envelope: Envelope;
@@ -331,6 +361,20 @@ export class McpDispatcher {
       subscription: { id: request.id, notifications: wanted ? { toolsListChanged: true } : {} },
     };
   }
+}
+
+/**
+ * A progressive server's `tool_call {name, arguments}` as the call of the named tool, made before anything reads the
+ * request: the selection, the pause, the guards, approvals, the queue and the audit row all see the real tool, as if
+ * the agent had called it directly. A `tool_call` whose arguments name no tool is left as it is (and refused).
+ */
+export function unwrapProgressiveCall(request: JsonRpcRequest, server: ServedServer): JsonRpcRequest {
+  const params = request.params;
+  if (request.method !== 'tools/call' || !server.selection.progressive || params?.['name'] !== TOOL_CALL) {
+    return request;
+  }
+  const call = unwrapToolCall(params['arguments']);
+  return call ? { ...request, params: { ...params, name: call.name, arguments: call.arguments } } : request;
 }
 
 const isQueued = (envelope: Envelope) => envelope.issues.some((issue) => issue.queued === true);

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { METHOD_FILTERS, TOOL_TAGS } from '@gw/tool-filters';
+import { CATALOG_MODES, METHOD_FILTERS, TOOL_TAGS, type CatalogMode } from '@gw/tool-filters';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
 
@@ -44,4 +44,12 @@ export class ListToolsQueryDto {
   @queryBoolean()
   @IsBoolean({ message: 'allow_workspace_objects must be true or false' })
   allow_workspace_objects?: boolean;
+
+  @ApiPropertyOptional({
+    enum: CATALOG_MODES,
+    description: 'The server’s `config.catalog`: `progressive` lists only the meta tools. Default `full`.',
+  })
+  @IsOptional()
+  @IsIn(CATALOG_MODES, { message: `catalog must be one of ${CATALOG_MODES.join(', ')}` })
+  catalog?: CatalogMode;
 }

@@ -1,4 +1,4 @@
-import type { ApprovalMode } from '@gw/tool-filters';
+import type { ApprovalMode, CatalogMode } from '@gw/tool-filters';
 import { TeamEntity } from './team.entity';
 import { ClickUpConnectionEntity } from './clickup-connection.entity';
 import { OrganizationEntity } from './organization.entity';
@@ -42,6 +42,11 @@ export interface McpServerConfig {
    * stays open. Absent on rows written before it existed, or when nothing needs approval.
    */
   approval?: ApprovalPolicy;
+  /**
+   * How `tools/list` shows the server's tools: every one with its schemas (`full`), or only tool_search,
+   * tool_describe and tool_call (`progressive`), for clients with small contexts. Absent: `full`.
+   */
+  catalog?: CatalogMode;
 }
 
 export { APPROVAL_MODES, DEFAULT_APPROVAL_TTL_MINUTES, type ApprovalMode } from '@gw/tool-filters';

@@ -1,6 +1,7 @@
 import { apiFetch } from '@/lib/api-client';
 import type { ServerListFilters } from './mcp-servers.keys';
 import type {
+  CatalogMode,
   CreatedMcpServer,
   CreateServerInput,
   McpServer,
@@ -38,9 +39,16 @@ export const revokeServer = (id: string) =>
 export const rotateServer = (id: string) =>
   apiFetch<RotatedToken>(`${BASE}/${encodeURIComponent(id)}/rotate`, { method: 'POST' });
 
-export const fetchToolPreview = (methods: string[], tags: string[], reach: ToolReach, signal?: AbortSignal) =>
+export const fetchToolPreview = (
+  methods: string[],
+  tags: string[],
+  reach: ToolReach,
+  catalog: CatalogMode,
+  signal?: AbortSignal,
+) =>
   apiFetch<ToolPreview>(
     `/api/v1/tools${query({
+      catalog: catalog === 'progressive' ? catalog : undefined,
       methods: methods.join(',') || undefined,
       tags: tags.join(',') || undefined,
       pinned: reach.pinned ? 'true' : undefined,

@@ -6,6 +6,8 @@ export type ServerState = 'active' | 'expiring_soon' | 'expired' | 'revoked';
 export type AccessMode = 'url' | 'sign_in' | 'url_and_sign_in';
 /** Whose ClickUp account calls act as: the server's connection, or each signed-in person's own. */
 export type ClickUpAccount = 'connection' | 'caller';
+/** How tools/list shows the tools: all with their schemas, or tool_search/tool_describe/tool_call only. */
+export type CatalogMode = 'full' | 'progressive';
 
 export interface ServerConfig {
   methods: string[];
@@ -18,6 +20,7 @@ export interface ServerConfig {
   sign_in_user_ids: string[];
   sign_in_team_ids: string[];
   clickup_account: ClickUpAccount;
+  catalog: CatalogMode;
   /** Which calls wait for a person's approval; absent on servers that never had one (nothing waits). */
   approval?: ApprovalPolicy;
 }
@@ -94,9 +97,15 @@ export interface ToolSummary {
 /** `GET /api/v1/tools`: what a config exposes and what its listing costs in an agent's context. */
 export interface ToolPreview {
   tools: ToolSummary[];
-  groups: { tag: string; selected: number; total: number }[];
+  /** `bytes`: what the group's selected tools add to a full listing. */
+  groups: { tag: string; selected: number; total: number; bytes: number }[];
   catalog_count: number;
+  /** What tools/list returns: every selected tool, or on a progressive server its three meta tools. */
   listing_bytes: number;
+  /** The full listing of the selected tools, whatever the catalog mode. */
+  full_listing_bytes: number;
+  /** The cap the whole catalog's listing is kept under. */
+  cap_bytes: number;
   approx_tokens: number;
   /** Tools the filters select that a space-pinned server withholds: they reach workspace-level objects (goals). */
   withheld_tools: string[];

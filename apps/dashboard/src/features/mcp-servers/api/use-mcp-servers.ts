@@ -11,7 +11,7 @@ import {
   updateServer,
 } from './mcp-servers.api';
 import { serverKeys, type ServerListFilters } from './mcp-servers.keys';
-import type { ToolReach, UpdateServerInput } from './mcp-servers.types';
+import type { CatalogMode, ToolReach, UpdateServerInput } from './mcp-servers.types';
 
 const WHOLE_WORKSPACE: ToolReach = { pinned: false, allowWorkspaceObjects: false };
 
@@ -32,11 +32,15 @@ export function useServer(id: string) {
 export function useToolPreview(
   methods: string[],
   tags: string[],
-  { enabled = true, reach = WHOLE_WORKSPACE }: { enabled?: boolean; reach?: ToolReach } = {},
+  {
+    enabled = true,
+    reach = WHOLE_WORKSPACE,
+    catalog = 'full',
+  }: { enabled?: boolean; reach?: ToolReach; catalog?: CatalogMode } = {},
 ) {
   return useQuery({
-    queryKey: serverKeys.tools(methods, tags, reach),
-    queryFn: ({ signal }) => fetchToolPreview(methods, tags, reach, signal),
+    queryKey: serverKeys.tools(methods, tags, reach, catalog),
+    queryFn: ({ signal }) => fetchToolPreview(methods, tags, reach, catalog, signal),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
     enabled,

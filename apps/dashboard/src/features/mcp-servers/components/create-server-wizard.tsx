@@ -20,7 +20,7 @@ import { useTeamPolicy, useTeams } from '@/features/teams/api/use-teams';
 import { cn } from '@/lib/utils';
 import { describeConfig } from '../api/config-summary';
 import { EXPIRY_OPTIONS, expiresAt, type ExpiryChoice } from '@/lib/expiry';
-import type { CreatedMcpServer } from '../api/mcp-servers.types';
+import type { CatalogMode, CreatedMcpServer } from '../api/mcp-servers.types';
 import { useCreateServer, useToolPreview } from '../api/use-mcp-servers';
 import { describeApproval } from '../api/approval-policy';
 import { draftFrom, parseApprovalDraft, type ApprovalDraft } from '../schemas/approval-policy.schema';
@@ -29,6 +29,7 @@ import { GroupPicker, MethodPicker, SpacePicker } from './filter-pickers';
 import { AccessModeFields, ACCESS_LABELS, type AccessDraft } from './access-mode-fields';
 import { ServerUrlPanel } from './server-url-panel';
 import { SignInUrlPanel } from './sign-in-url-panel';
+import { CatalogModeSwitch } from './catalog-mode-switch';
 import { ToolPreview } from './tool-preview';
 import { WorkspaceObjectsSwitch } from './workspace-objects-switch';
 import { ExpiryDateField } from '@/components/common/expiry-date-field';
@@ -55,6 +56,7 @@ interface Draft {
   requireApiToken: boolean;
   access: Omit<AccessDraft, 'requireApiToken'>;
   allowWorkspaceObjects: boolean;
+  catalog: CatalogMode;
   /** Starts as the team policy's default when the step is first shown; edited from there. */
   approval: ApprovalDraft | null;
   expiry: ExpiryChoice;
@@ -72,6 +74,7 @@ const EMPTY: Draft = {
   requireApiToken: false,
   access: { accessMode: 'url', clickupAccount: 'connection', signInUserIds: [], signInTeamIds: [] },
   allowWorkspaceObjects: false,
+  catalog: 'full',
   approval: null,
   expiry: 'never',
   expiryDate: '',
@@ -98,7 +101,7 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
   const policy = useTeamPolicy(draft.teamId || undefined);
   const limits = isMember ? policy.data : undefined;
   const reach = { pinned: draft.spaceIds.length > 0, allowWorkspaceObjects: draft.allowWorkspaceObjects };
-  const exposed = useToolPreview(draft.methods, draft.tags, { reach });
+  const exposed = useToolPreview(draft.methods, draft.tags, { reach, catalog: draft.catalog });
   const approval = draft.approval ?? draftFrom(policy.data?.approval);
   const offeredConnections = (connections.data ?? []).filter(
     (c) => !isMember || (limits?.usable_connection_ids.includes(c.id) ?? false),
@@ -189,6 +192,7 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
           allow_workspace_objects: draft.spaceIds.length > 0 && draft.allowWorkspaceObjects,
           access_mode: draft.access.accessMode,
           clickup_account: draft.access.clickupAccount,
+          catalog: draft.catalog,
           sign_in_user_ids: draft.access.signInUserIds,
           sign_in_team_ids: draft.access.signInTeamIds,
           approval: parsedApproval.value,
@@ -407,11 +411,18 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
                 />
               )}
               {current.id === 'groups' && (
-                <GroupPicker
-                  value={draft.tags}
-                  onChange={(tags) => update({ tags })}
-                  allowed={limits && ((t) => tagAllowed(limits, t))}
-                />
+                <>
+                  <GroupPicker
+                    value={draft.tags}
+                    onChange={(tags) => update({ tags })}
+                    allowed={limits && ((t) => tagAllowed(limits, t))}
+                  />
+                  <CatalogModeSwitch
+                    id={`${id}-catalog`}
+                    value={draft.catalog}
+                    onChange={(catalog) => update({ catalog })}
+                  />
+                </>
               )}
               {current.id === 'auth' && (
                 <AccessModeFields
@@ -511,6 +522,7 @@ function Wizard({ onCreated }: { onCreated: (server: CreatedMcpServer) => void }
           methods={draft.methods}
           tags={draft.tags}
           reach={reach}
+          catalog={draft.catalog}
           className="lg:sticky lg:top-20"
         />
       </div>

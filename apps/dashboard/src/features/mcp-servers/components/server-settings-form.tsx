@@ -27,6 +27,7 @@ import {
 import { ApprovalPolicyFields } from './approval-policy-fields';
 import { AccessModeFields, type AccessDraft } from './access-mode-fields';
 import { GroupPicker, MethodPicker, SpacePicker } from './filter-pickers';
+import { CatalogModeSwitch } from './catalog-mode-switch';
 import { ToolPreview } from './tool-preview';
 import { WorkspaceObjectsSwitch } from './workspace-objects-switch';
 import { ExpiryDateField } from '@/components/common/expiry-date-field';
@@ -59,7 +60,9 @@ export function ServerSettingsForm({
   const rotate = useRotateServer();
   const [allowWorkspaceObjects, setAllowWorkspaceObjects] = useState(server.config.allow_workspace_objects);
   const [approval, setApproval] = useState<ApprovalDraft>(() => draftFrom(server.config.approval));
+  const [catalog, setCatalog] = useState(server.config.catalog ?? 'full');
   const exposed = useToolPreview(methods, tags, {
+    catalog,
     reach: { pinned: spaceIds.length > 0, allowWorkspaceObjects },
   });
   const [expiry, setExpiry] = useState<ExpiryChoice | 'keep'>('keep');
@@ -100,6 +103,7 @@ export function ServerSettingsForm({
         require_api_token_auth: access.accessMode !== 'sign_in' && requireApiToken,
         access_mode: access.accessMode,
         clickup_account: access.clickupAccount,
+        catalog,
         sign_in_user_ids: access.signInUserIds,
         sign_in_team_ids: access.signInTeamIds,
         // Sent only when it changed, like the switch below: a member may keep a policy but not rewrite it.
@@ -179,6 +183,7 @@ export function ServerSettingsForm({
                 onChange={setTags}
                 allowed={limits && ((t) => tagAllowed(limits, t))}
               />
+              <CatalogModeSwitch id={`${id}-catalog`} value={catalog} onChange={setCatalog} />
             </section>
             <section className="grid gap-2" aria-labelledby={`${id}-spaces`}>
               <h3 id={`${id}-spaces`} className="text-sm font-medium">
@@ -284,6 +289,7 @@ export function ServerSettingsForm({
         methods={methods}
         tags={tags}
         reach={{ pinned: spaceIds.length > 0, allowWorkspaceObjects }}
+        catalog={catalog}
         className="lg:sticky lg:top-20"
       />
     </div>

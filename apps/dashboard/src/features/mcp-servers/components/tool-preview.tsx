@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatBytes, formatNumber, humanize } from '@/lib/format';
 import { cn } from '@/lib/utils';
-import type { ToolReach } from '../api/mcp-servers.types';
+import type { CatalogMode, ToolPreview as Preview, ToolReach } from '../api/mcp-servers.types';
 import { useToolPreview } from '../api/use-mcp-servers';
 
 /** Agents read every listed tool on every conversation; past this the listing starts crowding their context. */
@@ -17,14 +17,16 @@ export function ToolPreview({
   methods,
   tags,
   reach,
+  catalog = 'full',
   className,
 }: {
   methods: string[];
   tags: string[];
   reach: ToolReach;
+  catalog?: CatalogMode;
   className?: string;
 }) {
-  const preview = useToolPreview(methods, tags, { reach });
+  const preview = useToolPreview(methods, tags, { reach, catalog });
   const data = preview.data;
   return (
     <Card aria-labelledby="tool-preview-title" className={cn('gap-4', className)}>
@@ -66,6 +68,7 @@ export function ToolPreview({
                 <dd className="text-xs text-muted-foreground">tokens</dd>
               </div>
             </dl>
+            <ListingSizes data={data} progressive={catalog === 'progressive'} />
             {data.listing_bytes > HEAVY_LISTING_BYTES && (
               <Alert variant="warning">
                 A large tool list takes room in every conversation. Narrow the methods or tool groups if the
@@ -115,5 +118,58 @@ export function ToolPreview({
         )}
       </CardContent>
     </Card>
+  );
+}
+
+/**
+ * What each tool group adds to the listing, and the full listing against the cap the whole catalog is kept under. On
+ * a progressive server the agent's list is the three meta tools; the groups' definitions are read on demand.
+ */
+function ListingSizes({ data, progressive }: { data: Preview; progressive: boolean }) {
+  const groups = data.groups.filter((g) => g.selected > 0).sort((a, b) => b.bytes - a.bytes);
+  const share = Math.min(100, Math.round((data.full_listing_bytes / data.cap_bytes) * 100));
+  return (
+    <section className="grid gap-2" aria-labelledby="listing-sizes-title" data-testid="listing-sizes">
+      <div className="flex items-baseline justify-between gap-2 text-xs">
+        <h3 id="listing-sizes-title" className="font-medium">
+          Size per group
+        </h3>
+        <span className="tabular-nums text-muted-foreground" data-testid="listing-cap">
+          {formatBytes(data.full_listing_bytes)} of {formatNumber(data.cap_bytes)} B cap
+        </span>
+      </div>
+      <div
+        role="meter"
+        aria-label="Full listing against the cap"
+        aria-valuemin={0}
+        aria-valuemax={data.cap_bytes}
+        aria-valuenow={data.full_listing_bytes}
+        className="h-1.5 overflow-hidden rounded-full bg-muted"
+      >
+        <div
+          className={cn('h-full', data.full_listing_bytes > data.cap_bytes ? 'bg-destructive' : 'bg-primary')}
+          style={{ width: `${share}%` }}
+        />
+      </div>
+      {progressive && (
+        <p className="text-xs text-muted-foreground">
+          Progressive: the agent’s tool list is {formatBytes(data.listing_bytes)} (tool_search, tool_describe,
+          tool_call); a group’s definitions are read only when the agent asks for them.
+        </p>
+      )}
+      {groups.length > 0 && (
+        <ul className="grid gap-1 text-xs" aria-label="Listing size per tool group">
+          {groups.map((group) => (
+            <li key={group.tag} className="flex items-center gap-2" data-testid="preview-group">
+              <span className="flex-1 truncate">{humanize(group.tag)}</span>
+              <span className="tabular-nums text-muted-foreground">
+                {group.selected}/{group.total}
+              </span>
+              <span className="w-16 text-right tabular-nums">{formatBytes(group.bytes)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
