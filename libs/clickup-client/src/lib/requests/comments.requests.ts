@@ -85,6 +85,22 @@ export const commentRequests = {
     query: {},
     body: compact(body),
   }),
+  /** A comment's thread, oldest first, without the parent comment; not paginated (API-NOTES §8). */
+  listReplies: (commentId: string | number): ClickUpRequest<'getThreadedComments'> => ({
+    operation: 'getThreadedComments',
+    method: 'GET',
+    version: 'v2',
+    path: path`/comment/${commentId}/reply`,
+    query: {},
+  }),
+  reply: (commentId: string | number, body: CreateCommentBody): ClickUpRequest<'createThreadedComment'> => ({
+    operation: 'createThreadedComment',
+    method: 'POST',
+    version: 'v2',
+    path: path`/comment/${commentId}/reply`,
+    query: {},
+    body: compact({ ...body, notify_all: body.notify_all ?? false }),
+  }),
   delete: (commentId: string | number): ClickUpRequest<'deleteComment'> => ({
     operation: 'deleteComment',
     method: 'DELETE',

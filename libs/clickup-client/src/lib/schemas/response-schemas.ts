@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { checklistResponse } from './checklists.schemas';
-import { createdCommentSchema, getCommentsResponse } from './comments.schemas';
+import { createdCommentSchema, createdReplySchema, getCommentsResponse } from './comments.schemas';
 import { emptySchema } from './common.schemas';
 import { getCustomFieldsResponse } from './custom-fields.schemas';
 import {
@@ -16,7 +16,7 @@ import { getListsResponse, listSchema } from './lists.schemas';
 import { membersResponse } from './members.schemas';
 import { accessTokenResponse } from './oauth.schemas';
 import { getSpacesResponse, spaceSchema } from './spaces.schemas';
-import { getSpaceTagsResponse } from './tags.schemas';
+import { editedSpaceTagResponse, getSpaceTagsResponse } from './tags.schemas';
 import { taskPageSchema, taskSchema } from './tasks.schemas';
 import {
   createdTimeEntryResponse,
@@ -80,6 +80,8 @@ export const responseSchemas = {
   createListComment: createdCommentSchema,
   updateComment: emptySchema,
   deleteComment: emptySchema,
+  getThreadedComments: getCommentsResponse,
+  createThreadedComment: createdReplySchema,
 
   createChecklist: checklistResponse,
   editChecklist: emptySchema,
@@ -89,6 +91,9 @@ export const responseSchemas = {
   deleteChecklistItem: emptySchema,
 
   getSpaceTags: getSpaceTagsResponse,
+  createSpaceTag: emptySchema,
+  editSpaceTag: editedSpaceTagResponse,
+  deleteSpaceTag: emptySchema,
 
   getGoals: getGoalsResponse,
   getGoal: goalResponse,
