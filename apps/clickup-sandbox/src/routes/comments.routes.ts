@@ -12,6 +12,8 @@ import { resolveTask } from './task-lookup';
 const PAGE = 25;
 
 function view(store: Store, c: CommentRec) {
+  let replies = 0;
+  if (c.replyTo === null) for (const r of store.comments.values()) if (r.replyTo === c.id) replies++;
   const user = must(store.users.get(c.userId));
   const assignee = c.assigneeId === null ? undefined : store.users.get(c.assigneeId);
   const by = c.assignedById === null ? undefined : store.users.get(c.assignedById);
@@ -25,7 +27,8 @@ function view(store: Store, c: CommentRec) {
     assigned_by: by ? userRef(by) : null,
     reactions: [],
     date: String(c.date),
-    reply_count: '0',
+    // A string, and always "0" inside a thread (API-NOTES §8).
+    reply_count: String(replies),
   };
 }
 
@@ -39,7 +42,7 @@ function page(ctx: Ctx, kind: 'task' | 'list', parentId: string) {
   if (Number.isNaN(start)) throw Errors.invalid('start takes Unix milliseconds', 'INPUT_005');
   const newestFirst = (a: CommentRec, b: CommentRec) => b.date - a.date || Number(b.id) - Number(a.id);
   let comments = [...ctx.store.comments.values()]
-    .filter((c) => c.parent.kind === kind && c.parent.id === parentId)
+    .filter((c) => c.parent.kind === kind && c.parent.id === parentId && c.replyTo === null)
     .sort(newestFirst);
   if (start !== undefined) {
     comments = comments.filter(
@@ -49,7 +52,13 @@ function page(ctx: Ctx, kind: 'task' | 'list', parentId: string) {
   return ok({ comments: comments.slice(0, PAGE).map((c) => view(ctx.store, c)) });
 }
 
-function create(ctx: Ctx, kind: 'task' | 'list', parentId: string, workspaceId: string) {
+function create(
+  ctx: Ctx,
+  kind: 'task' | 'list',
+  parentId: string,
+  workspaceId: string,
+  replyTo: string | null = null,
+) {
   const b = bodyObject(ctx.body);
   const text = field.requiredString(b, 'comment_text', 'Comment text invalid', 'COMM_002');
   const assignee = field.int(b, 'assignee');
@@ -66,6 +75,7 @@ function create(ctx: Ctx, kind: 'task' | 'list', parentId: string, workspaceId: 
     assigneeId: assignee ?? null,
     assignedById: assignee === undefined ? null : ctx.principal.user.id,
     date: ctx.now,
+    replyTo,
   };
   ctx.store.comments.set(c.id, c);
   return ok({ id: c.id, hist_id: c.histId, date: c.date });
@@ -113,7 +123,29 @@ export function commentRoutes(r: RouteTable): void {
   });
 
   r.v2('DELETE', '/comment/:comment_id', (ctx) => {
-    ctx.store.comments.delete(comment(ctx).id);
+    const c = comment(ctx);
+    ctx.store.comments.delete(c.id);
+    for (const [id, r] of ctx.store.comments) if (r.replyTo === c.id) ctx.store.comments.delete(id);
     return ok({});
+  });
+
+  // A thread: the replies to a comment, oldest first, without the comment itself; not paginated.
+  r.v2('GET', '/comment/:comment_id/reply', (ctx) => {
+    const c = comment(ctx);
+    const replies = [...ctx.store.comments.values()]
+      .filter((x) => x.replyTo === c.id)
+      .sort((a, b) => a.date - b.date || Number(a.id) - Number(b.id));
+    return ok({ comments: replies.map((x) => view(ctx.store, x)) });
+  });
+
+  // A reply to a reply joins the same thread (ClickUp threads are one level deep). The spec shows `{}` as the
+  // answer; the sandbox also gives the new reply's id and date, as a comment create does.
+  r.v2('POST', '/comment/:comment_id/reply', (ctx) => {
+    const c = comment(ctx);
+    const workspace =
+      c.parent.kind === 'task'
+        ? ctx.store.workspaceOfTask(ctx.store.task(ctx.principal, c.parent.id))
+        : ctx.store.workspaceOfList(ctx.store.list(ctx.principal, c.parent.id));
+    return create(ctx, c.parent.kind, c.parent.id, workspace, c.replyTo ?? c.id);
   });
 }

@@ -162,6 +162,8 @@ export interface CommentRec {
   assigneeId: number | null;
   assignedById: number | null;
   date: number;
+  /** The comment this one replies to (in its thread), or null for a top-level comment. */
+  replyTo: string | null;
 }
 
 export interface ChecklistItemRec {
