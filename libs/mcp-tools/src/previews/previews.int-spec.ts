@@ -446,6 +446,18 @@ describe('the preview of a call, read from ClickUp', () => {
         { space_id: engineering },
         `Deletes space "Engineering" \\(${engineering}\\) with 1 folder, 4 lists and \\d+ tasks`,
       ),
+      tag_create: example(
+        { space_id: engineering, name: 'perf', bg: '#e50000' },
+        `Creates tag "perf" in space "Engineering" \\(${engineering}\\)`,
+      ),
+      tag_update: example(
+        { space_id: engineering, name: 'bug', new_name: 'defect' },
+        `Updates tag "bug" in space "Engineering" \\(${engineering}\\): name`,
+      ),
+      tag_delete: example(
+        { space_id: engineering, name: 'tech-debt' },
+        `Deletes tag "tech-debt" from space "Engineering" \\(${engineering}\\) and from every task carrying it`,
+      ),
       comment_create: example({ task_id: login, text: 'Looks good' }, `Comments on ${onLogin}: "Looks good"`),
       comment_update: example(
         { task_id: login, comment_id: comments.items[0].id, resolved: true },
