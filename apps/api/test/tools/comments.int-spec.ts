@@ -263,4 +263,133 @@ describe('comments tools against the sandbox', () => {
       expect(again).toMatchObject({ ok: false, issues: [{ code: 'NOT_FOUND' }] });
     });
   });
+
+  describe('comment threads', () => {
+    interface Reply {
+      id: string;
+      text: string;
+      user_id: number | null;
+      username: string | null;
+      date_ms: number | null;
+      date_iso: string | null;
+    }
+    const checkout = () => tasks['Checkout button misaligned on mobile Safari'];
+
+    it('counts replies in comment_list and lists a thread oldest first', async () => {
+      const [parent] = (await list({ task_id: checkout() })).items as (Comment & { replies: number })[];
+      expect(parent).toMatchObject({ text: 'Reproduced on iPhone 15, Safari 17.4.', replies: 1 });
+      const thread = await host.call<{ items: Reply[]; next_cursor: string | null; truncated: boolean }>(
+        'comment_reply_list',
+        { task_id: checkout(), comment_id: parent.id },
+      );
+      expect(thread).toMatchObject({ ok: true, result: { next_cursor: null, truncated: false } });
+      expect(thread.result?.items.map((r) => r.text)).toEqual([
+        'Same on iPad; the button sits under the keyboard.',
+      ]);
+      expect(Object.keys(thread.result?.items[0] ?? {}).sort()).toEqual(
+        ['date_iso', 'date_ms', 'id', 'text', 'user_id', 'username'].sort(),
+      );
+    });
+
+    it('replies in a thread, assigned to "me" or a user id, and pages a long thread', async () => {
+      const [parent] = (await list({ task_id: checkout() })).items;
+      const reply = await host.call<{ id: string | null; date_ms: number | null }>('comment_reply_create', {
+        task_id: checkout(),
+        comment_id: parent.id,
+        text: 'Fixed in #812.',
+        assignee: 'me',
+      });
+      expect(reply).toMatchObject({
+        ok: true,
+        result: { id: expect.any(String), date_ms: expect.any(Number) },
+      });
+      await host.call('comment_reply_create', {
+        task_id: checkout(),
+        comment_id: parent.id,
+        text: 'Verified.',
+        assignee: davidId,
+      });
+      const raw = await sandboxComments(`/comment/${parent.id}/reply`);
+      expect(raw.map((c) => c.comment_text)).toEqual([
+        'Same on iPad; the button sits under the keyboard.',
+        'Fixed in #812.',
+        'Verified.',
+      ]);
+      expect(raw[2].assignee?.id).toBe(davidId);
+      expect(raw[1].assignee?.id).toEqual(expect.any(Number));
+      // Replies stay out of the task's own comments; the count follows.
+      const after = (await list({ task_id: checkout() })).items as (Comment & { replies: number })[];
+      expect(after[0]).toMatchObject({ id: parent.id, replies: 3 });
+      expect(after).toHaveLength(1);
+
+      const first = await host.call<{ items: Reply[]; next_cursor: string | null; truncated: boolean }>(
+        'comment_reply_list',
+        { task_id: checkout(), comment_id: parent.id, limit: 2 },
+      );
+      expect(first.result).toMatchObject({ truncated: true, next_cursor: expect.any(String) });
+      const rest = await host.call<{ items: Reply[]; next_cursor: string | null }>('comment_reply_list', {
+        task_id: checkout(),
+        comment_id: parent.id,
+        limit: 2,
+        cursor: first.result?.next_cursor,
+      });
+      expect(rest.result).toMatchObject({ items: [{ text: 'Verified.' }], next_cursor: null });
+    });
+
+    it('replies to a list comment', async () => {
+      const [parent] = (await list({ list_id: sprintList })).items;
+      const reply = await host.call('comment_reply_create', {
+        list_id: sprintList,
+        comment_id: parent.id,
+        text: 'Thursday works.',
+      });
+      expect(reply.ok).toBe(true);
+      const thread = await host.call<{ items: Reply[] }>('comment_reply_list', {
+        list_id: sprintList,
+        comment_id: parent.id,
+      });
+      expect(thread.result?.items.map((r) => r.text)).toEqual(['Thursday works.']);
+    });
+
+    it('validates the arguments and refuses a comment of another task or out of scope', async () => {
+      const [parent] = (await list({ task_id: checkout() })).items;
+      const noParent = await host.call('comment_reply_list', { comment_id: parent.id });
+      expect(noParent).toMatchObject({ ok: false, issues: [{ code: 'VALIDATION_ERROR', path: 'task_id' }] });
+      const blank = await host.call('comment_reply_create', {
+        task_id: checkout(),
+        comment_id: parent.id,
+        text: '  ',
+      });
+      expect(blank).toMatchObject({ ok: false, issues: [{ code: 'VALIDATION_ERROR', path: 'text' }] });
+      const badAssignee = await host.call('comment_reply_create', {
+        task_id: checkout(),
+        comment_id: parent.id,
+        text: 'x',
+        assignee: 'David',
+      });
+      expect(badAssignee.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'assignee' });
+      const wrongTask = await host.call('comment_reply_create', {
+        task_id: tasks['Refactor Login Component'],
+        comment_id: parent.id,
+        text: 'x',
+      });
+      expect(wrongTask).toMatchObject({ ok: false, issues: [{ code: 'NOT_FOUND' }] });
+
+      const blog = tasks['Draft launch blog post'];
+      const { id: marketingComment } = await api<{ id: string }>(`/task/${blog}/comment`, {
+        method: 'POST',
+        body: JSON.stringify({ comment_text: 'Draft is up.' }),
+      });
+      for (const tool of ['comment_reply_list', 'comment_reply_create']) {
+        const refused = await pinned.call(tool, { task_id: blog, comment_id: marketingComment, text: 'x' });
+        expect({ tool, refused }).toMatchObject({
+          tool,
+          refused: { ok: false, issues: [{ code: 'FORBIDDEN' }] },
+        });
+      }
+      expect(await sandboxComments(`/comment/${marketingComment}/reply`)).toEqual([]);
+      const inScope = await pinned.call('comment_reply_list', { task_id: checkout(), comment_id: parent.id });
+      expect(inScope.ok).toBe(true);
+    });
+  });
 });

@@ -5,6 +5,8 @@ import {
   commentCreateInput,
   commentDeleteInput,
   commentListInput,
+  commentReplyCreateInput,
+  commentReplyListInput,
   commentUpdateInput,
 } from './comments.schemas';
 
@@ -22,6 +24,12 @@ export const commentsGuard = defineGuard({
       ids: { task_id: TASK, list_id: LIST, comment_id: COMMENT },
     }),
     comment_delete: guardTool(commentDeleteInput, {
+      ids: { task_id: TASK, list_id: LIST, comment_id: COMMENT },
+    }),
+    comment_reply_list: guardTool(commentReplyListInput, {
+      ids: { task_id: TASK, list_id: LIST, comment_id: COMMENT },
+    }),
+    comment_reply_create: guardTool(commentReplyCreateInput, {
       ids: { task_id: TASK, list_id: LIST, comment_id: COMMENT },
     }),
   },

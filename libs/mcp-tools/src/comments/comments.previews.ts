@@ -5,7 +5,12 @@ import { peopleLabels, personLabel } from '../previews/people';
 import { Changes, previewOf } from '../previews/preview-reader';
 import { counted, defined, excerpt, oneLine, quoted } from '../previews/preview-text';
 import { parentOf, provenComment } from './comment.scope';
-import { commentCreateInput, commentDeleteInput, commentUpdateInput } from './comments.schemas';
+import {
+  commentCreateInput,
+  commentDeleteInput,
+  commentReplyCreateInput,
+  commentUpdateInput,
+} from './comments.schemas';
 
 type Place = NonNullable<EffectPreview['location']>;
 
@@ -77,6 +82,21 @@ export const commentsPreviews = {
         `${replies > 0 ? ` with ${counted(replies, 'reply', 'replies')}` : ''}: ${quoted(textOf(comment))}`,
       target: target(comment),
       counts: { replies },
+    };
+  }),
+
+  comment_reply_create: previewOf(commentReplyCreateInput, async (args, ctx) => {
+    const [comment, place, assignee] = await Promise.all([
+      provenComment(ctx, args, args.comment_id),
+      placeOf(args, ctx),
+      args.assignee === undefined ? [undefined] : peopleLabels(ctx, [args.assignee]),
+    ]);
+    return {
+      kind: 'create',
+      summary: `Replies to a comment${byWhom(comment)} on ${on(place)}: ${quoted(args.text)}`,
+      proposed: defined({ text: excerpt(args.text), assignee: assignee[0] }),
+      target: target(comment),
+      location: place,
     };
   }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idField, nameField, rule, userIdField } from '../core/input-fields';
+import { userRef } from '../core/people';
 
 const parent = {
   task_id: idField('From task_search or task_list_in_list.').optional(),
@@ -32,7 +33,7 @@ export const commentListInput = z
   .refine(...ONE_PARENT);
 
 export const commentListOutput = z.object({
-  items: z.array(commentSchema),
+  items: z.array(commentSchema.extend({ replies: z.number() })),
   next_cursor: z.string().nullable(),
   truncated: z.boolean(),
 });
@@ -74,3 +75,42 @@ export const commentUpdateOutput = commentSchema.pick({
 
 export const commentDeleteInput = z.object({ comment_id: commentId, ...parent }).refine(...ONE_PARENT);
 export const commentDeleteOutput = z.object({ id: z.string(), deleted: z.literal(true) });
+
+export const replySchema = commentSchema.pick({
+  id: true,
+  text: true,
+  user_id: true,
+  username: true,
+  date_ms: true,
+  date_iso: true,
+});
+
+export const commentReplyListInput = z
+  .object({
+    comment_id: idField('Parent, from comment_list.'),
+    ...parent,
+    limit: z.number().int().min(1).max(100).default(50),
+    cursor: z.string().optional(),
+  })
+  .refine(...ONE_PARENT);
+
+export const commentReplyListOutput = z.object({
+  items: z.array(replySchema),
+  next_cursor: z.string().nullable(),
+  truncated: z.boolean(),
+});
+
+export const commentReplyCreateInput = z
+  .object({
+    comment_id: idField('Parent, from comment_list.'),
+    ...parent,
+    text,
+    assignee: userRef.optional().describe('User id (member_list) or "me".'),
+  })
+  .refine(...ONE_PARENT);
+
+export const commentReplyCreateOutput = z.object({
+  id: z.string().nullable(),
+  date_ms: z.number().nullable(),
+  date_iso: z.string().nullable(),
+});

@@ -3,6 +3,7 @@ import { COMMENT_PAGE_SIZE, type Comment, type CommentCursor } from '@gw/clickup
 import type { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { timeFields } from '../core/format';
+import { resolveUsers } from '../core/people';
 import { CREATE, DELETE, READ, UPDATE, defineTool, type ToolGroup } from '../core/tool';
 import { commentsOf, parentOf, provenComment } from './comment.scope';
 import { commentsGuard } from './comments.guard';
@@ -13,12 +14,17 @@ import {
   commentDeleteOutput,
   commentListInput,
   commentListOutput,
+  commentReplyCreateInput,
+  commentReplyCreateOutput,
+  commentReplyListInput,
+  commentReplyListOutput,
   commentSchema,
   commentUpdateInput,
   commentUpdateOutput,
 } from './comments.schemas';
 
 const LIST_TOOL = 'comment_list';
+const REPLY_LIST_TOOL = 'comment_reply_list';
 
 function toComment(c: Comment): z.input<typeof commentSchema> {
   return {
@@ -39,7 +45,9 @@ export class CommentsTools implements ToolGroup {
     defineTool({
       name: 'comment_list',
       title: 'List comments',
-      description: 'Comments on a task (or a list’s own comments), newest first, as plain text.',
+      description:
+        'Comments on a task (or a list’s own comments), newest first, as plain text, with reply counts ' +
+        '(comment_reply_list).',
       method: 'list',
       tags: ['comments'],
       input: commentListInput,
@@ -68,7 +76,11 @@ export class CommentsTools implements ToolGroup {
         const last = items.at(-1);
         const next =
           more && last && last.date !== null ? encodeCursor(LIST_TOOL, { d: last.date, i: last.id }) : null;
-        return { items: items.map(toComment), next_cursor: next, truncated: next !== null };
+        return {
+          items: items.map((c) => ({ ...toComment(c), replies: c.reply_count ?? 0 })),
+          next_cursor: next,
+          truncated: next !== null,
+        };
       },
     }),
     defineTool({
@@ -127,6 +139,50 @@ export class CommentsTools implements ToolGroup {
       handler: async (args, ctx) => {
         await ctx.client.comments.delete(args.comment_id);
         return { id: args.comment_id, deleted: true as const };
+      },
+    }),
+    defineTool({
+      name: 'comment_reply_list',
+      title: 'List comment replies',
+      description: 'The replies in a comment’s thread, oldest first, as plain text.',
+      method: 'list',
+      tags: ['comments'],
+      input: commentReplyListInput,
+      output: commentReplyListOutput,
+      annotations: READ,
+      handler: async (args, ctx) => {
+        // ClickUp answers a whole thread at once: the cursor is an offset into it.
+        const offset = args.cursor ? Number(decodeCursor(REPLY_LIST_TOOL, args.cursor)['o']) : 0;
+        const { data } = await ctx.client.comments.listReplies(args.comment_id);
+        const end = offset + args.limit;
+        const next = end < data.length ? encodeCursor(REPLY_LIST_TOOL, { o: end }) : null;
+        return {
+          items: data.slice(offset, end).map((c) => {
+            const { id, text, user_id, username, date_ms, date_iso } = toComment(c);
+            return { id, text, user_id, username, date_ms, date_iso };
+          }),
+          next_cursor: next,
+          truncated: next !== null,
+        };
+      },
+    }),
+    defineTool({
+      name: 'comment_reply_create',
+      title: 'Reply to a comment',
+      description: 'Posts a plain-text reply in a comment’s thread.',
+      method: 'create',
+      tags: ['comments'],
+      input: commentReplyCreateInput,
+      output: commentReplyCreateOutput,
+      annotations: CREATE,
+      handler: async (args, ctx) => {
+        const [assignee] =
+          (await resolveUsers(args.assignee === undefined ? [] : [args.assignee], ctx)) ?? [];
+        const { data } = await ctx.client.comments.reply(args.comment_id, {
+          comment_text: args.text,
+          assignee,
+        });
+        return { id: data.id, ...timeFields('date', data.date) };
       },
     }),
   ];

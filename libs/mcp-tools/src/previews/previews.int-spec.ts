@@ -467,6 +467,10 @@ describe('the preview of a call, read from ClickUp', () => {
         { task_id: login, comment_id: comments.items[0].id },
         `Deletes a comment by .+ on ${onLogin}: ".+"`,
       ),
+      comment_reply_create: example(
+        { task_id: login, comment_id: comments.items[0].id, text: 'Agreed' },
+        `Replies to a comment by .+ on ${onLogin}: "Agreed"`,
+      ),
       checklist_create: example(
         { task_id: login, name: 'Release', items: ['Tag', 'Notes'] },
         `Adds checklist "Release" with 2 items to ${onLogin}`,
