@@ -78,21 +78,16 @@ describe('space tags against the sandbox', () => {
     const eng = w.spaces['Engineering'];
     const created = await host.call('tag_create', { space_id: eng, name: 'perf' });
     expect(created).toMatchObject({ ok: true, result: { name: 'perf', fg: '#ffffff', bg: '#7b68ee' } });
-    const coloured = await host.call('tag_create', {
-      space_id: eng,
-      name: 'ux',
-      fg: '#000000',
-      bg: '#e50000',
-    });
-    expect(coloured.result).toEqual({ name: 'ux', fg: '#000000', bg: '#e50000' });
+    const coloured = await host.call('tag_create', { space_id: eng, name: 'ux', color: '#e50000' });
+    expect(coloured.result).toEqual({ name: 'ux', fg: '#ffffff', bg: '#e50000' });
     expect((await tagsOf(eng)).slice(-2)).toEqual([
       { name: 'perf', fg: '#ffffff', bg: '#7b68ee' },
-      { name: 'ux', fg: '#000000', bg: '#e50000' },
+      { name: 'ux', fg: '#ffffff', bg: '#e50000' },
     ]);
     const again = await host.call('tag_create', { space_id: eng, name: 'Bug' });
     expect(again.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'name' });
-    const badColour = await host.call('tag_create', { space_id: eng, name: 'x', bg: 'red' });
-    expect(badColour.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'bg' });
+    const badColour = await host.call('tag_create', { space_id: eng, name: 'x', color: 'red' });
+    expect(badColour.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'color' });
     expect(badColour.issues[0]?.message).toContain('#7b68ee');
   });
 
@@ -112,13 +107,13 @@ describe('space tags against the sandbox', () => {
     const recoloured = await host.call('tag_update', {
       space_id: eng,
       name: 'needs review / qa',
-      bg: '#00ff00',
+      color: '#00ff00',
     });
     expect(recoloured.result).toEqual({ name: 'needs review / qa', fg: '#ffffff', bg: '#00ff00' });
 
     const nothing = await host.call('tag_update', { space_id: eng, name: 'defect' });
     expect(nothing.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'new_name' });
-    const missing = await host.call('tag_update', { space_id: eng, name: 'nope', bg: '#000000' });
+    const missing = await host.call('tag_update', { space_id: eng, name: 'nope', color: '#000000' });
     expect(missing.issues[0]).toMatchObject({ code: 'NOT_FOUND' });
     const clash = await host.call('tag_update', { space_id: eng, name: 'defect', new_name: 'frontend' });
     expect(clash.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'new_name' });
@@ -137,7 +132,7 @@ describe('space tags against the sandbox', () => {
     const marketing = w.spaces['Marketing'];
     for (const [tool, args] of [
       ['tag_create', { space_id: marketing, name: 'x' }],
-      ['tag_update', { space_id: marketing, name: 'launch', bg: '#000000' }],
+      ['tag_update', { space_id: marketing, name: 'launch', color: '#000000' }],
       ['tag_delete', { space_id: marketing, name: 'launch' }],
     ] as const) {
       const refused = await engHost.call(tool, args);

@@ -86,15 +86,14 @@ export const commentsPreviews = {
   }),
 
   comment_reply_create: previewOf(commentReplyCreateInput, async (args, ctx) => {
-    const [comment, place, assignee] = await Promise.all([
+    const [comment, place] = await Promise.all([
       provenComment(ctx, args, args.comment_id),
       placeOf(args, ctx),
-      args.assignee === undefined ? [undefined] : peopleLabels(ctx, [args.assignee]),
     ]);
     return {
       kind: 'create',
       summary: `Replies to a comment${byWhom(comment)} on ${on(place)}: ${quoted(args.text)}`,
-      proposed: defined({ text: excerpt(args.text), assignee: assignee[0] }),
+      proposed: { text: excerpt(args.text) },
       target: target(comment),
       location: place,
     };

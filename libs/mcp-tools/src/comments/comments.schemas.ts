@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { idField, nameField, rule, userIdField } from '../core/input-fields';
-import { userRef } from '../core/people';
 
 const parent = {
   task_id: idField('From task_search or task_list_in_list.').optional(),
@@ -79,19 +78,20 @@ export const commentDeleteOutput = z.object({ id: z.string(), deleted: z.literal
 export const replySchema = commentSchema.pick({
   id: true,
   text: true,
-  user_id: true,
   username: true,
   date_ms: true,
   date_iso: true,
 });
 
+/** The thread's comment and its parent: ClickUp has no "get comment", so the parent is read to prove it. */
+const threadOf = {
+  comment_id: idField('From comment_list.'),
+  task_id: idField('Its task; or list_id.').optional(),
+  list_id: idField('Its list.').optional(),
+};
+
 export const commentReplyListInput = z
-  .object({
-    comment_id: idField('Parent, from comment_list.'),
-    ...parent,
-    limit: z.number().int().min(1).max(100).default(50),
-    cursor: z.string().optional(),
-  })
+  .object({ ...threadOf, cursor: z.string().optional().describe('From next_cursor.') })
   .refine(...ONE_PARENT);
 
 export const commentReplyListOutput = z.object({
@@ -101,16 +101,7 @@ export const commentReplyListOutput = z.object({
 });
 
 export const commentReplyCreateInput = z
-  .object({
-    comment_id: idField('Parent, from comment_list.'),
-    ...parent,
-    text,
-    assignee: userRef.optional().describe('User id (member_list) or "me".'),
-  })
+  .object({ ...threadOf, text: text.describe('Plain text.') })
   .refine(...ONE_PARENT);
 
-export const commentReplyCreateOutput = z.object({
-  id: z.string().nullable(),
-  date_ms: z.number().nullable(),
-  date_iso: z.string().nullable(),
-});
+export const commentReplyCreateOutput = z.object({ id: z.string().nullable() });

@@ -3,7 +3,6 @@ import { COMMENT_PAGE_SIZE, type Comment, type CommentCursor } from '@gw/clickup
 import type { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { timeFields } from '../core/format';
-import { resolveUsers } from '../core/people';
 import { CREATE, DELETE, READ, UPDATE, defineTool, type ToolGroup } from '../core/tool';
 import { commentsOf, parentOf, provenComment } from './comment.scope';
 import { commentsGuard } from './comments.guard';
@@ -25,6 +24,7 @@ import {
 
 const LIST_TOOL = 'comment_list';
 const REPLY_LIST_TOOL = 'comment_reply_list';
+const REPLY_PAGE_SIZE = 50;
 
 function toComment(c: Comment): z.input<typeof commentSchema> {
   return {
@@ -143,8 +143,8 @@ export class CommentsTools implements ToolGroup {
     }),
     defineTool({
       name: 'comment_reply_list',
-      title: 'List comment replies',
-      description: 'The replies in a comment’s thread, oldest first, as plain text.',
+      title: 'List replies',
+      description: 'A comment’s replies, oldest first, 50 per page.',
       method: 'list',
       tags: ['comments'],
       input: commentReplyListInput,
@@ -154,12 +154,12 @@ export class CommentsTools implements ToolGroup {
         // ClickUp answers a whole thread at once: the cursor is an offset into it.
         const offset = args.cursor ? Number(decodeCursor(REPLY_LIST_TOOL, args.cursor)['o']) : 0;
         const { data } = await ctx.client.comments.listReplies(args.comment_id);
-        const end = offset + args.limit;
+        const end = offset + REPLY_PAGE_SIZE;
         const next = end < data.length ? encodeCursor(REPLY_LIST_TOOL, { o: end }) : null;
         return {
           items: data.slice(offset, end).map((c) => {
-            const { id, text, user_id, username, date_ms, date_iso } = toComment(c);
-            return { id, text, user_id, username, date_ms, date_iso };
+            const { id, text, username, date_ms, date_iso } = toComment(c);
+            return { id, text, username, date_ms, date_iso };
           }),
           next_cursor: next,
           truncated: next !== null,
@@ -169,20 +169,15 @@ export class CommentsTools implements ToolGroup {
     defineTool({
       name: 'comment_reply_create',
       title: 'Reply to a comment',
-      description: 'Posts a plain-text reply in a comment’s thread.',
+      description: 'Posts a reply in a comment’s thread.',
       method: 'create',
       tags: ['comments'],
       input: commentReplyCreateInput,
       output: commentReplyCreateOutput,
       annotations: CREATE,
       handler: async (args, ctx) => {
-        const [assignee] =
-          (await resolveUsers(args.assignee === undefined ? [] : [args.assignee], ctx)) ?? [];
-        const { data } = await ctx.client.comments.reply(args.comment_id, {
-          comment_text: args.text,
-          assignee,
-        });
-        return { id: data.id, ...timeFields('date', data.date) };
+        const { data } = await ctx.client.comments.reply(args.comment_id, { comment_text: args.text });
+        return { id: data.id };
       },
     }),
   ];

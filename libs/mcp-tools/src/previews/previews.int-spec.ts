@@ -447,7 +447,7 @@ describe('the preview of a call, read from ClickUp', () => {
         `Deletes space "Engineering" \\(${engineering}\\) with 1 folder, 4 lists and \\d+ tasks`,
       ),
       tag_create: example(
-        { space_id: engineering, name: 'perf', bg: '#e50000' },
+        { space_id: engineering, name: 'perf', color: '#e50000' },
         `Creates tag "perf" in space "Engineering" \\(${engineering}\\)`,
       ),
       tag_update: example(

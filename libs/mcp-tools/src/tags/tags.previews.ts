@@ -21,7 +21,7 @@ export const tagsPreviews = {
     return {
       kind: 'create',
       summary: `Creates tag ${quoted(args.name)} in ${inSpace(place)}`,
-      proposed: defined({ name: oneLine(args.name), fg: args.fg, bg: args.bg }),
+      proposed: defined({ name: oneLine(args.name), color: args.color }),
       location: place,
     };
   }),
@@ -33,8 +33,7 @@ export const tagsPreviews = {
     ]);
     const changes = new Changes()
       .add('name', args.new_name === undefined ? undefined : oneLine(args.new_name), tag.name)
-      .add('fg', args.fg, tag.tag_fg)
-      .add('bg', args.bg, tag.tag_bg);
+      .add('color', args.color, tag.tag_bg);
     return {
       kind: 'update',
       summary: `Updates tag ${quoted(tag.name)} in ${inSpace(place)}${changes.phrase()}`,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idField, nameField, rule } from '../core/input-fields';
 
 const spaceId = idField('space_id from workspace_hierarchy or workspace_find');
+const writeSpaceId = idField('From workspace_hierarchy.');
 const tagName = nameField(100).describe('From tag_list.');
 const colour = z
   .string()
@@ -19,24 +20,22 @@ export const tagListOutput = z.object({
 });
 
 export const tagCreateInput = z.object({
-  space_id: spaceId,
-  name: nameField(100),
-  fg: colour.describe('Text hex; default #ffffff.'),
-  bg: colour.describe('Hex; default #7b68ee.'),
+  space_id: writeSpaceId,
+  name: nameField(100).describe('Kept in lower case.'),
+  color: colour.describe('Hex; default #7b68ee.'),
 });
 
 export const tagUpdateInput = z
   .object({
-    space_id: spaceId,
+    space_id: writeSpaceId,
     name: tagName,
-    new_name: nameField(100).optional(),
-    fg: colour.describe('Text hex.'),
-    bg: colour.describe('Hex.'),
+    new_name: nameField(100).optional().describe('Renames it.'),
+    color: colour.describe('Hex, e.g. #e50000.'),
   })
   .refine(
-    (a) => a.new_name !== undefined || a.fg !== undefined || a.bg !== undefined,
-    rule('Nothing to change: give new_name, fg or bg.', 'new_name'),
+    (a) => a.new_name !== undefined || a.color !== undefined,
+    rule('Nothing to change: give new_name or color.', 'new_name'),
   );
 
-export const tagDeleteInput = z.object({ space_id: spaceId, name: tagName });
+export const tagDeleteInput = z.object({ space_id: writeSpaceId, name: tagName });
 export const tagDeleteOutput = z.object({ name: z.string(), deleted: z.literal(true) });

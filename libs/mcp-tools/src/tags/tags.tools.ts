@@ -13,7 +13,7 @@ import {
   tagUpdateInput,
 } from './tags.schemas';
 
-/** ClickUp's colours for a tag made without any (the space's default tag look). */
+/** A new tag's colours: white text on ClickUp's purple unless a colour is given (the agent picks the background). */
 export const DEFAULT_TAG_FG = '#ffffff';
 export const DEFAULT_TAG_BG = '#7b68ee';
 
@@ -44,7 +44,7 @@ export class TagsTools implements ToolGroup {
     defineTool({
       name: 'tag_create',
       title: 'Create a tag',
-      description: 'Adds a tag to a space, for its tasks to carry.',
+      description: 'Adds a tag to a space; returns its colours.',
       method: 'create',
       tags: ['tags'],
       input: tagCreateInput,
@@ -54,7 +54,7 @@ export class TagsTools implements ToolGroup {
         if ((await spaceTags(ctx, args.space_id)).some((t) => sameTag(t.name, args.name))) {
           throw invalid(`The space already has a tag "${args.name}" (tag_update changes it).`, 'name');
         }
-        const tag = { name: args.name, tag_fg: args.fg ?? DEFAULT_TAG_FG, tag_bg: args.bg ?? DEFAULT_TAG_BG };
+        const tag = { name: args.name, tag_fg: DEFAULT_TAG_FG, tag_bg: args.color ?? DEFAULT_TAG_BG };
         await ctx.client.tags.create(args.space_id, tag);
         return { name: tag.name, fg: tag.tag_fg, bg: tag.tag_bg };
       },
@@ -62,7 +62,7 @@ export class TagsTools implements ToolGroup {
     defineTool({
       name: 'tag_update',
       title: 'Edit a tag',
-      description: 'Renames or recolours a space tag; its tasks keep it.',
+      description: 'Renames or recolours a space tag; tasks keep it.',
       method: 'update',
       tags: ['tags'],
       input: tagUpdateInput,
@@ -80,20 +80,20 @@ export class TagsTools implements ToolGroup {
         // ClickUp wants the name and both colours on every edit: unchanged ones are sent back.
         const { data } = await ctx.client.tags.update(args.space_id, current.name, {
           name,
-          fg_color: args.fg ?? current.tag_fg ?? DEFAULT_TAG_FG,
-          bg_color: args.bg ?? current.tag_bg ?? DEFAULT_TAG_BG,
+          fg_color: current.tag_fg ?? DEFAULT_TAG_FG,
+          bg_color: args.color ?? current.tag_bg ?? DEFAULT_TAG_BG,
         });
         return {
           name: data?.name ?? name,
-          fg: data?.tag_fg ?? args.fg ?? current.tag_fg,
-          bg: data?.tag_bg ?? args.bg ?? current.tag_bg,
+          fg: data?.tag_fg ?? current.tag_fg,
+          bg: data?.tag_bg ?? args.color ?? current.tag_bg,
         };
       },
     }),
     defineTool({
       name: 'tag_delete',
       title: 'Delete a tag',
-      description: 'Deletes a space tag and removes it from every task of the space.',
+      description: 'Deletes a space tag, also from its tasks.',
       method: 'delete',
       tags: ['tags'],
       input: tagDeleteInput,
