@@ -20,12 +20,13 @@ export const docSchema = z.object({
 export const docSearchInput = z.object({
   query: textField(200).optional().describe('Words of the name (any case or accents).'),
   parent_id: idField('A space, folder or list id (workspace_hierarchy).').optional(),
+  in_content: z.boolean().default(false).describe('Also search page text (slower).'),
   limit: z.number().int().min(1).max(100).default(20),
   cursor: z.string().optional(),
 });
 
 export const docSearchOutput = z.object({
-  items: z.array(docSchema),
+  items: z.array(docSchema.extend({ page_id: z.string().optional(), page_name: z.string().optional() })),
   next_cursor: z.string().nullable(),
   truncated: z.boolean(),
 });
