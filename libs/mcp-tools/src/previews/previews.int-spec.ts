@@ -483,6 +483,10 @@ describe('the preview of a call, read from ClickUp', () => {
         { task_id: login, checklist_id: checklist.id, item_id: checklist.items[1].id, resolved: true },
         `Updates item "Storybook stories added" of checklist "Definition of done" on ${onLogin}: resolved`,
       ),
+      checklist_update: example(
+        { task_id: login, checklist_id: checklist.id, name: 'Done means done' },
+        `Updates checklist "Definition of done" on ${onLogin}: name`,
+      ),
       checklist_delete: example(
         { task_id: login, checklist_id: checklist.id },
         `Deletes checklist "Definition of done" with 3 items \\(1 resolved\\) from ${onLogin}`,
