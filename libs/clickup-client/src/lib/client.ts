@@ -60,6 +60,7 @@ export class ClickUpClient implements BoundBuilders {
   declare readonly timeEntries: BoundBuilders['timeEntries'];
   declare readonly docs: BoundBuilders['docs'];
   declare readonly members: BoundBuilders['members'];
+  declare readonly views: BoundBuilders['views'];
 
   private readonly transport: ClickUpTransport;
   private readonly timeoutMs: number;

@@ -11,6 +11,7 @@ import { tagRequests } from './tags.requests';
 import { taskRequests } from './tasks.requests';
 import { timeEntryRequests } from './time-entries.requests';
 import { userRequests, workspaceRequests } from './workspaces.requests';
+import { viewRequests } from './views.requests';
 
 /** Every builder that runs with a user's token, grouped as the client exposes them. */
 export const requestBuilders = {
@@ -28,4 +29,5 @@ export const requestBuilders = {
   timeEntries: timeEntryRequests,
   docs: docRequests,
   members: memberRequests,
+  views: viewRequests,
 };

@@ -407,6 +407,16 @@ const cases: Cases = {
         }),
     },
     delete: { minimal: () => requestBuilders.comments.delete('458') },
+    listForView: {
+      minimal: () => requestBuilders.comments.listForView('3c-105'),
+      'next page': () =>
+        requestBuilders.comments.listForView('3c-105', { start: 1568036964079, startId: '458' }),
+    },
+    createOnView: {
+      minimal: () => requestBuilders.comments.createOnView('3c-105', { comment_text: 'Standup moved' }),
+      'all fields': () =>
+        requestBuilders.comments.createOnView('3c-105', { comment_text: 'Standup moved', notify_all: true }),
+    },
     listReplies: { minimal: () => requestBuilders.comments.listReplies('458') },
     reply: {
       minimal: () => requestBuilders.comments.reply('458', { comment_text: 'On it' }),
@@ -682,6 +692,7 @@ const cases: Cases = {
     listForTask: { minimal: () => requestBuilders.members.listForTask(TASK) },
     listForList: { minimal: () => requestBuilders.members.listForList(LIST) },
   },
+  views: { get: { minimal: () => requestBuilders.views.get('3c-105') } },
   oauth: {
     token: {
       minimal: () => oauthRequests.token({ clientId: 'client', clientSecret: 'secret', code: 'code-1' }),

@@ -33,6 +33,12 @@ const EXAMPLE_FIXES: Partial<Record<OperationName, { reason: string; fix: (examp
         'values); user ids are integers everywhere else in the spec.',
       fix: (example) => JSON.parse(JSON.stringify(example).replace(/"12312312,"/g, '12312312')) as unknown,
     },
+    getView: {
+      reason:
+        "The example is an array of the answer's two alternatives (a `{view}` object and a flat form view), " +
+        'not one answer; the first is read here.',
+      fix: (example) => (example as unknown[])[0],
+    },
   };
 
 const folderlessList = {

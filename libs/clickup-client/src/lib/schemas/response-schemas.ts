@@ -27,6 +27,7 @@ import {
   timeEntryResponse,
 } from './time-entries.schemas';
 import { getAuthorizedTeamsResponse, getAuthorizedUserResponse } from './workspaces.schemas';
+import { getViewResponse } from './views.schemas';
 
 /**
  * How each operation's answer is read, keyed by operation name (the spec's operationId with a lower-case
@@ -80,6 +81,8 @@ export const responseSchemas = {
   createListComment: createdCommentSchema,
   updateComment: emptySchema,
   deleteComment: emptySchema,
+  getChatViewComments: getCommentsResponse,
+  createChatViewComment: createdCommentSchema,
   getThreadedComments: getCommentsResponse,
   createThreadedComment: createdReplySchema,
 
@@ -121,6 +124,8 @@ export const responseSchemas = {
   getPagePublic: docPageSchema,
   createPagePublic: docPageSchema,
   editPagePublic: emptySchema,
+
+  getView: getViewResponse,
 } satisfies Record<string, z.ZodType>;
 
 export type OperationName = keyof typeof responseSchemas;
