@@ -27,6 +27,7 @@ import { tagRoutes } from './routes/tags.routes';
 import { taskRoutes } from './routes/tasks.routes';
 import { timeEntryRoutes } from './routes/time-entries.routes';
 import { workspaceRoutes } from './routes/workspaces.routes';
+import { viewRoutes } from './routes/views.routes';
 import { seed } from './seed';
 import type { Store } from './store/store';
 import { escapeHtml } from './util/markdown';
@@ -62,6 +63,7 @@ function buildRoutes(clients: () => OAuthClient[]): RouteDef[] {
     goalRoutes,
     timeEntryRoutes,
     docRoutes,
+    viewRoutes,
   ]) {
     register(table);
   }

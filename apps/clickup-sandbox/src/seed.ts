@@ -1,3 +1,4 @@
+import { seedViews } from './seed-views';
 import { must } from './util/must';
 import {
   createField,
@@ -738,5 +739,7 @@ export function seed(now: number): Store {
   entry(me, login, 45, 2, 'Older than 30 days: outside the default window');
   entry(u['sarah'], onboarding, 2, 2, 'Wireframes');
   entry(g, globexTask, 3, 4, 'Capacity model', false, globex);
+
+  seedViews(store, now, me.id);
   return store;
 }

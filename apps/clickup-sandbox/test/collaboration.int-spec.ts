@@ -132,6 +132,41 @@ describe('comment threads', () => {
   });
 });
 
+describe('chat view comments', () => {
+  it('posts and pages a chat view’s comments, which threads and edits reach like any comment', async () => {
+    const { api } = run;
+    const chat = '3c-105';
+    expect(
+      (await api.get<{ view: { name: string; type: string } }>(`/api/v2/view/${chat}`)).body.view,
+    ).toMatchObject({
+      name: 'Engineering chat',
+      type: 'conversation',
+    });
+    const posted = await api.post<{ id: string; hist_id: string; date: number }>(
+      `/api/v2/view/${chat}/comment`,
+      {
+        comment_text: 'Standup at 10',
+        notify_all: false,
+      },
+    );
+    expect(posted.body).toEqual({
+      id: expect.any(String),
+      hist_id: expect.any(String),
+      date: expect.any(Number),
+    });
+    const listed = (await api.get<{ comments: Comment[] }>(`/api/v2/view/${chat}/comment`)).body.comments;
+    expect(listed.map((c) => c.comment_text)).toEqual(['Standup at 10']);
+    await api.post(`/api/v2/comment/${posted.body.id}/reply`, { comment_text: 'See you', notify_all: false });
+    expect((await api.put(`/api/v2/comment/${posted.body.id}`, { resolved: true })).body).toEqual({});
+    expect(
+      (await api.get<{ comments: (Comment & { reply_count: string })[] }>(`/api/v2/view/${chat}/comment`))
+        .body.comments[0],
+    ).toMatchObject({ resolved: true, reply_count: '1' });
+    expect((await api.get('/api/v2/view/nope/comment')).status).toBe(401);
+    expect((await api.as('pk_sandbox_guest').get(`/api/v2/view/${chat}/comment`)).status).toBe(401);
+  });
+});
+
 describe('space tags', () => {
   it('renames, recolours and deletes a tag, on the tasks of the space too', async () => {
     const { api, seed } = run;

@@ -508,6 +508,15 @@ describe('contract: v2 answers validate against clickup-api-v2-reference.json', 
       '/v2/comment/{comment_id}/reply',
       await api.get(`/api/v2/comment/${comment.body.id}/reply`),
     );
+    // A list view without filters: the spec's Get View schema allows only its examples' types (list, form) and types
+    // filters.fields as strings (the views group's contract test patches that).
+    conforms('GET', '/v2/view/{view_id}', await api.get('/api/v2/view/3c-101'));
+    conforms(
+      'POST',
+      '/v2/view/{view_id}/comment',
+      await api.post('/api/v2/view/3c-105/comment', { comment_text: 'Standup at 10', notify_all: false }),
+    );
+    conforms('GET', '/v2/view/{view_id}/comment', await api.get('/api/v2/view/3c-105/comment'));
     conforms(
       'GET',
       '/v2/list/{list_id}/comment',

@@ -5,9 +5,10 @@ import type { Ctx } from '../http/context';
 import { ok } from '../http/context';
 import type { RouteTable } from '../http/route-table';
 import type { Store } from '../store/store';
-import type { CommentRec } from '../store/types';
+import type { CommentRec, ViewRec } from '../store/types';
 import { userRef } from '../serialize/users';
 import { resolveTask } from './task-lookup';
+import { findView } from './views.routes';
 
 const PAGE = 25;
 
@@ -36,7 +37,7 @@ function view(store: Store, c: CommentRec) {
  * Newest first, 25 per page. The next page starts after the last comment seen: pass its `date` as
  * `start` and its `id` as `start_id` (API-NOTES §8).
  */
-function page(ctx: Ctx, kind: 'task' | 'list', parentId: string) {
+function page(ctx: Ctx, kind: CommentRec['parent']['kind'], parentId: string) {
   const start = ctx.query.int('start');
   const startId = ctx.query.string('start_id');
   if (Number.isNaN(start)) throw Errors.invalid('start takes Unix milliseconds', 'INPUT_005');
@@ -54,7 +55,7 @@ function page(ctx: Ctx, kind: 'task' | 'list', parentId: string) {
 
 function create(
   ctx: Ctx,
-  kind: 'task' | 'list',
+  kind: CommentRec['parent']['kind'],
   parentId: string,
   workspaceId: string,
   replyTo: string | null = null,
@@ -84,9 +85,35 @@ function create(
 function comment(ctx: Ctx): CommentRec {
   const c = ctx.store.comments.get(ctx.params['comment_id']);
   if (!c) throw Errors.teamNotAuthorized();
-  if (c.parent.kind === 'task') ctx.store.task(ctx.principal, c.parent.id);
-  else ctx.store.list(ctx.principal, c.parent.id);
+  workspaceOfParent(ctx, c);
   return c;
+}
+
+/** The workspace of a comment's task, list or view, which the caller must see (401 otherwise). */
+function workspaceOfParent(ctx: Ctx, c: CommentRec): string {
+  const { store, principal } = ctx;
+  switch (c.parent.kind) {
+    case 'task':
+      return store.workspaceOfTask(store.task(principal, c.parent.id));
+    case 'list':
+      return store.workspaceOfList(store.list(principal, c.parent.id));
+    case 'view':
+      return viewWorkspace(ctx, findView({ ...ctx, params: { ...ctx.params, view_id: c.parent.id } }));
+  }
+}
+
+function viewWorkspace(ctx: Ctx, v: ViewRec): string {
+  const { store } = ctx;
+  switch (v.parent.type) {
+    case 7:
+      return v.parent.id;
+    case 4:
+      return must(store.spaces.get(v.parent.id)).workspaceId;
+    case 5:
+      return must(store.spaces.get(must(store.folders.get(v.parent.id)).spaceId)).workspaceId;
+    default:
+      return store.workspaceOfList(must(store.lists.get(v.parent.id)));
+  }
 }
 
 export function commentRoutes(r: RouteTable): void {
@@ -104,6 +131,14 @@ export function commentRoutes(r: RouteTable): void {
   r.v2('POST', '/list/:list_id/comment', (ctx) => {
     const l = ctx.store.list(ctx.principal, ctx.params['list_id']);
     return create(ctx, 'list', l.id, ctx.store.workspaceOfList(l));
+  });
+
+  // A chat view's comments; the spec's create body takes text and notify_all only.
+  r.v2('GET', '/view/:view_id/comment', (ctx) => page(ctx, 'view', findView(ctx).id));
+
+  r.v2('POST', '/view/:view_id/comment', (ctx) => {
+    const v = findView(ctx);
+    return create(ctx, 'view', v.id, viewWorkspace(ctx, v));
   });
 
   r.v2('PUT', '/comment/:comment_id', (ctx) => {
@@ -142,10 +177,6 @@ export function commentRoutes(r: RouteTable): void {
   // answer; the sandbox also gives the new reply's id and date, as a comment create does.
   r.v2('POST', '/comment/:comment_id/reply', (ctx) => {
     const c = comment(ctx);
-    const workspace =
-      c.parent.kind === 'task'
-        ? ctx.store.workspaceOfTask(ctx.store.task(ctx.principal, c.parent.id))
-        : ctx.store.workspaceOfList(ctx.store.list(ctx.principal, c.parent.id));
-    return create(ctx, c.parent.kind, c.parent.id, workspace, c.replyTo ?? c.id);
+    return create(ctx, c.parent.kind, c.parent.id, workspaceOfParent(ctx, c), c.replyTo ?? c.id);
   });
 }

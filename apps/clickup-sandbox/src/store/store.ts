@@ -21,6 +21,7 @@ import type {
   TimeEntryRec,
   UserRec,
   WorkspaceRec,
+  ViewRec,
 } from './types';
 
 /** The whole sandbox state. Reset replaces the instance, so nothing outlives a reset by accident. */
@@ -44,6 +45,7 @@ export class Store {
   readonly timeEntries = new Map<string, TimeEntryRec>();
   readonly docs = new Map<string, DocRec>();
   readonly pages = new Map<string, PageRec>();
+  readonly views = new Map<string, ViewRec>();
   /**
    * Serialized answers of hot reads (Get Task), dropped after every write request. It keeps the
    * benchmark baseline (GET /api/v2/task/{id}) clear of re-serializing an unchanged task.

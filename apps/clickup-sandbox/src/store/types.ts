@@ -155,7 +155,8 @@ export interface FieldRec {
 export interface CommentRec {
   id: string;
   histId: string;
-  parent: { kind: 'task' | 'list'; id: string };
+  /** A chat view's comments hang on the view (v2 Chat View Comments). */
+  parent: { kind: 'task' | 'list' | 'view'; id: string };
   text: string;
   userId: number;
   resolved: boolean;
@@ -276,5 +277,20 @@ export interface PageRec {
   contributors: number[];
   dateCreated: number;
   dateUpdated: number;
+  orderindex: number;
+}
+
+/** 4 Space, 5 Folder, 6 List, 7 Everything (the workspace). */
+export type ViewParentType = 4 | 5 | 6 | 7;
+
+export interface ViewRec {
+  id: string;
+  name: string;
+  type: string; // list, board, calendar, table, conversation, …
+  parent: { id: string; type: ViewParentType };
+  /** The view's task filters, applied by Get View Tasks. */
+  filters: { statuses: string[]; tags: string[]; assigneeIds: number[]; showClosed: boolean; search: string };
+  creatorId: number;
+  dateCreated: number;
   orderindex: number;
 }
