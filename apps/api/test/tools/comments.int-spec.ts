@@ -387,4 +387,53 @@ describe('comments tools against the sandbox', () => {
       expect(inScope.ok).toBe(true);
     });
   });
+
+  describe('chat view comments', () => {
+    const chat = '3c-105';
+
+    it('posts, lists, edits and threads comments on a chat view', async () => {
+      const created = await host.call<{ id: string }>('comment_create', {
+        view_id: chat,
+        text: 'Standup at 10',
+      });
+      expect(created).toMatchObject({ ok: true, result: { id: expect.any(String) } });
+      const listed = await list({ view_id: chat });
+      expect(listed.items.map((c) => [c.text, (c as Comment & { replies: number }).replies])).toEqual([
+        ['Standup at 10', 0],
+      ]);
+      const id = must(created.result).id;
+      const resolved = await pinned.call('comment_update', { view_id: chat, comment_id: id, resolved: true });
+      expect(resolved).toMatchObject({ ok: true, result: { resolved: true, text: 'Standup at 10' } });
+      const reply = await pinned.call('comment_reply_create', {
+        view_id: chat,
+        comment_id: id,
+        text: 'Moved to 11',
+      });
+      expect(reply.ok).toBe(true);
+      const thread = await host.call<{ items: { text: string }[] }>('comment_reply_list', {
+        view_id: chat,
+        comment_id: id,
+      });
+      expect(thread.result?.items.map((r) => r.text)).toEqual(['Moved to 11']);
+      const deleted = await host.call('comment_delete', { view_id: chat, comment_id: id });
+      expect(deleted).toMatchObject({ ok: true, result: { id, deleted: true } });
+      expect((await list({ view_id: chat })).items).toEqual([]);
+    });
+
+    it('refuses a view that is no chat, an assignee on a view comment, two parents, and views out of scope', async () => {
+      const board = await host.call('comment_list', { view_id: '3c-104' });
+      expect(board.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'view_id' });
+      expect(board.issues[0]?.message).toContain('board');
+      const assigned = await host.call('comment_create', { view_id: chat, text: 'x', assignee: davidId });
+      expect(assigned.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'assignee' });
+      const two = await host.call('comment_list', { view_id: chat, list_id: sprintList });
+      expect(two.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'task_id' });
+      const unknown = await host.call('comment_list', { view_id: 'nope-1' });
+      expect(['FORBIDDEN', 'NOT_FOUND']).toContain(unknown.issues[0]?.code);
+      // The workspace-level "Everything" view is out of reach of a server pinned to Engineering.
+      const everything = await pinned.call('comment_list', { view_id: '3c-106' });
+      expect(everything).toMatchObject({ ok: false, issues: [{ code: 'FORBIDDEN' }] });
+      expect((await list({ view_id: chat }, pinned)).items).toEqual([]);
+    });
+  });
 });

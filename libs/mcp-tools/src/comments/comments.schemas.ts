@@ -4,11 +4,13 @@ import { idField, nameField, rule, userIdField } from '../core/input-fields';
 const parent = {
   task_id: idField('From task_search or task_list_in_list.').optional(),
   list_id: idField('Or a list (workspace_hierarchy).').optional(),
+  view_id: idField('Or a chat view (view_list).').optional(),
 };
 const commentId = idField('From comment_list.');
 const ONE_PARENT = [
-  (a: { task_id?: string; list_id?: string }) => (a.task_id === undefined) !== (a.list_id === undefined),
-  rule('Give task_id or list_id (one of them).', 'task_id'),
+  (a: { task_id?: string; list_id?: string; view_id?: string }) =>
+    [a.task_id, a.list_id, a.view_id].filter((id) => id !== undefined).length === 1,
+  rule('Give one of task_id, list_id or view_id.', 'task_id'),
 ] as const;
 const text = nameField(50_000);
 
@@ -43,7 +45,14 @@ export const commentCreateInput = z
     text,
     assignee: userIdField.optional().describe('User id (member_list).'),
   })
-  .refine(...ONE_PARENT);
+  .refine(...ONE_PARENT)
+  .refine(
+    (a) => a.view_id === undefined || a.assignee === undefined,
+    rule(
+      'A chat view comment takes no assignee: leave out assignee, or comment on a task or list.',
+      'assignee',
+    ),
+  );
 
 export const commentCreateOutput = z.object({
   id: z.string(),
@@ -86,8 +95,9 @@ export const replySchema = commentSchema.pick({
 /** The thread's comment and its parent: ClickUp has no "get comment", so the parent is read to prove it. */
 const threadOf = {
   comment_id: idField('From comment_list.'),
-  task_id: idField('Its task; or list_id.').optional(),
+  task_id: idField('Its task; or list_id, view_id.').optional(),
   list_id: idField('Its list.').optional(),
+  view_id: idField('Its chat view.').optional(),
 };
 
 export const commentReplyListInput = z

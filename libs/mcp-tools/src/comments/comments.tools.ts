@@ -46,8 +46,8 @@ export class CommentsTools implements ToolGroup {
       name: 'comment_list',
       title: 'List comments',
       description:
-        'Comments on a task (or a list’s own comments), newest first, as plain text, with reply counts ' +
-        '(comment_reply_list).',
+        'Comments on a task (or a list’s own, or a chat view’s), newest first, as plain text, with reply ' +
+        'counts (comment_reply_list).',
       method: 'list',
       tags: ['comments'],
       input: commentListInput,
@@ -86,7 +86,7 @@ export class CommentsTools implements ToolGroup {
     defineTool({
       name: 'comment_create',
       title: 'Add a comment',
-      description: 'Posts a plain-text comment on a task (or on a list), optionally assigned to someone.',
+      description: 'Posts a plain-text comment on a task (or a list, or a chat view), optionally assigned.',
       method: 'create',
       tags: ['comments'],
       input: commentCreateInput,
@@ -98,14 +98,16 @@ export class CommentsTools implements ToolGroup {
         const { data } =
           parent.kind === 'task'
             ? await ctx.client.comments.createOnTask(parent.id, body)
-            : await ctx.client.comments.createOnList(parent.id, body);
+            : parent.kind === 'list'
+              ? await ctx.client.comments.createOnList(parent.id, body)
+              : await ctx.client.comments.createOnView(parent.id, { comment_text: args.text });
         return { id: data.id, ...timeFields('date', data.date) };
       },
     }),
     defineTool({
       name: 'comment_update',
       title: 'Edit a comment',
-      description: 'Edits, resolves or assigns a comment on the given task (or list).',
+      description: 'Edits, resolves or assigns a comment on the given task (list, chat view).',
       method: 'update',
       tags: ['comments'],
       input: commentUpdateInput,
@@ -130,7 +132,7 @@ export class CommentsTools implements ToolGroup {
     defineTool({
       name: 'comment_delete',
       title: 'Delete a comment',
-      description: 'Deletes a comment on the given task (or list).',
+      description: 'Deletes a comment on the given task (list, chat view).',
       method: 'delete',
       tags: ['comments'],
       input: commentDeleteInput,
