@@ -59,7 +59,7 @@ export const checklistUpdateInput = z
     task_id: taskId,
     checklist_id: checklistId,
     name: nameField(500).optional(),
-    position: z.number().int().min(0).optional().describe('0 = first on the task.'),
+    position: z.number().int().min(0).optional().describe('0 = first.'),
   })
   .refine(
     (a) => a.name !== undefined || a.position !== undefined,

@@ -93,7 +93,7 @@ export class ChecklistsTools implements ToolGroup {
     defineTool({
       name: 'checklist_update',
       title: 'Edit a checklist',
-      description: 'Renames a task’s checklist or moves it among the task’s checklists.',
+      description: 'Renames or reorders a task’s checklist.',
       method: 'update',
       tags: ['checklists'],
       input: checklistUpdateInput,

@@ -44,7 +44,7 @@ export class TagsTools implements ToolGroup {
     defineTool({
       name: 'tag_create',
       title: 'Create a tag',
-      description: 'Adds a tag to a space; returns its colours.',
+      description: 'Adds a tag to a space.',
       method: 'create',
       tags: ['tags'],
       input: tagCreateInput,
@@ -62,7 +62,7 @@ export class TagsTools implements ToolGroup {
     defineTool({
       name: 'tag_update',
       title: 'Edit a tag',
-      description: 'Renames or recolours a space tag; tasks keep it.',
+      description: 'Renames or recolours a space tag.',
       method: 'update',
       tags: ['tags'],
       input: tagUpdateInput,
