@@ -509,7 +509,13 @@ export function seed(now: number): Store {
     dateCreated: now - 3 * DAY,
     userId: me.id,
   });
-  const comment = (taskId: string, user: UserRec, text: string, agoHours: number) => {
+  const comment = (
+    taskId: string,
+    user: UserRec,
+    text: string,
+    agoHours: number,
+    replyTo: string | null = null,
+  ) => {
     const id = store.ids.comment();
     store.comments.set(id, {
       id,
@@ -521,7 +527,9 @@ export function seed(now: number): Store {
       assigneeId: null,
       assignedById: null,
       date: now - agoHours * HOUR,
+      replyTo,
     });
+    return id;
   };
   comment(
     login.id,
@@ -531,7 +539,7 @@ export function seed(now: number): Store {
   );
   comment(login.id, me, 'Yes, only the form internals move. PR coming tomorrow.', 30);
   comment(login.id, u['david'], 'The validation hook would help the signup form too.', 4);
-  comment(checkout.id, u['david'], 'Reproduced on iPhone 15, Safari 17.4.', 20);
+  const reproduced = comment(checkout.id, u['david'], 'Reproduced on iPhone 15, Safari 17.4.', 20);
   const listComment = store.ids.comment();
   store.comments.set(listComment, {
     id: listComment,
@@ -543,7 +551,10 @@ export function seed(now: number): Store {
     assigneeId: null,
     assignedById: null,
     date: now - 26 * HOUR,
+    replyTo: null,
   });
+  // A thread: the reply is listed by GET /comment/{id}/reply, not among the task's comments.
+  comment(checkout.id, me, 'Same on iPad; the button sits under the keyboard.', 18, reproduced);
 
   const checklistId = store.ids.uuid('checklist');
   store.checklists.set(checklistId, {

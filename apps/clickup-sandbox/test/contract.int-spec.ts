@@ -520,6 +520,20 @@ describe('contract: v2 answers validate against clickup-api-v2-reference.json', 
       '/v2/task/{task_id}/tag/{tag_name}',
       await api.delete(`/api/v2/task/${state['task']}/tag/contract`),
     );
+    conforms(
+      'PUT',
+      '/v2/space/{space_id}/tag/{tag_name}',
+      await api.put(`/api/v2/space/${seed.spaces['Engineering']}/tag/contract`, {
+        tag: { name: 'contract two', fg_color: '#ffffff', bg_color: '#000000' },
+      }),
+    );
+    conforms(
+      'DELETE',
+      '/v2/space/{space_id}/tag/{tag_name}',
+      await api.delete(`/api/v2/space/${seed.spaces['Engineering']}/tag/contract%20two`, {
+        body: { tag: { name: 'contract two', tag_fg: '#ffffff', tag_bg: '#000000' } },
+      }),
+    );
   });
 
   it('comments and checklists', async () => {
@@ -535,6 +549,28 @@ describe('contract: v2 answers validate against clickup-api-v2-reference.json', 
       notify_all: false,
     });
     conforms('POST', '/v2/task/{task_id}/comment', comment);
+    conforms(
+      'POST',
+      '/v2/comment/{comment_id}/reply',
+      await api.post(`/api/v2/comment/${comment.body.id}/reply`, {
+        comment_text: 'Agreed',
+        notify_all: false,
+      }),
+    );
+    conforms(
+      'GET',
+      '/v2/comment/{comment_id}/reply',
+      await api.get(`/api/v2/comment/${comment.body.id}/reply`),
+    );
+    // A list view without filters: the spec's Get View schema allows only its examples' types (list, form) and types
+    // filters.fields as strings (the views group's contract test patches that).
+    conforms('GET', '/v2/view/{view_id}', await api.get('/api/v2/view/3c-101'));
+    conforms(
+      'POST',
+      '/v2/view/{view_id}/comment',
+      await api.post('/api/v2/view/3c-105/comment', { comment_text: 'Standup at 10', notify_all: false }),
+    );
+    conforms('GET', '/v2/view/{view_id}/comment', await api.get('/api/v2/view/3c-105/comment'));
     conforms(
       'GET',
       '/v2/list/{list_id}/comment',

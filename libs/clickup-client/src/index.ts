@@ -42,6 +42,7 @@ export * from './lib/schemas/common.schemas';
 export * from './lib/schemas/task-homes.schemas';
 export * from './lib/schemas/checklists.schemas';
 export * from './lib/schemas/comments.schemas';
+export * from './lib/schemas/views.schemas';
 export * from './lib/schemas/custom-fields.schemas';
 export * from './lib/schemas/docs.schemas';
 export * from './lib/schemas/folders.schemas';

@@ -284,4 +284,56 @@ describe('checklists tools against the sandbox', () => {
       expect(await checklistsOf(marketing)).toHaveLength(1);
     });
   });
+
+  describe('checklist_update', () => {
+    it('renames a checklist and moves it first among the task’s checklists', async () => {
+      const task = tasks['Refactor Login Component'];
+      const second = await host.call<Checklist>('checklist_create', { task_id: task, name: 'Release' });
+      const id = must(second.result).id;
+      expect((await checklistsOf(task)).map((c) => c.name)).toEqual(['Definition of done', 'Release']);
+
+      const moved = await host.call('checklist_update', { task_id: task, checklist_id: id, position: 0 });
+      expect(moved).toMatchObject({ ok: true, result: { id, name: 'Release', position: 0 } });
+      expect((await checklistsOf(task)).map((c) => c.name)).toEqual(['Release', 'Definition of done']);
+
+      const renamed = await pinned.call('checklist_update', {
+        task_id: task,
+        checklist_id: id,
+        name: 'Release steps',
+      });
+      expect(renamed).toMatchObject({ ok: true, result: { name: 'Release steps', position: null } });
+      expect((await checklistsOf(task)).map((c) => c.name)).toEqual(['Release steps', 'Definition of done']);
+    });
+
+    it('refuses empty edits, bad positions, unknown checklists and tasks outside the pinned spaces', async () => {
+      const task = tasks['Refactor Login Component'];
+      const done = (await definitionOfDone()).id;
+      const nothing = await host.call('checklist_update', { task_id: task, checklist_id: done });
+      expect(nothing).toMatchObject({ ok: false, issues: [{ code: 'VALIDATION_ERROR', path: 'name' }] });
+      const negative = await host.call('checklist_update', {
+        task_id: task,
+        checklist_id: done,
+        position: -1,
+      });
+      expect(negative.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'position' });
+      const unknown = await host.call('checklist_update', { task_id: task, checklist_id: 'nope', name: 'x' });
+      expect(unknown).toMatchObject({ ok: false, issues: [{ code: 'NOT_FOUND' }] });
+      const otherTask = await host.call('checklist_update', {
+        task_id: tasks['Implement rate limiter middleware'],
+        checklist_id: done,
+        name: 'x',
+      });
+      expect(otherTask).toMatchObject({ ok: false, issues: [{ code: 'NOT_FOUND' }] });
+
+      const marketing = tasks['Draft launch blog post'];
+      const created = await host.call<Checklist>('checklist_create', { task_id: marketing, name: 'Review' });
+      const denied = await pinned.call('checklist_update', {
+        task_id: marketing,
+        checklist_id: must(created.result).id,
+        name: 'Mine',
+      });
+      expect(denied).toMatchObject({ ok: false, issues: [{ code: 'FORBIDDEN' }] });
+      expect((await checklistsOf(marketing)).map((c) => c.name)).toEqual(['Review']);
+    });
+  });
 });

@@ -263,4 +263,177 @@ describe('comments tools against the sandbox', () => {
       expect(again).toMatchObject({ ok: false, issues: [{ code: 'NOT_FOUND' }] });
     });
   });
+
+  describe('comment threads', () => {
+    interface Reply {
+      id: string;
+      text: string;
+      user_id: number | null;
+      username: string | null;
+      date_ms: number | null;
+      date_iso: string | null;
+    }
+    const checkout = () => tasks['Checkout button misaligned on mobile Safari'];
+
+    it('counts replies in comment_list and lists a thread oldest first', async () => {
+      const [parent] = (await list({ task_id: checkout() })).items as (Comment & { replies: number })[];
+      expect(parent).toMatchObject({ text: 'Reproduced on iPhone 15, Safari 17.4.', replies: 1 });
+      const thread = await host.call<{ items: Reply[]; next_cursor: string | null; truncated: boolean }>(
+        'comment_reply_list',
+        { task_id: checkout(), comment_id: parent.id },
+      );
+      expect(thread).toMatchObject({ ok: true, result: { next_cursor: null, truncated: false } });
+      expect(thread.result?.items.map((r) => r.text)).toEqual([
+        'Same on iPad; the button sits under the keyboard.',
+      ]);
+      expect(Object.keys(thread.result?.items[0] ?? {}).sort()).toEqual(
+        ['date_iso', 'date_ms', 'id', 'text', 'username'].sort(),
+      );
+    });
+
+    it('replies in a thread, and pages a long thread', async () => {
+      const [parent] = (await list({ task_id: checkout() })).items;
+      const reply = await host.call<{ id: string | null }>('comment_reply_create', {
+        task_id: checkout(),
+        comment_id: parent.id,
+        text: 'Fixed in #812.',
+      });
+      expect(reply).toMatchObject({ ok: true, result: { id: expect.any(String) } });
+      await host.call('comment_reply_create', {
+        task_id: checkout(),
+        comment_id: parent.id,
+        text: 'Verified.',
+      });
+      const raw = await sandboxComments(`/comment/${parent.id}/reply`);
+      expect(raw.map((c) => c.comment_text)).toEqual([
+        'Same on iPad; the button sits under the keyboard.',
+        'Fixed in #812.',
+        'Verified.',
+      ]);
+      // Replies stay out of the task's own comments; the count follows.
+      const after = (await list({ task_id: checkout() })).items as (Comment & { replies: number })[];
+      expect(after[0]).toMatchObject({ id: parent.id, replies: 3 });
+      expect(after).toHaveLength(1);
+
+      for (let i = 1; i <= 49; i++) {
+        await api(`/comment/${parent.id}/reply`, {
+          method: 'POST',
+          body: JSON.stringify({ comment_text: `more ${i}`, notify_all: false }),
+        });
+      }
+      const first = await host.call<{ items: Reply[]; next_cursor: string | null; truncated: boolean }>(
+        'comment_reply_list',
+        { task_id: checkout(), comment_id: parent.id },
+      );
+      expect(first.result).toMatchObject({ truncated: true, next_cursor: expect.any(String) });
+      expect(first.result?.items).toHaveLength(50);
+      const rest = await host.call<{ items: Reply[]; next_cursor: string | null }>('comment_reply_list', {
+        task_id: checkout(),
+        comment_id: parent.id,
+        cursor: first.result?.next_cursor,
+      });
+      expect(rest.result).toMatchObject({
+        items: [{ text: 'more 48' }, { text: 'more 49' }],
+        next_cursor: null,
+      });
+    });
+
+    it('replies to a list comment', async () => {
+      const [parent] = (await list({ list_id: sprintList })).items;
+      const reply = await host.call('comment_reply_create', {
+        list_id: sprintList,
+        comment_id: parent.id,
+        text: 'Thursday works.',
+      });
+      expect(reply.ok).toBe(true);
+      const thread = await host.call<{ items: Reply[] }>('comment_reply_list', {
+        list_id: sprintList,
+        comment_id: parent.id,
+      });
+      expect(thread.result?.items.map((r) => r.text)).toEqual(['Thursday works.']);
+    });
+
+    it('validates the arguments and refuses a comment of another task or out of scope', async () => {
+      const [parent] = (await list({ task_id: checkout() })).items;
+      const noParent = await host.call('comment_reply_list', { comment_id: parent.id });
+      expect(noParent).toMatchObject({ ok: false, issues: [{ code: 'VALIDATION_ERROR', path: 'task_id' }] });
+      const blank = await host.call('comment_reply_create', {
+        task_id: checkout(),
+        comment_id: parent.id,
+        text: '  ',
+      });
+      expect(blank).toMatchObject({ ok: false, issues: [{ code: 'VALIDATION_ERROR', path: 'text' }] });
+      const wrongTask = await host.call('comment_reply_create', {
+        task_id: tasks['Refactor Login Component'],
+        comment_id: parent.id,
+        text: 'x',
+      });
+      expect(wrongTask).toMatchObject({ ok: false, issues: [{ code: 'NOT_FOUND' }] });
+
+      const blog = tasks['Draft launch blog post'];
+      const { id: marketingComment } = await api<{ id: string }>(`/task/${blog}/comment`, {
+        method: 'POST',
+        body: JSON.stringify({ comment_text: 'Draft is up.' }),
+      });
+      for (const tool of ['comment_reply_list', 'comment_reply_create']) {
+        const refused = await pinned.call(tool, { task_id: blog, comment_id: marketingComment, text: 'x' });
+        expect({ tool, refused }).toMatchObject({
+          tool,
+          refused: { ok: false, issues: [{ code: 'FORBIDDEN' }] },
+        });
+      }
+      expect(await sandboxComments(`/comment/${marketingComment}/reply`)).toEqual([]);
+      const inScope = await pinned.call('comment_reply_list', { task_id: checkout(), comment_id: parent.id });
+      expect(inScope.ok).toBe(true);
+    });
+  });
+
+  describe('chat view comments', () => {
+    const chat = '3c-105';
+
+    it('posts, lists, edits and threads comments on a chat view', async () => {
+      const created = await host.call<{ id: string }>('comment_create', {
+        view_id: chat,
+        text: 'Standup at 10',
+      });
+      expect(created).toMatchObject({ ok: true, result: { id: expect.any(String) } });
+      const listed = await list({ view_id: chat });
+      expect(listed.items.map((c) => [c.text, (c as Comment & { replies: number }).replies])).toEqual([
+        ['Standup at 10', 0],
+      ]);
+      const id = must(created.result).id;
+      const resolved = await pinned.call('comment_update', { view_id: chat, comment_id: id, resolved: true });
+      expect(resolved).toMatchObject({ ok: true, result: { resolved: true, text: 'Standup at 10' } });
+      const reply = await pinned.call('comment_reply_create', {
+        view_id: chat,
+        comment_id: id,
+        text: 'Moved to 11',
+      });
+      expect(reply.ok).toBe(true);
+      const thread = await host.call<{ items: { text: string }[] }>('comment_reply_list', {
+        view_id: chat,
+        comment_id: id,
+      });
+      expect(thread.result?.items.map((r) => r.text)).toEqual(['Moved to 11']);
+      const deleted = await host.call('comment_delete', { view_id: chat, comment_id: id });
+      expect(deleted).toMatchObject({ ok: true, result: { id, deleted: true } });
+      expect((await list({ view_id: chat })).items).toEqual([]);
+    });
+
+    it('refuses a view that is no chat, an assignee on a view comment, two parents, and views out of scope', async () => {
+      const board = await host.call('comment_list', { view_id: '3c-104' });
+      expect(board.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'view_id' });
+      expect(board.issues[0]?.message).toContain('board');
+      const assigned = await host.call('comment_create', { view_id: chat, text: 'x', assignee: davidId });
+      expect(assigned.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'assignee' });
+      const two = await host.call('comment_list', { view_id: chat, list_id: sprintList });
+      expect(two.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'task_id' });
+      const unknown = await host.call('comment_list', { view_id: 'nope-1' });
+      expect(['FORBIDDEN', 'NOT_FOUND']).toContain(unknown.issues[0]?.code);
+      // The workspace-level "Everything" view is out of reach of a server pinned to Engineering.
+      const everything = await pinned.call('comment_list', { view_id: '3c-106' });
+      expect(everything).toMatchObject({ ok: false, issues: [{ code: 'FORBIDDEN' }] });
+      expect((await list({ view_id: chat }, pinned)).items).toEqual([]);
+    });
+  });
 });

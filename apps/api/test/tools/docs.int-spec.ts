@@ -168,6 +168,41 @@ describe('docs tools against the sandbox', () => {
       expect(foreign).toMatchObject({ ok: false, issues: [{ code: 'VALIDATION_ERROR', path: 'cursor' }] });
     });
 
+    it('matches page text with in_content, naming the page, and only in docs the server may read', async () => {
+      type Hit = Doc & { page_id?: string; page_name?: string };
+      expect((await search({ query: 'backoff' })).items).toEqual([]);
+      const backoff = (await search({ query: 'backoff attempts', in_content: true })).items as Hit[];
+      expect(backoff.map((d) => [d.name, d.page_name])).toEqual([
+        ['API Rate Limiting Guidelines', 'Retry with backoff'],
+      ]);
+      const rl = await docNamed('API Rate Limiting Guidelines');
+      expect((await pagesOf(rl.id)).flatMap((p) => [p.id, ...(p.pages ?? []).map((c) => c.id)])).toContain(
+        backoff[0].page_id,
+      );
+      // A name match needs no page read and names no page.
+      const byName = (await search({ query: 'runbook', in_content: true })).items as Hit[];
+      expect(byName.map((d) => [d.name, d.page_id])).toEqual([['Incident Response Runbook', undefined]]);
+      const channel = (await search({ query: 'incident channel', in_content: true })).items as Hit[];
+      expect(channel.map((d) => d.name)).toEqual(['Incident Response Runbook']);
+      expect((await search({ query: 'incident channel', in_content: true }, pinned)).items).toEqual([]);
+      expect((await search({ query: 'nothing like this', in_content: true })).items).toEqual([]);
+    });
+
+    it('reads the pages of at most 20 docs per call, and goes on with a cursor', async () => {
+      for (let i = 1; i <= 25; i++) await createDirect(`Empty ${i}`);
+      const first = await search({ query: 'backoff', in_content: true });
+      expect(first).toMatchObject({ truncated: true, next_cursor: expect.any(String) });
+      const seen = [...first.items];
+      let cursor = first.next_cursor;
+      for (let calls = 0; cursor && calls < 5; calls++) {
+        const page = await search({ query: 'backoff', in_content: true, cursor });
+        seen.push(...page.items);
+        cursor = page.next_cursor;
+      }
+      expect(cursor).toBeNull();
+      expect(seen.map((d) => d.name)).toEqual(['API Rate Limiting Guidelines']);
+    });
+
     it('gets a doc, refusing workspace-level docs on a pinned server and unknown or Globex docs', async () => {
       const doc = await docNamed('API Rate Limiting Guidelines');
       const got = await pinned.call<Doc>('doc_get', { doc_id: doc.id });

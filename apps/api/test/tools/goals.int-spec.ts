@@ -14,6 +14,14 @@ interface KeyResult {
   percent: number;
   task_ids: string[];
   list_ids: string[];
+  last_update: {
+    date_ms: number | null;
+    date_iso: string | null;
+    user_id: number | null;
+    from: number | null;
+    to: number | null;
+    note: string | null;
+  } | null;
 }
 interface Goal {
   id: string;
@@ -280,6 +288,15 @@ describe('goals tools against the sandbox', () => {
       expect(stored).toMatchObject({ steps_current: 30 });
       const goal = await host.call<Goal>('goal_get', { goal_id: id });
       expect(must(goal.result).key_results).toHaveLength(3);
+      // goal_get shows each key result's latest progress change, as ClickUp's last_action gives it.
+      const shown = must(goal.result).key_results.find((k) => k.id === krId);
+      expect(shown?.last_update).toMatchObject({
+        from: 0,
+        to: 30,
+        note: 'Batch 3 sent',
+        user_id: expect.any(Number),
+      });
+      expect(Date.parse(shown?.last_update?.date_iso ?? '')).toBe(shown?.last_update?.date_ms);
     });
 
     it('links an automatic key result to in-scope tasks and lists', async () => {

@@ -315,6 +315,35 @@ describe('time tracking tools against the sandbox', () => {
       expect(moved.result).toMatchObject({ start_ms: must(entry.start_ms) - HOUR, duration_ms: 3 * HOUR });
     });
 
+    it('adds and removes tags with tag_action, keeping the others', async () => {
+      const { result } = await host.call<EntryList>('time_entry_list', {
+        task_id: tasks['Upgrade Node.js to 20 LTS'],
+      });
+      const id = must(result).items[0].id;
+      await host.call('time_entry_update', { time_entry_id: id, tags: ['ci', 'infra'] });
+      const added = await host.call<Entry>('time_entry_update', {
+        time_entry_id: id,
+        tags: ['review', 'ci'],
+        tag_action: 'add',
+      });
+      expect(added.result?.tags).toEqual(['ci', 'infra', 'review']);
+      const removed = await host.call<Entry>('time_entry_update', {
+        time_entry_id: id,
+        tags: ['infra'],
+        tag_action: 'remove',
+      });
+      expect(removed.result?.tags).toEqual(['ci', 'review']);
+      expect(must(await sandboxEntry(id)).tags.map((t) => t.name)).toEqual(['ci', 'review']);
+      const alone = await host.call('time_entry_update', { time_entry_id: id, tag_action: 'add' });
+      expect(alone.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'tags' });
+      const wrong = await host.call('time_entry_update', {
+        time_entry_id: id,
+        tags: ['x'],
+        tag_action: 'merge',
+      });
+      expect(wrong.issues[0]).toMatchObject({ code: 'VALIDATION_ERROR', path: 'tag_action' });
+    });
+
     it('validates updates', async () => {
       const { result } = await host.call<EntryList>('time_entry_list', {
         task_id: tasks['Upgrade Node.js to 20 LTS'],

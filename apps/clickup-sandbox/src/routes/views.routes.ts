@@ -21,7 +21,7 @@ function viewsOf(ctx: Ctx, id: string, type: ViewParentType) {
 }
 
 /** A view the caller may see: its parent must still exist and be visible (401 like every unseen object). */
-function findView(ctx: Ctx): ViewRec {
+export function findView(ctx: Ctx): ViewRec {
   const v = ctx.store.views.get(ctx.params['view_id']);
   if (!v) throw Errors.teamNotAuthorized();
   const { store, principal } = ctx;

@@ -59,8 +59,10 @@ export function task(store: Store, t: TaskRec, options: TaskViewOptions = {}): R
     assignees: t.assigneeIds.map((id) => userRef(must(store.users.get(id)))),
     group_assignees: [],
     watchers: t.watcherIds.map((id) => userRef(must(store.users.get(id)))),
+    // In the task's order of checklists (PUT /checklist/{id} with `position` moves one).
     checklists: [...store.checklists.values()]
       .filter((c) => c.taskId === t.id)
+      .sort((a, b) => a.orderindex - b.orderindex)
       .map((c) => checklist(store, c)),
     tags: t.tagNames.map((name) => {
       const tag = tags.find((x) => x.name === name);

@@ -174,13 +174,16 @@ export interface FieldRec {
 export interface CommentRec {
   id: string;
   histId: string;
-  parent: { kind: 'task' | 'list'; id: string };
+  /** A chat view's comments hang on the view (v2 Chat View Comments). */
+  parent: { kind: 'task' | 'list' | 'view'; id: string };
   text: string;
   userId: number;
   resolved: boolean;
   assigneeId: number | null;
   assignedById: number | null;
   date: number;
+  /** The comment this one replies to (in its thread), or null for a top-level comment. */
+  replyTo: string | null;
 }
 
 export interface ChecklistItemRec {

@@ -7,6 +7,7 @@ import {
   checklistDeleteInput,
   checklistItemCreateInput,
   checklistItemUpdateInput,
+  checklistUpdateInput,
 } from './checklists.schemas';
 
 type OnTask = { task_id: string };
@@ -38,6 +39,9 @@ export const checklistsGuard = defineGuard({
     }),
     checklist_item_update: guardTool(checklistItemUpdateInput, {
       ids: { task_id: TASK, checklist_id: CHECKLIST, item_id: ITEM, parent_item_id: NEST_UNDER },
+    }),
+    checklist_update: guardTool(checklistUpdateInput, {
+      ids: { task_id: TASK, checklist_id: CHECKLIST },
     }),
     checklist_delete: guardTool(checklistDeleteInput, {
       ids: { task_id: TASK, checklist_id: CHECKLIST, item_id: ITEM },

@@ -9,6 +9,7 @@ import {
   checklistDeleteInput,
   checklistItemCreateInput,
   checklistItemUpdateInput,
+  checklistUpdateInput,
 } from './checklists.schemas';
 
 type Item = Checklist['items'][number];
@@ -23,6 +24,28 @@ const itemNamed = (c: Checklist, id: string): Item | undefined => c.items.find((
 const itemLabel = (i: Item | undefined, id: string) => (i ? `${oneLine(i.name)} (${i.id})` : `item ${id}`);
 
 export const checklistsPreviews = {
+  checklist_update: previewOf(checklistUpdateInput, async (args, ctx) => {
+    const [task, checklist] = await Promise.all([
+      ctx.scope.task(ctx.client, args.task_id),
+      provenChecklist(ctx, args.task_id, args.checklist_id),
+    ]);
+    const order = [...task.checklists].sort((a, b) => (a.orderindex ?? 0) - (b.orderindex ?? 0));
+    const changes = new Changes()
+      .add('name', args.name === undefined ? undefined : oneLine(args.name), checklist.name)
+      .add(
+        'position',
+        args.position,
+        order.findIndex((c) => c.id === checklist.id),
+      );
+    return {
+      kind: 'update',
+      summary: `Updates checklist ${quoted(checklist.name)} on ${onTask(task)}${changes.phrase()}`,
+      target: { type: 'checklist', id: checklist.id, name: oneLine(checklist.name) },
+      changes: changes.list,
+      location: taskPlace(task),
+    };
+  }),
+
   checklist_create: previewOf(checklistCreateInput, async (args, ctx) => {
     const task = await ctx.scope.task(ctx.client, args.task_id);
     const items = args.items ?? [];

@@ -55,6 +55,24 @@ export const checklistItemUpdateInput = z
     rule('An item cannot be nested under itself.', 'parent_item_id'),
   );
 
+export const checklistUpdateInput = z
+  .object({
+    task_id: taskId,
+    checklist_id: checklistId,
+    name: nameField(500).optional(),
+    position: z.number().int().min(0).optional().describe('0 = first.'),
+  })
+  .refine(
+    (a) => a.name !== undefined || a.position !== undefined,
+    rule('Nothing to change: give name or position.', 'name'),
+  );
+
+export const checklistUpdateOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  position: z.number().nullable(),
+});
+
 export const checklistDeleteInput = z.object({
   task_id: taskId,
   checklist_id: checklistId,

@@ -10,7 +10,10 @@ import {
   checklistItemCreateInput,
   checklistItemUpdateInput,
   checklistSchema,
+  checklistUpdateInput,
+  checklistUpdateOutput,
 } from './checklists.schemas';
+import { provenChecklist } from './checklist.scope';
 
 function toChecklist(c: Checklist, taskId: string): z.input<typeof checklistSchema> {
   return {
@@ -85,6 +88,21 @@ export class ChecklistsTools implements ToolGroup {
           parent,
         });
         return toChecklist(data, args.task_id);
+      },
+    }),
+    defineTool({
+      name: 'checklist_update',
+      title: 'Edit a checklist',
+      description: 'Renames or reorders a task’s checklist.',
+      method: 'update',
+      tags: ['checklists'],
+      input: checklistUpdateInput,
+      output: checklistUpdateOutput,
+      annotations: UPDATE,
+      handler: async (args, ctx) => {
+        const current = await provenChecklist(ctx, args.task_id, args.checklist_id);
+        await ctx.client.checklists.update(args.checklist_id, { name: args.name, position: args.position });
+        return { id: current.id, name: args.name ?? current.name, position: args.position ?? null };
       },
     }),
     defineTool({

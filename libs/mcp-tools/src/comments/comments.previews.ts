@@ -4,19 +4,27 @@ import type { EffectPreview } from '../previews/effect-preview';
 import { peopleLabels, personLabel } from '../previews/people';
 import { Changes, previewOf } from '../previews/preview-reader';
 import { counted, defined, excerpt, oneLine, quoted } from '../previews/preview-text';
-import { parentOf, provenComment } from './comment.scope';
-import { commentCreateInput, commentDeleteInput, commentUpdateInput } from './comments.schemas';
+import { parentOf, provenComment, type ParentArgs } from './comment.scope';
+import { provenChatView } from './view.scope';
+import {
+  commentCreateInput,
+  commentDeleteInput,
+  commentReplyCreateInput,
+  commentUpdateInput,
+} from './comments.schemas';
 
 type Place = NonNullable<EffectPreview['location']>;
 
-/** The task or list a comment is on, by name: the guard read the task; a list is read here unless it was. */
-async function placeOf(args: { task_id?: string; list_id?: string }, ctx: ToolContext): Promise<Place> {
+/** The task, list or chat view a comment is on, by name: the guard read the task or view; a list is read here unless it was. */
+async function placeOf(args: ParentArgs, ctx: ToolContext): Promise<Place> {
   const parent = parentOf(args);
   const named =
     parent.kind === 'task'
       ? await ctx.scope.task(ctx.client, parent.id)
-      : await ctx.scope.list(ctx.client, parent.id);
-  return { type: parent.kind, id: parent.id, name: oneLine(named.name) };
+      : parent.kind === 'list'
+        ? await ctx.scope.list(ctx.client, parent.id)
+        : await provenChatView(ctx, parent.id);
+  return { type: parent.kind, id: parent.id, name: oneLine(named.name ?? '') };
 }
 
 const on = (place: Place) => `${place.type} ${quoted(place.name)} (${place.id})`;
@@ -77,6 +85,20 @@ export const commentsPreviews = {
         `${replies > 0 ? ` with ${counted(replies, 'reply', 'replies')}` : ''}: ${quoted(textOf(comment))}`,
       target: target(comment),
       counts: { replies },
+    };
+  }),
+
+  comment_reply_create: previewOf(commentReplyCreateInput, async (args, ctx) => {
+    const [comment, place] = await Promise.all([
+      provenComment(ctx, args, args.comment_id),
+      placeOf(args, ctx),
+    ]);
+    return {
+      kind: 'create',
+      summary: `Replies to a comment${byWhom(comment)} on ${on(place)}: ${quoted(args.text)}`,
+      proposed: { text: excerpt(args.text) },
+      target: target(comment),
+      location: place,
     };
   }),
 };

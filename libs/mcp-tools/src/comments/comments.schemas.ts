@@ -5,11 +5,13 @@ import { userRef } from '../core/people';
 const parent = {
   task_id: idField('From task_search').optional(),
   list_id: idField('Or a list (workspace_hierarchy)').optional(),
+  view_id: idField('Or a chat view (view_list)').optional(),
 };
 const commentId = idField('From comment_list');
 const ONE_PARENT = [
-  (a: { task_id?: string; list_id?: string }) => (a.task_id === undefined) !== (a.list_id === undefined),
-  rule('Give task_id or list_id (one of them).', 'task_id'),
+  (a: { task_id?: string; list_id?: string; view_id?: string }) =>
+    [a.task_id, a.list_id, a.view_id].filter((id) => id !== undefined).length === 1,
+  rule('Give one of task_id, list_id or view_id.', 'task_id'),
 ] as const;
 const text = nameField(50_000);
 
@@ -33,7 +35,7 @@ export const commentListInput = z
   .refine(...ONE_PARENT);
 
 export const commentListOutput = z.object({
-  items: z.array(commentSchema),
+  items: z.array(commentSchema.extend({ replies: z.number() })),
   next_cursor: z.string().nullable(),
   truncated: z.boolean(),
 });
@@ -44,7 +46,14 @@ export const commentCreateInput = z
     text: text.describe('Plain text'),
     assignee: userRef.optional(),
   })
-  .refine(...ONE_PARENT);
+  .refine(...ONE_PARENT)
+  .refine(
+    (a) => a.view_id === undefined || a.assignee === undefined,
+    rule(
+      'A chat view comment takes no assignee: leave out assignee, or comment on a task or list.',
+      'assignee',
+    ),
+  );
 
 export const commentCreateOutput = z.object({
   id: z.string(),
@@ -75,3 +84,35 @@ export const commentUpdateOutput = commentSchema.pick({
 
 export const commentDeleteInput = z.object({ comment_id: commentId, ...parent }).refine(...ONE_PARENT);
 export const commentDeleteOutput = z.object({ id: z.string(), deleted: z.literal(true) });
+
+export const replySchema = commentSchema.pick({
+  id: true,
+  text: true,
+  username: true,
+  date_ms: true,
+  date_iso: true,
+});
+
+/** The thread's comment and its parent: ClickUp has no "get comment", so the parent is read to prove it. */
+const threadOf = {
+  comment_id: idField('From comment_list.'),
+  task_id: idField('Its task; or list_id, view_id.').optional(),
+  list_id: idField('Its list.').optional(),
+  view_id: idField('Its chat view.').optional(),
+};
+
+export const commentReplyListInput = z
+  .object({ ...threadOf, cursor: z.string().optional().describe('From next_cursor.') })
+  .refine(...ONE_PARENT);
+
+export const commentReplyListOutput = z.object({
+  items: z.array(replySchema),
+  next_cursor: z.string().nullable(),
+  truncated: z.boolean(),
+});
+
+export const commentReplyCreateInput = z
+  .object({ ...threadOf, text: text.describe('Plain text.') })
+  .refine(...ONE_PARENT);
+
+export const commentReplyCreateOutput = z.object({ id: z.string().nullable() });

@@ -13,12 +13,18 @@ import {
   commentDeleteOutput,
   commentListInput,
   commentListOutput,
+  commentReplyCreateInput,
+  commentReplyCreateOutput,
+  commentReplyListInput,
+  commentReplyListOutput,
   commentSchema,
   commentUpdateInput,
   commentUpdateOutput,
 } from './comments.schemas';
 
 const LIST_TOOL = 'comment_list';
+const REPLY_LIST_TOOL = 'comment_reply_list';
+const REPLY_PAGE_SIZE = 50;
 
 function toComment(c: Comment): z.input<typeof commentSchema> {
   return {
@@ -39,7 +45,7 @@ export class CommentsTools implements ToolGroup {
     defineTool({
       name: 'comment_list',
       title: 'List comments',
-      description: 'Comments on a task or a list, newest first, as plain text.',
+      description: 'Comments on a task, list or chat view, newest first, plain text, with reply counts.',
       method: 'list',
       tags: ['comments'],
       input: commentListInput,
@@ -68,13 +74,17 @@ export class CommentsTools implements ToolGroup {
         const last = items.at(-1);
         const next =
           more && last && last.date !== null ? encodeCursor(LIST_TOOL, { d: last.date, i: last.id }) : null;
-        return { items: items.map(toComment), next_cursor: next, truncated: next !== null };
+        return {
+          items: items.map((c) => ({ ...toComment(c), replies: c.reply_count ?? 0 })),
+          next_cursor: next,
+          truncated: next !== null,
+        };
       },
     }),
     defineTool({
       name: 'comment_create',
       title: 'Add a comment',
-      description: 'Posts a plain-text comment on a task or list, optionally assigned.',
+      description: 'Posts a plain-text comment on a task, list or chat view, optionally assigned.',
       method: 'create',
       tags: ['comments'],
       input: commentCreateInput,
@@ -86,14 +96,16 @@ export class CommentsTools implements ToolGroup {
         const { data } =
           parent.kind === 'task'
             ? await ctx.client.comments.createOnTask(parent.id, body)
-            : await ctx.client.comments.createOnList(parent.id, body);
+            : parent.kind === 'list'
+              ? await ctx.client.comments.createOnList(parent.id, body)
+              : await ctx.client.comments.createOnView(parent.id, { comment_text: args.text });
         return { id: data.id, ...timeFields('date', data.date) };
       },
     }),
     defineTool({
       name: 'comment_update',
       title: 'Edit a comment',
-      description: 'Edits, resolves or assigns a comment of a task or list.',
+      description: 'Edits, resolves or assigns a comment of a task, list or chat view.',
       method: 'update',
       tags: ['comments'],
       input: commentUpdateInput,
@@ -118,7 +130,7 @@ export class CommentsTools implements ToolGroup {
     defineTool({
       name: 'comment_delete',
       title: 'Delete a comment',
-      description: 'Deletes a comment of a task or list.',
+      description: 'Deletes a comment of a task, list or chat view.',
       method: 'delete',
       tags: ['comments'],
       input: commentDeleteInput,
@@ -127,6 +139,45 @@ export class CommentsTools implements ToolGroup {
       handler: async (args, ctx) => {
         await ctx.client.comments.delete(args.comment_id);
         return { id: args.comment_id, deleted: true as const };
+      },
+    }),
+    defineTool({
+      name: 'comment_reply_list',
+      title: 'List replies',
+      description: 'A comment’s replies, oldest first, 50 per page.',
+      method: 'list',
+      tags: ['comments'],
+      input: commentReplyListInput,
+      output: commentReplyListOutput,
+      annotations: READ,
+      handler: async (args, ctx) => {
+        // ClickUp answers a whole thread at once: the cursor is an offset into it.
+        const offset = args.cursor ? Number(decodeCursor(REPLY_LIST_TOOL, args.cursor)['o']) : 0;
+        const { data } = await ctx.client.comments.listReplies(args.comment_id);
+        const end = offset + REPLY_PAGE_SIZE;
+        const next = end < data.length ? encodeCursor(REPLY_LIST_TOOL, { o: end }) : null;
+        return {
+          items: data.slice(offset, end).map((c) => {
+            const { id, text, username, date_ms, date_iso } = toComment(c);
+            return { id, text, username, date_ms, date_iso };
+          }),
+          next_cursor: next,
+          truncated: next !== null,
+        };
+      },
+    }),
+    defineTool({
+      name: 'comment_reply_create',
+      title: 'Reply to a comment',
+      description: 'Posts a reply in a comment’s thread.',
+      method: 'create',
+      tags: ['comments'],
+      input: commentReplyCreateInput,
+      output: commentReplyCreateOutput,
+      annotations: CREATE,
+      handler: async (args, ctx) => {
+        const { data } = await ctx.client.comments.reply(args.comment_id, { comment_text: args.text });
+        return { id: data.id };
       },
     }),
   ];

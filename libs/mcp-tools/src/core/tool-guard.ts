@@ -12,6 +12,7 @@ export type ProofKind =
   | 'task'
   | 'custom_field_value'
   | 'comment'
+  | 'view'
   | 'checklist'
   | 'checklist_item'
   | 'doc'

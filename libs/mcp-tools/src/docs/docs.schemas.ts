@@ -20,12 +20,13 @@ export const docSchema = z.object({
 export const docSearchInput = z.object({
   query: textField(200).optional().describe('Words of the name'),
   parent_id: idField('Space, folder or list id').optional(),
+  in_content: z.boolean().default(false).describe('Also search page text (slower)'),
   limit: z.number().int().min(1).max(100).default(20).describe('Page size'),
   cursor: z.string().optional().describe('next_cursor'),
 });
 
 export const docSearchOutput = z.object({
-  items: z.array(docSchema),
+  items: z.array(docSchema.extend({ page_id: z.string().optional(), page_name: z.string().optional() })),
   next_cursor: z.string().nullable(),
   truncated: z.boolean(),
 });

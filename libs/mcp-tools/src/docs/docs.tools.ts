@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateDocBody, Doc, DocPageRef } from '@gw/clickup-client';
+import type { CreateDocBody, Doc, DocPage, DocPageRef } from '@gw/clickup-client';
 import type { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { foldName, timeFields } from '../core/format';
 import { CREATE, READ, UPDATE, defineTool, type ToolGroup } from '../core/tool';
+import type { ToolContext } from '../core/tool-context';
 import { docScopeChecker, provenDoc } from './doc.scope';
 import { docsGuard } from './docs.guard';
 import {
@@ -28,6 +29,8 @@ const SEARCH_TOOL = 'doc_search';
 const SEARCH_PAGE_SIZE = 100;
 /** Upstream pages read per call; past it the agent gets a cursor to go on. */
 const MAX_SEARCH_PAGES = 10;
+/** Docs whose pages one call reads to match content; past it the agent gets a cursor to go on. */
+const MAX_CONTENT_READS = 20;
 const MAX_CONTENT_CHARS = 100_000;
 const PARENT_TYPE_NAMES: Record<number, (typeof DOC_PARENT_TYPES)[number]> = {
   4: 'space',
@@ -48,14 +51,27 @@ function toDoc(doc: Doc, workspaceId: string): z.input<typeof docSchema> {
   };
 }
 
-/** Every word of the query must appear in the name, so "rate limiting guidelines" finds the doc too. */
-function nameMatcher(query: string | undefined): (doc: Doc) => boolean {
-  if (!query) return () => true;
-  const words = foldName(query).split(' ');
-  return (doc) => {
-    const name = foldName(doc.name);
-    return words.every((w) => name.includes(w));
+/** The query's words, folded (any case or accents); none without a query. */
+const wordsOf = (query: string | undefined): string[] => (query ? foldName(query).split(' ') : []);
+
+/** Every word of the query appears in the text, so "rate limiting guidelines" finds the doc too. */
+const hasAll = (text: string, words: readonly string[]) => {
+  const folded = foldName(text);
+  return words.every((w) => folded.includes(w));
+};
+
+/** The first page (depth first) whose name and content hold every word, read as plain text in one request. */
+async function pageMatching(ctx: ToolContext, docId: string, words: readonly string[]) {
+  const { data } = await ctx.client.docs.pages(ctx.scope.workspaceId, docId, { contentFormat: 'text/plain' });
+  const walk = (pages: DocPage[]): DocPage | null => {
+    for (const page of pages) {
+      if (hasAll(`${page.name}\n${page.content}`, words)) return page;
+      const below = walk(page.pages);
+      if (below) return below;
+    }
+    return null;
   };
+  return walk(data);
 }
 
 /** The doc's parent: the space, folder or list named (at most one), else the workspace. */
@@ -85,7 +101,8 @@ export class DocsTools implements ToolGroup {
     defineTool({
       name: 'doc_search',
       title: 'Find docs',
-      description: 'Finds Docs by name, or in a space, folder or list. Content: doc_page_list, doc_page_get.',
+      description:
+        'Finds Docs by name, or in a space, folder or list; in_content also matches page text. Content: doc_page_get.',
       method: 'list',
       tags: ['docs'],
       input: docSearchInput,
@@ -96,27 +113,35 @@ export class DocsTools implements ToolGroup {
         const state = args.cursor ? decodeCursor(SEARCH_TOOL, args.cursor) : null;
         let upstream = state && state['c'] !== '' ? String(state['c']) : undefined;
         let offset = state ? Number(state['o']) : 0;
-        const matches = nameMatcher(args.query);
+        const words = wordsOf(args.query);
+        const inContent = args.in_content && words.length > 0;
         const allowed = docScopeChecker(ctx);
-        const found: Doc[] = [];
+        const found: { doc: Doc; page: DocPage | null }[] = [];
+        let contentReads = 0;
         let next: { c: string; o: number } | null = null;
-        // ClickUp's search has no name filter: the names are matched here, page by page.
+        // ClickUp's search has no text filter: names are matched here, and page contents when asked, read per doc.
         for (let read = 1; ; read++) {
           const { data } = await ctx.client.docs.search(ws, {
             parentId: args.parent_id,
             limit: SEARCH_PAGE_SIZE,
             cursor: upstream,
           });
-          const candidates = data.docs
-            .map((doc, i) => ({ doc, i }))
-            .filter((c) => c.i >= offset && matches(c.doc));
-          const visible = await Promise.all(candidates.map((c) => allowed(c.doc)));
-          const hits = candidates.filter((_c, k) => visible[k]);
-          const room = args.limit - found.length;
-          found.push(...hits.slice(0, room).map((h) => h.doc));
+          for (let i = offset; i < data.docs.length && next === null; i++) {
+            const doc = data.docs[i];
+            const byName = hasAll(doc.name, words);
+            if (found.length === args.limit || (!byName && inContent && contentReads === MAX_CONTENT_READS)) {
+              next = { c: upstream ?? '', o: i };
+            } else if ((byName || inContent) && (await allowed(doc))) {
+              if (byName) found.push({ doc, page: null });
+              else {
+                contentReads += 1;
+                const page = await pageMatching(ctx, doc.id, words);
+                if (page) found.push({ doc, page });
+              }
+            }
+          }
           const upstreamNext = data.next_cursor && data.next_cursor !== upstream ? data.next_cursor : null;
-          if (hits.length > room) next = { c: upstream ?? '', o: hits[room].i };
-          else if (upstreamNext && (found.length === args.limit || read >= MAX_SEARCH_PAGES)) {
+          if (!next && upstreamNext && (found.length === args.limit || read >= MAX_SEARCH_PAGES)) {
             next = { c: upstreamNext, o: 0 };
           }
           if (next || !upstreamNext) break;
@@ -124,7 +149,10 @@ export class DocsTools implements ToolGroup {
           offset = 0;
         }
         return {
-          items: found.map((doc) => toDoc(doc, ws)),
+          items: found.map(({ doc, page }) => ({
+            ...toDoc(doc, ws),
+            ...(page ? { page_id: page.id, page_name: page.name } : {}),
+          })),
           next_cursor: next ? encodeCursor(SEARCH_TOOL, next) : null,
           truncated: next !== null,
         };

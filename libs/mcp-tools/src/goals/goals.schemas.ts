@@ -25,6 +25,17 @@ export const keyResultSchema = z.object({
   percent: z.number().nullable(),
   task_ids: z.array(z.string()),
   list_ids: z.array(z.string()),
+  /** ClickUp keeps a key result's latest progress change (`last_action`), not a full history. */
+  last_update: z
+    .object({
+      date_ms: z.number().nullable(),
+      date_iso: z.string().nullable(),
+      user_id: z.number().nullable(),
+      from: z.number().nullable(),
+      to: z.number().nullable(),
+      note: z.string().nullable(),
+    })
+    .nullable(),
 });
 
 export const goalSummarySchema = z.object({

@@ -43,6 +43,24 @@ function toKeyResult(kr: KeyResult): z.input<typeof keyResultSchema> {
     percent,
     task_ids: kr.task_ids,
     list_ids: kr.subcategory_ids,
+    last_update: lastUpdate(kr),
+  };
+}
+
+/** The latest progress change ClickUp reports; its numbers come as integers or as `_float` twins. */
+function lastUpdate(kr: KeyResult): z.input<typeof keyResultSchema>['last_update'] {
+  const a = kr.last_action;
+  if (!a) return null;
+  const from = a.steps_before ?? a.steps_before_float;
+  const taken = a.steps_taken ?? a.steps_taken_float;
+  const to =
+    a.steps_current ?? a.steps_current_float ?? (from !== null && taken !== null ? from + taken : null);
+  return {
+    ...timeFields('date', a.date_modified),
+    user_id: a.userid,
+    from,
+    to,
+    note: a.note === '' ? null : a.note,
   };
 }
 

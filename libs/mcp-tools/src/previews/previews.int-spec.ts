@@ -520,6 +520,18 @@ describe('the preview of a call, read from ClickUp', () => {
         { space_id: engineering },
         `Deletes space "Engineering" \\(${engineering}\\) with 1 folder, 4 lists and \\d+ tasks`,
       ),
+      tag_create: example(
+        { space_id: engineering, name: 'perf', color: '#e50000' },
+        `Creates tag "perf" in space "Engineering" \\(${engineering}\\)`,
+      ),
+      tag_update: example(
+        { space_id: engineering, name: 'bug', new_name: 'defect' },
+        `Updates tag "bug" in space "Engineering" \\(${engineering}\\): name`,
+      ),
+      tag_delete: example(
+        { space_id: engineering, name: 'tech-debt' },
+        `Deletes tag "tech-debt" from space "Engineering" \\(${engineering}\\) and from every task carrying it`,
+      ),
       comment_create: example({ task_id: login, text: 'Looks good' }, `Comments on ${onLogin}: "Looks good"`),
       comment_update: example(
         { task_id: login, comment_id: comments.items[0].id, resolved: true },
@@ -528,6 +540,10 @@ describe('the preview of a call, read from ClickUp', () => {
       comment_delete: example(
         { task_id: login, comment_id: comments.items[0].id },
         `Deletes a comment by .+ on ${onLogin}: ".+"`,
+      ),
+      comment_reply_create: example(
+        { task_id: login, comment_id: comments.items[0].id, text: 'Agreed' },
+        `Replies to a comment by .+ on ${onLogin}: "Agreed"`,
       ),
       checklist_create: example(
         { task_id: login, name: 'Release', items: ['Tag', 'Notes'] },
@@ -540,6 +556,10 @@ describe('the preview of a call, read from ClickUp', () => {
       checklist_item_update: example(
         { task_id: login, checklist_id: checklist.id, item_id: checklist.items[1].id, resolved: true },
         `Updates item "Storybook stories added" of checklist "Definition of done" on ${onLogin}: resolved`,
+      ),
+      checklist_update: example(
+        { task_id: login, checklist_id: checklist.id, name: 'Done means done' },
+        `Updates checklist "Definition of done" on ${onLogin}: name`,
       ),
       checklist_delete: example(
         { task_id: login, checklist_id: checklist.id },

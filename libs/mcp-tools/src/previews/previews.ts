@@ -7,6 +7,7 @@ import { foldersPreviews } from '../folders/folders.previews';
 import { goalsPreviews } from '../goals/goals.previews';
 import { listsPreviews } from '../lists/lists.previews';
 import { spacesPreviews } from '../spaces/spaces.previews';
+import { tagsPreviews } from '../tags/tags.previews';
 import { tasksPreviews } from '../tasks/tasks.previews';
 import { timeTrackingPreviews } from '../time-tracking/time-tracking.previews';
 import { attachmentsPreviews } from '../attachments/attachments.previews';
@@ -30,6 +31,7 @@ export const PREVIEW_READERS: Readonly<Record<string, PreviewReader>> = {
   ...chatPreviews,
   ...attachmentsPreviews,
   ...templatesPreviews,
+  ...tagsPreviews,
 };
 
 /** The preview of a tool without a reader of its own: what kind of change it is, and its title. */

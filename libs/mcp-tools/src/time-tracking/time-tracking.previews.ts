@@ -91,7 +91,12 @@ export const timeTrackingPreviews = {
       .add('description', given(args.description, excerpt), excerpt(entry.description))
       .add(
         'tags',
-        args.tags?.map((t) => oneLine(t)),
+        args.tags &&
+          tagsAfter(
+            entry.tags.map((t) => t.name),
+            args.tags,
+            args.tag_action,
+          ).map((t) => oneLine(t)),
         entry.tags.map((t) => oneLine(t.name)),
       );
     if (changes.list.length === 0) throw invalid('Nothing to change: give at least one field to update.');
@@ -147,3 +152,15 @@ export const timeTrackingPreviews = {
     };
   }),
 };
+
+/** An entry's tag names after an update's tags apply (ClickUp's tag_action: replace, add or remove). */
+function tagsAfter(
+  current: string[],
+  given: string[],
+  action: 'replace' | 'add' | 'remove' = 'replace',
+): string[] {
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  if (action === 'replace') return given;
+  if (action === 'add') return [...current, ...given.filter((g) => !current.some((c) => same(c, g)))];
+  return current.filter((c) => !given.some((g) => same(c, g)));
+}

@@ -108,11 +108,16 @@ export const timeEntryUpdateInput = z
     task_id: taskId.optional(),
     billable: z.boolean().optional().describe('Billable time'),
     description: textField(5000).optional().describe('What was done'),
-    tags: tags.optional().describe('Replaces the tags.'),
+    tags: tags.optional().describe('Tag names (see tag_action)'),
+    tag_action: z.enum(['replace', 'add', 'remove']).optional().describe('Default replace'),
   })
   .refine(
     (a) => a.end === undefined || a.duration_ms === undefined,
     rule('Give end or duration_ms, not both.', 'end'),
+  )
+  .refine(
+    (a) => a.tag_action === undefined || a.tags !== undefined,
+    rule('tag_action applies to tags: give the tags to add, remove or set.', 'tags'),
   );
 
 export const timeEntryDeleteInput = z.object({ time_entry_id: entryId });

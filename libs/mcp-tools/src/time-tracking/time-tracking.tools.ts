@@ -155,7 +155,7 @@ export class TimeTrackingTools implements ToolGroup {
           description: args.description,
           billable: args.billable,
           tid: args.task_id,
-          ...(args.tags ? { tags: toEntryTags(args.tags), tag_action: 'replace' as const } : {}),
+          ...(args.tags ? { tags: toEntryTags(args.tags), tag_action: args.tag_action ?? 'replace' } : {}),
         };
         if (start !== undefined || end !== undefined || duration !== undefined) {
           if (current.running) {

@@ -77,6 +77,29 @@ export const commentRequests = {
     query: {},
     body: compact({ ...body, notify_all: body.notify_all ?? false }),
   }),
+  /** A chat view's comments, 25 per page, newest first, paged like a task's. */
+  listForView: (
+    viewId: string,
+    cursor: Partial<CommentCursor> = {},
+  ): ClickUpRequest<'getChatViewComments'> => ({
+    operation: 'getChatViewComments',
+    method: 'GET',
+    version: 'v2',
+    path: path`/view/${viewId}/comment`,
+    query: query({ start: cursor.start, start_id: cursor.startId }),
+  }),
+  /** Chat view comments take text only (no assignee, per the spec). */
+  createOnView: (
+    viewId: string,
+    body: { comment_text: string; notify_all?: boolean },
+  ): ClickUpRequest<'createChatViewComment'> => ({
+    operation: 'createChatViewComment',
+    method: 'POST',
+    version: 'v2',
+    path: path`/view/${viewId}/comment`,
+    query: {},
+    body: compact({ ...body, notify_all: body.notify_all ?? false }),
+  }),
   update: (commentId: string | number, body: UpdateCommentBody): ClickUpRequest<'updateComment'> => ({
     operation: 'updateComment',
     method: 'PUT',
@@ -84,6 +107,22 @@ export const commentRequests = {
     path: path`/comment/${commentId}`,
     query: {},
     body: compact(body),
+  }),
+  /** A comment's thread, oldest first, without the parent comment; not paginated (API-NOTES §8). */
+  listReplies: (commentId: string | number): ClickUpRequest<'getThreadedComments'> => ({
+    operation: 'getThreadedComments',
+    method: 'GET',
+    version: 'v2',
+    path: path`/comment/${commentId}/reply`,
+    query: {},
+  }),
+  reply: (commentId: string | number, body: CreateCommentBody): ClickUpRequest<'createThreadedComment'> => ({
+    operation: 'createThreadedComment',
+    method: 'POST',
+    version: 'v2',
+    path: path`/comment/${commentId}/reply`,
+    query: {},
+    body: compact({ ...body, notify_all: body.notify_all ?? false }),
   }),
   delete: (commentId: string | number): ClickUpRequest<'deleteComment'> => ({
     operation: 'deleteComment',

@@ -437,6 +437,22 @@ const cases: Cases = {
         }),
     },
     delete: { minimal: () => requestBuilders.comments.delete('458') },
+    listForView: {
+      minimal: () => requestBuilders.comments.listForView('3c-105'),
+      'next page': () =>
+        requestBuilders.comments.listForView('3c-105', { start: 1568036964079, startId: '458' }),
+    },
+    createOnView: {
+      minimal: () => requestBuilders.comments.createOnView('3c-105', { comment_text: 'Standup moved' }),
+      'all fields': () =>
+        requestBuilders.comments.createOnView('3c-105', { comment_text: 'Standup moved', notify_all: true }),
+    },
+    listReplies: { minimal: () => requestBuilders.comments.listReplies('458') },
+    reply: {
+      minimal: () => requestBuilders.comments.reply('458', { comment_text: 'On it' }),
+      'all fields': () =>
+        requestBuilders.comments.reply(458, { comment_text: 'On it', assignee: USER, notify_all: true }),
+    },
   },
   checklists: {
     create: {
@@ -467,7 +483,25 @@ const cases: Cases = {
     },
     deleteItem: { minimal: () => requestBuilders.checklists.deleteItem('b955c4dc', '21e08dc8') },
   },
-  tags: { listForSpace: { minimal: () => requestBuilders.tags.listForSpace(SPACE) } },
+  tags: {
+    listForSpace: { minimal: () => requestBuilders.tags.listForSpace(SPACE) },
+    create: {
+      minimal: () =>
+        requestBuilders.tags.create(SPACE, { name: 'needs review', tag_fg: '#ffffff', tag_bg: '#7b68ee' }),
+    },
+    update: {
+      minimal: () =>
+        requestBuilders.tags.update(SPACE, 'needs review', {
+          name: 'in review',
+          fg_color: '#000000',
+          bg_color: '#e50000',
+        }),
+    },
+    delete: {
+      minimal: () =>
+        requestBuilders.tags.delete(SPACE, { name: 'needs review', tag_fg: '#ffffff', tag_bg: '#7b68ee' }),
+    },
+  },
   goals: {
     list: {
       minimal: () => requestBuilders.goals.list(TEAM),

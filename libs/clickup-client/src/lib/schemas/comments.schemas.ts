@@ -40,3 +40,9 @@ export const createdCommentSchema = z.object({
   date: timestampSchema,
 });
 export type CreatedComment = z.output<typeof createdCommentSchema>;
+
+/** The spec answers a reply with `{}`; the id and date are read when ClickUp sends them. */
+export const createdReplySchema = z.object({
+  id: idSchema.nullish().transform((v) => v ?? null),
+  date: timestampSchema.optional().transform((v) => v ?? null),
+});

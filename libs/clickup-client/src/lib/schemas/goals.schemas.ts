@@ -18,6 +18,8 @@ const keyResultActionSchema = z.object({
   steps_taken: numberishSchema,
   steps_before: numberishSchema,
   steps_current: numberishSchema,
+  steps_before_float: numberishSchema,
+  steps_taken_float: numberishSchema,
   steps_current_float: numberishSchema,
 });
 

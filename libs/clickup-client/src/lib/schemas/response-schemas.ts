@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { checklistResponse } from './checklists.schemas';
-import { createdCommentSchema, getCommentsResponse } from './comments.schemas';
+import { createdCommentSchema, createdReplySchema, getCommentsResponse } from './comments.schemas';
 import { emptySchema } from './common.schemas';
 import { getCustomFieldsResponse } from './custom-fields.schemas';
 import {
@@ -16,7 +16,7 @@ import { getListsResponse, listSchema } from './lists.schemas';
 import { membersResponse } from './members.schemas';
 import { accessTokenResponse } from './oauth.schemas';
 import { getSpacesResponse, spaceSchema } from './spaces.schemas';
-import { getSpaceTagsResponse } from './tags.schemas';
+import { editedSpaceTagResponse, getSpaceTagsResponse } from './tags.schemas';
 import {
   bulkTimeInStatusResponse,
   moveTaskResponse,
@@ -113,6 +113,10 @@ export const responseSchemas = {
   createListComment: createdCommentSchema,
   updateComment: emptySchema,
   deleteComment: emptySchema,
+  getChatViewComments: getCommentsResponse,
+  createChatViewComment: createdCommentSchema,
+  getThreadedComments: getCommentsResponse,
+  createThreadedComment: createdReplySchema,
 
   createChecklist: checklistResponse,
   editChecklist: emptySchema,
@@ -122,6 +126,9 @@ export const responseSchemas = {
   deleteChecklistItem: emptySchema,
 
   getSpaceTags: getSpaceTagsResponse,
+  createSpaceTag: emptySchema,
+  editSpaceTag: editedSpaceTagResponse,
+  deleteSpaceTag: emptySchema,
 
   getGoals: getGoalsResponse,
   getGoal: goalResponse,
