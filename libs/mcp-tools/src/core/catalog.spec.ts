@@ -316,3 +316,65 @@ describe('the listing format', () => {
     });
   });
 });
+
+describe('a result shape shared by several tools', () => {
+  const shape = z.object({
+    id: z.string(),
+    name: z.string(),
+    color: z.string().nullable(),
+    private: z.boolean(),
+    archived: z.boolean(),
+    statuses: z.array(z.string()),
+    features: z.object({}),
+  });
+  const tool = (name: string, method: 'get' | 'create' | 'update') =>
+    defineTool({
+      name,
+      title: name,
+      description: `The ${name} tool.`,
+      method,
+      tags: ['spaces'],
+      input: z.object({}),
+      output: shape,
+      annotations: method === 'get' ? READ : method === 'create' ? CREATE : UPDATE,
+      handler: async () => ({
+        id: '1',
+        name: 'a',
+        color: null,
+        private: false,
+        archived: false,
+        statuses: [],
+        features: {},
+      }),
+    });
+  const group: ToolGroup = {
+    tools: [tool('shape_get', 'get'), tool('shape_create', 'create'), tool('shape_update', 'update')],
+    guard: defineGuard({
+      tag: 'spaces',
+      tools: { shape_get: { ids: {} }, shape_create: { ids: {} }, shape_update: { ids: {} } },
+    }),
+  };
+  const catalog = new ToolCatalog([group]);
+
+  it('is listed once, by the first tool answering it; the others name that tool, and held ones still end so', () => {
+    const [get, create, update] = catalog.select({ approval: { mode: 'writes' } }).listing;
+    expect(get.outputSchema).toMatchObject({
+      properties: { result: { properties: { id: { type: 'string' } } } },
+    });
+    expect(create.outputSchema).toEqual({ type: 'object' });
+    expect(create.description).toMatch(/Result as shape_get\..*Needs approval\.$/);
+    expect(update.description).toMatch(/^The shape_update tool\. Result as shape_get\./);
+  });
+
+  it('is given in full to each tool that a progressive server describes', () => {
+    const selection = catalog.select({ catalog: 'progressive' });
+    for (const listed of selection.tools)
+      expect(listed.outputSchema).toEqual(selection.tools[0].outputSchema);
+  });
+
+  it('follows the selection: the first tool of a server that lacks shape_get lists the fields', () => {
+    const [create, update] = catalog.select({ methods: ['write'] }).listing;
+    expect(create.outputSchema).not.toEqual({ type: 'object' });
+    expect(update.description).toMatch(/Result as shape_create\.$/);
+  });
+});

@@ -181,11 +181,11 @@ export class ToolCatalog {
     const cached = this.selections.get(key);
     if (cached) return cached;
     const marked = new Set(waiting);
-    const tools = chosen.map((t) => {
-      const listed = this.listings.get(t.name) as ListedTool;
-      return marked.has(t.name) ? { ...listed, description: listed.description + note } : listed;
-    });
-    const listing = progressive ? META_LISTING : tools;
+    const mark = (listed: ListedTool): ListedTool =>
+      marked.has(listed.name) ? { ...listed, description: listed.description + note } : listed;
+    const own = chosen.map((t) => this.listings.get(t.name) as ListedTool);
+    const tools = own.map(mark);
+    const listing = progressive ? META_LISTING : oncePerShape(own).map(mark);
     const json = JSON.stringify({ tools: listing });
     const selection: ToolSelection = {
       names: new Set(tools.map((t) => t.name)),
@@ -306,6 +306,32 @@ export class ToolCatalog {
   }
 }
 
+/** Result schemas at least this long are listed once per `tools/list`; shorter ones cost less than the reference. */
+const SHARED_SHAPE_MIN_BYTES = 150;
+
+/**
+ * A `tools/list` that states each result shape once: the first tool answering a shape lists its fields, and each later
+ * tool answering the same shape (space_create and space_update answer as space_get does) lists an open object and
+ * names that tool in its description. `tool_describe` still gives every tool its own full schema.
+ */
+function oncePerShape(tools: readonly ListedTool[]): ListedTool[] {
+  const firstOfShape = new Map<string, string>();
+  return tools.map((tool) => {
+    const shape = JSON.stringify(tool.outputSchema);
+    if (shape.length < SHARED_SHAPE_MIN_BYTES) return tool;
+    const first = firstOfShape.get(shape);
+    if (first === undefined) {
+      firstOfShape.set(shape, tool.name);
+      return tool;
+    }
+    return {
+      ...tool,
+      description: `${tool.description} Result as ${first}.`,
+      outputSchema: { type: 'object' },
+    };
+  });
+}
+
 type Parsed = { ok: true; args: Readonly<Record<string, unknown>> } | { ok: false; issues: Issue[] };
 
 function parseArguments(tool: ToolDefinition, args: unknown): Parsed {
@@ -393,13 +419,17 @@ function envelopeJsonSchema(result: z.ZodType): Record<string, unknown> {
 /**
  * Field names with their type where it is one plain type; nullable and mixed fields are left open (`{}`) — in
  * a listing read by every agent, `{"type":["string","null"]}` on every optional field costs more than it tells.
- * A time's `<name>_iso` twin of `<name>_ms` is left out: the server instructions say every time comes as both.
+ * A time's `<name>_iso` twin of `<name>_ms` is left out: the server instructions say every time comes as both. So
+ * are a page's `next_cursor` and `truncated` beside its `items`: the instructions say every list answers with the three.
  */
+const PAGE_FIELDS = new Set(['next_cursor', 'truncated']);
+
 function shallow(schema: Record<string, unknown>): Record<string, unknown> | null {
   const properties = schema['properties'] as Record<string, Record<string, unknown>> | undefined;
   if (schema['type'] !== 'object' || !properties || Object.keys(properties).length === 0) return null;
   const fields = Object.entries(properties)
     .filter(([name]) => !(name.endsWith('_iso') && `${name.slice(0, -4)}_ms` in properties))
+    .filter(([name]) => !(PAGE_FIELDS.has(name) && 'items' in properties))
     .map(([name, field]) => {
       const type = typeOf(field);
       return [name, typeof type === 'string' ? { type } : {}];
@@ -445,6 +475,8 @@ export function compact(node: unknown): unknown {
     if (key === 'pattern' && value === NUMERIC_ID_PATTERN) continue;
     // Likewise the non-negative bound of times and the positive one of user ids.
     if ((key === 'minimum' || key === 'exclusiveMinimum') && value === 0) continue;
+    // A flag is off unless given: its description says what it turns on.
+    if (key === 'default' && value === false) continue;
     out[key] = compact(value);
   }
   // A positive integer (an id, a duration) without an upper bound: the same guard bound as the ones above.
@@ -452,6 +484,12 @@ export function compact(node: unknown): unknown {
   const values = Array.isArray(out['enum']) ? out['enum'] : 'const' in out ? [out['const']] : null;
   if (out['type'] === 'string' && values && values.every((v) => typeof v === 'string')) delete out['type'];
   const anyOf = out['anyOf'];
+  // A priority (1..4 or a name) as one enum of its values: the same choice, written once.
+  const choices = Array.isArray(anyOf) && anyOf.length > 1 ? anyOf.map(choicesOf) : [];
+  if (choices.length > 0 && choices.every((c) => c !== null) && !('type' in out)) {
+    const { anyOf: _, ...rest } = out;
+    return { ...rest, enum: choices.flat() };
+  }
   if (Array.isArray(anyOf) && anyOf.length > 1 && anyOf.every(isPlainType) && !('type' in out)) {
     const { anyOf: _, ...rest } = out;
     const types = [...new Set(anyOf.map((s) => (s as { type: string }).type))];
@@ -472,6 +510,27 @@ export function compact(node: unknown): unknown {
     }
   }
   return out;
+}
+
+/**
+ * The values a schema allows when they are few and listed or countable: an enum, a const, or an integer range of at
+ * most ten values; else null.
+ */
+function choicesOf(schema: unknown): unknown[] | null {
+  if (schema === null || typeof schema !== 'object') return null;
+  const { type, minimum, maximum, enum: listed, const: only, ...rest } = schema as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return null;
+  if (Array.isArray(listed) && minimum === undefined && maximum === undefined) return listed;
+  if (only !== undefined && type === undefined && minimum === undefined) return [only];
+  if (
+    type === 'integer' &&
+    typeof minimum === 'number' &&
+    typeof maximum === 'number' &&
+    maximum - minimum < 10
+  ) {
+    return Array.from({ length: maximum - minimum + 1 }, (_, i) => minimum + i);
+  }
+  return null;
 }
 
 /** `{"type": X}` and nothing else, X one type name. */

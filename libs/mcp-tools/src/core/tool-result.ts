@@ -14,7 +14,7 @@ export const SERVER_INSTRUCTIONS =
   'When ok is true, issues may still hold NOT_APPLIED: ClickUp accepted the call but kept something else for the ' +
   'field in path (the message says what was asked and what ClickUp kept). ' +
   'Times are given as <name>_ms (epoch ms) and <name>_iso (outputSchemas name the _ms one). ' +
-  'Lists return items, next_cursor and truncated.';
+  'Lists return items, next_cursor (null at the end) and truncated (outputSchemas name items).';
 
 /**
  * What `initialize` tells an agent on a server whose `tools/list` is progressive (`config.catalog`): how to find
