@@ -24,7 +24,7 @@ const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
 export const attachmentListInput = z.object({
   task_id: taskId,
-  cursor: z.string().optional().describe('next_cursor of the last call'),
+  cursor: z.string().optional().describe('next_cursor'),
 });
 
 export const attachmentUploadInput = z

@@ -4,7 +4,7 @@ import { idField, nameField } from '../core/input-fields';
 const channelId = idField('From chat_channel_list');
 const messageId = idField('From chat_message_list');
 const text = nameField(40_000).describe('Markdown');
-const cursor = z.string().optional().describe('From next_cursor');
+const cursor = z.string().optional().describe('next_cursor');
 
 export const chatChannelListInput = z.object({
   name: z.string().optional().describe('Part of the name'),

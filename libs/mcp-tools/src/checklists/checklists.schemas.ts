@@ -59,7 +59,7 @@ export const checklistUpdateInput = z
   .object({
     task_id: taskId,
     checklist_id: checklistId,
-    name: nameField(500).optional(),
+    name: nameField(500).optional().describe('New name'),
     position: z.number().int().min(0).optional().describe('0 = first.'),
   })
   .refine(

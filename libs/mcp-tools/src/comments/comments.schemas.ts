@@ -102,7 +102,7 @@ const threadOf = {
 };
 
 export const commentReplyListInput = z
-  .object({ ...threadOf, cursor: z.string().optional().describe('From next_cursor.') })
+  .object({ ...threadOf, cursor: z.string().optional().describe('next_cursor') })
   .refine(...ONE_PARENT);
 
 export const commentReplyListOutput = z.object({

@@ -24,8 +24,7 @@ export class CustomFieldsTools implements ToolGroup {
     defineTool({
       name: 'custom_field_list',
       title: 'List custom fields',
-      description:
-        "The custom fields of a list's tasks with their types and drop_down/labels options (ids, names).",
+      description: "A list's custom fields: types, and drop_down/labels options (ids, names).",
       method: 'list',
       tags: ['custom_fields'],
       input: customFieldListInput,

@@ -101,8 +101,7 @@ export class DocsTools implements ToolGroup {
     defineTool({
       name: 'doc_search',
       title: 'Find docs',
-      description:
-        'Finds Docs by name, or in a space, folder or list; in_content also matches page text. Content: doc_page_get.',
+      description: 'Finds Docs by name or place; in_content also matches page text.',
       method: 'list',
       tags: ['docs'],
       input: docSearchInput,

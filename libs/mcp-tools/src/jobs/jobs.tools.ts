@@ -13,7 +13,7 @@ export class JobsTools implements ToolGroup {
       name: 'retry_job_get',
       title: 'Get queued call',
       description:
-        'A queued call (queued: true): state, attempts, next_attempt_at; once completed, result is its envelope.',
+        'A queued call (queued: true): state, attempts, next attempt; once completed, its envelope.',
       method: 'get',
       tags: ['jobs'],
       input: retryJobGetInput,

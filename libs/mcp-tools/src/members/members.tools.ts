@@ -30,8 +30,7 @@ export class MembersTools implements ToolGroup {
     defineTool({
       name: 'member_list',
       title: 'List members',
-      description:
-        'Workspace members with user ids and emails; with list_id or task_id, those with access there.',
+      description: 'Workspace members (ids, emails); with list_id or task_id, those with access there.',
       method: 'list',
       tags: ['members'],
       input: memberListInput,

@@ -59,7 +59,7 @@ export class SpacesTools implements ToolGroup {
     defineTool({
       name: 'space_create',
       title: 'Create space',
-      description: 'Creates a space (names are unique). Refused on a server limited to some spaces.',
+      description: 'Creates a space (names are unique); not on a server limited to some spaces.',
       method: 'create',
       tags: ['spaces'],
       input: spaceCreateInput,

@@ -44,12 +44,3 @@ export function assigneeChange(current: readonly number[], wanted: readonly numb
   const next = new Set(wanted);
   return { add: wanted.filter((id) => !now.has(id)), rem: current.filter((id) => !next.has(id)) };
 }
-
-/** Whether a custom field value names the caller ("me"), directly or inside `{add, rem}`. */
-export function mentionsMe(value: unknown): boolean {
-  if (value === 'me') return true;
-  if (Array.isArray(value)) return value.includes('me');
-  if (value && typeof value === 'object')
-    return Object.values(value).some((v) => Array.isArray(v) && v.includes('me'));
-  return false;
-}

@@ -45,7 +45,7 @@ const customFields = z
 const statuses = z.array(z.string().min(1)).max(20).describe('Status names, e.g. ["to do"]');
 const priorities = z.array(priorityInput).max(4).describe('Keep only these priorities');
 const limit = z.number().int().min(1).max(100).default(50).describe('Page size');
-const cursor = z.string().min(1).optional().describe('Last next_cursor; go on until null');
+const cursor = z.string().min(1).optional().describe('next_cursor');
 /** In listings asked for with include_description; task_get has the whole text. */
 export const LISTED_DESCRIPTION_CHARS = 2000;
 const includeDescription = z
@@ -232,8 +232,8 @@ export const taskSetCustomFieldInput = z.object({
   task_id: taskId,
   field_id: fieldId,
   value: fieldValue.describe(
-    'drop_down: option name/id; labels: names/ids; number types: number; date: time; checkbox: boolean; ' +
-      'users (ids, "me", emails, names), tasks (ids): full list or {add, rem}; text: string',
+    'drop_down: option name/id; labels: names/ids; numbers; date: time; checkbox: boolean; users ' +
+      '(ids, "me", emails, names), tasks (ids): full list or {add, rem}; text',
   ),
 });
 

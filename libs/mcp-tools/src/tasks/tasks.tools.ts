@@ -95,7 +95,7 @@ export class TasksTools implements ToolGroup {
       name: 'task_get',
       title: 'Get task',
       description:
-        'One task in full: description, status, dates, assignees, tags, custom fields, dependencies, checklists, place ids, subtasks if asked.',
+        'One task in full: description, dates, people, tags, custom fields, relations, checklists, subtasks if asked.',
       method: 'get',
       tags: ['tasks'],
       input: taskGetInput,
@@ -110,8 +110,7 @@ export class TasksTools implements ToolGroup {
     defineTool({
       name: 'task_list_in_list',
       title: 'List tasks in a list',
-      description:
-        "A list's tasks (open by default) filtered by status, assignee, priority, tag. Pages with next_cursor.",
+      description: "A list's tasks (open ones by default) by status, people, priority, tag.",
       method: 'list',
       tags: ['tasks'],
       input: taskListInListInput,
@@ -141,7 +140,7 @@ export class TasksTools implements ToolGroup {
       name: 'task_search',
       title: 'Search tasks',
       description:
-        'Finds tasks in the workspace (or some spaces/lists) by name, status, assignee, priority, tag and dates (*_gt/*_lt exclusive). Open by default. Pages with next_cursor.',
+        'Tasks of the workspace (or some spaces/lists) by name, status, people, priority, tag, dates (*_gt/*_lt exclusive); open ones by default.',
       method: 'list',
       tags: ['tasks'],
       input: taskSearchInput,
@@ -185,8 +184,7 @@ export class TasksTools implements ToolGroup {
     defineTool({
       name: 'task_update',
       title: 'Update task',
-      description:
-        'Changes the given fields of a task (assignees: the full new set; task type; custom fields) and returns it.',
+      description: 'Changes the given fields of a task (assignees: the full new set) and returns it.',
       method: 'update',
       tags: ['tasks'],
       input: taskUpdateInput,
@@ -315,8 +313,7 @@ export class TasksTools implements ToolGroup {
     defineTool({
       name: 'task_add_dependency',
       title: 'Add dependency',
-      description:
-        'Makes task_id wait on depends_on (default) or block it. Idempotent; changed is false if it existed.',
+      description: 'Makes task_id wait on depends_on (default) or block it; changed is false if it existed.',
       method: 'create',
       tags: ['tasks'],
       input: taskDependencyInput,
@@ -343,7 +340,7 @@ export class TasksTools implements ToolGroup {
     defineTool({
       name: 'task_remove_dependency',
       title: 'Remove dependency',
-      description: 'Removes a waiting_on or blocking relation between two tasks. Idempotent.',
+      description: 'Removes a waiting_on or blocking relation between two tasks.',
       method: 'delete',
       tags: ['tasks'],
       input: taskDependencyInput,
@@ -385,7 +382,7 @@ export class TasksTools implements ToolGroup {
     defineTool({
       name: 'task_remove_tag',
       title: 'Remove tag from task',
-      description: 'Removes a tag from a task (it stays in the space). Idempotent.',
+      description: 'Removes a tag from a task (it stays in the space).',
       method: 'delete',
       tags: ['tasks'],
       input: taskTagInput,

@@ -6,7 +6,7 @@ const hierarchyId = idField('From workspace_hierarchy');
 
 export const templateListInput = z.object({
   kind: z.enum(['task', 'list']).default('task').describe('Default task'),
-  cursor: z.string().optional().describe('next_cursor of the last call'),
+  cursor: z.string().optional().describe('next_cursor'),
 });
 
 export const taskCreateFromTemplateInput = z.object({

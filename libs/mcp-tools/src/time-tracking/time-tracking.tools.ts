@@ -53,7 +53,7 @@ export class TimeTrackingTools implements ToolGroup {
     defineTool({
       name: 'time_entry_list',
       title: 'List time entries',
-      description: 'Time entries in a window (default your own, last 30 days), newest first, with the total.',
+      description: 'Time entries in a window (default: yours, last 30 days), newest first, with the total.',
       method: 'list',
       tags: ['time_tracking'],
       input: timeEntryListInput,

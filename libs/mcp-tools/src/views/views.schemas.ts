@@ -19,7 +19,7 @@ export const viewListInput = z
 
 export const viewTaskListInput = z.object({
   view_id: idField('From view_list'),
-  cursor: z.string().optional().describe('next_cursor of the last call'),
+  cursor: z.string().optional().describe('next_cursor'),
 });
 
 export const viewListOutput = z.object({

@@ -19,8 +19,7 @@ export class WorkspacesTools implements ToolGroup {
     defineTool({
       name: 'workspace_list',
       title: 'List workspaces',
-      description:
-        'The workspace this server works in (Workspace → Space → Folder → List → Task) and the spaces it is limited to.',
+      description: 'The workspace this server works in, and the spaces it is limited to.',
       method: 'list',
       tags: ['workspaces'],
       input: workspaceListInput,
@@ -47,7 +46,7 @@ export class WorkspacesTools implements ToolGroup {
       name: 'workspace_hierarchy',
       title: 'Workspace tree',
       description:
-        "Spaces → folders → lists with ids and task counts in one call; folderless lists sit under their space. Statuses are the space's unless a list overrides them.",
+        "Spaces → folders → lists, with ids and task counts, in one call. Statuses are the space's unless a list has its own.",
       method: 'get',
       tags: ['workspaces'],
       input: workspaceHierarchyInput,
