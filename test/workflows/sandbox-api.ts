@@ -29,6 +29,9 @@ export interface RawTask {
     type_config: { options?: { id: string; name: string; orderindex: number }[] };
   }[];
   dependencies: { task_id: string; depends_on: string }[];
+  linked_tasks: { task_id: string }[];
+  /** Present only on a task that has attachments, as ClickUp answers it. */
+  attachments?: { id: string; title: string; size: number }[];
 }
 
 export interface RawTimeEntry {

@@ -60,6 +60,19 @@ interface Docs {
 interface DocPages {
   items: { id: string; name: string; depth: number }[];
 }
+interface Comments {
+  items: { id: string; text: string; replies: number }[];
+}
+interface Channels {
+  items: { id: string; name: string; type: string; location: string | null }[];
+}
+interface TimesInStatus {
+  tasks: {
+    task_id: string;
+    current: { status: string; time_ms: number } | null;
+    history: { status: string; time_ms: number; time: string }[];
+  }[];
+}
 interface DocPage {
   id: string;
   name: string;
@@ -94,6 +107,17 @@ const BACKEND_BUGS = [
   'Slow query on the reports endpoint',
 ];
 
+// Workflow 8's blocked bugs, workflow 9's release features, as seeded.
+const BLOCKED_BUGS = [
+  'CSV export times out for large workspaces',
+  'Push notifications missing on Android 14',
+];
+const RELEASE_FEATURES = [
+  'Implement rate limiter middleware',
+  'Refactor Login Component',
+  'Upgrade Node.js to 20 LTS',
+];
+
 describe('the seed’s agent workflows, through a provisioned /mcp/{token} URL', () => {
   const stack = new Stack('embedded', { sandbox: true, worker: false });
   const budgets = documentedBudgets();
@@ -104,6 +128,13 @@ describe('the seed’s agent workflows, through a provisioned /mcp/{token} URL',
 
   beforeAll(async () => {
     await stack.start();
+    // Ten conversations in well under a minute, and the test's own reads of the truth, take more ClickUp requests
+    // than a token's default 100 a minute: an Enterprise plan's limit (10,000); rate limits are test/retry's subject.
+    await fetch(`${stack.sandboxUrl}/_sandbox/rate-limit`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ per_minute: 10_000 }),
+    });
     sandbox = sandboxApi(stack);
     ids = await sandboxIds(stack);
     server = await createServer(stack, await connectSandbox(stack), { workspace_id: ids.acme });
@@ -192,9 +223,11 @@ describe('the seed’s agent workflows, through a provisioned /mcp/{token} URL',
       console.log(`triage summary\n${summary}`);
 
       expect([sarah, david]).toEqual([people.get('Sarah'), people.get('David')]);
+      // The list holds other bugs too (assigned ones, such as workflow 8's blocked bugs): check the triaged eight.
       const after = await sandbox<{ tasks: RawTask[] }>(`/v2/list/${list.id}/task`);
-      expect(after.tasks).toHaveLength(8);
-      for (const task of after.tasks) {
+      const triagedBugs = after.tasks.filter((t) => triaged.some((x) => x.name === t.name));
+      expect(names(triagedBugs)).toEqual([...FRONTEND_BUGS, ...BACKEND_BUGS].sort());
+      for (const task of triagedBugs) {
         const expected = FRONTEND_BUGS.includes(task.name) ? people.get('Sarah') : people.get('David');
         expect({ task: task.name, assignees: task.assignees.map((a) => a.id) }).toEqual({
           task: task.name,
@@ -351,5 +384,153 @@ describe('the seed’s agent workflows, through a provisioned /mcp/{token} URL',
       expect(truth.dependencies).toContainEqual(
         expect.objectContaining({ task_id: subtask.id, depends_on: blocker.id }),
       );
+    }));
+
+  it('8. moves the blocked bugs of Incoming Bugs to Bug Backlog, replies in their threads, posts a summary in chat', () =>
+    run(8, async (agent) => {
+      // "bug" matches both lists: one call for the two ids.
+      const found = await agent.call<Found>('workspace_find', { query: 'bug', kinds: ['list'] });
+      const listNamed = (name: string) => {
+        const list = found.items.find((i) => i.name === name);
+        if (!list) throw new Error(`workspace_find did not find ${name}: ${JSON.stringify(found.items)}`);
+        return String(list.id);
+      };
+      const [incoming, backlog] = [listNamed('Incoming Bugs'), listNamed('Bug Backlog')];
+      const blocked = await agent.call<TaskPage>('task_list_in_list', {
+        list_id: incoming,
+        statuses: ['blocked'],
+      });
+      expect(blocked.next_cursor).toBeNull();
+      expect(names(blocked.items)).toEqual(BLOCKED_BUGS);
+
+      const reply = 'Moved to Bug Backlog while it is blocked; we pick it up once unblocked.';
+      const threads = await Promise.all(
+        blocked.items.map(async (bug) => {
+          const moved = await agent.call<{ status: string | null }>('task_move', {
+            task_id: bug.id,
+            list_id: backlog,
+          });
+          expect(moved.status).toBe('blocked');
+          const comments = await agent.call<Comments>('comment_list', { task_id: bug.id });
+          const [thread] = comments.items;
+          await agent.call<{ id: string | null }>('comment_reply_create', {
+            comment_id: thread.id,
+            task_id: bug.id,
+            text: reply,
+          });
+          return { bug, comment: thread.id };
+        }),
+      );
+      const channels = await agent.call<Channels>('chat_channel_list', { name: 'Engineering' });
+      const channel = channels.items.find((c) => c.name === 'Engineering');
+      if (!channel) throw new Error(`no Engineering channel: ${JSON.stringify(channels.items)}`);
+      const summary = [
+        `Moved ${blocked.items.length} blocked bugs from Incoming Bugs to Bug Backlog:`,
+        ...blocked.items.map((b) => `- ${b.name}`),
+      ].join('\n');
+      const sent = await agent.call<{ id: string }>('chat_message_send', {
+        channel_id: channel.id,
+        text: summary,
+      });
+
+      for (const { bug, comment } of threads) {
+        const truth = await sandbox<RawTask>(`/v2/task/${bug.id}`);
+        expect({ task: truth.name, list: truth.list.id, status: truth.status.status }).toEqual({
+          task: bug.name,
+          list: backlog,
+          status: 'blocked',
+        });
+        const replies = await sandbox<{ comments: { comment_text: string }[] }>(
+          `/v2/comment/${comment}/reply`,
+        );
+        expect(replies.comments.map((c) => c.comment_text)).toContain(reply);
+      }
+      const left = await sandbox<{ tasks: RawTask[] }>(`/v2/list/${incoming}/task?statuses[]=blocked`);
+      expect(left.tasks).toEqual([]);
+      const posted = await sandbox<{ data: { id: string; content: string }[] }>(
+        `/v3/workspaces/${ids.acme}/chat/channels/${channel.id}/messages?content_format=text/md`,
+      );
+      expect(posted.data[0]).toMatchObject({ id: sent.id, content: summary });
+    }));
+
+  it('9. attaches the release notes to the release task and links it to its three feature tasks', () =>
+    run(9, async (agent) => {
+      const found = await agent.call<TaskPage>('task_search', {
+        name_contains: 'Release 4.2',
+        include_description: true,
+      });
+      expect(found.items).toHaveLength(1);
+      const release = found.items[0];
+      // The model reads the feature tasks' custom ids out of the description and uses them as they are.
+      const features = release.description?.match(/\b[A-Z]+-\d+\b/g) ?? [];
+      expect(features).toHaveLength(3);
+      const notes = [
+        '# Release 4.2',
+        '',
+        ...features.map((id) => `- ${id}`),
+        '',
+        'Upgrade notes: Node.js 20 is required.',
+      ].join('\n');
+      const uploaded = await agent.call<{ id: string; size: number }>('attachment_upload', {
+        task_id: release.id,
+        file_name: 'release-notes-4.2.md',
+        content: notes,
+      });
+      expect(uploaded.size).toBe(Buffer.byteLength(notes));
+      for (const feature of features) {
+        const linked = await agent.call<{ changed: boolean }>('task_link_add', {
+          task_id: release.id,
+          links_to: feature,
+        });
+        expect(linked.changed).toBe(true);
+      }
+
+      const truth = await sandbox<RawTask>(`/v2/task/${release.id}`);
+      expect(truth.attachments?.map((a) => [a.title, a.size])).toEqual([
+        ['release-notes-4.2.md', Buffer.byteLength(notes)],
+      ]);
+      const featureTasks = await Promise.all(
+        features.map((id) => sandbox<RawTask>(`/v2/task/${id}?custom_task_ids=true&team_id=${ids.acme}`)),
+      );
+      expect(names(featureTasks)).toEqual(RELEASE_FEATURES);
+      expect(truth.linked_tasks.map((l) => l.task_id).sort()).toEqual(featureTasks.map((t) => t.id).sort());
+    }));
+
+  it('10. how long the open bugs of Sprint 42 sat in review', () =>
+    run(10, async (agent) => {
+      const found = await agent.call<Found>('workspace_find', { query: 'Sprint 42', kinds: ['list'] });
+      expect(found.items[0]).toMatchObject({ kind: 'list', name: 'Sprint 42' });
+      const bugs = await agent.call<TaskPage>('task_list_in_list', {
+        list_id: found.items[0].id,
+        tags: ['bug'],
+      });
+      expect(bugs.next_cursor).toBeNull();
+      const times = await agent.call<TimesInStatus>('task_time_in_status', {
+        task_ids: bugs.items.map((b) => b.id),
+      });
+      // A status's history entry adds up every stay in it, the current one included.
+      const inReview = (taskId: string) =>
+        times.tasks.find((t) => t.task_id === taskId)?.history.find((h) => h.status === 'review')?.time_ms ??
+        0;
+      const answer = Object.fromEntries(bugs.items.map((b) => [b.name, inReview(b.id)]));
+      console.log(
+        Object.entries(answer)
+          .map(([name, ms]) => `${name}: ${ms / HOUR} h in review`)
+          .join('\n'),
+      );
+
+      // The seeded history, written down on its own: 30 h and then 6 h in review, and 4 h; the closed bug is no
+      // open bug.
+      expect(answer).toEqual({
+        'Avatar upload fails for PNG files over 2 MB': 36 * HOUR,
+        'Search results skip the first page': 4 * HOUR,
+      });
+      const truth = await sandbox<
+        Record<string, { status_history: { status: string; total_time: { by_minute: number } }[] }>
+      >(`/v2/task/bulk_time_in_status/task_ids?${bugs.items.map((b) => `task_ids=${b.id}`).join('&')}`);
+      for (const bug of bugs.items) {
+        const review = truth[bug.id].status_history.find((h) => h.status === 'review');
+        expect((review?.total_time.by_minute ?? 0) * 60_000).toBe(answer[bug.name]);
+      }
     }));
 });

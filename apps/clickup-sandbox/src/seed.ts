@@ -556,6 +556,96 @@ export function seed(now: number): Store {
   // A thread: the reply is listed by GET /comment/{id}/reply, not among the task's comments.
   comment(checkout.id, me, 'Same on iPad; the button sits under the keyboard.', 18, reproduced);
 
+  // ---- tasks of the later workflows (docs/workflows.md 8–10), created after every other task so that the ids and
+  // custom ids above stay as they were.
+  // Two blocked bugs waiting in Incoming Bugs, each with a comment to reply to. They are assigned, so the unassigned
+  // triage still sees its eight bugs.
+  const blockedBug = (name: string, age: number, md: string, note: string) => {
+    const task = add(incoming, name, age, u['david'], {
+      md,
+      priority: 3,
+      tagNames: ['bug'],
+      statusName: 'blocked',
+      assigneeIds: [u['david'].id],
+    });
+    comment(task.id, u['david'], note, age * 12);
+    return task;
+  };
+  blockedBug(
+    'CSV export times out for large workspaces',
+    6,
+    'Exports of more than 100k rows hit the 30 s gateway timeout.',
+    'Blocked until the export job moves to the worker queue.',
+  );
+  blockedBug(
+    'Push notifications missing on Android 14',
+    4,
+    'No push arrives on Android 14 devices since the SDK upgrade.',
+    'Blocked on the vendor fixing their Android 14 SDK.',
+  );
+
+  // The 4.2 release: its description names its feature tasks by custom task id.
+  const featureIds = [login, limiter, node].map((t) => must(t.customId));
+  add(sprint, 'Release 4.2', 3, me, {
+    md: `Ships ${featureIds[0]}, ${featureIds[1]} and ${featureIds[2]}. Release notes go here as an attachment.`,
+    statusName: 'to do',
+    priority: 2,
+    dueDate: now + 9 * DAY,
+  });
+
+  // Open bugs of Sprint 42 that went through review (and back), with a history of known length: "Avatar upload …"
+  // spent 30 h and then 6 h in review (36 h), "Search results …" 4 h; the closed one 48 h, not an open bug. Hours ago:
+  const statusOf = (name: string) => must(eng.statuses.find((s) => s.status === name));
+  const sprintBug = (name: string, t: NewTask & { md?: string }, history: [string, number][]) => {
+    const task = add(sprint, name, 10, u['sarah'], { tagNames: ['bug'], ...t });
+    task.statusHistory = history.map(([status, hoursAgo]) =>
+      statusEntry(statusOf(status), now - hoursAgo * HOUR),
+    );
+    return task;
+  };
+  sprintBug(
+    'Avatar upload fails for PNG files over 2 MB',
+    {
+      statusName: 'in progress',
+      priority: 2,
+      assigneeIds: [u['sarah'].id],
+      md: 'The upload spinner never stops.',
+    },
+    [
+      ['to do', 240],
+      ['in progress', 216],
+      ['review', 192],
+      ['in progress', 162],
+      ['review', 96],
+      ['in progress', 90],
+    ],
+  );
+  sprintBug(
+    'Search results skip the first page',
+    {
+      statusName: 'to do',
+      priority: 3,
+      assigneeIds: [u['david'].id],
+      md: 'Page 1 of the results is never shown.',
+    },
+    [
+      ['to do', 240],
+      ['in progress', 168],
+      ['review', 120],
+      ['to do', 116],
+    ],
+  );
+  sprintBug(
+    'Date picker ignores the user time zone',
+    { statusName: 'complete', priority: 3, assigneeIds: [u['sarah'].id], dateDone: now - 1 * DAY },
+    [
+      ['to do', 240],
+      ['in progress', 144],
+      ['review', 72],
+      ['complete', 24],
+    ],
+  );
+
   const checklistId = store.ids.uuid('checklist');
   store.checklists.set(checklistId, {
     id: checklistId,

@@ -55,7 +55,7 @@ describe('folder tools against the sandbox', () => {
             id: env.ids.folders['Product Engineering'],
             name: 'Product Engineering',
             space_id: env.ids.spaces.Engineering,
-            task_count: 21,
+            task_count: 27,
             archived: false,
             lists: [
               { id: env.ids.lists['Sprint 42'], name: 'Sprint 42' },
@@ -100,7 +100,7 @@ describe('folder tools against the sandbox', () => {
         name: 'Sprint 42',
         folder_id: env.ids.folders['Product Engineering'],
         space_id: env.ids.spaces.Engineering,
-        task_count: 10,
+        task_count: 14,
         archived: false,
       });
     });

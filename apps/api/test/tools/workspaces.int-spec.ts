@@ -85,8 +85,8 @@ describe('workspace tools against the sandbox', () => {
             id: env.ids.folders['Product Engineering'],
             name: 'Product Engineering',
             lists: [
-              { id: env.ids.lists['Sprint 42'], name: 'Sprint 42', task_count: 10 },
-              { id: env.ids.lists['Incoming Bugs'], name: 'Incoming Bugs', task_count: 8 },
+              { id: env.ids.lists['Sprint 42'], name: 'Sprint 42', task_count: 14 },
+              { id: env.ids.lists['Incoming Bugs'], name: 'Incoming Bugs', task_count: 10 },
               { id: env.ids.lists['Bug Backlog'], name: 'Bug Backlog', task_count: 3 },
             ],
           },
