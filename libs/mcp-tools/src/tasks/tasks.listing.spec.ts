@@ -30,7 +30,12 @@ describe('the tasks, custom_fields and tags listings', () => {
       ].sort(),
     );
     expect([...catalog.select({ tags: ['custom_fields'] }).names]).toEqual(['custom_field_list']);
-    expect([...catalog.select({ tags: ['tags'] }).names]).toEqual(['tag_list']);
+    expect([...catalog.select({ tags: ['tags'] }).names]).toEqual([
+      'tag_list',
+      'tag_create',
+      'tag_update',
+      'tag_delete',
+    ]);
   });
 
   it('keeps a read-only server free of writing tools', () => {
