@@ -59,13 +59,18 @@ describe('GET /api/v1/tools', () => {
   it('previews a read-only tasks server: its tools and the size of their listing', async () => {
     const res = await owner.get<ToolPreview>('/api/v1/tools', { query: { methods: 'read', tags: 'tasks' } });
     expect(res.status).toBe(200);
-    expect(res.body.tools.map((t) => t.name)).toEqual(['task_get', 'task_list_in_list', 'task_search']);
+    expect(res.body.tools.map((t) => t.name)).toEqual([
+      'task_get',
+      'task_list_in_list',
+      'task_search',
+      'task_time_in_status',
+    ]);
     expect(res.body.tools.every((t) => t.read_only && ['get', 'list'].includes(t.method))).toBe(true);
-    expect(res.body.groups.find((g) => g.tag === 'tasks')).toMatchObject({ selected: 3 });
-    expect(res.body.groups.find((g) => g.tag === 'tasks')?.total).toBeGreaterThan(3);
+    expect(res.body.groups.find((g) => g.tag === 'tasks')).toMatchObject({ selected: 4 });
+    expect(res.body.groups.find((g) => g.tag === 'tasks')?.total).toBeGreaterThan(4);
     const entries = res.body.tools.reduce((sum, t) => sum + t.bytes, 0);
-    // `{"tools":[a,b,c]}`: the entries, two commas and 12 bytes of wrapping.
-    expect(res.body.listing_bytes).toBe(entries + 2 + '{"tools":[]}'.length);
+    // `{"tools":[a,b,c,d]}`: the entries, three commas and 12 bytes of wrapping.
+    expect(res.body.listing_bytes).toBe(entries + 3 + '{"tools":[]}'.length);
     expect(res.body.approx_tokens).toBe(Math.ceil(res.body.listing_bytes / 4));
     // What each group adds, and the cap the whole listing is kept under.
     expect(res.body.groups.find((g) => g.tag === 'tasks')?.bytes).toBe(entries);
@@ -96,7 +101,12 @@ describe('GET /api/v1/tools', () => {
     expect(whole.body.tools.map((t) => t.name)).toEqual(expect.arrayContaining(goalTools));
     expect(whole.body.withheld_tools).toEqual([]);
     const pinned = await owner.get<ToolPreview>('/api/v1/tools', { query: { ...query, pinned: 'true' } });
-    expect(pinned.body.tools.map((t) => t.name)).toEqual(['task_get', 'task_list_in_list', 'task_search']);
+    expect(pinned.body.tools.map((t) => t.name)).toEqual([
+      'task_get',
+      'task_list_in_list',
+      'task_search',
+      'task_time_in_status',
+    ]);
     expect(pinned.body.withheld_tools.sort()).toEqual(goalTools);
     expect(pinned.body.groups.find((g) => g.tag === 'goals')).toMatchObject({ selected: 0 });
     const allowed = await owner.get<ToolPreview>('/api/v1/tools', {

@@ -132,7 +132,7 @@ describe('a change made in this process', () => {
     });
     expect(narrowed.status).toBe(200);
     const listed = (await mcp(server.url, request(2, 'tools/list'))).body as RpcAnswer;
-    expect(listed.result?.tools?.map((t) => t.name).sort()).toEqual(['comment_list']);
+    expect(listed.result?.tools?.map((t) => t.name).sort()).toEqual(['comment_list', 'comment_reply_list']);
     const rotated = await owner.post<{ url: string }>(`/api/v1/mcp-servers/${server.id}/rotate`);
     expect((await mcp(server.url, initialize('a'))).status).toBe(404);
     expect((await mcp(rotated.body.url, initialize('a'))).status).toBe(200);

@@ -375,8 +375,12 @@ describe('comments tools against the sandbox', () => {
         method: 'POST',
         body: JSON.stringify({ comment_text: 'Draft is up.' }),
       });
-      for (const tool of ['comment_reply_list', 'comment_reply_create']) {
-        const refused = await pinned.call(tool, { task_id: blog, comment_id: marketingComment, text: 'x' });
+      const outOfScope = { task_id: blog, comment_id: marketingComment };
+      for (const [tool, args] of [
+        ['comment_reply_list', outOfScope],
+        ['comment_reply_create', { ...outOfScope, text: 'x' }],
+      ] as const) {
+        const refused = await pinned.call(tool, args);
         expect({ tool, refused }).toMatchObject({
           tool,
           refused: { ok: false, issues: [{ code: 'FORBIDDEN' }] },
