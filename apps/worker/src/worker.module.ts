@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ApprovalWebhookConfig, AuditConfig, ClickUpConfig, RetryConfig } from '@gw/config';
+import { GatewayMetrics } from '@gw/metrics';
 import { QueueBackend } from '@gw/queue';
 import { createRateBudgets, RateBudgets } from '@gw/retry';
 import { SecretBox } from '@gw/security';
@@ -31,6 +32,7 @@ export interface WorkerRuntime {
   approvalWebhook: ApprovalWebhookConfig;
   /** Opens connection credentials, for the calls the worker replays; null without an encryption key. */
   secrets: SecretBox | null;
+  metrics: GatewayMetrics;
 }
 
 @Global()
@@ -49,6 +51,7 @@ export class WorkerModule {
       ],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
+        { provide: GatewayMetrics, useValue: runtime.metrics },
         { provide: QueueBackend, useValue: runtime.queues },
         { provide: WORKER_LOGGER, useValue: createWorkerLogger(runtime.logLevel) },
         { provide: ClickUpConfig, useValue: runtime.clickup },
@@ -62,6 +65,7 @@ export class WorkerModule {
           useFactory: (logger: ReturnType<typeof createWorkerLogger>) =>
             createRateBudgets(runtime.queues, runtime.dataSource, {
               defaultLimit: runtime.retry.defaultRateLimit,
+              onWaited: (seconds) => runtime.metrics.budgetWait.observe(seconds),
               onStoreError: (error) =>
                 logger.warn(
                   { err: (error as Error).message },
@@ -86,6 +90,7 @@ export class WorkerModule {
       ],
       exports: [
         DataSource,
+        GatewayMetrics,
         QueueBackend,
         WORKER_LOGGER,
         ClickUpConfig,

@@ -59,4 +59,16 @@ export class AppConfig {
   @IsOptional()
   @MinLength(16, { message: 'must be at least 16 characters' })
   metricsToken?: string;
+
+  @EnvVar({
+    name: 'WORKER_METRICS_PORT',
+    description:
+      "Port of the worker's own `/metrics` (and `/healthz`), on `HOST`, behind `METRICS_TOKEN` like the api's. Unset: the worker listens on no port.",
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer from 1 to 65535' })
+  @Min(1, { message: 'must be an integer from 1 to 65535' })
+  @Max(65535, { message: 'must be an integer from 1 to 65535' })
+  workerMetricsPort?: number;
 }
