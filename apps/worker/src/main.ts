@@ -61,6 +61,7 @@ async function main(): Promise<void> {
       dataSource,
       queues,
       logLevel: app.logLevel,
+      logFormat: app.logFormat,
       clickup,
       retry,
       audit,

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ApprovalWebhookConfig, AuditConfig, ClickUpConfig, RetryConfig } from '@gw/config';
+import { type LogFormat } from '@gw/logging';
 import { GatewayMetrics } from '@gw/metrics';
 import { QueueBackend } from '@gw/queue';
 import { createRateBudgets, RateBudgets } from '@gw/retry';
@@ -26,6 +27,7 @@ export interface WorkerRuntime {
   dataSource: DataSource;
   queues: QueueBackend;
   logLevel: string;
+  logFormat: LogFormat;
   clickup: ClickUpConfig;
   retry: RetryConfig;
   audit: AuditConfig;
@@ -53,7 +55,7 @@ export class WorkerModule {
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: GatewayMetrics, useValue: runtime.metrics },
         { provide: QueueBackend, useValue: runtime.queues },
-        { provide: WORKER_LOGGER, useValue: createWorkerLogger(runtime.logLevel) },
+        { provide: WORKER_LOGGER, useValue: createWorkerLogger(runtime.logLevel, runtime.logFormat) },
         { provide: ClickUpConfig, useValue: runtime.clickup },
         { provide: RetryConfig, useValue: runtime.retry },
         { provide: AuditConfig, useValue: runtime.audit },

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { LOG_FORMATS, type LogFormat } from '@gw/logging';
 import { EnvVar } from './env-var.decorator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -41,6 +42,15 @@ export class AppConfig {
   @EnvVar({ name: 'LOG_LEVEL', description: 'pino log level.', default: 'info' })
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   logLevel: LogLevel = 'info';
+
+  @EnvVar({
+    name: 'LOG_FORMAT',
+    description:
+      '`json` (one JSON object per line, for a log pipeline) or `pretty` (short readable lines). `npm start` sets `pretty` unless `NODE_ENV=production`.',
+    default: 'json',
+  })
+  @IsIn(LOG_FORMATS, { message: `must be one of ${LOG_FORMATS.join(', ')}` })
+  logFormat: LogFormat = 'json';
 
   @EnvVar({
     name: 'DATA_DIR',
