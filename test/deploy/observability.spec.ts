@@ -13,9 +13,10 @@ async function exportedSeries(): Promise<Set<string>> {
   const names = new Set(['up']);
   for (const family of await metrics.registry.getMetricsAsJSON()) {
     names.add(family.name);
-    if (family.type === 'histogram')
+    const type = String(family.type);
+    if (type === 'histogram')
       for (const suffix of ['_bucket', '_sum', '_count']) names.add(family.name + suffix);
-    if (family.type === 'summary') for (const suffix of ['_sum', '_count']) names.add(family.name + suffix);
+    if (type === 'summary') for (const suffix of ['_sum', '_count']) names.add(family.name + suffix);
   }
   return names;
 }

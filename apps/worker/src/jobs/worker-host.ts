@@ -52,7 +52,7 @@ export class WorkerHost implements OnApplicationShutdown {
         this.logger.info({ queue, job: job.name, id: job.id }, 'job completed'),
       );
       worker.on('failed', (job, error) => {
-        if (job && isFinalFailure(job, error)) this.metrics.deadLetters.inc({ queue });
+        if (job && isFinalFailure(job)) this.metrics.deadLetters.inc({ queue });
         this.logger.warn(
           { queue, job: job?.name, id: job?.id, attempts: job?.attemptsMade, err: error.message },
           'job attempt failed',
@@ -68,7 +68,7 @@ export class WorkerHost implements OnApplicationShutdown {
   }
 }
 
-/** A failure BullMQ will not retry: the job stays failed, the queue's dead letter. */
-function isFinalFailure(job: Job, error: Error): boolean {
-  return error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+/** A failure BullMQ will not retry (it set `finishedOn` as it moved the job to failed): the queue's dead letter. */
+function isFinalFailure(job: Job): boolean {
+  return typeof job.finishedOn === 'number';
 }

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { QueueGauges, type MeasuredQueue } from './queue-gauges';
 
 /** Which process a metric comes from: every series carries it as the `app` label. */

@@ -40,14 +40,14 @@ export class QueueGauges {
   constructor(private readonly queues: () => readonly MeasuredQueue[]) {}
 
   register(registry: Registry): void {
-    const gauges = this;
+    const read = () => this.read();
     new Gauge({
       name: 'gateway_queue_jobs',
       help: 'Jobs in each queue by state (waiting, active, delayed, prioritized, failed = dead letters kept, completed).',
       labelNames: ['queue', 'state'] as const,
       registers: [registry],
       async collect() {
-        const reading = await gauges.read();
+        const reading = await read();
         this.reset();
         for (const { queue, state, value } of reading?.depth ?? []) this.set({ queue, state }, value);
       },
@@ -58,7 +58,7 @@ export class QueueGauges {
       labelNames: ['queue', 'state'] as const,
       registers: [registry],
       async collect() {
-        const reading = await gauges.read();
+        const reading = await read();
         this.reset();
         for (const { queue, state, value } of reading?.age ?? []) this.set({ queue, state }, value);
       },
