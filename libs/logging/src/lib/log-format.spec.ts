@@ -53,4 +53,22 @@ describe('logDestination', () => {
     expect(written).toEqual(['INFO  processing queue jobs=3\n']);
     expect(logDestination('json')).toBeUndefined();
   });
+
+  it("leaves out Nest's boot lines per module and route, but not its warnings or other contexts", () => {
+    const written: string[] = [];
+    const destination = logDestination(
+      'pretty',
+      { write: (text: string) => written.push(text) },
+      { color: false },
+    );
+    const logger = pino({ base: undefined, timestamp: false }, destination);
+    logger.info({ context: 'RouterExplorer' }, 'Mapped {/healthz, GET} route');
+    logger.info({ context: 'InstanceLoader' }, 'AppModule dependencies initialized');
+    logger.warn({ context: 'RouterExplorer' }, 'odd route');
+    logger.info({ context: 'NestApplication' }, 'Nest application successfully started');
+    expect(written).toEqual([
+      'WARN  [RouterExplorer] odd route\n',
+      'INFO  [NestApplication] Nest application successfully started\n',
+    ]);
+  });
 });

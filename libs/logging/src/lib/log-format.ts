@@ -33,6 +33,23 @@ export interface PrettyOptions {
 }
 
 /**
+ * NestJS's boot lines, one per module and route (a few hundred): the JSON log keeps them, the pretty one shows what
+ * a person starting the product needs.
+ */
+const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
+/** Whether the pretty log skips a line: Nest's info-level boot chatter. */
+export function isBootNoise(line: string): boolean {
+  if (!line.includes('"context"')) return false;
+  try {
+    const entry = JSON.parse(line) as { level?: unknown; context?: unknown };
+    return entry.level === 30 && typeof entry.context === 'string' && BOOT_CONTEXTS.has(entry.context);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * One of pino's JSON lines as a short line a person reads: time, level, message, then an access line's method, URL,
  * status and duration, then the other fields as `key=value`. A line that is not pino's JSON is returned as it is.
  */
@@ -96,7 +113,9 @@ export function logDestination(
   if (format === 'json') return undefined;
   return {
     write(chunk: string) {
-      for (const line of chunk.split('\n')) if (line !== '') out.write(`${prettyLogLine(line, options)}\n`);
+      for (const line of chunk.split('\n')) {
+        if (line !== '' && !isBootNoise(line)) out.write(`${prettyLogLine(line, options)}\n`);
+      }
     },
   };
 }
