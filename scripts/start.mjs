@@ -30,6 +30,8 @@ try {
 
   const productEnv = {
     PORT: apiPort,
+    // Short readable log lines here; JSON (the processes' default) for a log pipeline in production.
+    LOG_FORMAT: process.env.LOG_FORMAT ?? (process.env.NODE_ENV === 'production' ? 'json' : 'pretty'),
     DASHBOARD_URL: process.env.DASHBOARD_URL ?? `http://localhost:${dashboardPort}`,
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${apiPort}`,
     // Until a real ClickUp is configured, "ClickUp" is the local sandbox, OAuth consent page included.

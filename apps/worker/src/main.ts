@@ -13,7 +13,8 @@ import {
   SecurityConfig,
 } from '@gw/config';
 import { createDataSource, resolveDatabase, waitForMigrations } from '@gw/db';
-import { QueueBackend } from '@gw/queue';
+import { GatewayMetrics, startMetricsServer } from '@gw/metrics';
+import { QUEUE_NAMES, QueueBackend } from '@gw/queue';
 import { resolveEncryptionKey, SecretBox } from '@gw/security';
 import { WorkerHost } from './jobs/worker-host';
 import { upsertSchedules } from './schedules';
@@ -52,28 +53,41 @@ async function main(): Promise<void> {
   });
   await queues.prepare();
   const secrets = openSecrets(security, database.embedded, app.dataDir);
+  const metrics = new GatewayMetrics('worker');
+  metrics.measureQueues(() => Object.values(QUEUE_NAMES).map((name) => queues.queue(name)));
 
   const context = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({
       dataSource,
       queues,
       logLevel: app.logLevel,
+      logFormat: app.logFormat,
       clickup,
       retry,
       audit,
       approvalWebhook,
       secrets,
+      metrics,
     }),
     { logger: ['error', 'warn'] },
   );
   context.get(WorkerHost).start();
   await upsertSchedules(queues);
+  const metricsServer = app.workerMetricsPort
+    ? await startMetricsServer(metrics, {
+        port: app.workerMetricsPort,
+        host: app.host,
+        token: app.metricsToken,
+      })
+    : null;
+  if (metricsServer) console.log(`worker metrics on http://${app.host}:${app.workerMetricsPort}/metrics`);
   console.log(
     `worker processing jobs (queue: BullMQ on ${queues.kind}, database: ${database.embedded ? 'embedded' : 'PostgreSQL'})`,
   );
 
   const shutdown = async (signal: string) => {
     console.log(`worker: ${signal}, finishing active jobs`);
+    metricsServer?.close();
     await context.close();
     await dataSource.destroy();
     process.exit(0);

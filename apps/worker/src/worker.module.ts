@@ -1,5 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ApprovalWebhookConfig, AuditConfig, ClickUpConfig, RetryConfig } from '@gw/config';
+import { type LogFormat } from '@gw/logging';
+import { GatewayMetrics } from '@gw/metrics';
 import { QueueBackend } from '@gw/queue';
 import { createRateBudgets, RateBudgets } from '@gw/retry';
 import { SecretBox } from '@gw/security';
@@ -25,12 +27,14 @@ export interface WorkerRuntime {
   dataSource: DataSource;
   queues: QueueBackend;
   logLevel: string;
+  logFormat: LogFormat;
   clickup: ClickUpConfig;
   retry: RetryConfig;
   audit: AuditConfig;
   approvalWebhook: ApprovalWebhookConfig;
   /** Opens connection credentials, for the calls the worker replays; null without an encryption key. */
   secrets: SecretBox | null;
+  metrics: GatewayMetrics;
 }
 
 @Global()
@@ -49,8 +53,9 @@ export class WorkerModule {
       ],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
+        { provide: GatewayMetrics, useValue: runtime.metrics },
         { provide: QueueBackend, useValue: runtime.queues },
-        { provide: WORKER_LOGGER, useValue: createWorkerLogger(runtime.logLevel) },
+        { provide: WORKER_LOGGER, useValue: createWorkerLogger(runtime.logLevel, runtime.logFormat) },
         { provide: ClickUpConfig, useValue: runtime.clickup },
         { provide: RetryConfig, useValue: runtime.retry },
         { provide: AuditConfig, useValue: runtime.audit },
@@ -62,6 +67,7 @@ export class WorkerModule {
           useFactory: (logger: ReturnType<typeof createWorkerLogger>) =>
             createRateBudgets(runtime.queues, runtime.dataSource, {
               defaultLimit: runtime.retry.defaultRateLimit,
+              onWaited: (seconds) => runtime.metrics.budgetWait.observe(seconds),
               onStoreError: (error) =>
                 logger.warn(
                   { err: (error as Error).message },
@@ -86,6 +92,7 @@ export class WorkerModule {
       ],
       exports: [
         DataSource,
+        GatewayMetrics,
         QueueBackend,
         WORKER_LOGGER,
         ClickUpConfig,

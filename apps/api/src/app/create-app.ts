@@ -5,6 +5,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '@gw/config';
+import { logDestination } from '@gw/logging';
+import pino from 'pino';
 import { registerSignedClientAddress } from '../client-address/signed-client-address';
 import { refuseUnreadableJsonBodies } from '../common/http/json-body-checks';
 import { registerMcpAccessLog } from '../logging/mcp-access-log';
@@ -38,6 +40,7 @@ export async function createApiApp(
   registerRestAccessLog(
     app.getHttpAdapter().getInstance(),
     restAccessLogOptions(app.get(AppConfig).logLevel),
+    logDestination(app.get(AppConfig).logFormat),
   );
   await app.register(fastifyCookie);
   registerSecurityHeaders(app.getHttpAdapter().getInstance(), app.get(AppConfig).publicUrl);
@@ -72,7 +75,8 @@ export async function createApiApp(
   });
 
   setupOpenApi(app);
-  registerMcpAccessLog(fastify, app.get(AppConfig).logLevel);
+  const { logLevel, logFormat } = app.get(AppConfig);
+  registerMcpAccessLog(fastify, logLevel, pino({ level: logLevel }, logDestination(logFormat)));
   app.get(McpRoutes).register(fastify);
   app.get(OAuthRoutes).register(fastify);
   app.get(ProtectedResourceRoutes).register(fastify);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditRecord } from '@gw/audit-chain';
 import { auditRecordOf, type AuditEventInput } from '@gw/audit-recorder';
 import { DataSource } from 'typeorm';
+import { MetricsService } from '../metrics/metrics.service';
 import { AuditWriter } from './audit-writer';
 
 export type { AuditEventInput };
@@ -15,11 +16,13 @@ export class AuditService {
   constructor(
     private readonly writer: AuditWriter,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly metrics: MetricsService,
   ) {}
 
   async record(input: AuditEventInput): Promise<AuditRecord> {
     const organizationId = input.organizationId ?? (await this.firstOrganization());
-    return this.writer.append(auditRecordOf({ ...input, organizationId }));
+    const record = auditRecordOf({ ...input, organizationId });
+    return this.metrics.timeAuditAppend(() => this.writer.append(record));
   }
 
   private firstOrganization(): Promise<string> {

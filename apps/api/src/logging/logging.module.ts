@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '@gw/config';
+import { logDestination } from '@gw/logging';
 import { LoggerModule } from 'nestjs-pino';
 import { restAccessLogOptions } from './rest-access-log';
 
@@ -12,7 +13,11 @@ import { restAccessLogOptions } from './rest-access-log';
   imports: [
     LoggerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (app: AppConfig) => ({ pinoHttp: restAccessLogOptions(app.logLevel), forRoutes: [] }),
+      useFactory: (app: AppConfig) => {
+        const destination = logDestination(app.logFormat);
+        const options = restAccessLogOptions(app.logLevel);
+        return { pinoHttp: destination ? [options, destination] : options, forRoutes: [] };
+      },
     }),
   ],
 })

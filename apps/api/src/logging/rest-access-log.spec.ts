@@ -20,6 +20,8 @@ describe('registerRestAccessLog', () => {
       void reply.code(req.headers['x-fail'] ? 403 : 200).send({});
     });
     fastify.post('/mcp/:token', (_req, reply) => void reply.send({ ok: true }));
+    for (const probe of ['/healthz', '/readyz', '/metrics'])
+      fastify.get(probe, (_req, reply) => void reply.send('ok'));
     return { fastify, lines };
   }
 
@@ -59,5 +61,15 @@ describe('registerRestAccessLog', () => {
     await fastify.inject({ method: 'GET', url: '/api/v1/thing', headers: { 'x-fail': '1' } });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 40, res: { statusCode: 403 } });
+  });
+
+  it('writes no line for health probes and metrics scrapes, and still one for any other route', async () => {
+    const { fastify, lines } = await served('info');
+    for (const url of ['/healthz', '/readyz', '/metrics', '/metrics?x=1', '/healthz/']) {
+      await fastify.inject({ method: 'GET', url });
+    }
+    expect(lines.filter((line) => line['msg'] === 'request completed')).toHaveLength(0);
+    await fastify.inject({ method: 'GET', url: '/api/v1/thing' });
+    expect(lines.filter((line) => line['msg'] === 'request completed')).toHaveLength(1);
   });
 });

@@ -21,13 +21,21 @@ export const REDACTED_PATHS = [
   '*.authorization',
 ];
 
+/** Paths an orchestrator or Prometheus polls every few seconds: a line per probe would drown the log. */
+const PROBE_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+export function isProbe(url: string | undefined): boolean {
+  const path = (url ?? '').split('?')[0];
+  return PROBE_PATHS.has(path.length > 1 ? path.replace(/\/+$/, '') : path);
+}
+
 /** pino-http's settings for every route but `/mcp/…`; nestjs-pino's Logger is built with the same. */
 export function restAccessLogOptions(level: string): Options {
   return {
     level,
     genReqId: (req: IncomingMessage) => requestIdOf(req),
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/healthz' || req.url === '/metrics' },
+    autoLogging: { ignore: (req: IncomingMessage) => isProbe(req.url) },
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
       err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     serializers: {

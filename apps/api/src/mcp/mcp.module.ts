@@ -16,6 +16,7 @@ import { McpAdmission } from './admission/admission';
 import { McpServerRegistry } from './admission/registry/mcp-server-registry.service';
 import { SignInAdmission } from './admission/sign-in/sign-in-admission';
 import { McpAudit } from './audit/mcp-audit';
+import { McpMetricsRecorder } from './audit/mcp-metrics.recorder';
 import { McpDispatcher } from './dispatch/mcp-dispatcher';
 import { McpExchange } from './dispatch/mcp-exchange';
 import { SessionIds } from './dispatch/session-id';
@@ -58,6 +59,7 @@ import { NotificationStreams } from './transport/streams/notification-streams';
     LegacySseSessions,
     McpAdmission,
     SignInAdmission,
+    McpMetricsRecorder,
     McpServerRegistry,
     McpServerLoader,
     McpExchange,

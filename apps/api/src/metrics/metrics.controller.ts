@@ -28,6 +28,6 @@ export class MetricsController {
     }
     // Set here rather than by decorator, so a refusal is still sent as the JSON error it is.
     void reply.header('content-type', 'text/plain; version=0.0.4; charset=utf-8');
-    return this.metrics.registry.metrics();
+    return this.metrics.scrape();
   }
 }

@@ -1,19 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { GatewayMetrics } from '@gw/metrics';
+import { QUEUE_NAMES, QueueBackend } from '@gw/queue';
 
-/** One Prometheus registry per app instance, so tests that boot several apps do not collide. */
+/**
+ * The api's metrics (libs/metrics names them all), one registry per app instance so tests that boot several apps do
+ * not collide. Queue gauges read the shared queues on scrape, as the worker's do: alert on `max by (queue, state)`.
+ */
 @Injectable()
-export class MetricsService {
-  readonly registry = new Registry();
-  readonly httpDuration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'HTTP request duration by method, route and status.',
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [this.registry],
-  });
-
-  constructor() {
-    collectDefaultMetrics({ register: this.registry });
+export class MetricsService extends GatewayMetrics {
+  constructor(queues: QueueBackend) {
+    super('api');
+    // Read lazily: a queue object connects when made, and an api that is never scraped needs none.
+    this.measureQueues(() => Object.values(QUEUE_NAMES).map((name) => queues.queue(name)));
   }
 }

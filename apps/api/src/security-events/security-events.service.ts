@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { MetricsService } from '../metrics/metrics.service';
 import { SecurityEventBuffer, type SecurityEventCount } from './security-event-buffer';
@@ -21,25 +20,17 @@ const ROWS_PER_INSERT = 1_000;
 export class SecurityEvents implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('SecurityEvents');
   private readonly buffer = new SecurityEventBuffer(BUFFER_CAPACITY);
-  private readonly counter: Counter<'reason'>;
   private timer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    metrics: MetricsService,
-  ) {
-    this.counter = new Counter({
-      name: 'gateway_security_events_total',
-      help: 'Refused unauthenticated requests (unknown MCP URLs, bad credentials, failed sign-ins, rate limits) by reason.',
-      labelNames: ['reason'] as const,
-      registers: [metrics.registry],
-    });
-  }
+    private readonly metrics: MetricsService,
+  ) {}
 
   record(ip: string | undefined, reason: SecurityEventReason): void {
     this.buffer.add(ip ?? 'unknown', reason, Date.now());
-    this.counter.inc({ reason });
+    this.metrics.securityEvents.inc({ reason });
   }
 
   onModuleInit(): void {

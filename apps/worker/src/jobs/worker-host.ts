@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { GatewayMetrics } from '@gw/metrics';
 import { JOB_QUEUES, JobName, QueueBackend, QueueName } from '@gw/queue';
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
@@ -14,6 +15,7 @@ export class WorkerHost implements OnApplicationShutdown {
     private readonly queues: QueueBackend,
     @Inject(JOB_PROCESSORS) private readonly processors: JobProcessor<JobName>[],
     @Inject(WORKER_LOGGER) private readonly logger: Logger,
+    private readonly metrics: GatewayMetrics,
   ) {}
 
   start(concurrency = 4): void {
@@ -49,12 +51,13 @@ export class WorkerHost implements OnApplicationShutdown {
       worker.on('completed', (job) =>
         this.logger.info({ queue, job: job.name, id: job.id }, 'job completed'),
       );
-      worker.on('failed', (job, error) =>
+      worker.on('failed', (job, error) => {
+        if (job && isFinalFailure(job)) this.metrics.deadLetters.inc({ queue });
         this.logger.warn(
           { queue, job: job?.name, id: job?.id, attempts: job?.attemptsMade, err: error.message },
           'job attempt failed',
-        ),
-      );
+        );
+      });
       worker.on('error', (error) => this.logger.error({ queue, err: error.message }, 'worker error'));
       this.logger.info({ queue, jobs: [...processors.keys()] }, 'processing queue');
     }
@@ -63,4 +66,9 @@ export class WorkerHost implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.queues.close();
   }
+}
+
+/** A failure BullMQ will not retry (it set `finishedOn` as it moved the job to failed): the queue's dead letter. */
+function isFinalFailure(job: Job): boolean {
+  return typeof job.finishedOn === 'number';
 }

@@ -5,6 +5,7 @@ import { DATABASE_TARGETS, migratedDataSource, type DatabaseTarget } from '@gw/d
 import type { ToolCallJobPayload } from '@gw/queue';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { GatewayMetrics } from '@gw/metrics';
 import { RetryAudit } from './retry-audit';
 
 const CLICKUP_TOKEN = 'pk_81234567_ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
@@ -22,7 +23,7 @@ describe.each(DATABASE_TARGETS)('the worker audit of queued calls on %s', (_labe
   beforeAll(async () => {
     target = await open('gw_retry_audit');
     dataSource = await migratedDataSource(target.url, 'retry-audit-test');
-    audit = new RetryAudit(dataSource);
+    audit = new RetryAudit(dataSource, new GatewayMetrics('worker'));
   }, 60_000);
 
   afterAll(async () => {

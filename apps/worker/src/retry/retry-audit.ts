@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { appendAuditRecords, type AuditRecord } from '@gw/audit-chain';
+import { GatewayMetrics } from '@gw/metrics';
 import { auditRecordOf, outcomeOf, type AuditEventInput } from '@gw/audit-recorder';
 import { auditColumnsOfOrigin, type ToolCallJobPayload, type ToolCallJobResult } from '@gw/queue';
 import { DataSource } from 'typeorm';
@@ -15,7 +16,10 @@ type Envelope = ToolCallJobResult['envelope'];
  */
 @Injectable()
 export class RetryAudit {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly metrics: GatewayMetrics,
+  ) {}
 
   completed(
     jobId: string,
@@ -105,17 +109,19 @@ export class RetryAudit {
       jobId,
       ...auditColumnsOfOrigin(payload.origin),
     });
-    const [written] = await this.dataSource.transaction(async (tx) => {
-      // Only the approval given for this very job: a job claiming another's approval leaves it as it is.
-      if (payload.approval?.id === jobId) {
-        await tx.query(
-          `UPDATE approvals SET state = 'executed', result = $2::jsonb, executed_at = now(), updated_at = now()
+    const [written] = await this.metrics.timeAuditAppend(() =>
+      this.dataSource.transaction(async (tx) => {
+        // Only the approval given for this very job: a job claiming another's approval leaves it as it is.
+        if (payload.approval?.id === jobId) {
+          await tx.query(
+            `UPDATE approvals SET state = 'executed', result = $2::jsonb, executed_at = now(), updated_at = now()
             WHERE id = $1 AND state = 'approved'`,
-          [jobId, JSON.stringify(ended)],
-        );
-      }
-      return appendAuditRecords(tx, [record]);
-    });
+            [jobId, JSON.stringify(ended)],
+          );
+        }
+        return appendAuditRecords(tx, [record]);
+      }),
+    );
     return written;
   }
 }

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { LOG_FORMATS, type LogFormat } from '@gw/logging';
 import { EnvVar } from './env-var.decorator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -43,6 +44,15 @@ export class AppConfig {
   logLevel: LogLevel = 'info';
 
   @EnvVar({
+    name: 'LOG_FORMAT',
+    description:
+      '`json` (one JSON object per line, for a log pipeline) or `pretty` (short readable lines). `npm start` sets `pretty` unless `NODE_ENV=production`.',
+    default: 'json',
+  })
+  @IsIn(LOG_FORMATS, { message: `must be one of ${LOG_FORMATS.join(', ')}` })
+  logFormat: LogFormat = 'json';
+
+  @EnvVar({
     name: 'DATA_DIR',
     description: 'Directory for embedded data: the PGlite database and the generated encryption key.',
     default: './.data',
@@ -59,4 +69,16 @@ export class AppConfig {
   @IsOptional()
   @MinLength(16, { message: 'must be at least 16 characters' })
   metricsToken?: string;
+
+  @EnvVar({
+    name: 'WORKER_METRICS_PORT',
+    description:
+      "Port of the worker's own `/metrics` (and `/healthz`), on `HOST`, behind `METRICS_TOKEN` like the api's. Unset: the worker listens on no port.",
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer from 1 to 65535' })
+  @Min(1, { message: 'must be an integer from 1 to 65535' })
+  @Max(65535, { message: 'must be an integer from 1 to 65535' })
+  workerMetricsPort?: number;
 }

@@ -4,6 +4,7 @@ import { Denied } from '../admission/denial';
 import { admitMessage, type AdmittedMessage } from '../admission/message-admission';
 import { McpServerRegistry } from '../admission/registry/mcp-server-registry.service';
 import { McpAudit, type CallSession } from '../audit/mcp-audit';
+import { McpMetricsRecorder } from '../audit/mcp-metrics.recorder';
 import { header, type Admitted, type McpRequest } from '../mcp-request';
 import { batchRefusal } from './batch-policy';
 import { classify, ErrorCode, rpcError, type JsonRpcRequest, type JsonRpcResponse } from './json-rpc';
@@ -68,6 +69,7 @@ export class McpExchange {
     private readonly audit: McpAudit,
     private readonly sessions: SessionIds,
     private readonly registry: McpServerRegistry,
+    private readonly metrics: McpMetricsRecorder,
   ) {}
 
   async post(
@@ -232,9 +234,11 @@ export class McpExchange {
         trace,
       );
     } catch {
+      this.metrics.answered(request.method, outcome, (performance.now() - started) / 1000);
       // A result is never returned without its audit row (the action may have happened; say so).
       return { response: unrecordable(request.id), session, recorded: false };
     }
+    this.metrics.answered(request.method, outcome, (performance.now() - started) / 1000);
     return {
       response: outcome.response,
       session,

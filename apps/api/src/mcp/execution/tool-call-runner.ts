@@ -6,6 +6,7 @@ import { ToolCatalog, type Envelope, type Issue } from '@gw/mcp-tools';
 import type { CallJournal, ToolCallJobPayload } from '@gw/queue';
 import { InlineCall, RateBudgets, type HandOff } from '@gw/retry';
 import { randomUUID } from 'node:crypto';
+import { MetricsService } from '../../metrics/metrics.service';
 import { EnqueueUncertain, RetryQueue } from '../../retry/retry-queue.service';
 import { ApprovalGate } from './approval-gate';
 import { FollowedApprovals } from './followed-approvals.service';
@@ -42,7 +43,7 @@ export interface ToolCallOutcome {
  */
 @Injectable()
 export class ToolCallRunner {
-  private readonly upstream = new ClickUpTransport();
+  private readonly upstream: ClickUpTransport;
 
   constructor(
     private readonly catalog: ToolCatalog,
@@ -54,7 +55,10 @@ export class ToolCallRunner {
     private readonly callers: CallerAccounts,
     private readonly gate: ApprovalGate,
     private readonly approvals: FollowedApprovals,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    this.upstream = new ClickUpTransport({ recorder: metrics.clickupRecorder });
+  }
 
   /** Runs the call as the server's ClickUp account: its connection's, or for a caller server the caller's own. */
   async run(

@@ -23,6 +23,7 @@ import { FollowedApprovals } from '../../../src/mcp/execution/followed-approvals
 import { TaskMethods } from '../../../src/mcp/dispatch/tasks/task-methods';
 import { QueuedCalls } from '../../../src/mcp/execution/queued-calls.service';
 import { ToolCallRunner } from '../../../src/mcp/execution/tool-call-runner';
+import { MetricsService } from '../../../src/metrics/metrics.service';
 import { ActivePauses } from '../../../src/pauses/active-pauses.service';
 import { RetryQueue } from '../../../src/retry/retry-queue.service';
 
@@ -98,6 +99,7 @@ export async function startToolHost(options: {
     databaseUrl: '',
   });
   const retryQueue = new RetryQueue(queues, retry);
+  const metrics = new MetricsService(queues);
   const queued = new QueuedCalls(retryQueue);
   // These servers have no approval policy: the gate never holds a call, and no approval is ever read.
   const noStore = {} as unknown as ApprovalStore;
@@ -110,7 +112,7 @@ export async function startToolHost(options: {
       queued,
       clickup,
       retry,
-      connectionOnlyCallers(),
+      connectionOnlyCallers(metrics),
       new ApprovalGate(
         options.catalog,
         noStore,
@@ -119,6 +121,7 @@ export async function startToolHost(options: {
         new AppConfig(),
       ),
       approvals,
+      metrics,
     ),
     options.catalog,
     new TaskMethods(queued, new ApprovalTasks(approvals, queued, new AppConfig())),
@@ -174,7 +177,7 @@ async function unpaused(): Promise<ActivePauses> {
   return pauses;
 }
 
-function connectionOnlyCallers(): CallerAccounts {
+function connectionOnlyCallers(metrics: MetricsService): CallerAccounts {
   const unopened = new DataSource({ type: 'postgres' });
   return new CallerAccounts(
     new CallerAccountCache(
@@ -182,6 +185,7 @@ function connectionOnlyCallers(): CallerAccounts {
       new CallerAccountLoader(unopened),
       new McpConfig(),
       new LinkedAccountChanges(),
+      metrics,
     ),
     new LinkRequests(randomBytes(32).toString('base64')),
     new AppConfig(),

@@ -24,6 +24,7 @@ import {
   type JobResult,
 } from '@gw/queue';
 import { fullJitterDelay, RateBudgets, ReplayCall } from '@gw/retry';
+import { GatewayMetrics } from '@gw/metrics';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { JobProcessor, QueueRunOptions } from '../../jobs/job-processor';
 import { ApprovedCall } from '../approved-call';
@@ -49,7 +50,7 @@ export const HOLD_RECHECK_MS = 15_000;
 export class ToolCallJob implements JobProcessor<'tool-call'> {
   readonly name = 'tool-call' as const;
   readonly queueOptions: QueueRunOptions;
-  private readonly upstream = new ClickUpTransport();
+  private readonly upstream: ClickUpTransport;
 
   constructor(
     private readonly catalog: ToolCatalog,
@@ -62,7 +63,9 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
     private readonly approved: ApprovedCall,
     private readonly pauses: PauseLoader,
     config: RetryConfig,
+    metrics: GatewayMetrics,
   ) {
+    this.upstream = new ClickUpTransport({ recorder: metrics.clickupRecorder });
     this.queueOptions = {
       // Most queued calls spend their time waiting for the rate limit, not working.
       concurrency: config.workerConcurrency,

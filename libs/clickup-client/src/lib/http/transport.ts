@@ -27,9 +27,18 @@ export interface ExecuteOptions {
 
 export type RateLimitListener = (tokenFingerprint: string, info: RateLimitInfo) => void;
 
+/**
+ * Told of every request this transport sends, for metrics: `status` is null when no answer came (timeout, reset,
+ * refused connection). The client library defines it so it never depends on an app's metrics.
+ */
+export interface ClickUpRequestRecorder {
+  requestEnded(method: string, status: number | null, seconds: number): void;
+}
+
 export interface ClickUpTransportOptions {
   /** Called with each answer's rate-limit headers, so a shared budget per token can be kept. */
   onRateLimit?: RateLimitListener;
+  recorder?: ClickUpRequestRecorder;
 }
 
 /** Sent on every request. Several v2 operations declare Content-Type as required even without a body. */
@@ -212,6 +221,7 @@ export class ClickUpTransport {
     }
 
     let answer: Answer;
+    const started = this.options.recorder ? performance.now() : 0;
     try {
       answer = await send(
         poolFor(base.origin),
@@ -226,9 +236,11 @@ export class ClickUpTransport {
         options.signal,
       );
     } catch (error) {
+      this.record(request.method, null, started);
       throw toClickUpError(this.classify(error, options), context);
     }
     const { status, headers: responseHeaders, text } = answer;
+    this.record(request.method, status, started);
 
     const rateLimit = parseRateLimit(responseHeaders);
     if (rateLimit && options.credential) this.report(options.credential, rateLimit);
@@ -254,6 +266,14 @@ export class ClickUpTransport {
     if (options.signal?.aborted) return { kind: 'cancelled' };
     if (code !== null && CONNECT_ERROR_CODES.has(code)) return { kind: 'connect', errorCode: code };
     return { kind: 'reset', errorCode: code };
+  }
+
+  private record(method: string, status: number | null, started: number): void {
+    try {
+      this.options.recorder?.requestEnded(method, status, (performance.now() - started) / 1000);
+    } catch {
+      // Metrics never fail a call.
+    }
   }
 
   private report(credential: ClickUpCredential, info: RateLimitInfo): void {

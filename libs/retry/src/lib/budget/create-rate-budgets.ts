@@ -1,13 +1,13 @@
 import type { QueueBackend } from '@gw/queue';
 import { PostgresBudgetStore, type TransactionRunner } from './postgres-budget-store';
-import { RateBudgets } from './rate-budgets';
+import { RateBudgets, type RateBudgetsOptions } from './rate-budgets';
 import { RedisBudgetStore } from './redis-budget-store';
 
 /** The process's budgets, on the shared store beside the queue: Redis when configured, PostgreSQL otherwise. */
 export function createRateBudgets(
   queues: QueueBackend,
   database: TransactionRunner,
-  options: { defaultLimit: number; onStoreError?: (error: unknown) => void },
+  options: RateBudgetsOptions & { defaultLimit: number },
 ): RateBudgets {
   const redis = queues.redis();
   const store = redis

@@ -21,6 +21,8 @@ export interface RateBudgetsOptions {
   /** Called when the shared store fails and this process falls back to counting alone (at most once a minute). */
   onStoreError?: (error: unknown) => void;
   defaultLimit?: number;
+  /** Told how long a request waited for a permit, for each request that had to wait (for metrics). */
+  onWaited?: (seconds: number) => void;
 }
 
 interface Waiter {
@@ -57,7 +59,11 @@ export class RateBudgets {
    * Rejects with PermitWaitTooLong as soon as the wait is known to run past `deadline` (epoch ms).
    */
   acquire(fingerprint: string, deadline = Number.POSITIVE_INFINITY): Promise<void> | null {
-    return this.token(fingerprint).acquire(deadline);
+    const wait = this.token(fingerprint).acquire(deadline);
+    const onWaited = this.options.onWaited;
+    if (!wait || !onWaited) return wait;
+    const started = performance.now();
+    return wait.then(() => onWaited((performance.now() - started) / 1000));
   }
 
   /** Feeds an answer's rate-limit headers (or a 429) into the budget. */

@@ -7,6 +7,7 @@ import { MCP_TOKEN_PATTERN, sha256Hex } from '@gw/security';
 import { LRUCache } from 'lru-cache';
 import { EventEmitter } from 'node:events';
 import { DataSource } from 'typeorm';
+import { MetricsService } from '../../../metrics/metrics.service';
 import { McpServerChanges } from '../../../mcp-servers/mcp-server-changes';
 import type { McpAddress } from '../../mcp-request';
 
@@ -82,6 +83,7 @@ export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
     private readonly loader: McpServerLoader,
     private readonly mcp: McpConfig,
     changes: McpServerChanges,
+    private readonly metrics: MetricsService,
   ) {
     changes.onCommitted((serverId) => this.dropLocally(serverId));
   }
@@ -105,7 +107,10 @@ export class McpServerRegistry implements OnModuleInit, OnApplicationShutdown {
     if (key === null) return { kind: 'unknown' };
     const now = Date.now();
     if (now - this.confirmedAt > FRESHNESS_LIMIT_MS) return { kind: 'unconfirmed' };
-    const cached = this.servers.get(key) ?? (this.unknown.has(key) ? null : await this.load(key));
+    const held = this.servers.get(key);
+    const hit = held !== undefined || this.unknown.has(key);
+    this.metrics.cacheLookup('server', hit);
+    const cached = held ?? (hit ? null : await this.load(key));
     if (!cached) return { kind: 'unknown' };
     const server = cached.server;
     const answers =

@@ -5,6 +5,7 @@ import { CallerAccountLoader, type CallerAccount } from '@gw/mcp-servers';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { LinkedAccountChanges } from '../../../linked-accounts/linked-account-changes';
+import { MetricsService } from '../../../metrics/metrics.service';
 import { FRESHNESS_LIMIT_MS } from '../../admission/registry/mcp-server-registry.service';
 
 /** At most this many people's accounts are held (about 1 KB each); the rest are read when they call. */
@@ -47,6 +48,7 @@ export class CallerAccountCache implements OnModuleInit, OnApplicationShutdown {
     private readonly loader: CallerAccountLoader,
     private readonly mcp: McpConfig,
     changes: LinkedAccountChanges,
+    private readonly metrics: MetricsService,
   ) {
     changes.onCommitted(({ organizationId, userId }) => {
       this.localChanges++;
@@ -70,7 +72,9 @@ export class CallerAccountCache implements OnModuleInit, OnApplicationShutdown {
     if (Date.now() - this.confirmedAt > FRESHNESS_LIMIT_MS) {
       return (await this.loader.read(organizationId, userId)).account;
     }
-    const cached = this.people.get(key) ?? (await this.load(key, organizationId, userId));
+    const held = this.people.get(key);
+    this.metrics.cacheLookup('caller_account', held !== undefined);
+    const cached = held ?? (await this.load(key, organizationId, userId));
     return cached.account;
   }
 
