@@ -106,6 +106,7 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(services).sort()).toEqual([
       'api',
       'dashboard',
+      'haproxy',
       'postgres',
       'redis',
       'sandbox',
@@ -114,12 +115,14 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes each process on the port the contract and the config defaults give it', () => {
-    expect(ports('api')).toEqual([{ host: 3001, container: new AppConfig().port }]);
+    // The api publishes nothing, so it scales (`--scale api=2`): haproxy serves its port.
+    expect(ports('api')).toEqual([]);
+    expect(ports('haproxy')).toEqual([{ host: 3001, container: new AppConfig().port }]);
     expect(new AppConfig().port).toBe(3001);
     expect(ports('dashboard')).toEqual([{ host: 3000, container: 3000 }]);
     expect(ports('sandbox')).toEqual([{ host: 3002, container: new SandboxConfig().port }]);
     expect(new SandboxConfig().port).toBe(3002);
-    expect(env('dashboard')['API_INTERNAL_URL']).toBe(`http://api:${new AppConfig().port}`);
+    expect(env('dashboard')['API_INTERNAL_URL']).toBe(`http://haproxy:${new AppConfig().port}`);
     expect(ports('postgres')).toEqual([]);
     expect(ports('redis')).toEqual([]);
   });
@@ -179,6 +182,22 @@ describe('docker-compose.yml', () => {
     expect(existsSync(join(root, 'docker', 'healthcheck.cjs'))).toBe(true);
   });
 
+  it('lets the api scale: no fixed name or port, haproxy in front with the shipped configuration', () => {
+    const api = service('api') as Service & { container_name?: string };
+    expect(api.container_name).toBeUndefined();
+    expect(service('haproxy').volumes).toEqual([
+      './deploy/haproxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro',
+    ]);
+    expect(service('haproxy').image).toMatch(/^haproxy:\d+\.\d+$/);
+    const cfg = readFileSync(join(root, 'deploy/haproxy/haproxy.cfg'), 'utf8');
+    // haproxy finds every replica of the `api` service through Docker's DNS.
+    expect(cfg).toMatch(new RegExp(`server-template api \\d+-\\d+ api:${new AppConfig().port}$`, 'm'));
+    expect(cfg).toMatch(new RegExp(`^\\s*bind :${ports('haproxy')[0].container}$`, 'm'));
+    expect(service('dashboard').depends_on).toEqual({ haproxy: { condition: 'service_started' } });
+    // One proxy hop in front of the api by default.
+    expect(interpolate(env('api')['TRUST_PROXY'], {})).toBe('1');
+  });
+
   it('keeps PostgreSQL and Redis data in named volumes', () => {
     expect(service('postgres').volumes).toEqual(['postgres-data:/var/lib/postgresql/data']);
     expect(service('redis').volumes).toEqual(['redis-data:/data']);
@@ -191,6 +210,7 @@ describe('docker-compose.yml', () => {
     expect(alwaysOn.map(([name]) => name).sort()).toEqual([
       'api',
       'dashboard',
+      'haproxy',
       'postgres',
       'redis',
       'worker',
