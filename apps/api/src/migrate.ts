@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   }
   const dataSource = createDataSource({
     url: config.url,
-    poolSize: 1,
+    // Two connections: one holds the advisory lock while the other runs the migrations.
+    poolSize: 2,
     applicationName: 'clickup-gateway-migrate',
   });
   await dataSource.initialize();
