@@ -164,7 +164,10 @@ describeWithKubectl('deploy/kubernetes', () => {
         encoding: 'utf8',
         cwd: root,
       });
-      expect(result.stderr).toBe('');
+      expect({ status: result.status, stderr: result.status === 0 ? '' : result.stderr }).toEqual({
+        status: 0,
+        stderr: '',
+      });
       expect(JSON.parse(result.stdout)).toEqual([]);
     });
 
