@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import {
@@ -11,6 +12,7 @@ import {
   DatabaseConfig,
   envVarsOf,
   fileVariableOf,
+  loadConfigs,
   McpConfig,
   NetworkConfig,
   OAuthConfig,
@@ -248,6 +250,52 @@ describeWithKubectl('deploy/kubernetes', () => {
         .filter((c) => c.image.includes('/api:') || c.image.includes('/worker:'));
       const names = [...fromConfigMap, ...servers.flatMap((c) => (c.env ?? []).map((e) => e.name))];
       expect(names.filter((name) => !KNOWN_VARS.has(name))).toEqual([]);
+    });
+
+    it('gives the api settings its config classes accept, secrets read from the mounted files', () => {
+      const config = find(overlay, 'ConfigMap', 'clickup-gateway-config');
+      const api = container(find(overlay, 'Deployment', 'clickup-gateway-api'), 'api');
+      // What the operator's Secret would hold, written where the pod would see it.
+      const dir = mkdtempSync(join(tmpdir(), 'k8s-secrets-'));
+      const secrets: Record<string, string> = {
+        ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+        DATABASE_URL: 'postgres://gateway:pw@postgres.example.internal:5432/gateway',
+        REDIS_URL: 'rediss://:pw@redis.example.internal:6380',
+        CLIENT_IP_SECRET: 'x'.repeat(44),
+      };
+      try {
+        const env: Record<string, string> = { ...config.data };
+        for (const e of api.env ?? []) {
+          if (e.value === undefined) continue;
+          const secret = [...SECRET_VARS].find((name) => e.name === fileVariableOf(name));
+          if (secret) {
+            const path = join(dir, secret);
+            writeFileSync(path, `${secrets[secret]}\n`);
+            env[e.name] = path;
+          } else {
+            env[e.name] = e.value;
+          }
+        }
+        const [app, database, queue, security, network] = loadConfigs(
+          [AppConfig, DatabaseConfig, QueueConfig, SecurityConfig, NetworkConfig] as const,
+          env,
+        );
+        expect(app.port).toBe(3001);
+        expect(app.publicUrl).toMatch(/^https:\/\//);
+        expect(network.trustProxy).toBe(1);
+        if (overlay === 'production') {
+          expect(database.url).toBe(secrets['DATABASE_URL']);
+          expect(queue.redisUrl).toBe(secrets['REDIS_URL']);
+          expect(security.encryptionKey).toBe(secrets['ENCRYPTION_KEY']);
+          expect(network.clientIpSecret).toBe(secrets['CLIENT_IP_SECRET']);
+        } else {
+          expect(database.embedded).toBe(true);
+          expect(database.dataDir).toBe('/data');
+          expect(queue.redisUrl).toBeUndefined();
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('routes the api paths over TLS and keeps /metrics off the Ingress', () => {
