@@ -14,6 +14,9 @@ ENV NPM_CONFIG_UPDATE_NOTIFIER=false \
     SCARF_ANALYTICS=false \
     NX_DAEMON=false \
     NEXT_TELEMETRY_DISABLED=1
+# package-lock.json is written by npm 11; the npm 10 that Node 22 bundles reads it as out of sync with
+# package.json ("Missing: express@4.22.3 from lock file") and npm ci stops.
+RUN npm install -g npm@11.19.1
 
 FROM base AS deps
 COPY package.json package-lock.json .npmrc ./

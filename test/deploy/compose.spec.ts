@@ -273,6 +273,12 @@ describe('Dockerfiles', () => {
       const text = readFileSync(join(root, 'docker', file), 'utf8');
       expect(text).toMatch(/^ARG NODE_IMAGE=node:22-bookworm-slim$/m);
       const stages = parseDockerfile(text);
+      // The lock file is npm 11's; Node 22's own npm 10 refuses it.
+      const base = stages.find((s) => s.name === 'base');
+      expect(base?.instructions).toContainEqual({
+        keyword: 'RUN',
+        args: expect.stringMatching(/^npm install -g npm@11\.\d+\.\d+$/),
+      });
       const named = new Set<string>();
       for (const stage of stages) {
         expect({ file, from: stage.from }).toEqual({
