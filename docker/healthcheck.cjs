@@ -40,11 +40,23 @@ async function checkRedis(url) {
   }
 }
 
+/** A variable's value, or the content of the file its `_FILE` variable names (as libs/config reads secrets). */
+function secret(name) {
+  const path = process.env[`${name}_FILE`];
+  if (path)
+    return require('node:fs')
+      .readFileSync(path, 'utf8')
+      .replace(/\r?\n$/, '');
+  return process.env[name];
+}
+
 async function main(target) {
   if (target !== '--worker') return checkUrl(target);
   const checks = [];
-  if (process.env.DATABASE_URL) checks.push(checkPostgres(process.env.DATABASE_URL));
-  if (process.env.REDIS_URL) checks.push(checkRedis(process.env.REDIS_URL));
+  const databaseUrl = secret('DATABASE_URL');
+  const redisUrl = secret('REDIS_URL');
+  if (databaseUrl) checks.push(checkPostgres(databaseUrl));
+  if (redisUrl) checks.push(checkRedis(redisUrl));
   await Promise.all(checks);
 }
 

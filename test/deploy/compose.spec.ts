@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { nodeFlags, type AppName } from '@gw/testing';
@@ -74,6 +74,24 @@ function interpolate(value: string, given: Record<string, string>): string {
   });
 }
 
+/** The TypeScript the server images run: apps/api, apps/worker, apps/clickup-sandbox and the libs, tests excluded. */
+function serverSourceFiles(): string[] {
+  const roots = ['apps/api/src', 'apps/worker/src', 'apps/clickup-sandbox/src', 'libs'];
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && entry.name !== 'testing') walk(path);
+      } else if (/\.ts$/.test(entry.name) && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name)) {
+        files.push(path);
+      }
+    }
+  };
+  for (const dir of roots) walk(join(root, dir));
+  return files;
+}
+
 function dockerfileOf(name: string) {
   const build = service(name).build;
   if (!build) throw new Error(`${name} is not built from this repository`);
@@ -88,6 +106,7 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(services).sort()).toEqual([
       'api',
       'dashboard',
+      'haproxy',
       'postgres',
       'redis',
       'sandbox',
@@ -96,12 +115,14 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes each process on the port the contract and the config defaults give it', () => {
-    expect(ports('api')).toEqual([{ host: 3001, container: new AppConfig().port }]);
+    // The api publishes nothing, so it scales (`--scale api=2`): haproxy serves its port.
+    expect(ports('api')).toEqual([]);
+    expect(ports('haproxy')).toEqual([{ host: 3001, container: new AppConfig().port }]);
     expect(new AppConfig().port).toBe(3001);
     expect(ports('dashboard')).toEqual([{ host: 3000, container: 3000 }]);
     expect(ports('sandbox')).toEqual([{ host: 3002, container: new SandboxConfig().port }]);
     expect(new SandboxConfig().port).toBe(3002);
-    expect(env('dashboard')['API_INTERNAL_URL']).toBe(`http://api:${new AppConfig().port}`);
+    expect(env('dashboard')['API_INTERNAL_URL']).toBe(`http://haproxy:${new AppConfig().port}`);
     expect(ports('postgres')).toEqual([]);
     expect(ports('redis')).toEqual([]);
   });
@@ -161,6 +182,22 @@ describe('docker-compose.yml', () => {
     expect(existsSync(join(root, 'docker', 'healthcheck.cjs'))).toBe(true);
   });
 
+  it('lets the api scale: no fixed name or port, haproxy in front with the shipped configuration', () => {
+    const api = service('api') as Service & { container_name?: string };
+    expect(api.container_name).toBeUndefined();
+    expect(service('haproxy').volumes).toEqual([
+      './deploy/haproxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro',
+    ]);
+    expect(service('haproxy').image).toMatch(/^haproxy:\d+\.\d+$/);
+    const cfg = readFileSync(join(root, 'deploy/haproxy/haproxy.cfg'), 'utf8');
+    // haproxy finds every replica of the `api` service through Docker's DNS.
+    expect(cfg).toMatch(new RegExp(`server-template api \\d+-\\d+ api:${new AppConfig().port}$`, 'm'));
+    expect(cfg).toMatch(new RegExp(`^\\s*bind :${ports('haproxy')[0].container}$`, 'm'));
+    expect(service('dashboard').depends_on).toEqual({ haproxy: { condition: 'service_started' } });
+    // One proxy hop in front of the api by default.
+    expect(interpolate(env('api')['TRUST_PROXY'], {})).toBe('1');
+  });
+
   it('keeps PostgreSQL and Redis data in named volumes', () => {
     expect(service('postgres').volumes).toEqual(['postgres-data:/var/lib/postgresql/data']);
     expect(service('redis').volumes).toEqual(['redis-data:/data']);
@@ -173,6 +210,7 @@ describe('docker-compose.yml', () => {
     expect(alwaysOn.map(([name]) => name).sort()).toEqual([
       'api',
       'dashboard',
+      'haproxy',
       'postgres',
       'redis',
       'worker',
@@ -230,11 +268,77 @@ describe('Dockerfiles', () => {
     },
   );
 
-  it('uses node:20-bookworm-slim for every image', () => {
+  it('builds every image from Node 22 LTS, through stages of its own file only', () => {
     for (const file of ['Dockerfile', 'dashboard.Dockerfile']) {
-      expect(readFileSync(join(root, 'docker', file), 'utf8')).toContain(
-        'ARG NODE_IMAGE=node:20-bookworm-slim',
-      );
+      const text = readFileSync(join(root, 'docker', file), 'utf8');
+      expect(text).toMatch(/^ARG NODE_IMAGE=node:22-bookworm-slim$/m);
+      const stages = parseDockerfile(text);
+      // The lock file is npm 11's; Node 22's own npm 10 refuses it.
+      const base = stages.find((s) => s.name === 'base');
+      expect(base?.instructions).toContainEqual({
+        keyword: 'RUN',
+        args: expect.stringMatching(/^npm install -g npm@11\.\d+\.\d+$/),
+      });
+      const named = new Set<string>();
+      for (const stage of stages) {
+        expect({ file, from: stage.from }).toEqual({
+          file,
+          from: named.has(stage.from) ? stage.from : '${NODE_IMAGE}',
+        });
+        if (stage.name) named.add(stage.name);
+      }
+    }
+  });
+
+  it.each(['api', 'worker', 'sandbox'])(
+    'ships the %s image without Next.js, React or the dashboard',
+    (name) => {
+      const { stages, target } = dockerfileOf(name);
+      const chain = lineage(stages, targetStage(stages, target));
+      const instructions = chain.flatMap((s) => s.instructions);
+      const copies = instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args);
+      expect(copies.filter((c) => /dashboard|\.next/.test(c))).toEqual([]);
+      expect(instructions.filter((i) => i.keyword === 'RUN' && /\bnext\b/.test(i.args))).toEqual([]);
+
+      // Its node_modules come from prod-deps, which drops the dashboard's packages after installing.
+      expect(copies).toContainEqual(expect.stringMatching(/^--from=prod-deps \/app\/node_modules /));
+      const install = stages
+        .find((s) => s.name === 'prod-deps')
+        ?.instructions.find((i) => i.keyword === 'RUN');
+      const [ci, uninstall] = (install?.args ?? '').split('&&').map((part) => part.trim());
+      expect(ci).toMatch(/npm ci --omit=dev$/);
+      expect(uninstall).toMatch(/^npm uninstall --omit=dev --no-save /);
+      const dropped = uninstall
+        .replace(/^npm uninstall( --\S+)*/, '')
+        .trim()
+        .split(/\s+/);
+      expect(dropped).toEqual(expect.arrayContaining(['next', 'react', 'react-dom', 'tailwindcss']));
+      // The build stage compiles the server only.
+      const build = stages.find((s) => s.name === 'build')?.instructions ?? [];
+      expect(build.filter((i) => i.keyword === 'COPY' && /dashboard/.test(i.args))).toEqual([]);
+    },
+  );
+
+  it('drops from the server images only packages that no server code imports', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const install = parseDockerfile(readFileSync(join(root, 'docker/Dockerfile'), 'utf8'))
+      .find((s) => s.name === 'prod-deps')
+      ?.instructions.find((i) => i.keyword === 'RUN');
+    const dropped = (install?.args.split('&&')[1] ?? '')
+      .replace(/^\s*npm uninstall( --\S+)*/, '')
+      .trim()
+      .split(/\s+/);
+    const serverSources = serverSourceFiles().map((file) => readFileSync(file, 'utf8'));
+    for (const name of dropped) {
+      expect({ name, declared: name in { ...pkg.dependencies, ...pkg.optionalDependencies } }).toEqual({
+        name,
+        declared: true,
+      });
+      const imported = new RegExp(`(from |require\\(|import\\()'${name.replace(/[/.]/g, '\\$&')}(/[^']*)?'`);
+      expect({ name, importedBy: serverSources.filter((source) => imported.test(source)).length }).toEqual({
+        name,
+        importedBy: 0,
+      });
     }
   });
 

@@ -16,7 +16,7 @@ const CLIENT_IP_SIGNATURE_HEADER = 'x-gateway-client-ip-signature';
  * One origin for the browser: these paths are served by the api behind the dashboard.
  * This is a proxy rather than `rewrites` in next.config because `next build` freezes rewrite
  * destinations into the build, while API_INTERNAL_URL is only known where the dashboard runs
- * (`http://api:3001` in docker compose, an ephemeral port in tests).
+ * (`http://haproxy:3001` in docker compose, the api Service in Kubernetes, an ephemeral port in tests).
  */
 async function forwardToApi(request: NextRequest): Promise<NextResponse> {
   const api = (process.env.API_INTERNAL_URL || DEFAULT_API_URL).replace(/\/+$/, '');

@@ -44,7 +44,10 @@ export function renderConfigTable(): string {
       seen.add(v.name);
       const fallback =
         v.default === undefined ? '' : v.default.startsWith('(') ? v.default : `\`${v.default}\``;
-      rows.push(`| \`${v.name}\` | ${group} | ${fallback} | ${v.description.replace(/\|/g, '\\|')} |`);
+      const description = v.secret
+        ? `${v.description} Secret: may be given as a file path in \`${v.name}_FILE\` instead.`
+        : v.description;
+      rows.push(`| \`${v.name}\` | ${group} | ${fallback} | ${description.replace(/\|/g, '\\|')} |`);
     }
   }
   return rows.join('\n');
