@@ -75,8 +75,8 @@ describe('an admin in the dashboard', () => {
     await page.getByRole('checkbox', { name: 'Tasks', exact: true }).check();
     await eventually(
       () => page.getByTestId('preview-tool').locator('p.font-mono').allTextContents(),
-      (names) => names.join() === 'task_get,task_list_in_list,task_search',
-      'the three read-only task tools',
+      (names) => names.join() === 'task_get,task_list_in_list,task_search,task_time_in_status',
+      'the four read-only task tools',
     );
     // What each group adds to the listing, and the whole listing against the catalog's cap.
     await eventually(
@@ -114,7 +114,12 @@ describe('an admin in the dashboard', () => {
   it('lets a real MCP client list and call the tools through that URL', async () => {
     client = await connectClient(mcpUrl);
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['task_get', 'task_list_in_list', 'task_search']);
+    expect(tools.map((t) => t.name).sort()).toEqual([
+      'task_get',
+      'task_list_in_list',
+      'task_search',
+      'task_time_in_status',
+    ]);
     const ids = await sandboxIds(stack);
     const task = await callTool<{ id: string }>(client, 'task_get', { task_id: ids.engineeringTask });
     expect(task.ok).toBe(true);
