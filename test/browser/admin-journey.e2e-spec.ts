@@ -81,7 +81,7 @@ describe('an admin in the dashboard', () => {
     // What each group adds to the listing, and the whole listing against the catalog's cap.
     await eventually(
       () => page.getByTestId('preview-group').allTextContents(),
-      (groups) => groups.length === 1 && /^Tasks3\/\d+[\d.]+ K?B$/.test(groups[0]),
+      (groups) => groups.length === 1 && /^Tasks4\/\d+[\d.]+ K?B$/.test(groups[0]),
       'the tasks group alone, with its size',
     );
     expect(await page.getByTestId('listing-cap').textContent()).toMatch(/ of 60,000 B cap$/);
