@@ -351,6 +351,24 @@ describe('moving, sharing and linking tasks, time in status and custom task ids,
       expect((field?.value as { id: string }[]).map((t) => t.id)).toEqual([login]);
     });
 
+    it("takes custom ids in a relationship field given to task_update, and ClickUp gets the tasks' own ids", async () => {
+      const migration = w.tasks['Migrate users table to UUID keys'];
+      const login = w.tasks['Refactor Login Component'];
+      const [migrationEng, loginEng] = await Promise.all([
+        customId('Migrate users table to UUID keys'),
+        customId('Refactor Login Component'),
+      ]);
+      const updated = await host.call('task_update', {
+        task_id: migrationEng,
+        custom_fields: [{ field: 'Related Work', value: [loginEng] }],
+      });
+      expect(updated).toMatchObject({ ok: true, issues: [] });
+      const field = (await sandboxTask(sandbox.url, migration))?.custom_fields.find(
+        (f) => f.name === 'Related Work',
+      );
+      expect((field?.value as { id: string }[]).map((t) => t.id)).toEqual([login]);
+    });
+
     it("keeps task_get's custom_task_ids flag working", async () => {
       const eng = await customId('Upgrade Node.js to 20 LTS');
       const flagged = await host.call<{ id: string }>('task_get', {
