@@ -133,7 +133,31 @@ export function unwrap(schema: z.ZodType): z.ZodType {
 
 /** Every user argument's value in `args` (by the input schema), as ids: what the catalog hands the guard and handler. */
 export async function resolvePeople<T>(schema: z.ZodType, args: T, ctx: ToolContext): Promise<T> {
+  // Most tools take no person: their calls skip the walk, which would otherwise run on every call.
+  if (!takesPeople(schema)) return args;
   return (await walk(schema, args, '', ctx)) as T;
+}
+
+const TAKES_PEOPLE = new WeakMap<z.ZodType, boolean>();
+
+/** Whether a schema holds a user argument anywhere (an input schema never changes, so this is asked once). */
+function takesPeople(schema: z.ZodType): boolean {
+  let known = TAKES_PEOPLE.get(schema);
+  if (known === undefined) {
+    known = holdsUserRef(schema);
+    TAKES_PEOPLE.set(schema, known);
+  }
+  return known;
+}
+
+function holdsUserRef(schema: z.ZodType): boolean {
+  const s = unwrap(schema);
+  if (isUserRef(s)) return true;
+  const def = s._zod.def as { type: string; element?: z.ZodType; shape?: Record<string, z.ZodType> };
+  if (def.type === 'array' && def.element) return holdsUserRef(def.element);
+  if (def.type === 'object' && def.shape) return Object.values(def.shape).some(holdsUserRef);
+  if (def.type === 'pipe') return holdsUserRef((s._zod.def as unknown as { in: z.ZodType }).in);
+  return false;
 }
 
 async function walk(schema: z.ZodType, value: unknown, path: string, ctx: ToolContext): Promise<unknown> {
