@@ -409,12 +409,13 @@ const REFUSED: Record<string, number> = {
 const SSO_CLIENT = { client_id: 'gateway-console', client_secret: 'audit-example-client-secret-0123' };
 
 describe('every state-changing route of the REST API leaves exactly one audit row', () => {
-  // No worker: retry jobs stay queued, so they can be retried and discarded.
+  // No worker: retry jobs stay queued, so they can be retried and discarded. A call's budget is short so the queued
+  // example is quick, yet long enough for a held call's guard and preview reads on a busy CI machine.
   const stack = new Stack('postgres', {
     sandbox: true,
     worker: false,
     env: {
-      RETRY_CALL_BUDGET_MS: '1000',
+      RETRY_CALL_BUDGET_MS: '4000',
       RETRY_BASE_DELAY_MS: '600000',
       CLICKUP_OAUTH_CLIENT_ID: 'sandbox-client-id',
       CLICKUP_OAUTH_CLIENT_SECRET: 'sandbox-client-secret',
