@@ -61,6 +61,8 @@ describe.each(['postgres+redis', 'embedded'] as const)(
     });
 
     it('shows a 429 from ClickUp, and the call still answered', async () => {
+      // ClickUp's 429 names the end of its window; a short "minute" keeps the wait for it short.
+      await env.sandbox('PUT', '/_sandbox/rate-limit', { per_minute: 10_000, window_ms: 2000 });
       const before = await api();
       await env.fault({ method: 'POST', path: '/api/v2/list/*/task', status: 429, count: 1 });
       const answer = await env.call(client, 'task_create', {
