@@ -10,6 +10,7 @@ const DIR = join(REPO_ROOT, 'deploy/observability');
 async function exportedSeries(): Promise<Set<string>> {
   const metrics = new GatewayMetrics('api');
   metrics.measureQueues(() => []);
+  metrics.measureAuditBacklog(() => 0);
   const names = new Set(['up']);
   for (const family of await metrics.registry.getMetricsAsJSON()) {
     names.add(family.name);

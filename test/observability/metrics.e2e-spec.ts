@@ -144,6 +144,16 @@ describe.each(['postgres+redis', 'embedded'] as const)(
           sampleSum(before, 'gateway_dead_letters_total', { queue: 'retries' }),
       ).toBe(1);
       expect(
+        sampleSum(after, 'gateway_queued_call_endings_total', {
+          tool: 'task_create',
+          ending: 'dead_lettered',
+        }) -
+          sampleSum(before, 'gateway_queued_call_endings_total', {
+            tool: 'task_create',
+            ending: 'dead_lettered',
+          }),
+      ).toBe(1);
+      expect(
         sampleSum(after, 'gateway_clickup_request_duration_seconds_count', {
           status_class: '5xx',
           app: 'worker',

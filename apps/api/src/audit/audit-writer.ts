@@ -25,6 +25,7 @@ const MAX_BATCH = 500;
 export class AuditWriter implements OnApplicationShutdown {
   private readonly logger = new Logger(AuditWriter.name);
   private queue: Pending[] = [];
+  private committing = 0;
   private flushing: Promise<void> | null = null;
   private readonly chain = new ChainAppender();
   private readonly connection: DedicatedConnection;
@@ -48,6 +49,11 @@ export class AuditWriter implements OnApplicationShutdown {
       this.queue.push({ record, resolve, reject });
       this.flushing ??= this.flush();
     });
+  }
+
+  /** Records handed in and not yet committed (the batch being committed included). */
+  get pending(): number {
+    return this.queue.length + this.committing;
   }
 
   /** Records already handed in are committed first; then the connection goes back to the pool. */
@@ -86,10 +92,15 @@ export class AuditWriter implements OnApplicationShutdown {
   }
 
   private async commit(batch: Pending[]): Promise<void> {
-    const written = await this.chain.append(
-      this.connection,
-      batch.map((p) => p.record),
-    );
-    batch.forEach((p, i) => p.resolve(written[i]));
+    this.committing = batch.length;
+    try {
+      const written = await this.chain.append(
+        this.connection,
+        batch.map((p) => p.record),
+      );
+      batch.forEach((p, i) => p.resolve(written[i]));
+    } finally {
+      this.committing = 0;
+    }
   }
 }

@@ -17,7 +17,9 @@ export class AuditService {
     private readonly writer: AuditWriter,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly metrics: MetricsService,
-  ) {}
+  ) {
+    metrics.measureAuditBacklog(() => writer.pending);
+  }
 
   async record(input: AuditEventInput): Promise<AuditRecord> {
     const organizationId = input.organizationId ?? (await this.firstOrganization());

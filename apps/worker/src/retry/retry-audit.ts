@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { appendAuditRecords, type AuditRecord } from '@gw/audit-chain';
-import { GatewayMetrics } from '@gw/metrics';
+import { GatewayMetrics, type QueuedCallEnding } from '@gw/metrics';
 import { auditRecordOf, outcomeOf, type AuditEventInput } from '@gw/audit-recorder';
 import { auditColumnsOfOrigin, type ToolCallJobPayload, type ToolCallJobResult } from '@gw/queue';
 import { DataSource } from 'typeorm';
@@ -122,8 +122,15 @@ export class RetryAudit {
         return appendAuditRecords(tx, [record]);
       }),
     );
+    this.metrics.queuedCallEnded(payload.tool, endingOf(event.action, event.outcome));
     return written;
   }
+}
+
+function endingOf(action: AuditEventInput['action'], outcome: AuditEventInput['outcome']): QueuedCallEnding {
+  if (action === 'retry_job.dead_lettered') return 'dead_lettered';
+  if (action === 'retry_job.cancelled') return 'cancelled';
+  return outcome === 'ok' || outcome === 'denied' ? outcome : 'error';
 }
 
 /** The envelope of a call that ended without its own result, as `approval_get` and the api show it. */

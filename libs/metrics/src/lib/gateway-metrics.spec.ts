@@ -58,6 +58,24 @@ describe('GatewayMetrics', () => {
     expect(sampleSum(exposition, 'gateway_audit_append_failures_total')).toBe(1);
   });
 
+  it('counts how queued calls ended, and reads the audit backlog when scraped', async () => {
+    const metrics = new GatewayMetrics('worker');
+    let backlog = 3;
+    metrics.measureAuditBacklog(() => backlog);
+    metrics.queuedCallEnded('task_create', 'ok');
+    metrics.queuedCallEnded('task_create', 'dead_lettered');
+    metrics.queuedCallEnded('task_create', 'dead_lettered');
+    const first = await scraped(metrics);
+    expect(
+      sampleSum(first, 'gateway_queued_call_endings_total', { tool: 'task_create', ending: 'dead_lettered' }),
+    ).toBe(2);
+    expect(sampleSum(first, 'gateway_queued_call_endings_total', { ending: 'ok' })).toBe(1);
+    expect(first.types.get('gateway_audit_pending_records')).toBe('gauge');
+    expect(sampleSum(first, 'gateway_audit_pending_records')).toBe(3);
+    backlog = 0;
+    expect(sampleSum(await scraped(metrics), 'gateway_audit_pending_records')).toBe(0);
+  });
+
   it('reads queue depth and the oldest job age on scrape, at most once per five seconds', async () => {
     const metrics = new GatewayMetrics('api');
     let reads = 0;

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { QueueGauges, type MeasuredQueue } from './queue-gauges';
 
 /** Which process a metric comes from: every series carries it as the `app` label. */
@@ -8,6 +8,9 @@ export type MetricsApp = 'api' | 'worker';
 export type ToolCallOutcome = 'ok' | 'queued' | 'denied' | 'error';
 
 export type CacheName = 'server' | 'caller_account';
+
+/** How a queued call ended: its own outcome once it ran, or the queue gave up on it, or its client withdrew it. */
+export type QueuedCallEnding = 'ok' | 'error' | 'denied' | 'dead_lettered' | 'cancelled';
 
 const SECONDS_FAST = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 const SECONDS_UPSTREAM = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -116,6 +119,13 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly queuedCallEndings = new Counter({
+    name: 'gateway_queued_call_endings_total',
+    help: 'Queued tool calls by how they ended (ok, error, denied, dead_lettered, cancelled), counted once each.',
+    labelNames: ['tool', 'ending'] as const,
+    registers: [this.registry],
+  });
+
   /** Handed to a ClickUp transport (its `recorder` option): the client library knows nothing of Prometheus. */
   readonly clickupRecorder = {
     requestEnded: (method: string, status: number | null, seconds: number) =>
@@ -130,6 +140,25 @@ export class GatewayMetrics {
   /** Queue depth and oldest job age by state, read from the queues when Prometheus scrapes. */
   measureQueues(queues: () => readonly MeasuredQueue[]): void {
     new QueueGauges(queues).register(this.registry);
+  }
+
+  /**
+   * Audit records handed to this process's writer and not yet committed: the writer's lag. It stays near zero; a
+   * growing value means the database cannot keep up and agents' calls are waiting for their rows.
+   */
+  measureAuditBacklog(pending: () => number): void {
+    new Gauge({
+      name: 'gateway_audit_pending_records',
+      help: 'Audit records waiting to be committed to the hash chain in this process.',
+      registers: [this.registry],
+      collect() {
+        this.set(pending());
+      },
+    });
+  }
+
+  queuedCallEnded(tool: string, ending: QueuedCallEnding): void {
+    this.queuedCallEndings.inc({ tool, ending });
   }
 
   toolCall(tool: string, known: boolean, outcome: ToolCallOutcome): void {
