@@ -258,15 +258,17 @@ describe.each(['postgres+redis', 'embedded'] as const)('queued writes as MCP tas
     expect(await env.tasksNamed(name)).toHaveLength(1);
   });
 
-  /** ClickUp allows the token one request per 20 s, taken here: the next calls are answered 429 and queued. */
+  const WINDOW_MS = 10_000;
+
+  /** ClickUp allows the token one request per 10 s, taken here: the next calls are answered 429 and queued. */
   async function oneRequestPerWindow(work: () => Promise<void>): Promise<void> {
-    await env.sandbox('PUT', '/_sandbox/rate-limit', { per_minute: 1, window_ms: 20_000 });
+    await env.sandbox('PUT', '/_sandbox/rate-limit', { per_minute: 1, window_ms: WINDOW_MS });
     try {
       await env.read('/team', OWNER_TOKEN);
       await work();
     } finally {
       // Short windows still: the gateway's budget learns the new limit only from the next window's first answer.
-      await env.sandbox('PUT', '/_sandbox/rate-limit', { per_minute: 100, window_ms: 20_000 });
+      await env.sandbox('PUT', '/_sandbox/rate-limit', { per_minute: 100, window_ms: WINDOW_MS });
     }
   }
 
@@ -317,7 +319,7 @@ describe.each(['postgres+redis', 'embedded'] as const)('queued writes as MCP tas
     });
 
     // Past the window the create is still never sent (only refused), and no task of that name exists.
-    await new Promise((r) => setTimeout(r, 21_000));
+    await new Promise((r) => setTimeout(r, WINDOW_MS + 1000));
     expect((await posts(name, since)).filter((r) => r.status !== 429)).toEqual([]);
     expect(await env.tasksNamed(name)).toEqual([]);
     const job = await env.job(taskId);
