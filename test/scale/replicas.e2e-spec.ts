@@ -181,8 +181,9 @@ describeWithHaproxy('two api replicas and two workers behind the shipped haproxy
       return new Set(own.map((r) => r.server));
     });
     expect(legacyHomes.every((homes) => homes.size === 1)).toBe(true);
-    // A legacy reply travels on the SSE stream: forwarded at once, not after haproxy's 200 ms wait for more data.
-    expect(percentile(latencies['2024-11-05'], 50)).toBeLessThan(100);
+    // A legacy reply travels on the SSE stream: forwarded at once, not after haproxy's 200 ms wait for more data
+    // (which every legacy call paid; a loaded machine slows some calls, not all of them).
+    expect(percentile(latencies['2024-11-05'], 10)).toBeLessThan(150);
 
     const summary = (values: number[]) => ({
       calls: values.length,
