@@ -21,6 +21,8 @@ const TIMED = [
   'test/browser/audit-scale.e2e-spec.ts',
   'test/audit/million.e2e-spec.ts',
   'libs/retry/src/lib/call/inline-call.spec.ts',
+  // Two api replicas and two workers behind haproxy: propagation within 1 s, a rate budget within 5 % of its minimum.
+  'test/scale/replicas.e2e-spec.ts',
 ];
 
 /** Runs Jest once; returns its JSON results, or null when it wrote none. */

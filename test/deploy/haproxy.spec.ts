@@ -7,7 +7,8 @@ import { join } from 'node:path';
 
 // deploy/haproxy/haproxy.cfg, the load balancer docker-compose.yml puts in front of the api: HAProxy accepts it,
 // and, pointed at two stand-in replicas on loopback, it spreads Streamable HTTP round robin, keeps each legacy SSE
-// URL on one replica, and stops sending to a replica whose /readyz fails.
+// URL on one replica, stops sending to a replica whose /readyz fails, and sends a request a dead replica refused to
+// the other. test/scale/replicas.e2e-spec.ts runs the same file in front of real api processes.
 
 const root = join(__dirname, '..', '..');
 const CONFIG = join(root, 'deploy/haproxy/haproxy.cfg');
@@ -118,7 +119,9 @@ describeWithHaproxy('deploy/haproxy/haproxy.cfg', () => {
 
     afterAll(async () => {
       proxy?.kill('SIGTERM');
-      await Promise.all(replicas.map((r) => new Promise((resolve) => r.server.close(resolve))));
+      await Promise.all(
+        replicas.map((r) => (r.server.listening ? new Promise((resolve) => r.server.close(resolve)) : null)),
+      );
       rmSync(dir, { recursive: true, force: true });
     });
 
@@ -161,6 +164,15 @@ describeWithHaproxy('deploy/haproxy/haproxy.cfg', () => {
         for (let i = 0; i < 4; i++) seen.add(await send(port, 'POST', '/mcp/cmcp_x'));
         return seen.has('api-1');
       }, 5_000);
+    });
+
+    it('retries a request on the other replica when one goes away before its health checks notice', async () => {
+      // The replica dies: its port refuses connections, and haproxy has not yet marked it down.
+      replicas[0].server.closeAllConnections();
+      await new Promise((resolve) => replicas[0].server.close(resolve));
+      const answers: string[] = [];
+      for (let i = 0; i < 10; i++) answers.push(await send(port, 'POST', '/mcp/cmcp_after_crash'));
+      expect(new Set(answers)).toEqual(new Set(['api-2']));
     });
   });
 });
