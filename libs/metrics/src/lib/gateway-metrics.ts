@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { QueueGauges, type MeasuredQueue } from './queue-gauges';
 
 /** Which process a metric comes from: every series carries it as the `app` label. */
@@ -8,6 +8,13 @@ export type MetricsApp = 'api' | 'worker';
 export type ToolCallOutcome = 'ok' | 'queued' | 'denied' | 'error';
 
 export type CacheName = 'server' | 'caller_account';
+
+/** Stored secrets by the key that opens them, as the last count found them. */
+export interface CredentialKeyCounts {
+  under_current: number;
+  under_previous: number;
+  unreadable: number;
+}
 
 const SECONDS_FAST = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 const SECONDS_UPSTREAM = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -116,6 +123,15 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly credentialsByKey = new Gauge({
+    name: 'gateway_credentials_by_key',
+    help:
+      'Stored secrets by the key that opens them (current, previous, unreadable), as last counted: at worker start, ' +
+      'after each re-encryption run, and at each read of the encryption status.',
+    labelNames: ['key'] as const,
+    registers: [this.registry],
+  });
+
   /** Handed to a ClickUp transport (its `recorder` option): the client library knows nothing of Prometheus. */
   readonly clickupRecorder = {
     requestEnded: (method: string, status: number | null, seconds: number) =>
@@ -161,6 +177,12 @@ export class GatewayMetrics {
       this.auditAppendFailures.inc();
       throw error;
     }
+  }
+
+  credentialCensus(counts: CredentialKeyCounts): void {
+    this.credentialsByKey.set({ key: 'current' }, counts.under_current);
+    this.credentialsByKey.set({ key: 'previous' }, counts.under_previous);
+    this.credentialsByKey.set({ key: 'unreadable' }, counts.unreadable);
   }
 
   scrape(): Promise<string> {
