@@ -57,7 +57,7 @@ export function classifySealedRow(box: SecretBox, column: SealedColumn, row: Sea
 /**
  * Opens every stored secret, page by page, and counts it under the key that opened it, or as unreadable. Exact
  * rather than a count of key ids, so a damaged value is found before ENCRYPTION_KEY_PREVIOUS is dropped, not after.
- * About 10 µs per value (measured on this project's 2-core CI machine): 10,000 credentials take a tenth of a second.
+ * 10,000 values take 0.34 s on PostgreSQL and 0.68 s on the embedded PGlite (ADR 0028).
  */
 export async function takeCredentialCensus(db: SqlRunner, box: SecretBox): Promise<CredentialCensus> {
   const census: CredentialCensus = {
