@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
 import { describeViolations, violations } from '../support/axe';
-import { eventually, expectText, launchBrowser, newContext, signIn } from '../support/browser';
+import { eventually, expectText, launchBrowser, newContext, screenshot, signIn } from '../support/browser';
 import { ADMIN, Stack } from '../support/stack';
 
 const KEY_A = randomBytes(32).toString('base64');
@@ -54,6 +54,8 @@ describe('the encryption key card (postgres)', () => {
     expect(await bar.getAttribute('aria-valuenow')).toBe('4');
     expect(await bar.getAttribute('aria-valuemax')).toBe('4');
     expect(describeViolations(await violations(page))).toEqual([]);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-encryption');
   });
 
   it('runs again when the owner asks, and still says the old key can go', async () => {
