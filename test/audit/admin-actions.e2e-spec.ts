@@ -222,6 +222,8 @@ const EXAMPLES: Record<string, (f: Fixtures) => Promise<Call>> = {
     call(stack, 'PATCH', '/settings', { audit_retention_days: 400 }),
   'POST /api/v1/settings/audit-retention/run': async ({ stack }) =>
     call(stack, 'POST', '/settings/audit-retention/run'),
+  'POST /api/v1/settings/encryption/rekey': async ({ stack }) =>
+    call(stack, 'POST', '/settings/encryption/rekey'),
   'POST /api/v1/maintenance/session-cleanup': async ({ stack }) =>
     call(stack, 'POST', '/maintenance/session-cleanup'),
   'POST /api/v1/retry-jobs/{id}/retry': async ({ stack, queuedJob }) =>

@@ -162,6 +162,21 @@ describe('docker-compose.yml', () => {
     expect(() => interpolate(env('api')['ENCRYPTION_KEY'], {})).toThrow('ENCRYPTION_KEY is required');
   });
 
+  it('passes ENCRYPTION_KEY_PREVIOUS to the api and the worker during a rotation, and nothing otherwise', () => {
+    const keys = {
+      ENCRYPTION_KEY: Buffer.alloc(32, 8).toString('base64'),
+      ENCRYPTION_KEY_PREVIOUS: Buffer.alloc(32, 7).toString('base64'),
+    };
+    for (const name of ['api', 'worker']) {
+      const resolve = (given: Record<string, string>) =>
+        Object.fromEntries(Object.entries(env(name)).map(([k, v]) => [k, interpolate(v, given)]));
+      const [, , , rotating] = loadConfigs(SERVER_CONFIGS, resolve(keys));
+      expect(rotating.previousEncryptionKey).toBe(keys.ENCRYPTION_KEY_PREVIOUS);
+      const [, , , settled] = loadConfigs(SERVER_CONFIGS, resolve({ ENCRYPTION_KEY: keys.ENCRYPTION_KEY }));
+      expect(settled.previousEncryptionKey).toBeUndefined();
+    }
+  });
+
   it('starts the worker after the api (which runs the migrations) and the api after its stores', () => {
     expect(service('api').depends_on).toEqual({
       postgres: { condition: 'service_healthy' },

@@ -43,6 +43,8 @@ export class Stack {
   private database?: TestDatabase;
   private dataDir?: string;
   private readonly queuePrefix = uniqueQueuePrefix();
+  /** Set by `setEnv` between restarts (a key rotation, say); applied over everything else. */
+  private readonly overrides: Record<string, string | undefined> = {};
   /** Shared by the api and the dashboard, as `npm start` does, so the api sees browsers by their own address. */
   private readonly clientIpSecret = randomBytes(32).toString('base64url');
 
@@ -112,7 +114,16 @@ export class Stack {
       env['REDIS_URL'] = TEST_REDIS_URL;
       env['QUEUE_PREFIX'] = this.queuePrefix;
     }
+    for (const [name, value] of Object.entries(this.overrides)) {
+      if (value === undefined) delete env[name];
+      else env[name] = value;
+    }
     return env;
+  }
+
+  /** Environment for the processes started from now on; `undefined` removes a variable. */
+  setEnv(vars: Record<string, string | undefined>): void {
+    Object.assign(this.overrides, vars);
   }
 
   async start(): Promise<void> {

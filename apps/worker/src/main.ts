@@ -16,6 +16,7 @@ import { createDataSource, resolveDatabase, waitForMigrations } from '@gw/db';
 import { GatewayMetrics, startMetricsServer } from '@gw/metrics';
 import { QUEUE_NAMES, QueueBackend } from '@gw/queue';
 import { resolveEncryptionKey, SecretBox } from '@gw/security';
+import { rekeyOnStart } from './encryption/rekey-on-start';
 import { WorkerHost } from './jobs/worker-host';
 import { upsertSchedules } from './schedules';
 import { WorkerModule } from './worker.module';
@@ -73,6 +74,14 @@ async function main(): Promise<void> {
   );
   context.get(WorkerHost).start();
   await upsertSchedules(queues);
+  if (secrets) {
+    // A failed count must not keep the worker from its other jobs: the console's "Re-encrypt now" remains.
+    await rekeyOnStart(dataSource, secrets, queues, metrics).then(
+      (jobId) =>
+        jobId && console.log(`worker: re-encrypting stored secrets under the current key (job ${jobId})`),
+      (error: unknown) => console.warn(`worker: could not check stored secrets: ${(error as Error).message}`),
+    );
+  }
   const metricsServer = app.workerMetricsPort
     ? await startMetricsServer(metrics, {
         port: app.workerMetricsPort,

@@ -10,6 +10,8 @@ import { ApprovalJobsModule } from './approvals/approvals.module';
 import { ExpireApprovalJob } from './approvals/jobs/expire-approval.job';
 import { AuditJobsModule } from './audit/audit.module';
 import { AuditRetentionJob } from './audit/jobs/audit-retention.job';
+import { EncryptionJobsModule } from './encryption/encryption.module';
+import { RekeyJob } from './encryption/jobs/rekey.job';
 import { JOB_PROCESSORS } from './jobs/job-processor';
 import { WorkerHost } from './jobs/worker-host';
 import { createWorkerLogger, WORKER_LOGGER } from './jobs/worker-logger';
@@ -50,6 +52,7 @@ export class WorkerModule {
         RetryJobsModule,
         ApprovalJobsModule,
         NotificationJobsModule,
+        EncryptionJobsModule,
       ],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
@@ -86,6 +89,7 @@ export class WorkerModule {
             ExpireApprovalJob,
             ToolCallJob,
             ApprovalNotificationJob,
+            RekeyJob,
           ],
         },
         WorkerHost,

@@ -6,3 +6,4 @@ export * from './lib/approval-binding';
 export * from './lib/approval-notification-job';
 export * from './lib/call-origin-audit';
 export * from './lib/queue-timeout';
+export * from './lib/rekey-job';

@@ -8,6 +8,7 @@ import { AuthModule } from '../auth/auth.module';
 import { BootstrapModule } from '../bootstrap/bootstrap.module';
 import { GlobalExceptionFilter } from './global-exception.filter';
 import { ConnectionsModule } from '../connections/connections.module';
+import { EncryptionModule } from '../encryption/encryption.module';
 import { HealthModule } from '../health/health.module';
 import { LinkedAccountsModule } from '../linked-accounts/linked-accounts.module';
 import { LoggingModule } from '../logging/logging.module';
@@ -59,6 +60,7 @@ export class AppModule {
         ToolsModule,
         StatsModule,
         SettingsModule,
+        EncryptionModule,
         OAuthModule,
         SsoModule,
         ApprovalsModule,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { OidcConfig } from '@gw/config';
 import { DEFAULT_GROUPS_CLAIM, DEFAULT_SSO_SCOPES, type SsoGroupRule, SsoSettingsEntity } from '@gw/db';
-import { SecretBox } from '@gw/security';
+import { SecretBox, ssoClientSecretAad } from '@gw/security';
 import { DataSource, Repository } from 'typeorm';
 
 /** The OpenID provider an organization signs in with, as the sign-in needs it. */
@@ -21,7 +21,7 @@ export interface SsoProvider {
 }
 
 /** Associated data of a sealed client secret: it opens only on the row of its own organization. */
-export const clientSecretBinding = (organizationId: string) => `sso-client-secret:${organizationId}`;
+export const clientSecretBinding = ssoClientSecretAad;
 
 /**
  * Reads the provider of an organization. The gateway serves one organization (the one its first start created):

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MembershipEntity, SsoIdentityEntity, TeamEntity, UserEntity } from '@gw/db';
-import { SecretBox } from '@gw/security';
+import { SecretBox, ssoRefreshTokenAad } from '@gw/security';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { isLastBreakGlassOwner } from '../auth/access/break-glass';
@@ -31,7 +31,7 @@ export interface ProvisionedUser {
 }
 
 /** Associated data of a sealed IdP refresh token: it opens only on its own identity row. */
-export const refreshTokenBinding = (identityId: string) => `sso-refresh-token:${identityId}`;
+export const refreshTokenBinding = ssoRefreshTokenAad;
 
 /**
  * Just-in-time accounts: the person's user is found by IdP subject, else by verified email (and linked), else

@@ -17,7 +17,8 @@ export class SecurityConfig {
 
   @EnvVar({
     name: 'ENCRYPTION_KEY_PREVIOUS',
-    description: 'The key before the last rotation, still accepted for reading while rows are re-encrypted.',
+    description:
+      'The key before the last rotation, still read while the worker re-encrypts every stored secret under `ENCRYPTION_KEY`; remove it when Settings → Encryption key says so (docs/operations.md).',
     secret: true,
   })
   @IsOptional()

@@ -47,6 +47,16 @@ describe('GatewayMetrics', () => {
     expect(sampleSum(exposition, 'gateway_mcp_request_duration_seconds_count', { method: 'other' })).toBe(1);
   });
 
+  it('shows stored secrets by key, the last count replacing the one before', async () => {
+    const metrics = new GatewayMetrics('worker');
+    metrics.credentialCensus({ under_current: 3, under_previous: 9, unreadable: 1 });
+    metrics.credentialCensus({ under_current: 12, under_previous: 0, unreadable: 1 });
+    const exposition = await scraped(metrics);
+    const byKey = (key: string) =>
+      sampleSum(exposition, 'gateway_credentials_by_key', { key, app: 'worker' });
+    expect([byKey('current'), byKey('previous'), byKey('unreadable')]).toEqual([12, 0, 1]);
+  });
+
   it('times audit appends and counts the failed ones', async () => {
     const metrics = new GatewayMetrics('api');
     await metrics.timeAuditAppend(async () => 1);

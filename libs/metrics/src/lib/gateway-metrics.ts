@@ -11,6 +11,12 @@ export type CacheName = 'server' | 'caller_account';
 
 /** How a queued call ended: its own outcome once it ran, or the queue gave up on it, or its client withdrew it. */
 export type QueuedCallEnding = 'ok' | 'error' | 'denied' | 'dead_lettered' | 'cancelled';
+/** Stored secrets by the key that opens them, as the last count found them. */
+export interface CredentialKeyCounts {
+  under_current: number;
+  under_previous: number;
+  unreadable: number;
+}
 
 const SECONDS_FAST = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 const SECONDS_UPSTREAM = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -126,6 +132,15 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly credentialsByKey = new Gauge({
+    name: 'gateway_credentials_by_key',
+    help:
+      'Stored secrets by the key that opens them (current, previous, unreadable), as last counted: at worker start, ' +
+      'after each re-encryption run, and at each read of the encryption status.',
+    labelNames: ['key'] as const,
+    registers: [this.registry],
+  });
+
   /** Handed to a ClickUp transport (its `recorder` option): the client library knows nothing of Prometheus. */
   readonly clickupRecorder = {
     requestEnded: (method: string, status: number | null, seconds: number) =>
@@ -190,6 +205,12 @@ export class GatewayMetrics {
       this.auditAppendFailures.inc();
       throw error;
     }
+  }
+
+  credentialCensus(counts: CredentialKeyCounts): void {
+    this.credentialsByKey.set({ key: 'current' }, counts.under_current);
+    this.credentialsByKey.set({ key: 'previous' }, counts.under_previous);
+    this.credentialsByKey.set({ key: 'unreadable' }, counts.unreadable);
   }
 
   scrape(): Promise<string> {

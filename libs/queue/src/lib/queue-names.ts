@@ -2,6 +2,7 @@ import type {
   ApprovalNotificationJobPayload,
   ApprovalNotificationJobResult,
 } from './approval-notification-job';
+import type { RekeyJobPayload, RekeyJobResult } from './rekey-job';
 import type { ToolCallJobPayload, ToolCallJobResult } from './tool-call-job';
 
 /**
@@ -52,6 +53,11 @@ export interface JobTypes {
   'tool-call': { payload: ToolCallJobPayload; result: ToolCallJobResult };
   /** A notification POSTed to a team's approval webhook, retried with backoff until accepted or dead-lettered. */
   'approval-notification': { payload: ApprovalNotificationJobPayload; result: ApprovalNotificationJobResult };
+  /**
+   * Re-seals every stored secret not under the current ENCRYPTION_KEY, batch by batch, so ENCRYPTION_KEY_PREVIOUS
+   * can be dropped; values no key opens are listed, not fatal. One run at a time (`REKEY_JOB_ID`).
+   */
+  rekey: { payload: RekeyJobPayload; result: RekeyJobResult };
 }
 export type JobName = keyof JobTypes;
 export type JobPayload<N extends JobName> = JobTypes[N]['payload'];
@@ -65,6 +71,7 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   'expire-approval': QUEUE_NAMES.maintenance,
   'tool-call': QUEUE_NAMES.retries,
   'approval-notification': QUEUE_NAMES.notifications,
+  rekey: QUEUE_NAMES.maintenance,
 };
 
 /**

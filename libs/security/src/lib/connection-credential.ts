@@ -13,3 +13,18 @@ export function connectionCredentialAad(connectionId: string): string {
 export function linkedAccountCredentialAad(organizationId: string, userId: string): string {
   return `clickup-linked-account:${organizationId}:${userId}`;
 }
+
+/** The associated data of an organization's console SSO client secret (one per organization). */
+export function ssoClientSecretAad(organizationId: string): string {
+  return `sso-client-secret:${organizationId}`;
+}
+
+/** The associated data of an IdP refresh token, bound to its `sso_identities` row. */
+export function ssoRefreshTokenAad(identityId: string): string {
+  return `sso-refresh-token:${identityId}`;
+}
+
+/** The associated data of one of the MCP authorization server's key sets (`jwks`, `cookies`), bound to its name. */
+export function oauthProviderKeyAad(name: string): string {
+  return `oauth_provider_keys:${name}`;
+}

@@ -13,10 +13,14 @@ export interface SealedSecret {
 export class SecretBox {
   private readonly keys = new Map<string, Buffer>();
   readonly currentKeyId: string;
+  /** Ids of the keys that still open old values but never seal (ENCRYPTION_KEY_PREVIOUS), the current one excluded. */
+  readonly previousKeyIds: readonly string[];
 
   constructor(currentKeyBase64: string, previousKeysBase64: string[] = []) {
     this.currentKeyId = this.addKey(currentKeyBase64);
-    previousKeysBase64.forEach((k) => this.addKey(k));
+    this.previousKeyIds = [
+      ...new Set(previousKeysBase64.map((k) => this.addKey(k)).filter((id) => id !== this.currentKeyId)),
+    ];
   }
 
   static keyId(key: Buffer): string {
@@ -49,6 +53,11 @@ export class SecretBox {
 
   needsResealing(sealed: SealedSecret): boolean {
     return sealed.keyId !== this.currentKeyId;
+  }
+
+  /** Opens a value sealed under any configured key and seals it again under the current one, bound the same way. */
+  reseal(sealed: SealedSecret, associatedData: string): SealedSecret {
+    return this.seal(this.open(sealed, associatedData), associatedData);
   }
 
   private addKey(base64: string): string {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { hashPassword, verifyPassword } from './passwords';
 import { SecretBox } from './secret-box';
 import { generateSecret, MCP_TOKEN_PATTERN, MCP_TOKEN_PREFIX, sha256Hex, tokenHashPrefix } from './tokens';
@@ -57,5 +57,36 @@ describe('SecretBox', () => {
     expect(rotated.open(sealed, 'a')).toBe('secret');
     expect(rotated.needsResealing(sealed)).toBe(true);
     expect(() => new SecretBox(key()).open(sealed, 'a')).toThrow(/no encryption key with id/);
+  });
+
+  it('names each key by the first 8 hex characters of its SHA-256, and records it on every value sealed', () => {
+    const raw = key();
+    const id = createHash('sha256').update(Buffer.from(raw, 'base64')).digest('hex').slice(0, 8);
+    const box = new SecretBox(raw);
+    expect(box.currentKeyId).toBe(id);
+    expect(box.seal('secret', 'a').keyId).toBe(id);
+    expect(new SecretBox(raw).currentKeyId).toBe(id);
+    expect(new SecretBox(key()).currentKeyId).not.toBe(id);
+  });
+
+  it('lists the previous key by id once, and never the current key as a previous one', () => {
+    const current = key();
+    const previous = key();
+    const box = new SecretBox(current, [previous, previous, current]);
+    expect(box.previousKeyIds).toEqual([new SecretBox(previous).currentKeyId]);
+    expect(new SecretBox(current).previousKeyIds).toEqual([]);
+  });
+
+  it('re-seals an old value under the current key, bound to the same row, so the old key is no longer needed', () => {
+    const oldKey = key();
+    const newKey = key();
+    const old = new SecretBox(oldKey).seal('pk_1_SECRET', 'connection:1');
+    const resealed = new SecretBox(newKey, [oldKey]).reseal(old, 'connection:1');
+    const newOnly = new SecretBox(newKey);
+    expect(resealed.keyId).toBe(newOnly.currentKeyId);
+    expect(newOnly.needsResealing(resealed)).toBe(false);
+    expect(newOnly.open(resealed, 'connection:1')).toBe('pk_1_SECRET');
+    expect(() => newOnly.open(resealed, 'connection:2')).toThrow();
+    expect(() => new SecretBox(newKey, [oldKey]).reseal(old, 'connection:2')).toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import { SecretBox } from '@gw/security';
+import { oauthProviderKeyAad, SecretBox } from '@gw/security';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
@@ -35,7 +35,7 @@ async function loadOrCreate(
   name: string,
   create: () => string,
 ): Promise<string> {
-  const aad = `oauth_provider_keys:${name}`;
+  const aad = oauthProviderKeyAad(name);
   const read = async () =>
     (
       await dataSource.query(`SELECT ciphertext, key_id FROM oauth_provider_keys WHERE name = $1`, [name])

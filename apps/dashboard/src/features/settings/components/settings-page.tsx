@@ -15,6 +15,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { usePermission } from '@/features/auth/api/use-permission';
 import { formatDate } from '@/lib/format';
 import { useSettings, useSettingsActions, type OrganizationSettings } from '../api/settings';
+import { EncryptionCard } from './encryption-card';
 import { SsoSection } from './sso-section';
 
 export function SettingsPage() {
@@ -37,6 +38,7 @@ export function SettingsPage() {
         <RetentionCard key={settings.data.audit_retention_days} settings={settings.data} />
       )}
       <SsoSection />
+      <EncryptionCard />
     </div>
   );
 }

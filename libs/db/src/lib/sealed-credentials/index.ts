@@ -1,0 +1,3 @@
+export * from './sealed-columns';
+export * from './credential-census';
+export * from './credential-resealer';
