@@ -39,7 +39,7 @@ export class ArchiveFormatError extends Error {
  */
 export async function auditArchive(
   open: () => AsyncIterable<string>,
-  options: { trusted: TrustedKeys; defaultPolicy: CheckpointPolicy },
+  options: { trusted: TrustedKeys; defaultPolicy: CheckpointPolicy; slackMinutes?: number },
 ): Promise<ArchiveAuditReport> {
   const checkpoints: SignedCheckpoint[] = [];
   let organizationId: string | null = null;
@@ -69,6 +69,7 @@ export async function auditArchive(
     anchor: 'first',
     coverage: 'full',
     defaultPolicy: options.defaultPolicy,
+    slackMinutes: options.slackMinutes,
   });
   let first: number | null = null;
   let last: number | null = null;

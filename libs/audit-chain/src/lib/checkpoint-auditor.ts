@@ -24,9 +24,10 @@ export interface CheckpointAuditOptions {
   anchor: ChainAnchor | 'first';
   /**
    * `full` (a database, an archive): checkpoints must also be present as often as each promised, and none may lie
-   * past the chain's end. `matches` (a possibly filtered export): only signatures and hashes are compared.
+   * past the chain's end. `matches` (a possibly filtered export): only signatures and hashes are compared, and gaps
+   * in `seq` are accepted. `none`: the hash chain alone (no trusted key was given).
    */
-  coverage: 'full' | 'matches';
+  coverage: 'full' | 'matches' | 'none';
   /** When set (a live database), rows older than the policy's interval plus slack must be covered. */
   now?: Date;
   /** Tolerance for a worker restart, clock skew and the job's own period (default 5 minutes). */

@@ -15,6 +15,8 @@ export interface DatabaseAuditOptions {
   external?: readonly SignedCheckpoint[];
   /** Ignore the `audit_checkpoints` table (verify against the external copy alone). */
   ignoreStored?: boolean;
+  /** `none`: the hash chain alone, when no trusted key was given (default `full`). */
+  coverage?: 'full' | 'none';
   now?: Date;
 }
 
@@ -46,15 +48,17 @@ export async function auditDatabaseChain(
     'SELECT anchor_seq, anchor_hash FROM audit_chains WHERE organization_id = $1',
     [organizationId],
   )) as { anchor_seq: string; anchor_hash: string }[];
-  const stored = options.ignoreStored
-    ? []
-    : await new CheckpointStore(db).after(organizationId, 0, Number.MAX_SAFE_INTEGER);
-  const checkpoints = [...stored, ...(options.external ?? [])];
+  const chainOnly = options.coverage === 'none';
+  const stored =
+    options.ignoreStored || chainOnly
+      ? []
+      : await new CheckpointStore(db).after(organizationId, 0, Number.MAX_SAFE_INTEGER);
+  const checkpoints = chainOnly ? [] : [...stored, ...(options.external ?? [])];
   const anchor = head ? { seq: Number(head.anchor_seq), hash: head.anchor_hash } : GENESIS_ANCHOR;
   const auditor = new CheckpointAuditor(organizationId, checkpoints, {
     trusted: options.trusted,
     anchor,
-    coverage: 'full',
+    coverage: chainOnly ? 'none' : 'full',
     now: options.now ?? new Date(),
     slackMinutes: options.slackMinutes,
     defaultPolicy: options.defaultPolicy,
