@@ -34,11 +34,17 @@ export class CheckpointStore {
   }
 
   async latest(organizationId: string): Promise<SignedCheckpoint | null> {
-    const [row] = (await this.db.query(
-      `SELECT ${COLUMNS} FROM audit_checkpoints WHERE organization_id = $1 ORDER BY seq DESC LIMIT 1`,
-      [organizationId],
+    const [newest] = await this.newest(organizationId, 1);
+    return newest ?? null;
+  }
+
+  /** The newest checkpoints of a chain, newest first (for the console). */
+  async newest(organizationId: string, limit: number): Promise<SignedCheckpoint[]> {
+    const rows = (await this.db.query(
+      `SELECT ${COLUMNS} FROM audit_checkpoints WHERE organization_id = $1 ORDER BY seq DESC LIMIT $2`,
+      [organizationId, limit],
     )) as CheckpointRow[];
-    return row ? toSignedCheckpoint(row) : null;
+    return rows.map(toSignedCheckpoint);
   }
 
   /** Checkpoints with `from <= seq <= to`, oldest first (those an archive of that range carries). */
