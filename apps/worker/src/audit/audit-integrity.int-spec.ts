@@ -29,7 +29,6 @@ import { AuditArchiver } from './archive/audit-archiver';
 import { AuditCheckpointJob } from './jobs/audit-checkpoint.job';
 import { AuditRetentionJob } from './jobs/audit-retention.job';
 
-const DAY = 86_400_000;
 const MINUTE = 60_000;
 const EVERY_EVENTS = 10;
 const logger = createWorkerLogger('silent');
