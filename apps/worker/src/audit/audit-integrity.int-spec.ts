@@ -22,7 +22,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, gzipSync } from 'node:zlib';
 import type { DataSource } from 'typeorm';
 import { createWorkerLogger } from '../jobs/worker-logger';
 import { AuditArchiver } from './archive/audit-archiver';
@@ -401,6 +401,11 @@ describe.each(DATABASE_TARGETS)('signed checkpoints and archives on %s', (label,
       expect(ok.code).toBe(0);
       expect(ok.out.split('\n').at(-1)).toBe('ok: 15 records verified, 1 checkpoints matched');
 
+      // The SIEM's copy of the checkpoints, as the sinks deliver them.
+      const siem = join(dir, 'siem-checkpoints.jsonl');
+      const delivered = await new CheckpointStore(dataSource).after(org, 0, 100);
+      writeFileSync(siem, delivered.map((c) => JSON.stringify(c)).join('\n'));
+
       await rewriteHistory(org, 3);
       const caught = run('--public-key', publicKey);
       expect(caught.code).toBe(1);
@@ -409,6 +414,15 @@ describe.each(DATABASE_TARGETS)('signed checkpoints and archives on %s', (label,
           `^bad: first_bad_id [0-9a-f-]{36}: organization ${org}: checkpoint at seq 15 \\(signed .*\\) no longer matches`,
         ),
       );
+
+      // Someone who also emptied audit_checkpoints is caught by the copy kept elsewhere.
+      await dataSource.query('DELETE FROM audit_checkpoints WHERE organization_id = $1', [org]);
+      const againstSiem = run('--public-key', publicKey, '--checkpoints', siem);
+      expect(againstSiem.code).toBe(1);
+      expect(againstSiem.out.split('\n').at(-1)).toMatch(
+        /checkpoint at seq 15 \(signed .*\) no longer matches/,
+      );
+      await new CheckpointStore(dataSource).insert(delivered[0]);
 
       const other = join(dir, 'other.pub.pem');
       writeFileSync(other, keyPair().publicPem);
@@ -427,6 +441,46 @@ describe.each(DATABASE_TARGETS)('signed checkpoints and archives on %s', (label,
       expect(privateGiven.code).toBe(2);
       expect(privateGiven.out).toMatch(/holds a private key: give verifiers the public key only/);
       expect(privateGiven.out).not.toContain(key.privatePem.split('\n')[1]);
+
+      // An archive written by retention, as an auditor checks it years later.
+      const archived = await organization(30);
+      await append(archived, 12, 40 * 24 * 60);
+      await checkpointJob().process({ organization_id: archived });
+      const archiveDir = join(dir, 'archive');
+      await retention({ directory: archiveDir }).process({ organization_id: archived });
+      const archive = join(archiveDir, archived, '000000000001-000000000012.jsonl.gz');
+      const verifyArchive = (file: string) =>
+        spawnSync('node', ['scripts/audit-verify.mjs', file, '--public-key', publicKey], {
+          cwd: REPO_ROOT,
+          encoding: 'utf8',
+          env: { ...process.env, NODE_OPTIONS: '' },
+        });
+      const good = verifyArchive(archive);
+      expect(good.status).toBe(0);
+      expect(good.stdout.trim()).toBe(
+        `ok: 12 records verified (seq 1–12 of organization ${archived}), 1 of 1 checkpoints matched`,
+      );
+      // The archive rewritten with every hash recomputed, and compressed again.
+      const lines = (await gunzipLines(archive)).map((l) => JSON.parse(l));
+      let prev = lines[0].prev_hash;
+      const forged = lines.map((line, i) => {
+        if (line.type === 'checkpoint') return line;
+        const changed = {
+          ...line,
+          prev_hash: prev,
+          arguments: i === 4 ? { task_id: 'forged' } : line.arguments,
+        };
+        const relinked = { ...changed, hash: hashAuditRecord(changed) };
+        prev = relinked.hash;
+        return relinked;
+      });
+      const forgedFile = join(dir, 'forged.jsonl.gz');
+      writeFileSync(forgedFile, gzipSync(forged.map((l) => JSON.stringify(l)).join('\n')));
+      const caughtArchive = verifyArchive(forgedFile);
+      expect(caughtArchive.status).toBe(1);
+      expect(caughtArchive.stdout.trim().split('\n').at(-1)).toMatch(
+        /^bad: first_bad_id [0-9a-f-]{36}: checkpoint at seq 12 \(signed .*\) no longer matches/,
+      );
     }, 150_000);
   }
 });
