@@ -2,7 +2,8 @@
 
 import { ShieldOff, Signature } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/format';
+import { checkpointLabel } from '../api/checkpoint-label';
 import { useCheckpointStatus } from '../api/use-audit';
 
 /**
@@ -11,30 +12,23 @@ import { useCheckpointStatus } from '../api/use-audit';
  */
 export function CheckpointBadge({ enabled }: { enabled: boolean }) {
   const status = useCheckpointStatus(enabled);
-  const data = status.data;
-  if (status.error || !data) return null;
-  const latest = data.latest;
+  if (status.error || !status.data) return null;
+  const label = checkpointLabel(status.data);
+  const waiting = status.data.uncovered_events;
+  const title =
+    status.data.state === 'current' && waiting > 0
+      ? `${status.data.message} ${formatNumber(waiting)} newer events wait for the next checkpoint.`
+      : status.data.message;
   return (
     <span aria-live="polite" data-testid="checkpoint-badge" className="inline-flex">
-      {data.state === 'current' && latest ? (
-        <Badge
-          variant="success"
-          title={`${data.message} Signed ${formatDateTime(latest.created_at)}; ${formatNumber(data.uncovered_events)} newer events wait for the next checkpoint.`}
-        >
-          <Signature aria-hidden />
-          Signed to #{latest.seq} · {formatDateTime(latest.created_at)} · key {latest.key_id}
-        </Badge>
-      ) : data.state === 'pending' ? (
-        <Badge variant="secondary" title={data.message}>
-          <Signature aria-hidden />
-          First checkpoint pending
-        </Badge>
-      ) : (
-        <Badge variant={data.state === 'off' ? 'warning' : 'destructive'} title={data.message}>
+      <Badge variant={label.tone} title={title}>
+        {label.tone === 'warning' || label.tone === 'destructive' ? (
           <ShieldOff aria-hidden />
-          {data.state === 'off' ? 'Checkpoints off' : `Checkpoints overdue since #${latest?.seq}`}
-        </Badge>
-      )}
+        ) : (
+          <Signature aria-hidden />
+        )}
+        {label.text}
+      </Badge>
     </span>
   );
 }
