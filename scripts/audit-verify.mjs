@@ -58,8 +58,10 @@ else if (options.file.endsWith('.gz')) await verifyArchive(here(options.file));
 else await verifyExport(here(options.file));
 
 async function verifyDatabase() {
-  const url = options.database || process.env.DATABASE_URL;
-  if (!url) usage('--database needs a PostgreSQL URL, as an argument or in DATABASE_URL');
+  const url = options.database || process.env.DATABASE_URL || embeddedDatabaseUrl();
+  if (!url) {
+    usage('--database needs a PostgreSQL URL, as an argument or in DATABASE_URL (or a running `npm start`)');
+  }
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url, application_name: 'audit-verify' });
   try {
@@ -263,6 +265,19 @@ async function readCheckpoints(file) {
   const checkpoints = values.map((v) => chain.parseCheckpoint(v)).filter(Boolean);
   if (checkpoints.length === 0) usage(`${file} holds no checkpoint (objects with "type": "checkpoint")`);
   return checkpoints;
+}
+
+/** The embedded database `npm start` serves while it runs, as it records it in DATA_DIR (default ./.data). */
+function embeddedDatabaseUrl() {
+  const file = resolve(process.env.DATA_DIR ?? '.data', 'embedded-db.json');
+  if (!existsSync(file)) return undefined;
+  try {
+    const { url, pid } = JSON.parse(readFileSync(file, 'utf8'));
+    process.kill(pid, 0);
+    return url;
+  } catch {
+    return undefined;
+  }
 }
 
 function linesOf(file, gzipped) {

@@ -62,6 +62,21 @@ describe('signed audit checkpoints (postgres)', () => {
     expect(verify.stdout.trim().split('\n').at(-1)).toMatch(
       /^ok: \d+ records verified, [1-9]\d* checkpoints matched$/,
     );
+
+    // Without a URL, the database a running `npm start` serves (as it records it in DATA_DIR) is verified.
+    const dataDir = mkdtempSync(join(tmpdir(), 'gw-checkpoints-data-'));
+    writeFileSync(
+      join(dataDir, 'embedded-db.json'),
+      JSON.stringify({ url: stack.databaseUrl, pid: process.pid }),
+    );
+    const local = spawnSync('node', ['scripts/audit-verify.mjs', '--database', '--public-key', keyFile], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, DATABASE_URL: '' },
+      timeout: 120_000,
+    });
+    expect(local.status).toBe(0);
+    expect(local.stdout).toMatch(/checkpoints matched/);
   });
 
   it('refuses to start a worker whose key cannot sign, naming the variable and not the key', async () => {
