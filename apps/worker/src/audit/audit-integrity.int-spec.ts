@@ -342,6 +342,21 @@ describe.each(DATABASE_TARGETS)('signed checkpoints and archives on %s', (label,
     expect(exposition).toMatch(/gateway_audit_archives_total\{outcome="failed",app="worker"\} [1-9]/);
   });
 
+  it('never archives nor purges a history rewritten since it was signed', async () => {
+    const org = await organization(30);
+    await append(org, 10, 40 * 24 * 60);
+    await checkpointJob().process({ organization_id: org });
+    const victim = await rewriteHistory(org, 4);
+    const dir = mkdtempSync(join(tmpdir(), 'gw-archive-'));
+
+    await expect(retention({ directory: dir }).process({ organization_id: org })).rejects.toThrow(
+      /\(seq 10\) no longer matches its signed checkpoint: history was rewritten/,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+    const [kept] = await dataSource.query('SELECT arguments FROM audit_events WHERE id = $1', [victim]);
+    expect(kept.arguments).toEqual({ task_id: 'nothing-to-see' });
+  });
+
   if (label === 'PostgreSQL') {
     it('archives to an S3-compatible bucket with signed requests, and refuses a copy that reads back wrong', async () => {
       const bucket = await startBucket();

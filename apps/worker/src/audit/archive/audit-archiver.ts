@@ -40,8 +40,9 @@ export interface ArchivedRange extends StoredArchive {
 
 /**
  * Writes a range of one organization's chain to a gzip JSONL archive (events in the export format, then the signed
- * checkpoints within the range), stores it and reads it back. Rows are checked against the chain as they are
- * written: an archive of a tampered chain is never made (the purge stops there, and the break stays visible).
+ * checkpoints within the range), stores it and reads it back. Rows are checked against the chain and against the
+ * checkpoints' hashes as they are written: no archive is made of a tampered or rewritten chain (the purge stops
+ * there, and the evidence stays in the database).
  */
 @Injectable()
 export class AuditArchiver {
@@ -97,6 +98,12 @@ export class AuditArchiver {
     const put = async (line: string) => {
       if (!gzip.write(line)) await once(gzip, 'drain');
     };
+    const checkpoints = await new CheckpointStore(this.dataSource).between(
+      organizationId,
+      anchor.seq,
+      lastSeq,
+    );
+    const signed = new Map(checkpoints.map((c) => [c.seq, c.hash]));
     const walker = new ChainWalker(anchor);
     let lastHash = anchor.hash;
     let after = anchor.seq - 1;
@@ -115,6 +122,13 @@ export class AuditArchiver {
             `audit chain of organization ${organizationId} is broken at ${record.id} (${reason}); nothing past it is archived or purged`,
           );
         }
+        const expected = signed.get(record.seq);
+        if (expected !== undefined && expected !== record.hash) {
+          gzip.destroy();
+          throw new Error(
+            `audit row ${record.id} of organization ${organizationId} (seq ${record.seq}) no longer matches its signed checkpoint: history was rewritten; nothing past it is archived or purged`,
+          );
+        }
         await put(archiveLine(record));
         lastHash = record.hash;
       }
@@ -126,11 +140,6 @@ export class AuditArchiver {
         `audit rows ${anchor.seq}–${lastSeq} of organization ${organizationId} are not all there`,
       );
     }
-    const checkpoints = await new CheckpointStore(this.dataSource).between(
-      organizationId,
-      anchor.seq,
-      lastSeq,
-    );
     for (const checkpoint of checkpoints) await put(archiveLine(checkpoint));
     gzip.end();
     await finished(out);
