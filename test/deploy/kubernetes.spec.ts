@@ -6,6 +6,8 @@ import { parseAllDocuments } from 'yaml';
 import {
   AppConfig,
   ApprovalWebhookConfig,
+  AuditArchiveConfig,
+  AuditCheckpointConfig,
   AuditConfig,
   BootstrapConfig,
   ClickUpConfig,
@@ -142,6 +144,8 @@ const SERVER_CONFIGS = [
   BootstrapConfig,
   McpConfig,
   AuditConfig,
+  AuditCheckpointConfig,
+  AuditArchiveConfig,
   RetryConfig,
   ApprovalWebhookConfig,
   SessionConfig,

@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import {
   AppConfig,
   ApprovalWebhookConfig,
+  AuditArchiveConfig,
+  AuditCheckpointConfig,
   AuditConfig,
   ClickUpConfig,
   ConfigError,
@@ -22,7 +24,18 @@ import { upsertSchedules } from './schedules';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  const [app, databaseConfig, queueConfig, security, clickup, retry, audit, approvalWebhook] = loadConfigs([
+  const [
+    app,
+    databaseConfig,
+    queueConfig,
+    security,
+    clickup,
+    retry,
+    audit,
+    approvalWebhook,
+    checkpoints,
+    archive,
+  ] = loadConfigs([
     AppConfig,
     DatabaseConfig,
     QueueConfig,
@@ -31,6 +44,8 @@ async function main(): Promise<void> {
     RetryConfig,
     AuditConfig,
     ApprovalWebhookConfig,
+    AuditCheckpointConfig,
+    AuditArchiveConfig,
   ] as const);
   const database = await resolveDatabase({
     url: databaseConfig.url,
@@ -67,13 +82,20 @@ async function main(): Promise<void> {
       retry,
       audit,
       approvalWebhook,
+      checkpoints,
+      archive,
       secrets,
       metrics,
     }),
     { logger: ['error', 'warn'] },
   );
   context.get(WorkerHost).start();
-  await upsertSchedules(queues);
+  await upsertSchedules(queues, { checkpoints: Boolean(checkpoints.signingKey) });
+  if (!checkpoints.signingKey) {
+    console.warn(
+      'worker: audit checkpoints are off (AUDIT_SIGNING_KEY is unset): see docs/audit-integrity.md',
+    );
+  }
   if (secrets) {
     // A failed count must not keep the worker from its other jobs: the console's "Re-encrypt now" remains.
     await rekeyOnStart(dataSource, secrets, queues, metrics).then(

@@ -1,5 +1,12 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { ApprovalWebhookConfig, AuditConfig, ClickUpConfig, RetryConfig } from '@gw/config';
+import {
+  ApprovalWebhookConfig,
+  AuditArchiveConfig,
+  AuditCheckpointConfig,
+  AuditConfig,
+  ClickUpConfig,
+  RetryConfig,
+} from '@gw/config';
 import { type LogFormat } from '@gw/logging';
 import { GatewayMetrics } from '@gw/metrics';
 import { QueueBackend } from '@gw/queue';
@@ -9,6 +16,7 @@ import { DataSource } from 'typeorm';
 import { ApprovalJobsModule } from './approvals/approvals.module';
 import { ExpireApprovalJob } from './approvals/jobs/expire-approval.job';
 import { AuditJobsModule } from './audit/audit.module';
+import { AuditCheckpointJob } from './audit/jobs/audit-checkpoint.job';
 import { AuditRetentionJob } from './audit/jobs/audit-retention.job';
 import { EncryptionJobsModule } from './encryption/encryption.module';
 import { RekeyJob } from './encryption/jobs/rekey.job';
@@ -33,6 +41,10 @@ export interface WorkerRuntime {
   clickup: ClickUpConfig;
   retry: RetryConfig;
   audit: AuditConfig;
+  /** Signed checkpoints of the audit chain (off without `AUDIT_SIGNING_KEY`). */
+  checkpoints: AuditCheckpointConfig;
+  /** Where retention archives what it purges (nowhere when unset). */
+  archive: AuditArchiveConfig;
   approvalWebhook: ApprovalWebhookConfig;
   /** Opens connection credentials, for the calls the worker replays; null without an encryption key. */
   secrets: SecretBox | null;
@@ -62,6 +74,8 @@ export class WorkerModule {
         { provide: ClickUpConfig, useValue: runtime.clickup },
         { provide: RetryConfig, useValue: runtime.retry },
         { provide: AuditConfig, useValue: runtime.audit },
+        { provide: AuditCheckpointConfig, useValue: runtime.checkpoints },
+        { provide: AuditArchiveConfig, useValue: runtime.archive },
         { provide: ApprovalWebhookConfig, useValue: runtime.approvalWebhook },
         ...(runtime.secrets ? [{ provide: SecretBox, useValue: runtime.secrets }] : []),
         {
@@ -85,6 +99,7 @@ export class WorkerModule {
             SessionCleanupJob,
             ExpireServerJob,
             AuditRetentionJob,
+            AuditCheckpointJob,
             SecurityEventRetentionJob,
             ExpireApprovalJob,
             ToolCallJob,
@@ -102,6 +117,8 @@ export class WorkerModule {
         ClickUpConfig,
         RetryConfig,
         AuditConfig,
+        AuditCheckpointConfig,
+        AuditArchiveConfig,
         ApprovalWebhookConfig,
         RateBudgets,
         ...(runtime.secrets ? [SecretBox] : []),

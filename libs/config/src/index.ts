@@ -11,6 +11,8 @@ export * from './lib/mcp.config';
 export * from './lib/retry.config';
 export * from './lib/approval-webhook.config';
 export * from './lib/audit.config';
+export * from './lib/audit-checkpoint.config';
+export * from './lib/audit-archive.config';
 export * from './lib/session.config';
 export * from './lib/network.config';
 export * from './lib/oauth.config';

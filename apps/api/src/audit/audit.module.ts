@@ -4,16 +4,19 @@ import { AdminAuditInterceptor } from './admin-audit.interceptor';
 import { AuditWriter } from './audit-writer';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
+import { AuditCheckpointsController } from './checkpoints/audit-checkpoints.controller';
+import { CheckpointStatusService } from './checkpoints/checkpoint-status.service';
 import { AuditExportService } from './export/audit-export.service';
 import { AuditQueryService } from './query/audit-query.service';
 
 @Module({
-  controllers: [AuditController],
+  controllers: [AuditController, AuditCheckpointsController],
   providers: [
     AuditWriter,
     AuditService,
     AuditQueryService,
     AuditExportService,
+    CheckpointStatusService,
     { provide: APP_INTERCEPTOR, useClass: AdminAuditInterceptor },
   ],
   exports: [AuditService],

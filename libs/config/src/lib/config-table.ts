@@ -1,5 +1,7 @@
 import { AppConfig } from './app.config';
 import { ApprovalWebhookConfig } from './approval-webhook.config';
+import { AuditArchiveConfig } from './audit-archive.config';
+import { AuditCheckpointConfig } from './audit-checkpoint.config';
 import { AuditConfig } from './audit.config';
 import { BootstrapConfig } from './bootstrap.config';
 import { ClickUpConfig } from './clickup.config';
@@ -29,6 +31,8 @@ export const DOCUMENTED_CONFIGS = [
   ['MCP', McpConfig],
   ['MCP sign-in', OAuthConfig],
   ['audit', AuditConfig],
+  ['audit integrity', AuditCheckpointConfig],
+  ['audit integrity', AuditArchiveConfig],
   ['ClickUp', ClickUpConfig],
   ['first start', BootstrapConfig],
   ['sandbox', SandboxConfig],

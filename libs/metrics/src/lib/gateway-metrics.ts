@@ -104,6 +104,20 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly auditCheckpoints = new Counter({
+    name: 'gateway_audit_checkpoints_total',
+    help: 'Signed audit checkpoints by outcome (written; failed: the chain since the last checkpoint did not verify, or the database failed).',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly auditArchives = new Counter({
+    name: 'gateway_audit_archives_total',
+    help: 'Archives of purged audit ranges by outcome (written; failed: nothing was purged).',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   readonly cacheLookups = new Counter({
     name: 'gateway_cache_lookups_total',
     help: 'Cache lookups by cache (server, caller_account) and result (hit, miss).',

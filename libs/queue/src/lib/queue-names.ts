@@ -39,6 +39,14 @@ export interface JobTypes {
     payload: { organization_id?: string; requested_by?: string };
     result: { organizations: number; purged: number };
   };
+  /**
+   * Signs the head of each organization's audit chain (or one organization's) when a checkpoint is due: every
+   * `AUDIT_CHECKPOINT_EVERY_EVENTS` events, or `AUDIT_CHECKPOINT_EVERY_MINUTES` after the last one.
+   */
+  'audit-checkpoint': {
+    payload: { organization_id?: string };
+    result: { signing: boolean; organizations: number; written: number };
+  };
   /** Deletes security events (counts of refused unauthenticated requests) older than 30 days. */
   'security-event-retention': { payload: Record<string, never>; result: { deleted: number } };
   /**
@@ -68,6 +76,7 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   'expire-server': QUEUE_NAMES.mcpServers,
   'audit-retention': QUEUE_NAMES.maintenance,
   'security-event-retention': QUEUE_NAMES.maintenance,
+  'audit-checkpoint': QUEUE_NAMES.maintenance,
   'expire-approval': QUEUE_NAMES.maintenance,
   'tool-call': QUEUE_NAMES.retries,
   'approval-notification': QUEUE_NAMES.notifications,

@@ -5,11 +5,14 @@ import {
   type AuditEventRow,
   type UnsequencedRecord,
 } from '@gw/audit-chain';
-import { AuditConfig } from '@gw/config';
+import { AuditArchiveConfig, AuditConfig } from '@gw/config';
 import { OrganizationEntity } from '@gw/db';
+import { GatewayMetrics } from '@gw/metrics';
 import { DATABASE_TARGETS, migratedDataSource, type DatabaseTarget } from '@gw/db/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { createWorkerLogger } from '../../jobs/worker-logger';
+import { AuditArchiver } from '../archive/audit-archiver';
 import { AuditRetentionJob, RETENTION_BATCH } from './audit-retention.job';
 
 const DAY = 86_400_000;
@@ -20,11 +23,20 @@ describe.each(DATABASE_TARGETS)('audit retention on %s', (_label, open) => {
   let job: AuditRetentionJob;
   /** The retention floor most cases run under; the floor's own case sets the default of 30 days. */
   const floor = (retentionMinDays: number) => Object.assign(new AuditConfig(), { retentionMinDays });
+  /** Retention as the worker runs it without an archive target. */
+  const retention = (config: AuditConfig) =>
+    new AuditRetentionJob(
+      dataSource,
+      config,
+      new AuditArchiver(dataSource, new AuditArchiveConfig()),
+      new GatewayMetrics('worker'),
+      createWorkerLogger('silent'),
+    );
 
   beforeAll(async () => {
     target = await open('gw_retention');
     dataSource = await migratedDataSource(target.url, 'retention-test');
-    job = new AuditRetentionJob(dataSource, floor(1));
+    job = retention(floor(1));
   }, 60_000);
 
   afterAll(async () => {
@@ -110,7 +122,7 @@ describe.each(DATABASE_TARGETS)('audit retention on %s', (_label, open) => {
     await dataSource.query('UPDATE organizations SET audit_retention_days = 1 WHERE id = $1', [org]);
     await append(Array.from({ length: 4 }, (_, n) => event(org, 45, n)));
     await append(Array.from({ length: 6 }, (_, n) => event(org, 10, n)));
-    const guarded = new AuditRetentionJob(dataSource, new AuditConfig());
+    const guarded = retention(new AuditConfig());
 
     await expect(guarded.process({ organization_id: org })).resolves.toEqual({ organizations: 1, purged: 4 });
 

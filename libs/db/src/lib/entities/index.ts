@@ -2,6 +2,7 @@ import { ApiTokenEntity } from './api-token.entity';
 import { ApprovalEntity } from './approval.entity';
 import { ApprovalWebhookEntity } from './approval-webhook.entity';
 import { AuditChainEntity } from './audit-chain.entity';
+import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { ClickUpConnectionEntity } from './clickup-connection.entity';
 import { ClickUpLinkedAccountEntity } from './clickup-linked-account.entity';
@@ -28,6 +29,7 @@ export * from './api-token.entity';
 export * from './approval.entity';
 export * from './approval-webhook.entity';
 export * from './audit-chain.entity';
+export * from './audit-checkpoint.entity';
 export * from './audit-event.entity';
 export * from './clickup-connection.entity';
 export * from './clickup-linked-account.entity';
@@ -76,4 +78,5 @@ export const ENTITIES = [
   ApprovalEntity,
   PauseEntity,
   ApprovalWebhookEntity,
+  AuditCheckpointEntity,
 ];

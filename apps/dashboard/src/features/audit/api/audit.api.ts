@@ -1,6 +1,6 @@
 import { apiFetch } from '@/lib/api-client';
 import { apiQuery, type AuditFilters } from './audit-filters';
-import type { AuditEvent, AuditPage, ChainVerdict } from './audit.types';
+import type { AuditEvent, AuditPage, ChainVerdict, CheckpointStatus } from './audit.types';
 
 const BASE = '/api/v1/audit-events';
 export const PAGE_SIZE = 50;
@@ -22,6 +22,9 @@ export const fetchAuditEvent = (id: string, signal?: AbortSignal) =>
   apiFetch<AuditEvent>(`${BASE}/${encodeURIComponent(id)}`, { signal });
 
 export const verifyChain = (signal?: AbortSignal) => apiFetch<ChainVerdict>(`${BASE}/verify`, { signal });
+
+export const fetchCheckpointStatus = (signal?: AbortSignal) =>
+  apiFetch<CheckpointStatus>('/api/v1/audit/checkpoints', { signal });
 
 /** A plain link: the browser streams the file to disk with the session cookie. */
 export function exportUrl(filters: AuditFilters, format: 'csv' | 'jsonl'): string {

@@ -5,4 +5,5 @@ export const auditKeys = {
   page: (filters: AuditFilters, cursor: string) => [...auditKeys.all, 'page', filters, cursor] as const,
   event: (id: string) => [...auditKeys.all, 'event', id] as const,
   verify: () => [...auditKeys.all, 'verify'] as const,
+  checkpoints: () => [...auditKeys.all, 'checkpoints'] as const,
 };

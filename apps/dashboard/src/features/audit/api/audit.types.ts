@@ -16,3 +16,21 @@ export interface ChainVerdict {
   first_bad_id?: string;
   reason?: string;
 }
+
+/** A signed checkpoint of the organization's audit chain (GET /api/v1/audit/checkpoints). */
+export interface AuditCheckpoint {
+  seq: number;
+  hash: string;
+  created_at: string;
+  key_id: string;
+  every_events: number;
+  every_minutes: number;
+}
+
+export interface CheckpointStatus {
+  state: 'off' | 'pending' | 'current' | 'overdue';
+  message: string;
+  head_seq: number;
+  uncovered_events: number;
+  latest: AuditCheckpoint | null;
+}

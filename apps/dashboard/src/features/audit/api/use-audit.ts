@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { AuditFilters } from './audit-filters';
-import { fetchAuditEvent, fetchAuditPage, verifyChain } from './audit.api';
+import { fetchAuditEvent, fetchAuditPage, fetchCheckpointStatus, verifyChain } from './audit.api';
 import { auditKeys } from './audit.keys';
 
 export function useAuditPage(
@@ -36,6 +36,18 @@ export function useChainVerdict(enabled: boolean) {
     queryFn: ({ signal }) => verifyChain(signal),
     enabled,
     staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+/** Whether the worker signs the chain, and its newest checkpoint; refreshed like the newest page. */
+export function useCheckpointStatus(enabled: boolean) {
+  return useQuery({
+    queryKey: auditKeys.checkpoints(),
+    queryFn: ({ signal }) => fetchCheckpointStatus(signal),
+    enabled,
+    staleTime: 30_000,
+    refetchInterval: 60_000,
     retry: false,
   });
 }

@@ -22,6 +22,7 @@ import { AuditDetailDrawer } from './audit-detail-drawer';
 import { AuditFilterBar } from './audit-filter-bar';
 import { AuditTable } from './audit-table';
 import { ChainBadge } from './chain-badge';
+import { CheckpointBadge } from './checkpoint-badge';
 
 const FIRST_PAGE = '-';
 
@@ -78,6 +79,7 @@ export function AuditPage() {
         actions={
           <>
             <ChainBadge enabled={page.isSuccess} />
+            <CheckpointBadge enabled={page.isSuccess} />
             <a
               href={exportUrl(filters, 'csv')}
               download
