@@ -14,6 +14,7 @@ import { RetryConfig } from './retry.config';
 import { SandboxConfig } from './sandbox.config';
 import { SecurityConfig } from './security.config';
 import { SessionConfig } from './session.config';
+import { TracingConfig } from './tracing.config';
 
 /** The config classes users configure, in the order the README lists them. */
 export const DOCUMENTED_CONFIGS = [
@@ -29,6 +30,7 @@ export const DOCUMENTED_CONFIGS = [
   ['MCP', McpConfig],
   ['MCP sign-in', OAuthConfig],
   ['audit', AuditConfig],
+  ['tracing', TracingConfig],
   ['ClickUp', ClickUpConfig],
   ['first start', BootstrapConfig],
   ['sandbox', SandboxConfig],

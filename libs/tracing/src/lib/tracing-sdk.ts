@@ -1,0 +1,112 @@
+import { diag, DiagLogLevel, type DiagLogger } from '@opentelemetry/api';
+import type { Sampler } from '@opentelemetry/sdk-trace-node';
+
+export type TracesSamplerName =
+  | 'always_on'
+  | 'always_off'
+  | 'traceidratio'
+  | 'parentbased_always_on'
+  | 'parentbased_always_off'
+  | 'parentbased_traceidratio';
+
+export interface TracingOptions {
+  /** `OTEL_EXPORTER_OTLP_ENDPOINT`; unset, tracing stays off. */
+  endpoint?: string;
+  /** `OTEL_EXPORTER_OTLP_HEADERS`, parsed. */
+  headers?: Record<string, string>;
+  serviceName: string;
+  serviceVersion: string;
+  sampler: TracesSamplerName;
+  samplerRatio: number;
+  /** Where export problems are told (they never stop a request). */
+  warn?: (message: string) => void;
+}
+
+export interface Tracing {
+  /** Whether spans are exported. */
+  readonly enabled: boolean;
+  /** Where they go (`{endpoint}/v1/traces`), for the start-up line. */
+  readonly url: string | null;
+  /** Exports what is buffered and stops; called once on shutdown. */
+  shutdown(): Promise<void>;
+}
+
+const OFF: Tracing = { enabled: false, url: null, shutdown: async () => undefined };
+
+/** The OTLP/HTTP traces URL of a collector's base URL, as the spec derives it from `OTEL_EXPORTER_OTLP_ENDPOINT`. */
+export function tracesUrl(endpoint: string): string {
+  return `${endpoint.replace(/\/+$/, '')}/v1/traces`;
+}
+
+/**
+ * Starts the OpenTelemetry SDK when an endpoint is configured. The SDK's modules are loaded here and only here, on
+ * demand: with tracing off the process never loads them, and every span the code starts is the API's no-op
+ * (docs/adr/0025-tracing.md has the cost of each).
+ */
+export async function startTracing(options: TracingOptions): Promise<Tracing> {
+  if (!options.endpoint) return OFF;
+  const [{ NodeTracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, resources] = await Promise.all([
+    import('@opentelemetry/sdk-trace-node'),
+    import('@opentelemetry/exporter-trace-otlp-http'),
+    import('@opentelemetry/resources'),
+  ]);
+  diag.setLogger(exportProblems(options.warn ?? ((message) => console.warn(message))), DiagLogLevel.WARN);
+  const url = tracesUrl(options.endpoint);
+  const resource = resources
+    .resourceFromAttributes({
+      'service.name': options.serviceName,
+      'service.version': options.serviceVersion,
+    })
+    // OTEL_RESOURCE_ATTRIBUTES (deployment.environment, k8s.pod.name...) adds to these; OTEL_SERVICE_NAME was read
+    // into serviceName already.
+    .merge(resources.detectResources({ detectors: [resources.envDetector] }));
+  const provider = new NodeTracerProvider({
+    resource,
+    sampler: await samplerOf(options.sampler, options.samplerRatio),
+    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url, headers: { ...options.headers } }))],
+  });
+  // The async-local-storage context manager and the W3C trace-context propagator.
+  provider.register();
+  return {
+    enabled: true,
+    url,
+    shutdown: () => provider.shutdown().catch(() => undefined),
+  };
+}
+
+async function samplerOf(name: TracesSamplerName, ratio: number): Promise<Sampler> {
+  const { AlwaysOnSampler, AlwaysOffSampler, ParentBasedSampler, TraceIdRatioBasedSampler } =
+    await import('@opentelemetry/sdk-trace-node');
+  switch (name) {
+    case 'always_on':
+      return new AlwaysOnSampler();
+    case 'always_off':
+      return new AlwaysOffSampler();
+    case 'traceidratio':
+      return new TraceIdRatioBasedSampler(ratio);
+    case 'parentbased_always_on':
+      return new ParentBasedSampler({ root: new AlwaysOnSampler() });
+    case 'parentbased_always_off':
+      return new ParentBasedSampler({ root: new AlwaysOffSampler() });
+    case 'parentbased_traceidratio':
+      return new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(ratio) });
+  }
+}
+
+/**
+ * The SDK's own complaints (a collector that refuses or does not answer), one line each with a `tracing:` prefix.
+ * Its debug and info chatter is left out; its messages name the URL and the status, not the export headers.
+ */
+function exportProblems(warn: (message: string) => void): DiagLogger {
+  const line =
+    (level: string) =>
+    (message: string, ...args: unknown[]) =>
+      warn(`tracing ${level}: ${[message, ...args.map(describe)].join(' ')}`);
+  const quiet = () => undefined;
+  return { error: line('error'), warn: line('warning'), info: quiet, debug: quiet, verbose: quiet };
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Error) return value.message;
+  return typeof value === 'string' ? value : '';
+}
