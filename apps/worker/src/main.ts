@@ -11,26 +11,32 @@ import {
   QueueConfig,
   RetryConfig,
   SecurityConfig,
+  TracingConfig,
 } from '@gw/config';
 import { createDataSource, resolveDatabase, waitForMigrations } from '@gw/db';
 import { GatewayMetrics, startMetricsServer } from '@gw/metrics';
 import { QUEUE_NAMES, QueueBackend } from '@gw/queue';
 import { resolveEncryptionKey, SecretBox } from '@gw/security';
+import { startTracing } from '@gw/tracing';
 import { WorkerHost } from './jobs/worker-host';
 import { upsertSchedules } from './schedules';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  const [app, databaseConfig, queueConfig, security, clickup, retry, audit, approvalWebhook] = loadConfigs([
-    AppConfig,
-    DatabaseConfig,
-    QueueConfig,
-    SecurityConfig,
-    ClickUpConfig,
-    RetryConfig,
-    AuditConfig,
-    ApprovalWebhookConfig,
-  ] as const);
+  const [app, databaseConfig, queueConfig, security, clickup, retry, audit, approvalWebhook, tracingConfig] =
+    loadConfigs([
+      AppConfig,
+      DatabaseConfig,
+      QueueConfig,
+      SecurityConfig,
+      ClickUpConfig,
+      RetryConfig,
+      AuditConfig,
+      ApprovalWebhookConfig,
+      TracingConfig,
+    ] as const);
+  // First, so the first jobs are traced; with OTEL_EXPORTER_OTLP_ENDPOINT unset this loads nothing.
+  const tracing = await startTracing(tracingConfig, { serviceName: 'clickup-mcp-gateway-worker' });
   const database = await resolveDatabase({
     url: databaseConfig.url,
     dataDir: databaseConfig.dataDir,
@@ -81,6 +87,7 @@ async function main(): Promise<void> {
       })
     : null;
   if (metricsServer) console.log(`worker metrics on http://${app.host}:${app.workerMetricsPort}/metrics`);
+  if (tracing.enabled) console.log(`worker traces exported to ${tracing.url}`);
   console.log(
     `worker processing jobs (queue: BullMQ on ${queues.kind}, database: ${database.embedded ? 'embedded' : 'PostgreSQL'})`,
   );
@@ -90,6 +97,7 @@ async function main(): Promise<void> {
     metricsServer?.close();
     await context.close();
     await dataSource.destroy();
+    await tracing.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { appendAuditRecords, type AuditRecord } from '@gw/audit-chain';
+import { appendAuditRecords, type AuditRecord, type UnsequencedRecord } from '@gw/audit-chain';
 import { GatewayMetrics } from '@gw/metrics';
-import { auditRecordOf, outcomeOf, type AuditEventInput } from '@gw/audit-recorder';
+import { appendSpan, auditRecordOf, outcomeOf, type AuditEventInput } from '@gw/audit-recorder';
 import { auditColumnsOfOrigin, type ToolCallJobPayload, type ToolCallJobResult } from '@gw/queue';
 import { DataSource } from 'typeorm';
 
@@ -109,6 +109,15 @@ export class RetryAudit {
       jobId,
       ...auditColumnsOfOrigin(payload.origin),
     });
+    return appendSpan(record, () => this.append(jobId, payload, record, ended));
+  }
+
+  private async append(
+    jobId: string,
+    payload: ToolCallJobPayload,
+    record: UnsequencedRecord,
+    ended: Envelope,
+  ): Promise<AuditRecord> {
     const [written] = await this.metrics.timeAuditAppend(() =>
       this.dataSource.transaction(async (tx) => {
         // Only the approval given for this very job: a job claiming another's approval leaves it as it is.

@@ -3,12 +3,8 @@ import { inSpan, SpanKind, SPANS } from './spans';
 import { activeCarrier, contextFromCarrier } from './trace-context';
 import { startTracing, tracesUrl, type TracingOptions } from './tracing-sdk';
 
-const OPTIONS: TracingOptions = {
-  serviceName: 'clickup-mcp-gateway-api',
-  serviceVersion: '0.1.0',
-  sampler: 'parentbased_always_on',
-  samplerRatio: 1,
-};
+const OPTIONS: TracingOptions = { sampler: 'parentbased_always_on', samplerRatio: 1 };
+const API = { serviceName: 'clickup-mcp-gateway-api' };
 
 const SDK_MODULES = [
   '@opentelemetry/sdk-trace-node',
@@ -33,7 +29,7 @@ describe('startTracing', () => {
     }
     await jest.isolateModulesAsync(async () => {
       const sdk = await import('./tracing-sdk');
-      const tracing = await sdk.startTracing(OPTIONS);
+      const tracing = await sdk.startTracing(OPTIONS, API);
       expect(tracing).toMatchObject({ enabled: false, url: null });
       await tracing.shutdown();
     });
@@ -55,11 +51,14 @@ describe('startTracing with a collector', () => {
   afterAll(() => receiver.close());
 
   it('exports spans with their service, parents and the export headers, continuing a remote parent', async () => {
-    const tracing = await startTracing({
-      ...OPTIONS,
-      endpoint: receiver.endpoint,
-      headers: { 'x-api-key': 'collector-key' },
-    });
+    const tracing = await startTracing(
+      {
+        ...OPTIONS,
+        endpoint: receiver.endpoint,
+        headers: { 'x-api-key': 'collector-key' },
+      },
+      API,
+    );
     expect(tracing).toMatchObject({ enabled: true, url: `${receiver.endpoint}/v1/traces` });
     const remote = { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' };
     const carrier = await inSpan(

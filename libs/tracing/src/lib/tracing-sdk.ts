@@ -14,10 +14,15 @@ export interface TracingOptions {
   endpoint?: string;
   /** `OTEL_EXPORTER_OTLP_HEADERS`, parsed. */
   headers?: Record<string, string>;
-  serviceName: string;
-  serviceVersion: string;
+  /** `OTEL_SERVICE_NAME`; unset, the process's own default. */
+  serviceName?: string;
   sampler: TracesSamplerName;
   samplerRatio: number;
+}
+
+export interface TracingProcess {
+  /** `clickup-mcp-gateway-api` or `clickup-mcp-gateway-worker`. */
+  serviceName: string;
   /** Where export problems are told (they never stop a request). */
   warn?: (message: string) => void;
 }
@@ -27,11 +32,18 @@ export interface Tracing {
   readonly enabled: boolean;
   /** Where they go (`{endpoint}/v1/traces`), for the start-up line. */
   readonly url: string | null;
+  /** Exports what is buffered now rather than at the next batch. */
+  flush(): Promise<void>;
   /** Exports what is buffered and stops; called once on shutdown. */
   shutdown(): Promise<void>;
 }
 
-const OFF: Tracing = { enabled: false, url: null, shutdown: async () => undefined };
+const OFF: Tracing = {
+  enabled: false,
+  url: null,
+  flush: async () => undefined,
+  shutdown: async () => undefined,
+};
 
 /** The OTLP/HTTP traces URL of a collector's base URL, as the spec derives it from `OTEL_EXPORTER_OTLP_ENDPOINT`. */
 export function tracesUrl(endpoint: string): string {
@@ -43,23 +55,20 @@ export function tracesUrl(endpoint: string): string {
  * demand: with tracing off the process never loads them, and every span the code starts is the API's no-op
  * (docs/adr/0025-tracing.md has the cost of each).
  */
-export async function startTracing(options: TracingOptions): Promise<Tracing> {
+export async function startTracing(options: TracingOptions, app: TracingProcess): Promise<Tracing> {
   if (!options.endpoint) return OFF;
   const [{ NodeTracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, resources] = await Promise.all([
     import('@opentelemetry/sdk-trace-node'),
     import('@opentelemetry/exporter-trace-otlp-http'),
     import('@opentelemetry/resources'),
   ]);
-  diag.setLogger(exportProblems(options.warn ?? ((message) => console.warn(message))), DiagLogLevel.WARN);
+  diag.setLogger(exportProblems(app.warn ?? ((message) => console.warn(message))), DiagLogLevel.WARN);
   const url = tracesUrl(options.endpoint);
   const resource = resources
-    .resourceFromAttributes({
-      'service.name': options.serviceName,
-      'service.version': options.serviceVersion,
-    })
-    // OTEL_RESOURCE_ATTRIBUTES (deployment.environment, k8s.pod.name...) adds to these; OTEL_SERVICE_NAME was read
-    // into serviceName already.
-    .merge(resources.detectResources({ detectors: [resources.envDetector] }));
+    // OTEL_RESOURCE_ATTRIBUTES (deployment.environment, k8s.pod.name...) first, so the service name read from
+    // OTEL_SERVICE_NAME, or the process's default, is the one that counts.
+    .detectResources({ detectors: [resources.envDetector] })
+    .merge(resources.resourceFromAttributes({ 'service.name': options.serviceName ?? app.serviceName }));
   const provider = new NodeTracerProvider({
     resource,
     sampler: await samplerOf(options.sampler, options.samplerRatio),
@@ -70,6 +79,7 @@ export async function startTracing(options: TracingOptions): Promise<Tracing> {
   return {
     enabled: true,
     url,
+    flush: () => provider.forceFlush().catch(() => undefined),
     shutdown: () => provider.shutdown().catch(() => undefined),
   };
 }
