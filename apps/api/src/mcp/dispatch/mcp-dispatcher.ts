@@ -430,7 +430,9 @@ function describeToolCall(
     'gateway.tool.outcome': outcome.outcome,
     'gateway.tool.issue_codes': outcome.issueCodes,
   });
-  if (outcome.jobId) span.setAttribute('gateway.job.id', outcome.jobId);
+  // The retry job the call went to, even one that finished within the call's budget.
+  const jobId = dispatched.jobId ?? outcome.jobId;
+  if (jobId) span.setAttribute('gateway.job.id', jobId);
   if (outcome.upstreamStatus !== null) span.setAttribute('clickup.upstream_status', outcome.upstreamStatus);
   if (outcome.outcome === 'error') markError(span, outcome.issueCodes[0] ?? 'error');
 }
