@@ -1,6 +1,7 @@
 import { inSpan, SPANS, startTracing, type Tracing } from '@gw/tracing';
 import { OtlpReceiver, type ReceivedSpan } from '@gw/testing';
 import { json, startHttpStub, type HttpStub } from '../../../test/http-stub';
+import type { ClickUpRequest } from '../request';
 import { requestBuilders } from '../requests';
 import type { ClickUpCredential } from './credential';
 import { closeClickUpPools, ClickUpTransport } from './transport';
@@ -33,7 +34,7 @@ afterAll(async () => {
 /** Everything a span tells a collector beyond its ids and times. */
 const told = (span: ReceivedSpan) => JSON.stringify([span.name, span.attributes, span.status, span.links]);
 
-const send = (request = requestBuilders.tasks.get('86abc9hz'), resendCount?: number) =>
+const send = (request: ClickUpRequest = requestBuilders.tasks.get('86abc9hz'), resendCount?: number) =>
   transport.execute(request, {
     baseUrl: stub.baseUrl,
     credential: PERSONAL,
