@@ -3,7 +3,7 @@ import { OtlpReceiver, REPO_ROOT, type ReceivedSpan } from '@gw/testing';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectClient } from '../support/mcp';
+import { connectClient, INITIALIZE, rawPost } from '../support/mcp';
 import { FAST_RETRIES, OWNER_TOKEN, RetryStack, SPRINT_42 } from '../retry/support';
 
 // Spans leave the processes within a tenth of a second, so a test waits for them, not for a batch timer.
@@ -127,6 +127,24 @@ describe('traces of a tool call across the api, the worker and ClickUp', () => {
     expect(told(trace)).not.toContain(OWNER_TOKEN);
     expect(told(trace)).not.toContain(name);
     expect(receiver.exports[0]?.['x-collector-key']).toBe('k=1');
+  });
+
+  it('shows a refused request as denied by admission, with its reason and without the token it tried', async () => {
+    const traceId = '6e0c63257de34c926f9efcd03927272e';
+    const unknown = `cmcp_${'x'.repeat(43)}`;
+    const res = await rawPost(`${env.stack.baseUrl}/mcp/${unknown}`, INITIALIZE, {
+      traceparent: `00-${traceId}-${CLIENT_SPAN}-01`,
+    });
+    expect(res.status).toBe(404);
+    const admission = await receiver.waitForSpan((s) => s.name === 'mcp.admission' && s.traceId === traceId);
+    expect(admission.attributes).toMatchObject({
+      'mcp.admission.outcome': 'denied',
+      'mcp.admission.reason': 'unknown_url',
+      'http.response.status_code': 404,
+    });
+    const request = await receiver.waitForSpan((s) => s.name === 'mcp.request' && s.traceId === traceId);
+    expect(request.attributes['http.response.status_code']).toBe(404);
+    expect(told(receiver.trace(traceId))).not.toContain(unknown);
   });
 
   it('continues a call that ClickUp failed with 503 in the worker that carries it out, in the same trace', async () => {
