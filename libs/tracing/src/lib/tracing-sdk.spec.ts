@@ -1,7 +1,7 @@
 import { OtlpReceiver } from '@gw/testing';
 import { inSpan, SpanKind, SPANS } from './spans';
 import { activeCarrier, contextFromCarrier } from './trace-context';
-import { startTracing, tracesUrl, type TracingOptions } from './tracing-sdk';
+import { exportProblems, startTracing, tracesUrl, type TracingOptions } from './tracing-sdk';
 
 const OPTIONS: TracingOptions = { sampler: 'parentbased_always_on', samplerRatio: 1 };
 const API = { serviceName: 'clickup-mcp-gateway-api' };
@@ -17,6 +17,26 @@ describe('startTracing', () => {
   it('derives the traces URL from the base endpoint as the OTLP spec does', () => {
     expect(tracesUrl('http://collector:4318')).toBe('http://collector:4318/v1/traces');
     expect(tracesUrl('https://otlp.example.com/otlp/')).toBe('https://otlp.example.com/otlp/v1/traces');
+  });
+
+  it("tells each kind of the SDK's export problems once a minute, not once per batch", () => {
+    const told: string[] = [];
+    let now = 0;
+    const diag = exportProblems(
+      (line) => told.push(line),
+      () => now,
+    );
+    diag.warn('Dropped 488 spans because maxQueueSize reached');
+    diag.warn('Dropped 12 spans because maxQueueSize reached');
+    diag.error('Export failed', new Error('connect ECONNREFUSED 127.0.0.1:4318'));
+    diag.info('chatter');
+    now = 60_000;
+    diag.warn('Dropped 3 spans because maxQueueSize reached');
+    expect(told).toEqual([
+      'tracing warning: Dropped 488 spans because maxQueueSize reached',
+      'tracing error: Export failed connect ECONNREFUSED 127.0.0.1:4318',
+      'tracing warning: Dropped 3 spans because maxQueueSize reached',
+    ]);
   });
 
   it('loads no SDK module without an endpoint, and spans are no-ops that cost no trace', async () => {

@@ -104,17 +104,26 @@ async function samplerOf(name: TracesSamplerName, ratio: number): Promise<Sample
 }
 
 /**
- * The SDK's own complaints (a collector that refuses or does not answer), one line each with a `tracing:` prefix.
- * Its debug and info chatter is left out; its messages name the URL and the status, not the export headers.
+ * The SDK's own complaints (a collector that refuses or does not answer, spans dropped from a full queue), one line
+ * each with a `tracing` prefix, and each kind at most once a minute: a collector that is down must not flood the
+ * log. Its debug and info chatter is left out; its messages name the URL and the status, not the export headers.
  */
-function exportProblems(warn: (message: string) => void): DiagLogger {
+export function exportProblems(warn: (message: string) => void, now = () => Date.now()): DiagLogger {
+  const lastTold = new Map<string, number>();
   const line =
     (level: string) =>
-    (message: string, ...args: unknown[]) =>
-      warn(`tracing ${level}: ${[message, ...args.map(describe)].join(' ')}`);
+    (message: string, ...args: unknown[]) => {
+      const kind = `${level} ${message.replace(/\d+/g, 'N')}`;
+      const last = lastTold.get(kind);
+      if (last !== undefined && now() - last < PROBLEM_INTERVAL_MS) return;
+      lastTold.set(kind, now());
+      warn(`tracing ${level}: ${[message, ...args.map(describe)].filter(Boolean).join(' ')}`);
+    };
   const quiet = () => undefined;
   return { error: line('error'), warn: line('warning'), info: quiet, debug: quiet, verbose: quiet };
 }
+
+const PROBLEM_INTERVAL_MS = 60_000;
 
 function describe(value: unknown): string {
   if (value instanceof Error) return value.message;
