@@ -1,7 +1,8 @@
-// `node scripts/bench/tracing.mjs`: what OpenTelemetry tracing costs a tool call (docs/adr/0025-tracing.md). Two
-// apis on one PostgreSQL database and one sandbox, one with OTEL_EXPORTER_OTLP_ENDPOINT unset and one exporting to
-// a collector in this process, take the same `task_get` calls in alternating rounds, so the load of a shared machine
-// falls on both alike. Prints one JSON object: latency and api CPU per call of each, and the spans received.
+// `node scripts/bench/tracing.mjs`: what OpenTelemetry tracing costs a tool call (docs/adr/0025-tracing.md). Three
+// apis on one PostgreSQL database and one sandbox: `off` (OTEL_EXPORTER_OTLP_ENDPOINT unset), `on` (exporting every
+// trace to a collector in this process) and `sampled_out` (the SDK loaded, its sampler keeping nothing), take the
+// same `task_get` calls in rotating rounds, so the load of a shared machine falls on all alike. Prints one JSON
+// object: latency and api CPU per call of each, and the spans received.
 //
 //   DATABASE_URL=postgres://… node scripts/bench/tracing.mjs [--calls 2000] [--rounds 3] [--connections 8]
 import { createServer } from 'node:http';
@@ -56,6 +57,7 @@ try {
   for (const [name, env] of [
     ['off', {}],
     ['on', { OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint }],
+    ['sampled_out', { OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint, OTEL_TRACES_SAMPLER: 'always_off' }],
   ]) {
     const port = await freePort();
     const api = await startApi({ storage, sandboxUrl: sandbox.url, port, label: `api-tracing-${name}`, env });
@@ -65,8 +67,9 @@ try {
   // One server, provisioned once: both apis read it from the shared database.
   const { mcpUrl } = await provision(apis.off.api.baseUrl, ACME);
   const token = mcpUrl.split('/').at(-1);
-  const results = { off: [], on: [] };
-  for (const name of ['off', 'on']) {
+  const VARIANTS = ['off', 'on', 'sampled_out'];
+  const results = { off: [], on: [], sampled_out: [] };
+  for (const name of VARIANTS) {
     const url = `${apis[name].api.baseUrl}/mcp/${token}`;
     const sample = await rpc(url, 'tools/call', taskGet);
     if (sample.status !== 200 || sample.body?.result?.isError)
@@ -77,7 +80,7 @@ try {
     await load({ ...mcpRequest(url, 'tools/call', taskGet), connections: CONNECTIONS, amount: 500 });
   }
   for (let r = 0; r < ROUNDS; r++) {
-    for (const name of r % 2 === 0 ? ['off', 'on'] : ['on', 'off']) {
+    for (const name of [...VARIANTS.slice(r % 3), ...VARIANTS.slice(0, r % 3)]) {
       const url = `${apis[name].api.baseUrl}/mcp/${token}`;
       const result = await withCpu({ api: apis[name].api.proc.child.pid }, () =>
         load({ ...mcpRequest(url, 'tools/call', taskGet), connections: CONNECTIONS, amount: CALLS }),
@@ -100,6 +103,14 @@ try {
   };
   const off = summary(results.off);
   const on = summary(results.on);
+  const sampledOut = summary(results.sampled_out);
+  const overhead = (variant) => ({
+    p50_ms: round(variant.p50_ms - off.p50_ms, 3),
+    api_cpu_ms_per_call: round(variant.api_cpu_ms_per_call - off.api_cpu_ms_per_call, 3),
+    api_cpu_percent: round(
+      (100 * (variant.api_cpu_ms_per_call - off.api_cpu_ms_per_call)) / off.api_cpu_ms_per_call,
+    ),
+  });
   console.log(
     JSON.stringify(
       {
@@ -108,13 +119,8 @@ try {
         connections: CONNECTIONS,
         off,
         on,
-        overhead: {
-          p50_ms: round(on.p50_ms - off.p50_ms, 3),
-          api_cpu_ms_per_call: round(on.api_cpu_ms_per_call - off.api_cpu_ms_per_call, 3),
-          api_cpu_percent: round(
-            (100 * (on.api_cpu_ms_per_call - off.api_cpu_ms_per_call)) / off.api_cpu_ms_per_call,
-          ),
-        },
+        sampled_out: sampledOut,
+        overhead: { on: overhead(on), sampled_out: overhead(sampledOut) },
         spans_received: collector.spans(),
       },
       null,
