@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, McpConfig } from '@gw/config';
 import type { ServedServer } from '@gw/mcp-servers';
+import { activeSpan, inSpan, markError, SPANS, type Span } from '@gw/tracing';
 import { PrincipalResolver } from '../../auth/principal.resolver';
 import { mayUseServer } from '../../auth/access/server-access';
 import { FailureLimiter } from '../../rate-limits/failure-limiter.service';
@@ -14,7 +15,6 @@ import { ActivePauses } from '../../pauses/active-pauses.service';
 import { McpServerRegistry } from './registry/mcp-server-registry.service';
 import { allowedOrigins, bearerToken, originAllowed, protocolVersionProblem } from './request-checks';
 import { SignInAdmission } from './sign-in/sign-in-admission';
-import { activeSpan, inSpan, markError, SPANS, type Span } from '@gw/tracing';
 
 export const SESSION_HEADER = 'mcp-session-id';
 
@@ -131,7 +131,7 @@ export class McpAdmission {
   }
 }
 
-/** What an `mcp.admission` span says: admitted or denied, the server, and a denial's status (its reason: `refused`). */
+/** What an `mcp.admission` span says: admitted or denied, the server, a denial's status (its reason comes from `refused`). */
 function describeVerdict(span: Span, req: McpRequest, verdict: Admitted | Denied): void {
   span.setAttribute('mcp.address.kind', req.address.kind);
   if (!(verdict instanceof Denied)) {
