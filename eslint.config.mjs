@@ -48,6 +48,26 @@ export default [
     },
   },
   {
+    // The OpenTelemetry SDK is loaded by libs/tracing alone, and only when tracing is on; everything else starts
+    // spans through the API, which costs next to nothing when it is off (docs/adr/0025-tracing.md).
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['libs/tracing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@opentelemetry/(?!api$)',
+              message:
+                'Only @opentelemetry/api outside libs/tracing: the SDK must not load when tracing is off.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parser: tseslint.parser },
   },

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError } from '@gw/config';
+import { startTracing } from '@gw/tracing';
 import { closeApiRuntime, createApiRuntime } from './app/runtime';
 import { createApiApp } from './app/create-app';
 import { BootstrapService } from './bootstrap/bootstrap.service';
@@ -8,6 +9,8 @@ import { loadApiConfigs } from './config/runtime';
 async function main(): Promise<void> {
   const started = Date.now();
   const configs = loadApiConfigs();
+  // First, so the api's first requests are traced; with OTEL_EXPORTER_OTLP_ENDPOINT unset this loads nothing.
+  const tracing = await startTracing(configs.tracing, { serviceName: 'clickup-mcp-gateway-api' });
   const runtime = await createApiRuntime(configs);
   const app = await createApiApp(runtime);
   const bootstrapper = app.get(BootstrapService);
@@ -27,6 +30,7 @@ async function main(): Promise<void> {
   );
   console.log(`api docs at ${configs.app.publicUrl}/api/docs`);
   if (sandboxConnection) console.log(`connection "Sandbox workspace" ready (${sandboxConnection})`);
+  if (tracing.enabled) console.log(`traces exported to ${tracing.url}`);
   if (bootstrap.created) {
     // Printed on the console once, never logged: the only time this password exists in clear.
     console.log(
@@ -48,6 +52,7 @@ async function main(): Promise<void> {
     console.log(`api: ${signal}, shutting down`);
     await app.close();
     await closeApiRuntime(runtime);
+    await tracing.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -13,12 +13,14 @@ import {
   QueueConfig,
   RetryConfig,
   SecurityConfig,
+  TracingConfig,
 } from '@gw/config';
 import { createDataSource, resolveDatabase, waitForMigrations } from '@gw/db';
 import { GatewayMetrics, startMetricsServer } from '@gw/metrics';
 import { QUEUE_NAMES, QueueBackend } from '@gw/queue';
 import { resolveEncryptionKey, SecretBox } from '@gw/security';
 import { rekeyOnStart } from './encryption/rekey-on-start';
+import { startTracing } from '@gw/tracing';
 import { WorkerHost } from './jobs/worker-host';
 import { upsertSchedules } from './schedules';
 import { WorkerModule } from './worker.module';
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     approvalWebhook,
     checkpoints,
     archive,
+    tracingConfig,
   ] = loadConfigs([
     AppConfig,
     DatabaseConfig,
@@ -46,7 +49,10 @@ async function main(): Promise<void> {
     ApprovalWebhookConfig,
     AuditCheckpointConfig,
     AuditArchiveConfig,
+    TracingConfig,
   ] as const);
+  // First, so the first jobs are traced; with OTEL_EXPORTER_OTLP_ENDPOINT unset this loads nothing.
+  const tracing = await startTracing(tracingConfig, { serviceName: 'clickup-mcp-gateway-worker' });
   const database = await resolveDatabase({
     url: databaseConfig.url,
     dataDir: databaseConfig.dataDir,
@@ -112,6 +118,7 @@ async function main(): Promise<void> {
       })
     : null;
   if (metricsServer) console.log(`worker metrics on http://${app.host}:${app.workerMetricsPort}/metrics`);
+  if (tracing.enabled) console.log(`worker traces exported to ${tracing.url}`);
   console.log(
     `worker processing jobs (queue: BullMQ on ${queues.kind}, database: ${database.embedded ? 'embedded' : 'PostgreSQL'})`,
   );
@@ -121,6 +128,7 @@ async function main(): Promise<void> {
     metricsServer?.close();
     await context.close();
     await dataSource.destroy();
+    await tracing.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -17,4 +17,5 @@ export * from './lib/session.config';
 export * from './lib/network.config';
 export * from './lib/oauth.config';
 export * from './lib/oidc.config';
+export * from './lib/tracing.config';
 export * from './lib/config-table';

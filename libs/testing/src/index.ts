@@ -5,3 +5,4 @@ export * from './lib/wait-for';
 export * from './lib/metadata-host';
 export * from './lib/oidc-idp';
 export * from './lib/webhook-receiver';
+export * from './lib/otlp-receiver';

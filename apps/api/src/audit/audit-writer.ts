@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditConfig } from '@gw/config';
 import { ChainAppender, type AuditRecord, type UnsequencedRecord } from '@gw/audit-chain';
+import { appendSpan } from '@gw/audit-recorder';
 import { DedicatedConnection } from '@gw/db';
 import { DataSource } from 'typeorm';
 
@@ -45,10 +46,14 @@ export class AuditWriter implements OnApplicationShutdown {
   append(record: UnsequencedRecord): Promise<AuditRecord> {
     // Only the explicit benchmark switch gets here; the answer is record-shaped but was never written (seq 0).
     if (!this.config.enabled) return Promise.resolve({ ...record, seq: 0, prev_hash: '', hash: '' });
-    return new Promise((resolve, reject) => {
-      this.queue.push({ record, resolve, reject });
-      this.flushing ??= this.flush();
-    });
+    return appendSpan(
+      record,
+      () =>
+        new Promise((resolve, reject) => {
+          this.queue.push({ record, resolve, reject });
+          this.flushing ??= this.flush();
+        }),
+    );
   }
 
   /** Records handed in and not yet committed (the batch being committed included). */

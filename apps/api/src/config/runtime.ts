@@ -15,6 +15,7 @@ import {
   RetryConfig,
   SecurityConfig,
   SessionConfig,
+  TracingConfig,
 } from '@gw/config';
 
 /** Every config class the api reads, by the name the api knows it by, validated together at boot. */
@@ -33,6 +34,7 @@ const API_CONFIGS = {
   network: NetworkConfig,
   oidc: OidcConfig,
   oauth: OAuthConfig,
+  tracing: TracingConfig,
 } as const;
 
 const API_CONFIG_CLASSES = Object.values(API_CONFIGS);

@@ -14,6 +14,7 @@ import {
   type ToolCallJobPayload,
   type ToolCallJobResult,
 } from '@gw/queue';
+import { activeCarrier } from '@gw/tracing';
 import type { Job, JobState } from 'bullmq';
 
 export type ToolCallJob = Job<ToolCallJobPayload, ToolCallJobResult, 'tool-call'>;
@@ -88,7 +89,8 @@ export class RetryQueue implements OnModuleInit {
   }
 
   async enqueue(jobId: string, payload: ToolCallJobPayload): Promise<void> {
-    const add = this.queue.add('tool-call', payload, {
+    const trace = activeCarrier();
+    const add = this.queue.add('tool-call', trace ? { ...payload, trace } : payload, {
       jobId,
       attempts: this.config.maxAttempts,
       backoff: { type: 'full-jitter' },

@@ -1,7 +1,8 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { GatewayMetrics } from '@gw/metrics';
 import { JOB_QUEUES, JobName, QueueBackend, QueueName } from '@gw/queue';
-import type { Job } from 'bullmq';
+import { contextFromCarrier, failSpan, SpanKind, SPANS, startSpan, withSpan } from '@gw/tracing';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { JOB_PROCESSORS, JobProcessor } from './job-processor';
 import { WORKER_LOGGER } from './worker-logger';
@@ -34,7 +35,7 @@ export class WorkerHost implements OnApplicationShutdown {
         async (job: Job, token?: string) => {
           const processor = processors.get(job.name);
           if (!processor) throw new Error(`no processor for job ${job.name} on queue ${queue}`);
-          return processor.process(job.data, job, token);
+          return jobSpan(queue, job, () => processor.process(job.data, job, token));
         },
         {
           concurrency: options?.concurrency ?? concurrency,
@@ -71,4 +72,41 @@ export class WorkerHost implements OnApplicationShutdown {
 /** A failure BullMQ will not retry (it set `finishedOn` as it moved the job to failed): the queue's dead letter. */
 function isFinalFailure(job: Job): boolean {
   return typeof job.finishedOn === 'number';
+}
+
+/**
+ * One attempt of a job in its `queue.job` span, continuing the trace of the request that queued it (a `tool-call`
+ * job carries it in `trace`). A held or rescheduled job ends its span as `delayed`, which is no failure.
+ */
+function jobSpan<T>(queue: QueueName, job: Job, run: () => Promise<T>): Promise<T> {
+  const carrier = (job.data as { trace?: unknown } | null)?.trace;
+  const span = startSpan(SPANS.queueJob, { kind: SpanKind.CONSUMER, parent: contextFromCarrier(carrier) });
+  if (span.isRecording()) {
+    span.setAttributes({
+      'messaging.system': 'bullmq',
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': queue,
+      'messaging.message.id': String(job.id),
+      'gateway.job.name': job.name,
+      'gateway.job.attempt': job.attemptsMade + 1,
+    });
+  }
+  return withSpan(span, async () => {
+    try {
+      const result = await run();
+      span.setAttribute('gateway.job.outcome', 'completed');
+      return result;
+    } catch (error) {
+      if (error instanceof DelayedError) {
+        span.setAttribute('gateway.job.outcome', 'delayed');
+      } else {
+        const last = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        span.setAttribute('gateway.job.outcome', last ? 'failed' : 'retry');
+        failSpan(span, error);
+      }
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
 }

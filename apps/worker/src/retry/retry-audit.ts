@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { appendAuditRecords, type AuditRecord } from '@gw/audit-chain';
+import { appendAuditRecords, type AuditRecord, type UnsequencedRecord } from '@gw/audit-chain';
 import { GatewayMetrics, type QueuedCallEnding } from '@gw/metrics';
-import { auditRecordOf, outcomeOf, type AuditEventInput } from '@gw/audit-recorder';
+import { appendSpan, auditRecordOf, outcomeOf, type AuditEventInput } from '@gw/audit-recorder';
 import { auditColumnsOfOrigin, type ToolCallJobPayload, type ToolCallJobResult } from '@gw/queue';
 import { DataSource } from 'typeorm';
 
@@ -109,6 +109,17 @@ export class RetryAudit {
       jobId,
       ...auditColumnsOfOrigin(payload.origin),
     });
+    const written = await appendSpan(record, () => this.append(jobId, payload, record, ended));
+    this.metrics.queuedCallEnded(payload.tool, endingOf(event.action, event.outcome));
+    return written;
+  }
+
+  private async append(
+    jobId: string,
+    payload: ToolCallJobPayload,
+    record: UnsequencedRecord,
+    ended: Envelope,
+  ): Promise<AuditRecord> {
     const [written] = await this.metrics.timeAuditAppend(() =>
       this.dataSource.transaction(async (tx) => {
         // Only the approval given for this very job: a job claiming another's approval leaves it as it is.
@@ -122,7 +133,6 @@ export class RetryAudit {
         return appendAuditRecords(tx, [record]);
       }),
     );
-    this.metrics.queuedCallEnded(payload.tool, endingOf(event.action, event.outcome));
     return written;
   }
 }

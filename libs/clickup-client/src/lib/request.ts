@@ -67,6 +67,7 @@ export const pathText = (value: string): PathText => new PathText(value);
  * segment is refused before any request exists: encoding alone leaves `.` and `..` as they are.
  */
 export function path(strings: TemplateStringsArray, ...ids: Array<string | number | PathText>): string {
+  if (!learnedTemplates.has(strings)) learnLiteralSegments(strings);
   return strings.reduce((out, part, i) => (i < ids.length ? out + part + segment(ids[i]) : out + part), '');
 }
 
@@ -130,6 +131,27 @@ export function encodeQuery(
     }
   }
   return parts.length > 0 ? `?${parts.join('&')}` : '';
+}
+
+// The fixed words of every path template a request builder has used (`task`, `time_entries`, `current`...), learnt
+// once per template as its builder first runs, so a sent path can be told apart into its words and its ids.
+const learnedTemplates = new WeakSet<TemplateStringsArray>();
+const literalSegments = new Set<string>();
+
+function learnLiteralSegments(strings: TemplateStringsArray): void {
+  learnedTemplates.add(strings);
+  for (const part of strings) for (const word of part.split('/')) if (word) literalSegments.add(word);
+}
+
+/**
+ * `/api/v2/task/{id}/tag/{id}`: a request's route without its ids and names, for traces, where the raw path would
+ * put a workspace's ids (and tag names) into every span and make each route its own series.
+ */
+export function requestUrlTemplate(request: Pick<ClickUpRequest, 'version' | 'path'>): string {
+  const words = request.path
+    .split('/')
+    .map((word) => (word === '' || literalSegments.has(word) ? word : '{id}'));
+  return `/api/${request.version}${words.join('/')}`;
 }
 
 /** `/api/v2/task/abc?include_subtasks=true`: the origin-relative URL of a request. */

@@ -16,6 +16,7 @@ import { RetryConfig } from './retry.config';
 import { SandboxConfig } from './sandbox.config';
 import { SecurityConfig } from './security.config';
 import { SessionConfig } from './session.config';
+import { TracingConfig } from './tracing.config';
 
 /** The config classes users configure, in the order the README lists them. */
 export const DOCUMENTED_CONFIGS = [
@@ -33,6 +34,7 @@ export const DOCUMENTED_CONFIGS = [
   ['audit', AuditConfig],
   ['audit integrity', AuditCheckpointConfig],
   ['audit integrity', AuditArchiveConfig],
+  ['tracing', TracingConfig],
   ['ClickUp', ClickUpConfig],
   ['first start', BootstrapConfig],
   ['sandbox', SandboxConfig],

@@ -1,4 +1,5 @@
 import type { ClickUpRequest } from '@gw/clickup-client';
+import type { TraceCarrier } from '@gw/tracing';
 
 /** A ClickUp answer as kept in a job: enough to hand it to the tool again. */
 export interface JournaledAnswer {
@@ -57,6 +58,11 @@ export interface ToolCallJobPayload {
     caller?: SignedInCaller | null;
   };
   queued_at: number;
+  /**
+   * The W3C trace context of the span that queued the call (its `tool.call`), when tracing is on: the worker's
+   * `queue.job` span continues that trace, so one call is one trace across the api and the worker.
+   */
+  trace?: TraceCarrier;
   /** Why it was queued: the rate limit, ClickUp failing, or a person approved it (`approval`). */
   reason: 'rate_limit' | 'upstream_error' | 'approved';
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, McpConfig } from '@gw/config';
 import type { ServedServer } from '@gw/mcp-servers';
+import { activeSpan, inSpan, markError, SPANS, type Span } from '@gw/tracing';
 import { PrincipalResolver } from '../../auth/principal.resolver';
 import { mayUseServer } from '../../auth/access/server-access';
 import { FailureLimiter } from '../../rate-limits/failure-limiter.service';
@@ -51,11 +52,14 @@ export class McpAdmission {
     return originAllowed(origin, this.allowedOrigins);
   }
 
-  async admit(req: McpRequest): Promise<Admitted | Denied> {
-    const verdict = await this.check(req);
-    // Unconfirmed: the database is not answering, so there is no server to name and no audit log to write to.
-    if (verdict instanceof Denied && verdict.status !== 503) await this.record(req, verdict);
-    return verdict;
+  admit(req: McpRequest): Promise<Admitted | Denied> {
+    return inSpan(SPANS.admission, {}, async (span) => {
+      const verdict = await this.check(req);
+      if (span.isRecording()) describeVerdict(span, req, verdict);
+      // Unconfirmed: the database is not answering, so there is no server to name and no audit log to write to.
+      if (verdict instanceof Denied && verdict.status !== 503) await this.record(req, verdict);
+      return verdict;
+    });
   }
 
   /**
@@ -67,28 +71,41 @@ export class McpAdmission {
   }
 
   private async check(req: McpRequest): Promise<Admitted | Denied> {
-    if (!this.allowsOrigin(header(req, 'origin'))) return new Denied(403, 'Forbidden: origin not allowed');
+    if (!this.allowsOrigin(header(req, 'origin')))
+      return refused(new Denied(403, 'Forbidden: origin not allowed'), 'origin');
     const server = await this.recheck(req);
-    if (server instanceof Denied) return server;
+    if (server instanceof Denied) {
+      return refused(
+        server,
+        server.status === 503 ? 'unavailable' : server.server ? 'expired' : 'unknown_url',
+      );
+    }
     let person: Admitted['person'] = null;
     if (req.address.kind === 'sign_in') {
       const signedIn = await this.signIn.person(req.headers, server);
-      if (signedIn instanceof Denied) return signedIn;
+      if (signedIn instanceof Denied) return refused(signedIn, 'sign_in');
       person = signedIn;
     } else if (server.config.require_api_token_auth && !(await this.secondFactor(req, server))) {
-      return new Denied(
-        401,
-        'This MCP URL needs Authorization: Bearer <api token> of an owner, an admin or a member of its team',
-        { 'www-authenticate': 'Bearer realm="mcp", error="invalid_token"' },
-        server,
+      return refused(
+        new Denied(
+          401,
+          'This MCP URL needs Authorization: Bearer <api token> of an owner, an admin or a member of its team',
+          { 'www-authenticate': 'Bearer realm="mcp", error="invalid_token"' },
+          server,
+        ),
+        'second_factor',
       );
     }
     const problem = req.carriesMessages ? null : protocolVersionProblem(req.headers);
-    if (problem) return new Denied(400, problem, {}, server, person ? { person } : {});
+    if (problem)
+      return refused(new Denied(400, problem, {}, server, person ? { person } : {}), 'protocol_version');
     // A paused server opens no stream; its messages are answered (tools/call refused) by the dispatcher.
     const paused = req.carriesMessages ? null : this.pauses.refusalFor(server);
     if (paused)
-      return new Denied(403, paused, {}, server, person ? { person, uncharged: true } : { uncharged: true });
+      return refused(
+        new Denied(403, paused, {}, server, person ? { person, uncharged: true } : { uncharged: true }),
+        'paused',
+      );
     return { server, person };
   }
 
@@ -112,4 +129,25 @@ export class McpAdmission {
     const client = this.sessions.read(header(req, SESSION_HEADER), server.id);
     await this.audit.denied(req, { server, person: denial.record.person ?? null }, denial, client);
   }
+}
+
+/** What an `mcp.admission` span says: admitted or denied, the server, a denial's status (its reason comes from `refused`). */
+function describeVerdict(span: Span, req: McpRequest, verdict: Admitted | Denied): void {
+  span.setAttribute('mcp.address.kind', req.address.kind);
+  if (!(verdict instanceof Denied)) {
+    span.setAttributes({ 'mcp.admission.outcome': 'admitted', 'mcp.server.id': verdict.server.id });
+    return;
+  }
+  if (verdict.server) span.setAttribute('mcp.server.id', verdict.server.id);
+  span.setAttributes({ 'mcp.admission.outcome': 'denied', 'http.response.status_code': verdict.status });
+  if (verdict.status >= 500) markError(span, String(verdict.status));
+}
+
+/**
+ * A denial, its reason named on the `mcp.admission` span as a code (`origin`, `unknown_url`, `expired`, `sign_in`,
+ * `second_factor`, `protocol_version`, `paused`, `unavailable`): never the token or the credential tried.
+ */
+function refused(denial: Denied, reason: string): Denied {
+  activeSpan().setAttribute('mcp.admission.reason', reason);
+  return denial;
 }

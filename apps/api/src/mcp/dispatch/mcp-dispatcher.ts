@@ -13,6 +13,8 @@ import {
   type Envelope,
 } from '@gw/mcp-tools';
 import type { ServedServer } from '@gw/mcp-servers';
+import { outcomeOf } from '@gw/audit-recorder';
+import { activeSpan, inSpan, markError, parseTraceparent, SPANS, type Span } from '@gw/tracing';
 import { ActivePauses } from '../../pauses/active-pauses.service';
 import type { AdmittedMessage } from '../admission/message-admission';
 import { ToolCallRunner, type CallOrigin } from '../execution/tool-call-runner';
@@ -194,7 +196,27 @@ export class McpDispatcher {
     };
   }
 
-  private async callTool(
+  /**
+   * A `tools/call` in its `tool.call` span: the tool, its outcome and issue codes, never its arguments. A trace the
+   * client named in `_meta.traceparent` that is not the HTTP request's own is linked.
+   */
+  private callTool(
+    request: JsonRpcRequest,
+    params: Record<string, unknown>,
+    server: ServedServer,
+    context: DispatchContext,
+  ): Promise<Dispatched> {
+    const named = context.message.trace ? parseTraceparent(context.message.trace.traceparent) : null;
+    const links =
+      named && named.traceId !== activeSpan().spanContext().traceId ? [{ context: named }] : undefined;
+    return inSpan(SPANS.toolCall, { links }, async (span) => {
+      const dispatched = await this.runToolCall(request, params, server, context);
+      if (span.isRecording()) describeToolCall(span, server, params, dispatched);
+      return dispatched;
+    });
+  }
+
+  private async runToolCall(
     request: JsonRpcRequest,
     params: Record<string, unknown>,
     server: ServedServer,
@@ -379,3 +401,38 @@ export function unwrapProgressiveCall(request: JsonRpcRequest, server: ServedSer
 
 const isQueued = (envelope: Envelope) => envelope.issues.some((issue) => issue.queued === true);
 const isHeld = (envelope: Envelope) => envelope.issues.some((issue) => issue.code === 'APPROVAL_REQUIRED');
+
+/**
+ * What a `tool.call` span says: the tool, the server, the outcome as the audit row reads it (`ok`, `error`, `denied`,
+ * `queued`), the issue codes and the retry job a queued call went to. A call refused as a protocol error (no tool
+ * name, arguments not an object) is an `error` with the JSON-RPC error code.
+ */
+function describeToolCall(
+  span: Span,
+  server: ServedServer,
+  params: Record<string, unknown>,
+  dispatched: Dispatched,
+): void {
+  const tool = dispatched.tool ?? (typeof params['name'] === 'string' ? params['name'] : '');
+  span.setAttributes({
+    'gen_ai.operation.name': 'execute_tool',
+    'gen_ai.tool.name': tool.slice(0, 128),
+    'mcp.server.id': server.id,
+  });
+  if (!dispatched.envelope) {
+    const code = 'error' in dispatched.response ? dispatched.response.error.code : 0;
+    span.setAttributes({ 'gateway.tool.outcome': 'error', 'rpc.jsonrpc.error_code': code });
+    markError(span, 'invalid_request');
+    return;
+  }
+  const outcome = outcomeOf(dispatched.envelope);
+  span.setAttributes({
+    'gateway.tool.outcome': outcome.outcome,
+    'gateway.tool.issue_codes': outcome.issueCodes,
+  });
+  // The retry job the call went to, even one that finished within the call's budget.
+  const jobId = dispatched.jobId ?? outcome.jobId;
+  if (jobId) span.setAttribute('gateway.job.id', jobId);
+  if (outcome.upstreamStatus !== null) span.setAttribute('clickup.upstream_status', outcome.upstreamStatus);
+  if (outcome.outcome === 'error') markError(span, outcome.issueCodes[0] ?? 'error');
+}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { activeSpan } from '@gw/tracing';
 import { McpAdmission, SESSION_HEADER } from '../admission/admission';
 import { Denied } from '../admission/denial';
 import { admitMessage, type AdmittedMessage } from '../admission/message-admission';
@@ -80,6 +81,7 @@ export class McpExchange {
   ): Promise<Exchanged> {
     const batch = Array.isArray(body);
     const messages: unknown[] = batch ? body : [body];
+    if (batch) activeSpan().setAttribute('mcp.batch.size', messages.length);
     if (batch) {
       const version = header(req, 'mcp-protocol-version');
       const unsupported = headerVersionRefusal(version);
@@ -175,6 +177,8 @@ export class McpExchange {
     onProgress?: (message: string) => void,
   ): Promise<Answer> {
     const started = performance.now();
+    // On the request's span: a batch's spans name the method of its last request.
+    activeSpan().setAttribute('mcp.method.name', request.method.slice(0, 64));
     const message = admitMessage(req, request);
     if (isRefusal(message)) {
       return this.recorded(

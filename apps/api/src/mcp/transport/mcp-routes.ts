@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { RetryConfig } from '@gw/config';
+import { activeSpan, contextFromHeaders, inSpan, markError, SpanKind, SPANS } from '@gw/tracing';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { noteTrace } from '../../logging/mcp-access-log';
 import { McpAdmission } from '../admission/admission';
@@ -82,20 +83,34 @@ export class McpRoutes {
           .code(status)
           .send(rpcError(null, status === 500 ? ErrorCode.InternalError : ErrorCode.InvalidRequest, message));
       });
-      scope.post('/mcp/:token', (req, reply) => this.post(req as McpHttpRequest, reply));
-      scope.get('/mcp/:token', (req, reply) => this.openStream(req as McpHttpRequest, reply));
-      scope.delete('/mcp/:token', (req, reply) => this.endSession(req as McpHttpRequest, reply));
-      scope.get('/mcp/:token/sse', (req, reply) => this.openLegacyStream(req as TokenRequest, reply));
-      scope.post('/mcp/:token/messages', (req, reply) => this.postLegacyMessage(req as TokenRequest, reply));
+      scope.post('/mcp/:token', (req, reply) =>
+        traced(req, reply, () => this.post(req as McpHttpRequest, reply)),
+      );
+      scope.get('/mcp/:token', (req, reply) =>
+        traced(req, reply, () => this.openStream(req as McpHttpRequest, reply)),
+      );
+      scope.delete('/mcp/:token', (req, reply) =>
+        traced(req, reply, () => this.endSession(req as McpHttpRequest, reply)),
+      );
+      scope.get('/mcp/:token/sse', (req, reply) =>
+        traced(req, reply, () => this.openLegacyStream(req as TokenRequest, reply)),
+      );
+      scope.post('/mcp/:token/messages', (req, reply) =>
+        traced(req, reply, () => this.postLegacyMessage(req as TokenRequest, reply)),
+      );
       // A sign-in server: the same Streamable HTTP, its caller named by an OAuth access token.
       scope.post('/mcp/servers/:id', (req, reply) =>
-        this.signIn(req, reply, () => this.post(req as McpHttpRequest, reply)),
+        traced(req, reply, () => this.signIn(req, reply, () => this.post(req as McpHttpRequest, reply))),
       );
       scope.get('/mcp/servers/:id', (req, reply) =>
-        this.signIn(req, reply, () => this.openStream(req as McpHttpRequest, reply)),
+        traced(req, reply, () =>
+          this.signIn(req, reply, () => this.openStream(req as McpHttpRequest, reply)),
+        ),
       );
       scope.delete('/mcp/servers/:id', (req, reply) =>
-        this.signIn(req, reply, () => this.endSession(req as McpHttpRequest, reply)),
+        traced(req, reply, () =>
+          this.signIn(req, reply, () => this.endSession(req as McpHttpRequest, reply)),
+        ),
       );
       scope.options('/mcp/servers/:id', (req, reply) => this.preflight(req, reply));
     });
@@ -238,10 +253,41 @@ export class McpRoutes {
   /** The request's server (and person), or null once its refusal is sent. */
   private async admit(req: McpRequest, reply: FastifyReply): Promise<Admitted | null> {
     const admitted = await this.admission.admit(req);
+    if (admitted.server) activeSpan().setAttribute('mcp.server.id', admitted.server.id);
     if (!(admitted instanceof Denied)) return admitted;
     deny(reply, admitted);
     return null;
   }
+}
+
+/**
+ * One `mcp.request` span per HTTP request to an MCP URL, continuing the caller's trace when it sent a valid
+ * `traceparent`. It names the route's template (never the URL, whose path is the server's secret), the protocol
+ * version and session the client sent, and the status answered; admission adds the server.
+ */
+function traced(req: FastifyRequest, reply: FastifyReply, handle: () => Promise<void>): Promise<void> {
+  return inSpan(
+    SPANS.mcpRequest,
+    { kind: SpanKind.SERVER, parent: contextFromHeaders(req.headers) },
+    async (span) => {
+      if (span.isRecording()) {
+        span.setAttributes({
+          'http.request.method': req.method,
+          'http.route': req.routeOptions.url ?? '/mcp',
+        });
+        const version = req.headers['mcp-protocol-version'];
+        if (typeof version === 'string') span.setAttribute('mcp.protocol.version', version.slice(0, 32));
+        const session = req.headers['mcp-session-id'];
+        if (typeof session === 'string') span.setAttribute('mcp.session.id', session.slice(0, 512));
+      }
+      await handle();
+      if (span.isRecording()) {
+        const status = reply.raw.statusCode;
+        span.setAttribute('http.response.status_code', status);
+        if (status >= 500) markError(span, String(status));
+      }
+    },
+  );
 }
 
 function mcpRequest(req: McpHttpRequest): McpRequest {

@@ -1,8 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Pool, type Dispatcher } from 'undici';
-import { requestUrlPath, type ClickUpRequest, type MultipartForm } from '../request';
+import { carrierOf, failSpan, markError, SpanKind, SPANS, startSpan, type Span } from '@gw/tracing';
+import { requestUrlPath, requestUrlTemplate, type ClickUpRequest, type MultipartForm } from '../request';
 import { authorizationHeader, tokenFingerprint, type ClickUpCredential } from './credential';
-import { toClickUpError, type FailureContext, type UpstreamFailure } from './errors';
+import { ClickUpError, toClickUpError, type FailureContext, type UpstreamFailure } from './errors';
 import { parseRateLimit, type HeaderBag, type RateLimitInfo } from './rate-limit';
 
 export interface ClickUpRawResponse {
@@ -21,8 +22,13 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   /** More strings to keep out of error messages (an OAuth client secret or code). */
   secrets?: readonly string[];
-  /** The W3C trace context of the MCP request this call serves, forwarded so ClickUp's side joins the trace. */
+  /**
+   * The W3C trace context of the MCP request this call serves (its `_meta.traceparent`), forwarded so ClickUp's side
+   * joins the trace. With tracing on, the request's own `clickup.request` span is sent instead.
+   */
   traceparent?: string;
+  /** How many times this same request was sent before within its call (retries after 5xx or 429). */
+  resendCount?: number;
 }
 
 export type RateLimitListener = (tokenFingerprint: string, info: RateLimitInfo) => void;
@@ -211,7 +217,34 @@ export class ClickUpTransport {
     };
     const headers: Record<string, string> = { ...CLICKUP_REQUEST_HEADERS };
     if (options.credential) headers['authorization'] = authorizationHeader(options.credential);
-    if (options.traceparent) headers['traceparent'] = options.traceparent;
+    const span = startSpan(SPANS.clickupRequest, { kind: SpanKind.CLIENT });
+    const traced = carrierOf(span.spanContext());
+    if (traced) {
+      headers['traceparent'] = traced.traceparent;
+      if (traced.tracestate) headers['tracestate'] = traced.tracestate;
+    } else if (options.traceparent) {
+      headers['traceparent'] = options.traceparent;
+    }
+    if (span.isRecording()) describeRequest(span, request, base.origin, options);
+    try {
+      const response = await this.send(request, options, base, headers, context);
+      if (span.isRecording()) span.setAttribute('http.response.status_code', response.status);
+      return response;
+    } catch (error) {
+      if (span.isRecording()) describeFailure(span, error);
+      throw error;
+    } finally {
+      span.end();
+    }
+  }
+
+  private async send(
+    request: ClickUpRequest,
+    options: ExecuteOptions,
+    base: { origin: string; pathPrefix: string },
+    headers: Record<string, string>,
+    context: FailureContext,
+  ): Promise<ClickUpRawResponse> {
     let payload: string | Buffer | undefined =
       request.body === undefined ? undefined : JSON.stringify(request.body);
     if (request.form) {
@@ -284,4 +317,32 @@ export class ClickUpTransport {
       // A failing budget hook must not turn a successful ClickUp call into an error.
     }
   }
+}
+
+/**
+ * What a `clickup.request` span says of its request: the method, the route with its ids left out, the operation,
+ * the server, and the retry it is. Never the token, the query or the body.
+ */
+function describeRequest(span: Span, request: ClickUpRequest, origin: string, options: ExecuteOptions): void {
+  const url = new URL(origin);
+  span.setAttributes({
+    'http.request.method': request.method,
+    'url.template': requestUrlTemplate(request),
+    'server.address': url.hostname,
+    'clickup.operation': request.operation,
+  });
+  if (url.port) span.setAttribute('server.port', Number(url.port));
+  if (options.resendCount) span.setAttribute('http.request.resend_count', options.resendCount);
+}
+
+/** A failed request: its HTTP status when ClickUp answered, else what went wrong (`timeout`, `connect`, `reset`). */
+function describeFailure(span: Span, error: unknown): void {
+  if (!(error instanceof ClickUpError)) return failSpan(span, error);
+  if (error.status !== null) span.setAttribute('http.response.status_code', error.status);
+  // The code and ClickUp's ECODE, not the message, which can quote what ClickUp said about the workspace's data.
+  markError(
+    span,
+    error.status !== null ? String(error.status) : error.code,
+    error.ecode ? `${error.code} ${error.ecode}` : error.code,
+  );
 }

@@ -91,6 +91,7 @@ export class InlineCall {
   ): Promise<ClickUpRawResponse> {
     const { budgets, fingerprint, upstream } = this.options;
     let retries = 0;
+    let sent = 0;
     for (;;) {
       try {
         const wait = budgets.acquire(fingerprint, this.options.deadline);
@@ -103,7 +104,11 @@ export class InlineCall {
       if (this.handOffReason) throw new CallHandedOff();
       if (slot) slot.first_sent_at ??= Date.now();
       try {
-        const raw = await upstream.execute(request, execute);
+        const resends = sent++;
+        const raw = await upstream.execute(
+          request,
+          resends === 0 ? execute : { ...execute, resendCount: resends },
+        );
         budgets.note(fingerprint, raw.rateLimit, false);
         this.record(request, raw, slot);
         return raw;
