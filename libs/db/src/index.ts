@@ -7,3 +7,4 @@ export * from './lib/resolve-database';
 export * from './lib/database-location';
 export * from './lib/migrations';
 export * from './lib/dedicated-connection';
+export * from './lib/audit-sink-status';

@@ -3,6 +3,7 @@ import { ApprovalEntity } from './approval.entity';
 import { ApprovalWebhookEntity } from './approval-webhook.entity';
 import { AuditChainEntity } from './audit-chain.entity';
 import { AuditEventEntity } from './audit-event.entity';
+import { AuditSinkEntity } from './audit-sink.entity';
 import { ClickUpConnectionEntity } from './clickup-connection.entity';
 import { ClickUpLinkedAccountEntity } from './clickup-linked-account.entity';
 import { ClickUpRateBudgetEntity } from './clickup-rate-budget.entity';
@@ -29,6 +30,7 @@ export * from './approval.entity';
 export * from './approval-webhook.entity';
 export * from './audit-chain.entity';
 export * from './audit-event.entity';
+export * from './audit-sink.entity';
 export * from './clickup-connection.entity';
 export * from './clickup-linked-account.entity';
 export * from './clickup-rate-budget.entity';
@@ -76,4 +78,5 @@ export const ENTITIES = [
   ApprovalEntity,
   PauseEntity,
   ApprovalWebhookEntity,
+  AuditSinkEntity,
 ];
