@@ -1,6 +1,7 @@
 import { AppConfig } from './app.config';
 import { ApprovalWebhookConfig } from './approval-webhook.config';
 import { AuditConfig } from './audit.config';
+import { AuditSinkConfig } from './audit-sink.config';
 import { BootstrapConfig } from './bootstrap.config';
 import { ClickUpConfig } from './clickup.config';
 import { DatabaseConfig } from './database.config';
@@ -29,6 +30,7 @@ export const DOCUMENTED_CONFIGS = [
   ['MCP', McpConfig],
   ['MCP sign-in', OAuthConfig],
   ['audit', AuditConfig],
+  ['audit sinks', AuditSinkConfig],
   ['ClickUp', ClickUpConfig],
   ['first start', BootstrapConfig],
   ['sandbox', SandboxConfig],
