@@ -4,6 +4,7 @@ import {
   AppConfig,
   ApprovalWebhookConfig,
   AuditConfig,
+  AuditSinkConfig,
   ClickUpConfig,
   ConfigError,
   DatabaseConfig,
@@ -16,21 +17,24 @@ import { createDataSource, resolveDatabase, waitForMigrations } from '@gw/db';
 import { GatewayMetrics, startMetricsServer } from '@gw/metrics';
 import { QUEUE_NAMES, QueueBackend } from '@gw/queue';
 import { resolveEncryptionKey, SecretBox } from '@gw/security';
+import { AuditSinkDispatcher } from './audit-sinks/audit-sink-dispatcher';
 import { WorkerHost } from './jobs/worker-host';
 import { upsertSchedules } from './schedules';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  const [app, databaseConfig, queueConfig, security, clickup, retry, audit, approvalWebhook] = loadConfigs([
-    AppConfig,
-    DatabaseConfig,
-    QueueConfig,
-    SecurityConfig,
-    ClickUpConfig,
-    RetryConfig,
-    AuditConfig,
-    ApprovalWebhookConfig,
-  ] as const);
+  const [app, databaseConfig, queueConfig, security, clickup, retry, audit, approvalWebhook, auditSink] =
+    loadConfigs([
+      AppConfig,
+      DatabaseConfig,
+      QueueConfig,
+      SecurityConfig,
+      ClickUpConfig,
+      RetryConfig,
+      AuditConfig,
+      ApprovalWebhookConfig,
+      AuditSinkConfig,
+    ] as const);
   const database = await resolveDatabase({
     url: databaseConfig.url,
     dataDir: databaseConfig.dataDir,
@@ -66,12 +70,14 @@ async function main(): Promise<void> {
       retry,
       audit,
       approvalWebhook,
+      auditSink,
       secrets,
       metrics,
     }),
     { logger: ['error', 'warn'] },
   );
   context.get(WorkerHost).start();
+  context.get(AuditSinkDispatcher).start();
   await upsertSchedules(queues);
   const metricsServer = app.workerMetricsPort
     ? await startMetricsServer(metrics, {

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { ApprovalWebhookConfig, AuditConfig, ClickUpConfig, RetryConfig } from '@gw/config';
+import { ApprovalWebhookConfig, AuditConfig, AuditSinkConfig, ClickUpConfig, RetryConfig } from '@gw/config';
 import { type LogFormat } from '@gw/logging';
 import { GatewayMetrics } from '@gw/metrics';
 import { QueueBackend } from '@gw/queue';
@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { ApprovalJobsModule } from './approvals/approvals.module';
 import { ExpireApprovalJob } from './approvals/jobs/expire-approval.job';
 import { AuditJobsModule } from './audit/audit.module';
+import { AuditSinksModule } from './audit-sinks/audit-sinks.module';
 import { AuditRetentionJob } from './audit/jobs/audit-retention.job';
 import { JOB_PROCESSORS } from './jobs/job-processor';
 import { WorkerHost } from './jobs/worker-host';
@@ -32,6 +33,7 @@ export interface WorkerRuntime {
   retry: RetryConfig;
   audit: AuditConfig;
   approvalWebhook: ApprovalWebhookConfig;
+  auditSink: AuditSinkConfig;
   /** Opens connection credentials, for the calls the worker replays; null without an encryption key. */
   secrets: SecretBox | null;
   metrics: GatewayMetrics;
@@ -50,6 +52,7 @@ export class WorkerModule {
         RetryJobsModule,
         ApprovalJobsModule,
         NotificationJobsModule,
+        AuditSinksModule,
       ],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
@@ -60,6 +63,7 @@ export class WorkerModule {
         { provide: RetryConfig, useValue: runtime.retry },
         { provide: AuditConfig, useValue: runtime.audit },
         { provide: ApprovalWebhookConfig, useValue: runtime.approvalWebhook },
+        { provide: AuditSinkConfig, useValue: runtime.auditSink },
         ...(runtime.secrets ? [{ provide: SecretBox, useValue: runtime.secrets }] : []),
         {
           provide: RateBudgets,
@@ -99,6 +103,7 @@ export class WorkerModule {
         RetryConfig,
         AuditConfig,
         ApprovalWebhookConfig,
+        AuditSinkConfig,
         RateBudgets,
         ...(runtime.secrets ? [SecretBox] : []),
       ],

@@ -125,10 +125,16 @@ export class AuditRetentionJob implements JobProcessor<'audit-retention'> {
       `SELECT * FROM audit_events WHERE organization_id = $1 ORDER BY seq ASC LIMIT ${RETENTION_BATCH}`,
       [organizationId],
     )) as AuditEventRow[];
+    // An event an audit sink (running or paused) has not acknowledged stays until it has: the SIEM gets no gap.
+    const [sinks] = (await tx.query(
+      'SELECT min(cursor_seq) AS floor FROM audit_sinks WHERE organization_id = $1',
+      [organizationId],
+    )) as { floor: string | null }[];
+    const sinkFloor = sinks?.floor === null || sinks?.floor === undefined ? Infinity : Number(sinks.floor);
     const walker = new ChainWalker({ seq: Number(head.anchor_seq), hash: head.anchor_hash });
     let last: AuditEventRow | undefined;
     for (const row of rows) {
-      if (row.at >= cutoff) break;
+      if (row.at >= cutoff || Number(row.seq) > sinkFloor) break;
       const reason = walker.next(toAuditRecord(row));
       if (reason) {
         throw new Error(
