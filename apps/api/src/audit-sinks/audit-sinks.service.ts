@@ -43,6 +43,8 @@ export class AuditSinksService {
   }
 
   async create(principal: Principal, body: CreateAuditSinkDto): Promise<SavedAuditSinkDto> {
+    if (body.headers !== undefined && body.kind !== 'otlp')
+      throw new BadRequestException(['headers applies to otlp sinks only']);
     const settings = this.settings(body.kind, body.settings);
     const id = randomUUID();
     const secret = this.secretFor(body.kind, id, body.headers);

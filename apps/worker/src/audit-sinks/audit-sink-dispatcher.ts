@@ -194,7 +194,9 @@ export class AuditSinkDispatcher implements OnApplicationShutdown {
     const item: SinkItem = { type: 'test', at: new Date().toISOString(), sink: sink.name };
     const outcome = await deliverToSink(sink, [item], this.secrets ?? null, this.config.timeoutMs);
     await this.dataSource.query(
-      `UPDATE audit_sinks SET tested_at = now(), test_error = $3 WHERE id = $1 AND test_requested_at = $2`,
+      // The driver reads timestamps to the millisecond; a request made while this one was sent stays pending.
+      `UPDATE audit_sinks SET tested_at = now(), test_error = $3
+       WHERE id = $1 AND date_trunc('milliseconds', test_requested_at) = $2`,
       [sink.id, requested, outcome.ok ? null : clip(outcome.error)],
     );
   }

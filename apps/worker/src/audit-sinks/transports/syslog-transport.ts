@@ -55,10 +55,16 @@ export function sendSyslog(
     } else {
       socket = tcpConnect({ host: target.host, port: target.port }, send);
     }
+    let flushed = false;
     let ended = false;
+    socket.on('finish', () => {
+      flushed = true;
+    });
     socket.on('data', () => undefined);
     socket.on('end', () => {
       ended = true;
+      // A receiver closing before the last frame left this process closed on the stream, not at its end.
+      if (!flushed) finish('the receiver closed the connection before taking every message');
     });
     socket.on('error', (error: NodeJS.ErrnoException) => finish(syslogError(error)));
     socket.on('close', (hadError) => {
