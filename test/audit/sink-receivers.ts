@@ -1,3 +1,4 @@
+import type { AuditRecord } from '@gw/audit-chain';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import {
   createServer as createTcpServer,
@@ -19,7 +20,14 @@ export interface Arrival {
  */
 abstract class AuditReceiver {
   readonly arrivals: Arrival[] = [];
+  /** The events as stored, first arrival of each seq kept: what the SIEM holds. */
+  readonly stored = new Map<number, AuditRecord>();
   down = false;
+
+  protected take(event: AuditRecord): void {
+    this.arrivals.push({ seq: event.seq, hash: event.hash });
+    if (!this.stored.has(event.seq)) this.stored.set(event.seq, event);
+  }
 
   /** Seqs deduplicated, first arrival kept. */
   get seqs(): number[] {
@@ -46,7 +54,7 @@ export class BatchReceiver extends AuditReceiver {
         }
         const body = Buffer.concat(chunks).toString('utf8');
         receiver.batches.push({ headers: req.headers as Record<string, string>, body });
-        receiver.take(req.url ?? '', body);
+        receiver.takeBatch(req.url ?? '', body);
         res.writeHead(200).end('{}');
       });
     });
@@ -59,23 +67,31 @@ export class BatchReceiver extends AuditReceiver {
     return `http://127.0.0.1:${this.port}${path}`;
   }
 
-  private take(path: string, body: string): void {
+  private takeBatch(path: string, body: string): void {
     const parsed = JSON.parse(body) as {
-      items?: { type: string; seq: number; hash: string }[];
-      resourceLogs?: { scopeLogs: { logRecords: { body: { stringValue: string } }[] }[] }[];
+      items?: { type: string; event?: AuditRecord }[];
+      resourceLogs?: {
+        scopeLogs: {
+          logRecords: {
+            body: { stringValue: string };
+            attributes: { key: string; value: { stringValue?: string } }[];
+          }[];
+        }[];
+      }[];
     };
-    const items =
+    const events =
       path === '/v1/logs'
         ? (parsed.resourceLogs ?? []).flatMap((r) =>
             r.scopeLogs.flatMap((s) =>
-              s.logRecords.map(
-                (l) => JSON.parse(l.body.stringValue) as { type: string; seq: number; hash: string },
-              ),
+              s.logRecords
+                .filter((l) =>
+                  l.attributes.some((a) => a.key === 'gateway.audit.type' && a.value.stringValue === 'event'),
+                )
+                .map((l) => JSON.parse(l.body.stringValue) as AuditRecord),
             ),
           )
-        : (parsed.items ?? []);
-    for (const item of items)
-      if (item.type === 'event') this.arrivals.push({ seq: item.seq, hash: item.hash });
+        : (parsed.items ?? []).flatMap((item) => (item.type === 'event' && item.event ? [item.event] : []));
+    for (const event of events) this.take(event);
   }
 
   async close(): Promise<void> {
@@ -117,11 +133,9 @@ export class SyslogReceiver extends AuditReceiver {
     socket.on('end', () => {
       for (const message of unframe(Buffer.concat(chunks))) {
         this.messages.push(message);
-        const seq = /\[audit@32473 seq="(\d+)"/.exec(message)?.[1];
-        if (message.includes(' AUDIT [') && seq) {
-          const hash = /hash="([0-9a-f]{64})"/.exec(message)?.[1] ?? '';
-          this.arrivals.push({ seq: Number(seq), hash });
-        }
+        // MSG is the event's JSON, after the structured data element.
+        if (message.includes(' AUDIT ['))
+          this.take(JSON.parse(message.slice(message.indexOf('] {') + 2)) as AuditRecord);
       }
       socket.end();
     });

@@ -13,7 +13,7 @@ import { NO_CHECKPOINTS, type CheckpointSource } from './checkpoint-source';
 interface Batch {
   first_seq: number;
   last_seq: number;
-  items: { type: string; seq: number }[];
+  items: { type: string; event?: { seq: number }; checkpoint?: { seq: number } }[];
 }
 
 /**
@@ -111,8 +111,7 @@ describe.each(DATABASE_TARGETS)('audit sink dispatcher on %s', (_label, open) =>
   }
 
   const batches = () => receiver.received.map((r) => JSON.parse(r.body) as Batch);
-  const seqsReceived = () =>
-    batches().flatMap((b) => b.items.filter((i) => i.type === 'event').map((i) => i.seq));
+  const seqsReceived = () => batches().flatMap((b) => b.items.flatMap((i) => (i.event ? [i.event.seq] : [])));
 
   async function drain(...dispatchers: AuditSinkDispatcher[]): Promise<void> {
     for (let round = 0; round < 10; round++) {
@@ -160,7 +159,7 @@ describe.each(DATABASE_TARGETS)('audit sink dispatcher on %s', (_label, open) =>
       [0, 3],
       [3, 4],
     ]);
-    expect(batches()[0].items.map((i) => `${i.type}:${i.seq}`)).toEqual([
+    expect(batches()[0].items.map((i) => `${i.type}:${(i.event ?? i.checkpoint)?.seq}`)).toEqual([
       'event:1',
       'event:2',
       'checkpoint:2',

@@ -1,5 +1,5 @@
 import type { SinkItem } from './sink-item';
-import { itemJson } from './sink-item';
+import { itemBody } from './sink-item';
 
 type AnyValue = { stringValue: string } | { intValue: string } | { boolValue: boolean };
 interface KeyValue {
@@ -67,7 +67,7 @@ export function otlpLogsRequest(items: SinkItem[], serviceName: string, now = ne
                 timeUnixNano: nanos(at),
                 observedTimeUnixNano: observed,
                 ...severity(item),
-                body: { stringValue: JSON.stringify(itemJson(item)) },
+                body: { stringValue: JSON.stringify(itemBody(item)) },
                 attributes: attributes(item),
                 ...(traceId && /^[0-9a-f]{32}$/.test(traceId) ? { traceId } : {}),
               };

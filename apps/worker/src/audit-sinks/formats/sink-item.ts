@@ -21,9 +21,18 @@ export function interleave(records: AuditRecord[], checkpoints: AuditCheckpoint[
   return items;
 }
 
-/** The record as the receiver gets it: every field of the chain's row, plus its kind. */
-export function itemJson(item: SinkItem): Record<string, unknown> {
-  if (item.type === 'event') return { type: 'event', ...item.record };
-  if (item.type === 'checkpoint') return { type: 'checkpoint', ...item.checkpoint };
-  return { type: 'test', at: item.at, sink: item.sink, message: 'Test message from the audit sink' };
+/**
+ * What a message carries: an event exactly as the chain holds it (so a receiver verifies the stored stream as it
+ * would an export), a checkpoint as its source gave it, or the test's own fields. Syslog says which by MSGID, OTLP by
+ * the `gateway.audit.type` attribute.
+ */
+export function itemBody(item: SinkItem): Record<string, unknown> {
+  if (item.type === 'event') return { ...item.record };
+  if (item.type === 'checkpoint') return { ...item.checkpoint };
+  return { at: item.at, sink: item.sink, message: 'Test message from the audit sink' };
+}
+
+/** A webhook batch's item: its kind, and the body under a key of that name (`event`, `checkpoint`, `test`). */
+export function itemEnvelope(item: SinkItem): Record<string, unknown> {
+  return { type: item.type, [item.type]: itemBody(item) };
 }

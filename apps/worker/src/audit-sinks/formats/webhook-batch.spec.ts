@@ -59,11 +59,10 @@ describe('webhook sink batches', () => {
     expect([firstSeq, lastSeq]).toEqual([4, 5]);
     const parsed = JSON.parse(body);
     expect(parsed).toMatchObject({ sink: { id: sink.id, name: 'siem' }, first_seq: 4, last_seq: 5 });
-    expect(parsed.items.map((i: { type: string; seq: number }) => `${i.type}:${i.seq}`)).toEqual([
-      'event:4',
-      'checkpoint:4',
-      'event:5',
-    ]);
+    expect(parsed.items.map((i: { type: string }) => i.type)).toEqual(['event', 'checkpoint', 'event']);
+    // An event travels as the chain's record, nothing added: a receiver verifies the stream like an export.
+    expect(parsed.items[0].event).toEqual(record(4));
+    expect(parsed.items[1].checkpoint).toEqual({ seq: 4, at: '2026-12-05T12:00:00.000Z', signature: 'sig' });
 
     const secret = generateWebhookSecret();
     const timestamp = 1_796_000_000;
@@ -92,10 +91,7 @@ describe('OTLP sink requests', () => {
       traceId: '0af7651916cd43dd8448eb211c80319c',
     });
     expect(log['attributes']).toContainEqual({ key: 'gateway.audit.seq', value: { intValue: '9' } });
-    expect(JSON.parse((log['body'] as { stringValue: string }).stringValue)).toMatchObject({
-      type: 'event',
-      seq: 9,
-    });
+    expect(JSON.parse((log['body'] as { stringValue: string }).stringValue)).toEqual(record(9));
   });
 });
 

@@ -1,5 +1,5 @@
 import type { SinkItem } from './sink-item';
-import { itemJson } from './sink-item';
+import { itemEnvelope } from './sink-item';
 
 /** The JSON a webhook sink receives: the sink, the range of seq it covers, and the items in order. */
 export function webhookBatch(
@@ -14,7 +14,7 @@ export function webhookBatch(
     organization_id: sink.organizationId,
     first_seq: firstSeq,
     last_seq: lastSeq,
-    items: items.map(itemJson),
+    items: items.map(itemEnvelope),
   });
   return { body, firstSeq, lastSeq };
 }
