@@ -12,7 +12,7 @@ export interface SyslogTarget {
  * Sends framed messages over one connection and counts them delivered only once the receiver has closed its side
  * after reading to the end: syslog over TCP has no acknowledgement of its own, and bytes the kernel accepted can
  * still be lost when the connection breaks. Half-closing after the last frame and waiting for the receiver's close
- * proves it read everything (rsyslog, syslog-ng and the OpenTelemetry collector close on end of stream). Resolves
+ * proves it read everything (TCP syslog servers such as rsyslog and syslog-ng close at end of stream). Resolves
  * with null when delivered, or with why not.
  */
 export function sendSyslog(
