@@ -320,15 +320,59 @@ function SinkTable({ sinks, onSecret }: { sinks: AuditSink[]; onSecret: (secret:
       {
         id: 'sink',
         header: 'Sink',
-        cell: ({ row }) => (
-          <div className="grid gap-1">
-            <span className="font-medium">{row.original.name}</span>
-            <span className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
-              <Badge variant="outline">{KIND_LABEL[row.original.kind]}</Badge>
-              <span className="break-all font-mono">{destination(row.original)}</span>
-            </span>
-          </div>
-        ),
+        cell: ({ row }) => {
+          const sink = row.original;
+          return (
+            <div className="grid gap-2">
+              <div className="grid gap-1">
+                <span className="font-medium">{sink.name}</span>
+                <span className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+                  <Badge variant="outline">{KIND_LABEL[sink.kind]}</Badge>
+                  <span className="break-all font-mono">{destination(sink)}</span>
+                </span>
+              </div>
+              <div className="flex flex-wrap gap-1">
+                <Button
+                  variant="outline"
+                  size="sm"
+                  disabled={test.isPending}
+                  onClick={() =>
+                    test.mutate(sink.id, { onSuccess: () => toast(`Test queued for ${sink.name}`) })
+                  }
+                >
+                  <Send aria-hidden />
+                  Test
+                </Button>
+                <Button
+                  variant="outline"
+                  size="sm"
+                  disabled={change.isPending}
+                  onClick={() =>
+                    change.mutate(
+                      { id: sink.id, body: { paused: !sink.paused } },
+                      {
+                        onSuccess: () => toast(sink.paused ? `${sink.name} resumed` : `${sink.name} paused`),
+                      },
+                    )
+                  }
+                >
+                  {sink.paused ? <Play aria-hidden /> : <Pause aria-hidden />}
+                  {sink.paused ? 'Resume' : 'Pause'}
+                </Button>
+                {sink.kind === 'webhook' && (
+                  <Button variant="outline" size="sm" onClick={() => setPending({ kind: 'rotate', sink })}>
+                    <RotateCcw aria-hidden />
+                    Rotate secret
+                  </Button>
+                )}
+                <Button variant="destructive" size="sm" onClick={() => setPending({ kind: 'remove', sink })}>
+                  <Trash2 aria-hidden />
+                  Delete
+                </Button>
+              </div>
+            </div>
+          );
+        },
       },
       {
         id: 'state',
@@ -339,7 +383,7 @@ function SinkTable({ sinks, onSecret }: { sinks: AuditSink[]; onSecret: (secret:
             <div className="grid justify-items-start gap-1 text-xs">
               <Badge variant={STATE[sink.state].variant}>{STATE[sink.state].label}</Badge>
               {sink.last_error && sink.failures > 0 && (
-                <span className="text-destructive">
+                <span className="break-words text-destructive">
                   {sink.last_error} ({sink.failures} failed {sink.failures === 1 ? 'attempt' : 'attempts'}
                   {sink.next_attempt_at && (
                     <>
@@ -350,7 +394,7 @@ function SinkTable({ sinks, onSecret }: { sinks: AuditSink[]; onSecret: (secret:
                 </span>
               )}
               {sink.test.requested_at && (
-                <span className="text-muted-foreground">
+                <span className="break-words text-muted-foreground">
                   {!sink.test.tested_at
                     ? 'Test waiting for the worker'
                     : sink.test.error
@@ -371,60 +415,12 @@ function SinkTable({ sinks, onSecret }: { sinks: AuditSink[]; onSecret: (secret:
             <span className="text-muted-foreground">
               seq {row.original.cursor_seq} of {row.original.head_seq}
             </span>
+            <span className="text-muted-foreground">
+              last delivery{' '}
+              {row.original.delivered_at ? <TimeAgo iso={row.original.delivered_at} /> : 'never'}
+            </span>
           </div>
         ),
-      },
-      {
-        id: 'delivered',
-        header: 'Last delivery',
-        cell: ({ row }) =>
-          row.original.delivered_at ? <TimeAgo iso={row.original.delivered_at} /> : 'never',
-      },
-      {
-        id: 'actions',
-        header: () => <span className="sr-only">Actions</span>,
-        cell: ({ row }) => {
-          const sink = row.original;
-          return (
-            <div className="flex flex-wrap justify-end gap-1">
-              <Button
-                variant="outline"
-                size="sm"
-                disabled={test.isPending}
-                onClick={() =>
-                  test.mutate(sink.id, { onSuccess: () => toast(`Test queued for ${sink.name}`) })
-                }
-              >
-                <Send aria-hidden />
-                Test
-              </Button>
-              <Button
-                variant="outline"
-                size="sm"
-                disabled={change.isPending}
-                onClick={() =>
-                  change.mutate(
-                    { id: sink.id, body: { paused: !sink.paused } },
-                    { onSuccess: () => toast(sink.paused ? `${sink.name} resumed` : `${sink.name} paused`) },
-                  )
-                }
-              >
-                {sink.paused ? <Play aria-hidden /> : <Pause aria-hidden />}
-                {sink.paused ? 'Resume' : 'Pause'}
-              </Button>
-              {sink.kind === 'webhook' && (
-                <Button variant="outline" size="sm" onClick={() => setPending({ kind: 'rotate', sink })}>
-                  <RotateCcw aria-hidden />
-                  Rotate secret
-                </Button>
-              )}
-              <Button variant="destructive" size="sm" onClick={() => setPending({ kind: 'remove', sink })}>
-                <Trash2 aria-hidden />
-                Delete
-              </Button>
-            </div>
-          );
-        },
       },
     ],
     [change, test],
