@@ -64,6 +64,8 @@ export class AuditSinksService {
         settings,
         paused: body.paused ?? false,
         cursorSeq: String(cursor),
+        // Checkpoints of events before the start were for someone else.
+        checkpointSeq: String(cursor),
         createdByUserId: principal.userId,
         ...secret.columns,
       });
@@ -141,8 +143,6 @@ export class AuditSinksService {
         webhookSecret: secret,
       };
     }
-    if (headers !== undefined && kind !== 'otlp')
-      throw new BadRequestException(['headers applies to otlp sinks only']);
     if (kind !== 'otlp' || headers === undefined || Object.keys(headers).length === 0)
       return {
         columns: { secretCiphertext: null, secretKeyId: null, secretHint: null },

@@ -144,27 +144,50 @@ describe.each(DATABASE_TARGETS)('audit sink dispatcher on %s', (_label, open) =>
   it('delivers checkpoints right after the event they cover', async () => {
     await webhookSink('with-checkpoints');
     await events(4);
-    const asked: [number, number][] = [];
+    const made = [{ seq: 2, at: new Date().toISOString(), signature: 'sig' }];
     const checkpoints: CheckpointSource = {
-      after: async (organization, afterSeq, upToSeq) => {
-        expect(organization).toBe(organizationId);
-        asked.push([afterSeq, upToSeq]);
-        return afterSeq < 2 && upToSeq >= 2
-          ? [{ seq: 2, at: new Date().toISOString(), signature: 'sig' }]
-          : [];
-      },
+      after: async (organization, afterSeq, upToSeq) =>
+        organization === organizationId ? made.filter((c) => c.seq > afterSeq && c.seq <= upToSeq) : [],
     };
     await drain(dispatcher(checkpoints));
-    expect(asked).toEqual([
-      [0, 3],
-      [3, 4],
-    ]);
     expect(batches()[0].items.map((i) => `${i.type}:${(i.event ?? i.checkpoint)?.seq}`)).toEqual([
       'event:1',
       'event:2',
       'checkpoint:2',
       'event:3',
     ]);
+  });
+
+  it('sends a checkpoint made after its events were delivered, once, and nothing more', async () => {
+    const id = await webhookSink('late-checkpoints');
+    await events(2);
+    const made: { seq: number; at: string; signature: string }[] = [];
+    const checkpoints: CheckpointSource = {
+      // Sinks of the other cases' organizations are dispatched too: this organization's checkpoints only.
+      after: async (organization, afterSeq, upToSeq) =>
+        organization === organizationId ? made.filter((c) => c.seq > afterSeq && c.seq <= upToSeq) : [],
+    };
+    const d = dispatcher(checkpoints);
+    await drain(d);
+    expect(seqsReceived()).toEqual([1, 2]);
+
+    // The signer catches up with the head the sink already has.
+    made.push({ seq: 2, at: new Date().toISOString(), signature: 'sig-2' });
+    await drain(d);
+    expect(receiver.received.map((r) => r.headers['x-gateway-delivery'])).toEqual([
+      `${id}:1-2`,
+      `${id}:checkpoint:2`,
+    ]);
+    expect(batches()[1].items).toEqual([{ type: 'checkpoint', checkpoint: made[0] }]);
+    expect(await sinkRow(id)).toMatchObject({ cursor_seq: '2' });
+
+    // A new event, then a checkpoint for it: the checkpoint follows the event it covers.
+    await events(1);
+    made.push({ seq: 3, at: new Date().toISOString(), signature: 'sig-3' });
+    await drain(d);
+    expect(batches()[2].items.map((i) => i.type)).toEqual(['event', 'checkpoint']);
+    expect(receiver.received).toHaveLength(3);
+    await d.onApplicationShutdown();
   });
 
   it('keeps the cursor on a failure, backs off, records why, and shows the lag', async () => {

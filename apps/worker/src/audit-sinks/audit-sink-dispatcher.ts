@@ -87,7 +87,7 @@ export class AuditSinkDispatcher implements OnApplicationShutdown {
       })),
     );
     for (const sink of sinks) {
-      if (this.stopped || this.running.has(sink.id) || !this.due(sink, now)) continue;
+      if (this.stopped || this.running.has(sink.id) || !(await this.due(sink, now))) continue;
       const run = this.run(sink)
         .catch((error: unknown) =>
           this.logger.warn({ sink: sink.name, err: (error as Error).message }, 'audit sink run failed'),
@@ -102,9 +102,9 @@ export class AuditSinkDispatcher implements OnApplicationShutdown {
     await Promise.allSettled(this.running.values());
   }
 
-  private due(sink: AuditSinkStatus, now: number): boolean {
+  private async due(sink: AuditSinkStatus, now: number): Promise<boolean> {
     if (testPending(sink)) return true;
-    if (sink.paused || sink.lagEvents === 0) return false;
+    if (sink.paused) return false;
     if (
       sink.leaseOwner &&
       sink.leaseOwner !== this.owner &&
@@ -112,7 +112,20 @@ export class AuditSinkDispatcher implements OnApplicationShutdown {
       sink.leaseUntil.getTime() > now
     )
       return false;
-    return !sink.nextAttemptAt || sink.nextAttemptAt.getTime() <= now;
+    if (sink.nextAttemptAt && sink.nextAttemptAt.getTime() > now) return false;
+    if (sink.lagEvents > 0) return true;
+    // Caught up: a checkpoint made since its events were sent still has to go.
+    try {
+      return (
+        (await this.checkpoints.after(sink.organizationId, sink.checkpointSeq, sink.cursorSeq)).length > 0
+      );
+    } catch (error) {
+      this.logger.warn(
+        { sink: sink.name, err: (error as Error).message },
+        'audit sinks: could not read checkpoints',
+      );
+      return false;
+    }
   }
 
   private async run(seen: AuditSinkStatus): Promise<void> {
@@ -123,23 +136,30 @@ export class AuditSinkDispatcher implements OnApplicationShutdown {
     if (testPending(sink)) await this.sendTest(sink);
     if (sink.paused) return;
     let cursor = sink.cursorSeq;
+    let checkpointSeq = sink.checkpointSeq;
     while (!this.stopped) {
       const rows = (await this.dataSource.query(
         `SELECT * FROM audit_events WHERE organization_id = $1 AND seq > $2 ORDER BY seq ASC LIMIT ${this.config.batchSize}`,
         [sink.organizationId, cursor],
       )) as AuditEventRow[];
-      if (rows.length === 0) return;
       const records = rows.map(toAuditRecord);
-      const last = records[records.length - 1].seq;
-      const items = interleave(records, await this.checkpoints.after(sink.organizationId, cursor, last));
-      const outcome = await deliverToSink(sink, items, this.secrets ?? null, this.config.timeoutMs);
+      const upTo = records.at(-1)?.seq ?? cursor;
+      const checkpoints = await this.checkpoints.after(sink.organizationId, checkpointSeq, upTo);
+      if (records.length === 0 && checkpoints.length === 0) return;
+      const outcome = await deliverToSink(
+        sink,
+        interleave(records, checkpoints),
+        this.secrets ?? null,
+        this.config.timeoutMs,
+      );
       if (!outcome.ok) {
         await this.failed(sink, outcome);
         return;
       }
       this.metrics.auditSinkDelivery(sink.name, 'delivered');
-      if (!(await this.advance(sink, cursor, last))) return;
-      cursor = last;
+      const delivered = { cursor: upTo, checkpointSeq: checkpoints.at(-1)?.seq ?? checkpointSeq };
+      if (!(await this.advance(sink, cursor, delivered))) return;
+      ({ cursor, checkpointSeq } = delivered);
       if (rows.length < this.config.batchSize) return;
     }
   }
@@ -159,13 +179,17 @@ export class AuditSinkDispatcher implements OnApplicationShutdown {
    * Records the acknowledged batch and renews the lease, only while this worker still holds it and the cursor is
    * where the batch started: a worker that lost its lease (paused for longer than the lease) cannot move it back.
    */
-  private async advance(sink: AuditSinkStatus, from: number, to: number): Promise<boolean> {
+  private async advance(
+    sink: AuditSinkStatus,
+    from: number,
+    to: { cursor: number; checkpointSeq: number },
+  ): Promise<boolean> {
     const [rows] = (await this.dataSource.query(
-      `UPDATE audit_sinks SET cursor_seq = $3, delivered_at = now(), failures = 0, next_attempt_at = NULL,
-         lease_until = now() + $5 * interval '1 millisecond'
+      `UPDATE audit_sinks SET cursor_seq = $3, checkpoint_seq = $5, delivered_at = now(), failures = 0,
+         next_attempt_at = NULL, lease_until = now() + $6 * interval '1 millisecond'
        WHERE id = $1 AND lease_owner = $2 AND cursor_seq = $4
        RETURNING id`,
-      [sink.id, this.owner, to, from, this.leaseMs],
+      [sink.id, this.owner, to.cursor, from, to.checkpointSeq, this.leaseMs],
     )) as [unknown[], number];
     if (rows.length === 1) return true;
     this.logger.warn({ sink: sink.name }, 'audit sink: lease lost or sink removed; stopping this run');

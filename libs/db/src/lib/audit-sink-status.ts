@@ -17,6 +17,8 @@ export interface AuditSinkStatus {
   secretHint: string | null;
   paused: boolean;
   cursorSeq: number;
+  /** The seq of the last checkpoint delivered. */
+  checkpointSeq: number;
   headSeq: number;
   lagEvents: number;
   /** When the oldest event the receiver has not acknowledged was recorded; null when it is up to date. */
@@ -46,6 +48,7 @@ interface StatusRow {
   secret_hint: string | null;
   paused: boolean;
   cursor_seq: string;
+  checkpoint_seq: string;
   head_seq: string;
   pending_since: Date | null;
   delivered_at: Date | null;
@@ -96,6 +99,7 @@ function toStatus(row: StatusRow): AuditSinkStatus {
     secretHint: row.secret_hint,
     paused: row.paused,
     cursorSeq,
+    checkpointSeq: Number(row.checkpoint_seq),
     headSeq,
     lagEvents: row.pending_since ? Math.max(0, headSeq - cursorSeq) : 0,
     pendingSince: row.pending_since,

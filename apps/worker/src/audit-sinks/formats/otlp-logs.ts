@@ -1,5 +1,5 @@
 import type { SinkItem } from './sink-item';
-import { itemBody } from './sink-item';
+import { itemBody, itemTime } from './sink-item';
 
 type AnyValue = { stringValue: string } | { intValue: string } | { boolValue: boolean };
 interface KeyValue {
@@ -56,15 +56,9 @@ export function otlpLogsRequest(items: SinkItem[], serviceName: string, now = ne
           {
             scope: { name: 'clickup-mcp-gateway.audit' },
             logRecords: items.map((item) => {
-              const at =
-                item.type === 'event'
-                  ? item.record.at
-                  : item.type === 'checkpoint'
-                    ? item.checkpoint.at
-                    : item.at;
               const traceId = item.type === 'event' ? item.record.trace_id : null;
               return {
-                timeUnixNano: nanos(at),
+                timeUnixNano: nanos(itemTime(item)),
                 observedTimeUnixNano: observed,
                 ...severity(item),
                 body: { stringValue: JSON.stringify(itemBody(item)) },

@@ -7,18 +7,31 @@ export type SinkItem =
   | { type: 'checkpoint'; checkpoint: AuditCheckpoint }
   | { type: 'test'; at: string; sink: string };
 
-/** Events in seq order with each checkpoint placed right after the event it covers up to. */
+/**
+ * Events in seq order with each checkpoint placed right after the event it covers. A checkpoint made after its events
+ * were delivered (its seq below the first event here) leads the batch: it still comes after the event it covers.
+ */
 export function interleave(records: AuditRecord[], checkpoints: AuditCheckpoint[]): SinkItem[] {
   const items: SinkItem[] = [];
   let next = 0;
-  for (const record of records) {
-    items.push({ type: 'event', record });
-    while (next < checkpoints.length && checkpoints[next].seq <= record.seq) {
+  const takeUpTo = (seq: number) => {
+    while (next < checkpoints.length && checkpoints[next].seq <= seq) {
       items.push({ type: 'checkpoint', checkpoint: checkpoints[next] });
       next += 1;
     }
+  };
+  takeUpTo((records[0]?.seq ?? Infinity) - 1);
+  for (const record of records) {
+    items.push({ type: 'event', record });
+    takeUpTo(record.seq);
   }
   return items;
+}
+
+/** When the item happened: the event's or the checkpoint's time, or when the test was asked for. */
+export function itemTime(item: SinkItem): string {
+  if (item.type === 'event') return item.record.at;
+  return item.type === 'checkpoint' ? item.checkpoint.at : item.at;
 }
 
 /**

@@ -107,18 +107,21 @@ describe('RFC 5424 audit messages', () => {
     expect(unframe(stream)).toEqual(messages);
   });
 
-  it('places each checkpoint right after the event it covers', () => {
-    const items = interleave(
-      [record(1), record(2), record(3)],
-      [
-        { seq: 2, at: '2026-12-05T12:00:00.200Z' },
-        { seq: 3, at: '2026-12-05T12:00:00.300Z' },
-      ],
-    );
-    expect(
+  it('places each checkpoint right after the event it covers, a late one first', () => {
+    const label = (items: ReturnType<typeof interleave>) =>
       items.map((i) =>
         i.type === 'event' ? `e${i.record.seq}` : i.type === 'checkpoint' ? `c${i.checkpoint.seq}` : 't',
-      ),
-    ).toEqual(['e1', 'e2', 'c2', 'e3', 'c3']);
+      );
+    const checkpoint = (seq: number) => ({ seq, at: `2026-12-05T12:00:0${seq}.000Z` });
+    expect(label(interleave([record(2), record(3), record(4)], [checkpoint(3), checkpoint(4)]))).toEqual([
+      'e2',
+      'e3',
+      'c3',
+      'e4',
+      'c4',
+    ]);
+    // A checkpoint signed after its event was delivered comes before the events that follow it.
+    expect(label(interleave([record(5)], [checkpoint(4), checkpoint(5)]))).toEqual(['c4', 'e5', 'c5']);
+    expect(label(interleave([], [checkpoint(4)]))).toEqual(['c4']);
   });
 });

@@ -1,5 +1,5 @@
 import type { SinkItem } from './sink-item';
-import { itemBody } from './sink-item';
+import { itemBody, itemTime } from './sink-item';
 
 /** The SD-ID of the structured data element every message carries (32473: the IANA example enterprise number). */
 export const SYSLOG_SD_ID = 'audit@32473';
@@ -29,8 +29,6 @@ export function syslogMessage(item: SinkItem, header: SyslogHeader): string {
   const pri = header.facility * 8 + severityOf(item);
   const body = itemBody(item);
   const msgId = item.type === 'event' ? 'AUDIT' : item.type === 'checkpoint' ? 'CHECKPOINT' : 'TEST';
-  const at =
-    item.type === 'event' ? item.record.at : item.type === 'checkpoint' ? item.checkpoint.at : item.at;
   const params: [string, unknown][] =
     item.type === 'event'
       ? [
@@ -50,7 +48,7 @@ export function syslogMessage(item: SinkItem, header: SyslogHeader): string {
     .filter(([, value]) => value !== null && value !== undefined)
     .map(([name, value]) => ` ${name}="${sdEscape(String(value))}"`)
     .join('')}]`;
-  return `<${pri}>1 ${at} ${headerField(header.hostname, 255)} ${headerField(header.appName, 48)} - ${msgId} ${sd} ${JSON.stringify(body)}`;
+  return `<${pri}>1 ${itemTime(item)} ${headerField(header.hostname, 255)} ${headerField(header.appName, 48)} - ${msgId} ${sd} ${JSON.stringify(body)}`;
 }
 
 /** RFC 6587 octet counting: the message's length in bytes, a space, the message. */

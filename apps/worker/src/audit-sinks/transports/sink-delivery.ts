@@ -49,7 +49,11 @@ export async function deliverToSink(
       {
         'user-agent': SINK_USER_AGENT,
         'x-gateway-event': test ? 'audit.test' : 'audit.batch',
-        'x-gateway-delivery': test ? `${sink.id}:test:${timestamp}` : `${sink.id}:${firstSeq}-${lastSeq}`,
+        'x-gateway-delivery': test
+          ? `${sink.id}:test:${timestamp}`
+          : firstSeq !== null
+            ? `${sink.id}:${firstSeq}-${lastSeq}`
+            : `${sink.id}:checkpoint:${lastCheckpointSeq(items)}`,
         'x-gateway-timestamp': String(timestamp),
         'x-gateway-signature': webhookSignature(secret, timestamp, body),
       },
@@ -66,6 +70,11 @@ export async function deliverToSink(
     timeoutMs,
   );
   return httpOutcome(outcome);
+}
+
+/** A batch of checkpoints alone (made after their events were sent) is named by the last one. */
+function lastCheckpointSeq(items: SinkItem[]): number | null {
+  return items.flatMap((item) => (item.type === 'checkpoint' ? [item.checkpoint.seq] : [])).at(-1) ?? null;
 }
 
 function httpOutcome(outcome: Awaited<ReturnType<typeof postWebhook>>): SinkOutcome {

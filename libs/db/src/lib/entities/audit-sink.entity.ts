@@ -80,6 +80,10 @@ export class AuditSinkEntity {
   @Column('bigint', { name: 'cursor_seq', default: 0 })
   cursorSeq: string;
 
+  /** The seq of the last signed checkpoint delivered (checkpoints may be made after their events were sent). */
+  @Column('bigint', { name: 'checkpoint_seq', default: 0 })
+  checkpointSeq: string;
+
   @Column('timestamptz', { name: 'delivered_at', nullable: true })
   deliveredAt: Date | null;
 

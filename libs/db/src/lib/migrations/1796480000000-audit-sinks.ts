@@ -20,6 +20,7 @@ export class AuditSinks1796480000000 implements MigrationInterface {
                 "secret_hint" text,
                 "paused" boolean NOT NULL DEFAULT false,
                 "cursor_seq" bigint NOT NULL DEFAULT '0',
+                "checkpoint_seq" bigint NOT NULL DEFAULT '0',
                 "delivered_at" TIMESTAMP WITH TIME ZONE,
                 "failures" integer NOT NULL DEFAULT '0',
                 "last_error" text,
