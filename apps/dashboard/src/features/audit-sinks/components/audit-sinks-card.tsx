@@ -7,6 +7,7 @@ import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { DataTable } from '@/components/common/data-table';
 import { EmptyState } from '@/components/common/empty-state';
 import { QueryError } from '@/components/common/query-error';
+import { SigningSecretAlert } from '@/components/common/signing-secret-alert';
 import { TimeAgo } from '@/components/common/time-ago';
 import { toast } from '@/components/common/toaster';
 import { Alert } from '@/components/ui/alert';
@@ -14,7 +15,6 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
-import { CopyButton } from '@/components/ui/copy-button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -85,7 +85,16 @@ export function AuditSinksCard() {
         )}
       </CardHeader>
       <CardContent className="grid gap-6">
-        {issuedSecret && <IssuedSecret secret={issuedSecret} onDone={() => setIssuedSecret(null)} />}
+        {issuedSecret && (
+          <SigningSecretAlert
+            secret={issuedSecret}
+            onDone={() => setIssuedSecret(null)}
+            testId="audit-sink-secret-value"
+          >
+            Give it to the receiver so it can check the <code className="font-mono">X-Gateway-Signature</code>{' '}
+            of each batch. The gateway keeps it encrypted and cannot show it again.
+          </SigningSecretAlert>
+        )}
         {adding && (
           <AddSinkForm
             onDone={(secret) => {
@@ -103,33 +112,6 @@ export function AuditSinksCard() {
         )}
       </CardContent>
     </Card>
-  );
-}
-
-function IssuedSecret({ secret, onDone }: { secret: string; onDone: () => void }) {
-  return (
-    <Alert variant="warning" title="Copy the signing secret now: it is shown only this once" role="status">
-      <div className="grid gap-3">
-        <p>
-          Give it to the receiver so it can check the <code className="font-mono">X-Gateway-Signature</code>{' '}
-          of each batch. The gateway keeps it encrypted and cannot show it again.
-        </p>
-        <div className="flex flex-wrap items-center gap-2">
-          <Input
-            readOnly
-            aria-label="Signing secret"
-            value={secret}
-            className="min-w-64 flex-1 font-mono text-xs"
-            data-testid="audit-sink-secret-value"
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <CopyButton value={secret} label="Copy secret" />
-          <Button variant="outline" size="sm" onClick={onDone}>
-            I have stored it
-          </Button>
-        </div>
-      </div>
-    </Alert>
   );
 }
 
