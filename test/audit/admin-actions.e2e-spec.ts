@@ -52,6 +52,16 @@ async function webhookTeam(stack: Stack): Promise<string> {
 }
 
 let unique = 0;
+
+/** A paused webhook audit sink (paused, so the example's worker sends nothing to the unreachable host). */
+async function auditSink(stack: Stack): Promise<string> {
+  return created(stack, '/audit/sinks', {
+    name: `sink-${unique++}`,
+    kind: 'webhook',
+    settings: { url: 'https://siem.example/audit' },
+    paused: true,
+  });
+}
 const uniqueEmail = () => `person-${Date.now()}-${unique++}@example.com`;
 
 const OAUTH_REDIRECT = 'http://127.0.0.1:53682/callback';
@@ -212,6 +222,19 @@ const EXAMPLES: Record<string, (f: Fixtures) => Promise<Call>> = {
     const sent = await stack.rest<{ id: string }>('POST', `/teams/${team}/approval-webhook/test`);
     return call(stack, 'POST', `/teams/${team}/approval-webhook/deliveries/${sent.body.id}/redeliver`);
   },
+  'POST /api/v1/audit/sinks': async ({ stack }) =>
+    call(stack, 'POST', '/audit/sinks', {
+      name: `sink-${unique++}`,
+      kind: 'webhook',
+      settings: { url: 'https://siem.example/audit' },
+      paused: true,
+    }),
+  'PATCH /api/v1/audit/sinks/{id}': async ({ stack }) =>
+    call(stack, 'PATCH', `/audit/sinks/${await auditSink(stack)}`, { name: `sink-${unique++}` }),
+  'POST /api/v1/audit/sinks/{id}/test': async ({ stack }) =>
+    call(stack, 'POST', `/audit/sinks/${await auditSink(stack)}/test`),
+  'DELETE /api/v1/audit/sinks/{id}': async ({ stack }) =>
+    call(stack, 'DELETE', `/audit/sinks/${await auditSink(stack)}`),
   'POST /api/v1/api-tokens': async ({ stack }) =>
     call(stack, 'POST', '/api-tokens', { name: 'ci', role: 'auditor' }),
   'DELETE /api/v1/api-tokens/{id}': async ({ stack }) => {

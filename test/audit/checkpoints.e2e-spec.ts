@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Stack } from '../support/stack';
+import { BatchReceiver } from './sink-receivers';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -36,6 +37,15 @@ describe('signed audit checkpoints (postgres)', () => {
     expect(before.status).toBe(200);
     expect(before.body).toMatchObject({ state: 'pending', latest: null });
 
+    // A SIEM's webhook: it gets each checkpoint after the event it covers, and keeps its own copy.
+    const siem = await BatchReceiver.start();
+    const sink = await stack.rest('POST', '/audit/sinks', {
+      name: 'siem',
+      kind: 'webhook',
+      settings: { url: siem.url('/audit') },
+    });
+    expect(sink.status).toBe(201);
+
     // The worker's checkpoint schedule runs once at start, then every minute.
     await stack.startWorker();
     let status = before.body;
@@ -62,6 +72,45 @@ describe('signed audit checkpoints (postgres)', () => {
     expect(verify.stdout.trim().split('\n').at(-1)).toMatch(
       /^ok: \d+ records verified, [1-9]\d* checkpoints matched$/,
     );
+
+    // The checkpoints the SIEM received are the signed ones, and verify the database on their own.
+    const received = () =>
+      siem.batches.flatMap(({ body }) =>
+        (JSON.parse(body) as { items: { type: string; checkpoint?: { seq: number } }[] }).items.flatMap(
+          (item) => (item.type === 'checkpoint' && item.checkpoint ? [item.checkpoint] : []),
+        ),
+      );
+    for (
+      let waited = 0;
+      waited < 15_000 && !received().some((c) => c.seq === status.latest?.seq);
+      waited += 250
+    ) {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(received().find((c) => c.seq === status.latest?.seq)).toMatchObject({
+      type: 'checkpoint',
+      key_id: status.latest?.key_id,
+    });
+    const siemCopy = join(dir, 'siem-checkpoints.jsonl');
+    writeFileSync(
+      siemCopy,
+      received()
+        .map((c) => JSON.stringify(c))
+        .join('\n') + '\n',
+    );
+    const againstSiem = spawnSync(
+      'node',
+      ['scripts/audit-verify.mjs', '--database', stack.databaseUrl, '--checkpoints', siemCopy],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '', AUDIT_VERIFY_PUBLIC_KEYS: keyFile },
+        timeout: 120_000,
+      },
+    );
+    expect(againstSiem.stdout.trim().split('\n').at(-1)).toMatch(/^ok: .*[1-9]\d* checkpoints matched$/);
+    expect(againstSiem.status).toBe(0);
+    await siem.close();
 
     // Without a URL, the database a running `npm start` serves (as it records it in DATA_DIR) is verified.
     const dataDir = mkdtempSync(join(tmpdir(), 'gw-checkpoints-data-'));

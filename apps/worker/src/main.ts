@@ -6,6 +6,7 @@ import {
   AuditArchiveConfig,
   AuditCheckpointConfig,
   AuditConfig,
+  AuditSinkConfig,
   ClickUpConfig,
   ConfigError,
   DatabaseConfig,
@@ -21,6 +22,7 @@ import { QUEUE_NAMES, QueueBackend } from '@gw/queue';
 import { resolveEncryptionKey, SecretBox } from '@gw/security';
 import { rekeyOnStart } from './encryption/rekey-on-start';
 import { startTracing } from '@gw/tracing';
+import { AuditSinkDispatcher } from './audit-sinks/audit-sink-dispatcher';
 import { WorkerHost } from './jobs/worker-host';
 import { upsertSchedules } from './schedules';
 import { WorkerModule } from './worker.module';
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     checkpoints,
     archive,
     tracingConfig,
+    auditSink,
   ] = loadConfigs([
     AppConfig,
     DatabaseConfig,
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     AuditCheckpointConfig,
     AuditArchiveConfig,
     TracingConfig,
+    AuditSinkConfig,
   ] as const);
   // First, so the first jobs are traced; with OTEL_EXPORTER_OTLP_ENDPOINT unset this loads nothing.
   const tracing = await startTracing(tracingConfig, { serviceName: 'clickup-mcp-gateway-worker' });
@@ -90,12 +94,14 @@ async function main(): Promise<void> {
       approvalWebhook,
       checkpoints,
       archive,
+      auditSink,
       secrets,
       metrics,
     }),
     { logger: ['error', 'warn'] },
   );
   context.get(WorkerHost).start();
+  context.get(AuditSinkDispatcher).start();
   await upsertSchedules(queues, { checkpoints: Boolean(checkpoints.signingKey) });
   if (!checkpoints.signingKey) {
     console.warn(

@@ -4,6 +4,7 @@ import {
   AuditArchiveConfig,
   AuditCheckpointConfig,
   AuditConfig,
+  AuditSinkConfig,
   ClickUpConfig,
   RetryConfig,
 } from '@gw/config';
@@ -17,6 +18,7 @@ import { ApprovalJobsModule } from './approvals/approvals.module';
 import { ExpireApprovalJob } from './approvals/jobs/expire-approval.job';
 import { AuditJobsModule } from './audit/audit.module';
 import { AuditCheckpointJob } from './audit/jobs/audit-checkpoint.job';
+import { AuditSinksModule } from './audit-sinks/audit-sinks.module';
 import { AuditRetentionJob } from './audit/jobs/audit-retention.job';
 import { EncryptionJobsModule } from './encryption/encryption.module';
 import { RekeyJob } from './encryption/jobs/rekey.job';
@@ -46,6 +48,7 @@ export interface WorkerRuntime {
   /** Where retention archives what it purges (nowhere when unset). */
   archive: AuditArchiveConfig;
   approvalWebhook: ApprovalWebhookConfig;
+  auditSink: AuditSinkConfig;
   /** Opens connection credentials, for the calls the worker replays; null without an encryption key. */
   secrets: SecretBox | null;
   metrics: GatewayMetrics;
@@ -65,6 +68,7 @@ export class WorkerModule {
         ApprovalJobsModule,
         NotificationJobsModule,
         EncryptionJobsModule,
+        AuditSinksModule,
       ],
       providers: [
         { provide: DataSource, useValue: runtime.dataSource },
@@ -77,6 +81,7 @@ export class WorkerModule {
         { provide: AuditCheckpointConfig, useValue: runtime.checkpoints },
         { provide: AuditArchiveConfig, useValue: runtime.archive },
         { provide: ApprovalWebhookConfig, useValue: runtime.approvalWebhook },
+        { provide: AuditSinkConfig, useValue: runtime.auditSink },
         ...(runtime.secrets ? [{ provide: SecretBox, useValue: runtime.secrets }] : []),
         {
           provide: RateBudgets,
@@ -120,6 +125,7 @@ export class WorkerModule {
         AuditCheckpointConfig,
         AuditArchiveConfig,
         ApprovalWebhookConfig,
+        AuditSinkConfig,
         RateBudgets,
         ...(runtime.secrets ? [SecretBox] : []),
       ],

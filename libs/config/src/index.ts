@@ -10,6 +10,7 @@ export * from './lib/sandbox.config';
 export * from './lib/mcp.config';
 export * from './lib/retry.config';
 export * from './lib/approval-webhook.config';
+export * from './lib/audit-sink.config';
 export * from './lib/audit.config';
 export * from './lib/audit-checkpoint.config';
 export * from './lib/audit-archive.config';

@@ -8,3 +8,4 @@ export * from './lib/database-location';
 export * from './lib/migrations';
 export * from './lib/dedicated-connection';
 export * from './lib/sealed-credentials';
+export * from './lib/audit-sink-status';

@@ -4,6 +4,7 @@ import { ApiTokensModule } from '../api-tokens/api-tokens.module';
 import { ApprovalsModule } from '../approvals/approvals.module';
 import { ApprovalWebhooksModule } from '../approval-webhooks/approval-webhooks.module';
 import { AuditModule } from '../audit/audit.module';
+import { AuditSinksModule } from '../audit-sinks/audit-sinks.module';
 import { AuthModule } from '../auth/auth.module';
 import { BootstrapModule } from '../bootstrap/bootstrap.module';
 import { GlobalExceptionFilter } from './global-exception.filter';
@@ -46,6 +47,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         AuditModule,
+        AuditSinksModule,
         BootstrapModule,
         MaintenanceModule,
         ConnectionsModule,

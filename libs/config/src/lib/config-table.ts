@@ -3,6 +3,7 @@ import { ApprovalWebhookConfig } from './approval-webhook.config';
 import { AuditArchiveConfig } from './audit-archive.config';
 import { AuditCheckpointConfig } from './audit-checkpoint.config';
 import { AuditConfig } from './audit.config';
+import { AuditSinkConfig } from './audit-sink.config';
 import { BootstrapConfig } from './bootstrap.config';
 import { ClickUpConfig } from './clickup.config';
 import { DatabaseConfig } from './database.config';
@@ -35,6 +36,7 @@ export const DOCUMENTED_CONFIGS = [
   ['audit integrity', AuditCheckpointConfig],
   ['audit integrity', AuditArchiveConfig],
   ['tracing', TracingConfig],
+  ['audit sinks', AuditSinkConfig],
   ['ClickUp', ClickUpConfig],
   ['first start', BootstrapConfig],
   ['sandbox', SandboxConfig],

@@ -18,6 +18,16 @@ export interface CredentialKeyCounts {
   unreadable: number;
 }
 
+/** How one delivery of a batch to an audit sink ended. */
+export type AuditSinkDeliveryOutcome = 'delivered' | 'failed';
+
+/** One audit sink's backlog as the worker last measured it. */
+export interface AuditSinkLag {
+  sink: string;
+  events: number;
+  seconds: number;
+}
+
 const SECONDS_FAST = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 const SECONDS_UPSTREAM = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const SECONDS_WAIT = [0.01, 0.1, 0.5, 1, 5, 10, 30, 60, 120, 300];
@@ -155,6 +165,27 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly auditSinkLagEvents = new Gauge({
+    name: 'gateway_audit_sink_lag_events',
+    help: 'Audit events an audit sink has not acknowledged yet, by sink name.',
+    labelNames: ['sink'] as const,
+    registers: [this.registry],
+  });
+
+  readonly auditSinkLagSeconds = new Gauge({
+    name: 'gateway_audit_sink_lag_seconds',
+    help: 'Age of the oldest audit event an audit sink has not acknowledged yet (0 when it is up to date), by sink name.',
+    labelNames: ['sink'] as const,
+    registers: [this.registry],
+  });
+
+  readonly auditSinkDeliveries = new Counter({
+    name: 'gateway_audit_sink_deliveries_total',
+    help: 'Batch deliveries to audit sinks by sink name and outcome (delivered, failed).',
+    labelNames: ['sink', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   /** Handed to a ClickUp transport (its `recorder` option): the client library knows nothing of Prometheus. */
   readonly clickupRecorder = {
     requestEnded: (method: string, status: number | null, seconds: number) =>
@@ -206,6 +237,20 @@ export class GatewayMetrics {
 
   cacheLookup(cache: CacheName, hit: boolean): void {
     this.cacheLookups.inc({ cache, result: hit ? 'hit' : 'miss' });
+  }
+
+  /** Replaces every sink's lag series, so a deleted or renamed sink stops being reported. */
+  auditSinkLag(lags: readonly AuditSinkLag[]): void {
+    this.auditSinkLagEvents.reset();
+    this.auditSinkLagSeconds.reset();
+    for (const lag of lags) {
+      this.auditSinkLagEvents.set({ sink: lag.sink }, lag.events);
+      this.auditSinkLagSeconds.set({ sink: lag.sink }, lag.seconds);
+    }
+  }
+
+  auditSinkDelivery(sink: string, outcome: AuditSinkDeliveryOutcome): void {
+    this.auditSinkDeliveries.inc({ sink, outcome });
   }
 
   /** Times an audit append; a rejected one counts as a failure and is rethrown. */

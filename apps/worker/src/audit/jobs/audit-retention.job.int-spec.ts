@@ -159,6 +159,35 @@ describe.each(DATABASE_TARGETS)('audit retention on %s', (_label, open) => {
     expect(records[2]).toMatchObject({ action: 'audit.purge', actor: 'user:abc' });
   });
 
+  it('keeps every event an audit sink has not acknowledged, paused sinks included, until it has', async () => {
+    const org = await organization(10);
+    await append(Array.from({ length: 8 }, (_, n) => event(org, 20, n)));
+    const sink = async (name: string, cursor: number, paused: boolean) => {
+      const id = randomUUID();
+      await dataSource.query(
+        `INSERT INTO audit_sinks (id, organization_id, name, kind, settings, cursor_seq, paused)
+         VALUES ($1, $2, $3, 'webhook', '{"url":"https://siem.example/in"}', $4, $5)`,
+        [id, org, name, cursor, paused],
+      );
+      return id;
+    };
+    await sink('ahead', 8, false);
+    const behind = await sink('behind', 3, true);
+
+    await expect(job.process({ organization_id: org })).resolves.toMatchObject({ purged: 3 });
+    expect((await chain(org)).records[0].seq).toBe(4);
+
+    await dataSource.query('UPDATE audit_sinks SET cursor_seq = 6 WHERE id = $1', [behind]);
+    await expect(job.process({ organization_id: org })).resolves.toMatchObject({ purged: 3 });
+    const { records, verdict } = await chain(org);
+    expect(verdict.ok).toBe(true);
+    expect(records.filter((r) => r.action === 'tools/call').map((r) => r.seq)).toEqual([7, 8]);
+
+    // A deleted sink no longer holds anything back.
+    await dataSource.query('DELETE FROM audit_sinks WHERE id = $1', [behind]);
+    await expect(job.process({ organization_id: org })).resolves.toMatchObject({ purged: 2 });
+  });
+
   it('refuses to purge past a tampered row, so the evidence stays', async () => {
     const org = await organization(10);
     await append(Array.from({ length: 6 }, (_, n) => event(org, 20, n)));

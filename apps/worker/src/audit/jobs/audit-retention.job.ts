@@ -156,7 +156,10 @@ export class AuditRetentionJob implements JobProcessor<'audit-retention'> {
       'SELECT seq FROM audit_events WHERE organization_id = $1 AND at >= $2 ORDER BY at ASC, seq ASC LIMIT 1',
       [organizationId, cutoff],
     )) as { seq: string }[];
-    const end = recent ? Number(recent.seq) - 1 : Number(chain.last_seq);
+    const end = Math.min(
+      recent ? Number(recent.seq) - 1 : Number(chain.last_seq),
+      await sinkFloor(this.dataSource, organizationId),
+    );
     const capped = Math.min(end, anchor.seq + ARCHIVE_MAX_EVENTS - 1);
     if (capped < anchor.seq) return null;
     const [inRange] = (await this.dataSource.query(
@@ -226,10 +229,11 @@ export class AuditRetentionJob implements JobProcessor<'audit-retention'> {
       `SELECT * FROM audit_events WHERE organization_id = $1 ORDER BY seq ASC LIMIT ${RETENTION_BATCH}`,
       [organizationId],
     )) as AuditEventRow[];
+    const floor = await sinkFloor(tx, organizationId);
     const walker = new ChainWalker({ seq: Number(head.anchor_seq), hash: head.anchor_hash });
     let last: AuditEventRow | undefined;
     for (const row of rows) {
-      if (row.at >= cutoff || (upTo && Number(row.seq) > upTo.seq)) break;
+      if (row.at >= cutoff || (upTo && Number(row.seq) > upTo.seq) || Number(row.seq) > floor) break;
       const reason = walker.next(toAuditRecord(row));
       if (reason) {
         throw new Error(
@@ -258,4 +262,16 @@ export class AuditRetentionJob implements JobProcessor<'audit-retention'> {
     const more = rows.length === RETENTION_BATCH && last === rows.at(-1) && (!upTo || anchor.seq <= upTo.seq);
     return { deleted, anchor, more };
   }
+}
+
+/**
+ * The newest seq every audit sink of the organization (running or paused) has acknowledged: an event past it stays,
+ * and is not archived either, until the sinks have it, so the SIEM gets no gap. Infinity without sinks.
+ */
+async function sinkFloor(db: Pick<EntityManager, 'query'>, organizationId: string): Promise<number> {
+  const [sinks] = (await db.query(
+    'SELECT min(cursor_seq) AS floor FROM audit_sinks WHERE organization_id = $1',
+    [organizationId],
+  )) as { floor: string | null }[];
+  return sinks?.floor === null || sinks?.floor === undefined ? Infinity : Number(sinks.floor);
 }

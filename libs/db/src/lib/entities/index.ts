@@ -4,6 +4,7 @@ import { ApprovalWebhookEntity } from './approval-webhook.entity';
 import { AuditChainEntity } from './audit-chain.entity';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 import { AuditEventEntity } from './audit-event.entity';
+import { AuditSinkEntity } from './audit-sink.entity';
 import { ClickUpConnectionEntity } from './clickup-connection.entity';
 import { ClickUpLinkedAccountEntity } from './clickup-linked-account.entity';
 import { ClickUpRateBudgetEntity } from './clickup-rate-budget.entity';
@@ -31,6 +32,7 @@ export * from './approval-webhook.entity';
 export * from './audit-chain.entity';
 export * from './audit-checkpoint.entity';
 export * from './audit-event.entity';
+export * from './audit-sink.entity';
 export * from './clickup-connection.entity';
 export * from './clickup-linked-account.entity';
 export * from './clickup-rate-budget.entity';
@@ -79,4 +81,5 @@ export const ENTITIES = [
   PauseEntity,
   ApprovalWebhookEntity,
   AuditCheckpointEntity,
+  AuditSinkEntity,
 ];

@@ -17,6 +17,7 @@ import { Approvals1796470000000 } from './1796470000000-approvals';
 import { Pauses1796471000000 } from './1796471000000-pauses';
 import { ApprovalWebhooks1796472000000 } from './1796472000000-approval-webhooks';
 import { AuditCheckpoints1796480000000 } from './1796480000000-audit-checkpoints';
+import { AuditSinks1796481000000 } from './1796481000000-audit-sinks';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   Pauses1796471000000,
   ApprovalWebhooks1796472000000,
   AuditCheckpoints1796480000000,
+  AuditSinks1796481000000,
 ];

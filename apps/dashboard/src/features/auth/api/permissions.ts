@@ -19,6 +19,7 @@ const PERMISSIONS = {
   'api-tokens:manage': ['owner', 'admin', 'member'],
   'settings:read': ['owner', 'admin', 'auditor'],
   'settings:manage': ['owner'],
+  'audit-sinks:manage': ['owner', 'admin'],
   'sso-mapping:manage': ['owner', 'admin'],
   'security-events:read': ['owner', 'admin'],
   'clickup-accounts:manage': ['owner', 'admin'],

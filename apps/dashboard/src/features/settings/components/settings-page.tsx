@@ -12,6 +12,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
+import { AuditSinksCard } from '@/features/audit-sinks/components/audit-sinks-card';
 import { usePermission } from '@/features/auth/api/use-permission';
 import { formatDate } from '@/lib/format';
 import { useSettings, useSettingsActions, type OrganizationSettings } from '../api/settings';
@@ -20,6 +21,7 @@ import { SsoSection } from './sso-section';
 
 export function SettingsPage() {
   const settings = useSettings();
+  const canManageSinks = usePermission('audit-sinks:manage');
   return (
     <div className="mx-auto grid max-w-3xl gap-6">
       <PageHeader title="Settings" description="Organization-wide settings of the gateway." />
@@ -37,6 +39,7 @@ export function SettingsPage() {
       ) : (
         <RetentionCard key={settings.data.audit_retention_days} settings={settings.data} />
       )}
+      {canManageSinks && <AuditSinksCard />}
       <SsoSection />
       <EncryptionCard />
     </div>

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { DataTable } from '@/components/common/data-table';
 import { EmptyState } from '@/components/common/empty-state';
 import { QueryError } from '@/components/common/query-error';
+import { SigningSecretAlert } from '@/components/common/signing-secret-alert';
 import { TimeAgo } from '@/components/common/time-ago';
 import { toast } from '@/components/common/toaster';
 import { Alert } from '@/components/ui/alert';
@@ -14,7 +15,6 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
-import { CopyButton } from '@/components/ui/copy-button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -71,7 +71,17 @@ export function ApprovalNotificationsCard({ teamId, teamName }: { teamId: string
           <Skeleton className="h-32 w-full" />
         ) : (
           <>
-            {issuedSecret && <IssuedSecret secret={issuedSecret} onDone={() => setIssuedSecret(null)} />}
+            {issuedSecret && (
+              <SigningSecretAlert
+                secret={issuedSecret}
+                onDone={() => setIssuedSecret(null)}
+                testId="webhook-secret-value"
+              >
+                Give it to the receiver so it can check the{' '}
+                <code className="font-mono">X-Gateway-Signature</code> of each notification. The gateway keeps
+                it encrypted and cannot show it again.
+              </SigningSecretAlert>
+            )}
             <WebhookForm
               key={webhook.data?.updated_at ?? 'new'}
               teamId={teamId}
@@ -88,35 +98,6 @@ export function ApprovalNotificationsCard({ teamId, teamName }: { teamId: string
         )}
       </CardContent>
     </Card>
-  );
-}
-
-function IssuedSecret({ secret, onDone }: { secret: string; onDone: () => void }) {
-  const id = useId();
-  return (
-    <Alert variant="warning" title="Copy the signing secret now: it is shown only this once" role="status">
-      <div className="grid gap-3">
-        <p>
-          Give it to the receiver so it can check the <code className="font-mono">X-Gateway-Signature</code>{' '}
-          of each notification. The gateway keeps it encrypted and cannot show it again.
-        </p>
-        <div className="flex flex-wrap items-center gap-2">
-          <Input
-            id={`${id}-secret`}
-            readOnly
-            aria-label="Signing secret"
-            value={secret}
-            className="min-w-64 flex-1 font-mono text-xs"
-            data-testid="webhook-secret-value"
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <CopyButton value={secret} label="Copy secret" />
-          <Button variant="outline" size="sm" onClick={onDone}>
-            I have stored it
-          </Button>
-        </div>
-      </div>
-    </Alert>
   );
 }
 

@@ -1,0 +1,4 @@
+export const auditSinkKeys = {
+  all: ['audit-sinks'] as const,
+  list: () => [...auditSinkKeys.all, 'list'] as const,
+};
