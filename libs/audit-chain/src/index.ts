@@ -2,6 +2,7 @@ export * from './lib/canonical-json';
 export * from './lib/audit-record';
 export * from './lib/verify-chain';
 export * from './lib/append-records';
+export * from './lib/chain-records';
 export * from './lib/chain-appender';
 export * from './lib/checkpoint';
 export * from './lib/checkpoint-auditor';

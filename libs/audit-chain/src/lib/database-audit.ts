@@ -1,11 +1,9 @@
 import type { SqlExecutor } from './append-records';
-import { toAuditRecord, type AuditEventRow } from './audit-record';
+import { chainRecords } from './chain-records';
 import type { CheckpointPolicy, SignedCheckpoint, TrustedKeys } from './checkpoint';
 import { CheckpointAuditor, type CheckpointAuditReport } from './checkpoint-auditor';
 import { CheckpointStore } from './checkpoint-store';
 import { GENESIS_ANCHOR } from './verify-chain';
-
-const PAGE = 2000;
 
 export interface DatabaseAuditOptions {
   trusted: TrustedKeys;
@@ -63,20 +61,10 @@ export async function auditDatabaseChain(
     slackMinutes: options.slackMinutes,
     defaultPolicy: options.defaultPolicy,
   });
-  let after = anchor.seq - 1;
   let last: { seq: number; hash: string } | undefined;
-  for (;;) {
-    const rows = (await db.query(
-      `SELECT * FROM audit_events WHERE organization_id = $1 AND seq > $2 ORDER BY seq ASC LIMIT ${PAGE}`,
-      [organizationId, after],
-    )) as AuditEventRow[];
-    for (const row of rows) {
-      const record = toAuditRecord(row);
-      auditor.next(record);
-      last = { seq: record.seq, hash: record.hash };
-    }
-    if (rows.length < PAGE) break;
-    after = Number(rows[rows.length - 1].seq);
+  for await (const record of chainRecords(db, organizationId, anchor.seq - 1)) {
+    auditor.next(record);
+    last = { seq: record.seq, hash: record.hash };
   }
   const report = auditor.finish();
   // Read after the walk: rows appended meanwhile only move the head past the last row read, so a head behind it,

@@ -3,9 +3,8 @@ import {
   archiveLine,
   archiveName,
   ChainWalker,
+  chainRecords,
   CheckpointStore,
-  toAuditRecord,
-  type AuditEventRow,
   type ChainAnchor,
 } from '@gw/audit-chain';
 import { AuditArchiveConfig } from '@gw/config';
@@ -25,8 +24,6 @@ import {
   type ArchiveStore,
   type StoredArchive,
 } from './archive-store';
-
-const PAGE = 2000;
 
 export interface ArchivedRange extends StoredArchive {
   name: string;
@@ -106,33 +103,23 @@ export class AuditArchiver {
     const signed = new Map(checkpoints.map((c) => [c.seq, c.hash]));
     const walker = new ChainWalker(anchor);
     let lastHash = anchor.hash;
-    let after = anchor.seq - 1;
-    while (after < lastSeq) {
-      const rows = (await this.dataSource.query(
-        `SELECT * FROM audit_events WHERE organization_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq ASC LIMIT ${PAGE}`,
-        [organizationId, after, lastSeq],
-      )) as AuditEventRow[];
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        const record = toAuditRecord(row);
-        const reason = walker.next(record);
-        if (reason) {
-          gzip.destroy();
-          throw new Error(
-            `audit chain of organization ${organizationId} is broken at ${record.id} (${reason}); nothing past it is archived or purged`,
-          );
-        }
-        const expected = signed.get(record.seq);
-        if (expected !== undefined && expected !== record.hash) {
-          gzip.destroy();
-          throw new Error(
-            `audit row ${record.id} of organization ${organizationId} (seq ${record.seq}) no longer matches its signed checkpoint: history was rewritten; nothing past it is archived or purged`,
-          );
-        }
-        await put(archiveLine(record));
-        lastHash = record.hash;
+    for await (const record of chainRecords(this.dataSource, organizationId, anchor.seq - 1, lastSeq)) {
+      const reason = walker.next(record);
+      if (reason) {
+        gzip.destroy();
+        throw new Error(
+          `audit chain of organization ${organizationId} is broken at ${record.id} (${reason}); nothing past it is archived or purged`,
+        );
       }
-      after = Number(rows[rows.length - 1].seq);
+      const expected = signed.get(record.seq);
+      if (expected !== undefined && expected !== record.hash) {
+        gzip.destroy();
+        throw new Error(
+          `audit row ${record.id} of organization ${organizationId} (seq ${record.seq}) no longer matches its signed checkpoint: history was rewritten; nothing past it is archived or purged`,
+        );
+      }
+      await put(archiveLine(record));
+      lastHash = record.hash;
     }
     if (walker.checked !== lastSeq - anchor.seq + 1) {
       gzip.destroy();

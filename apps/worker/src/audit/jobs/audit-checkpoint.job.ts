@@ -3,9 +3,8 @@ import {
   checkpointSigner,
   CheckpointStore,
   ChainWalker,
+  chainRecords,
   dueCheckpointSeqs,
-  toAuditRecord,
-  type AuditEventRow,
   type ChainAnchor,
   type CheckpointSigner,
 } from '@gw/audit-chain';
@@ -15,8 +14,6 @@ import type { JobPayload, JobResult } from '@gw/queue';
 import { DataSource } from 'typeorm';
 import type { JobProcessor } from '../../jobs/job-processor';
 import { WORKER_LOGGER, type createWorkerLogger } from '../../jobs/worker-logger';
-
-const PAGE = 2000;
 
 /**
  * Signs each organization's chain where a checkpoint is due (see `dueCheckpointSeqs`) and stores the checkpoints.
@@ -117,24 +114,14 @@ export class AuditCheckpointJob implements JobProcessor<'audit-checkpoint'> {
     const until = Math.max(...due);
     const walker = new ChainWalker(from);
     const hashes = new Map<number, string>();
-    let after = from.seq - 1;
-    while (after < until) {
-      const rows = (await this.dataSource.query(
-        `SELECT * FROM audit_events WHERE organization_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq ASC LIMIT ${PAGE}`,
-        [organizationId, after, until],
-      )) as AuditEventRow[];
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        const record = toAuditRecord(row);
-        const reason = walker.next(record);
-        if (reason) {
-          throw new Error(
-            `audit chain of organization ${organizationId} is broken at ${record.id} (seq ${record.seq}: ${reason}); no checkpoint is signed past it`,
-          );
-        }
-        if (due.has(record.seq)) hashes.set(record.seq, record.hash);
+    for await (const record of chainRecords(this.dataSource, organizationId, from.seq - 1, until)) {
+      const reason = walker.next(record);
+      if (reason) {
+        throw new Error(
+          `audit chain of organization ${organizationId} is broken at ${record.id} (seq ${record.seq}: ${reason}); no checkpoint is signed past it`,
+        );
       }
-      after = Number(rows[rows.length - 1].seq);
+      if (due.has(record.seq)) hashes.set(record.seq, record.hash);
     }
     return hashes;
   }
