@@ -1,3 +1,5 @@
+import { ApiHeartbeatEntity } from './api-heartbeat.entity';
+import { CallInFlightEntity } from './call-in-flight.entity';
 import { ApiTokenEntity } from './api-token.entity';
 import { ApprovalEntity } from './approval.entity';
 import { ApprovalWebhookEntity } from './approval-webhook.entity';
@@ -48,6 +50,8 @@ export * from './sso-settings.entity';
 export * from './sso-spent-state.entity';
 export * from './team.entity';
 export * from './team-policy.entity';
+export * from './api-heartbeat.entity';
+export * from './call-in-flight.entity';
 export * from './user.entity';
 
 export const ENTITIES = [
@@ -76,4 +80,6 @@ export const ENTITIES = [
   ApprovalEntity,
   PauseEntity,
   ApprovalWebhookEntity,
+  ApiHeartbeatEntity,
+  CallInFlightEntity,
 ];

@@ -16,6 +16,7 @@ import { OAuthAuthorizationServer1796460000000 } from './1796460000000-oauth-aut
 import { Approvals1796470000000 } from './1796470000000-approvals';
 import { Pauses1796471000000 } from './1796471000000-pauses';
 import { ApprovalWebhooks1796472000000 } from './1796472000000-approval-webhooks';
+import { CallsInFlight1796480000000 } from './1796480000000-calls-in-flight';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Approvals1796470000000,
   Pauses1796471000000,
   ApprovalWebhooks1796472000000,
+  CallsInFlight1796480000000,
 ];
