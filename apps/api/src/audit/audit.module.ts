@@ -5,6 +5,7 @@ import { AuditWriter } from './audit-writer';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 import { AuditExportService } from './export/audit-export.service';
+import { CallsInFlight } from './in-flight/calls-in-flight.service';
 import { AuditQueryService } from './query/audit-query.service';
 
 @Module({
@@ -14,8 +15,9 @@ import { AuditQueryService } from './query/audit-query.service';
     AuditService,
     AuditQueryService,
     AuditExportService,
+    CallsInFlight,
     { provide: APP_INTERCEPTOR, useClass: AdminAuditInterceptor },
   ],
-  exports: [AuditService],
+  exports: [AuditService, CallsInFlight],
 })
 export class AuditModule {}
