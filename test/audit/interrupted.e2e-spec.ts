@@ -37,6 +37,15 @@ describe('a write call whose api dies mid-call still gets its audit row (postgre
     expect(res.status).toBe(201);
   }
 
+  async function holdRead(ms: number): Promise<void> {
+    const res = await fetch(`${stack.sandboxUrl}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ method: 'GET', path: '/api/v2/task/', delay_ms: ms }),
+    });
+    expect(res.status).toBe(201);
+  }
+
   async function createdInClickUp(name: string): Promise<boolean> {
     const res = await fetch(`${stack.sandboxUrl}/api/v2/list/${listId}/task`, {
       headers: { authorization: 'pk_sandbox_owner' },
@@ -64,7 +73,12 @@ describe('a write call whose api dies mid-call still gets its audit row (postgre
     const name = `finished-${randomUUID()}`;
     const session = await mcpSession(url);
     expect((await session.call('task_create', { list_id: listId, name }))?.structuredContent.ok).toBe(true);
-    expect((await session.call('task_get', { task_id: 'nonexistent' }))?.structuredContent).toBeDefined();
+    // A read held in ClickUp has no marker: reads pay nothing for this.
+    await holdRead(1_500);
+    const read = session.call('task_get', { task_id: 'nonexistent' });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await markers()).toBe(0);
+    expect((await read)?.structuredContent).toBeDefined();
 
     const rows = await rowsOf(name);
     expect(rows.map((r) => [r.outcome, r.issue_codes])).toEqual([['ok', []]]);
