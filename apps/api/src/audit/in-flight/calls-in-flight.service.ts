@@ -47,8 +47,12 @@ export class CallsInFlight implements OnModuleInit, OnApplicationShutdown {
     for (const timer of this.timers) timer.unref();
   }
 
-  /** Rejects when the marker could not be written: the call must then not run. */
-  async open(record: UnsequencedRecord): Promise<void> {
+  /**
+   * Writes the marker of a call; false when there is none to write (`AUDIT_ENABLED=false`, the benchmark switch,
+   * writes no rows, so no markers either). Rejects when the marker could not be written: the call must then not run.
+   */
+  async open(record: UnsequencedRecord): Promise<boolean> {
+    if (!this.config.enabled) return false;
     this.active.add(record.id);
     try {
       await this.store.open(this.instanceId, record);
@@ -56,6 +60,7 @@ export class CallsInFlight implements OnModuleInit, OnApplicationShutdown {
       this.active.delete(record.id);
       throw error;
     }
+    return true;
   }
 
   /**

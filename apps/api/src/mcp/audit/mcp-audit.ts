@@ -62,8 +62,7 @@ export class McpAudit {
       issueCodes: [INTERRUPTED],
       traceId: trace?.traceId ?? null,
     });
-    await this.inFlight.open(record);
-    return record.id;
+    return (await this.inFlight.open(record)) ? record.id : null;
   }
 
   /** `inFlight`: the id `opening` returned; the row takes it, and the marker goes once the row is committed. */
