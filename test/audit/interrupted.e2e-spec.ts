@@ -1,6 +1,6 @@
-import { AppProcess, freePort } from '@gw/testing';
+import { AppProcess, cutOffDatabase, freePort, restoreDatabase } from '@gw/testing';
 import { randomUUID } from 'node:crypto';
-import { connectSandbox, createServer, sandboxIds } from '../support/mcp';
+import { connectSandbox, createServer, INITIALIZE, rawPost, sandboxIds } from '../support/mcp';
 import { Stack } from '../support/stack';
 import { allEvents, mcpSession, sandboxListId, sql, verify, type AuditEvent } from './support';
 
@@ -156,5 +156,80 @@ describe('a write call whose api dies mid-call still gets its audit row (postgre
     await stack.startApi();
     await new Promise((r) => setTimeout(r, STALE_SECONDS * 1000));
     expect((await rowsOf(name)).map((r) => [r.outcome, r.issue_codes])).toEqual([['ok', []]]);
+  });
+
+  /** A session opened the raw way, for calls whose HTTP status matters. */
+  async function sessionHeaders(): Promise<Record<string, string>> {
+    const init = await rawPost(url, INITIALIZE);
+    return { 'mcp-session-id': init.headers.get('mcp-session-id') as string };
+  }
+
+  it('refuses a write it cannot mark, unrun, while the database is gone', async () => {
+    const name = `unmarked-${randomUUID()}`;
+    const headers = await sessionHeaders();
+    await cutOffDatabase(stack.databaseName as string);
+    let res: Awaited<ReturnType<typeof rawPost>>;
+    try {
+      res = await rawPost(
+        url,
+        {
+          jsonrpc: '2.0',
+          id: 7,
+          method: 'tools/call',
+          params: { name: 'task_create', arguments: { list_id: listId, name } },
+        },
+        headers,
+      );
+    } finally {
+      await restoreDatabase(stack.databaseName as string);
+    }
+    expect(res.status).toBe(503);
+    expect(JSON.stringify(res.body)).toContain('this call was not run and nothing was changed');
+    expect(await createdInClickUp(name)).toBe(false);
+  });
+
+  it('records a write whose own row could not be committed as INTERRUPTED once the database is back', async () => {
+    const name = `unrecorded-${randomUUID()}`;
+    const headers = await sessionHeaders();
+    await holdNextCreate(2_000);
+    const call = rawPost(
+      url,
+      {
+        jsonrpc: '2.0',
+        id: 8,
+        method: 'tools/call',
+        params: { name: 'task_create', arguments: { list_id: listId, name } },
+      },
+      headers,
+    );
+    await until(
+      'the write reaching ClickUp',
+      async () => ((await createdInClickUp(name)) ? true : undefined),
+      20_000,
+    );
+    await cutOffDatabase(stack.databaseName as string);
+    let answer: Awaited<typeof call>;
+    try {
+      answer = await call;
+    } finally {
+      await restoreDatabase(stack.databaseName as string);
+    }
+    expect(answer.status).toBe(503);
+    expect(JSON.stringify(answer.body)).toContain('A write may have been applied');
+
+    const [row] = await until(
+      'the INTERRUPTED row',
+      async () => {
+        const rows = await rowsOf(name);
+        return rows.length > 0 ? rows : undefined;
+      },
+      STALE_SECONDS * 1000 + 10_000,
+    );
+    expect(row).toMatchObject({ outcome: 'error', issue_codes: ['INTERRUPTED'] });
+    await new Promise((r) => setTimeout(r, STALE_SECONDS * 1000));
+    expect(await rowsOf(name)).toHaveLength(1);
+    expect(await markers()).toBe(0);
+    // The audit writer's own connection is back too: this very request appends an admin row.
+    expect(await verify(stack)).toMatchObject({ ok: true });
   });
 });
