@@ -38,6 +38,7 @@ const WINDOW_MS = 60_000;
 /** A limit the other scenarios never reach, so only the rate-budget run meets ClickUp's limit. */
 const UNLIMITED = 100_000;
 const TOOLS_LIST = { jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} };
+const INTERRUPTED_AFTER_S = 5;
 
 if (!HAPROXY_BINARY)
   console.warn(
@@ -52,7 +53,11 @@ describeWithHaproxy('two api replicas and two workers behind the shipped haproxy
     workers: 2,
     // Every client of this suite is one address (loopback): its refused probes of revoked URLs must not spend a
     // failure budget that would then refuse its valid calls.
-    env: { FAILED_REQUESTS_PER_MINUTE: '100000' },
+    // A killed replica's calls in flight are recorded INTERRUPTED by the replica left within about 1.4 × this.
+    env: {
+      FAILED_REQUESTS_PER_MINUTE: '100000',
+      AUDIT_INTERRUPTED_AFTER_SECONDS: String(INTERRUPTED_AFTER_S),
+    },
   });
   const figures = new Figures();
   let db: PgClient;
@@ -475,19 +480,43 @@ describeWithHaproxy('two api replicas and two workers behind the shipped haproxy
     expect(afterKill.filter((r) => r.status === 200 && r.server !== 'api-1')).toEqual([]);
     expect(afterKill.filter((r) => r.status === 200).length).toBeGreaterThan(20);
 
-    // The audit rows and the tasks each call left, by the marker it carried.
-    const rows = (
-      await db.query(
-        `SELECT arguments FROM audit_events WHERE action = 'tools/call' AND (arguments->>'name' LIKE $1 OR arguments->>'task_id' LIKE $1)`,
-        [`${run}-%`],
-      )
-    ).rows as { arguments: { name?: string; task_id?: string } }[];
-    const audited = new Map<string, number>();
-    for (const row of rows) {
-      const marker = row.arguments.name ?? row.arguments.task_id ?? '';
-      audited.set(marker, (audited.get(marker) ?? 0) + 1);
-    }
+    // The audit rows and the tasks each call left, by the marker it carried; an INTERRUPTED row keeps the call's
+    // arguments under `arguments`, beside the reason.
     const tasks = await tasksNamed(`${run}-`);
+    const cutWrites = cut.filter((c) => c.write && tasks.has(c.marker));
+    const auditRows = async () => {
+      const rows = (
+        await db.query(
+          `SELECT coalesce(arguments->'arguments', arguments) AS arguments, issue_codes FROM audit_events
+           WHERE action = 'tools/call' AND (coalesce(arguments->'arguments', arguments)->>'name' LIKE $1
+             OR coalesce(arguments->'arguments', arguments)->>'task_id' LIKE $1)`,
+          [`${run}-%`],
+        )
+      ).rows as { arguments: { name?: string; task_id?: string }; issue_codes: string[] }[];
+      const counts = new Map<string, number>();
+      const interrupted = new Set<string>();
+      for (const row of rows) {
+        const marker = row.arguments.name ?? row.arguments.task_id ?? '';
+        counts.set(marker, (counts.get(marker) ?? 0) + 1);
+        if (row.issue_codes.includes('INTERRUPTED')) interrupted.add(marker);
+      }
+      return { counts, interrupted };
+    };
+    // The replica left sweeps the dead one's calls in flight once its heartbeat is INTERRUPTED_AFTER_S old.
+    const sweptBy = killedAt + INTERRUPTED_AFTER_S * 1400 + 10_000;
+    const markersLeft = async () =>
+      Number(((await db.query('SELECT count(*) AS n FROM calls_in_flight')).rows[0] as { n: string }).n);
+    let { counts: audited, interrupted } = await auditRows();
+    // The load has stopped: the only markers left are the dead replica's, until the sweep records them.
+    while (
+      (cutWrites.some((c) => !audited.has(c.marker)) || (await markersLeft()) > 0) &&
+      Date.now() < sweptBy
+    ) {
+      await sleep(250);
+      ({ counts: audited, interrupted } = await auditRows());
+    }
+    const sweptAfterKillMs = Date.now() - killedAt;
+    expect(await markersLeft()).toBe(0);
 
     const lost = answered.filter(
       (c) => audited.get(c.marker) !== 1 || (c.write && tasks.get(c.marker) !== 1),
@@ -495,6 +524,10 @@ describeWithHaproxy('two api replicas and two workers behind the shipped haproxy
     expect(lost).toEqual([]);
     expect([...tasks.values()].every((n) => n === 1)).toBe(true);
     expect([...audited.values()].every((n) => n === 1)).toBe(true);
+    // Every cut write that reached ClickUp has exactly one row: its own when the replica died after committing it
+    // and before answering, else the INTERRUPTED row the replica left wrote for it.
+    expect(cutWrites.filter((c) => audited.get(c.marker) !== 1)).toEqual([]);
+    expect(answered.filter((c) => interrupted.has(c.marker))).toEqual([]);
 
     const verdict = await replicas.rest<{ ok: boolean; checked: number }>('GET', '/audit-events/verify');
     expect(verdict.body).toMatchObject({ ok: true });
@@ -508,8 +541,10 @@ describeWithHaproxy('two api replicas and two workers behind the shipped haproxy
         (acc, c) => ({ ...acc, [c.status]: (acc[c.status] ?? 0) + 1 }),
         {},
       ),
-      cut_writes_that_reached_clickup: cut.filter((c) => c.write && tasks.has(c.marker)).length,
+      cut_writes_that_reached_clickup: cutWrites.length,
       cut_calls_with_audit_row: cut.filter((c) => audited.has(c.marker)).length,
+      cut_calls_interrupted: cut.filter((c) => interrupted.has(c.marker)).length,
+      cut_calls_swept_within_s_of_kill: Number((sweptAfterKillMs / 1000).toFixed(1)),
       audit_rows_after_kill: verdict.body.checked,
       calls_gave_up: gaveUp,
       proxy_answers_after_kill: afterKill.reduce<Record<string, number>>(

@@ -20,6 +20,7 @@ import { OAuthRoutes } from '../oauth/routes/oauth-routes';
 import { setupOpenApi } from '../openapi/openapi';
 import { registerRateLimits } from '../rate-limits/register-rate-limits';
 import { AppModule } from './app.module';
+import { drainOnClose } from './drain-on-close';
 import type { ApiRuntime } from './runtime';
 
 /** Builds the api application (routes, pipes, docs, metrics) without listening; main.ts and the tests share it. */
@@ -58,6 +59,7 @@ export async function createApiApp(
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
   refuseUnreadableJsonBodies(fastify);
+  drainOnClose(fastify);
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.httpDuration.observe(
       {

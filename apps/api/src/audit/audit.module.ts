@@ -7,6 +7,7 @@ import { AuditService } from './audit.service';
 import { AuditCheckpointsController } from './checkpoints/audit-checkpoints.controller';
 import { CheckpointStatusService } from './checkpoints/checkpoint-status.service';
 import { AuditExportService } from './export/audit-export.service';
+import { CallsInFlight } from './in-flight/calls-in-flight.service';
 import { AuditQueryService } from './query/audit-query.service';
 
 @Module({
@@ -17,8 +18,9 @@ import { AuditQueryService } from './query/audit-query.service';
     AuditQueryService,
     AuditExportService,
     CheckpointStatusService,
+    CallsInFlight,
     { provide: APP_INTERCEPTOR, useClass: AdminAuditInterceptor },
   ],
-  exports: [AuditService],
+  exports: [AuditService, CallsInFlight],
 })
 export class AuditModule {}

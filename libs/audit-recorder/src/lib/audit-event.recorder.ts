@@ -4,6 +4,8 @@ import { redactArguments, storableText } from './redaction';
 
 /** What a caller knows of an event; `auditRecordOf` turns it into the row that is hashed and stored. */
 export interface AuditEventInput {
+  /** The row's id when it was chosen ahead (a call in flight's marker names the row it will become); else a new one. */
+  id?: string;
   /** Omitted for requests that cannot be tied to an organization (an unknown MCP token): the first organization. */
   organizationId?: string;
   serverId?: string | null;
@@ -63,7 +65,7 @@ export function auditRecordOf(
   now: Date = new Date(),
 ): UnsequencedRecord {
   return {
-    id: randomUUID(),
+    id: input.id ?? randomUUID(),
     at: now.toISOString(),
     organization_id: input.organizationId,
     server_id: input.serverId ?? null,

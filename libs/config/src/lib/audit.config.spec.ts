@@ -19,4 +19,20 @@ describe('AuditConfig', () => {
       ]);
     }
   });
+
+  it('records calls of a silent api as interrupted after 30 s unless told otherwise', () => {
+    expect(loadConfig(AuditConfig, {}).interruptedAfterSeconds).toBe(30);
+    expect(loadConfig(AuditConfig, { AUDIT_INTERRUPTED_AFTER_SECONDS: '5' }).interruptedAfterSeconds).toBe(5);
+  });
+
+  it.each(['2', '3601', '1.5', 'soon'])('refuses AUDIT_INTERRUPTED_AFTER_SECONDS=%j', (value) => {
+    try {
+      loadConfig(AuditConfig, { AUDIT_INTERRUPTED_AFTER_SECONDS: value });
+      throw new Error('accepted');
+    } catch (e) {
+      expect((e as ConfigError).problems).toEqual([
+        `AUDIT_INTERRUPTED_AFTER_SECONDS: must be an integer from 3 to 3600 (got ${JSON.stringify(value)})`,
+      ]);
+    }
+  });
 });

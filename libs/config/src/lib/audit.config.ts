@@ -25,4 +25,16 @@ export class AuditConfig {
   @Min(1, { message: 'must be an integer from 1 to 3650' })
   @Max(3650, { message: 'must be an integer from 1 to 3650' })
   retentionMinDays = 30;
+
+  @EnvVar({
+    name: 'AUDIT_INTERRUPTED_AFTER_SECONDS',
+    description:
+      'How long an api process may miss its heartbeat before the tool calls it had in flight are recorded as INTERRUPTED (outcome `error`) in the audit log. Each api renews its heartbeat every sixth of this and sweeps every third of it, so a call cut by a crash is recorded at most about 1.4 times this after the crash.',
+    default: '30',
+  })
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer from 3 to 3600' })
+  @Min(3, { message: 'must be an integer from 3 to 3600' })
+  @Max(3600, { message: 'must be an integer from 3 to 3600' })
+  interruptedAfterSeconds = 30;
 }

@@ -25,12 +25,12 @@ export class DedicatedConnection {
   constructor(private readonly dataSource: DataSource) {}
 
   async query(sql: string, params?: unknown[]): Promise<unknown> {
-    return this.current().query(sql, params);
+    return (await this.connected()).query(sql, params);
   }
 
   /** Runs `sql` as this connection's prepared statement `name`, and returns its rows. */
   async execute(name: string, sql: string, params: unknown[]): Promise<unknown[]> {
-    const runner = this.current();
+    const runner = await this.connected();
     const client = (await runner.connect()) as PgClient;
     let prepared = this.names.get(name);
     if (!prepared) {
@@ -42,7 +42,7 @@ export class DedicatedConnection {
   }
 
   async transaction<T>(work: (tx: SqlQuery) => Promise<T>): Promise<T> {
-    const runner = this.current();
+    const runner = await this.connected();
     await runner.startTransaction();
     try {
       const result = await work({ query: (sql, params) => runner.query(sql, params) });
@@ -60,6 +60,22 @@ export class DedicatedConnection {
     const runner = this.runner;
     this.runner = undefined;
     if (runner && !runner.isReleased) await runner.release();
+  }
+
+  /**
+   * The current connection, connected. A query runner keeps the failure of its first connect for good, so one that
+   * could not connect (the database was unreachable at that moment) is dropped, and the next call tries another.
+   */
+  private async connected(): Promise<QueryRunner> {
+    const runner = this.current();
+    try {
+      await runner.connect();
+    } catch (error) {
+      if (this.runner === runner) this.runner = undefined;
+      await runner.release().catch(() => undefined);
+      throw error;
+    }
+    return runner;
   }
 
   private current(): QueryRunner {

@@ -186,6 +186,12 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly callsInterrupted = new Counter({
+    name: 'gateway_calls_interrupted_total',
+    help: 'Tool calls that may have written whose api process stopped before their audit row committed, recorded as INTERRUPTED by the sweeper.',
+    registers: [this.registry],
+  });
+
   /** Handed to a ClickUp transport (its `recorder` option): the client library knows nothing of Prometheus. */
   readonly clickupRecorder = {
     requestEnded: (method: string, status: number | null, seconds: number) =>

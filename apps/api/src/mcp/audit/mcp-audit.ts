@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { outcomeOf, type AuditEventInput } from '@gw/audit-recorder';
-import type { Envelope } from '@gw/mcp-tools';
+import { auditRecordOf, outcomeOf, type AuditEventInput } from '@gw/audit-recorder';
+import { ToolCatalog, type Envelope } from '@gw/mcp-tools';
 import { tokenHashPrefix } from '@gw/security';
 import { AuditService } from '../../audit/audit.service';
-import type { Dispatched } from '../dispatch/mcp-dispatcher';
+import { CallsInFlight } from '../../audit/in-flight/calls-in-flight.service';
+import { INTERRUPTED, INTERRUPTED_REASON } from '../../audit/in-flight/calls-in-flight.store';
+import type { JsonRpcRequest } from '../dispatch/json-rpc';
+import { unwrapProgressiveCall, type Dispatched } from '../dispatch/mcp-dispatcher';
 import type { TraceContext } from '../dispatch/request-meta';
 import type { ClientInfo } from '../dispatch/session-id';
 import { header, type Admitted, type McpRequest } from '../mcp-request';
@@ -25,12 +28,44 @@ export interface Refusal {
  * The audit rows of the MCP URLs: one per JSON-RPC request handled, one per request refused. `call` rejects when
  * its row could not be committed, because a result is never returned without its row; refusals are recorded on a
  * best-effort basis, since nothing was done. A row of a sign-in URL names the person and the OAuth client acting for
- * them; every row names the ClickUp user the server's connection acts as.
+ * them; every row names the ClickUp user the server's connection acts as. A tool call that may write is `opening`
+ * before it runs: should its process die before `call` commits its row, a sweeper appends the row `opening` left.
  */
 @Injectable()
 export class McpAudit {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly inFlight: CallsInFlight,
+    private readonly catalog: ToolCatalog,
+  ) {}
 
+  /**
+   * For a tools/call of a tool that may write (not annotated read-only) on this server: writes its in-flight marker,
+   * the INTERRUPTED row it gets should it never be recorded, and returns the id its own row must have. Null for every
+   * other request, which costs nothing. Rejects when the marker could not be written: the call must not run.
+   */
+  async opening(
+    req: McpRequest,
+    admitted: Admitted,
+    request: JsonRpcRequest,
+    session: CallSession,
+    trace: TraceContext | null,
+  ): Promise<string | null> {
+    const call = this.writingCall(admitted, request);
+    if (!call) return null;
+    const record = auditRecordOf({
+      ...this.base(req, admitted, request.method, session),
+      organizationId: admitted.server.organizationId,
+      tool: call.tool,
+      arguments: { arguments: call.arguments, reason: INTERRUPTED_REASON },
+      outcome: 'error',
+      issueCodes: [INTERRUPTED],
+      traceId: trace?.traceId ?? null,
+    });
+    return (await this.inFlight.open(record)) ? record.id : null;
+  }
+
+  /** `inFlight`: the id `opening` returned; the row takes it, and the marker goes once the row is committed. */
   async call(
     req: McpRequest,
     admitted: Admitted,
@@ -39,11 +74,24 @@ export class McpAudit {
     session: CallSession,
     durationMs: number,
     trace: TraceContext | null = null,
+    inFlight: string | null = null,
   ): Promise<void> {
-    await this.audit.record({
-      ...this.callEvent(req, admitted, method, outcome, session, durationMs),
-      traceId: trace?.traceId ?? null,
-    });
+    try {
+      await this.audit.record({
+        ...this.callEvent(req, admitted, method, outcome, session, durationMs),
+        traceId: trace?.traceId ?? null,
+        ...(inFlight ? { id: inFlight } : {}),
+      });
+    } catch (error) {
+      if (inFlight) this.inFlight.abandoned(inFlight);
+      throw error;
+    }
+    if (inFlight) this.inFlight.settled(inFlight);
+  }
+
+  /** A call `opening` marked whose dispatch threw: no row will come from `call`, so the sweep writes one. */
+  abandoned(inFlight: string | null): void {
+    if (inFlight) this.inFlight.abandoned(inFlight);
   }
 
   /** A request of a batch whose URL stopped admitting requests before it was reached. */
@@ -82,6 +130,22 @@ export class McpAudit {
         issueCodes: [refusal.issueCode],
       })
       .catch(() => undefined);
+  }
+
+  /** The tool and arguments of a well-formed tools/call that reaches ClickUp with a tool that may write. */
+  private writingCall(
+    { server }: Admitted,
+    request: JsonRpcRequest,
+  ): { tool: string; arguments: Record<string, unknown> } | null {
+    if (request.method !== 'tools/call') return null;
+    const params = unwrapProgressiveCall(request, server).params;
+    const name = params?.['name'];
+    const args = params?.['arguments'] ?? {};
+    if (typeof name !== 'string' || typeof args !== 'object' || args === null || Array.isArray(args))
+      return null;
+    const tool = this.catalog.tools.get(name);
+    if (!tool || tool.annotations.readOnlyHint || !server.selection.names.has(name)) return null;
+    return { tool: name, arguments: args as Record<string, unknown> };
   }
 
   private base(

@@ -58,6 +58,13 @@ const unrecordable = (id: JsonRpcRequest['id']) =>
     'The audit log is unavailable, so this result cannot be returned. A write may have been applied; check before retrying.',
   );
 
+const notRun = (id: JsonRpcRequest['id']) =>
+  rpcError(
+    id,
+    -32002,
+    'The audit log is unavailable, so this call was not run and nothing was changed. Try again later.',
+  );
+
 /**
  * JSON-RPC over an admitted request: the batch rules, one message after another (a batch re-checks its URL before
  * each, so a revoke stops it part-way), each request dispatched and then audited before its answer is released.
@@ -196,7 +203,14 @@ export class McpExchange {
     // A 2026-07-28 request names its client in its own _meta; a legacy one is its session's.
     const caller: CallSession = message.meta ? { client: message.meta.client, id: undefined } : session;
     const person = admitted.person;
-    const outcome = await this.dispatcher.dispatch(request, admitted.server, {
+    let inFlight: string | null;
+    try {
+      inFlight = await this.audit.opening(req, admitted, request, caller, message.trace);
+    } catch {
+      // Without its marker a write could go unrecorded if this process died: the call does not run at all.
+      return { response: notRun(request.id), session: caller, recorded: false };
+    }
+    const outcome = await this.dispatch(inFlight, request, admitted.server, {
       origin: {
         client_name: caller.client?.name ?? person?.clientName ?? null,
         client_version: caller.client?.version ?? null,
@@ -217,7 +231,21 @@ export class McpExchange {
       session: outcome.client ? renew(outcome.client) : caller,
       started,
       trace: message.trace,
+      inFlight,
     });
+  }
+
+  /** A dispatch that throws leaves no row of its own: its marker is given up, so the sweep records the call. */
+  private async dispatch(
+    inFlight: string | null,
+    ...[request, server, context]: Parameters<McpDispatcher['dispatch']>
+  ): Promise<Dispatched> {
+    try {
+      return await this.dispatcher.dispatch(request, server, context);
+    } catch (error) {
+      this.audit.abandoned(inFlight);
+      throw error;
+    }
   }
 
   private async recorded(
@@ -225,7 +253,12 @@ export class McpExchange {
     admitted: Admitted,
     request: JsonRpcRequest,
     outcome: Dispatched,
-    { session, started, trace }: { session: CallSession; started: number; trace: AdmittedMessage['trace'] },
+    {
+      session,
+      started,
+      trace,
+      inFlight = null,
+    }: { session: CallSession; started: number; trace: AdmittedMessage['trace']; inFlight?: string | null },
   ): Promise<Answer> {
     try {
       await this.audit.call(
@@ -236,6 +269,7 @@ export class McpExchange {
         session,
         performance.now() - started,
         trace,
+        inFlight,
       );
     } catch {
       this.metrics.answered(request.method, outcome, (performance.now() - started) / 1000);

@@ -1,3 +1,5 @@
+import { ApiHeartbeatEntity } from './api-heartbeat.entity';
+import { CallInFlightEntity } from './call-in-flight.entity';
 import { ApiTokenEntity } from './api-token.entity';
 import { ApprovalEntity } from './approval.entity';
 import { ApprovalWebhookEntity } from './approval-webhook.entity';
@@ -52,6 +54,8 @@ export * from './sso-settings.entity';
 export * from './sso-spent-state.entity';
 export * from './team.entity';
 export * from './team-policy.entity';
+export * from './api-heartbeat.entity';
+export * from './call-in-flight.entity';
 export * from './user.entity';
 
 export const ENTITIES = [
@@ -82,4 +86,6 @@ export const ENTITIES = [
   ApprovalWebhookEntity,
   AuditCheckpointEntity,
   AuditSinkEntity,
+  ApiHeartbeatEntity,
+  CallInFlightEntity,
 ];

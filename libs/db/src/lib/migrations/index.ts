@@ -18,6 +18,7 @@ import { Pauses1796471000000 } from './1796471000000-pauses';
 import { ApprovalWebhooks1796472000000 } from './1796472000000-approval-webhooks';
 import { AuditCheckpoints1796480000000 } from './1796480000000-audit-checkpoints';
 import { AuditSinks1796481000000 } from './1796481000000-audit-sinks';
+import { CallsInFlight1796482000000 } from './1796482000000-calls-in-flight';
 
 /** In order. New migrations come from `npm run migration:generate -- <Name>` and are appended here. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ApprovalWebhooks1796472000000,
   AuditCheckpoints1796480000000,
   AuditSinks1796481000000,
+  CallsInFlight1796482000000,
 ];

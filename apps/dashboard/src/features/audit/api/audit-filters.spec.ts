@@ -1,4 +1,4 @@
-import { apiQuery, filtersFrom, isApprovalRow, isPartiallyApplied } from './audit-filters';
+import { apiQuery, filtersFrom, isApprovalRow, isInterrupted, isPartiallyApplied } from './audit-filters';
 
 describe('audit filters', () => {
   it('reads the known filters from the URL and ignores the rest', () => {
@@ -41,5 +41,13 @@ describe('isPartiallyApplied', () => {
     expect(isPartiallyApplied({ outcome: 'ok', issue_codes: ['NOT_APPLIED'] })).toBe(true);
     expect(isPartiallyApplied({ outcome: 'ok', issue_codes: [] })).toBe(false);
     expect(isPartiallyApplied({ outcome: 'error', issue_codes: ['NOT_APPLIED'] })).toBe(false);
+  });
+});
+
+describe('isInterrupted', () => {
+  it('marks an error row the sweeper wrote for a call cut mid-flight, and nothing else', () => {
+    expect(isInterrupted({ outcome: 'error', issue_codes: ['INTERRUPTED'] })).toBe(true);
+    expect(isInterrupted({ outcome: 'error', issue_codes: ['UPSTREAM_ERROR'] })).toBe(false);
+    expect(isInterrupted({ outcome: 'ok', issue_codes: ['INTERRUPTED'] })).toBe(false);
   });
 });

@@ -75,6 +75,18 @@ export function isPartiallyApplied(event: { outcome: string; issue_codes: string
   return event.outcome === 'ok' && event.issue_codes.includes('NOT_APPLIED');
 }
 
+/**
+ * Whether a call's api process stopped (or could not record it) before it answered: the row was written for it by
+ * another process, and ClickUp may or may not have applied the call.
+ */
+export function isInterrupted(event: { outcome: string; issue_codes: string[] }): boolean {
+  return event.outcome === 'error' && event.issue_codes.includes('INTERRUPTED');
+}
+
+/** What an INTERRUPTED row means, for whoever reviews it. */
+export const INTERRUPTED_EXPLANATION =
+  'The gateway process handling this call stopped before it answered, so the agent got no result. ClickUp may have applied the change: check it in ClickUp before retrying.';
+
 export function hasFilters(filters: AuditFilters): boolean {
   return Object.keys(filters).length > 0;
 }

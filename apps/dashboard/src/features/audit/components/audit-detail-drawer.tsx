@@ -9,7 +9,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { useApprovalLookup } from '@/features/approvals/api/use-approvals';
 import { actorLabel, type ActorDirectory } from '../api/actor-label';
-import { isApprovalRow } from '../api/audit-filters';
+import { INTERRUPTED_EXPLANATION, isApprovalRow, isInterrupted } from '../api/audit-filters';
 import type { AuditEvent } from '../api/audit.types';
 import { useAuditEvent } from '../api/use-audit';
 import { OutcomeBadge } from './outcome-badge';
@@ -68,6 +68,11 @@ function EventDetails({ event, directory }: { event: AuditEvent; directory: Acto
             </span>
           )}
         </Row>
+        {isInterrupted(event) && (
+          <Row term="What this means">
+            <span data-testid="audit-interrupted-explanation">{INTERRUPTED_EXPLANATION}</span>
+          </Row>
+        )}
         <Row term="Upstream status">{event.upstream_status ?? '—'}</Row>
         <Row term="Latency">{event.duration_ms === null ? '—' : `${formatNumber(event.duration_ms)} ms`}</Row>
         <JobRows event={event} />

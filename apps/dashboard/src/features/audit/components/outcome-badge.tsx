@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge';
-import { isPartiallyApplied } from '../api/audit-filters';
+import { INTERRUPTED_EXPLANATION, isInterrupted, isPartiallyApplied } from '../api/audit-filters';
 import type { Outcome } from '../api/audit.types';
 
 const VARIANTS: Record<
@@ -12,8 +12,23 @@ const VARIANTS: Record<
   queued: { label: 'Queued', variant: 'secondary' },
 };
 
-/** A row's outcome; an ok call whose issues say ClickUp kept less than asked reads "Partially applied". */
+/**
+ * A row's outcome; an ok call whose issues say ClickUp kept less than asked reads "Partially applied", and a call
+ * whose process stopped before it answered reads "Interrupted".
+ */
 export function OutcomeBadge({ outcome, issueCodes = [] }: { outcome: Outcome; issueCodes?: string[] }) {
+  if (isInterrupted({ outcome, issue_codes: issueCodes })) {
+    return (
+      <Badge
+        variant="destructive"
+        data-outcome={outcome}
+        data-interrupted="true"
+        title={INTERRUPTED_EXPLANATION}
+      >
+        Interrupted
+      </Badge>
+    );
+  }
   if (isPartiallyApplied({ outcome, issue_codes: issueCodes })) {
     return (
       <Badge
