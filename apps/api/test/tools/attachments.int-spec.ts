@@ -1,8 +1,9 @@
 import { redactArguments, MAX_ARGUMENTS_BYTES } from '@gw/audit-recorder';
-import { AttachmentsTools, MAX_UPLOAD_BYTES, ToolCatalog } from '@gw/mcp-tools';
+import { AttachmentsTools, MAX_UPLOAD_BYTES } from '@gw/mcp-tools';
 import { MCP_BODY_LIMIT_BYTES } from '../../src/mcp/transport/mcp-routes';
-import { loadAcmeWorld, resetSandbox, type AcmeWorld } from './support/acme-world';
-import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
+import { type AcmeWorld } from './support/acme-world';
+import { type SandboxHandle, type ToolHost } from './support/tool-host';
+import { useToolWorld } from './support/tool-world';
 
 interface Uploaded {
   id: string;
@@ -33,27 +34,13 @@ describe('attachment tools against the sandbox', () => {
   let w: AcmeWorld;
   let login: string;
 
+  useToolWorld(
+    () => [new AttachmentsTools()],
+    (world) => ({ sandbox, w, host, engHost } = world),
+  );
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    w = await loadAcmeWorld(sandbox.url);
     login = w.tasks['Refactor Login Component'];
-    const catalog = new ToolCatalog([new AttachmentsTools()]);
-    host = await startToolHost({ catalog, sandboxUrl: sandbox.url, workspaceId: w.acmeId });
-    engHost = await startToolHost({
-      catalog,
-      sandboxUrl: sandbox.url,
-      workspaceId: w.acmeId,
-      spaceIds: [w.spaces['Engineering']],
-    });
-    await host.listTools();
-    await engHost.listTools();
   }, 60_000);
-  beforeEach(() => resetSandbox(sandbox.url));
-  afterAll(async () => {
-    await host?.close();
-    await engHost?.close();
-    await sandbox?.stop();
-  });
 
   it('uploads text content with a file name, and lists it with its size and type', async () => {
     const up = await host.call<Uploaded>('attachment_upload', {

@@ -1,6 +1,7 @@
-import { ChatTools, ToolCatalog } from '@gw/mcp-tools';
-import { loadAcmeWorld, resetSandbox, type AcmeWorld } from './support/acme-world';
-import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
+import { ChatTools } from '@gw/mcp-tools';
+import { type AcmeWorld } from './support/acme-world';
+import { type SandboxHandle, type ToolHost } from './support/tool-host';
+import { useToolWorld } from './support/tool-world';
 
 interface Channel {
   id: string;
@@ -60,20 +61,11 @@ describe('chat tools against the sandbox', () => {
     return envelope.issues[0];
   };
 
+  useToolWorld(
+    () => [new ChatTools()],
+    (world) => ({ sandbox, w, host, engHost } = world),
+  );
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    w = await loadAcmeWorld(sandbox.url);
-    const catalog = new ToolCatalog([new ChatTools()]);
-    host = await startToolHost({ catalog, sandboxUrl: sandbox.url, workspaceId: w.acmeId });
-    engHost = await startToolHost({
-      catalog,
-      sandboxUrl: sandbox.url,
-      workspaceId: w.acmeId,
-      spaceIds: [w.spaces['Engineering']],
-    });
-    // Listing first makes the SDK client check every structured result against the tool's outputSchema.
-    await host.listTools();
-    await engHost.listTools();
     const listed = await v3<{ data: { id: string; name: string }[] }>(`${w.acmeId}/chat/channels`);
     for (const c of listed.body.data) channels[c.name] = c.id;
     const globex = await v3<{ data: { id: string; name: string }[] }>(`${w.globexId}/chat/channels`, {
@@ -81,12 +73,6 @@ describe('chat tools against the sandbox', () => {
     });
     channels['Globex Operations'] = globex.body.data[0].id;
   }, 60_000);
-  beforeEach(() => resetSandbox(sandbox.url));
-  afterAll(async () => {
-    await host?.close();
-    await engHost?.close();
-    await sandbox?.stop();
-  });
 
   describe('chat_channel_list', () => {
     it('lists the workspace channel, the location channels and the DM, with where each lives', async () => {

@@ -1,6 +1,7 @@
-import { CustomFieldsTools, TasksTools, ToolCatalog } from '@gw/mcp-tools';
-import { loadAcmeWorld, resetSandbox, sandboxTask, type AcmeWorld } from './support/acme-world';
-import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
+import { CustomFieldsTools, TasksTools } from '@gw/mcp-tools';
+import { sandboxTask, type AcmeWorld } from './support/acme-world';
+import { type SandboxHandle, type ToolHost } from './support/tool-host';
+import { useToolWorld } from './support/tool-world';
 
 interface FieldItem {
   id: string;
@@ -21,27 +22,10 @@ describe('custom_field_list against the sandbox', () => {
   let engHost: ToolHost;
   let w: AcmeWorld;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    w = await loadAcmeWorld(sandbox.url);
-    const catalog = new ToolCatalog([new CustomFieldsTools(), new TasksTools()]);
-    host = await startToolHost({ catalog, sandboxUrl: sandbox.url, workspaceId: w.acmeId });
-    engHost = await startToolHost({
-      catalog,
-      sandboxUrl: sandbox.url,
-      workspaceId: w.acmeId,
-      spaceIds: [w.spaces['Engineering']],
-    });
-    // Listing first makes the SDK client check every structured result against the tool's outputSchema.
-    await host.listTools();
-    await engHost.listTools();
-  }, 60_000);
-  beforeEach(() => resetSandbox(sandbox.url));
-  afterAll(async () => {
-    await host?.close();
-    await engHost?.close();
-    await sandbox?.stop();
-  });
+  useToolWorld(
+    () => [new CustomFieldsTools(), new TasksTools()],
+    (world) => ({ sandbox, w, host, engHost } = world),
+  );
 
   it("lists a list's fields, space-level ones included, with drop-down option ids and names", async () => {
     const envelope = await host.call<FieldPage>('custom_field_list', { list_id: w.lists['Sprint 42'] });

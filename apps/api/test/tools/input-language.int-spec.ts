@@ -1,7 +1,8 @@
-import { TasksTools, ToolCatalog } from '@gw/mcp-tools';
-import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
+import { TasksTools } from '@gw/mcp-tools';
+import { type SandboxHandle, type ToolHost } from './support/tool-host';
 import { takeRequests } from './support/sandbox-hierarchy';
-import { loadAcmeWorld, resetSandbox, sandboxTask, type AcmeWorld } from './support/acme-world';
+import { sandboxTask, type AcmeWorld } from './support/acme-world';
+import { useToolWorld } from './support/tool-world';
 
 interface TaskResult {
   id: string;
@@ -20,26 +21,10 @@ describe('people and times as agents write them, against the sandbox', () => {
   let engHost: ToolHost;
   let w: AcmeWorld;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    w = await loadAcmeWorld(sandbox.url);
-    const catalog = new ToolCatalog([new TasksTools()]);
-    host = await startToolHost({ catalog, sandboxUrl: sandbox.url, workspaceId: w.acmeId });
-    engHost = await startToolHost({
-      catalog,
-      sandboxUrl: sandbox.url,
-      workspaceId: w.acmeId,
-      spaceIds: [w.spaces['Engineering']],
-    });
-    await host.listTools();
-    await engHost.listTools();
-  }, 60_000);
-  beforeEach(() => resetSandbox(sandbox.url));
-  afterAll(async () => {
-    await host?.close();
-    await engHost?.close();
-    await sandbox?.stop();
-  });
+  useToolWorld(
+    () => [new TasksTools()],
+    (world) => ({ sandbox, w, host, engHost } = world),
+  );
 
   it('task_create assigns by name (any case) and by email, reading the members once', async () => {
     await takeRequests(sandbox.url);

@@ -1,6 +1,7 @@
-import { TagsTools, TasksTools, ToolCatalog } from '@gw/mcp-tools';
-import { loadAcmeWorld, resetSandbox, type AcmeWorld } from './support/acme-world';
-import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
+import { TagsTools, TasksTools } from '@gw/mcp-tools';
+import { type AcmeWorld } from './support/acme-world';
+import { type ToolHost } from './support/tool-host';
+import { useToolWorld } from './support/tool-world';
 
 interface TagPage {
   items: { name: string; fg: string | null; bg: string | null }[];
@@ -9,32 +10,14 @@ interface TagPage {
 }
 
 describe('space tags against the sandbox', () => {
-  let sandbox: SandboxHandle;
   let host: ToolHost;
   let engHost: ToolHost;
   let w: AcmeWorld;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    w = await loadAcmeWorld(sandbox.url);
-    const catalog = new ToolCatalog([new TagsTools(), new TasksTools()]);
-    host = await startToolHost({ catalog, sandboxUrl: sandbox.url, workspaceId: w.acmeId });
-    engHost = await startToolHost({
-      catalog,
-      sandboxUrl: sandbox.url,
-      workspaceId: w.acmeId,
-      spaceIds: [w.spaces['Engineering']],
-    });
-    // Listing first makes the SDK client check every structured result against the tool's outputSchema.
-    await host.listTools();
-    await engHost.listTools();
-  }, 60_000);
-  beforeEach(() => resetSandbox(sandbox.url));
-  afterAll(async () => {
-    await host?.close();
-    await engHost?.close();
-    await sandbox?.stop();
-  });
+  useToolWorld(
+    () => [new TagsTools(), new TasksTools()],
+    (world) => ({ w, host, engHost } = world),
+  );
 
   it("lists a space's tags with their colours", async () => {
     const envelope = await host.call<TagPage>('tag_list', { space_id: w.spaces['Engineering'] });

@@ -1,7 +1,8 @@
-import { CustomFieldsTools, TasksTools, ToolCatalog } from '@gw/mcp-tools';
-import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
+import { CustomFieldsTools, TasksTools } from '@gw/mcp-tools';
+import { type SandboxHandle, type ToolHost } from './support/tool-host';
 import { takeRequests } from './support/sandbox-hierarchy';
-import { loadAcmeWorld, raw, resetSandbox, sandboxTask, type AcmeWorld } from './support/acme-world';
+import { raw, sandboxTask, type AcmeWorld } from './support/acme-world';
+import { useToolWorld } from './support/tool-world';
 
 // task_create and task_update with task types and custom fields in one call, and what they say when ClickUp
 // answers 200 but keeps less than it was asked (NOT_APPLIED beside ok: true).
@@ -39,20 +40,11 @@ describe('task writes that say what ClickUp applied', () => {
       (t) => t.name === name,
     );
 
+  useToolWorld(
+    () => [new TasksTools(), new CustomFieldsTools()],
+    (world) => ({ sandbox, w, host, engHost } = world),
+  );
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    w = await loadAcmeWorld(sandbox.url);
-    const catalog = new ToolCatalog([new TasksTools(), new CustomFieldsTools()]);
-    host = await startToolHost({ catalog, sandboxUrl: sandbox.url, workspaceId: w.acmeId });
-    engHost = await startToolHost({
-      catalog,
-      sandboxUrl: sandbox.url,
-      workspaceId: w.acmeId,
-      spaceIds: [w.spaces['Engineering']],
-    });
-    // Listing first makes the SDK client check every structured result against the tool's outputSchema.
-    await host.listTools();
-    await engHost.listTools();
     const teams = await raw<{
       teams: { name: string; members: { user: { id: number; username: string } }[] }[];
     }>(sandbox.url, '/team', { token: 'pk_sandbox_guest' });
@@ -60,12 +52,6 @@ describe('task writes that say what ClickUp applied', () => {
     outsider = globex?.members.find((m) => m.user.username.startsWith('Grace'))?.user.id as number;
     expect(outsider).toEqual(expect.any(Number));
   }, 60_000);
-  beforeEach(() => resetSandbox(sandbox.url));
-  afterAll(async () => {
-    await host?.close();
-    await engHost?.close();
-    await sandbox?.stop();
-  });
 
   describe('task_create', () => {
     it('keeps ok: true and names the assignee ClickUp left out (not a member) as NOT_APPLIED', async () => {

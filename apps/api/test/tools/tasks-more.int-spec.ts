@@ -1,14 +1,8 @@
-import {
-  ChecklistsTools,
-  CommentsTools,
-  TasksTools,
-  TimeTrackingTools,
-  ToolCatalog,
-  type Envelope,
-} from '@gw/mcp-tools';
-import { loadAcmeWorld, raw, resetSandbox, sandboxTask, type AcmeWorld } from './support/acme-world';
+import { ChecklistsTools, CommentsTools, TasksTools, TimeTrackingTools, type Envelope } from '@gw/mcp-tools';
+import { raw, sandboxTask, type AcmeWorld } from './support/acme-world';
 import { takeRequests } from './support/sandbox-hierarchy';
-import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
+import { type SandboxHandle, type ToolHost } from './support/tool-host';
+import { useToolWorld } from './support/tool-world';
 
 interface Times {
   task_id: string;
@@ -40,34 +34,12 @@ describe('moving, sharing and linking tasks, time in status and custom task ids,
   let engHost: ToolHost;
   let w: AcmeWorld;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    w = await loadAcmeWorld(sandbox.url);
-    const catalog = new ToolCatalog([
-      new TasksTools(),
-      new CommentsTools(),
-      new ChecklistsTools(),
-      new TimeTrackingTools(),
-    ]);
-    host = await startToolHost({ catalog, sandboxUrl: sandbox.url, workspaceId: w.acmeId });
-    engHost = await startToolHost({
-      catalog,
-      sandboxUrl: sandbox.url,
-      workspaceId: w.acmeId,
-      spaceIds: [w.spaces['Engineering']],
-    });
-    // Listing first makes the SDK client check every structured result against the tool's outputSchema.
-    await host.listTools();
-    await engHost.listTools();
-  }, 60_000);
+  useToolWorld(
+    () => [new TasksTools(), new CommentsTools(), new ChecklistsTools(), new TimeTrackingTools()],
+    (world) => ({ sandbox, w, host, engHost } = world),
+  );
   beforeEach(async () => {
-    await resetSandbox(sandbox.url);
     await takeRequests(sandbox.url);
-  });
-  afterAll(async () => {
-    await host?.close();
-    await engHost?.close();
-    await sandbox?.stop();
   });
 
   /** The requests ClickUp received since the last look, with their queries. */

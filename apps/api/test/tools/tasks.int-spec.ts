@@ -1,7 +1,8 @@
 import { CustomFieldsTools, TagsTools, TasksTools, ToolCatalog } from '@gw/mcp-tools';
-import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
+import { startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
 import { takeRequests } from './support/sandbox-hierarchy';
-import { loadAcmeWorld, raw, resetSandbox, sandboxTask, type AcmeWorld } from './support/acme-world';
+import { raw, sandboxTask, type AcmeWorld } from './support/acme-world';
+import { useToolWorld } from './support/tool-world';
 
 interface TaskResult {
   id: string;
@@ -52,27 +53,10 @@ describe('task tools against the sandbox', () => {
   let w: AcmeWorld;
   let catalog: ToolCatalog;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    w = await loadAcmeWorld(sandbox.url);
-    catalog = new ToolCatalog([new TasksTools(), new CustomFieldsTools(), new TagsTools()]);
-    host = await startToolHost({ catalog, sandboxUrl: sandbox.url, workspaceId: w.acmeId });
-    engHost = await startToolHost({
-      catalog,
-      sandboxUrl: sandbox.url,
-      workspaceId: w.acmeId,
-      spaceIds: [w.spaces['Engineering']],
-    });
-    // Listing first makes the SDK client check every structured result against the tool's outputSchema.
-    await host.listTools();
-    await engHost.listTools();
-  }, 60_000);
-  beforeEach(() => resetSandbox(sandbox.url));
-  afterAll(async () => {
-    await host?.close();
-    await engHost?.close();
-    await sandbox?.stop();
-  });
+  useToolWorld(
+    () => [new TasksTools(), new CustomFieldsTools(), new TagsTools()],
+    (world) => ({ sandbox, w, catalog, host, engHost } = world),
+  );
 
   describe('task_create', () => {
     it('creates a task with priority by name, "me" among the assignees, an ISO due date and tags', async () => {

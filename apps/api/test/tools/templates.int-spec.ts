@@ -1,6 +1,7 @@
-import { TemplatesTools, ToolCatalog } from '@gw/mcp-tools';
-import { loadAcmeWorld, raw, resetSandbox, sandboxTask, type AcmeWorld } from './support/acme-world';
-import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
+import { TemplatesTools } from '@gw/mcp-tools';
+import { raw, sandboxTask, type AcmeWorld } from './support/acme-world';
+import { type SandboxHandle, type ToolHost } from './support/tool-host';
+import { useToolWorld } from './support/tool-world';
 
 interface TemplatePage {
   items: { id: string; name: string | null }[];
@@ -21,33 +22,19 @@ describe('template tools against the sandbox', () => {
   let bugReport: string;
   let sprint: string;
 
+  useToolWorld(
+    () => [new TemplatesTools()],
+    (world) => ({ sandbox, w, host, engHost } = world),
+  );
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    w = await loadAcmeWorld(sandbox.url);
     const folders = await raw<{ folders: { id: string; name: string }[] }>(
       sandbox.url,
       `/space/${w.spaces['Engineering']}/folder`,
     );
     folderId = folders.body.folders.find((f) => f.name === 'Product Engineering')?.id ?? '';
-    const catalog = new ToolCatalog([new TemplatesTools()]);
-    host = await startToolHost({ catalog, sandboxUrl: sandbox.url, workspaceId: w.acmeId });
-    engHost = await startToolHost({
-      catalog,
-      sandboxUrl: sandbox.url,
-      workspaceId: w.acmeId,
-      spaceIds: [w.spaces['Engineering']],
-    });
-    await host.listTools();
-    await engHost.listTools();
     bugReport = (await host.call<TemplatePage>('template_list', {})).result?.items[0].id ?? '';
     sprint = (await host.call<TemplatePage>('template_list', { kind: 'list' })).result?.items[0].id ?? '';
   }, 60_000);
-  beforeEach(() => resetSandbox(sandbox.url));
-  afterAll(async () => {
-    await host?.close();
-    await engHost?.close();
-    await sandbox?.stop();
-  });
 
   it('lists task templates by default, and list templates on request', async () => {
     const tasks = await host.call<TemplatePage>('template_list', {});

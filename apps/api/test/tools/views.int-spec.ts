@@ -1,6 +1,7 @@
-import { ToolCatalog, ViewsTools } from '@gw/mcp-tools';
-import { loadAcmeWorld, raw, resetSandbox, type AcmeWorld } from './support/acme-world';
-import { startSandbox, startToolHost, type SandboxHandle, type ToolHost } from './support/tool-host';
+import { ViewsTools } from '@gw/mcp-tools';
+import { raw, type AcmeWorld } from './support/acme-world';
+import { type SandboxHandle, type ToolHost } from './support/tool-host';
+import { useToolWorld } from './support/tool-world';
 
 interface ViewPage {
   items: { id: string; name: string | null; type: string; parent: string; parent_id: string }[];
@@ -27,31 +28,17 @@ describe('view tools against the sandbox', () => {
     return view;
   };
 
+  useToolWorld(
+    () => [new ViewsTools()],
+    (world) => ({ sandbox, w, host, engHost } = world),
+  );
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    w = await loadAcmeWorld(sandbox.url);
     const folders = await raw<{ folders: { id: string; name: string }[] }>(
       sandbox.url,
       `/space/${w.spaces['Engineering']}/folder`,
     );
     folderId = folders.body.folders.find((f) => f.name === 'Product Engineering')?.id ?? '';
-    const catalog = new ToolCatalog([new ViewsTools()]);
-    host = await startToolHost({ catalog, sandboxUrl: sandbox.url, workspaceId: w.acmeId });
-    engHost = await startToolHost({
-      catalog,
-      sandboxUrl: sandbox.url,
-      workspaceId: w.acmeId,
-      spaceIds: [w.spaces['Engineering']],
-    });
-    await host.listTools();
-    await engHost.listTools();
   }, 60_000);
-  beforeEach(() => resetSandbox(sandbox.url));
-  afterAll(async () => {
-    await host?.close();
-    await engHost?.close();
-    await sandbox?.stop();
-  });
 
   it('lists the views of a list, a folder, a space and the workspace', async () => {
     const list = await host.call<ViewPage>('view_list', { list_id: w.lists['Incoming Bugs'] });
