@@ -39,6 +39,8 @@ export class WorkerHost implements OnApplicationShutdown {
         },
         {
           concurrency: options?.concurrency ?? concurrency,
+          ...(options?.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
+          ...(options?.maxStalls !== undefined ? { maxStalledCount: options.maxStalls } : {}),
           ...(options?.backoff
             ? {
                 settings: {
@@ -54,13 +56,41 @@ export class WorkerHost implements OnApplicationShutdown {
       );
       worker.on('failed', (job, error) => {
         if (job && isFinalFailure(job)) this.metrics.deadLetters.inc({ queue });
+        if (job && isFinalFailure(job) && job.deferredFailure) void this.abandoned(queue, processors, job);
         this.logger.warn(
           { queue, job: job?.name, id: job?.id, attempts: job?.attemptsMade, err: error.message },
           'job attempt failed',
         );
       });
+      worker.on('stalled', (jobId) =>
+        this.logger.warn({ queue, id: jobId }, 'job stalled: its worker stopped mid-attempt; it runs again'),
+      );
       worker.on('error', (error) => this.logger.error({ queue, err: error.message }, 'worker error'));
       this.logger.info({ queue, jobs: [...processors.keys()] }, 'processing queue');
+    }
+  }
+
+  /**
+   * A job whose workers stopped mid-attempt (their locks lapsed) more often than the queue allows is failed by the
+   * next worker that takes it, without its processor running: that processor is told, so the job's ending is still
+   * recorded.
+   */
+  private async abandoned(
+    queue: QueueName,
+    processors: Map<string, JobProcessor<JobName>>,
+    job: Job,
+  ): Promise<void> {
+    this.logger.error(
+      { queue, job: job.name, id: job.id, err: job.deferredFailure },
+      'job abandoned: its workers stopped mid-attempt too often',
+    );
+    try {
+      await processors.get(job.name)?.abandoned?.(job.data, job);
+    } catch (error) {
+      this.logger.error(
+        { queue, job: job.name, id: job.id, err: (error as Error).message },
+        'could not record an abandoned job',
+      );
     }
   }
 

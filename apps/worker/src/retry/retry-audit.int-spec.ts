@@ -5,7 +5,7 @@ import { DATABASE_TARGETS, migratedDataSource, type DatabaseTarget } from '@gw/d
 import type { ToolCallJobPayload } from '@gw/queue';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { GatewayMetrics } from '@gw/metrics';
+import { GatewayMetrics, parseExposition, sampleSum } from '@gw/metrics';
 import { RetryAudit } from './retry-audit';
 
 const CLICKUP_TOKEN = 'pk_81234567_ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
@@ -118,6 +118,29 @@ describe.each(DATABASE_TARGETS)('the worker audit of queued calls on %s', (_labe
     expect(row.duration_ms).toBeGreaterThanOrEqual(1500);
     expect(row).toEqual(written);
     expect(await verifyChain([row])).toMatchObject({ ok: true });
+  });
+
+  it('records a call its workers abandoned mid-call as INTERRUPTED, and counts it dead-lettered', async () => {
+    const metrics = new GatewayMetrics('worker');
+    const payload = await queuedCall();
+    await new RetryAudit(dataSource, metrics).deadLettered('job-9', payload, 'INTERRUPTED', null, {
+      reason: 'the worker running it stopped mid-call more than once',
+    });
+    const [row] = await stored(payload.organization_id);
+    expect(row).toMatchObject({
+      action: 'retry_job.dead_lettered',
+      outcome: 'error',
+      issue_codes: ['INTERRUPTED'],
+      job_id: 'job-9',
+      tool: 'task_create',
+    });
+    const exposition = parseExposition(await metrics.scrape());
+    expect(
+      sampleSum(exposition, 'gateway_queued_call_endings_total', {
+        tool: 'task_create',
+        ending: 'dead_lettered',
+      }),
+    ).toBe(1);
   });
 
   it('records a call cancelled before it wrote anything as ended without a change', async () => {

@@ -145,7 +145,8 @@ function endingOf(action: AuditEventInput['action'], outcome: AuditEventInput['o
 
 /** The envelope of a call that ended without its own result, as `approval_get` and the api show it. */
 function failure(jobId: string, code: string, message: string): Envelope {
-  // A job that is not the approved call was refused: for the agent, that is a refusal like any other.
-  const shown = code === 'APPROVAL_MISMATCH' ? 'FORBIDDEN' : code;
+  // A job that is not the approved call was refused: for the agent, that is a refusal like any other; a call its
+  // workers abandoned failed upstream of the agent, as far as it can tell.
+  const shown = code === 'APPROVAL_MISMATCH' ? 'FORBIDDEN' : code === 'INTERRUPTED' ? 'UPSTREAM_ERROR' : code;
   return { ok: false, result: null, issues: [{ code: shown, message, job_id: jobId }] };
 }

@@ -79,6 +79,14 @@ export class ToolCallJob implements JobProcessor<'tool-call'> {
 
   private readonly backoff: { baseMs: number; capMs: number };
 
+  /** Its workers died mid-call too often: the call may have reached ClickUp, and its row says so. */
+  async abandoned(payload: JobPayload<'tool-call'>, job: ToolCallJobType): Promise<void> {
+    await this.audit.deadLettered(String(job.id), payload, 'INTERRUPTED', null, {
+      reason:
+        'the worker running it stopped mid-call more than once; ClickUp may have applied it, so check before retrying',
+    });
+  }
+
   async process(
     payload: JobPayload<'tool-call'>,
     job: ToolCallJobType,
