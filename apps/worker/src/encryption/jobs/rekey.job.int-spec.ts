@@ -4,6 +4,7 @@ import { GatewayMetrics, parseExposition, sampleSum } from '@gw/metrics';
 import type { JobPayload, JobResult, RekeyJobProgress } from '@gw/queue';
 import {
   approvalWebhookAad,
+  auditSinkSecretAad,
   connectionCredentialAad,
   linkedAccountCredentialAad,
   oauthProviderKeyAad,
@@ -187,6 +188,19 @@ describe.each(DATABASE_TARGETS)('re-encryption of stored secrets on %s', (_label
         `{"${name}":true}`,
       );
     }
+    const sinkId = randomUUID();
+    await dataSource.query(
+      `INSERT INTO audit_sinks (id, organization_id, name, kind, settings) VALUES ($1, $2, 'siem', 'webhook', '{}')`,
+      [sinkId, organizationId],
+    );
+    await seal(
+      'audit_sinks',
+      'id',
+      sinkId,
+      ['secret_ciphertext', 'secret_key_id'],
+      auditSinkSecretAad(sinkId),
+      'whsec_sink',
+    );
 
     // Damaged under key A: its tag no longer matches.
     await insertLinkedAccount(randomUUID(), corruptUserId);

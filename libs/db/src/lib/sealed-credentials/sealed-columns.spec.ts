@@ -13,9 +13,14 @@ function declaredColumns(): string[] {
   });
 }
 
+/** Named like a sealed value's column, but not one: a checkpoint's key id names the public key that signed it. */
+const NOT_SEALED = new Set(['audit_checkpoints.key_id']);
+
 describe('sealed columns', () => {
   it('walks every column an entity stores a sealed value or its key id in, so a rotation leaves none behind', () => {
-    const sealedLooking = declaredColumns().filter((c) => /(ciphertext|key_id)$/.test(c));
+    const sealedLooking = declaredColumns().filter(
+      (c) => /(ciphertext|key_id)$/.test(c) && !NOT_SEALED.has(c),
+    );
     const walked = SEALED_COLUMNS.flatMap((c) => [`${c.table}.${c.ciphertext}`, `${c.table}.${c.keyId}`]);
     expect([...sealedLooking].sort()).toEqual([...new Set(walked)].sort());
   });

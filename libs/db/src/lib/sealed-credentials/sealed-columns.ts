@@ -1,5 +1,6 @@
 import {
   approvalWebhookAad,
+  auditSinkSecretAad,
   connectionCredentialAad,
   linkedAccountCredentialAad,
   oauthProviderKeyAad,
@@ -16,6 +17,7 @@ export const SEALED_KINDS = [
   'sso_client_secret',
   'sso_refresh_token',
   'oauth_provider_key',
+  'audit_sink_secret',
 ] as const;
 export type SealedKind = (typeof SEALED_KINDS)[number];
 
@@ -105,6 +107,15 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     keyId: 'key_id',
     bindingColumns: ['name'],
     aad: (row) => oauthProviderKeyAad(row['name']),
+  },
+  {
+    kind: 'audit_sink_secret',
+    table: 'audit_sinks',
+    id: 'id',
+    ciphertext: 'secret_ciphertext',
+    keyId: 'secret_key_id',
+    bindingColumns: ['id'],
+    aad: (row) => auditSinkSecretAad(row['id']),
   },
 ];
 

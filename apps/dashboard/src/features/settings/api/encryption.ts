@@ -10,7 +10,8 @@ export type SealedKind =
   | 'approval_webhook_secret'
   | 'sso_client_secret'
   | 'sso_refresh_token'
-  | 'oauth_provider_key';
+  | 'oauth_provider_key'
+  | 'audit_sink_secret';
 
 export interface UnreadableValue {
   kind: SealedKind;

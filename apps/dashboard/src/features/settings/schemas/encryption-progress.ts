@@ -9,6 +9,7 @@ export const KIND_LABELS: Record<SealedKind, string> = {
   sso_client_secret: 'SSO client secret',
   sso_refresh_token: 'SSO refresh token',
   oauth_provider_key: 'Authorization server key',
+  audit_sink_secret: 'Audit sink secret',
 };
 
 /** What an owner does about an unreadable value of each kind. */
@@ -20,6 +21,7 @@ export const KIND_FIXES: Record<SealedKind, string> = {
   sso_client_secret: 'enter the SSO client secret again',
   sso_refresh_token: 'the person signs in with SSO again',
   oauth_provider_key: 'see the key-rotation section of docs/operations.md',
+  audit_sink_secret: 'rotate the audit sink’s secret (or set its headers again) in Settings → Audit sinks',
 };
 
 export type RotationPhase = 'running' | 'removable' | 'pending' | 'attention' | 'single-key';
