@@ -1,48 +1,11 @@
 import { RetryConfig } from '@gw/config';
-import { DATABASE_TARGETS } from '@gw/db/testing';
-import { QUEUE_NAMES, QueueBackend, type JournaledWrite, type ToolCallJobPayload } from '@gw/queue';
-import { TEST_REDIS_URL, uniqueQueuePrefix, waitFor } from '@gw/testing';
+import { QUEUE_NAMES, type JournaledWrite, type ToolCallJobPayload } from '@gw/queue';
+import { queueTargets, type QueueTarget } from '@gw/queue/testing';
+import { waitFor } from '@gw/testing';
 import { randomUUID } from 'node:crypto';
 import { RetryQueue } from './retry-queue.service';
 
-interface Target {
-  queues: QueueBackend;
-  close(): Promise<void>;
-}
-
-const targets: [string, () => Promise<Target>][] = [
-  [
-    'Redis',
-    async () => {
-      const queues = new QueueBackend({
-        redisUrl: TEST_REDIS_URL,
-        prefix: uniqueQueuePrefix(),
-        databaseUrl: '',
-      });
-      return { queues, close: () => queues.close() };
-    },
-  ],
-  ...DATABASE_TARGETS.map(([label, open]): [string, () => Promise<Target>] => [
-    `${label} (BullMQ's PostgreSQL backend)`,
-    async () => {
-      const database = await open('gw_retry_queue');
-      const embedded = label.startsWith('embedded');
-      const queues = new QueueBackend({
-        databaseUrl: database.url,
-        postgresPoolSize: 2,
-        postgresNotifications: !embedded,
-      });
-      await queues.prepare();
-      return {
-        queues,
-        close: async () => {
-          await queues.close();
-          await database.close();
-        },
-      };
-    },
-  ]),
-];
+const targets = queueTargets('gw_retry_queue', { databases: 'all' });
 
 const ORG = randomUUID();
 const SERVER = randomUUID();
@@ -84,7 +47,7 @@ function payload(writes: JournaledWrite[] = [write('not_applied')]): ToolCallJob
 }
 
 describe.each(targets)('cancelling a queued call on %s', (_label, open) => {
-  let target: Target;
+  let target: QueueTarget;
   let queue: RetryQueue;
 
   beforeAll(async () => {

@@ -1,41 +1,13 @@
-import { DATABASE_TARGETS } from '@gw/db/testing';
 import { GatewayMetrics, parseExposition, sampleSum } from '@gw/metrics';
-import { JOB_QUEUES, QueueBackend, type JobName } from '@gw/queue';
-import { TEST_REDIS_URL, uniqueQueuePrefix, waitFor } from '@gw/testing';
+import { JOB_QUEUES, type JobName } from '@gw/queue';
+import { queueTargets } from '@gw/queue/testing';
+import { waitFor } from '@gw/testing';
 import type { Job, Worker } from 'bullmq';
 import pino from 'pino';
 import type { JobProcessor } from './job-processor';
 import { WorkerHost } from './worker-host';
 
-const targets: [string, () => Promise<{ queues: QueueBackend; close(): Promise<void> }>][] = [
-  [
-    'Redis',
-    async () => {
-      const queues = new QueueBackend({
-        redisUrl: TEST_REDIS_URL,
-        prefix: uniqueQueuePrefix(),
-        databaseUrl: '',
-      });
-      return { queues, close: () => queues.close() };
-    },
-  ],
-  [
-    "BullMQ's PostgreSQL backend",
-    async () => {
-      const [, open] = DATABASE_TARGETS[0];
-      const database = await open('gw_worker_host');
-      const queues = new QueueBackend({ databaseUrl: database.url, postgresPoolSize: 4 });
-      await queues.prepare();
-      return {
-        queues,
-        close: async () => {
-          await queues.close();
-          await database.close();
-        },
-      };
-    },
-  ],
-];
+const targets = queueTargets('gw_worker_host');
 
 const NAME: JobName = 'rekey';
 

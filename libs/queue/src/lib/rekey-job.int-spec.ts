@@ -1,39 +1,10 @@
-import { DATABASE_TARGETS } from '@gw/db/testing';
-import { TEST_REDIS_URL, uniqueQueuePrefix, waitFor } from '@gw/testing';
+import { waitFor } from '@gw/testing';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { QueueBackend } from './queue-backend';
 import { JOB_QUEUES } from './queue-names';
+import { queueTargets } from '../testing';
 import { enqueueRekey, readRekeyJob, REKEY_JOB_ID, type RekeyJobResult } from './rekey-job';
 
-const targets: [string, () => Promise<{ queues: QueueBackend; close(): Promise<void> }>][] = [
-  [
-    'Redis',
-    async () => {
-      const queues = new QueueBackend({
-        redisUrl: TEST_REDIS_URL,
-        prefix: uniqueQueuePrefix(),
-        databaseUrl: '',
-      });
-      return { queues, close: () => queues.close() };
-    },
-  ],
-  [
-    "BullMQ's PostgreSQL backend",
-    async () => {
-      const [, open] = DATABASE_TARGETS[0];
-      const database = await open('gw_rekey_queue');
-      const queues = new QueueBackend({ databaseUrl: database.url, postgresPoolSize: 2 });
-      await queues.prepare();
-      return {
-        queues,
-        close: async () => {
-          await queues.close();
-          await database.close();
-        },
-      };
-    },
-  ],
-];
+const targets = queueTargets('gw_rekey_queue');
 
 describe.each(targets)('one re-encryption run at a time on %s', (_label, open) => {
   let target: Awaited<ReturnType<typeof open>>;
