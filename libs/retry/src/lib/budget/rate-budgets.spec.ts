@@ -115,6 +115,31 @@ describe('RateBudgets', () => {
     expect(await outcomes).toEqual(Array(5).fill(false));
   });
 
+  it("lets the requests behind a fresh token's probe go as soon as its answer comes, not at the probe's end", async () => {
+    // The probe's answer reaches the store on its own round trip, which the next lease can overtake.
+    const memory = new MemoryBudgetStore();
+    const store: BudgetStore = {
+      lease: (...args) => memory.lease(...args),
+      observe: async (...args) => {
+        await new Promise((r) => setTimeout(r, 300));
+        return memory.observe(...args);
+      },
+    };
+    const budgets = new RateBudgets(store);
+    const api = upstream(100);
+    await budgets.acquire(FP);
+    const released: number[] = [];
+    const behind = Array.from({ length: 5 }, () =>
+      budgets.acquire(FP)?.then(() => released.push(Date.now())),
+    );
+    await jest.advanceTimersByTimeAsync(50);
+    api.answer(budgets);
+    await jest.advanceTimersByTimeAsync(100);
+    expect(released).toHaveLength(5);
+    expect(Math.max(...released) - T).toBeLessThan(200);
+    await Promise.all(behind);
+  });
+
   it('keeps working on its own count while the shared store is down', async () => {
     const errors: unknown[] = [];
     const down: BudgetStore = {

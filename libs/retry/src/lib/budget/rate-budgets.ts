@@ -193,6 +193,9 @@ class TokenBudget {
     }
     if (observation.limited || learned) {
       void this.budgets.observe(this.fingerprint, observation);
+      // The lease the waiters behind a probe ask for next may reach the store before that round trip does: it
+      // carries the answer too, or the store would still hold them until the probe's turn ends.
+      if (learned && this.waiters.length > 0) this.pending = observation;
     } else if (!this.pending || observation.at >= this.pending.at) {
       if (!this.pending) this.pendingSince = observation.at;
       this.pending = observation;
