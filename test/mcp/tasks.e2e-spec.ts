@@ -260,15 +260,18 @@ describe.each(['postgres+redis', 'embedded'] as const)('queued writes as MCP tas
 
   const WINDOW_MS = 10_000;
 
-  /** ClickUp allows the token one request per 10 s, taken here: the next calls are answered 429 and queued. */
-  async function oneRequestPerWindow(work: () => Promise<void>): Promise<void> {
-    await env.sandbox('PUT', '/_sandbox/rate-limit', { per_minute: 1, window_ms: WINDOW_MS });
+  /**
+   * ClickUp allows the token one request per window (10 s), taken here: the next calls are answered 429 and queued.
+   * A window must outlast what `work` does before its cancel lands, or the queued call runs first.
+   */
+  async function oneRequestPerWindow(work: () => Promise<void>, windowMs = WINDOW_MS): Promise<void> {
+    await env.sandbox('PUT', '/_sandbox/rate-limit', { per_minute: 1, window_ms: windowMs });
     try {
       await env.read('/team', OWNER_TOKEN);
       await work();
     } finally {
       // Short windows still: the gateway's budget learns the new limit only from the next window's first answer.
-      await env.sandbox('PUT', '/_sandbox/rate-limit', { per_minute: 100, window_ms: WINDOW_MS });
+      await env.sandbox('PUT', '/_sandbox/rate-limit', { per_minute: 100, window_ms: windowMs });
     }
   }
 
@@ -344,9 +347,10 @@ describe.each(['postgres+redis', 'embedded'] as const)('queued writes as MCP tas
   it('is cancelled by the reference Tasks requester before it reaches ClickUp', async () => {
     const name = `Cancelled via ext-tasks ${mode} ${Date.now()}`;
     let run: RequesterRun = {};
+    // The requester is a process of its own, slow to start on a busy machine: a window of 20 s.
     await oneRequestPerWindow(async () => {
       run = await requester(urlA, 'cancel', 'task_create', { list_id: SPRINT_42, name });
-    });
+    }, 20_000);
     expect(run.thrown).toBeUndefined();
     expect(run).toMatchObject({ kind: 'task', status: 'cancelled' });
     // The requester stops following at its cancel; the gateway ends the job before its next request to ClickUp.
