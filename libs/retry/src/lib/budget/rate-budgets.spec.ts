@@ -120,9 +120,9 @@ describe('RateBudgets', () => {
     const memory = new MemoryBudgetStore();
     const store: BudgetStore = {
       lease: (...args) => memory.lease(...args),
-      observe: async (...args) => {
+      observe: async (fingerprint, observation) => {
         await new Promise((r) => setTimeout(r, 300));
-        return memory.observe(...args);
+        return memory.observe(fingerprint, observation);
       },
     };
     const budgets = new RateBudgets(store);
