@@ -269,15 +269,9 @@ async function readCheckpoints(file) {
 
 /** The embedded database `npm start` serves while it runs, as it records it in DATA_DIR (default ./.data). */
 function embeddedDatabaseUrl() {
-  const file = resolve(process.env.DATA_DIR ?? '.data', 'embedded-db.json');
-  if (!existsSync(file)) return undefined;
-  try {
-    const { url, pid } = JSON.parse(readFileSync(file, 'utf8'));
-    process.kill(pid, 0);
-    return url;
-  } catch {
-    return undefined;
-  }
+  const location = new URL('../dist/server/libs/db/src/lib/database-location.js', import.meta.url).pathname;
+  const { readEmbeddedDatabaseInfo } = require(location);
+  return readEmbeddedDatabaseInfo(resolve(process.env.DATA_DIR ?? '.data'))?.url;
 }
 
 function linesOf(file, gzipped) {
